@@ -1,0 +1,63 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+)
+
+// APIError is a platform's error answer, reduced to what the retry logic
+// needs.
+type APIError struct {
+	Platform string
+	Method   string
+	Route    string // the path, without host
+	Status   int
+	Message  string
+	// RetryAfter is how long the platform asked us to wait (Retry-After,
+	// x-ratelimit-reset, RateLimit-Reset); zero when it did not say.
+	RetryAfter time.Duration
+	// RateLimited is true for primary and secondary rate-limit answers, which
+	// GitHub sends as 403 or 429.
+	RateLimited bool
+}
+
+func (e *APIError) Error() string {
+	s := fmt.Sprintf("%s %s %s: %d", e.Platform, e.Method, e.Route, e.Status)
+	if e.Message != "" {
+		s += " " + e.Message
+	}
+	return s
+}
+
+// Permanent reports whether retrying the same call cannot succeed: the
+// resource is gone or we are not allowed to touch it. Rate limits and server
+// errors are transient.
+func (e *APIError) Permanent() bool {
+	if e.RateLimited {
+		return false
+	}
+	switch e.Status {
+	case http.StatusNotFound, http.StatusGone, http.StatusForbidden,
+		http.StatusUnauthorized, http.StatusUnprocessableEntity, http.StatusBadRequest:
+		return true
+	}
+	return false
+}
+
+// IsPermanent reports whether err, or an error it wraps, is a permanent
+// platform error.
+func IsPermanent(err error) bool {
+	var api *APIError
+	return errors.As(err, &api) && api.Permanent()
+}
+
+// RetryAfter returns the wait a platform asked for, if err carries one.
+func RetryAfter(err error) (time.Duration, bool) {
+	var api *APIError
+	if errors.As(err, &api) && api.RetryAfter > 0 {
+		return api.RetryAfter, true
+	}
+	return 0, false
+}

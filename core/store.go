@@ -1,0 +1,45 @@
+package core
+
+import (
+	"context"
+	"time"
+
+	"github.com/cochef/cochef/rules"
+)
+
+// Evaluation is the last evaluation of an issue and what cochef wrote for
+// it. The next evaluation compares with it to write nothing when nothing
+// changed; dashboards and audits read it.
+type Evaluation struct {
+	Ref      IssueRef        `json:"ref"`
+	Template string          `json:"template"`
+	Lang     rules.Lang      `json:"lang"`
+	Ready    bool            `json:"ready"`
+	Findings []rules.Finding `json:"findings"`
+	// CommentID is cochef's comment on the issue; 0 when none was written.
+	CommentID int64 `json:"comment_id"`
+	// CommentHash is the SHA-256 of the body last written (or that would
+	// have been written, in dry-run).
+	CommentHash string `json:"comment_hash"`
+	// Labels are the cochef labels applied to the issue.
+	Labels []string `json:"labels"`
+	// SecurityMentioned and ReadyMentioned record that the reviewers were
+	// mentioned once, so they are not mentioned again.
+	SecurityMentioned bool `json:"security_mentioned"`
+	ReadyMentioned    bool `json:"ready_mentioned"`
+	// DryRun is true when nothing was written to the platform.
+	DryRun bool `json:"dry_run"`
+	// Comment is the body rendered (kept for dry-run and audits).
+	Comment string `json:"comment"`
+	// Error is the reason of a permanent failure, empty otherwise.
+	Error       string    `json:"error,omitempty"`
+	EvaluatedAt time.Time `json:"evaluated_at"`
+}
+
+// EvaluationStore keeps the last evaluation of each issue.
+type EvaluationStore interface {
+	// LastEvaluation returns nil and no error when the issue was never
+	// evaluated.
+	LastEvaluation(ctx context.Context, ref IssueRef) (*Evaluation, error)
+	SaveEvaluation(ctx context.Context, e Evaluation) error
+}

@@ -1,0 +1,49 @@
+package core
+
+import (
+	"context"
+	"time"
+)
+
+// TaskKind says what a queued task does.
+type TaskKind string
+
+const (
+	// TaskEvaluateIssue evaluates an issue and updates its feedback.
+	TaskEvaluateIssue TaskKind = "evaluate-issue"
+	// TaskCheckCommand is "/cochef check": evaluate again, acting even if
+	// nothing changed, when Actor may write to the repository.
+	TaskCheckCommand TaskKind = "check-command"
+)
+
+// Task is a unit of work the webhook intake hands to the queue: what
+// identifies the work, never the payload itself (the worker reads the
+// current state from the platform, so a late task never acts on stale text).
+type Task struct {
+	Kind  TaskKind `json:"kind"`
+	Issue IssueRef `json:"issue"`
+	// Delivery is the platform's delivery id (X-GitHub-Delivery,
+	// Idempotency-Key…): a second task with the same Delivery is a
+	// redelivery and is dropped.
+	Delivery string `json:"delivery"`
+	// Event and Action are the webhook's, for logs and metrics.
+	Event  string `json:"event,omitempty"`
+	Action string `json:"action,omitempty"`
+	// Actor is who wrote the command, for TaskCheckCommand.
+	Actor      string    `json:"actor,omitempty"`
+	ReceivedAt time.Time `json:"received_at"`
+}
+
+// Enqueuer durably records tasks. Enqueue returns only once the task is
+// committed to storage, so an event answered 2xx survives a crash. It
+// returns enqueued=false for a delivery it has already seen.
+type Enqueuer interface {
+	Enqueue(ctx context.Context, t Task) (enqueued bool, err error)
+}
+
+// Worker carries out tasks. An error that IsPermanent is recorded and not
+// retried; one with a RetryAfter is retried after that wait; any other
+// error is retried with backoff.
+type Worker interface {
+	Work(ctx context.Context, t Task) error
+}

@@ -1,0 +1,80 @@
+// Package core is the platform-neutral heart of cochef: the issues, comments
+// and labels it reads and writes, the interface each platform adapter
+// implements, and the evaluation that turns an issue into feedback.
+//
+// Nothing here imports go-github or the GitLab client: adapters translate
+// their platform's types into these plain structs at their edge, so the
+// decision code is written once for both platforms.
+package core
+
+import (
+	"fmt"
+	"time"
+)
+
+// Platform names. They are stored in the queue and the database, so they
+// never change.
+const (
+	GitHub = "github"
+	GitLab = "gitlab"
+)
+
+// Repo identifies a repository (GitHub) or a project (GitLab).
+type Repo struct {
+	Platform string `json:"platform"`
+	// FullName is "owner/name" on GitHub and the project's full path
+	// ("group/sub/project") on GitLab.
+	FullName string `json:"full_name"`
+	// InstallationID is the GitHub App installation that may act on the
+	// repository; zero on GitLab.
+	InstallationID int64 `json:"installation_id,omitempty"`
+	// ProjectID is GitLab's numeric project id; zero on GitHub.
+	ProjectID int64 `json:"project_id,omitempty"`
+}
+
+func (r Repo) String() string { return r.Platform + ":" + r.FullName }
+
+// IssueRef points at one issue of a repository.
+type IssueRef struct {
+	Repo   Repo `json:"repo"`
+	Number int  `json:"number"`
+}
+
+func (r IssueRef) String() string { return fmt.Sprintf("%s#%d", r.Repo, r.Number) }
+
+// Issue is what the evaluation needs to know about an issue.
+type Issue struct {
+	Ref       IssueRef
+	Title     string
+	Body      string
+	Labels    []string
+	State     string // "open" or "closed"
+	Author    string
+	URL       string
+	UpdatedAt time.Time
+}
+
+// Comment is a comment on an issue (GitHub) or a note (GitLab).
+type Comment struct {
+	ID     int64
+	Body   string
+	Author string
+}
+
+// Label is a label with the colour and description it is created with.
+type Label struct {
+	Name        string
+	Color       string // six hex digits, no '#'
+	Description string
+}
+
+// Access is a user's permission level on a repository, reduced to what
+// cochef decides on.
+type Access int
+
+const (
+	AccessNone  Access = iota
+	AccessRead         // may read, comment
+	AccessWrite        // GitHub write/maintain/admin; GitLab Developer or more
+	AccessAdmin        // GitHub admin; GitLab Maintainer or more
+)

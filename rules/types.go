@@ -1,0 +1,147 @@
+// Package rules is cochef's story analysis: an issue's title, Markdown body
+// and labels in, a parsed Story and Findings out. It is pure: no network, no
+// platform types, no package of ours.
+package rules
+
+// Lang is a message language.
+type Lang string
+
+const (
+	FR Lang = "fr"
+	EN Lang = "en"
+)
+
+// Text is a text in several languages.
+type Text map[Lang]string
+
+// Get returns the text in lang, else French, else English, else any.
+func (t Text) Get(lang Lang) string {
+	if s, ok := t[lang]; ok && s != "" {
+		return s
+	}
+	for _, l := range []Lang{FR, EN} {
+		if s, ok := t[l]; ok && s != "" {
+			return s
+		}
+	}
+	for _, s := range t {
+		return s
+	}
+	return ""
+}
+
+// Severity of a finding. A story is ready when it has no error.
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+	SeverityInfo    Severity = "info"
+)
+
+// Input is one story as a platform holds it.
+type Input struct {
+	Title  string
+	Body   string // Markdown
+	Labels []string
+}
+
+// Condition says when a template section is required.
+type Condition string
+
+const (
+	Always           Condition = "always"
+	WhenPrivileged   Condition = "privileged-role" // the persona is privileged
+	WhenSensitive    Condition = "sensitive-topic" // a topic of category "security" is mentioned
+	WhenPersonalData Condition = "personal-data"   // a topic of category "personal-data" is mentioned
+	WhenCitizen      Condition = "citizen-role"    // the persona is citizen-facing
+)
+
+// SectionKind says how a section's content is read.
+type SectionKind string
+
+const (
+	KindStory    SectionKind = "story"    // holds the story sentence
+	KindCriteria SectionKind = "criteria" // list items, task items or Gherkin scenarios
+	KindText     SectionKind = "text"     // free text
+)
+
+// Well-known section IDs used by the built-in templates and by code that
+// needs a particular section (the recette checklist reads the criteria).
+const (
+	SectionStory         = "story"
+	SectionCriteria      = "acceptance-criteria"
+	SectionSecurityNotes = "security-notes"
+	SectionPersonalData  = "personal-data"
+	SectionAccessibility = "accessibility"
+)
+
+// Template says which sections a story needs and how it is judged. The
+// templates package builds these from YAML; rules only reads them.
+type Template struct {
+	Name        string
+	Title       Text
+	Description Text
+	// Labels select the template: an issue with any of them uses it.
+	Labels []string
+	// Default marks the template used when no label selects another.
+	Default  bool
+	Sections []SectionSpec
+	// Personas known to the team. When the list is not empty, a role that
+	// matches none of them is reported by role-unknown.
+	Personas []Persona
+	// Topics whose mention makes a story sensitive.
+	Topics []Topic
+	// SecurityChecklist is the list of questions asked when security notes
+	// are required.
+	SecurityChecklist []Text
+	// VagueTerms are words that make a story or criterion untestable.
+	VagueTerms map[Lang][]string
+	// Rules overrides rule severities or turns rules off, by rule ID.
+	Rules map[string]RuleSetting
+}
+
+// SectionSpec is one section a story may or must have.
+type SectionSpec struct {
+	ID    string
+	Kind  SectionKind
+	Title Text
+	// Aliases are the headings that name this section, in any language;
+	// matched case-, accent- and punctuation-insensitively.
+	Aliases []string
+	// Hint is the placeholder text the template puts in the section; a
+	// section left with it counts as empty.
+	Hint Text
+	// RequiredWhen lists the conditions under which the section is required
+	// (any of them); empty means optional.
+	RequiredWhen []Condition
+}
+
+// Persona is a role a story may be written for.
+type Persona struct {
+	ID string
+	// Names are the forms the role takes after "En tant que" / "As a".
+	Names []string
+	// Privileged personas need security notes and a security review.
+	Privileged bool
+	// Citizen-facing personas need an accessibility note.
+	Citizen bool
+	// Requires lists further section IDs this persona needs.
+	Requires []string
+}
+
+// Topic is a sensitive subject found in a story's text.
+type Topic struct {
+	ID       string
+	Category string // "security" or "personal-data"
+	// Keywords match case- and accent-insensitively on word boundaries.
+	Keywords []string
+	// Acronyms match only as whole upper-case tokens.
+	Acronyms []string
+}
+
+// RuleSetting overrides a rule for a template.
+type RuleSetting struct {
+	Enabled  *bool    // nil keeps the rule's default (enabled)
+	Severity Severity // empty keeps the rule's default
+}
