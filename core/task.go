@@ -32,6 +32,10 @@ type Task struct {
 	// Actor is who wrote the command, for TaskCheckCommand.
 	Actor      string    `json:"actor,omitempty"`
 	ReceivedAt time.Time `json:"received_at"`
+	// Snapshot is the issue as the webhook described it. The worker reads
+	// the platform's current state when it has credentials; in dry-run it
+	// has only this.
+	Snapshot *Issue `json:"snapshot,omitempty"`
 }
 
 // Enqueuer durably records tasks. Enqueue returns only once the task is

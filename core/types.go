@@ -44,14 +44,14 @@ func (r IssueRef) String() string { return fmt.Sprintf("%s#%d", r.Repo, r.Number
 
 // Issue is what the evaluation needs to know about an issue.
 type Issue struct {
-	Ref       IssueRef
-	Title     string
-	Body      string
-	Labels    []string
-	State     string // "open" or "closed"
-	Author    string
-	URL       string
-	UpdatedAt time.Time
+	Ref       IssueRef  `json:"ref"`
+	Title     string    `json:"title"`
+	Body      string    `json:"body"`
+	Labels    []string  `json:"labels"`
+	State     string    `json:"state"` // "open" or "closed"
+	Author    string    `json:"author,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Comment is a comment on an issue (GitHub) or a note (GitLab).
