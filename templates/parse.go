@@ -1,0 +1,435 @@
+package templates
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/cochef/cochef/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+// ParseTemplate parses one template written in the YAML format described in
+// docs/templates.md. source names the file in error messages. A template
+// that says "extends: NAME" takes what it omits from the built-in template
+// NAME; use (*Set).Load to extend templates of another set.
+func ParseTemplate(data []byte, source string) (*rules.Template, error) {
+	base, err := Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return parseOne(data, source, base.Get)
+}
+
+type lookupFunc func(name string) (*rules.Template, bool)
+
+func parseOne(data []byte, source string, lookup lookupFunc) (*rules.Template, error) {
+	n, err := decodeNode(data, source)
+	if err != nil {
+		return nil, err
+	}
+	var rt rawTemplate
+	if err := decodeInto(n, &rt, source); err != nil {
+		return nil, err
+	}
+	return build(&rt, source, lookup)
+}
+
+// decodeNode reads exactly one YAML document.
+func decodeNode(data []byte, source string) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, Errors{{Source: source, Msg: rules.Text{rules.FR: "fichier vide", rules.EN: "empty file"}}}
+		}
+		return nil, fromYAML(err, source)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		return nil, Errors{{Source: source, Line: extra.Line, Msg: rules.Text{
+			rules.FR: "un seul document YAML par fichier (retirez le « --- » en trop)",
+			rules.EN: "one YAML document per file (remove the extra \"---\")",
+		}}}
+	} else if !errors.Is(err, io.EOF) {
+		return nil, fromYAML(err, source)
+	}
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) == 1 {
+		return doc.Content[0], nil
+	}
+	return &doc, nil
+}
+
+func decodeInto(n *yaml.Node, out any, source string) error {
+	err := n.Decode(out)
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		e.Source = source
+		return Errors{e}
+	}
+	return fromYAML(err, source)
+}
+
+var (
+	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	conditions = []rules.Condition{rules.Always, rules.WhenPrivileged, rules.WhenSensitive, rules.WhenPersonalData, rules.WhenCitizen}
+	kinds      = []rules.SectionKind{rules.KindStory, rules.KindCriteria, rules.KindText}
+	severities = []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo}
+	categories = []string{CategorySecurity, CategoryPersonalData}
+)
+
+// Topic categories: the conditions sensitive-topic and personal-data are
+// raised by topics of these categories, so no other category means anything.
+const (
+	CategorySecurity     = "security"
+	CategoryPersonalData = "personal-data"
+)
+
+// checker collects every problem of a file instead of stopping at the first.
+type checker struct {
+	source string
+	errs   Errors
+}
+
+func (c *checker) add(line int, field, fr, en string, args ...any) {
+	e := errf(line, field, fr, en, args...)
+	e.Source = c.source
+	c.errs = append(c.errs, e)
+}
+
+func (c *checker) text(t *rawText, field string, required bool) rules.Text {
+	if t == nil || len(t.Values) == 0 {
+		if required {
+			line := 0
+			if t != nil {
+				line = t.Line
+			}
+			c.add(line, field, "obligatoire", "required")
+		}
+		return nil
+	}
+	out := rules.Text{}
+	for k, v := range t.Values {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			c.add(t.Line, field+"."+k, "texte vide", "empty text")
+			continue
+		}
+		out[rules.Lang(k)] = v
+	}
+	return out
+}
+
+func (c *checker) strings(list []rawString, field string) []string {
+	out := make([]string, 0, len(list))
+	for i, s := range list {
+		if s.Value == "" {
+			c.add(s.Line, fmt.Sprintf("%s[%d]", field, i), "texte vide", "empty string")
+			continue
+		}
+		out = append(out, s.Value)
+	}
+	return out
+}
+
+func (c *checker) id(s rawString, field string, line int) string {
+	switch {
+	case s.Value == "":
+		c.add(line, field, "obligatoire", "required")
+	case !idRE.MatchString(s.Value):
+		c.add(s.Line, field, "« %s » : minuscules, chiffres et tirets seulement (ex. security-notes)",
+			"%q: lower-case letters, digits and hyphens only (e.g. security-notes)", s.Value)
+	}
+	return s.Value
+}
+
+// build validates a raw template and converts it, resolving extends.
+func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, error) {
+	c := &checker{source: source}
+	t := &rules.Template{}
+	t.Name = c.id(rt.Name, "name", rt.Line)
+
+	var base *rules.Template
+	if rt.Extends.Value != "" {
+		b, ok := lookup(rt.Extends.Value)
+		if !ok {
+			c.add(rt.Extends.Line, "extends", "modèle « %s » inconnu", "unknown template %q", rt.Extends.Value)
+		} else {
+			base = b
+		}
+	}
+	inherit := func(key string) bool { return base != nil && !rt.present[key] }
+
+	if rt.Default != nil {
+		t.Default = *rt.Default
+	}
+	if inherit("title") {
+		t.Title = base.Title
+	} else {
+		t.Title = c.text(rt.Title, "title", rt.Extends.Value == "")
+	}
+	if inherit("description") {
+		t.Description = base.Description
+	} else {
+		t.Description = c.text(rt.Description, "description", false)
+	}
+	t.Labels = c.labels(rt.Labels)
+
+	if inherit("sections") {
+		t.Sections = base.Sections
+	} else {
+		t.Sections = c.sections(rt.Sections, rt.Line, rt.Extends.Value == "")
+	}
+	sectionIDs := make([]string, len(t.Sections))
+	for i, s := range t.Sections {
+		sectionIDs[i] = s.ID
+	}
+	if inherit("personas") {
+		t.Personas = base.Personas
+	} else {
+		t.Personas = c.personas(rt.Personas, sectionIDs)
+	}
+	if inherit("topics") {
+		t.Topics = base.Topics
+	} else {
+		t.Topics = c.topics(rt.Topics)
+	}
+	if inherit("security_checklist") {
+		t.SecurityChecklist = base.SecurityChecklist
+	} else {
+		for i, q := range rt.SecurityChecklist {
+			if txt := c.text(q, fmt.Sprintf("security_checklist[%d]", i), true); txt != nil {
+				t.SecurityChecklist = append(t.SecurityChecklist, txt)
+			}
+		}
+	}
+	if inherit("vague_terms") {
+		t.VagueTerms = base.VagueTerms
+	} else if rt.VagueTerms != nil {
+		t.VagueTerms = map[rules.Lang][]string{}
+		for lang, list := range rt.VagueTerms.Values {
+			t.VagueTerms[rules.Lang(lang)] = c.strings(list, "vague_terms."+lang)
+		}
+	}
+	if inherit("rules") {
+		t.Rules = base.Rules
+	} else {
+		t.Rules = c.rules(rt.Rules)
+	}
+	if len(c.errs) > 0 {
+		sortErrors(c.errs)
+		return nil, c.errs
+	}
+	return t, nil
+}
+
+func sortErrors(es Errors) {
+	slices.SortStableFunc(es, func(a, b *Error) int { return a.Line - b.Line })
+}
+
+func (c *checker) labels(list []rawString) []string {
+	out := c.strings(list, "labels")
+	seen := map[string]int{}
+	for i, l := range out {
+		k := Normalize(l)
+		if j, dup := seen[k]; dup {
+			c.add(list[i].Line, fmt.Sprintf("labels[%d]", i), "« %s » répète labels[%d]", "%q repeats labels[%d]", l, j)
+		}
+		seen[k] = i
+	}
+	return out
+}
+
+func (c *checker) sections(list []*rawSection, line int, required bool) []rules.SectionSpec {
+	if len(list) == 0 && required {
+		c.add(line, "sections", "au moins une section est nécessaire", "at least one section is needed")
+	}
+	out := make([]rules.SectionSpec, 0, len(list))
+	ids := map[string]int{}
+	aliasOwner := map[string]string{}
+	kindOwner := map[rules.SectionKind]string{}
+	for i, rs := range list {
+		f := fmt.Sprintf("sections[%d]", i)
+		s := rules.SectionSpec{ID: c.id(rs.ID, f+".id", rs.Line)}
+		if j, dup := ids[s.ID]; dup && s.ID != "" {
+			c.add(rs.ID.Line, f+".id", "« %s » est déjà l'id de sections[%d]", "%q is already the id of sections[%d]", s.ID, j)
+		}
+		ids[s.ID] = i
+		s.Kind = rules.KindText
+		if rs.Kind.Value != "" {
+			s.Kind = rules.SectionKind(rs.Kind.Value)
+			if !slices.Contains(kinds, s.Kind) {
+				c.add(rs.Kind.Line, f+".kind", "« %s » inconnu ; valeurs possibles : story, criteria, text",
+					"unknown %q; known values: story, criteria, text", rs.Kind.Value)
+			}
+		}
+		// The engine reads the story sentence and the criteria from one
+		// section each; a second one would be silently ignored.
+		if s.Kind != rules.KindText {
+			if other, dup := kindOwner[s.Kind]; dup {
+				c.add(rs.Kind.Line, f+".kind", "une seule section de type %s par modèle (déjà : %s)",
+					"only one section of kind %s per template (already: %s)", s.Kind, other)
+			}
+			kindOwner[s.Kind] = s.ID
+		}
+		s.Title = c.text(rs.Title, f+".title", true)
+		s.Hint = c.text(rs.Hint, f+".hint", false)
+		// Titles are headings people type too, so they count as aliases.
+		aliases := c.strings(rs.Aliases, f+".aliases")
+		for _, lang := range []rules.Lang{rules.FR, rules.EN} {
+			if title := s.Title[lang]; title != "" && !slices.ContainsFunc(aliases, func(a string) bool { return Normalize(a) == Normalize(title) }) {
+				aliases = append(aliases, title)
+			}
+		}
+		for _, a := range aliases {
+			k := Normalize(a)
+			if owner, dup := aliasOwner[k]; dup && owner != s.ID {
+				c.add(rs.Line, f+".aliases", "le titre « %s » désigne déjà la section %s", "heading %q already names section %s", a, owner)
+				continue
+			}
+			aliasOwner[k] = s.ID
+		}
+		s.Aliases = slices.CompactFunc(aliases, func(a, b string) bool { return Normalize(a) == Normalize(b) })
+		for j, rc := range rs.RequiredWhen {
+			cond := rules.Condition(rc.Value)
+			if !slices.Contains(conditions, cond) {
+				c.add(rc.Line, fmt.Sprintf("%s.required_when[%d]", f, j),
+					"condition « %s » inconnue ; conditions possibles : %s",
+					"unknown condition %q; known conditions: %s", rc.Value, joinConds())
+				continue
+			}
+			if !slices.Contains(s.RequiredWhen, cond) {
+				s.RequiredWhen = append(s.RequiredWhen, cond)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func joinConds() string {
+	s := make([]string, len(conditions))
+	for i, c := range conditions {
+		s[i] = string(c)
+	}
+	return strings.Join(s, ", ")
+}
+
+func (c *checker) personas(list []*rawPersona, sectionIDs []string) []rules.Persona {
+	out := make([]rules.Persona, 0, len(list))
+	ids := map[string]int{}
+	nameOwner := map[string]string{}
+	for i, rp := range list {
+		f := fmt.Sprintf("personas[%d]", i)
+		p := rules.Persona{ID: c.id(rp.ID, f+".id", rp.Line), Privileged: rp.Privileged, Citizen: rp.Citizen}
+		if j, dup := ids[p.ID]; dup && p.ID != "" {
+			c.add(rp.ID.Line, f+".id", "« %s » est déjà l'id de personas[%d]", "%q is already the id of personas[%d]", p.ID, j)
+		}
+		ids[p.ID] = i
+		p.Names = c.strings(rp.Names, f+".names")
+		if len(rp.Names) == 0 {
+			c.add(rp.Line, f+".names", "au moins un nom est nécessaire", "at least one name is needed")
+		}
+		for j, n := range p.Names {
+			k := Normalize(n)
+			if owner, dup := nameOwner[k]; dup {
+				c.add(rp.Names[j].Line, fmt.Sprintf("%s.names[%d]", f, j), "« %s » est déjà un nom du profil %s",
+					"%q is already a name of persona %s", n, owner)
+			}
+			nameOwner[k] = p.ID
+		}
+		for j, r := range rp.Requires {
+			if !slices.Contains(sectionIDs, r.Value) {
+				c.add(r.Line, fmt.Sprintf("%s.requires[%d]", f, j), "section « %s » inconnue dans ce modèle",
+					"section %q is not in this template", r.Value)
+				continue
+			}
+			p.Requires = append(p.Requires, r.Value)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func (c *checker) topics(list []*rawTopic) []rules.Topic {
+	out := make([]rules.Topic, 0, len(list))
+	ids := map[string]int{}
+	termOwner := map[string]string{}
+	for i, rt := range list {
+		f := fmt.Sprintf("topics[%d]", i)
+		t := rules.Topic{ID: c.id(rt.ID, f+".id", rt.Line), Category: rt.Category.Value}
+		if j, dup := ids[t.ID]; dup && t.ID != "" {
+			c.add(rt.ID.Line, f+".id", "« %s » est déjà l'id de topics[%d]", "%q is already the id of topics[%d]", t.ID, j)
+		}
+		ids[t.ID] = i
+		if !slices.Contains(categories, t.Category) {
+			c.add(rt.Category.Line, f+".category", "« %s » inconnue ; catégories possibles : security, personal-data",
+				"unknown %q; known categories: security, personal-data", t.Category)
+		}
+		t.Keywords = c.strings(rt.Keywords, f+".keywords")
+		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")
+		if len(t.Keywords)+len(t.Acronyms) == 0 {
+			c.add(rt.Line, f, "au moins un mot-clé ou un sigle est nécessaire", "at least one keyword or acronym is needed")
+		}
+		for j, a := range t.Acronyms {
+			// Acronyms match only as upper-case tokens; a lower-case letter
+			// would make one that can never match.
+			if strings.ToUpper(a) != a || strings.ContainsFunc(a, func(r rune) bool { return r == ' ' }) {
+				c.add(rt.Acronyms[j].Line, fmt.Sprintf("%s.acronyms[%d]", f, j),
+					"« %s » : un sigle s'écrit en majuscules, en un mot (sinon, mettez-le dans keywords)",
+					"%q: an acronym is one upper-case word (otherwise put it in keywords)", a)
+			}
+		}
+		for j, k := range t.Keywords {
+			n := Normalize(k)
+			if owner, dup := termOwner[n]; dup {
+				c.add(rt.Keywords[j].Line, fmt.Sprintf("%s.keywords[%d]", f, j), "« %s » est déjà un mot-clé du sujet %s",
+					"%q is already a keyword of topic %s", k, owner)
+			}
+			termOwner[n] = t.ID
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+var ruleIDRE = idRE
+
+func (c *checker) rules(m map[string]*rawRule) map[string]rules.RuleSetting {
+	if len(m) == 0 {
+		return nil
+	}
+	out := make(map[string]rules.RuleSetting, len(m))
+	for id, rr := range m {
+		f := "rules." + id
+		line := 0
+		if rr != nil {
+			line = rr.Line
+		}
+		if !ruleIDRE.MatchString(id) {
+			c.add(line, f, "identifiant de règle invalide (ex. story-benefit)", "invalid rule id (e.g. story-benefit)")
+		}
+		if rr == nil {
+			c.add(line, f, "indiquez enabled ou severity", "give enabled or severity")
+			continue
+		}
+		s := rules.RuleSetting{Enabled: rr.Enabled, Severity: rules.Severity(rr.Severity.Value)}
+		if s.Severity != "" && !slices.Contains(severities, s.Severity) {
+			c.add(rr.Severity.Line, f+".severity", "gravité « %s » inconnue ; valeurs possibles : error, warning, info",
+				"unknown severity %q; known values: error, warning, info", rr.Severity.Value)
+		}
+		if s.Enabled == nil && s.Severity == "" {
+			c.add(rr.Line, f, "indiquez enabled ou severity", "give enabled or severity")
+		}
+		out[id] = s
+	}
+	return out
+}

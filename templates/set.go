@@ -1,0 +1,297 @@
+// Package templates holds cochef's story templates: which sections a story
+// needs, who its personas are, which topics make it sensitive. They are data,
+// written in YAML (docs/templates.md); the built-in ones are embedded and a
+// repository may replace or add templates in the same format.
+package templates
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/cochef/cochef/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed builtin/*.yml
+var builtinFS embed.FS
+
+// Set is an ordered collection of templates: the default template first,
+// then the others. A Set is immutable once built.
+type Set struct {
+	list []*rules.Template
+}
+
+// Builtin returns the embedded templates. They are parsed once; the error
+// can only come from a broken embedded file and is caught by the tests.
+var Builtin = sync.OnceValues(loadBuiltin)
+
+// builtinOrder makes the base templates parse before those that extend them.
+func loadBuiltin() (*Set, error) {
+	entries, err := fs.ReadDir(builtinFS, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(entries))
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	// Templates that extend another must come after it; files are parsed
+	// in several passes until no progress is made, so file names need not
+	// encode the order.
+	s := &Set{}
+	pending := names
+	for len(pending) > 0 {
+		var next []string
+		var lastErr error
+		for _, name := range pending {
+			data, err := builtinFS.ReadFile(path.Join("builtin", name))
+			if err != nil {
+				return nil, err
+			}
+			t, err := parseOne(data, "builtin/"+name, s.Get)
+			if err != nil {
+				next = append(next, name)
+				lastErr = err
+				continue
+			}
+			if _, dup := s.Get(t.Name); dup {
+				return nil, fmt.Errorf("builtin/%s: template %q defined twice", name, t.Name)
+			}
+			s.list = append(s.list, t)
+		}
+		if len(next) == len(pending) {
+			return nil, lastErr
+		}
+		pending = next
+	}
+	if err := checkSet(s.list, true); err != nil {
+		return nil, err
+	}
+	s.sortDefaultFirst()
+	return s, nil
+}
+
+func (s *Set) sortDefaultFirst() {
+	slices.SortStableFunc(s.list, func(a, b *rules.Template) int {
+		switch {
+		case a.Default == b.Default:
+			return strings.Compare(a.Name, b.Name)
+		case a.Default:
+			return -1
+		default:
+			return 1
+		}
+	})
+}
+
+// checkSet enforces what holds across templates: one default, no label that
+// selects two of the given templates. Labels are checked only among the
+// templates of one file: a repository's label that a built-in template also
+// has is not ambiguous, as the repository's template comes first.
+func checkSet(list []*rules.Template, oneDefault bool) error {
+	var errs Errors
+	defaults := 0
+	owner := map[string]string{}
+	for _, t := range list {
+		if t.Default {
+			defaults++
+		}
+		for _, l := range t.Labels {
+			k := Normalize(l)
+			if o, dup := owner[k]; dup && o != t.Name {
+				errs = append(errs, &Error{Field: t.Name + ".labels", Msg: rules.Text{
+					rules.FR: fmt.Sprintf("l'étiquette « %s » sélectionne déjà le modèle %s", l, o),
+					rules.EN: fmt.Sprintf("label %q already selects template %s", l, o),
+				}})
+			}
+			owner[k] = t.Name
+		}
+	}
+	if (oneDefault && defaults != 1) || defaults > 1 {
+		errs = append(errs, &Error{Field: "default", Msg: rules.Text{
+			rules.FR: fmt.Sprintf("il faut exactement un modèle « default: true » (trouvés : %d)", defaults),
+			rules.EN: fmt.Sprintf("exactly one template needs \"default: true\" (found: %d)", defaults),
+		}})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// List returns the templates in order: the default one first.
+func (s *Set) List() []*rules.Template { return slices.Clone(s.list) }
+
+// Get returns the template with that name.
+func (s *Set) Get(name string) (*rules.Template, bool) {
+	for _, t := range s.list {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return nil, false
+}
+
+// Default returns the template used when no label selects another.
+func (s *Set) Default() *rules.Template {
+	for _, t := range s.list {
+		if t.Default {
+			return t
+		}
+	}
+	if len(s.list) > 0 {
+		return s.list[0]
+	}
+	return nil
+}
+
+// Select returns the first template, in List order, one of whose labels
+// matches one of labels, else the default template. Matching ignores case,
+// accents and punctuation, and a scoped label such as "type: bug" or
+// "kind/bug" also matches by its last part.
+func (s *Set) Select(labels []string) *rules.Template {
+	wanted := map[string]bool{}
+	for _, l := range labels {
+		wanted[Normalize(l)] = true
+		if i := strings.LastIndexAny(l, ":/"); i >= 0 {
+			wanted[Normalize(l[i+1:])] = true
+		}
+	}
+	delete(wanted, "")
+	for _, t := range s.list {
+		for _, l := range t.Labels {
+			if wanted[Normalize(l)] {
+				return t
+			}
+		}
+	}
+	return s.Default()
+}
+
+// With returns a new Set where each override replaces the template of the
+// same name (keeping its place) or, when new, comes right after the default
+// template, so that a repository's labels win over the built-in ones. An
+// override marked default becomes the only default; one that replaces the
+// default template stays default.
+func (s *Set) With(overrides ...*rules.Template) *Set {
+	list := slices.Clone(s.list)
+	newDefault := slices.ContainsFunc(overrides, func(t *rules.Template) bool { return t != nil && t.Default })
+	insertAt := 0
+	if len(list) > 0 && list[0].Default {
+		insertAt = 1
+	}
+	for _, o := range overrides {
+		if o == nil {
+			continue
+		}
+		i := slices.IndexFunc(list, func(t *rules.Template) bool { return t.Name == o.Name })
+		if i >= 0 {
+			if list[i].Default && !o.Default && !newDefault {
+				c := *o
+				c.Default = true
+				o = &c
+			}
+			list[i] = o
+			continue
+		}
+		list = slices.Insert(list, insertAt, o)
+		insertAt++
+	}
+	if newDefault {
+		for i, t := range list {
+			if t.Default && !slices.Contains(overrides, t) {
+				c := *t
+				c.Default = false
+				list[i] = &c
+			}
+		}
+	}
+	out := &Set{list: list}
+	// Keep "the default first" true after a new default arrived.
+	if d := out.Default(); d != nil && list[0] != d {
+		i := slices.Index(list, d)
+		list = slices.Delete(list, i, i+1)
+		out.list = slices.Insert(list, 0, d)
+	}
+	return out
+}
+
+// Load parses a file of templates (one template, or a mapping with a
+// "templates:" list) and returns s with them as overrides. "extends: NAME"
+// refers to a template of s or to one earlier in the same file.
+func (s *Set) Load(data []byte, source string) (*Set, error) {
+	n, err := decodeNode(data, source)
+	if err != nil {
+		return nil, err
+	}
+	return s.LoadNode(n, source)
+}
+
+// LoadNode is Load for a node already decoded, such as the "templates:" key
+// of a repository's .github/cochef.yml.
+func (s *Set) LoadNode(n *yaml.Node, source string) (*Set, error) {
+	if n.Kind == yaml.DocumentNode && len(n.Content) == 1 {
+		n = n.Content[0]
+	}
+	var raws []*rawTemplate
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		if err := decodeInto(n, &raws, source); err != nil {
+			return nil, err
+		}
+	case n.Kind == yaml.MappingNode && hasKey(n, "templates"):
+		var f rawFile
+		if err := decodeInto(n, &f, source); err != nil {
+			return nil, err
+		}
+		raws = f.Templates
+	default:
+		var rt rawTemplate
+		if err := decodeInto(n, &rt, source); err != nil {
+			return nil, err
+		}
+		raws = []*rawTemplate{&rt}
+	}
+	var parsed []*rules.Template
+	var errs Errors
+	lookup := func(name string) (*rules.Template, bool) {
+		for _, t := range slices.Backward(parsed) {
+			if t.Name == name {
+				return t, true
+			}
+		}
+		return s.Get(name)
+	}
+	for _, rt := range raws {
+		t, err := build(rt, source, lookup)
+		if err != nil {
+			errs = append(errs, err.(Errors)...)
+			continue
+		}
+		parsed = append(parsed, t)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if err := checkSet(parsed, false); err != nil {
+		for _, e := range err.(Errors) {
+			e.Source = source
+		}
+		return nil, err
+	}
+	return s.With(parsed...), nil
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}

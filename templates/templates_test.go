@@ -1,0 +1,393 @@
+package templates
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
+
+func mustBuiltin(t *testing.T) *Set {
+	t.Helper()
+	s, err := Builtin()
+	if err != nil {
+		t.Fatalf("Builtin: %v", err)
+	}
+	return s
+}
+
+func TestBuiltinFilesAllParse(t *testing.T) {
+	s := mustBuiltin(t)
+	entries, err := builtinFS.ReadDir("builtin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(s.List()), len(entries); got != want {
+		t.Fatalf("Builtin has %d templates, embedded files: %d", got, want)
+	}
+	names := []string{}
+	for _, tm := range s.List() {
+		names = append(names, tm.Name)
+	}
+	if want := []string{"user-story", "bug", "technique"}; !slices.Equal(names, want) {
+		t.Errorf("order = %v, want %v (default first)", names, want)
+	}
+	for _, e := range entries {
+		data, err := builtinFS.ReadFile("builtin/" + e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		tm, err := ParseTemplate(data, e.Name())
+		if err != nil {
+			t.Errorf("%s: %v", e.Name(), err)
+			continue
+		}
+		if strings.TrimSuffix(e.Name(), ".yml") != tm.Name {
+			t.Errorf("%s holds template %q: file and template names should agree", e.Name(), tm.Name)
+		}
+		for _, sec := range tm.Sections {
+			for _, lang := range []rules.Lang{rules.FR, rules.EN} {
+				if sec.Title[lang] == "" || sec.Hint[lang] == "" {
+					t.Errorf("%s: section %s lacks a %s title or hint", tm.Name, sec.ID, lang)
+				}
+			}
+		}
+	}
+}
+
+func TestBuiltinUserStoryContent(t *testing.T) {
+	s := mustBuiltin(t)
+	us, ok := s.Get("user-story")
+	if !ok || !us.Default {
+		t.Fatalf("user-story missing or not default: %v %v", ok, us)
+	}
+	required := map[string][]rules.Condition{}
+	for _, sec := range us.Sections {
+		required[sec.ID] = sec.RequiredWhen
+	}
+	wantReq := map[string][]rules.Condition{
+		rules.SectionStory:         {rules.Always},
+		rules.SectionCriteria:      {rules.Always},
+		rules.SectionSecurityNotes: {rules.WhenPrivileged, rules.WhenSensitive},
+		rules.SectionPersonalData:  {rules.WhenPersonalData},
+		rules.SectionAccessibility: {rules.WhenCitizen},
+		"context":                  nil,
+		"out-of-scope":             nil,
+		"recette":                  nil,
+	}
+	for id, want := range wantReq {
+		got, ok := required[id]
+		if !ok {
+			t.Errorf("section %s missing", id)
+			continue
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("section %s required_when = %v, want %v", id, got, want)
+		}
+	}
+	var crit rules.SectionSpec
+	for _, sec := range us.Sections {
+		if sec.ID == rules.SectionCriteria {
+			crit = sec
+		}
+	}
+	for _, alias := range []string{"Critères d'acceptation", "Critères d'acceptance", "CA", "Acceptance criteria", "AC", "Scénarios", "Scenarios"} {
+		if !slices.Contains(crit.Aliases, alias) {
+			t.Errorf("criteria aliases lack %q: %v", alias, crit.Aliases)
+		}
+	}
+	if n := len(us.SecurityChecklist); n < 8 || n > 12 {
+		t.Errorf("security checklist has %d questions, want 8–12", n)
+	}
+	persona := func(name string) *rules.Persona {
+		for i, p := range us.Personas {
+			for _, n := range p.Names {
+				if Normalize(n) == Normalize(name) {
+					return &us.Personas[i]
+				}
+			}
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		name                string
+		privileged, citizen bool
+	}{
+		{"usager", false, true},
+		{"citoyen", false, true},
+		{"allocataire", false, true},
+		{"user", false, true},
+		{"agent", false, false},
+		{"instructeur", false, false},
+		{"caseworker", false, false},
+		{"agent habilité", true, false},
+		{"administrateur", true, false},
+		{"admin", true, false},
+		{"RSSI", true, false},
+		{"DPO", true, false},
+		{"développeur", false, false},
+		{"co-chef de produit", false, false},
+		{"product owner", false, false},
+	} {
+		p := persona(c.name)
+		if p == nil {
+			t.Errorf("no persona named %q", c.name)
+			continue
+		}
+		if p.Privileged != c.privileged || p.Citizen != c.citizen {
+			t.Errorf("%q: privileged=%v citizen=%v, want %v %v", c.name, p.Privileged, p.Citizen, c.privileged, c.citizen)
+		}
+	}
+	// Acronyms that need the upper-case guard, and generic words that
+	// must stay out of the topics for precision.
+	acr, kw := map[string]string{}, map[string]string{}
+	for _, tp := range us.Topics {
+		for _, a := range tp.Acronyms {
+			acr[a] = tp.Category
+		}
+		for _, k := range tp.Keywords {
+			kw[Normalize(k)] = tp.Category
+		}
+	}
+	for a, cat := range map[string]string{"NIR": CategoryPersonalData, "INS": CategoryPersonalData, "DCP": CategoryPersonalData, "IBAN": CategoryPersonalData, "SSN": CategoryPersonalData, "SSO": CategorySecurity, "OIDC": CategorySecurity} {
+		if acr[a] != cat {
+			t.Errorf("acronym %s: category %q, want %q", a, acr[a], cat)
+		}
+	}
+	for _, k := range []string{"mot de passe", "habilitation", "données personnelles", "date de naissance", "password", "personal data"} {
+		if _, ok := kw[Normalize(k)]; !ok {
+			t.Errorf("keyword %q missing", k)
+		}
+	}
+	for _, noisy := range []string{"api", "export", "import", "partage", "share", "role", "delete", "download", "login", "email", "adresse", "sante", "minor"} {
+		if cat, ok := kw[noisy]; ok {
+			t.Errorf("generic word %q is a %s keyword: it would fire on ordinary stories", noisy, cat)
+		}
+	}
+	for _, lang := range []rules.Lang{rules.FR, rules.EN} {
+		if len(us.VagueTerms[lang]) < 10 {
+			t.Errorf("vague terms %s: %d, want ≥ 10", lang, len(us.VagueTerms[lang]))
+		}
+	}
+}
+
+func TestExtendsInheritsWhatIsOmitted(t *testing.T) {
+	s := mustBuiltin(t)
+	us, _ := s.Get("user-story")
+	for _, name := range []string{"technique", "bug"} {
+		tm, ok := s.Get(name)
+		if !ok {
+			t.Fatalf("%s missing", name)
+		}
+		if tm.Default {
+			t.Errorf("%s is default: extends must not inherit default", name)
+		}
+		if len(tm.Personas) != len(us.Personas) || len(tm.Topics) != len(us.Topics) || len(tm.SecurityChecklist) != len(us.SecurityChecklist) {
+			t.Errorf("%s did not inherit personas/topics/checklist", name)
+		}
+		if slices.Equal(tm.Labels, us.Labels) {
+			t.Errorf("%s inherited labels", name)
+		}
+		if tm.Rules["story-format"].Enabled == nil || *tm.Rules["story-format"].Enabled {
+			t.Errorf("%s: story-format should be off, got %+v", name, tm.Rules["story-format"])
+		}
+	}
+}
+
+func TestSelect(t *testing.T) {
+	s := mustBuiltin(t)
+	for _, c := range []struct {
+		labels []string
+		want   string
+	}{
+		{nil, "user-story"},
+		{[]string{"enhancement"}, "user-story"},
+		{[]string{"bug"}, "bug"},
+		{[]string{"Anomalie"}, "bug"},
+		{[]string{"ANOMALIE"}, "bug"},
+		{[]string{"type: bug"}, "bug"},
+		{[]string{"kind/bug"}, "bug"},
+		{[]string{"Dette technique"}, "technique"},
+		{[]string{"dette-technique"}, "technique"},
+		{[]string{"DETTE_TECHNIQUE"}, "technique"},
+		{[]string{"priorité haute", "tech"}, "technique"},
+		{[]string{"Défaut"}, "bug"},
+		{[]string{"defaut"}, "bug"},
+		{[]string{"techniques"}, "user-story"}, // no stemming: a near label is not a label
+	} {
+		if got := s.Select(c.labels).Name; got != c.want {
+			t.Errorf("Select(%q) = %s, want %s", c.labels, got, c.want)
+		}
+	}
+}
+
+func TestParseTemplateErrors(t *testing.T) {
+	for _, c := range []struct {
+		file  string
+		line  int
+		field string
+		fr    string // a fragment of the French message
+		en    string
+	}{
+		{"syntax.yml", 7, "", "YAML invalide", "invalid YAML"},
+		{"unknown-key.yml", 6, "requierd_when", "clé inconnue", "unknown key"},
+		{"bad-severity.yml", 9, "rules.story-benefit.severity", "gravité « blocker » inconnue", `unknown severity "blocker"`},
+		{"unknown-condition.yml", 8, "sections[0].required_when[1]", "condition « when-public » inconnue", `unknown condition "when-public"`},
+		{"duplicate-section.yml", 9, "sections[2].id", "« context » est déjà l'id de sections[0]", `"context" is already the id of sections[0]`},
+		{"unknown-language.yml", 4, "de", "langue inconnue", "unknown language"},
+		{"lowercase-acronym.yml", 10, "topics[0].acronyms[1]", "majuscules", "upper-case"},
+		{"bad-category.yml", 9, "topics[0].category", "« finance » inconnue", `unknown "finance"`},
+		{"unknown-requires.yml", 11, "personas[0].requires[0]", "section « security-notes » inconnue", `section "security-notes" is not in this template`},
+		{"bad-kind.yml", 5, "sections[0].kind", "« sentence » inconnu", `unknown "sentence"`},
+		{"missing-name.yml", 1, "name", "obligatoire", "required"},
+		{"shared-alias.yml", 7, "sections[1].aliases", "désigne déjà la section security-notes", "already names section security-notes"},
+		{"unknown-extends.yml", 2, "extends", "modèle « parent » inconnu", `unknown template "parent"`},
+		{"wrong-type.yml", 3, "", "YAML invalide", "cannot unmarshal"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "invalid", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tm, err := ParseTemplate(data, c.file)
+			if err == nil {
+				t.Fatalf("parsed without error: %+v", tm)
+			}
+			var es Errors
+			if !errors.As(err, &es) || len(es) == 0 {
+				t.Fatalf("error %T %v is not templates.Errors", err, err)
+			}
+			e := es[0]
+			if e.Source != c.file || e.Line != c.line || e.Field != c.field {
+				t.Errorf("located at %s:%d field %q, want %s:%d field %q (%v)", e.Source, e.Line, e.Field, c.file, c.line, c.field, err)
+			}
+			if fr := e.Localized(rules.FR); !strings.Contains(fr, c.fr) {
+				t.Errorf("French message %q lacks %q", fr, c.fr)
+			}
+			if en := e.Localized(rules.EN); !strings.Contains(en, c.en) {
+				t.Errorf("English message %q lacks %q", en, c.en)
+			}
+			wantPrefix := c.file + ":"
+			if c.line > 0 {
+				wantPrefix += strconv.Itoa(c.line) + ":"
+			}
+			if !strings.HasPrefix(err.Error(), wantPrefix) {
+				t.Errorf("Error() = %q, want prefix %q", err.Error(), wantPrefix)
+			}
+		})
+	}
+}
+
+func TestErrorsCollectsEveryProblem(t *testing.T) {
+	data := []byte(`name: Bad Name
+title: T
+sections:
+  - id: story
+    kind: poem
+    title: Récit
+    required_when: [sometimes]
+rules:
+  story-format: {severity: fatal}
+`)
+	_, err := ParseTemplate(data, "x.yml")
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v", err)
+	}
+	var lines []int
+	for _, e := range es {
+		lines = append(lines, e.Line)
+	}
+	if want := []int{1, 5, 7, 9}; !slices.Equal(lines, want) {
+		t.Errorf("error lines = %v, want %v:\n%v", lines, want, err)
+	}
+}
+
+func TestLoadRepositoryOverrides(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/repo-override.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := mustBuiltin(t)
+	s, err := base.Load(data, ".github/cochef.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tm := range s.List() {
+		names = append(names, tm.Name)
+	}
+	if want := []string{"user-story", "incident", "bug", "technique"}; !slices.Equal(names, want) {
+		t.Errorf("order = %v, want %v", names, want)
+	}
+	us, _ := s.Get("user-story")
+	if !us.Default {
+		t.Error("replacing the default template must keep it default")
+	}
+	if len(us.Personas) != 2 || us.Personas[1].Names[0] != "instructeur PAC" {
+		t.Errorf("personas not replaced: %+v", us.Personas)
+	}
+	builtinUS, _ := base.Get("user-story")
+	if len(us.Sections) != len(builtinUS.Sections) || len(us.Topics) != len(builtinUS.Topics) {
+		t.Error("omitted keys were not inherited")
+	}
+	if got := s.Select([]string{"bug"}).Name; got != "incident" {
+		t.Errorf("Select(bug) = %s: a repository's label must win over the built-in one", got)
+	}
+	if len(builtinUS.Personas) == 2 {
+		t.Error("Load modified the base set")
+	}
+}
+
+func TestWithNewDefault(t *testing.T) {
+	base := mustBuiltin(t)
+	mine := &rules.Template{Name: "mine", Default: true}
+	s := base.With(mine)
+	if s.List()[0] != mine || s.Default() != mine {
+		t.Fatalf("new default not first: %v", s.List()[0].Name)
+	}
+	for _, tm := range s.List()[1:] {
+		if tm.Default {
+			t.Errorf("%s still default", tm.Name)
+		}
+	}
+	if us, _ := base.Get("user-story"); !us.Default {
+		t.Error("With modified the base set's template")
+	}
+}
+
+func TestLoadRejectsTwoDefaults(t *testing.T) {
+	data := []byte(`templates:
+  - name: a
+    title: A
+    default: true
+    sections: [{id: story, kind: story, title: Récit}]
+  - name: b
+    title: B
+    default: true
+    sections: [{id: story, kind: story, title: Récit}]
+`)
+	_, err := mustBuiltin(t).Load(data, "cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "exactly one") {
+		t.Fatalf("err = %v, want a default error", err)
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"Critères d'acceptation": "criteres d acceptation",
+		"  Sécurité / RGPD ":     "securite rgpd",
+		"dette_technique":        "dette technique",
+		"ÉTANT DONNÉ":            "etant donne",
+		"":                       "",
+	} {
+		if got := Normalize(in); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
