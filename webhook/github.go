@@ -201,7 +201,7 @@ func (h *githubHandler) issues(r *http.Request, e *github.IssuesEvent, payload [
 	if !issueActions[action] {
 		return ignored("action non traitée / action not handled")
 	}
-	if e.GetIssue().IsPullRequest() {
+	if isPullRequest(e.GetIssue()) {
 		return ignored("pull request, pas une issue / pull request, not an issue")
 	}
 	issue := e.GetIssue()
@@ -230,7 +230,7 @@ func (h *githubHandler) issueComment(r *http.Request, e *github.IssueCommentEven
 	if e.GetAction() != "created" {
 		return ignored("action non traitée / action not handled")
 	}
-	if e.GetIssue().IsPullRequest() {
+	if isPullRequest(e.GetIssue()) {
 		return ignored("commentaire de pull request / pull request comment")
 	}
 	if !isCheckCommand(e.GetComment().GetBody()) {
@@ -257,6 +257,12 @@ func (h *githubHandler) issueComment(r *http.Request, e *github.IssueCommentEven
 		ReceivedAt: h.o.Now().UTC(),
 		Snapshot:   githubSnapshot(ref, e.GetIssue()),
 	})
+}
+
+// isPullRequest guards go-github's value-receiver IsPullRequest, which
+// panics on a payload without "issue".
+func isPullRequest(is *github.Issue) bool {
+	return is != nil && is.IsPullRequest()
 }
 
 // githubIssueRef builds the reference; InstallationID is zero for a plain

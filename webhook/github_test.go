@@ -1,0 +1,482 @@
+package webhook
+
+import (
+	"bytes"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cochef/cochef/core"
+)
+
+const helloWorldBody = "It looks like you accidently spelled 'commit' with two 't's."
+
+func helloWorldRef(installation int64) core.IssueRef {
+	return core.IssueRef{
+		Repo:   core.Repo{Platform: core.GitHub, FullName: "Codertocat/Hello-World", InstallationID: installation},
+		Number: 1,
+	}
+}
+
+// helloWorldSnapshot is issue #1 of Codertocat/Hello-World as the examples
+// describe it; only updated_at and the body vary between them.
+func helloWorldSnapshot(installation int64, body, updated string) *core.Issue {
+	ts, err := time.Parse(time.RFC3339, updated)
+	if err != nil {
+		panic(err)
+	}
+	return &core.Issue{
+		Ref:       helloWorldRef(installation),
+		Title:     "Spelling error in the README file",
+		Body:      body,
+		Labels:    []string{"bug"},
+		State:     "open",
+		Author:    "Codertocat",
+		URL:       "https://github.com/Codertocat/Hello-World/issues/1",
+		UpdatedAt: ts,
+	}
+}
+
+func setComment(body string) func(map[string]any) {
+	return func(m map[string]any) { obj(m, "comment")["body"] = body }
+}
+
+func TestGitHubHandledEvents(t *testing.T) {
+	const delivery = "72d3162e-cc78-11e3-81ab-4c9367dc0958"
+	evaluate := func(action string, installation int64, snap *core.Issue) *core.Task {
+		return &core.Task{
+			Kind: core.TaskEvaluateIssue, Issue: helloWorldRef(installation), Delivery: delivery,
+			Event: "issues", Action: action, ReceivedAt: testNow, Snapshot: snap,
+		}
+	}
+	check := func(actor string, snap *core.Issue) *core.Task {
+		return &core.Task{
+			Kind: core.TaskCheckCommand, Issue: helloWorldRef(1), Delivery: delivery,
+			Event: "issue_comment", Action: "created", Actor: actor, ReceivedAt: testNow, Snapshot: snap,
+		}
+	}
+	commentSnap := helloWorldSnapshot(1, helloWorldBody, "2019-05-15T15:20:21Z")
+
+	tests := []struct {
+		name       string
+		file       string
+		event      string
+		edit       func(map[string]any)
+		wantCode   int
+		wantStatus string
+		want       *core.Task // nil: nothing enqueued
+	}{
+		{"issue opened", "issues-opened.json", "issues", nil, 202, "accepted",
+			evaluate("opened", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+		{"issue edited", "issues-edited.json", "issues", nil, 202, "accepted",
+			evaluate("edited", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+		{"issue labeled", "issues-labeled.json", "issues", nil, 202, "accepted",
+			evaluate("labeled", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+		{"issue unlabeled", "issues-unlabeled.json", "issues", nil, 202, "accepted",
+			evaluate("unlabeled", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:26Z"))},
+		{"issue reopened, App installation", "issues-reopened.json", "issues", nil, 202, "accepted",
+			evaluate("reopened", 1, helloWorldSnapshot(1, "", "2021-10-11T16:40:56Z"))},
+		// The payload's repository is octo-org/octo-repo, where the issue
+		// was; the task must point at where it is now.
+		{"issue transferred: the new issue in the new repository", "issues-transferred.json", "issues", nil, 202, "accepted",
+			evaluate("transferred", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+		{"issue assigned is ignored", "issues-assigned.json", "issues", nil, 200, "ignored", nil},
+		{"issues event on a pull request is ignored", "issues-milestoned-pr.json", "issues",
+			func(m map[string]any) { m["action"] = "edited" }, 200, "ignored", nil},
+		{"issue labeled by cochef itself is ignored", "issues-labeled.json", "issues",
+			func(m map[string]any) { obj(m, "sender")["login"] = "Cochef[bot]" }, 200, "ignored", nil},
+
+		{"/cochef check command", "issue_comment-created.json", "issue_comment",
+			setComment("/cochef check"), 202, "accepted", check("Codertocat", commentSnap)},
+		{"command in any case, with text after it", "issue_comment-created.json", "issue_comment",
+			setComment("  /COCHEF Check merci\r\nle récit a changé"), 202, "accepted", check("Codertocat", commentSnap)},
+		{"command author is the comment's, not the sender's", "issue_comment-created.json", "issue_comment",
+			func(m map[string]any) {
+				setComment("/cochef check")(m)
+				obj(obj(m, "comment"), "user")["login"] = "marie-po"
+			}, 202, "accepted", check("marie-po", commentSnap)},
+		{"ordinary comment is ignored", "issue_comment-created.json", "issue_comment", nil, 200, "ignored", nil},
+		{"command not on the first line is ignored", "issue_comment-created.json", "issue_comment",
+			setComment("bonjour\n/cochef check"), 200, "ignored", nil},
+		{"longer word is not the command", "issue_comment-created.json", "issue_comment",
+			setComment("/cochef checklist"), 200, "ignored", nil},
+		{"command on a pull request is ignored", "issue_comment-created.json", "issue_comment",
+			func(m map[string]any) {
+				setComment("/cochef check")(m)
+				obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
+			}, 200, "ignored", nil},
+		{"edited comment is ignored", "issue_comment-edited.json", "issue_comment", setComment("/cochef check"), 200, "ignored", nil},
+		{"command from our own App is ignored", "issue_comment-created.json", "issue_comment",
+			func(m map[string]any) {
+				setComment("/cochef check")(m)
+				obj(m, "sender")["login"] = "cochef[bot]"
+				obj(obj(m, "comment"), "user")["login"] = "cochef[bot]"
+			}, 200, "ignored", nil},
+		{"command from another bot is ignored", "issue_comment-created.json", "issue_comment",
+			func(m map[string]any) {
+				setComment("/cochef check")(m)
+				obj(obj(m, "comment"), "user")["login"] = "renovate[bot]"
+				obj(obj(m, "comment"), "user")["type"] = "Bot"
+			}, 200, "ignored", nil},
+
+		{"installation is logged only", "installation-created.json", "installation", nil, 200, "ignored", nil},
+		{"installation_repositories is logged only", "installation_repositories-added.json", "installation_repositories", nil, 200, "ignored", nil},
+		{"ping", "ping.json", "ping", nil, 200, "ignored", nil},
+		{"event cochef does not handle", "issues-opened.json", "star", nil, 200, "ignored", nil},
+		{"event go-github does not know", "ping.json", "future_event", nil, 200, "ignored", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := newHarness(t, nil)
+			body := readFixture(t, "github/"+tc.file)
+			if tc.edit != nil {
+				body = editJSON(t, body, tc.edit)
+			}
+			w := hs.do(githubRequest(tc.event, delivery, body, testSecret))
+			if w.Code != tc.wantCode {
+				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
+			}
+			if resp := decodeResponse(t, w); resp.Status != tc.wantStatus {
+				t.Errorf("status field = %q, want %q", resp.Status, tc.wantStatus)
+			}
+			tasks := hs.q.Tasks()
+			switch {
+			case tc.want == nil && len(tasks) != 0:
+				t.Errorf("enqueued %+v, want nothing", tasks)
+			case tc.want != nil && len(tasks) != 1:
+				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
+			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
+				t.Errorf("task =\n%+v\nsnapshot %+v\nwant\n%+v\nsnapshot %+v", tasks[0], tasks[0].Snapshot, *tc.want, tc.want.Snapshot)
+			}
+			// Logs carry ids, never the secret nor what users wrote.
+			logs := hs.logs.String()
+			for _, secret := range []string{testSecret, helloWorldBody, "accidently"} {
+				if strings.Contains(logs, secret) {
+					t.Errorf("logs contain %q:\n%s", secret, logs)
+				}
+			}
+			if !strings.Contains(logs, delivery) {
+				t.Errorf("logs do not name the delivery:\n%s", logs)
+			}
+		})
+	}
+}
+
+func TestGitHubInstallationIsLogged(t *testing.T) {
+	hs := newHarness(t, nil)
+	body := readFixture(t, "github/installation_repositories-added.json")
+	w := hs.do(githubRequest("installation_repositories", "d-1", body, testSecret))
+	if w.Code != http.StatusOK {
+		t.Fatalf("status = %d", w.Code)
+	}
+	logs := hs.logs.String()
+	for _, want := range []string{"github installation repositories", "action=added", "installation=957387", "added=1"} {
+		if !strings.Contains(logs, want) {
+			t.Errorf("logs lack %q:\n%s", want, logs)
+		}
+	}
+}
+
+func TestGitHubRejectsBadRequests(t *testing.T) {
+	opened := readFixture(t, "github/issues-opened.json")
+	tests := []struct {
+		name      string
+		mod       func(*Options)
+		req       func() *http.Request
+		wantCode  int
+		wantAllow string
+		wantIn    string // part of the bilingual reason
+	}{
+		{"unsigned", nil, func() *http.Request {
+			return githubRequest("issues", "d", opened, "")
+		}, 401, "", "signature absente / missing signature"},
+		{"signed with another secret", nil, func() *http.Request {
+			return githubRequest("issues", "d", opened, "pas-le-bon")
+		}, 401, "", "signature invalide / invalid signature"},
+		{"body changed after signing", nil, func() *http.Request {
+			r := githubRequest("issues", "d", opened, testSecret)
+			forged := bytes.Replace(opened, []byte("Codertocat/Hello-World"), []byte("Codertocat/Hello-Evil!"), 1)
+			r.Body = io.NopCloser(bytes.NewReader(forged))
+			return r
+		}, 401, "", "invalid signature"},
+		{"SHA-1 signature only", nil, func() *http.Request {
+			r := githubRequest("issues", "d", opened, "")
+			r.Header.Set("X-Hub-Signature", "sha1=0000000000000000000000000000000000000000")
+			return r
+		}, 401, "", "missing signature"},
+		{"signature that is not hex", nil, func() *http.Request {
+			r := githubRequest("issues", "d", opened, "")
+			r.Header.Set(headerGitHubSignature, "sha256=zz")
+			return r
+		}, 401, "", "invalid signature"},
+		{"empty secret in the list proves nothing", func(o *Options) { o.GitHubSecrets = []string{"", testSecret} }, func() *http.Request {
+			r := githubRequest("issues", "d", opened, "")
+			r.Header.Set(headerGitHubSignature, sign("", opened))
+			return r
+		}, 401, "", "invalid signature"},
+		{"26 MiB body with Content-Length", nil, func() *http.Request {
+			r := httptest.NewRequest(http.MethodPost, GitHubPath, &zeroReader{n: 26 << 20})
+			r.ContentLength = 26 << 20
+			r.Header.Set(headerGitHubEvent, "issues")
+			r.Header.Set(headerGitHubDelivery, "d")
+			return r
+		}, 413, "", "body too large"},
+		{"26 MiB body, chunked", nil, func() *http.Request {
+			r := httptest.NewRequest(http.MethodPost, GitHubPath, &zeroReader{n: 26 << 20})
+			r.ContentLength = -1
+			return r
+		}, 413, "", "body too large"},
+		{"GET", nil, func() *http.Request {
+			return httptest.NewRequest(http.MethodGet, GitHubPath, nil)
+		}, 405, "POST", "method not allowed"},
+		{"malformed JSON", nil, func() *http.Request {
+			return githubRequest("issues", "d", []byte(`{"action":"opened",`), testSecret)
+		}, 400, "", "malformed JSON"},
+		{"malformed JSON in an event cochef ignores", nil, func() *http.Request {
+			return githubRequest("star", "d", []byte(`not json`), testSecret)
+		}, 400, "", "malformed JSON"},
+		{"wrong JSON types", nil, func() *http.Request {
+			return githubRequest("issues", "d", []byte(`{"action":"opened","issue":{"number":"one"}}`), testSecret)
+		}, 400, "", "unreadable payload"},
+		{"no repository", nil, func() *http.Request {
+			return githubRequest("issues", "d", []byte(`{"action":"opened","issue":{"number":1}}`), testSecret)
+		}, 400, "", "incomplete payload"},
+		{"missing X-GitHub-Event", nil, func() *http.Request {
+			return githubRequest("", "d", opened, testSecret)
+		}, 400, "", "X-GitHub-Event and X-GitHub-Delivery headers required"},
+		{"missing X-GitHub-Delivery", nil, func() *http.Request {
+			return githubRequest("issues", "", opened, testSecret)
+		}, 400, "", "X-GitHub-Event and X-GitHub-Delivery headers required"},
+		{"unsupported content type", nil, func() *http.Request {
+			r := githubRequest("issues", "d", opened, testSecret)
+			r.Header.Set("Content-Type", "text/plain")
+			return r
+		}, 415, "", "unsupported content type"},
+		{"no secret configured: endpoint off", func(o *Options) { o.GitHubSecrets = nil }, func() *http.Request {
+			return githubRequest("issues", "d", opened, testSecret)
+		}, 404, "", "GitHub webhook disabled"},
+		{"only empty secrets: endpoint off", func(o *Options) { o.GitHubSecrets = []string{""} }, func() *http.Request {
+			return githubRequest("issues", "d", opened, "")
+		}, 404, "", "GitHub webhook disabled"},
+		{"unknown path", nil, func() *http.Request {
+			return httptest.NewRequest(http.MethodPost, "/webhooks/bitbucket", nil)
+		}, 404, "", "not found"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := newHarness(t, tc.mod)
+			w := hs.do(tc.req())
+			if w.Code != tc.wantCode {
+				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
+			}
+			resp := decodeResponse(t, w)
+			if resp.Status != "error" || !strings.Contains(resp.Reason, tc.wantIn) || !strings.Contains(resp.Reason, " / ") {
+				t.Errorf("body = %+v, want an error naming %q in French / English", resp, tc.wantIn)
+			}
+			if got := w.Header().Get("Allow"); got != tc.wantAllow {
+				t.Errorf("Allow = %q, want %q", got, tc.wantAllow)
+			}
+			if n := len(hs.q.Tasks()); n != 0 {
+				t.Errorf("enqueued %d tasks on a refused request", n)
+			}
+			if strings.Contains(hs.logs.String(), testSecret) {
+				t.Errorf("logs contain the secret")
+			}
+		})
+	}
+}
+
+func TestGitHubAcceptsRotatedSecretFormAndInsecure(t *testing.T) {
+	opened := readFixture(t, "github/issues-opened.json")
+	tests := []struct {
+		name string
+		mod  func(*Options)
+		req  func() *http.Request
+	}{
+		{"second of two secrets", func(o *Options) { o.GitHubSecrets = []string{"ancien", testSecret} }, func() *http.Request {
+			return githubRequest("issues", "d", opened, testSecret)
+		}},
+		{"form-encoded payload", nil, func() *http.Request {
+			form := []byte("payload=" + url.QueryEscape(string(opened)))
+			r := githubRequest("issues", "d", form, testSecret)
+			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			return r
+		}},
+		{"insecure mode, unsigned", func(o *Options) { o.GitHubSecrets = nil; o.GitHubInsecureSkipVerify = true }, func() *http.Request {
+			return githubRequest("issues", "d", opened, "")
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := newHarness(t, tc.mod)
+			w := hs.do(tc.req())
+			if w.Code != http.StatusAccepted {
+				t.Fatalf("status = %d, want 202; body %s", w.Code, w.Body)
+			}
+			tasks := hs.q.Tasks()
+			if len(tasks) != 1 || tasks[0].Issue != helloWorldRef(0) {
+				t.Errorf("tasks = %+v", tasks)
+			}
+		})
+	}
+}
+
+func TestGitHubInsecureModeWarnsAtStart(t *testing.T) {
+	hs := newHarness(t, func(o *Options) { o.GitHubInsecureSkipVerify = true })
+	if !strings.Contains(hs.logs.String(), "level=WARN") || !strings.Contains(hs.logs.String(), "NOT verified") {
+		t.Errorf("no warning logged: %s", hs.logs)
+	}
+	quiet := newHarness(t, nil)
+	if strings.Contains(quiet.logs.String(), "level=WARN") {
+		t.Errorf("warning without insecure mode: %s", quiet.logs)
+	}
+}
+
+func TestGitHubRedeliveryIsDuplicate(t *testing.T) {
+	hs := newHarness(t, nil)
+	body := readFixture(t, "github/issues-edited.json")
+	var codes []int
+	var statuses []string
+	for range 3 {
+		w := hs.do(githubRequest("issues", "same-delivery", body, testSecret))
+		codes = append(codes, w.Code)
+		statuses = append(statuses, decodeResponse(t, w).Status)
+	}
+	if want := []int{202, 200, 200}; !reflect.DeepEqual(codes, want) {
+		t.Errorf("codes = %v, want %v", codes, want)
+	}
+	if want := []string{"accepted", "duplicate", "duplicate"}; !reflect.DeepEqual(statuses, want) {
+		t.Errorf("statuses = %v, want %v", statuses, want)
+	}
+	if n := len(hs.q.Tasks()); n != 1 {
+		t.Errorf("%d tasks, want 1", n)
+	}
+	// Another delivery of the same issue is new work.
+	if w := hs.do(githubRequest("issues", "other-delivery", body, testSecret)); w.Code != 202 {
+		t.Errorf("new delivery: status %d", w.Code)
+	}
+}
+
+func TestGitHubEnqueueFailureIs503(t *testing.T) {
+	hs := newHarness(t, nil)
+	hs.q.err = errQueueDown
+	w := hs.do(githubRequest("issues", "d", readFixture(t, "github/issues-opened.json"), testSecret))
+	if w.Code != http.StatusServiceUnavailable {
+		t.Fatalf("status = %d, want 503", w.Code)
+	}
+	if resp := decodeResponse(t, w); !strings.Contains(resp.Reason, "queue unavailable") {
+		t.Errorf("reason = %q", resp.Reason)
+	}
+	// The cause is for the operator, not for the caller.
+	if strings.Contains(w.Body.String(), errQueueDown.Error()) {
+		t.Errorf("body leaks the internal error: %s", w.Body)
+	}
+	if !strings.Contains(hs.logs.String(), "level=ERROR") || !strings.Contains(hs.logs.String(), errQueueDown.Error()) {
+		t.Errorf("failure not logged as an error: %s", hs.logs)
+	}
+}
+
+func TestObserveBoundsEventNames(t *testing.T) {
+	hs := newHarness(t, nil)
+	hs.do(githubRequest("issues", "d1", readFixture(t, "github/issues-opened.json"), testSecret))
+	hs.do(githubRequest("issues", "d1", readFixture(t, "github/issues-opened.json"), testSecret))
+	hs.do(githubRequest("x-made-up-by-an-attacker", "d2", []byte(`{}`), ""))
+	hs.do(gitlabRequest("Issue Hook", "faux", []byte(`{}`), nil))
+	hs.do(gitlabRequest("Made Up Hook", testGitLabSecret, []byte(`{}`), nil))
+	want := []observation{
+		{"github", "issues", OutcomeAccepted},
+		{"github", "issues", OutcomeDuplicate},
+		{"github", "other", OutcomeUnauthorized},
+		{"gitlab", "Issue Hook", OutcomeUnauthorized},
+		{"gitlab", "other", OutcomeIgnored},
+	}
+	if !reflect.DeepEqual(hs.obs, want) {
+		t.Errorf("observations = %v, want %v", hs.obs, want)
+	}
+}
+
+func TestIsCheckCommand(t *testing.T) {
+	tests := map[string]bool{
+		"/cochef check":                  true,
+		"/Cochef CHECK":                  true,
+		"\n\n  /cochef check\t":          true,
+		"/cochef check please":           true,
+		"/cochef check\nmore text":       true,
+		"/cochef check\r\n":              true,
+		"/cochef checks":                 false,
+		"/cochef":                        false,
+		"please /cochef check":           false,
+		"> /cochef check":                false,
+		"text\n/cochef check":            false,
+		"":                               false,
+		"/cochef  check":                 false,
+		"/cochef check\u00a0(nbsp text)": false,
+	}
+	for in, want := range tests {
+		if got := isCheckCommand(in); got != want {
+			t.Errorf("isCheckCommand(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// FuzzGitHubIntake sends arbitrary bodies with a valid signature: the
+// handler must never panic and must answer 200, 202 or 400, never a 5xx.
+func FuzzGitHubIntake(f *testing.F) {
+	events := []string{"issues", "issue_comment", "installation", "installation_repositories", "ping", "star"}
+	for _, file := range []string{"issues-opened.json", "issues-transferred.json", "issue_comment-created.json", "installation-created.json", "ping.json"} {
+		b := readFixture(f, "github/"+file)
+		for i := range events {
+			f.Add(b, uint8(i))
+		}
+	}
+	f.Add([]byte(`{"action":"opened","issue":{"number":1},"repository":{"full_name":"a/b"}}`), uint8(0))
+	f.Add([]byte(`{"action":"transferred","changes":{"new_issue":null}}`), uint8(0))
+	f.Add([]byte(`{"action":"created","issue":{"number":1},"comment":{"body":"/cochef check","user":{}}}`), uint8(1))
+	f.Add([]byte(`null`), uint8(0))
+	f.Add([]byte(`[]`), uint8(1))
+	f.Add([]byte(``), uint8(2))
+
+	hs := newHarness(f, func(o *Options) { o.Logger = slog.New(slog.DiscardHandler) })
+	f.Fuzz(func(t *testing.T, body []byte, ev uint8) {
+		event := events[int(ev)%len(events)]
+		w := hs.do(githubRequest(event, "fuzz", body, testSecret))
+		switch w.Code {
+		case 200, 202, 400:
+		default:
+			t.Fatalf("status %d for %s %q", w.Code, event, body)
+		}
+	})
+}
+
+// BenchmarkGitHubIntake measures what a delivery costs before the queue:
+// signature check, parse and normalisation, with an enqueuer that does
+// nothing.
+func BenchmarkGitHubIntake(b *testing.B) {
+	body := readFixture(b, "github/issues-opened.json")
+	sig := sign(testSecret, body)
+	h := NewHandler(Options{
+		GitHubSecrets: []string{testSecret},
+		Enqueuer:      nopEnqueuer{},
+		Logger:        slog.New(slog.DiscardHandler),
+	})
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r := httptest.NewRequest(http.MethodPost, GitHubPath, bytes.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.Header.Set(headerGitHubEvent, "issues")
+		r.Header.Set(headerGitHubDelivery, "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+		r.Header.Set(headerGitHubSignature, sig)
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusAccepted {
+			b.Fatalf("status %d", w.Code)
+		}
+	}
+}
