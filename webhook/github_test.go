@@ -327,17 +327,6 @@ func TestGitHubAcceptsRotatedSecretFormAndInsecure(t *testing.T) {
 	}
 }
 
-func TestGitHubInsecureModeWarnsAtStart(t *testing.T) {
-	hs := newHarness(t, func(o *Options) { o.GitHubInsecureSkipVerify = true })
-	if !strings.Contains(hs.logs.String(), "level=WARN") || !strings.Contains(hs.logs.String(), "NOT verified") {
-		t.Errorf("no warning logged: %s", hs.logs)
-	}
-	quiet := newHarness(t, nil)
-	if strings.Contains(quiet.logs.String(), "level=WARN") {
-		t.Errorf("warning without insecure mode: %s", quiet.logs)
-	}
-}
-
 func TestGitHubRedeliveryIsDuplicate(t *testing.T) {
 	hs := newHarness(t, nil)
 	body := readFixture(t, "github/issues-edited.json")

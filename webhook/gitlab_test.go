@@ -96,7 +96,10 @@ func TestGitLabHandledEvents(t *testing.T) {
 		{"system note is ignored", "note_issue.json", "Note Hook", withIdem,
 			func(m map[string]any) { setNote("/cochef check")(m); obj(m, "object_attributes")["system"] = true }, 200, "ignored", nil},
 		{"command from cochef's bot is ignored", "note_issue.json", "Note Hook", withIdem,
-			func(m map[string]any) { setNote("/cochef check")(m); obj(m, "user")["username"] = "PROJECT_42_BOT_COCHEF" }, 200, "ignored", nil},
+			func(m map[string]any) {
+				setNote("/cochef check")(m)
+				obj(m, "user")["username"] = "PROJECT_42_BOT_COCHEF"
+			}, 200, "ignored", nil},
 		{"note on a merge request is ignored", "note_merge_request.json", "Note Hook", withIdem, setNote("/cochef check"), 200, "ignored", nil},
 		{"note on a snippet is ignored", "note_snippet.json", "Note Hook", withIdem, setNote("/cochef check"), 200, "ignored", nil},
 		{"merge request is ignored", "merge_request.json", "Merge Request Hook", withIdem, nil, 200, "ignored", nil},
