@@ -283,12 +283,14 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 		s.Title = c.text(rs.Title, f+".title", true)
 		s.Hint = c.text(rs.Hint, f+".hint", false)
 		// Titles are headings people type too, so they count as aliases.
-		aliases := c.strings(rs.Aliases, f+".aliases")
+		var aliases []string
 		for _, lang := range []rules.Lang{rules.FR, rules.EN} {
-			if title := s.Title[lang]; title != "" && !slices.ContainsFunc(aliases, func(a string) bool { return Normalize(a) == Normalize(title) }) {
+			if title := s.Title[lang]; title != "" {
 				aliases = append(aliases, title)
 			}
 		}
+		aliases = append(aliases, c.strings(rs.Aliases, f+".aliases")...)
+		seen := map[string]bool{}
 		for _, a := range aliases {
 			k := Normalize(a)
 			if owner, dup := aliasOwner[k]; dup && owner != s.ID {
@@ -296,8 +298,11 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 				continue
 			}
 			aliasOwner[k] = s.ID
+			if !seen[k] {
+				seen[k] = true
+				s.Aliases = append(s.Aliases, a)
+			}
 		}
-		s.Aliases = slices.CompactFunc(aliases, func(a, b string) bool { return Normalize(a) == Normalize(b) })
 		for j, rc := range rs.RequiredWhen {
 			cond := rules.Condition(rc.Value)
 			if !slices.Contains(conditions, cond) {

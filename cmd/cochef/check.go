@@ -1,12 +1,471 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
+
+	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/templates"
 )
 
-// Placeholder: replaced by the real command.
+// maxStoryBytes bounds what check reads: GitHub caps an issue body at
+// 65,536 characters, so a bigger input is a wrong file, not a story.
+const maxStoryBytes = 1 << 20
+
+type checkOptions struct {
+	lang      string
+	format    string
+	template  string
+	labels    []string
+	backlog   string
+	templates string
+}
+
 func newCheckCmd() *cobra.Command {
-	return &cobra.Command{Use: "check", RunE: func(*cobra.Command, []string) error { return errors.New("check: not built yet") }}
+	var o checkOptions
+	cmd := &cobra.Command{
+		Use:   "check [FICHIER|-]",
+		Short: "Vérifie un récit en Markdown (ou un backlog avec --backlog) / check a story",
+		Long: `Vérifie un récit écrit en Markdown : une première ligne « # Titre » donne le titre.
+« - » lit l'entrée standard. Avec --backlog, le fichier contient un récit par ligne.
+Code de sortie : 0 prêt, 1 pas prêt, 2 erreur d'usage ou d'entrée.
+
+Checks a story written in Markdown (a first line "# Title" is the title); "-" reads
+standard input. With --backlog, the file holds one story per line.
+Exit code: 0 ready, 1 not ready, 2 usage or input error.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, o, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.lang, "lang", "", "langue des messages : fr ou en (défaut : celle du récit) / message language")
+	f.StringVar(&o.format, "format", "text", "sortie : text ou json / output format")
+	f.StringVar(&o.template, "template", "", "modèle à utiliser (défaut : choisi par les étiquettes) / template name")
+	f.StringArrayVar(&o.labels, "label", nil, "étiquette du ticket, répétable ; choisit le modèle / issue label, repeatable")
+	f.StringVar(&o.backlog, "backlog", "", "fichier d'un récit par ligne (sortie JSON Lines) / one story per line")
+	f.StringVar(&o.templates, "templates", "", "fichier YAML de modèles en plus des modèles intégrés / extra templates file")
+	return cmd
+}
+
+// say picks the French or English form of a message the person reads.
+func say(lang rules.Lang, fr, en string) string {
+	if lang == rules.EN {
+		return en
+	}
+	return fr
+}
+
+// usageErrL is a usage error in the person's language.
+func usageErrL(lang rules.Lang, fr, en string, args ...any) error {
+	return usageErr("%s", fmt.Sprintf(say(lang, fr, en), args...))
+}
+
+// parseLang validates --lang; empty means "the story's own language".
+func parseLang(s string) (rules.Lang, error) {
+	switch strings.ToLower(s) {
+	case "":
+		return "", nil
+	case "fr":
+		return rules.FR, nil
+	case "en":
+		return rules.EN, nil
+	}
+	return "", usageErr("--lang : « %s » n'est ni fr ni en / %q is neither fr nor en", s, s)
+}
+
+// uiLang is the language of the command's own words before a story is
+// read: the one asked for, else French.
+func uiLang(l rules.Lang) rules.Lang {
+	if l == "" {
+		return rules.FR
+	}
+	return l
+}
+
+// loadTemplateSet returns the built-in templates, plus those of file.
+func loadTemplateSet(file string, lang rules.Lang) (*templates.Set, error) {
+	set, err := templates.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("built-in templates: %w", err)
+	}
+	if file == "" {
+		return set, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, usageErrL(lang, "--templates : lecture impossible : %v", "--templates: cannot read: %v", err)
+	}
+	out, err := set.Load(data, file)
+	if err != nil {
+		var es templates.Errors
+		if errors.As(err, &es) {
+			return nil, usageErr("%s", es.Localized(lang))
+		}
+		return nil, usageErr("%v", err)
+	}
+	return out, nil
+}
+
+func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
+	lang, err := parseLang(o.lang)
+	if err != nil {
+		return err
+	}
+	ui := uiLang(lang)
+	if o.format != "text" && o.format != "json" {
+		return usageErrL(ui, "--format : « %s » n'est ni text ni json", "--format: %q is neither text nor json", o.format)
+	}
+	set, err := loadTemplateSet(o.templates, ui)
+	if err != nil {
+		return err
+	}
+	var tmpl *rules.Template
+	if o.template != "" {
+		t, ok := set.Get(o.template)
+		if !ok {
+			return usageErrL(ui, "--template : modèle « %s » inconnu ; modèles : %s", "--template: unknown template %q; templates: %s",
+				o.template, templateNames(set))
+		}
+		tmpl = t
+	} else {
+		tmpl = set.Select(o.labels)
+	}
+	out := cmd.OutOrStdout()
+	if o.backlog != "" {
+		if len(args) > 0 {
+			return usageErrL(ui, "--backlog et un fichier de récit s'excluent : donnez l'un ou l'autre",
+				"--backlog and a story file exclude each other: give one or the other")
+		}
+		return checkBacklog(out, o, lang, tmpl)
+	}
+	if len(args) == 0 {
+		return usageErrL(ui, "donnez un fichier de récit, ou « - » pour lire l'entrée standard (exemple : cochef check examples/pret.md)",
+			"give a story file, or \"-\" to read standard input (example: cochef check examples/pret.md)")
+	}
+	data, err := readInput(cmd.InOrStdin(), args[0], ui)
+	if err != nil {
+		return err
+	}
+	title, body := splitTitle(string(data))
+	if strings.TrimSpace(title) == "" && strings.TrimSpace(body) == "" {
+		return usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(args[0]))
+	}
+	res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tmpl, lang)
+	normalizeResult(&res)
+	if o.format == "json" {
+		enc := json.NewEncoder(out)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(res); err != nil {
+			return err
+		}
+	} else {
+		p := newPrinter(out, outputLang(lang, res.Lang))
+		p.story(res, 0)
+	}
+	if !res.Ready {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+func templateNames(set *templates.Set) string {
+	var names []string
+	for _, t := range set.List() {
+		names = append(names, t.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+func displayName(arg string) string {
+	if arg == "-" {
+		return "stdin"
+	}
+	return arg
+}
+
+// readInput reads a story file or standard input ("-"), bounded and
+// checked to be text.
+func readInput(stdin io.Reader, arg string, lang rules.Lang) ([]byte, error) {
+	var r io.Reader
+	if arg == "-" {
+		r = stdin
+	} else {
+		f, err := os.Open(arg)
+		if err != nil {
+			return nil, usageErrL(lang, "lecture impossible : %v", "cannot read: %v", err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, usageErrL(lang, "%s est un dossier, pas un fichier de récit", "%s is a directory, not a story file", arg)
+		}
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxStoryBytes+1))
+	if err != nil {
+		return nil, usageErrL(lang, "lecture impossible : %v", "cannot read: %v", err)
+	}
+	if len(data) > maxStoryBytes {
+		return nil, usageErrL(lang, "%s : plus de %d octets, ce n'est pas un récit", "%s: over %d bytes, not a story", displayName(arg), maxStoryBytes)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		return nil, usageErrL(lang, "%s : le fichier n'est pas du texte UTF-8", "%s: the file is not UTF-8 text", displayName(arg))
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), nil
+}
+
+// splitTitle takes a first line "# Title" (after blank lines) as the issue
+// title; the rest is the body. Without one, the whole text is the body.
+func splitTitle(s string) (title, body string) {
+	rest := strings.TrimLeft(s, "\n\t ")
+	first, after, _ := strings.Cut(rest, "\n")
+	if t, ok := strings.CutPrefix(strings.TrimRight(first, " \t"), "# "); ok {
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), "#")), after
+	}
+	return "", s
+}
+
+// normalizeResult makes absent lists empty arrays, so JSON consumers get
+// the same shape for every story.
+func normalizeResult(r *rules.Result) {
+	if r.Sensitive == nil {
+		r.Sensitive = []string{}
+	}
+	if r.Required == nil {
+		r.Required = []string{}
+	}
+	if r.Sections == nil {
+		r.Sections = map[string]rules.SectionState{}
+	}
+	if r.CriteriaItems == nil {
+		r.CriteriaItems = []rules.Criterion{}
+	}
+	if r.Findings == nil {
+		r.Findings = []rules.Finding{}
+	}
+}
+
+// outputLang is the language of the text report: the one asked for, else
+// the story's, else French.
+func outputLang(asked, story rules.Lang) rules.Lang {
+	if asked != "" {
+		return asked
+	}
+	if story == rules.EN {
+		return rules.EN
+	}
+	return rules.FR
+}
+
+type backlogLine struct {
+	line int
+	text string
+}
+
+func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Template) error {
+	ui := uiLang(lang)
+	f, err := os.Open(o.backlog)
+	if err != nil {
+		return usageErrL(ui, "--backlog : lecture impossible : %v", "--backlog: cannot read: %v", err)
+	}
+	defer f.Close()
+	var lines []backlogLine
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), maxStoryBytes)
+	n := 0
+	for sc.Scan() {
+		n++
+		text := strings.TrimSpace(strings.TrimPrefix(sc.Text(), "\ufeff"))
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if !utf8.ValidString(text) {
+			return usageErrL(ui, "%s:%d : la ligne n'est pas du texte UTF-8", "%s:%d: the line is not UTF-8 text", o.backlog, n)
+		}
+		lines = append(lines, backlogLine{n, text})
+	}
+	if err := sc.Err(); err != nil {
+		return usageErrL(ui, "--backlog : lecture impossible : %v", "--backlog: cannot read: %v", err)
+	}
+	if len(lines) == 0 {
+		return usageErrL(ui, "%s : aucun récit (une ligne par récit ; lignes vides et « # » ignorées)",
+			"%s: no story (one per line; blank and \"#\" lines are skipped)", o.backlog)
+	}
+	in := make([]rules.Input, len(lines))
+	for i, l := range lines {
+		in[i] = rules.Input{Title: l.text, Labels: o.labels}
+	}
+	results := rules.AnalyzeBacklog(in, tmpl, lang)
+	ready := 0
+	var p *printer
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for i := range results {
+		normalizeResult(&results[i])
+		if results[i].Ready {
+			ready++
+		}
+		if o.format == "json" {
+			if err := enc.Encode(results[i]); err != nil {
+				return err
+			}
+			continue
+		}
+		if p == nil {
+			p = newPrinter(out, outputLang(lang, results[i].Lang))
+		}
+		p.story(results[i], lines[i].line)
+	}
+	if p != nil {
+		p.summary(ready, len(results))
+	}
+	if ready < len(results) {
+		return &exitError{code: 1}
+	}
+	return nil
+}
+
+// printer writes results for a person in a terminal: grouped by severity,
+// each finding with its fix, in colour only on a terminal without NO_COLOR.
+type printer struct {
+	w     io.Writer
+	lang  rules.Lang
+	color bool
+}
+
+func newPrinter(w io.Writer, lang rules.Lang) *printer {
+	return &printer{w: w, lang: lang, color: useColor(w, os.Getenv)}
+}
+
+// useColor follows https://no-color.org: any non-empty NO_COLOR turns
+// colour off, as does a writer that is not a terminal or TERM=dumb.
+func useColor(w io.Writer, getenv func(string) string) bool {
+	if getenv("NO_COLOR") != "" || getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiGreen  = "\x1b[32m"
+	ansiYellow = "\x1b[33m"
+	ansiCyan   = "\x1b[36m"
+	ansiDim    = "\x1b[2m"
+)
+
+func (p *printer) paint(code, s string) string {
+	if !p.color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+func (p *printer) say(fr, en string) string { return say(p.lang, fr, en) }
+
+var severityOrder = []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo}
+
+func (p *printer) severityHeading(s rules.Severity, n int) string {
+	switch s {
+	case rules.SeverityError:
+		return p.paint(ansiRed+ansiBold, fmt.Sprintf(p.say("Erreurs (%d)", "Errors (%d)"), n))
+	case rules.SeverityWarning:
+		return p.paint(ansiYellow+ansiBold, fmt.Sprintf(p.say("Avertissements (%d)", "Warnings (%d)"), n))
+	}
+	return p.paint(ansiCyan+ansiBold, fmt.Sprintf(p.say("Informations (%d)", "Notes (%d)"), n))
+}
+
+func (p *printer) story(r rules.Result, line int) {
+	w := p.w
+	title := r.Title
+	if title == "" {
+		title = p.say("(sans titre)", "(untitled)")
+	}
+	if line > 0 {
+		title = fmt.Sprintf(p.say("ligne %d : %s", "line %d: %s"), line, title)
+	}
+	fmt.Fprintf(w, "%s  %s\n", p.paint(ansiBold, title), p.paint(ansiDim, fmt.Sprintf(p.say("(modèle %s)", "(template %s)"), r.Template)))
+	counts := map[rules.Severity]int{}
+	for _, f := range r.Findings {
+		counts[f.Severity]++
+	}
+	if r.Ready {
+		verdict := p.say("✓ Prêt", "✓ Ready")
+		if n := counts[rules.SeverityWarning]; n > 0 {
+			verdict += fmt.Sprintf(p.say(" — %d avertissement(s)", " — %d warning(s)"), n)
+		}
+		fmt.Fprintln(w, p.paint(ansiGreen+ansiBold, verdict))
+	} else {
+		fmt.Fprintln(w, p.paint(ansiRed+ansiBold, fmt.Sprintf(p.say("✗ Pas prêt — %d erreur(s), %d avertissement(s)", "✗ Not ready — %d error(s), %d warning(s)"),
+			counts[rules.SeverityError], counts[rules.SeverityWarning])))
+	}
+	if s := r.Story; s.Role != "" || s.Action != "" {
+		fmt.Fprintf(w, "  %s %s\n", p.say("Profil :", "Role:"), orDash(s.Role))
+		fmt.Fprintf(w, "  %s %s\n", p.say("Action :", "Action:"), orDash(s.Action))
+		fmt.Fprintf(w, "  %s %s\n", p.say("Bénéfice :", "Benefit:"), orDash(s.Benefit))
+	}
+	if len(r.Sensitive) > 0 {
+		fmt.Fprintf(w, "  %s %s\n", p.say("Sujets sensibles :", "Sensitive topics:"), strings.Join(r.Sensitive, ", "))
+	}
+	if r.SecurityReview {
+		fmt.Fprintf(w, "  %s\n", p.paint(ansiYellow, p.say("Revue de sécurité demandée", "Security review requested")))
+	}
+	if r.Criteria.Count > 0 {
+		fmt.Fprintf(w, "  %s %d (Gherkin : %d, %s %d)\n", p.say("Critères :", "Criteria:"), r.Criteria.Count, r.Criteria.Gherkin,
+			p.say("cochés :", "checked:"), r.Criteria.Checked)
+	}
+	for _, sev := range severityOrder {
+		if counts[sev] == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s\n", p.severityHeading(sev, counts[sev]))
+		for _, f := range r.Findings {
+			if f.Severity != sev {
+				continue
+			}
+			where := ""
+			if f.Line > 0 {
+				where = fmt.Sprintf(p.say(" (ligne %d)", " (line %d)"), f.Line)
+			}
+			fmt.Fprintf(w, "  • %s%s %s\n", p.paint(ansiDim, "["+f.Rule+"]"), where, f.Message)
+			if fix := strings.TrimRight(f.Fix, "\n"); fix != "" {
+				fmt.Fprintf(w, "    %s\n", p.paint(ansiDim, p.say("Correctif :", "Fix:")))
+				for _, l := range strings.Split(fix, "\n") {
+					fmt.Fprintf(w, "      %s\n", l)
+				}
+			}
+		}
+	}
+	fmt.Fprintln(w)
+}
+
+func (p *printer) summary(ready, total int) {
+	msg := fmt.Sprintf(p.say("%d récit(s) prêt(s) sur %d", "%d of %d stories ready"), ready, total)
+	if ready == total {
+		fmt.Fprintln(p.w, p.paint(ansiGreen+ansiBold, msg))
+		return
+	}
+	fmt.Fprintln(p.w, p.paint(ansiBold, msg))
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
 }
