@@ -1,0 +1,272 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// errNoRows is what row.Scan returns on both drivers when a query matched
+// nothing, so callers need not know database/sql from pgx.
+var errNoRows = errors.New("store: no rows")
+
+// querier runs cochef's own SQL. Queries are written once, with $n
+// placeholders, which both modernc.org/sqlite and PostgreSQL accept.
+type querier interface {
+	exec(ctx context.Context, query string, args ...any) (int64, error)
+	queryRow(ctx context.Context, query string, args ...any) row
+	query(ctx context.Context, query string, args ...any) (rows, error)
+}
+
+type row interface{ Scan(dest ...any) error }
+
+type rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+	Close() error
+}
+
+// dbTx is one transaction; native is the driver's own transaction (*sql.Tx
+// or pgx.Tx) that River's InsertTx and JobCompleteTx need.
+type dbTx interface {
+	querier
+	commit(ctx context.Context) error
+	rollback(ctx context.Context) error
+	native() any
+}
+
+type database interface {
+	querier
+	begin(ctx context.Context) (dbTx, error)
+	ping(ctx context.Context) error
+	close() error
+}
+
+// dialect isolates the few places where SQLite and PostgreSQL differ.
+type dialect struct {
+	name string
+	// forUpdate locks the row read in a transaction on PostgreSQL; SQLite
+	// has one writer at a time, so its transactions are serial already.
+	forUpdate string
+	// timeArg turns a time into what the driver stores: PostgreSQL has
+	// timestamptz; on SQLite a fixed-width UTC text sorts as it compares.
+	timeArg    func(time.Time) any
+	migrations []migration
+	// lockMigrations serialises concurrent Opens of the same database.
+	lockMigrations string
+}
+
+const sqliteTimeLayout = "2006-01-02T15:04:05.000000Z07:00"
+
+var sqliteDialect = dialect{
+	name:       driverSQLite,
+	forUpdate:  "",
+	timeArg:    func(t time.Time) any { return t.UTC().Format(sqliteTimeLayout) },
+	migrations: sqliteMigrations,
+	// BEGIN IMMEDIATE (the DSN's _txlock) already takes the write lock.
+	lockMigrations: "",
+}
+
+var postgresDialect = dialect{
+	name:       driverPostgres,
+	forUpdate:  " FOR UPDATE",
+	timeArg:    func(t time.Time) any { return t.UTC() },
+	migrations: postgresMigrations,
+	// Any constant key works as long as only cochef uses it: it is held for
+	// the migration transaction only.
+	lockMigrations: "SELECT pg_advisory_xact_lock(7304617110391566)",
+}
+
+// sqliteDB is database/sql over modernc.org/sqlite.
+type sqliteDB struct{ db *sql.DB }
+
+type sqlRow struct{ r *sql.Row }
+
+func (r sqlRow) Scan(dest ...any) error {
+	err := r.r.Scan(dest...)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errNoRows
+	}
+	return err
+}
+
+type sqlRows struct{ *sql.Rows }
+
+type pgRows struct{ pgx.Rows }
+
+func (r pgRows) Close() error {
+	r.Rows.Close()
+	return r.Rows.Err()
+}
+
+// eachRow calls scan for every row, then closes rows, and returns the first
+// error of the three steps.
+func eachRow(r rows, scan func(rows) error) error {
+	var err error
+	for err == nil && r.Next() {
+		err = scan(r)
+	}
+	return errors.Join(err, r.Err(), r.Close())
+}
+
+type sqlExecer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func sqlExec(ctx context.Context, e sqlExecer, query string, args ...any) (int64, error) {
+	res, err := e.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+func sqlQuery(ctx context.Context, e sqlExecer, query string, args ...any) (rows, error) {
+	r, err := e.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{r}, nil
+}
+
+func (d sqliteDB) exec(ctx context.Context, q string, args ...any) (int64, error) {
+	return sqlExec(ctx, d.db, q, args...)
+}
+func (d sqliteDB) queryRow(ctx context.Context, q string, args ...any) row {
+	return sqlRow{d.db.QueryRowContext(ctx, q, args...)}
+}
+func (d sqliteDB) query(ctx context.Context, q string, args ...any) (rows, error) {
+	return sqlQuery(ctx, d.db, q, args...)
+}
+func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	return sqliteTx{tx}, nil
+}
+func (d sqliteDB) ping(ctx context.Context) error { return d.db.PingContext(ctx) }
+func (d sqliteDB) close() error                   { return d.db.Close() }
+
+type sqliteTx struct{ tx *sql.Tx }
+
+func (t sqliteTx) exec(ctx context.Context, q string, args ...any) (int64, error) {
+	return sqlExec(ctx, t.tx, q, args...)
+}
+func (t sqliteTx) queryRow(ctx context.Context, q string, args ...any) row {
+	return sqlRow{t.tx.QueryRowContext(ctx, q, args...)}
+}
+func (t sqliteTx) query(ctx context.Context, q string, args ...any) (rows, error) {
+	return sqlQuery(ctx, t.tx, q, args...)
+}
+func (t sqliteTx) commit(context.Context) error { return t.tx.Commit() }
+func (t sqliteTx) rollback(context.Context) error {
+	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
+		return err
+	}
+	return nil
+}
+func (t sqliteTx) native() any { return t.tx }
+
+// pgDB is a pgx pool.
+type pgDB struct{ pool *pgxpool.Pool }
+
+type pgRow struct{ r pgx.Row }
+
+func (r pgRow) Scan(dest ...any) error {
+	err := r.r.Scan(dest...)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return errNoRows
+	}
+	return err
+}
+
+type pgExecer interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+	Query(ctx context.Context, sql string, args ...any) (pgx.Rows, error)
+}
+
+func pgExec(ctx context.Context, e pgExecer, q string, args ...any) (int64, error) {
+	tag, err := e.Exec(ctx, q, args...)
+	if err != nil {
+		return 0, err
+	}
+	return tag.RowsAffected(), nil
+}
+
+func pgQuery(ctx context.Context, e pgExecer, q string, args ...any) (rows, error) {
+	r, err := e.Query(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgRows{r}, nil
+}
+
+func (d pgDB) exec(ctx context.Context, q string, args ...any) (int64, error) {
+	return pgExec(ctx, d.pool, q, args...)
+}
+func (d pgDB) queryRow(ctx context.Context, q string, args ...any) row {
+	return pgRow{d.pool.QueryRow(ctx, q, args...)}
+}
+func (d pgDB) query(ctx context.Context, q string, args ...any) (rows, error) {
+	return pgQuery(ctx, d.pool, q, args...)
+}
+func (d pgDB) begin(ctx context.Context) (dbTx, error) {
+	tx, err := d.pool.Begin(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return pgTx{tx}, nil
+}
+func (d pgDB) ping(ctx context.Context) error { return d.pool.Ping(ctx) }
+func (d pgDB) close() error                   { d.pool.Close(); return nil }
+
+type pgTx struct{ tx pgx.Tx }
+
+func (t pgTx) exec(ctx context.Context, q string, args ...any) (int64, error) {
+	return pgExec(ctx, t.tx, q, args...)
+}
+func (t pgTx) queryRow(ctx context.Context, q string, args ...any) row {
+	return pgRow{t.tx.QueryRow(ctx, q, args...)}
+}
+func (t pgTx) query(ctx context.Context, q string, args ...any) (rows, error) {
+	return pgQuery(ctx, t.tx, q, args...)
+}
+func (t pgTx) commit(ctx context.Context) error { return t.tx.Commit(ctx) }
+func (t pgTx) rollback(ctx context.Context) error {
+	if err := t.tx.Rollback(ctx); err != nil && !errors.Is(err, pgx.ErrTxClosed) {
+		return err
+	}
+	return nil
+}
+func (t pgTx) native() any { return t.tx }
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func inTx(ctx context.Context, db database, fn func(tx dbTx) error) (err error) {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			// The rollback must run even when ctx is done, or a SQLite
+			// connection would stay inside the transaction.
+			if rbErr := tx.rollback(context.WithoutCancel(ctx)); rbErr != nil {
+				err = errors.Join(err, rbErr)
+			}
+		}
+	}()
+	if err = fn(tx); err != nil {
+		return err
+	}
+	return tx.commit(ctx)
+}

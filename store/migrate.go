@@ -1,0 +1,158 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// migration is one step of cochef's own schema, next to River's tables in
+// the same database. Steps are append-only: a released step never changes,
+// a new need gets a new version.
+type migration struct {
+	version int
+	name    string
+	sql     []string
+}
+
+var sqliteMigrations = []migration{
+	{1, "deliveries, issue activity, evaluations", []string{
+		// deliveries remembers the platform's delivery ids so that a
+		// redelivered webhook is acknowledged without a second job.
+		`CREATE TABLE deliveries (
+			platform    TEXT NOT NULL,
+			delivery_id TEXT NOT NULL,
+			received_at TIMESTAMP NOT NULL,
+			PRIMARY KEY (platform, delivery_id)
+		)`,
+		`CREATE INDEX deliveries_received_at ON deliveries (received_at)`,
+		// issue_activity counts the tasks received for an issue (seq), keeps
+		// the newest snapshot of it, and leases the issue to one job at a
+		// time (lease_job, lease_until).
+		`CREATE TABLE issue_activity (
+			platform    TEXT NOT NULL,
+			repo        TEXT NOT NULL,
+			number      INTEGER NOT NULL,
+			seq         BIGINT NOT NULL DEFAULT 0,
+			snapshot    TEXT,
+			snapshot_at TIMESTAMP,
+			lease_job   BIGINT,
+			lease_until TIMESTAMP,
+			updated_at  TIMESTAMP NOT NULL,
+			PRIMARY KEY (platform, repo, number)
+		)`,
+		`CREATE TABLE evaluations (
+			platform           TEXT NOT NULL,
+			repo               TEXT NOT NULL,
+			number             INTEGER NOT NULL,
+			installation_id    BIGINT NOT NULL DEFAULT 0,
+			project_id         BIGINT NOT NULL DEFAULT 0,
+			template           TEXT NOT NULL DEFAULT '',
+			lang               TEXT NOT NULL DEFAULT '',
+			ready              BOOLEAN NOT NULL DEFAULT FALSE,
+			findings           TEXT NOT NULL DEFAULT '[]',
+			comment_id         BIGINT NOT NULL DEFAULT 0,
+			comment_hash       TEXT NOT NULL DEFAULT '',
+			labels             TEXT NOT NULL DEFAULT '[]',
+			security_mentioned BOOLEAN NOT NULL DEFAULT FALSE,
+			ready_mentioned    BOOLEAN NOT NULL DEFAULT FALSE,
+			dry_run            BOOLEAN NOT NULL DEFAULT FALSE,
+			comment            TEXT NOT NULL DEFAULT '',
+			error              TEXT NOT NULL DEFAULT '',
+			evaluated_at       TIMESTAMP NOT NULL,
+			PRIMARY KEY (platform, repo, number)
+		)`,
+	}},
+}
+
+var postgresMigrations = []migration{
+	{1, "deliveries, issue activity, evaluations", []string{
+		`CREATE TABLE deliveries (
+			platform    text NOT NULL,
+			delivery_id text NOT NULL,
+			received_at timestamptz NOT NULL,
+			PRIMARY KEY (platform, delivery_id)
+		)`,
+		`CREATE INDEX deliveries_received_at ON deliveries (received_at)`,
+		`CREATE TABLE issue_activity (
+			platform    text NOT NULL,
+			repo        text NOT NULL,
+			number      integer NOT NULL,
+			seq         bigint NOT NULL DEFAULT 0,
+			snapshot    jsonb,
+			snapshot_at timestamptz,
+			lease_job   bigint,
+			lease_until timestamptz,
+			updated_at  timestamptz NOT NULL,
+			PRIMARY KEY (platform, repo, number)
+		)`,
+		`CREATE TABLE evaluations (
+			platform           text NOT NULL,
+			repo               text NOT NULL,
+			number             integer NOT NULL,
+			installation_id    bigint NOT NULL DEFAULT 0,
+			project_id         bigint NOT NULL DEFAULT 0,
+			template           text NOT NULL DEFAULT '',
+			lang               text NOT NULL DEFAULT '',
+			ready              boolean NOT NULL DEFAULT false,
+			findings           jsonb NOT NULL DEFAULT '[]',
+			comment_id         bigint NOT NULL DEFAULT 0,
+			comment_hash       text NOT NULL DEFAULT '',
+			labels             jsonb NOT NULL DEFAULT '[]',
+			security_mentioned boolean NOT NULL DEFAULT false,
+			ready_mentioned    boolean NOT NULL DEFAULT false,
+			dry_run            boolean NOT NULL DEFAULT false,
+			comment            text NOT NULL DEFAULT '',
+			error              text NOT NULL DEFAULT '',
+			evaluated_at       timestamptz NOT NULL,
+			PRIMARY KEY (platform, repo, number)
+		)`,
+	}},
+}
+
+// migrate applies the steps not applied yet, each in its own transaction
+// with its version row, so a crash leaves the schema at a known version.
+func migrate(ctx context.Context, db database, d dialect) (applied int, err error) {
+	for _, m := range d.migrations {
+		done := false
+		err := inTx(ctx, db, func(tx dbTx) error {
+			if d.lockMigrations != "" {
+				if _, err := tx.exec(ctx, d.lockMigrations); err != nil {
+					return err
+				}
+			}
+			// Created under the lock: two PostgreSQL sessions racing on
+			// CREATE TABLE IF NOT EXISTS can still collide.
+			if _, err := tx.exec(ctx, `CREATE TABLE IF NOT EXISTS cochef_migrations (
+				version    INTEGER PRIMARY KEY,
+				name       TEXT NOT NULL,
+				applied_at TEXT NOT NULL
+			)`); err != nil {
+				return err
+			}
+			var n int
+			if err := tx.queryRow(ctx, `SELECT count(*) FROM cochef_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {
+				return err
+			}
+			if n > 0 {
+				done = true
+				return nil
+			}
+			for _, stmt := range m.sql {
+				if _, err := tx.exec(ctx, stmt); err != nil {
+					return err
+				}
+			}
+			_, err := tx.exec(ctx, `INSERT INTO cochef_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+				m.version, m.name, time.Now().UTC().Format(time.RFC3339))
+			return err
+		})
+		if err != nil {
+			return applied, fmt.Errorf("migration %d (%s): %w", m.version, m.name, err)
+		}
+		if !done {
+			applied++
+		}
+	}
+	return applied, nil
+}

@@ -1,0 +1,400 @@
+// Package store is cochef's durable side: the job queue (River, on SQLite by
+// default or PostgreSQL) that turns accepted webhooks into evaluations, and
+// the table of last evaluations that the next evaluation, the dashboard and
+// audits read.
+//
+// One database holds both River's tables and cochef's: a webhook's delivery
+// id, the issue's activity counter and the River job are written in one
+// transaction, so an event acknowledged 2xx is never lost and a redelivery
+// never makes a second job.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/riverqueue/river"
+
+	"github.com/cochef/cochef/core"
+
+	// The pure-Go SQLite driver registers itself as "sqlite".
+	_ "modernc.org/sqlite"
+)
+
+// Options configures Open. The zero value is a SQLite file cochef.db in
+// the working directory with the defaults below.
+type Options struct {
+	// DSN is "" or a file path or "sqlite:///path/file.db" for SQLite,
+	// "postgres://…" or "postgresql://…" for PostgreSQL (pgx syntax; the
+	// search_path parameter selects a schema).
+	DSN string
+	// Debounce is how long after the first task of a burst for one issue
+	// its evaluation runs; the burst coalesces into that one run. Default
+	// 2s; negative means no wait.
+	Debounce time.Duration
+	// Workers is how many jobs run at once in this process. Default 4.
+	Workers int
+	// JobTimeout bounds one attempt of a job. Default 30s.
+	JobTimeout time.Duration
+	// RescueAfter is how long a job may stay running before it is taken
+	// for the job of a crashed process and run again. It must exceed
+	// JobTimeout. Default 45s.
+	RescueAfter time.Duration
+	// MaxAttempts is how many times a job that keeps failing transiently
+	// is tried before it is given up and its error recorded. Default 20
+	// (about 15 minutes with the retry steps).
+	MaxAttempts int
+	// PollInterval is how often idle workers look for due jobs, which
+	// bounds how late after its debounce a job starts. Default 1s.
+	PollInterval time.Duration
+	Logger       *slog.Logger
+}
+
+const (
+	defaultDebounce     = 2 * time.Second
+	defaultWorkers      = 4
+	defaultJobTimeout   = 30 * time.Second
+	defaultRescueAfter  = 45 * time.Second
+	defaultMaxAttempts  = 20
+	defaultPollInterval = time.Second
+
+	// deliveryRetention is how long a delivery id is remembered. GitHub
+	// lets a delivery be redelivered for 3 days.
+	deliveryRetention = 7 * 24 * time.Hour
+	pruneInterval     = time.Hour
+)
+
+func (o Options) withDefaults() (Options, error) {
+	if o.Debounce == 0 {
+		o.Debounce = defaultDebounce
+	}
+	if o.Debounce < 0 {
+		o.Debounce = 0
+	}
+	if o.Workers <= 0 {
+		o.Workers = defaultWorkers
+	}
+	if o.JobTimeout <= 0 {
+		o.JobTimeout = defaultJobTimeout
+	}
+	if o.RescueAfter <= 0 {
+		o.RescueAfter = defaultRescueAfter
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = defaultMaxAttempts
+	}
+	if o.PollInterval <= 0 {
+		o.PollInterval = defaultPollInterval
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.RescueAfter <= o.JobTimeout {
+		return o, fmt.Errorf("store: RescueAfter (%s) must exceed JobTimeout (%s), or a slow job would be run twice at once", o.RescueAfter, o.JobTimeout)
+	}
+	return o, nil
+}
+
+// Store is the queue and the evaluation store. It implements core.Enqueuer
+// and core.EvaluationStore.
+type Store struct {
+	o      Options
+	log    *slog.Logger
+	driver string
+	d      dialect
+	db     database
+	q      queue
+
+	// worker is read by running jobs while Stop holds mu and waits for
+	// them, hence not under mu.
+	worker atomic.Pointer[core.Worker]
+
+	mu      sync.Mutex
+	started bool
+	cancel  context.CancelFunc // stops the maintenance loop
+	done    chan struct{}      // closed when the maintenance loop returns
+}
+
+var (
+	_ core.Enqueuer        = (*Store)(nil)
+	_ core.EvaluationStore = (*Store)(nil)
+)
+
+// Open connects to the database and brings River's schema and cochef's to
+// the current version. Opening an up-to-date database changes nothing.
+func Open(ctx context.Context, o Options) (*Store, error) {
+	o, err := o.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{o: o, log: o.Logger.With("component", "store")}
+	driver, conn := parseDSN(o.DSN)
+	s.driver = driver
+	switch driver {
+	case driverSQLite:
+		sqlDB, err := sql.Open("sqlite", conn)
+		if err != nil {
+			return nil, fmt.Errorf("store: open sqlite: %w", err)
+		}
+		// River's SQLite driver runs its services concurrently; with more
+		// than one connection they fail with SQLITE_BUSY instead of queueing.
+		sqlDB.SetMaxOpenConns(1)
+		s.db, s.d = sqliteDB{sqlDB}, sqliteDialect
+		s.q, err = newSQLiteQueue(sqlDB, s)
+		if err != nil {
+			return nil, errors.Join(err, sqlDB.Close())
+		}
+	case driverPostgres:
+		cfg, err := pgxpool.ParseConfig(conn)
+		if err != nil {
+			return nil, fmt.Errorf("store: postgres DSN: %w", err)
+		}
+		// Each worker may hold a connection while River's producer,
+		// completer, listener and elector hold theirs.
+		if !strings.Contains(conn, "pool_max_conns") {
+			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+6)
+		}
+		pool, err := pgxpool.NewWithConfig(ctx, cfg)
+		if err != nil {
+			return nil, fmt.Errorf("store: connect postgres: %w", err)
+		}
+		s.db, s.d = pgDB{pool}, postgresDialect
+		s.q, err = newPostgresQueue(pool, s)
+		if err != nil {
+			pool.Close()
+			return nil, err
+		}
+	}
+	if err := s.migrate(ctx); err != nil {
+		return nil, errors.Join(err, s.db.close())
+	}
+	return s, nil
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	if err := s.db.ping(ctx); err != nil {
+		return fmt.Errorf("store: %s unreachable: %w", s.driver, err)
+	}
+	river, err := s.q.migrate(ctx)
+	if err != nil {
+		return fmt.Errorf("store: river migrations: %w", err)
+	}
+	ours, err := migrate(ctx, s.db, s.d)
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	if river+ours > 0 {
+		s.log.Info("database migrated", "driver", s.driver, "river_steps", river, "cochef_steps", ours)
+	}
+	return nil
+}
+
+// Driver is "sqlite" or "postgres".
+func (s *Store) Driver() string { return s.driver }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.db.ping(ctx) }
+
+// Enqueue records t durably: its delivery id, a bump of its issue's
+// activity counter and a River job, in one transaction. It returns false,
+// and changes nothing, for a delivery it has already recorded. A task for
+// an issue that already has a job waiting joins that job (the job reads the
+// issue's current state when it runs); one that arrives while the issue's
+// job is running makes that job run once more.
+func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
+	ref := t.Issue
+	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
+		return false, fmt.Errorf("store: enqueue: incomplete issue reference %q", ref)
+	}
+	if t.Kind == "" {
+		t.Kind = core.TaskEvaluateIssue
+	}
+	var snapshot, snapshotAt any
+	if t.Snapshot != nil {
+		b, err := json.Marshal(t.Snapshot)
+		if err != nil {
+			return false, fmt.Errorf("store: enqueue: snapshot: %w", err)
+		}
+		snapshot = string(b)
+		at := t.Snapshot.UpdatedAt
+		if at.IsZero() {
+			at = time.Now()
+		}
+		snapshotAt = s.d.timeArg(at)
+	}
+	now := s.d.timeArg(time.Now())
+	enqueued := false
+	err := inTx(ctx, s.db, func(tx dbTx) error {
+		if t.Delivery != "" {
+			n, err := tx.exec(ctx, `INSERT INTO deliveries (platform, delivery_id, received_at) VALUES ($1, $2, $3)
+				ON CONFLICT (platform, delivery_id) DO NOTHING`, ref.Repo.Platform, t.Delivery, now)
+			if err != nil {
+				return fmt.Errorf("record delivery: %w", err)
+			}
+			if n == 0 {
+				return nil
+			}
+		}
+		// The newest snapshot wins, whatever order the webhooks came in.
+		if _, err := tx.exec(ctx, `INSERT INTO issue_activity (platform, repo, number, seq, snapshot, snapshot_at, updated_at)
+			VALUES ($1, $2, $3, 1, $4, $5, $6)
+			ON CONFLICT (platform, repo, number) DO UPDATE SET
+				seq = issue_activity.seq + 1,
+				snapshot = CASE WHEN excluded.snapshot IS NOT NULL AND (issue_activity.snapshot_at IS NULL OR excluded.snapshot_at >= issue_activity.snapshot_at)
+					THEN excluded.snapshot ELSE issue_activity.snapshot END,
+				snapshot_at = CASE WHEN excluded.snapshot IS NOT NULL AND (issue_activity.snapshot_at IS NULL OR excluded.snapshot_at >= issue_activity.snapshot_at)
+					THEN excluded.snapshot_at ELSE issue_activity.snapshot_at END,
+				updated_at = excluded.updated_at`,
+			ref.Repo.Platform, ref.Repo.FullName, ref.Number, snapshot, snapshotAt, now); err != nil {
+			return fmt.Errorf("bump issue activity: %w", err)
+		}
+		res, err := s.q.insertTx(ctx, tx, argsFromTask(t), s.insertOpts())
+		if err != nil {
+			return fmt.Errorf("insert job: %w", err)
+		}
+		enqueued = true
+		s.log.DebugContext(ctx, "task enqueued", "issue", ref.String(), "kind", t.Kind, "delivery", t.Delivery,
+			"job_id", res.Job.ID, "joined_waiting_job", res.UniqueSkippedAsDuplicate)
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: enqueue %s: %w", ref, err)
+	}
+	return enqueued, nil
+}
+
+// insertOpts makes a job unique per issue and task kind while it waits or
+// runs. Completed, cancelled and discarded jobs do not count, so an edit
+// after a finished evaluation gets a new job. River requires available,
+// pending, running and scheduled in ByState; retryable is kept so a task
+// for an issue whose job awaits a retry joins it.
+func (s *Store) insertOpts() *river.InsertOpts {
+	return &river.InsertOpts{
+		MaxAttempts: s.o.MaxAttempts,
+		UniqueOpts: river.UniqueOpts{
+			ByArgs:  true,
+			ByState: uniqueStates,
+		},
+	}
+}
+
+// Start runs up to Options.Workers jobs at a time, each calling w.Work,
+// and the store's maintenance (stuck-job rescue, delivery pruning).
+// Cancelling ctx stops fetching jobs, as Stop does.
+func (s *Store) Start(ctx context.Context, w core.Worker) error {
+	if w == nil {
+		return errors.New("store: Start needs a worker")
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.started {
+		return errors.New("store: already started")
+	}
+	s.worker.Store(&w)
+	if err := s.q.start(ctx); err != nil {
+		return fmt.Errorf("store: start river: %w", err)
+	}
+	mctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s.cancel, s.done, s.started = cancel, make(chan struct{}), true
+	go s.maintain(mctx, s.done)
+	return nil
+}
+
+// Stop stops fetching jobs and waits for the running ones until ctx is
+// done; then it cancels them (they return to the queue without using an
+// attempt) and waits a few seconds more for them to let go.
+func (s *Store) Stop(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.started {
+		return nil
+	}
+	s.started = false
+	s.cancel()
+	<-s.done
+	err := s.q.stop(ctx)
+	if err != nil && ctx.Err() != nil {
+		hard, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		err = errors.Join(err, s.q.stopAndCancel(hard))
+	}
+	if err != nil {
+		return fmt.Errorf("store: stop: %w", err)
+	}
+	return nil
+}
+
+// Close stops the workers if they run and closes the database.
+func (s *Store) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return errors.Join(s.Stop(ctx), s.db.close())
+}
+
+// JobStats counts River's jobs by state (available, scheduled, running,
+// retryable, completed, cancelled, discarded…), for tests and operations.
+func (s *Store) JobStats(ctx context.Context) (map[string]int, error) {
+	r, err := s.db.query(ctx, `SELECT CAST(state AS TEXT), count(*) FROM river_job GROUP BY state`)
+	if err != nil {
+		return nil, fmt.Errorf("store: job stats: %w", err)
+	}
+	stats := map[string]int{}
+	err = eachRow(r, func(r rows) error {
+		var state string
+		var n int
+		if err := r.Scan(&state, &n); err != nil {
+			return err
+		}
+		stats[state] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: job stats: %w", err)
+	}
+	return stats, nil
+}
+
+// maintain rescues jobs left running by a crashed process and forgets old
+// deliveries, until ctx is cancelled.
+func (s *Store) maintain(ctx context.Context, done chan<- struct{}) {
+	defer close(done)
+	rescue := time.NewTicker(rescueInterval(s.o.RescueAfter))
+	defer rescue.Stop()
+	prune := time.NewTicker(pruneInterval)
+	defer prune.Stop()
+	s.pruneDeliveries(ctx)
+	s.rescueStuck(ctx)
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-rescue.C:
+			s.rescueStuck(ctx)
+		case <-prune.C:
+			s.pruneDeliveries(ctx)
+		}
+	}
+}
+
+func (s *Store) pruneDeliveries(ctx context.Context) {
+	n, err := s.db.exec(ctx, `DELETE FROM deliveries WHERE received_at < $1`,
+		s.d.timeArg(time.Now().Add(-deliveryRetention)))
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.WarnContext(ctx, "pruning old deliveries failed", "error", err)
+		}
+		return
+	}
+	if n > 0 {
+		s.log.InfoContext(ctx, "old deliveries pruned", "count", n)
+	}
+}
