@@ -14,10 +14,6 @@ import (
 // section. go-yaml's KnownFields does not reach through custom
 // unmarshalers, hence the explicit check in strictDecode.
 
-type rawFile struct {
-	Templates []*rawTemplate `yaml:"templates"`
-}
-
 type rawTemplate struct {
 	Line              int                 `yaml:"-"`
 	Name              rawString           `yaml:"name"`
@@ -103,11 +99,6 @@ func (r *rawRule) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawRule
 	r.Line = n.Line
 	return strictDecode(n, (*plain)(r))
-}
-
-func (f *rawFile) UnmarshalYAML(n *yaml.Node) error {
-	type plain rawFile
-	return strictDecode(n, (*plain)(f))
 }
 
 // strictDecode decodes a mapping node into out after checking that every

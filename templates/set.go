@@ -221,8 +221,9 @@ func (s *Set) With(overrides ...*rules.Template) *Set {
 	return out
 }
 
-// Load parses a file of templates (one template, or a mapping with a
-// "templates:" list) and returns s with them as overrides. "extends: NAME"
+// Load parses a file of templates (one template, a list, or a mapping whose
+// "templates:" key holds the list, other keys ignored) and returns s with
+// them as overrides. "extends: NAME"
 // refers to a template of s or to one earlier in the same file.
 func (s *Set) Load(data []byte, source string) (*Set, error) {
 	n, err := decodeNode(data, source)
@@ -245,11 +246,12 @@ func (s *Set) LoadNode(n *yaml.Node, source string) (*Set, error) {
 			return nil, err
 		}
 	case n.Kind == yaml.MappingNode && hasKey(n, "templates"):
-		var f rawFile
-		if err := decodeInto(n, &f, source); err != nil {
+		// Only the templates key is read, so that a repository's whole
+		// .github/cochef.yml can be tried with --templates; its other keys
+		// are the server's to validate.
+		if err := decodeInto(valueOf(n, "templates"), &raws, source); err != nil {
 			return nil, err
 		}
-		raws = f.Templates
 	default:
 		var rt rawTemplate
 		if err := decodeInto(n, &rt, source); err != nil {
@@ -285,6 +287,15 @@ func (s *Set) LoadNode(n *yaml.Node, source string) (*Set, error) {
 		return nil, err
 	}
 	return s.With(parsed...), nil
+}
+
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 func hasKey(n *yaml.Node, key string) bool {

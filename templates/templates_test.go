@@ -391,3 +391,26 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadForms(t *testing.T) {
+	base := mustBuiltin(t)
+	for name, data := range map[string]string{
+		"single template": "name: spike\ntitle: Spike\nlabels: [spike]\nsections: [{id: question, title: Question, required_when: [always]}]\n",
+		"list":            "- name: spike\n  title: Spike\n  labels: [spike]\n  sections: [{id: question, title: Question}]\n",
+		"cochef.yml":      "lang: en\nlabels: {ready: {name: prêt}}\ntemplates:\n  - name: spike\n    title: Spike\n    labels: [spike]\n    sections: [{id: question, title: Question}]\n",
+	} {
+		s, err := base.Load([]byte(data), name)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := s.Select([]string{"spike"}).Name; got != "spike" {
+			t.Errorf("%s: Select(spike) = %s", name, got)
+		}
+	}
+	// In a template list, unknown keys are still errors.
+	_, err := base.Load([]byte("templates:\n  - name: spike\n    titel: Spike\n"), "cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "cochef.yml:3: titel:") {
+		t.Errorf("err = %v, want the typo located", err)
+	}
+}
