@@ -190,6 +190,11 @@ func (o *operation) checkBody(body []byte) error {
 	if err := json.Unmarshal(body, &v); err != nil {
 		return fmt.Errorf("problems parsing JSON: %v", err)
 	}
+	if v == nil && !o.RequestBody.Required {
+		// An optional body sent as JSON null (ghinstallation does so for
+		// token requests without options): GitHub takes it as no body.
+		return nil
+	}
 	c, ok := o.RequestBody.Content["application/json"]
 	if !ok || c.Schema == nil {
 		return nil
