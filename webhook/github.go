@@ -101,18 +101,25 @@ func (h *githubHandler) serve(w http.ResponseWriter, r *http.Request, event, del
 	if !ok {
 		return res
 	}
-	if !json.Valid(payload) {
-		return failure(http.StatusBadRequest, OutcomeBadRequest, "JSON invalide / malformed JSON", nil)
-	}
 	switch event {
-	case "ping":
-		return ignored("ping reçu / ping received")
 	case "issues", "issue_comment", "installation", "installation_repositories":
 	default:
+		// Parsing would check the JSON of the events we handle; those we
+		// ignore are checked too, so a broken sender is told the same way.
+		if !json.Valid(payload) {
+			return malformedJSON(nil)
+		}
+		if event == "ping" {
+			return ignored("ping reçu / ping received")
+		}
 		return ignored("événement non traité / event not handled")
 	}
 	parsed, err := github.ParseWebHook(event, payload)
 	if err != nil {
+		var syntaxErr *json.SyntaxError
+		if errors.As(err, &syntaxErr) {
+			return malformedJSON(err)
+		}
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile illisible / unreadable payload", err)
 	}
@@ -140,6 +147,10 @@ func (h *githubHandler) serve(w http.ResponseWriter, r *http.Request, event, del
 		// not expect: a go-github change, not the caller's fault.
 		return ignored("événement non traité / event not handled")
 	}
+}
+
+func malformedJSON(err error) result {
+	return failure(http.StatusBadRequest, OutcomeBadRequest, "JSON invalide / malformed JSON", err)
 }
 
 // verify checks X-Hub-Signature-256 against every configured secret.

@@ -103,7 +103,7 @@ func (h *gitlabHandler) serve(w http.ResponseWriter, r *http.Request, event gitl
 			"en-tête X-Gitlab-Event requis / X-Gitlab-Event header required", nil), delivery
 	}
 	if !json.Valid(body) {
-		return failure(http.StatusBadRequest, OutcomeBadRequest, "JSON invalide / malformed JSON", nil), delivery
+		return malformedJSON(nil), delivery
 	}
 
 	switch event {
