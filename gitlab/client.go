@@ -39,9 +39,10 @@ type Config struct {
 	ConfigProject string
 	// HTTPClient defaults to a client with a 30 s timeout.
 	HTTPClient *http.Client
-	// WriteSpacing is the minimum time between two writes (notes, labels):
-	// writes are then sent one at a time. Zero sends them as they come.
-	// DefaultWriteSpacing keeps within GitLab's default note creation limit.
+	// WriteSpacing is the minimum time between two writes (notes, labels),
+	// which are then sent one at a time. Zero means DefaultWriteSpacing;
+	// NoWriteSpacing (negative) sends writes as they come (tests). Same
+	// convention as the GitHub adapter.
 	WriteSpacing time.Duration
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
@@ -55,6 +56,9 @@ type Config struct {
 // GitLab's default note creation rate limit of 300 per minute and user
 // (docs.gitlab.com administration/settings/rate_limit_on_notes_creation).
 const DefaultWriteSpacing = 200 * time.Millisecond
+
+// NoWriteSpacing disables the spacing of writes.
+const NoWriteSpacing time.Duration = -1
 
 // ConfigPath is the project configuration file, and GroupConfigPath the one
 // read from Config.ConfigProject.
@@ -143,11 +147,15 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gitlab: %w", err)
 	}
+	spacing := cfg.WriteSpacing
+	if spacing == 0 {
+		spacing = DefaultWriteSpacing
+	}
 	return &Client{
 		api:           api,
 		log:           log,
 		configProject: cfg.ConfigProject,
-		writeSpacing:  cfg.WriteSpacing,
+		writeSpacing:  spacing,
 		onRequest:     cfg.OnRequest,
 		now:           time.Now,
 		labels:        map[string]labelCache{},

@@ -43,7 +43,8 @@ func newClient(t *testing.T, f *gitlabfake.Fake, mods ...func(*gitlab.Config)) *
 	t.Helper()
 	cfg := gitlab.Config{
 		BaseURL: f.URL(), Token: gitlabfake.Token, HTTPClient: f.Client(),
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		WriteSpacing: gitlab.NoWriteSpacing,
+		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	for _, m := range mods {
 		m(&cfg)
@@ -565,6 +566,18 @@ func TestWritesAreSpaced(t *testing.T) {
 	}
 	if elapsed := time.Since(start); elapsed < 2*spacing {
 		t.Errorf("3 writes took %v, want at least %v", elapsed, 2*spacing)
+	}
+
+	// Zero is the default spacing, not none.
+	d := newClient(t, f, func(cfg *gitlab.Config) { cfg.WriteSpacing = 0 })
+	start = time.Now()
+	for range 2 {
+		if _, err := d.CreateComment(ctx, issueRef(byID, 1), "d"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if elapsed := time.Since(start); elapsed < gitlab.DefaultWriteSpacing {
+		t.Errorf("2 writes with WriteSpacing 0 took %v, want at least DefaultWriteSpacing", elapsed)
 	}
 
 	cctx, cancel := context.WithCancel(ctx)
