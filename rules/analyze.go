@@ -1,9 +1,15 @@
 package rules
 
+import (
+	"strings"
+)
+
 // Result is the analysis of one story. Its JSON form is the output of
 // `cochef check --format json` (documented in the README).
 type Result struct {
-	Title    string `json:"title"`
+	Title string `json:"title"`
+	// Lang is the language of the messages: the one asked for, else the
+	// story's own (Story.Lang), else French.
 	Lang     Lang   `json:"lang"`
 	Template string `json:"template"`
 	Ready    bool   `json:"ready"`
@@ -14,6 +20,9 @@ type Result struct {
 	// SecurityReview is true when a security review is asked: privileged
 	// persona or a security topic.
 	SecurityReview bool `json:"security_review"`
+	// Persona is the ID of the template persona the story's role names;
+	// empty when none does.
+	Persona string `json:"persona,omitempty"`
 	// Sections maps every section ID of the template to its state.
 	Sections map[string]SectionState `json:"sections"`
 	// Required lists the section IDs required for this story.
@@ -26,16 +35,514 @@ type Result struct {
 // Analyze parses one story and runs every enabled rule of t over it.
 // Messages are in lang; an empty lang means the story's own language.
 func Analyze(in Input, t *Template, lang Lang) Result {
-	// Placeholder until the engine lands; replaced by the real analysis.
-	return Result{Title: in.Title, Lang: FR, Template: t.Name}
+	s := analyze(in, t)
+	msgLang := messageLang(lang, s.lang)
+	res := s.result(msgLang)
+	res.Findings = s.runRules(msgLang)
+	finish(&res)
+	return res
 }
 
 // AnalyzeBacklog analyses each story and also runs the rules that compare
 // stories with one another (story-uniform, story-unique).
 func AnalyzeBacklog(in []Input, t *Template, lang Lang) []Result {
+	stories := make([]*story, len(in))
 	out := make([]Result, len(in))
 	for i := range in {
-		out[i] = Analyze(in[i], t, lang)
+		stories[i] = analyze(in[i], t)
+	}
+	// One language for a whole backlog: the one asked for, else the
+	// language most of its stories are written in.
+	msgLang := lang
+	if msgLang == "" {
+		n := 0
+		for _, s := range stories {
+			if s.lang == EN {
+				n++
+			}
+		}
+		msgLang = FR
+		if 2*n > len(stories) {
+			msgLang = EN
+		}
+	}
+	for i, s := range stories {
+		out[i] = s.result(msgLang)
+		out[i].Findings = s.runRules(msgLang)
+	}
+	for _, r := range registry {
+		if r.backlog == nil {
+			continue
+		}
+		c := compile(orEmpty(t))
+		if c.ruleOff[r.ID] {
+			continue
+		}
+		hits := r.backlog(stories)
+		for i, hs := range hits {
+			for _, h := range hs {
+				out[i].Findings = append(out[i].Findings, r.finding(h, c, msgLang, stories[i].lang))
+			}
+		}
+	}
+	for i := range out {
+		finish(&out[i])
 	}
 	return out
+}
+
+func messageLang(asked, story Lang) Lang {
+	switch {
+	case asked != "":
+		return asked
+	case story != "":
+		return story
+	}
+	return FR
+}
+
+var emptyTemplate = &Template{}
+
+func orEmpty(t *Template) *Template {
+	if t == nil {
+		return emptyTemplate
+	}
+	return t
+}
+
+// analyze parses a story and works out everything the rules read.
+func analyze(in Input, t *Template) *story {
+	t = orEmpty(t)
+	s := &story{in: in, t: t, c: compile(t), d: parseBody(in.Body), persona: -1}
+	s.classify()
+	s.findPlaceholders()
+	s.findSentence()
+	s.detectLang()
+	if s.sent != nil && s.sent.Role != "" {
+		s.persona = s.c.matchPersona(s.sent.Role)
+	}
+	s.findTopics()
+	s.findCriteria()
+	s.sectionStates()
+	s.requirements()
+	return s
+}
+
+// findSentence looks for the story sentence, in order: in a story section,
+// in the body's first paragraph, in the title, in any paragraph that opens
+// with "En tant que" / "As a". A complete sentence anywhere beats a partial
+// one earlier.
+func (s *story) findSentence() {
+	type cand struct {
+		text string
+		line int
+	}
+	var cands []cand
+	for i := range s.d.blocks {
+		b := &s.d.blocks[i]
+		if b.section >= 0 && s.sections[b.section].spec >= 0 &&
+			s.t.Sections[s.sections[b.section].spec].Kind == KindStory &&
+			(b.kind == blockPara || b.kind == blockItem) && b.text != "" {
+			cands = append(cands, cand{b.text, b.line})
+			break
+		}
+	}
+	for i := range s.d.blocks {
+		b := &s.d.blocks[i]
+		if b.kind == blockPara || b.kind == blockItem {
+			if b.text != "" {
+				cands = append(cands, cand{b.text, b.line})
+			}
+			break
+		}
+		if b.kind == blockCode {
+			break
+		}
+	}
+	if title := strings.TrimSpace(s.in.Title); title != "" {
+		cands = append(cands, cand{stripInlineMarkers(title), 0})
+	}
+	var best *parsed
+	for _, c := range cands {
+		p := parseSentence(c.text)
+		if p.found() > best.found() {
+			p.Line = c.line
+			best = p
+			if best.found() == 2 {
+				break
+			}
+		}
+	}
+	if best.found() < 2 {
+		for i := range s.d.blocks {
+			b := &s.d.blocks[i]
+			if (b.kind == blockPara || b.kind == blockItem) && b.text != "" && startsLikeStory(b.text) {
+				if p := parseSentence(b.text); p.found() > best.found() {
+					p.Line = b.line
+					best = p
+					break
+				}
+			}
+		}
+	}
+	s.sent = best
+}
+
+// startsLikeStory is a cheap test before parseSentence on every paragraph.
+func startsLikeStory(t string) bool {
+	head := t
+	if len(head) > 64 {
+		head = head[:64]
+	}
+	f := fold(head)
+	return strings.Contains(f, "en tant qu") || strings.Contains(f, "etq") || strings.Contains(f, "as a") || strings.Contains(f, "as the")
+}
+
+// Words frequent in one language and rare in the other.
+var (
+	frWords = map[string]bool{
+		"le": true, "la": true, "les": true, "des": true, "du": true, "et": true, "est": true,
+		"une": true, "pour": true, "dans": true, "que": true, "qui": true, "sur": true, "avec": true,
+		"pas": true, "au": true, "aux": true, "cette": true, "sont": true, "je": true, "nous": true,
+		"vous": true, "il": true, "elle": true, "doit": true, "peut": true, "lorsque": true, "quand": true,
+	}
+	enWords = map[string]bool{
+		"the": true, "and": true, "is": true, "are": true, "to": true, "of": true, "for": true,
+		"in": true, "that": true, "with": true, "not": true, "be": true, "this": true, "it": true,
+		"by": true, "i": true, "we": true, "you": true, "should": true, "can": true, "will": true,
+		"when": true, "must": true,
+	}
+)
+
+// detectLang takes the sentence's language, else counts frequent words of
+// the title and body. French wins ties: it is our users' language.
+func (s *story) detectLang() {
+	if s.sent != nil {
+		s.lang = s.sent.Lang
+		return
+	}
+	var toks []tok
+	toks = tokenize(s.in.Title, toks)
+	n := 0
+	for i := range s.d.blocks {
+		if s.d.blocks[i].kind == blockCode {
+			continue
+		}
+		toks = tokenize(s.d.blocks[i].text, toks)
+		if n++; n > 40 || len(toks) > 400 {
+			break
+		}
+	}
+	fr, en := 0, 0
+	for _, t := range toks {
+		if frWords[t.w] {
+			fr++
+		}
+		if enWords[t.w] {
+			en++
+		}
+	}
+	s.lang = FR
+	if en > fr {
+		s.lang = EN
+	}
+}
+
+// findTopics scans the title and body for the template's sensitive topics.
+// Code (other than Gherkin), placeholders, headings and the sections that
+// answer a topic are left out: "## Données personnelles" is the template's
+// heading, not the story's subject.
+func (s *story) findTopics() {
+	if len(s.t.Topics) == 0 {
+		return
+	}
+	seen := make([]bool, len(s.t.Topics))
+	var buf []tok
+	scan := func(text string) {
+		buf = tokenize(text, buf[:0])
+		s.c.topics.scan(buf, func(p *phrase, at int) {
+			if !seen[p.id] {
+				seen[p.id] = true
+				s.topics = append(s.topics, topicHit{topic: p.id, word: span(text, buf, at, len(p.words))})
+			}
+		})
+		if len(s.c.acronyms) > 0 {
+			for _, t := range buf {
+				if !t.upper {
+					continue
+				}
+				for _, id := range s.c.acronyms[t.orig] {
+					if !seen[id] {
+						seen[id] = true
+						s.topics = append(s.topics, topicHit{topic: id, word: t.orig})
+					}
+				}
+			}
+		}
+	}
+	scan(stripInlineMarkers(s.in.Title))
+	for i := range s.d.blocks {
+		b := &s.d.blocks[i]
+		if b.text == "" || s.phBlock[i] {
+			continue
+		}
+		if b.kind == blockCode && !isGherkinFence(b) {
+			continue
+		}
+		if b.section >= 0 {
+			if spec := s.sections[b.section].spec; spec >= 0 && s.c.answer[spec] {
+				continue
+			}
+		}
+		scan(b.text)
+	}
+	// Template order, so that results are stable whatever the text order.
+	sortTopics(s.topics)
+}
+
+func sortTopics(hs []topicHit) {
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && hs[j].topic < hs[j-1].topic; j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+}
+
+// naPhrases say "does not apply"; with no reason after them the section
+// is as good as empty.
+var naPhrases = []string{
+	"n/a", "n.a.", "na", "sans objet", "non applicable", "non concerne", "pas concerne",
+	"not applicable", "none", "nothing", "aucun", "aucune", "neant", "rien", "ras", "nc",
+	"-", "so", "vide", "empty",
+}
+
+// naWithoutReason reports whether text is only "N/A" or "Sans objet" with
+// fewer than two words of reason.
+func naWithoutReason(text string) bool {
+	f := strings.TrimSpace(fold(text))
+	f = strings.Trim(f, " .!:;-–—()")
+	if f == "" {
+		return true
+	}
+	for _, p := range naPhrases {
+		if !strings.HasPrefix(f, p) {
+			continue
+		}
+		rest := f[len(p):]
+		if rest != "" && isWordByte(rest[0]) {
+			continue
+		}
+		return len(words(rest)) < 2
+	}
+	return false
+}
+
+// sectionStates works out each template section's state.
+func (s *story) sectionStates() {
+	n := len(s.t.Sections)
+	s.states = make([]SectionState, n)
+	s.emptyWhy = make([]string, n)
+	critCount := make([]int, n)
+	for _, sp := range s.critSpec {
+		if sp >= 0 {
+			critCount[sp]++
+		}
+	}
+	for i, spec := range s.t.Sections {
+		present := len(s.bySpec[i]) > 0
+		switch spec.Kind {
+		case KindStory:
+			switch {
+			case s.sent.found() == 2:
+				s.states[i] = SectionPresent
+			case present || s.sent != nil:
+				s.states[i], s.emptyWhy[i] = SectionEmpty, "blank"
+			default:
+				s.states[i] = SectionMissing
+			}
+		case KindCriteria:
+			switch {
+			case critCount[i] > 0:
+				s.states[i] = SectionPresent
+			case present:
+				s.states[i], s.emptyWhy[i] = SectionEmpty, "blank"
+			default:
+				s.states[i] = SectionMissing
+			}
+		default:
+			if !present {
+				s.states[i] = SectionMissing
+				continue
+			}
+			s.states[i], s.emptyWhy[i] = s.textState(i)
+		}
+	}
+}
+
+// textState reads a free-text section: present when it says something
+// other than template text or a bare "N/A".
+func (s *story) textState(spec int) (SectionState, string) {
+	var parts []string
+	sawPlaceholder, sawChecklist := false, false
+	for _, si := range s.bySpec[spec] {
+		for _, bi := range s.sections[si].blocks {
+			b := &s.d.blocks[bi]
+			if s.phBlock[bi] {
+				sawPlaceholder = true
+				continue
+			}
+			t := b.text
+			if b.kind != blockCode {
+				for _, p := range spanPlaceholders(t) {
+					t = strings.Replace(t, p, " ", 1)
+					sawPlaceholder = true
+				}
+			}
+			if !b.checked && s.c.checklist[key(t)] {
+				// The security checklist pasted as is asks; it answers
+				// nothing until an item is ticked or written after.
+				sawChecklist = true
+				continue
+			}
+			if strings.TrimSpace(t) != "" {
+				parts = append(parts, t)
+			}
+		}
+	}
+	all := strings.Join(parts, " ")
+	if len(words(all)) == 0 {
+		if sawChecklist {
+			return SectionEmpty, "checklist"
+		}
+		if sawPlaceholder {
+			return SectionEmpty, "placeholder"
+		}
+		return SectionEmpty, "blank"
+	}
+	if k := key(all); k != "" {
+		if _, ok := s.c.hints[k]; ok {
+			return SectionEmpty, "placeholder"
+		}
+	}
+	if naWithoutReason(all) {
+		return SectionEmpty, "na"
+	}
+	return SectionPresent, ""
+}
+
+// requirements works out which sections this story needs and why.
+func (s *story) requirements() {
+	n := len(s.t.Sections)
+	s.required = make([]bool, n)
+	s.reasons = make([][]Text, n)
+	need := func(i int, why Text) {
+		if i < 0 {
+			return
+		}
+		s.required[i] = true
+		for _, r := range s.reasons[i] {
+			if r[FR] == why[FR] {
+				return
+			}
+		}
+		s.reasons[i] = append(s.reasons[i], why)
+	}
+	role := ""
+	if s.sent != nil {
+		role = s.sent.Role
+	}
+	privileged := Text{FR: "rôle privilégié « " + role + " »", EN: "privileged role “" + role + "”"}
+	citizen := Text{FR: "profil usager « " + role + " »", EN: "citizen-facing role “" + role + "”"}
+	sensitive := Text{FR: "sujet sensible : " + s.topicWords("security"), EN: "sensitive topic: " + s.topicWords("security")}
+	personal := Text{FR: "données personnelles : " + s.topicWords("personal-data"), EN: "personal data: " + s.topicWords("personal-data")}
+	for i, spec := range s.t.Sections {
+		for _, cond := range spec.RequiredWhen {
+			switch {
+			case cond == Always:
+				need(i, Text{FR: "le modèle la demande toujours", EN: "the template always asks for it"})
+			case cond == WhenPrivileged && s.privileged():
+				need(i, privileged)
+			case cond == WhenCitizen && s.citizen():
+				need(i, citizen)
+			case cond == WhenSensitive && s.hasCategory("security"):
+				need(i, sensitive)
+			case cond == WhenPersonalData && s.hasCategory("personal-data"):
+				need(i, personal)
+			}
+		}
+	}
+	// A privileged role always needs security notes and a citizen-facing
+	// one an accessibility note, even when a template forgets to say so.
+	if s.privileged() {
+		need(s.specIndex(SectionSecurityNotes), privileged)
+	}
+	if s.citizen() {
+		need(s.specIndex(SectionAccessibility), citizen)
+	}
+	if s.persona >= 0 {
+		for _, id := range s.t.Personas[s.persona].Requires {
+			need(s.specIndex(id), Text{FR: "demandée pour le profil « " + role + " »", EN: "asked for the role “" + role + "”"})
+		}
+	}
+}
+
+// result fills the parts of a Result that do not depend on rules.
+func (s *story) result(lang Lang) Result {
+	r := Result{
+		Title:         s.in.Title,
+		Lang:          lang,
+		Template:      s.t.Name,
+		Sensitive:     []string{},
+		Sections:      make(map[string]SectionState, len(s.t.Sections)),
+		Required:      []string{},
+		CriteriaItems: s.criteria,
+	}
+	if r.CriteriaItems == nil {
+		r.CriteriaItems = []Criterion{}
+	}
+	if s.sent != nil {
+		r.Story = s.sent.Sentence
+	}
+	if s.persona >= 0 {
+		r.Persona = s.t.Personas[s.persona].ID
+	}
+	seen := map[string]bool{}
+	for _, h := range s.topics {
+		id := s.t.Topics[h.topic].ID
+		if !seen[id] {
+			seen[id] = true
+			r.Sensitive = append(r.Sensitive, id)
+		}
+	}
+	r.SecurityReview = s.privileged() || s.hasCategory("security")
+	for i, spec := range s.t.Sections {
+		r.Sections[spec.ID] = s.states[i]
+		if s.required[i] {
+			r.Required = append(r.Required, spec.ID)
+		}
+	}
+	for _, c := range s.criteria {
+		r.Criteria.Count++
+		if c.Gherkin {
+			r.Criteria.Gherkin++
+		}
+		if c.Checked {
+			r.Criteria.Checked++
+		}
+	}
+	return r
+}
+
+// finish sorts the findings and decides readiness.
+func finish(r *Result) {
+	if r.Findings == nil {
+		r.Findings = []Finding{}
+	}
+	sortFindings(r.Findings)
+	r.Ready = true
+	for _, f := range r.Findings {
+		if f.Severity == SeverityError {
+			r.Ready = false
+		}
+	}
 }

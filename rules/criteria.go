@@ -1,0 +1,249 @@
+package rules
+
+import (
+	"strings"
+)
+
+// critBuilder turns criteria sections into Criterion values: list items,
+// task items, and Gherkin scenarios written in fences, paragraphs, list
+// items or headings.
+type critBuilder struct {
+	out  []Criterion
+	spec []int
+	// open is the index in out of the scenario steps go to; -1 when none.
+	open int
+	// background is true between "Contexte:" and the next scenario: its
+	// steps set the scene and are no criterion.
+	background bool
+	// title is a sub-heading waiting to name the next untitled scenario.
+	title string
+	// free holds plain paragraphs, criteria only when a section has
+	// nothing else.
+	free     []Criterion
+	freeSpec int
+	// secStart is len(out) when the current section began.
+	secStart int
+}
+
+func newCritBuilder() *critBuilder { return &critBuilder{open: -1} }
+
+func (cb *critBuilder) close() {
+	if cb.open >= 0 {
+		c := &cb.out[cb.open]
+		if c.Text == "" {
+			parts := make([]string, len(c.Steps))
+			for i, st := range c.Steps {
+				parts[i] = st.Keyword + " " + st.Text
+				if strings.HasSuffix(st.Keyword, "'") {
+					parts[i] = st.Keyword + st.Text
+				}
+			}
+			c.Text = strings.Join(parts, " ")
+		}
+	}
+	cb.open = -1
+	cb.background = false
+}
+
+// line feeds one line of text. It returns false when the line is not
+// Gherkin, leaving the caller to decide what it is.
+func (cb *critBuilder) line(text string, line, spec int) bool {
+	kw, kind, rest, ok := gherkinLine(text)
+	if !ok {
+		return false
+	}
+	switch kind {
+	case gkScenario:
+		cb.close()
+		cb.out = append(cb.out, Criterion{Text: rest, Line: line, Gherkin: true})
+		cb.spec = append(cb.spec, spec)
+		cb.open = len(cb.out) - 1
+		cb.title = ""
+	case gkBackground:
+		cb.close()
+		cb.background = true
+	case gkExamples:
+		// The table that follows feeds the open scenario.
+	case gkFeature, gkRule:
+		cb.close()
+	default:
+		if cb.background {
+			return true
+		}
+		if cb.open >= 0 && kind == "given" && cb.hasAction(cb.open) {
+			// A new "Given" after an outcome starts the next scenario.
+			cb.close()
+		}
+		if cb.open < 0 {
+			cb.out = append(cb.out, Criterion{Text: cb.title, Line: line, Gherkin: true})
+			cb.spec = append(cb.spec, spec)
+			cb.open = len(cb.out) - 1
+			cb.title = ""
+		}
+		c := &cb.out[cb.open]
+		c.Steps = append(c.Steps, Step{Keyword: kw, Kind: kind, Text: rest})
+	}
+	return true
+}
+
+func (cb *critBuilder) hasAction(i int) bool {
+	for _, st := range cb.out[i].Steps {
+		if st.Kind == "when" || st.Kind == "then" {
+			return true
+		}
+	}
+	return false
+}
+
+// code reads a fenced block as Gherkin.
+func (cb *critBuilder) code(b *block, spec int) {
+	lines := strings.Split(b.text, "\n")
+	for i, l := range lines {
+		ln := b.line + i
+		if i < len(b.lines) {
+			ln = b.lines[i]
+		}
+		cb.line(l, ln, spec)
+	}
+	cb.close()
+}
+
+// isGherkinFence reports whether a fenced block holds Gherkin: by its info
+// string, or, without one, by its first line.
+func isGherkinFence(b *block) bool {
+	switch b.info {
+	case "gherkin", "feature", "cucumber", "gherkin-fr", "gherkin-en":
+		return true
+	case "":
+		for l := range strings.SplitSeq(b.text, "\n") {
+			if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") || strings.HasPrefix(strings.TrimSpace(l), "@") {
+				continue
+			}
+			_, _, _, ok := gherkinLine(l)
+			return ok
+		}
+	}
+	return false
+}
+
+// findCriteria reads the criteria sections, and Gherkin fences anywhere:
+// a scenario is a criterion wherever the author put it.
+func (s *story) findCriteria() {
+	cb := newCritBuilder()
+	specs := s.criteriaSpecs()
+	defaultSpec := -1
+	if len(specs) > 0 {
+		defaultSpec = specs[0]
+		if i := s.specIndex(SectionCriteria); i >= 0 && s.t.Sections[i].Kind == KindCriteria {
+			defaultSpec = i
+		}
+	}
+	inCriteria := make([]bool, len(s.sections))
+	for i, sec := range s.sections {
+		inCriteria[i] = sec.spec >= 0 && s.t.Sections[sec.spec].Kind == KindCriteria
+	}
+	lastSection := -2
+	for i := range s.d.blocks {
+		b := &s.d.blocks[i]
+		if b.section != lastSection {
+			cb.close()
+			cb.flushFree()
+			lastSection = b.section
+		}
+		if b.text == "" && !b.task {
+			continue
+		}
+		if b.section < 0 || !inCriteria[b.section] {
+			if b.kind == blockCode && isGherkinFence(b) {
+				cb.code(b, defaultSpec)
+			}
+			continue
+		}
+		spec := s.sections[b.section].spec
+		if s.phBlock[i] {
+			continue
+		}
+		switch b.kind {
+		case blockCode:
+			if isGherkinFence(b) {
+				cb.code(b, spec)
+			}
+		case blockHeading:
+			if !cb.line(b.text, b.line, spec) {
+				cb.close()
+				cb.title = b.text
+			}
+		case blockItem:
+			if b.task {
+				cb.close()
+				cb.add(Criterion{Text: b.text, Line: b.line, Task: true, Checked: b.checked}, spec)
+				continue
+			}
+			if cb.lines(b, spec) {
+				continue
+			}
+			cb.close()
+			if b.level == 0 {
+				cb.add(Criterion{Text: collapse(b.text), Line: b.line}, spec)
+			}
+		case blockPara:
+			if cb.lines(b, spec) {
+				continue
+			}
+			t := strings.TrimSpace(b.text)
+			if strings.HasSuffix(t, ":") {
+				// "Les critères sont :" introduces the list below.
+				continue
+			}
+			cb.free = append(cb.free, Criterion{Text: collapse(t), Line: b.line})
+			cb.freeSpec = spec
+		}
+	}
+	cb.close()
+	cb.flushFree()
+	s.criteria, s.critSpec = cb.out, cb.spec
+}
+
+func (cb *critBuilder) add(c Criterion, spec int) {
+	cb.out = append(cb.out, c)
+	cb.spec = append(cb.spec, spec)
+}
+
+// flushFree ends a section: its plain paragraphs are its criteria when it
+// has no list item and no scenario.
+func (cb *critBuilder) flushFree() {
+	if len(cb.out) == cb.secStart {
+		for _, c := range cb.free {
+			cb.add(c, cb.freeSpec)
+		}
+	}
+	cb.free = cb.free[:0]
+	cb.secStart = len(cb.out)
+	cb.title = ""
+}
+
+// lines feeds a paragraph or item line by line. A first line that is not
+// Gherkin ("Cas nominal :") names the scenario that follows. It returns
+// whether the block held Gherkin.
+func (cb *critBuilder) lines(b *block, spec int) bool {
+	any := false
+	var pending string
+	for i, l := range strings.Split(b.text, "\n") {
+		ln := b.line
+		if i < len(b.lines) {
+			ln = b.lines[i]
+		}
+		if cb.line(l, ln, spec) {
+			any = true
+			continue
+		}
+		if !any && i == 0 {
+			pending = strings.TrimRight(strings.TrimSpace(l), " :")
+			cb.title = pending
+		}
+	}
+	if !any && pending != "" {
+		cb.title = ""
+	}
+	return any
+}

@@ -1,0 +1,428 @@
+package rules
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension"
+	gfmast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// mdParser is built once: goldmark's parser keeps no state between calls,
+// and building it (with the GFM extension's parsers) costs more than
+// parsing a short story.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extast.GFM)).Parser()
+})
+
+type blockKind uint8
+
+const (
+	blockPara blockKind = iota
+	blockHeading
+	blockItem
+	blockCode
+)
+
+// block is one unit of a story's body, in document order, reduced to plain
+// text: the rules never look at Markdown syntax again.
+type block struct {
+	kind blockKind
+	line int
+	// text is the plain text without Markdown markers or HTML comments;
+	// logical lines are separated by '\n' and lines[i] is the body line of
+	// the i-th one.
+	text  string
+	lines []int
+	// level is the heading level (7 for a bold line used as a heading) or
+	// the list depth of an item (0 for a top-level item).
+	level   int
+	task    bool
+	checked bool
+	// italic marks a paragraph written all in emphasis: how templates
+	// phrase their instructions ("_Décrivez le besoin…_").
+	italic bool
+	// bold is the text in bold opening a paragraph, when the rest of its
+	// first line is empty or a colon (a bold line used as a heading) or when
+	// it may name a section ("**Contexte :** …"). boldLine says which.
+	bold     string
+	boldLine bool
+	info     string // fence info string
+	section  int    // index in doc.sections; -1 before the first section
+}
+
+// restAfterBold returns the paragraph's text after its bold lead, with the
+// body line of each of its logical lines.
+func (b *block) restAfterBold() (string, []int) {
+	rest := b.text[len(b.bold):]
+	trimmed := strings.TrimLeft(rest, " \t:")
+	skipped := strings.Count(rest[:len(rest)-len(trimmed)], "\n")
+	if strings.HasPrefix(trimmed, "\n") {
+		trimmed = trimmed[1:]
+		skipped++
+	}
+	lines := b.lines
+	if skipped < len(lines) {
+		lines = lines[skipped:]
+	} else {
+		lines = nil
+	}
+	return trimmed, lines
+}
+
+type doc struct {
+	src        []byte
+	lineStarts []int
+	blocks     []block
+}
+
+// lineOf returns the 1-based body line holding byte offset off.
+func (d *doc) lineOf(off int) int {
+	if off < 0 {
+		return 0
+	}
+	return sort.SearchInts(d.lineStarts, off+1)
+}
+
+// parseBody parses Markdown into blocks. The body's line ends are
+// normalised first so that line numbers count what the author sees.
+func parseBody(body string) *doc {
+	src := []byte(body)
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	d := &doc{src: src}
+	d.lineStarts = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i, c := range src {
+		if c == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+	root := mdParser().Parse(text.NewReader(src))
+	d.blocks = make([]block, 0, 16)
+	d.walk(root, 0)
+	return d
+}
+
+func (d *doc) walk(n ast.Node, depth int) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		d.visit(c, depth)
+	}
+}
+
+func (d *doc) visit(c ast.Node, depth int) {
+	switch c := c.(type) {
+	case *ast.Heading:
+		b := d.inlineBlock(c, blockHeading)
+		b.level = c.Level
+		d.add(b)
+	case *ast.Paragraph, *ast.TextBlock:
+		d.add(d.paragraph(c))
+	case *ast.List:
+		for it := c.FirstChild(); it != nil; it = it.NextSibling() {
+			d.item(it, depth)
+		}
+	case *ast.FencedCodeBlock:
+		b := d.codeBlock(c)
+		b.info = strings.ToLower(strings.TrimSpace(string(c.Language(d.src))))
+		d.add(b)
+	case *ast.CodeBlock:
+		d.add(d.codeBlock(c))
+	case *ast.HTMLBlock:
+		d.htmlBlock(c)
+	case *gfmast.Table:
+		for row := c.FirstChild(); row != nil; row = row.NextSibling() {
+			d.tableRow(row)
+		}
+	default:
+		// Block quotes and anything an extension adds: their content
+		// counts, their syntax does not.
+		d.walk(c, depth)
+	}
+}
+
+func (d *doc) add(b block) {
+	if b.text == "" && b.kind != blockCode {
+		return
+	}
+	d.blocks = append(d.blocks, b)
+}
+
+// item reads one list item: its first paragraph is the item's text (with
+// its task box), everything after it becomes blocks of their own, nested
+// lists one level deeper.
+func (d *doc) item(it ast.Node, depth int) {
+	first := it.FirstChild()
+	if first == nil {
+		return
+	}
+	switch first.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		b := d.paragraph(first)
+		b.kind = blockItem
+		b.level = depth
+		if cb, ok := first.FirstChild().(*gfmast.TaskCheckBox); ok {
+			b.task, b.checked = true, cb.IsChecked
+		}
+		// An item is not a heading: "- **Given** a user" keeps its text.
+		b.bold, b.boldLine = "", false
+		if b.text != "" || b.task {
+			if b.line == 0 {
+				b.line = d.nodeLine(first)
+			}
+			d.blocks = append(d.blocks, b)
+		}
+		first = first.NextSibling()
+	}
+	for c := first; c != nil; c = c.NextSibling() {
+		d.visit(c, depth+1)
+	}
+}
+
+func (d *doc) tableRow(row ast.Node) {
+	var tb textBuilder
+	tb.d = d
+	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		if cell != row.FirstChild() {
+			tb.write([]byte(" | "), -1)
+		}
+		tb.inline(cell)
+	}
+	d.add(block{kind: blockPara, line: tb.firstLine(), text: string(tb.buf), lines: tb.lines})
+}
+
+func (d *doc) codeBlock(n ast.Node) block {
+	lines := n.Lines()
+	b := block{kind: blockCode}
+	var buf []byte
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if i == 0 {
+			b.line = d.lineOf(seg.Start)
+		}
+		buf = append(buf, bytes.TrimRight(seg.Value(d.src), "\n")...)
+		buf = append(buf, '\n')
+		b.lines = append(b.lines, d.lineOf(seg.Start))
+	}
+	b.text = strings.TrimSuffix(string(buf), "\n")
+	if b.line == 0 {
+		b.line = d.nodeLine(n)
+	}
+	return b
+}
+
+// htmlBlock ignores HTML, and HTML comments above all (templates keep their
+// instructions there), except a lone "<profil>"-like tag, which is a
+// template placeholder that CommonMark happens to read as HTML.
+func (d *doc) htmlBlock(n *ast.HTMLBlock) {
+	lines := n.Lines()
+	if lines.Len() != 1 {
+		return
+	}
+	seg := lines.At(0)
+	s := strings.TrimSpace(string(seg.Value(d.src)))
+	if !isAnglePlaceholder(s) {
+		return
+	}
+	d.add(block{kind: blockPara, line: d.lineOf(seg.Start), text: s, lines: []int{d.lineOf(seg.Start)}})
+}
+
+// paragraph reads a paragraph's text and the emphasis that gives it a role:
+// all in italics (a template hint) or opening in bold (a heading).
+func (d *doc) paragraph(n ast.Node) block {
+	b := d.inlineBlock(n, blockPara)
+	first := n.FirstChild()
+	if _, ok := first.(*gfmast.TaskCheckBox); ok {
+		first = first.NextSibling()
+	}
+	// Skip leading white space the parser keeps as its own text node.
+	for first != nil && d.blankText(first) {
+		first = first.NextSibling()
+	}
+	em, ok := first.(*ast.Emphasis)
+	if !ok {
+		return b
+	}
+	var tb textBuilder
+	tb.d = d
+	tb.inline(em)
+	inner := string(tb.buf)
+	// When the emphasis closes its line, goldmark puts the line break on
+	// the emphasis's own last text.
+	lineEnds := strings.HasSuffix(inner, "\n")
+	inner = strings.TrimRight(inner, " \t\n")
+	onlyPunct := true // what follows the emphasis on its line is blank or ":"
+	if !lineEnds {
+		for c := first.NextSibling(); c != nil; c = c.NextSibling() {
+			t, ok := c.(*ast.Text)
+			if !ok || strings.Trim(string(t.Segment.Value(d.src)), " \t:.") != "" {
+				onlyPunct = false
+				break
+			}
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				lineEnds = true
+				break
+			}
+		}
+	}
+	if em.Level == 1 && onlyPunct && !lineEnds {
+		b.italic = true
+	}
+	if em.Level == 2 && inner != "" && strings.HasPrefix(b.text, inner) {
+		b.bold = inner
+		b.boldLine = onlyPunct
+	}
+	return b
+}
+
+func (d *doc) blankText(n ast.Node) bool {
+	t, ok := n.(*ast.Text)
+	return ok && len(bytes.TrimSpace(t.Segment.Value(d.src))) == 0 && !t.SoftLineBreak() && !t.HardLineBreak()
+}
+
+func (d *doc) inlineBlock(n ast.Node, kind blockKind) block {
+	var tb textBuilder
+	tb.d = d
+	tb.inline(n)
+	s := strings.TrimLeft(strings.TrimRight(string(tb.buf), " \t\n"), " \t")
+	line := tb.firstLine()
+	if line == 0 {
+		line = d.nodeLine(n)
+	}
+	lines := tb.lines
+	if n := strings.Count(s, "\n") + 1; n < len(lines) {
+		lines = lines[:n]
+	}
+	return block{kind: kind, line: line, text: s, lines: lines, section: -1}
+}
+
+// nodeLine finds a line for a node from its own lines or its first
+// descendant's.
+func (d *doc) nodeLine(n ast.Node) int {
+	for ; n != nil; n = n.FirstChild() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return d.lineOf(n.Lines().At(0).Start)
+		}
+		if t, ok := n.(*ast.Text); ok {
+			return d.lineOf(t.Segment.Start)
+		}
+	}
+	return 0
+}
+
+// textBuilder gathers the plain text of inline nodes, one logical line per
+// source line, with the body line each logical line starts on.
+type textBuilder struct {
+	d        *doc
+	buf      []byte
+	lines    []int
+	lineOpen bool
+	lastLine int
+}
+
+func (tb *textBuilder) firstLine() int {
+	if len(tb.lines) > 0 {
+		return tb.lines[0]
+	}
+	return 0
+}
+
+func (tb *textBuilder) write(b []byte, off int) {
+	if len(b) == 0 {
+		return
+	}
+	if !tb.lineOpen {
+		l := tb.d.lineOf(off)
+		if off < 0 {
+			l = tb.lastLine
+		}
+		tb.lines = append(tb.lines, l)
+		tb.lineOpen = true
+		tb.lastLine = l
+	}
+	tb.buf = append(tb.buf, b...)
+}
+
+func (tb *textBuilder) newline() {
+	if !tb.lineOpen {
+		return
+	}
+	// Trailing spaces before a break carry nothing.
+	tb.buf = bytes.TrimRight(tb.buf, " \t")
+	tb.buf = append(tb.buf, '\n')
+	tb.lineOpen = false
+	tb.lastLine++
+}
+
+func (tb *textBuilder) inline(n ast.Node) {
+	src := tb.d.src
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			tb.write(c.Segment.Value(src), c.Segment.Start)
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				tb.newline()
+			}
+		case *ast.String:
+			tb.write(c.Value, -1)
+		case *ast.RawHTML:
+			var raw []byte
+			for i := 0; i < c.Segments.Len(); i++ {
+				seg := c.Segments.At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+			s := strings.TrimSpace(string(raw))
+			// Comments and real HTML are dropped; "<profil>" stays as
+			// text so that the placeholder is seen.
+			if isAnglePlaceholder(s) {
+				off := -1
+				if c.Segments.Len() > 0 {
+					off = c.Segments.At(0).Start
+				}
+				tb.write([]byte(s), off)
+			}
+		case *ast.AutoLink:
+			tb.write(c.Label(src), -1)
+		case *gfmast.TaskCheckBox:
+			// The item carries the state.
+		default:
+			tb.inline(c)
+		}
+	}
+}
+
+// knownHTML lists the tags people really put in issues; any other
+// "<word>" is a template's placeholder.
+var knownHTML = map[string]bool{
+	"a": true, "abbr": true, "b": true, "blockquote": true, "br": true, "center": true, "cite": true,
+	"code": true, "dd": true, "del": true, "details": true, "div": true, "dl": true, "dt": true,
+	"em": true, "figcaption": true, "figure": true, "font": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "hr": true, "i": true, "iframe": true, "img": true,
+	"input": true, "ins": true, "kbd": true, "label": true, "li": true, "mark": true, "ol": true,
+	"p": true, "picture": true, "pre": true, "q": true, "s": true, "samp": true, "section": true,
+	"small": true, "source": true, "span": true, "strike": true, "strong": true, "sub": true,
+	"summary": true, "sup": true, "table": true, "tbody": true, "td": true, "tfoot": true,
+	"th": true, "thead": true, "tr": true, "tt": true, "u": true, "ul": true, "var": true,
+	"video": true, "wbr": true,
+}
+
+// isAnglePlaceholder reports whether s is one "<word …>" tag that no HTML
+// author would write: "<profil>", "<nom du service>".
+func isAnglePlaceholder(s string) bool {
+	if len(s) < 3 || s[0] != '<' || s[len(s)-1] != '>' || strings.HasPrefix(s, "<!") || strings.HasPrefix(s, "</") || strings.HasPrefix(s, "<?") {
+		return false
+	}
+	inner := s[1 : len(s)-1]
+	if strings.ContainsAny(inner, "<>=\"/\n") {
+		return false
+	}
+	name, _, _ := strings.Cut(inner, " ")
+	return name != "" && !knownHTML[strings.ToLower(name)]
+}

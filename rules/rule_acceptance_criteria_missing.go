@@ -1,0 +1,48 @@
+package rules
+
+var acceptanceCriteriaMissing = Rule{
+	ID:       "acceptance-criteria-missing",
+	Severity: SeverityError,
+	Summary: Text{
+		FR: "La story a au moins un critère d'acceptation",
+		EN: "The story has at least one acceptance criterion",
+	},
+	Message: Text{
+		FR: "Aucun critère d'acceptation : {detail}.",
+		EN: "No acceptance criteria: {detail}.",
+	},
+	Fix: Text{
+		FR: "## {title}\n\n```gherkin\nScénario : <cas nominal>\n  Étant donné <contexte>\n  Quand <action>\n  Alors <résultat attendu>\n```",
+		EN: "## {title}\n\n```gherkin\nScenario: <main case>\n  Given <context>\n  When <action>\n  Then <expected result>\n```",
+	},
+	check: checkAcceptanceCriteriaMissing,
+}
+
+func checkAcceptanceCriteriaMissing(s *story) []hit {
+	var out []hit
+	for _, i := range s.criteriaSpecs() {
+		if !s.required[i] || s.states[i] == SectionPresent {
+			continue
+		}
+		spec := s.t.Sections[i]
+		title := spec.Title
+		if len(title) == 0 {
+			title = same(spec.ID)
+		}
+		h := hit{args: map[string]Text{"title": title}}
+		if s.states[i] == SectionEmpty {
+			h.line = s.sections[s.bySpec[i][0]].line
+			h.args["detail"] = Text{
+				FR: "la section « " + title.Get(FR) + " » ne contient ni liste, ni case à cocher, ni scénario",
+				EN: "the “" + title.Get(EN) + "” section holds no list item, task or scenario",
+			}
+		} else {
+			h.args["detail"] = Text{
+				FR: "ajoutez une section « " + title.Get(FR) + " » avec au moins un scénario ou une liste",
+				EN: "add a section “" + title.Get(EN) + "” with at least one scenario or list item",
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}

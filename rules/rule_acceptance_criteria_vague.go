@@ -1,0 +1,59 @@
+package rules
+
+import "strings"
+
+var acceptanceCriteriaVague = Rule{
+	ID:       "acceptance-criteria-vague",
+	Severity: SeverityWarning,
+	Summary: Text{
+		FR: "Chaque critère d'acceptation se vérifie",
+		EN: "Each acceptance criterion can be checked",
+	},
+	Message: Text{
+		FR: "Critère difficile à vérifier : « {criterion} » ({why}).",
+		EN: "Criterion hard to check: “{criterion}” ({why}).",
+	},
+	Fix: Text{
+		FR: "Étant donné <contexte>\nQuand <action>\nAlors <résultat observable, chiffré si possible>",
+		EN: "Given <context>\nWhen <action>\nThen <observable result, with figures where possible>",
+	},
+	check: checkAcceptanceCriteriaVague,
+}
+
+func checkAcceptanceCriteriaVague(s *story) []hit {
+	var out []hit
+	for _, c := range s.criteria {
+		text := c.Text
+		for _, st := range c.Steps {
+			text += " , " + st.Text
+		}
+		var why Text
+		if terms := s.vagueTerms(text); len(terms) > 0 {
+			why = Text{
+				FR: "termes vagues : « " + strings.Join(terms, " », « ") + " »",
+				EN: "vague terms: “" + strings.Join(terms, "”, “") + "”",
+			}
+		} else if !c.Gherkin && len(words(c.Text)) < 3 {
+			why = Text{FR: "trop court pour dire le résultat attendu", EN: "too short to state the expected result"}
+		} else {
+			continue
+		}
+		out = append(out, hit{line: c.Line, args: map[string]Text{"criterion": same(shorten(c.Text, 80)), "why": why}})
+	}
+	return out
+}
+
+// shorten cuts s to about n bytes on a word boundary.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xc0 == 0x80 {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
+}

@@ -1,0 +1,460 @@
+package rules
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// marker is one of the fixed phrases that open a part of the story
+// sentence. text is folded (see fold); form is the family story-uniform
+// compares ("I want" and "I want to" are one form).
+type marker struct {
+	text string
+	form string
+	lang Lang
+}
+
+// The phrases are ordered longest first among those sharing a start so
+// that "as an" is tried before "as a" and "j'ai besoin de" before
+// "j'ai besoin".
+var roleMarkers = []marker{
+	{"en tant qu'", "en tant que", FR},
+	{"en tant que", "en tant que", FR},
+	{"e.t.q.", "etq", FR},
+	{"etq", "etq", FR},
+	{"as an", "as a", EN},
+	{"as a", "as a", EN},
+	{"as the", "as the", EN},
+	{"as", "as", EN}, // bare "As admins, we…": only with an action marker
+}
+
+var actionMarkers = []marker{
+	{"je veux", "je veux", FR},
+	{"je voudrais", "je voudrais", FR},
+	{"je souhaiterais", "je souhaite", FR},
+	{"je souhaite", "je souhaite", FR},
+	{"je peux", "je peux", FR},
+	{"je pourrais", "je peux", FR},
+	{"je dois", "je dois", FR},
+	{"je desire", "je souhaite", FR},
+	{"j'aimerais", "j'aimerais", FR},
+	{"j'ai besoin de", "j'ai besoin de", FR},
+	{"j'ai besoin d'", "j'ai besoin de", FR},
+	{"j'ai besoin", "j'ai besoin de", FR},
+	{"nous voulons", "je veux", FR},
+	{"nous souhaitons", "je souhaite", FR},
+	{"nous avons besoin de", "j'ai besoin de", FR},
+	{"nous avons besoin d'", "j'ai besoin de", FR},
+	{"i want to", "i want", EN},
+	{"i want", "i want", EN},
+	{"i wanted to", "i want", EN},
+	{"i would like to", "i would like", EN},
+	{"i would like", "i would like", EN},
+	{"i'd like to", "i would like", EN},
+	{"i'd like", "i would like", EN},
+	{"i would love to", "i would like", EN},
+	{"i'd love to", "i would like", EN},
+	{"i need to", "i need", EN},
+	{"i need", "i need", EN},
+	{"i require", "i need", EN},
+	{"i wish to", "i wish", EN},
+	{"i wish", "i wish", EN},
+	{"i can", "i can", EN},
+	{"i am able to", "i can", EN},
+	{"i'm able to", "i can", EN},
+	{"i should be able to", "i can", EN},
+	{"i must be able to", "i can", EN},
+	{"i will be able to", "i can", EN},
+	{"i should", "i should", EN},
+	{"i must", "i should", EN},
+	{"i have to", "i should", EN},
+	{"i expect", "i expect", EN},
+	{"i prefer", "i want", EN},
+	{"i like to", "i want", EN},
+	{"we want to", "i want", EN},
+	{"we want", "i want", EN},
+	{"we need to", "i need", EN},
+	{"we need", "i need", EN},
+	{"we would like to", "i would like", EN},
+}
+
+// Benefit markers: strong ones end the action wherever they are; weak ones
+// ("pour", "so") also open plain complements, so they only count when no
+// strong one is found.
+var benefitMarkers = []marker{
+	{"afin de", "afin de", FR},
+	{"afin d'", "afin de", FR},
+	{"afin que", "afin que", FR},
+	{"afin qu'", "afin que", FR},
+	{"pour que", "pour que", FR},
+	{"pour qu'", "pour que", FR},
+	{"pour pouvoir", "pour", FR},
+	{"de facon a", "de facon a", FR},
+	{"de facon que", "de facon a", FR},
+	{"de facon qu'", "de facon a", FR},
+	{"de maniere a", "de maniere a", FR},
+	{"de maniere que", "de maniere a", FR},
+	{"de sorte que", "de sorte que", FR},
+	{"de sorte qu'", "de sorte que", FR},
+	{"dans le but de", "dans le but de", FR},
+	{"dans le but d'", "dans le but de", FR},
+	{"so that", "so that", EN},
+	{"in order to", "in order to", EN},
+	{"in order that", "in order to", EN},
+	{"so as to", "in order to", EN},
+}
+
+var weakBenefitMarkers = []marker{
+	{"pour", "pour", FR},
+	{"so", "so", EN},
+}
+
+// soSubjects are the words after which "so" opens a consequence ("so I
+// can…") rather than an adverb ("so fast").
+var soSubjects = map[string]bool{
+	"i": true, "we": true, "they": true, "it": true, "that": true, "the": true, "he": true,
+	"she": true, "you": true, "my": true, "our": true, "their": true, "users": true, "people": true,
+	"this": true, "there": true, "others": true, "everyone": true, "anyone": true, "nobody": true,
+}
+
+// abbreviations end with a period that does not end the sentence.
+var abbreviations = map[string]bool{
+	"e.g": true, "i.e": true, "etc": true, "ex": true, "cf": true, "p.ex": true, "vs": true,
+	"resp": true, "approx": true, "env": true, "mr": true, "mrs": true, "dr": true, "m": true,
+	"mme": true, "no": true, "n°": true, "st": true, "u.s": true, "incl": true,
+}
+
+// parsed is a story sentence found in a text, with what the rules need
+// beyond the Sentence itself.
+type parsed struct {
+	Sentence
+	roleForm, actionForm, benefitForm string
+	// extra is what follows the sentence in the same paragraph.
+	extra string
+	// rolePlaceholder etc. say a part was a template placeholder.
+	placeholder []string
+}
+
+// found reports how complete the sentence is: 2 with role and action, 1
+// with a role only, 0 when there is none.
+func (p *parsed) found() int {
+	switch {
+	case p == nil || p.roleForm == "":
+		return 0
+	case p.Role != "" && p.Action != "":
+		return 2
+	}
+	return 1
+}
+
+// parseSentence looks for a story sentence at the start of s (after an
+// optional "US 12 :" style prefix).
+func parseSentence(s string) *parsed {
+	// Emphasis CommonMark could not pair ("*En tant qu'***usagère**")
+	// stays in the text as stray markers.
+	s = strings.TrimSpace(stripInlineMarkers(s))
+	if s == "" {
+		return nil
+	}
+	// Try the text as is, then after up to two label prefixes.
+	rest := s
+	for range 3 {
+		start := strings.IndexFunc(rest, func(r rune) bool { return isWordRune(r) })
+		if start < 0 {
+			return nil
+		}
+		if p := parseAt(rest[start:]); p != nil {
+			return p
+		}
+		cut := labelEnd(rest[start:])
+		if cut <= 0 {
+			return nil
+		}
+		rest = rest[start+cut:]
+	}
+	return nil
+}
+
+// labelEnd finds the end of a short leading label: "US 12 :", "[US-12]",
+// "Récit -". It returns 0 when there is none.
+func labelEnd(s string) int {
+	limit := min(len(s), 40)
+	for i := 0; i < limit; i++ {
+		switch s[i] {
+		case ':', ']', ')', '|':
+			return i + 1
+		case '-':
+			if i > 0 && s[i-1] == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+				return i + 1
+			}
+		case '\n', '.', ',':
+			return 0
+		case 0xe2: // "–" or "—" in UTF-8
+			if strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—") {
+				return i + 3
+			}
+		}
+	}
+	return 0
+}
+
+// parseAt parses a sentence that starts right at s.
+func parseAt(s string) *parsed {
+	f, idx := foldMap(s)
+	var rm *marker
+	for i := range roleMarkers {
+		m := &roleMarkers[i]
+		if strings.HasPrefix(f, m.text) && boundaryAfter(f, len(m.text), m.text) {
+			rm = m
+			break
+		}
+	}
+	if rm == nil {
+		return nil
+	}
+	roleStart := len(rm.text)
+	for roleStart < len(f) && (f[roleStart] == ' ' || f[roleStart] == ':' || f[roleStart] == ',' || f[roleStart] == '\n') {
+		roleStart++
+	}
+	// The sentence ends at the first full stop after the marker.
+	end := sentenceEnd(f, roleStart)
+	am, amPos := findMarker(f[:end], roleStart, actionMarkers, rm.lang)
+	if am == nil && rm.form == "as" {
+		return nil
+	}
+	p := &parsed{}
+	p.Lang = rm.lang
+	p.roleForm = rm.form
+	cut := func(a, b int) string {
+		return collapse(strings.Trim(s[idx[a]:idx[b]], " ,;:\n\t"))
+	}
+	if am == nil {
+		// No action: the role runs to the first comma.
+		roleEnd := end
+		if c := strings.IndexByte(f[roleStart:end], ','); c >= 0 {
+			roleEnd = roleStart + c
+		}
+		p.Role = cut(roleStart, roleEnd)
+		if n := strings.Count(p.Role, " "); n > 8 {
+			// A whole clause, not a role: "as a result we…".
+			return nil
+		}
+	} else {
+		p.Role = cut(roleStart, amPos)
+		p.actionForm = am.form
+		actStart := amPos + len(am.text)
+		bm, bmPos := findMarker(f[:end], actStart+1, benefitMarkers, "")
+		if bm == nil {
+			bm, bmPos = findWeakBenefit(f[:end], actStart+1)
+		}
+		if bm != nil {
+			p.Action = cut(actStart, bmPos)
+			p.Benefit = cut(bmPos+len(bm.text), end)
+			p.benefitForm = bm.form
+		} else {
+			p.Action = cut(actStart, end)
+		}
+	}
+	p.Text = collapse(s[:idx[end]])
+	p.Text = strings.TrimRight(p.Text, " ")
+	p.extra = strings.TrimSpace(s[idx[end]:])
+	p.Action = strings.TrimRight(p.Action, ".!? ")
+	p.Benefit = strings.TrimRight(p.Benefit, ".!? ")
+	for _, part := range []*string{&p.Role, &p.Action, &p.Benefit} {
+		if *part != "" && isPlaceholderText(*part) {
+			p.placeholder = append(p.placeholder, *part)
+			*part = ""
+		}
+	}
+	return p
+}
+
+// boundaryAfter reports whether a marker ending at n in f is followed by a
+// word boundary. Markers ending with an apostrophe run into the next word.
+func boundaryAfter(f string, n int, m string) bool {
+	if strings.HasSuffix(m, "'") || strings.HasSuffix(m, ".") {
+		return true
+	}
+	if n >= len(f) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(f[n:])
+	return !isWordRune(r) && r != '\''
+}
+
+func boundaryBefore(f string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(f[:i])
+	return !isWordRune(r) && r != '\''
+}
+
+// findMarker returns the earliest marker of ms at a word boundary in f from
+// position from (the longest on a tie), optionally only of one language.
+func findMarker(f string, from int, ms []marker, lang Lang) (*marker, int) {
+	if from > len(f) {
+		return nil, -1
+	}
+	var best *marker
+	bestPos := -1
+	for i := range ms {
+		m := &ms[i]
+		if lang != "" && m.lang != lang {
+			continue
+		}
+		off := from
+		for off < len(f) {
+			j := strings.Index(f[off:], m.text)
+			if j < 0 {
+				break
+			}
+			pos := off + j
+			if boundaryBefore(f, pos) && boundaryAfter(f, pos+len(m.text), m.text) {
+				if best == nil || pos < bestPos || pos == bestPos && len(m.text) > len(best.text) {
+					best, bestPos = m, pos
+				}
+				break
+			}
+			off = pos + 1
+		}
+	}
+	return best, bestPos
+}
+
+// findWeakBenefit finds "pour" (preferring one after a comma) or a "so"
+// that opens a clause.
+func findWeakBenefit(f string, from int) (*marker, int) {
+	var first *marker
+	firstPos := -1
+	for i := range weakBenefitMarkers {
+		m := &weakBenefitMarkers[i]
+		off := from
+		for off < len(f) {
+			j := strings.Index(f[off:], m.text)
+			if j < 0 {
+				break
+			}
+			pos := off + j
+			off = pos + 1
+			if !boundaryBefore(f, pos) || !boundaryAfter(f, pos+len(m.text), m.text) {
+				continue
+			}
+			afterComma := strings.HasSuffix(strings.TrimRight(f[:pos], " "), ",")
+			if m.text == "so" {
+				next := firstWord(f[pos+len(m.text):])
+				if !afterComma && !soSubjects[next] {
+					continue
+				}
+			}
+			if afterComma {
+				return m, pos
+			}
+			if first == nil || pos < firstPos {
+				first, firstPos = m, pos
+			}
+			break
+		}
+	}
+	return first, firstPos
+}
+
+func firstWord(s string) string {
+	s = strings.TrimLeft(s, " ,")
+	end := strings.IndexFunc(s, func(r rune) bool { return !isWordRune(r) })
+	if end < 0 {
+		return s
+	}
+	return s[:end]
+}
+
+// sentenceEnd returns the offset in f where the sentence that starts
+// before from ends: after a full stop, an exclamation or question mark
+// followed by a space, or the end of the text. Abbreviations ("e.g.",
+// "etc.") and dotted names ("cloud.gov") do not end it.
+func sentenceEnd(f string, from int) int {
+	for i := from; i < len(f); i++ {
+		c := f[i]
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		if i+1 < len(f) && f[i+1] != ' ' && f[i+1] != '\n' {
+			continue
+		}
+		if c == '.' {
+			w := i
+			for w > 0 && (isWordByte(f[w-1]) || f[w-1] == '.') {
+				w--
+			}
+			if abbreviations[f[w:i]] || i-w == 1 || dottedInitials(f[w:i]) {
+				continue
+			}
+		}
+		return i + 1
+	}
+	return len(f)
+}
+
+// dottedInitials reports whether w is like "d.g.f.i.p" or "p.ex": short
+// parts joined by dots, which abbreviate rather than end.
+func dottedInitials(w string) bool {
+	if !strings.Contains(w, ".") {
+		return false
+	}
+	for part := range strings.SplitSeq(w, ".") {
+		if len(part) > 3 {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c >= utf8.RuneSelf
+}
+
+// isPlaceholderText reports whether s is a template placeholder on its
+// own: "<profil>", "[rôle]", "…", "XXX", "TODO".
+func isPlaceholderText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return false
+	}
+	if (s[0] == '<' && s[len(s)-1] == '>') || (s[0] == '[' && s[len(s)-1] == ']') || (s[0] == '{' && s[len(s)-1] == '}') {
+		return true
+	}
+	if strings.Trim(s, ".…xX_ -") == "" {
+		return true
+	}
+	switch key(s) {
+	case "todo", "tbd", "tbc", "acompleter", "aremplir", "adefinir", "loremipsum", "xxx":
+		return true
+	}
+	return false
+}
+
+// stripInlineMarkers removes Markdown emphasis and code markers from a
+// title, which platforms show as plain text but people still decorate.
+func stripInlineMarkers(s string) string {
+	if !strings.ContainsAny(s, "*_`") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '*', '`':
+			continue
+		case '_':
+			// Keep snake_case: only drop underscores at a word's edge.
+			prevWord := i > 0 && (unicode.IsLetter(rs[i-1]) || unicode.IsDigit(rs[i-1]))
+			nextWord := i+1 < len(rs) && (unicode.IsLetter(rs[i+1]) || unicode.IsDigit(rs[i+1]))
+			if !(prevWord && nextWord) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
