@@ -34,8 +34,8 @@ func checkRoleUnknown(s *story) []hit {
 		return nil
 	}
 	return []hit{{line: s.sentenceLine(), args: map[string]Text{
-		"role":       same(s.sent.Role),
-		"known":      same(strings.Join(known, ", ")),
-		"example":    opening("<" + strings.Join(known, " | ") + ">"),
+		"role":    same(s.sent.Role),
+		"known":   same(strings.Join(known, ", ")),
+		"example": opening("<" + strings.Join(known, " | ") + ">"),
 	}}}
 }

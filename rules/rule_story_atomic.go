@@ -157,7 +157,7 @@ var frReVerbs = map[string]bool{
 	"dependre": true, "etendre": true, "suspendre": true, "tendre": true, "fondre": true,
 	"confondre": true, "tordre": true, "peindre": true, "craindre": true, "joindre": true,
 	"rejoindre": true, "atteindre": true, "eteindre": true, "restreindre": true,
-	"contraindre": true, "plaindre": true, "etre": true, "clore": true, 
+	"contraindre": true, "plaindre": true, "etre": true, "clore": true,
 	"voir": true, "revoir": true, "prevoir": true, "savoir": true, "recevoir": true,
 	"concevoir": true, "apercevoir": true, "percevoir": true, "vouloir": true, "valoir": true,
 	"emouvoir": true, "promouvoir": true, "entrevoir": true, "pourvoir": true, "decevoir": true,
