@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -307,7 +308,7 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Te
 	for i, l := range lines {
 		in[i] = rules.Input{Title: l.text, Labels: o.labels}
 	}
-	results := rules.AnalyzeBacklog(in, tmpl, lang)
+	results := rules.AnalyzeBacklog(in, sentenceOnly(tmpl), lang)
 	ready := 0
 	var p *printer
 	enc := json.NewEncoder(out)
@@ -335,6 +336,26 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Te
 		return &exitError{code: 1}
 	}
 	return nil
+}
+
+// bodyRules judge an issue's body. A backlog line has none, so in a backlog
+// they would fail every story alike and hide what the backlog check is
+// for: the sentences and how they compare.
+var bodyRules = []string{
+	"acceptance-criteria-missing", "acceptance-criteria-vague", "gherkin-incomplete",
+	"section-missing", "section-empty", "template-placeholder",
+}
+
+// sentenceOnly returns a copy of t with the body rules off.
+func sentenceOnly(t *rules.Template) *rules.Template {
+	c := *t
+	c.Rules = make(map[string]rules.RuleSetting, len(t.Rules)+len(bodyRules))
+	maps.Copy(c.Rules, t.Rules)
+	off := false
+	for _, id := range bodyRules {
+		c.Rules[id] = rules.RuleSetting{Enabled: &off}
+	}
+	return &c
 }
 
 // printer writes results for a person in a terminal: grouped by severity,
@@ -426,8 +447,8 @@ func (p *printer) story(r rules.Result, line int) {
 		fmt.Fprintf(w, "  %s\n", p.paint(ansiYellow, p.say("Revue de sécurité demandée", "Security review requested")))
 	}
 	if r.Criteria.Count > 0 {
-		fmt.Fprintf(w, "  %s %d (Gherkin : %d, %s %d)\n", p.say("Critères :", "Criteria:"), r.Criteria.Count, r.Criteria.Gherkin,
-			p.say("cochés :", "checked:"), r.Criteria.Checked)
+		fmt.Fprintf(w, "  %s\n", fmt.Sprintf(p.say("Critères : %d (Gherkin : %d, cochés : %d)", "Criteria: %d (Gherkin: %d, checked: %d)"),
+			r.Criteria.Count, r.Criteria.Gherkin, r.Criteria.Checked))
 	}
 	for _, sev := range severityOrder {
 		if counts[sev] == 0 {

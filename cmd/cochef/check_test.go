@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -14,8 +15,8 @@ import (
 	"github.com/cochef/cochef/templates"
 )
 
-// runCLI runs cochef in-process, as main does.
-func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+// runCochef runs cochef in-process, as main does.
+func runCochef(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
@@ -67,7 +68,7 @@ func TestCheckUsageErrors(t *testing.T) {
 		{"unknown flag", []string{"check", "--colour", story}, "unknown flag"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			code, stdout, stderr := runCLI(t, "", c.args...)
+			code, stdout, stderr := runCochef(t, "", c.args...)
 			if code != 2 {
 				t.Errorf("exit %d, want 2 (stdout %q, stderr %q)", code, stdout, stderr)
 			}
@@ -84,7 +85,7 @@ func TestCheckUsageErrors(t *testing.T) {
 func TestCheckBrokenTemplatesMessageIsInOneLanguage(t *testing.T) {
 	story := writeFile(t, "story.md", sampleStory)
 	bad := writeFile(t, "tpl.yml", "name: mine\ntitle: Mine\nsurprise: 1\n")
-	_, _, stderr := runCLI(t, "", "check", "--templates", bad, story)
+	_, _, stderr := runCochef(t, "", "check", "--templates", bad, story)
 	if !strings.Contains(stderr, "clé inconnue") || strings.Contains(stderr, "unknown key") {
 		t.Errorf("French run should print the French message only: %q", stderr)
 	}
@@ -119,7 +120,7 @@ func TestCheckJSON(t *testing.T) {
 		{"template flag wins", []string{"check", "--format", "json", "--label", "bug", "--template", "technique", story}, "", "technique"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			code, stdout, stderr := runCLI(t, c.stdin, c.args...)
+			code, stdout, stderr := runCochef(t, c.stdin, c.args...)
 			r, raw := decodeResult(t, stdout)
 			for _, k := range []string{"title", "lang", "template", "ready", "story", "sensitive", "security_review", "sections", "required", "criteria", "findings"} {
 				if _, ok := raw[k]; !ok {
@@ -149,7 +150,7 @@ func TestCheckJSON(t *testing.T) {
 
 func TestCheckTextOutput(t *testing.T) {
 	story := writeFile(t, "story.md", sampleStory)
-	code, stdout, _ := runCLI(t, "", "check", story)
+	code, stdout, _ := runCochef(t, "", "check", story)
 	if code != 0 && code != 1 {
 		t.Fatalf("exit %d", code)
 	}
@@ -163,7 +164,7 @@ func TestCheckTextOutput(t *testing.T) {
 	if strings.Contains(stdout, "\x1b[") {
 		t.Error("colour written to a non-terminal")
 	}
-	_, en, _ := runCLI(t, "", "check", "--lang", "en", story)
+	_, en, _ := runCochef(t, "", "check", "--lang", "en", story)
 	if !strings.Contains(en, "(template user-story)") || strings.Contains(en, "modèle") {
 		t.Errorf("--lang en report not in English:\n%s", en)
 	}
@@ -252,7 +253,7 @@ As a caseworker, I want to add a note to a case so that colleagues know what was
 # another comment
 En tant qu'agent, je veux filtrer les dossiers.
 `)
-	code, stdout, stderr := runCLI(t, "", "check", "--backlog", backlog, "--format", "json")
+	code, stdout, stderr := runCochef(t, "", "check", "--backlog", backlog, "--format", "json")
 	sc := bufio.NewScanner(strings.NewReader(stdout))
 	var titles []string
 	allReady := true
@@ -267,7 +268,7 @@ En tant qu'agent, je veux filtrer les dossiers.
 	if want := map[bool]int{true: 0, false: 1}[allReady]; code != want {
 		t.Errorf("exit %d, want %d", code, want)
 	}
-	_, text, _ := runCLI(t, "", "check", "--backlog", backlog)
+	_, text, _ := runCochef(t, "", "check", "--backlog", backlog)
 	if !strings.Contains(text, "ligne 5 : As a caseworker") || !strings.Contains(text, "sur 3") {
 		t.Errorf("text backlog report lacks line numbers or summary:\n%s", text)
 	}
@@ -296,12 +297,13 @@ func TestExamples(t *testing.T) {
 	}{
 		{"pret.md", 0, nil, false, false},
 		{"en-ready.md", 0, nil, false, false},
-		{"incomplet.md", 1, []string{"story-ambiguous"}, false, false},
+		{"incomplet.md", 1, []string{"acceptance-criteria-missing", "story-ambiguous", "story-benefit"}, false, false},
 		{"admin-habilitations.md", 1, []string{"section-empty"}, true, true},
-		{"gherkin-plan.md", 1, []string{"gherkin-incomplete"}, false, false},
+		// A scenario without "Alors" is a warning: the story stays ready.
+		{"gherkin-plan.md", 0, []string{"gherkin-incomplete"}, false, false},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			code, stdout, stderr := runCLI(t, "", "check", "--format", "json", filepath.Join("..", "..", "examples", c.file))
+			code, stdout, stderr := runCochef(t, "", "check", "--format", "json", filepath.Join("..", "..", "examples", c.file))
 			r, _ := decodeResult(t, stdout)
 			if code != c.code {
 				t.Errorf("exit %d, want %d; findings: %+v (stderr %q)", code, c.code, r.Findings, stderr)
@@ -320,4 +322,64 @@ func TestExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestExampleBacklog(t *testing.T) {
+	engineLanded(t)
+	code, stdout, stderr := runCochef(t, "", "check", "--backlog", filepath.Join("..", "..", "examples", "backlog.txt"), "--format", "json")
+	if code != 1 {
+		t.Errorf("exit %d, want 1 (stderr %q)", code, stderr)
+	}
+	byRule := map[string][]string{}
+	sc := bufio.NewScanner(strings.NewReader(stdout))
+	n := 0
+	for sc.Scan() {
+		r, _ := decodeResult(t, sc.Text())
+		n++
+		for _, f := range r.Findings {
+			byRule[f.Rule] = append(byRule[f.Rule], r.Title)
+		}
+	}
+	if n != 8 {
+		t.Errorf("%d results, want the 8 stories of the file", n)
+	}
+	if len(byRule["story-unique"]) != 2 {
+		t.Errorf("story-unique on %q, want the two near-duplicates", byRule["story-unique"])
+	}
+	if got := byRule["story-format"]; len(got) != 1 || !strings.HasPrefix(got[0], "Pouvoir exporter") {
+		t.Errorf("story-format on %q, want the story without a role", got)
+	}
+	for _, id := range bodyRules {
+		if len(byRule[id]) > 0 {
+			t.Errorf("body rule %s ran on one-line stories: %q", id, byRule[id])
+		}
+	}
+}
+
+// TestJSONSchemaDocumented keeps docs/check.md in step with rules.Result:
+// a field added to the output must be described there.
+func TestJSONSchemaDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "check.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var walk func(prefix string, typ reflect.Type)
+	walk = func(prefix string, typ reflect.Type) {
+		for f := range typ.Fields() {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			if !bytes.Contains(doc, []byte("`"+prefix+name)) {
+				t.Errorf("docs/check.md does not describe JSON field %s%s", prefix, name)
+			}
+			switch ft := f.Type; {
+			case ft.Kind() == reflect.Struct:
+				walk(prefix+name+".", ft)
+			case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Struct:
+				walk(prefix+name+"[].", ft.Elem())
+			}
+		}
+	}
+	walk("", reflect.TypeFor[rules.Result]())
 }

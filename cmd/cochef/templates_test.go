@@ -10,7 +10,7 @@ import (
 )
 
 func TestTemplatesList(t *testing.T) {
-	code, out, stderr := runCLI(t, "", "templates", "list")
+	code, out, stderr := runCochef(t, "", "templates", "list")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -18,7 +18,7 @@ func TestTemplatesList(t *testing.T) {
 	if len(lines) != 4 || !strings.HasPrefix(lines[0], "NOM") || !strings.HasPrefix(lines[1], "user-story") || !strings.Contains(lines[1], "(par défaut)") {
 		t.Errorf("unexpected list:\n%s", out)
 	}
-	_, en, _ := runCLI(t, "", "templates", "list", "--lang", "en")
+	_, en, _ := runCochef(t, "", "templates", "list", "--lang", "en")
 	if !strings.Contains(en, "Technical story") || !strings.Contains(en, "(default)") {
 		t.Errorf("English list:\n%s", en)
 	}
@@ -34,14 +34,14 @@ func TestTemplatesListWithOverrides(t *testing.T) {
         title: Chronologie
         required_when: [always]
 `)
-	code, out, stderr := runCLI(t, "", "templates", "list", "--templates", extra)
+	code, out, stderr := runCochef(t, "", "templates", "list", "--templates", extra)
 	if code != 0 || !strings.Contains(out, "incident") {
 		t.Errorf("exit %d, list lacks the extra template:\n%s%s", code, out, stderr)
 	}
 }
 
 func TestTemplatesShow(t *testing.T) {
-	code, out, _ := runCLI(t, "", "templates", "show", "user-story")
+	code, out, _ := runCochef(t, "", "templates", "show", "user-story")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
@@ -57,15 +57,15 @@ func TestTemplatesShow(t *testing.T) {
 			t.Errorf("show lacks %q", want)
 		}
 	}
-	_, bug, _ := runCLI(t, "", "templates", "show", "bug", "--lang", "en")
+	_, bug, _ := runCochef(t, "", "templates", "show", "bug", "--lang", "en")
 	if !strings.Contains(bug, "story-format: off") {
 		t.Errorf("show bug does not list its rule overrides:\n%s", bug)
 	}
-	_, md, _ := runCLI(t, "", "templates", "show", "user-story", "--markdown")
+	_, md, _ := runCochef(t, "", "templates", "show", "user-story", "--markdown")
 	if !strings.Contains(md, "## Critères d'acceptation\n\n<!--") {
 		t.Errorf("--markdown is not the Markdown body:\n%s", md)
 	}
-	code, _, stderr := runCLI(t, "", "templates", "show", "epic")
+	code, _, stderr := runCochef(t, "", "templates", "show", "epic")
 	if code != 2 || !strings.Contains(stderr, "modèle « epic » inconnu") {
 		t.Errorf("unknown template: exit %d, %q", code, stderr)
 	}
@@ -73,7 +73,7 @@ func TestTemplatesShow(t *testing.T) {
 
 func TestTemplatesExport(t *testing.T) {
 	dir := t.TempDir()
-	code, out, stderr := runCLI(t, "", "templates", "export", "--platform", "github", "--dir", dir)
+	code, out, stderr := runCochef(t, "", "templates", "export", "--platform", "github", "--dir", dir)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -98,11 +98,11 @@ func TestTemplatesExport(t *testing.T) {
 		}
 	}
 	// Exporting again replaces our own files.
-	if code, _, stderr := runCLI(t, "", "templates", "export", "--platform", "github", "--dir", dir); code != 0 {
+	if code, _, stderr := runCochef(t, "", "templates", "export", "--platform", "github", "--dir", dir); code != 0 {
 		t.Errorf("re-export: exit %d: %s", code, stderr)
 	}
 
-	code, out, _ = runCLI(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir, "--lang", "en", "--template", "bug")
+	code, out, _ = runCochef(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir, "--lang", "en", "--template", "bug")
 	want := filepath.Join(dir, ".gitlab", "issue_templates", "bug.md")
 	if code != 0 || strings.TrimSpace(out) != want {
 		t.Fatalf("exit %d, printed %q, want %q", code, out, want)
@@ -122,14 +122,14 @@ func TestTemplatesExportKeepsHandWrittenFiles(t *testing.T) {
 	if err := os.WriteFile(mine, []byte("## Our own bug template\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, stderr := runCLI(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir)
+	code, out, stderr := runCochef(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir)
 	if code != 2 || !strings.Contains(stderr, "--force") || out != "" {
 		t.Errorf("exit %d, stdout %q, stderr %q: want a refusal that writes nothing", code, out, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, ".gitlab", "issue_templates", "user-story.md")); err == nil {
 		t.Error("a refused export wrote other files")
 	}
-	if code, _, _ := runCLI(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir, "--force"); code != 0 {
+	if code, _, _ := runCochef(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir, "--force"); code != 0 {
 		t.Errorf("--force: exit %d", code)
 	}
 	data, _ := os.ReadFile(mine)
@@ -148,7 +148,7 @@ func TestTemplatesExportUsage(t *testing.T) {
 		{[]string{"templates", "export", "--platform", "github"}, "--dir est obligatoire"},
 		{[]string{"templates", "export", "--platform", "github", "--dir", "x", "--lang", "de"}, "ni fr ni en"},
 	} {
-		code, _, stderr := runCLI(t, "", c.args...)
+		code, _, stderr := runCochef(t, "", c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, stderr, c.want)
 		}
