@@ -68,7 +68,7 @@ Event: --event, else guessed from the payload. Delivery: --delivery, else a new 
 }
 
 func runReplay(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, file string, o replayOptions, secretSet bool) error {
-	payload, err := readPayload(stdin, file)
+	payload, err := readReplayPayload(stdin, file)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func runReplay(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, f
 	return nil
 }
 
-func readPayload(stdin io.Reader, file string) ([]byte, error) {
+func readReplayPayload(stdin io.Reader, file string) ([]byte, error) {
 	var (
 		b   []byte
 		err error
@@ -230,8 +230,8 @@ func guessGitHubEvent(f map[string]json.RawMessage) string {
 	return ""
 }
 
-// gitlabEvents maps object_kind to X-Gitlab-Event.
-var gitlabEvents = map[string]string{
+// replayGitLabEvents maps object_kind to X-Gitlab-Event.
+var replayGitLabEvents = map[string]string{
 	"issue":         "Issue Hook",
 	"note":          "Note Hook",
 	"merge_request": "Merge Request Hook",
@@ -247,5 +247,5 @@ func guessGitLabEvent(f map[string]json.RawMessage) string {
 	if err := json.Unmarshal(f["object_kind"], &kind); err != nil {
 		return ""
 	}
-	return gitlabEvents[kind]
+	return replayGitLabEvents[kind]
 }

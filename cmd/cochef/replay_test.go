@@ -20,7 +20,7 @@ import (
 )
 
 // The payloads are the real examples the webhook package tests with.
-const payloadDir = "../../webhook/testdata"
+const replayPayloadDir = "../../webhook/testdata"
 
 type replayQueue struct {
 	mu    sync.Mutex
@@ -72,18 +72,18 @@ func replayServer(t *testing.T) (*httptest.Server, *replayQueue, *[]string) {
 	return srv, q, &paths
 }
 
-func runCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+func runReplayCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
 }
 
-// commandPayload is the issue_comment example with its body turned into the
+// replayCommandPayload is the issue_comment example with its body turned into the
 // /cochef check command.
-func commandPayload(t *testing.T) string {
+func replayCommandPayload(t *testing.T) string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(payloadDir, "github/issue_comment-created.json"))
+	raw, err := os.ReadFile(filepath.Join(replayPayloadDir, "github/issue_comment-created.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,9 +104,9 @@ func commandPayload(t *testing.T) string {
 }
 
 func TestReplayPostsSignedPayloads(t *testing.T) {
-	opened := filepath.Join(payloadDir, "github/issues-opened.json")
-	note := filepath.Join(payloadDir, "gitlab/note_issue.json")
-	issue := filepath.Join(payloadDir, "gitlab/issue.json")
+	opened := filepath.Join(replayPayloadDir, "github/issues-opened.json")
+	note := filepath.Join(replayPayloadDir, "gitlab/note_issue.json")
+	issue := filepath.Join(replayPayloadDir, "gitlab/issue.json")
 
 	tests := []struct {
 		name      string
@@ -153,7 +153,7 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 				t.Setenv(k, v)
 			}
 			srv, q, paths := replayServer(t)
-			code, out, errOut := runCLI(t, "", tc.args(srv.URL)...)
+			code, out, errOut := runReplayCLI(t, "", tc.args(srv.URL)...)
 			if code != tc.wantCode {
 				t.Fatalf("exit %d, want %d\nstdout %s\nstderr %s", code, tc.wantCode, out, errOut)
 			}
@@ -186,11 +186,11 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 
 func TestReplayCommandFromStdinWithGuessedEvent(t *testing.T) {
 	srv, q, _ := replayServer(t)
-	payload, err := os.ReadFile(commandPayload(t))
+	payload, err := os.ReadFile(replayCommandPayload(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, out, errOut := runCLI(t, string(payload), "replay", "--url", srv.URL, "--secret", replayGitHubSecret, "-")
+	code, out, errOut := runReplayCLI(t, string(payload), "replay", "--url", srv.URL, "--secret", replayGitHubSecret, "-")
 	if code != 0 {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
@@ -202,10 +202,10 @@ func TestReplayCommandFromStdinWithGuessedEvent(t *testing.T) {
 
 func TestReplaySameDeliveryIsDuplicate(t *testing.T) {
 	srv, q, _ := replayServer(t)
-	args := []string{"replay", "--url", srv.URL, "--secret", replayGitHubSecret, "--delivery", "livraison-1", filepath.Join(payloadDir, "github/issues-edited.json")}
+	args := []string{"replay", "--url", srv.URL, "--secret", replayGitHubSecret, "--delivery", "livraison-1", filepath.Join(replayPayloadDir, "github/issues-edited.json")}
 	var outs []string
 	for range 2 {
-		code, out, errOut := runCLI(t, "", args...)
+		code, out, errOut := runReplayCLI(t, "", args...)
 		if code != 0 {
 			t.Fatalf("exit %d: %s %s", code, out, errOut)
 		}
@@ -228,7 +228,7 @@ func TestReplayUsageErrors(t *testing.T) {
 		}
 		return p
 	}
-	opened := filepath.Join(payloadDir, "github/issues-opened.json")
+	opened := filepath.Join(replayPayloadDir, "github/issues-opened.json")
 	tests := []struct {
 		name    string
 		args    []string
@@ -247,7 +247,7 @@ func TestReplayUsageErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := runCLI(t, tc.stdin, tc.args...)
+			code, out, errOut := runReplayCLI(t, tc.stdin, tc.args...)
 			if code != 2 {
 				t.Fatalf("exit %d, want 2; stdout %s stderr %s", code, out, errOut)
 			}
@@ -262,7 +262,7 @@ func TestReplayUnreachableServer(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close() // nothing listens there any more
-	code, _, errOut := runCLI(t, "", "replay", "--url", url, "--secret", "s", filepath.Join(payloadDir, "github/ping.json"))
+	code, _, errOut := runReplayCLI(t, "", "replay", "--url", url, "--secret", "s", filepath.Join(replayPayloadDir, "github/ping.json"))
 	if code != 1 || !strings.Contains(errOut, "cannot send") {
 		t.Errorf("exit %d, stderr %q; want 1 and a bilingual message", code, errOut)
 	}
@@ -271,7 +271,7 @@ func TestReplayUnreachableServer(t *testing.T) {
 // Every example the project tests with must be guessed right, so that
 // `cochef replay FILE` needs no --event for them.
 func TestReplayGuessesEventsOfRealPayloads(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(payloadDir, "*/*.json"))
+	files, err := filepath.Glob(filepath.Join(replayPayloadDir, "*/*.json"))
 	if err != nil || len(files) < 10 {
 		t.Fatalf("payloads: %v %v", files, err)
 	}
