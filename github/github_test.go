@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -546,6 +548,41 @@ func TestAppAuthMintsOneTokenPerInstallation(t *testing.T) {
 				t.Error("a repository without installation id must be refused in App mode")
 			}
 		})
+	}
+}
+
+// ghinstallation renews a token when less than a minute of it is left
+// (transport.go: refresh at ExpiresAt - 1 min), and otherwise reuses it.
+func TestAppTokenRenewedNearExpiry(t *testing.T) {
+	f := githubfake.New(t)
+	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
+	f.SetTokenLifetime(50 * time.Second)
+	c := appClient(t, f, github.NoWriteSpacing)
+	for range 3 {
+		if _, err := c.GetIssue(ctx, issue); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := f.TokensIssued(); n != 3 {
+		t.Errorf("%d tokens for 3 calls with tokens expiring within the minute, want 3 (renewed each time)", n)
+	}
+}
+
+func TestPrivateKeyFile(t *testing.T) {
+	f := githubfake.New(t)
+	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
+	appClient(t, f, github.NoWriteSpacing) // makes the key and registers it
+	path := filepath.Join(t.TempDir(), "app.pem")
+	keyPEM := pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(appKey)})
+	if err := os.WriteFile(path, keyPEM, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := github.New(github.Config{APIURL: f.URL(), AppID: 42, PrivateKeyFile: path, HTTPClient: f.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetIssue(ctx, issue); err != nil {
+		t.Errorf("with the key from a file: %v", err)
 	}
 }
 

@@ -206,10 +206,10 @@ func (i *installation) EnsureLabels(ctx context.Context, repo core.Repo, labels 
 		}
 		req := gh.CreateIssueLabelRequest{Name: l.Name}
 		if l.Color != "" {
-			req.Color = gh.Ptr(strings.TrimPrefix(l.Color, "#"))
+			req.Color = new(strings.TrimPrefix(l.Color, "#"))
 		}
 		if l.Description != "" {
-			req.Description = gh.Ptr(l.Description)
+			req.Description = new(l.Description)
 		}
 		createRoute := fmt.Sprintf("/repos/%s/%s/labels", owner, name)
 		_, _, err = i.gh.Issues.CreateLabel(ctx, owner, name, req)

@@ -198,6 +198,7 @@ type Fake struct {
 	graphql    GraphQLHandler
 	onRequest  func(Request)
 	tokenCount int
+	tokenLife  time.Duration
 }
 
 type repoState struct {
@@ -243,6 +244,7 @@ func New(t TB, opts ...Option) *Fake {
 		tokens:    map[string]*tokenState{},
 		appKeys:   map[int64]*rsa.PublicKey{},
 		rateLimit: 5000,
+		tokenLife: time.Hour,
 		rateReset: time.Now().Add(time.Hour).Truncate(time.Second),
 	}
 	for _, o := range opts {
@@ -341,32 +343,31 @@ func (f *Fake) AddIssue(repo string, number int, is Issue) {
 
 // SetIssueBody changes an issue's body, as an edit by its author would.
 func (f *Fake) SetIssueBody(repo string, number int, body string) {
-	f.updateIssue(repo, number, func(is *issueState) { is.issue.Body = body })
+	f.updateIssue(repo, number, func(_ *repoState, is *issueState) { is.issue.Body = body })
 }
 
 // SetIssueTitle changes an issue's title.
 func (f *Fake) SetIssueTitle(repo string, number int, title string) {
-	f.updateIssue(repo, number, func(is *issueState) { is.issue.Title = title })
+	f.updateIssue(repo, number, func(_ *repoState, is *issueState) { is.issue.Title = title })
 }
 
 // SetIssueLabels replaces an issue's labels, as a person would in the UI.
 func (f *Fake) SetIssueLabels(repo string, number int, labels []string) {
-	f.mu.Lock()
-	r := f.repoLocked(repo, true)
-	var names []string
-	for _, l := range labels {
-		names = append(names, r.ensureLabel(l).Name)
-	}
-	f.mu.Unlock()
-	f.updateIssue(repo, number, func(is *issueState) { is.issue.Labels = names })
+	f.updateIssue(repo, number, func(r *repoState, is *issueState) {
+		var names []string
+		for _, l := range labels {
+			names = append(names, r.ensureLabel(l).Name)
+		}
+		is.issue.Labels = names
+	})
 }
 
 // DeleteIssue makes the issue answer 410 Gone.
 func (f *Fake) DeleteIssue(repo string, number int) {
-	f.updateIssue(repo, number, func(is *issueState) { is.gone = true })
+	f.updateIssue(repo, number, func(_ *repoState, is *issueState) { is.gone = true })
 }
 
-func (f *Fake) updateIssue(repo string, number int, change func(*issueState)) {
+func (f *Fake) updateIssue(repo string, number int, change func(*repoState, *issueState)) {
 	f.t.Helper()
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -375,7 +376,7 @@ func (f *Fake) updateIssue(repo string, number int, change func(*issueState)) {
 		f.t.Errorf("githubfake: no issue %s#%d", repo, number)
 		return
 	}
-	change(r.issues[number])
+	change(r, r.issues[number])
 	r.issues[number].updated = time.Now().UTC()
 }
 
@@ -533,6 +534,14 @@ func (f *Fake) SetAppKey(appID int64, key *rsa.PublicKey) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.appKeys[appID] = key
+}
+
+// SetTokenLifetime sets how long the installation tokens issued from now
+// on live (GitHub: one hour), to test token renewal.
+func (f *Fake) SetTokenLifetime(d time.Duration) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.tokenLife = d
 }
 
 // TokensIssued counts installation tokens issued so far.

@@ -71,10 +71,10 @@ func userJSON(login string, bot bool) *gh.User {
 	sum := sha1.Sum([]byte(login))
 	id := int64(sum[0])<<16 | int64(sum[1])<<8 | int64(sum[2])
 	return &gh.User{
-		Login:   gh.Ptr(login),
-		ID:      gh.Ptr(id),
-		Type:    gh.Ptr(typ),
-		HTMLURL: gh.Ptr("https://github.com/" + login),
+		Login:   new(login),
+		ID:      new(id),
+		Type:    new(typ),
+		HTMLURL: new("https://github.com/" + login),
 	}
 }
 
@@ -86,7 +86,7 @@ func (f *Fake) labelJSON(repo *repoState, l *Label) *gh.Label {
 	}
 	var desc *string
 	if l.Description != "" {
-		desc = gh.Ptr(l.Description)
+		desc = new(l.Description)
 	}
 	return &gh.Label{
 		ID:          id,
@@ -104,27 +104,27 @@ func (f *Fake) issueJSON(repo *repoState, is *issueState) *gh.Issue {
 		labels = append(labels, f.labelJSON(repo, repo.ensureLabel(name)))
 	}
 	out := &gh.Issue{
-		ID:            gh.Ptr(int64(repo.id)<<20 | int64(is.number)),
-		NodeID:        gh.Ptr(fmt.Sprintf("I_fake%d_%d", repo.id, is.number)),
-		Number:        gh.Ptr(is.number),
-		State:         gh.Ptr(is.issue.State),
-		Locked:        gh.Ptr(false),
-		Title:         gh.Ptr(is.issue.Title),
-		Body:          gh.Ptr(is.issue.Body),
+		ID:            new(int64(repo.id)<<20 | int64(is.number)),
+		NodeID:        new(fmt.Sprintf("I_fake%d_%d", repo.id, is.number)),
+		Number:        new(is.number),
+		State:         new(is.issue.State),
+		Locked:        new(false),
+		Title:         new(is.issue.Title),
+		Body:          new(is.issue.Body),
 		User:          userJSON(is.issue.Author, false),
 		Labels:        labels,
-		Comments:      gh.Ptr(len(is.comments)),
+		Comments:      new(len(is.comments)),
 		CreatedAt:     &gh.Timestamp{Time: is.created},
 		UpdatedAt:     &gh.Timestamp{Time: is.updated},
-		URL:           gh.Ptr(f.apiURL("repos/%s/issues/%d", repo.fullName, is.number)),
-		HTMLURL:       gh.Ptr(fmt.Sprintf("https://github.com/%s/issues/%d", repo.fullName, is.number)),
-		CommentsURL:   gh.Ptr(f.apiURL("repos/%s/issues/%d/comments", repo.fullName, is.number)),
-		RepositoryURL: gh.Ptr(f.apiURL("repos/%s", repo.fullName)),
+		URL:           new(f.apiURL("repos/%s/issues/%d", repo.fullName, is.number)),
+		HTMLURL:       new(fmt.Sprintf("https://github.com/%s/issues/%d", repo.fullName, is.number)),
+		CommentsURL:   new(f.apiURL("repos/%s/issues/%d/comments", repo.fullName, is.number)),
+		RepositoryURL: new(f.apiURL("repos/%s", repo.fullName)),
 	}
 	if _, isPull := repo.pulls[is.number]; isPull {
 		out.PullRequestLinks = &gh.PullRequestLinks{
-			URL:     gh.Ptr(f.apiURL("repos/%s/pulls/%d", repo.fullName, is.number)),
-			HTMLURL: gh.Ptr(fmt.Sprintf("https://github.com/%s/pull/%d", repo.fullName, is.number)),
+			URL:     new(f.apiURL("repos/%s/pulls/%d", repo.fullName, is.number)),
+			HTMLURL: new(fmt.Sprintf("https://github.com/%s/pull/%d", repo.fullName, is.number)),
 		}
 	}
 	return out
@@ -132,18 +132,18 @@ func (f *Fake) issueJSON(repo *repoState, is *issueState) *gh.Issue {
 
 func (f *Fake) commentJSON(repo *repoState, number int, c *Comment) *gh.IssueComment {
 	out := &gh.IssueComment{
-		ID:        gh.Ptr(c.ID),
-		NodeID:    gh.Ptr(fmt.Sprintf("IC_fake%d", c.ID)),
-		Body:      gh.Ptr(c.Body),
+		ID:        new(c.ID),
+		NodeID:    new(fmt.Sprintf("IC_fake%d", c.ID)),
+		Body:      new(c.Body),
 		User:      userJSON(c.Author, c.Bot),
 		CreatedAt: &gh.Timestamp{Time: c.CreatedAt},
 		UpdatedAt: &gh.Timestamp{Time: c.UpdatedAt},
-		URL:       gh.Ptr(f.apiURL("repos/%s/issues/comments/%d", repo.fullName, c.ID)),
-		HTMLURL:   gh.Ptr(fmt.Sprintf("https://github.com/%s/issues/%d#issuecomment-%d", repo.fullName, number, c.ID)),
-		IssueURL:  gh.Ptr(f.apiURL("repos/%s/issues/%d", repo.fullName, number)),
+		URL:       new(f.apiURL("repos/%s/issues/comments/%d", repo.fullName, c.ID)),
+		HTMLURL:   new(fmt.Sprintf("https://github.com/%s/issues/%d#issuecomment-%d", repo.fullName, number, c.ID)),
+		IssueURL:  new(f.apiURL("repos/%s/issues/%d", repo.fullName, number)),
 	}
 	if c.Bot && c.AppID != 0 {
-		out.PerformedViaGithubApp = &gh.App{ID: gh.Ptr(c.AppID), Slug: gh.Ptr(AppSlug), Name: gh.Ptr(AppSlug)}
+		out.PerformedViaGithubApp = &gh.App{ID: new(c.AppID), Slug: new(AppSlug), Name: new(AppSlug)}
 	}
 	return out
 }
@@ -401,8 +401,8 @@ func (f *Fake) permission(c *call, repo *repoState) answer {
 		perm = "read"
 	}
 	return jsonAnswer(http.StatusOK, &gh.RepositoryPermissionLevel{
-		Permission: gh.Ptr(perm),
-		RoleName:   gh.Ptr(role),
+		Permission: new(perm),
+		RoleName:   new(role),
 		User:       userJSON(user, false),
 	})
 }
@@ -436,17 +436,17 @@ func (f *Fake) content(c *call, repo *repoState) answer {
 	}
 	sha := blobSHA(data)
 	return jsonAnswer(http.StatusOK, &gh.RepositoryContent{
-		Type:        gh.Ptr("file"),
-		Encoding:    gh.Ptr("base64"),
-		Size:        gh.Ptr(len(data)),
-		Name:        gh.Ptr(path.Base(p)),
-		Path:        gh.Ptr(p),
-		Content:     gh.Ptr(wrap60(base64.StdEncoding.EncodeToString([]byte(data)))),
-		SHA:         gh.Ptr(sha),
-		URL:         gh.Ptr(f.apiURL("repos/%s/contents/%s", repo.fullName, p)),
-		GitURL:      gh.Ptr(f.apiURL("repos/%s/git/blobs/%s", repo.fullName, sha)),
-		HTMLURL:     gh.Ptr(fmt.Sprintf("https://github.com/%s/blob/main/%s", repo.fullName, p)),
-		DownloadURL: gh.Ptr(fmt.Sprintf("https://raw.githubusercontent.com/%s/main/%s", repo.fullName, p)),
+		Type:        new("file"),
+		Encoding:    new("base64"),
+		Size:        new(len(data)),
+		Name:        new(path.Base(p)),
+		Path:        new(p),
+		Content:     new(wrap60(base64.StdEncoding.EncodeToString([]byte(data)))),
+		SHA:         new(sha),
+		URL:         new(f.apiURL("repos/%s/contents/%s", repo.fullName, p)),
+		GitURL:      new(f.apiURL("repos/%s/git/blobs/%s", repo.fullName, sha)),
+		HTMLURL:     new(fmt.Sprintf("https://github.com/%s/blob/main/%s", repo.fullName, p)),
+		DownloadURL: new(fmt.Sprintf("https://raw.githubusercontent.com/%s/main/%s", repo.fullName, p)),
 	})
 }
 
@@ -491,19 +491,19 @@ func (f *Fake) checkRunJSON(repo *repoState, cr *CheckRun) *gh.CheckRun {
 		if s == "" {
 			return nil
 		}
-		return gh.Ptr(s)
+		return new(s)
 	}
 	out := &gh.CheckRun{
-		ID:         gh.Ptr(cr.ID),
-		NodeID:     gh.Ptr(fmt.Sprintf("CR_fake%d", cr.ID)),
-		Name:       gh.Ptr(cr.Name),
-		HeadSHA:    gh.Ptr(cr.HeadSHA),
-		Status:     gh.Ptr(cr.Status),
+		ID:         new(cr.ID),
+		NodeID:     new(fmt.Sprintf("CR_fake%d", cr.ID)),
+		Name:       new(cr.Name),
+		HeadSHA:    new(cr.HeadSHA),
+		Status:     new(cr.Status),
 		Conclusion: opt(cr.Conclusion),
 		ExternalID: opt(cr.ExternalID),
 		DetailsURL: opt(cr.DetailsURL),
-		URL:        gh.Ptr(f.apiURL("repos/%s/check-runs/%d", repo.fullName, cr.ID)),
-		HTMLURL:    gh.Ptr(fmt.Sprintf("https://github.com/%s/runs/%d", repo.fullName, cr.ID)),
+		URL:        new(f.apiURL("repos/%s/check-runs/%d", repo.fullName, cr.ID)),
+		HTMLURL:    new(fmt.Sprintf("https://github.com/%s/runs/%d", repo.fullName, cr.ID)),
 		Output: &gh.CheckRunOutput{
 			Title:   opt(cr.Title),
 			Summary: opt(cr.Summary),
@@ -556,15 +556,15 @@ func (f *Fake) getPull(c *call, repo *repoState) answer {
 		title, body = is.issue.Title, is.issue.Body
 	}
 	return jsonAnswer(http.StatusOK, &gh.PullRequest{
-		ID:      gh.Ptr(int64(repo.id)<<20 | int64(n)),
-		Number:  gh.Ptr(n),
-		State:   gh.Ptr(p.State),
-		Title:   gh.Ptr(title),
-		Body:    gh.Ptr(body),
+		ID:      new(int64(repo.id)<<20 | int64(n)),
+		Number:  new(n),
+		State:   new(p.State),
+		Title:   new(title),
+		Body:    new(body),
 		User:    userJSON(p.Author, false),
-		URL:     gh.Ptr(f.apiURL("repos/%s/pulls/%d", repo.fullName, n)),
-		HTMLURL: gh.Ptr(fmt.Sprintf("https://github.com/%s/pull/%d", repo.fullName, n)),
-		Head:    &gh.PullRequestBranch{Ref: gh.Ptr(p.HeadRef), SHA: gh.Ptr(p.HeadSHA)},
-		Base:    &gh.PullRequestBranch{Ref: gh.Ptr(p.BaseRef)},
+		URL:     new(f.apiURL("repos/%s/pulls/%d", repo.fullName, n)),
+		HTMLURL: new(fmt.Sprintf("https://github.com/%s/pull/%d", repo.fullName, n)),
+		Head:    &gh.PullRequestBranch{Ref: new(p.HeadRef), SHA: new(p.HeadSHA)},
+		Base:    &gh.PullRequestBranch{Ref: new(p.BaseRef)},
 	})
 }

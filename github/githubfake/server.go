@@ -332,7 +332,7 @@ func (f *Fake) accessToken(c *call) answer {
 	inst, _ := strconv.ParseInt(c.params["installation_id"], 10, 64)
 	f.tokenCount++
 	tok := fmt.Sprintf("ghs_fake%d_%d", inst, f.tokenCount)
-	exp := time.Now().Add(time.Hour).UTC().Truncate(time.Second)
+	exp := time.Now().Add(f.tokenLife).UTC().Truncate(time.Second)
 	f.tokens[tok] = &tokenState{installation: inst, appID: appID, expires: exp}
 	return jsonAnswer(http.StatusCreated, map[string]any{
 		"token":      tok,
