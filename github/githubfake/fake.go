@@ -422,6 +422,47 @@ func (f *Fake) AddComment(repo string, number int, c Comment) int64 {
 	return c.ID
 }
 
+// EditComment changes a comment's body, as a person editing it by hand.
+func (f *Fake) EditComment(repo string, id int64, body string) {
+	f.t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, c := f.commentLocked(repo, id); c != nil {
+		c.Body = body
+		c.UpdatedAt = time.Now().UTC()
+		return
+	}
+	f.t.Errorf("githubfake: no comment %d in %s", id, repo)
+}
+
+// DeleteComment removes a comment, as a person deleting it by hand.
+func (f *Fake) DeleteComment(repo string, id int64) {
+	f.t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	is, c := f.commentLocked(repo, id)
+	if c == nil {
+		f.t.Errorf("githubfake: no comment %d in %s", id, repo)
+		return
+	}
+	is.comments = slices.DeleteFunc(is.comments, func(x *Comment) bool { return x.ID == id })
+}
+
+func (f *Fake) commentLocked(repo string, id int64) (*issueState, *Comment) {
+	r := f.repoLocked(repo, false)
+	if r == nil {
+		return nil, nil
+	}
+	for _, is := range r.issues {
+		for _, c := range is.comments {
+			if c.ID == id {
+				return is, c
+			}
+		}
+	}
+	return nil, nil
+}
+
 // Comments returns the comments on an issue, oldest first.
 func (f *Fake) Comments(repo string, number int) []Comment {
 	f.mu.Lock()

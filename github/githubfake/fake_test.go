@@ -386,3 +386,19 @@ func TestEnterpriseBasePath(t *testing.T) {
 		t.Errorf("recorded path %q, want it without the base path", r.Path)
 	}
 }
+
+func TestCommentsChangedByHand(t *testing.T) {
+	f := githubfake.New(t)
+	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
+	keep := f.AddComment("octo/hello", 1, githubfake.Comment{Body: "keep"})
+	gone := f.AddComment("octo/hello", 1, githubfake.Comment{Body: "gone"})
+	f.EditComment("octo/hello", keep, "edited by hand")
+	f.DeleteComment("octo/hello", gone)
+	cs := f.Comments("octo/hello", 1)
+	if len(cs) != 1 || cs[0].ID != keep || cs[0].Body != "edited by hand" {
+		t.Errorf("comments %+v", cs)
+	}
+	if got := do(t, f, "PATCH", "/repos/octo/hello/issues/comments/"+strconv.FormatInt(gone, 10), `{"body":"x"}`, nil); got.status != 404 {
+		t.Errorf("editing a deleted comment: %d, want 404", got.status)
+	}
+}

@@ -226,14 +226,7 @@ func (f *Fake) createComment(c *call, repo *repoState) answer {
 
 func (f *Fake) findComment(c *call, repo *repoState) (*issueState, *Comment) {
 	id, _ := strconv.ParseInt(c.params["comment_id"], 10, 64)
-	for _, is := range repo.issues {
-		for _, cm := range is.comments {
-			if cm.ID == id {
-				return is, cm
-			}
-		}
-	}
-	return nil, nil
+	return f.commentLocked(repo.fullName, id)
 }
 
 func (f *Fake) getComment(c *call, repo *repoState) answer {
