@@ -216,7 +216,9 @@ func (i *installation) EnsureLabels(ctx context.Context, repo core.Repo, labels 
 		if err != nil && !alreadyExists(err) {
 			return apiError(err, http.MethodPost, createRoute)
 		}
-		i.c.log.Info("github: label ready", "repo", repo.FullName, "label", l.Name, "created", err == nil)
+		if err == nil {
+			i.c.log.Info("github: label created", "repo", repo.FullName, "label", l.Name)
+		}
 		i.c.labels.add(repo.FullName, l.Name)
 	}
 	return nil

@@ -141,8 +141,8 @@ func (r Request) IsWrite() bool {
 
 // Failure describes answers the fake gives instead of the real ones.
 type Failure struct {
-	// Times is how many requests fail; Until, when set, makes every request
-	// before that time fail instead.
+	// Times is how many requests fail (at least one); Until, when set,
+	// makes every request before that time fail instead.
 	Times int
 	Until time.Time
 	// Route limits the failure to one operation ("POST /repos/{owner}/{repo}/issues/{issue_number}/comments");
@@ -628,6 +628,9 @@ func (f *Fake) Fail(fl Failure) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	fl.Header = fl.Header.Clone()
+	if fl.Until.IsZero() && fl.Times <= 0 {
+		fl.Times = 1
+	}
 	f.failures = append(f.failures, &fl)
 }
 
