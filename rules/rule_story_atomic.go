@@ -100,6 +100,7 @@ var enNotVerb = map[string]bool{
 	"of": true, "to": true, "in": true, "on": true, "for": true, "with": true, "from": true,
 	"by": true, "at": true, "about": true, "into": true, "not": true, "only": true, "also": true,
 	"that": true, "which": true, "who": true, "where": true, "when": true, "how": true, "what": true,
+	"why": true, "whether": true, "if": true,
 }
 
 // enVerbFirst reports whether the action opens on a verb: not on a

@@ -29,7 +29,7 @@ var formDisplay = map[string]string{
 	"je veux": "je veux …", "je voudrais": "je voudrais …", "je souhaite": "je souhaite …", "je peux": "je peux …",
 	"je dois": "je dois …", "j'aimerais": "j'aimerais …", "j'ai besoin de": "j'ai besoin de …",
 	"i want": "I want …", "i would like": "I would like …", "i need": "I need …", "i wish": "I wish …",
-	"i can": "I can …", "i should": "I should …", "i expect": "I expect …",
+	"i can": "I can …", "i don't want": "I don't want …", "je ne veux pas": "je ne veux pas …", "i should": "I should …", "i expect": "I expect …",
 	"afin de": "afin de …", "afin que": "afin que …", "pour que": "pour que …", "pour": "pour …",
 	"de facon a": "de façon à …", "de maniere a": "de manière à …", "de sorte que": "de sorte que …",
 	"dans le but de": "dans le but de …", "so that": "so that …", "in order to": "in order to …", "so": "so …",

@@ -30,6 +30,8 @@ var roleMarkers = []marker{
 }
 
 var actionMarkers = []marker{
+	{"je ne veux pas", "je ne veux pas", FR},
+	{"je ne souhaite pas", "je ne veux pas", FR},
 	{"je veux", "je veux", FR},
 	{"je voudrais", "je voudrais", FR},
 	{"je souhaiterais", "je souhaite", FR},
@@ -46,6 +48,10 @@ var actionMarkers = []marker{
 	{"nous souhaitons", "je souhaite", FR},
 	{"nous avons besoin de", "j'ai besoin de", FR},
 	{"nous avons besoin d'", "j'ai besoin de", FR},
+	{"i don't want to", "i don't want", EN},
+	{"i do not want to", "i don't want", EN},
+	{"i don't want", "i don't want", EN},
+	{"i do not want", "i don't want", EN},
 	{"i want to", "i want", EN},
 	{"i want", "i want", EN},
 	{"i wanted to", "i want", EN},
@@ -66,6 +72,7 @@ var actionMarkers = []marker{
 	{"i should be able to", "i can", EN},
 	{"i must be able to", "i can", EN},
 	{"i will be able to", "i can", EN},
+	{"i would be able to", "i can", EN},
 	{"i should", "i should", EN},
 	{"i must", "i should", EN},
 	{"i have to", "i should", EN},
@@ -219,7 +226,13 @@ func parseAt(s string) *parsed {
 	}
 	// The sentence ends at the first full stop after the marker.
 	end := sentenceEnd(f, roleStart)
-	am, amPos := findMarker(f[:end], roleStart, actionMarkers, rm.lang)
+	// The action comes before the benefit: an "I can" after "so that" is
+	// the benefit's, not a verb the role lacks.
+	actionEnd := end
+	if _, bpos, _ := findMarker(f[:end], roleStart, benefitIndex, rm.lang); bpos >= 0 {
+		actionEnd = bpos
+	}
+	am, amPos, amEnd := findMarker(f[:actionEnd], roleStart, actionIndex, rm.lang)
 	if am == nil && rm.form == "as" {
 		return nil
 	}
@@ -243,10 +256,18 @@ func parseAt(s string) *parsed {
 	} else {
 		p.Role = cut(roleStart, amPos)
 		p.actionForm = am.form
-		actStart := amPos + len(am.text)
-		bm, bmPos := findMarker(f[:end], actStart+1, benefitMarkers, "")
+		actStart := amEnd
+		bm, bmPos, _ := findMarker(f[:end], actStart+1, benefitIndex, "")
 		if bm == nil {
 			bm, bmPos = findWeakBenefit(f[:end], actStart+1)
+		}
+		if am.form == "i don't want" || am.form == "je ne veux pas" {
+			// Keep the negation: the action is what must not happen.
+			defer func() {
+				if p.Action != "" {
+					p.Action = map[Lang]string{EN: "not ", FR: "ne pas "}[am.lang] + p.Action
+				}
+			}()
 		}
 		if bm != nil {
 			p.Action = cut(actStart, bmPos)
@@ -291,36 +312,78 @@ func boundaryBefore(f string, i int) bool {
 	return !isWordRune(r) && r != '\''
 }
 
-// findMarker returns the earliest marker of ms at a word boundary in f from
-// position from (the longest on a tie), optionally only of one language.
-func findMarker(f string, from int, ms []marker, lang Lang) (*marker, int) {
-	if from > len(f) {
-		return nil, -1
-	}
-	var best *marker
-	bestPos := -1
+// markerIndex groups markers by their first word ("je", "j'", "i") so that
+// finding one walks the text once instead of searching for every phrase.
+type markerIndex map[string][]*marker
+
+func indexMarkers(ms []marker) markerIndex {
+	idx := markerIndex{}
 	for i := range ms {
 		m := &ms[i]
-		if lang != "" && m.lang != lang {
+		k := m.text
+		if j := strings.IndexAny(k, " '"); j >= 0 {
+			if k[j] == '\'' {
+				j++
+			}
+			k = k[:j]
+		}
+		idx[k] = append(idx[k], m)
+	}
+	return idx
+}
+
+var (
+	actionIndex  = indexMarkers(actionMarkers)
+	benefitIndex = indexMarkers(benefitMarkers)
+)
+
+// adverbs may sit between the subject and the verb: "I only want", "I
+// also need". The marker still counts.
+var adverbs = map[string]bool{
+	"only": true, "also": true, "really": true, "just": true, "still": true, "always": true,
+	"simply": true, "then": true, "further": true, "additionally": true, "therefore": true,
+}
+
+// findMarker returns the earliest marker of idx at a word boundary in f
+// from position from (the longest one there), optionally only of one
+// language, with the offset where it ends.
+func findMarker(f string, from int, idx markerIndex, lang Lang) (*marker, int, int) {
+	for pos := max(from, 0); pos < len(f); pos++ {
+		if !isWordByte(f[pos]) || !boundaryBefore(f, pos) {
 			continue
 		}
-		off := from
-		for off < len(f) {
-			j := strings.Index(f[off:], m.text)
-			if j < 0 {
-				break
-			}
-			pos := off + j
-			if boundaryBefore(f, pos) && boundaryAfter(f, pos+len(m.text), m.text) {
-				if best == nil || pos < bestPos || pos == bestPos && len(m.text) > len(best.text) {
-					best, bestPos = m, pos
+		w := pos
+		for w < len(f) && isWordByte(f[w]) {
+			w++
+		}
+		word := f[pos:w]
+		if w < len(f) && f[w] == '\'' {
+			word = f[pos : w+1]
+		}
+		ms, ok := idx[word]
+		if !ok {
+			continue
+		}
+		rest := f[pos:]
+		shift := 0
+		// "i only want": try the marker without the adverb too.
+		if w < len(f) && f[w] == ' ' {
+			if nw := firstWord(f[w+1:]); adverbs[nw] {
+				alt := f[pos:w] + f[w+1+len(nw):]
+				for _, m := range ms {
+					if (lang == "" || m.lang == lang) && strings.HasPrefix(alt, m.text) && boundaryAfter(alt, len(m.text), m.text) {
+						return m, pos, pos + len(m.text) + 1 + len(nw)
+					}
 				}
-				break
 			}
-			off = pos + 1
+		}
+		for _, m := range ms {
+			if (lang == "" || m.lang == lang) && strings.HasPrefix(rest, m.text) && boundaryAfter(rest, len(m.text), m.text) {
+				return m, pos, pos + len(m.text) + shift
+			}
 		}
 	}
-	return best, bestPos
+	return nil, -1, -1
 }
 
 // findWeakBenefit finds "pour" (preferring one after a comma) or a "so"
