@@ -1,12 +1,185 @@
 package main
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/github"
+	"github.com/cochef/cochef/gitlab"
+	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/store"
+	"github.com/cochef/cochef/templates"
+	"github.com/cochef/cochef/webhook"
 )
 
-// Placeholder: replaced by the real command.
 func newServeCmd() *cobra.Command {
-	return &cobra.Command{Use: "serve", RunE: func(*cobra.Command, []string) error { return errors.New("serve: not built yet") }}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serveur de webhooks GitHub et GitLab / GitHub and GitLab webhook server",
+		Long: `Reçoit les webhooks GitHub (/webhooks/github) et GitLab (/webhooks/gitlab),
+les met en file durable et tient à jour le commentaire et les étiquettes de chaque récit.
+Sans identifiants, fonctionne à blanc (dry-run) : évalue, journalise et enregistre sans rien écrire.
+
+Receives GitHub and GitLab webhooks, queues them durably and keeps each story's
+comment and labels current. Without credentials it runs dry.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := loadServerConfig(cmd.Flags(), os.Getenv)
+			if err != nil {
+				return usageErr("%v", err)
+			}
+			log := slog.New(slog.NewJSONHandler(cmd.ErrOrStderr(), nil))
+			return serve(cmd.Context(), cfg, log, nil)
+		},
+	}
+	addSettingFlags(cmd.Flags())
+	return cmd
+}
+
+// serve runs the server until ctx is done. ready, when not nil, receives
+// the address the server listens on (tests listen on port 0).
+func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<- string) error {
+	set, err := templates.Builtin()
+	if err != nil {
+		return fmt.Errorf("built-in templates: %w", err)
+	}
+	st, err := store.Open(ctx, store.Options{
+		DSN:         cfg.Database,
+		Debounce:    cfg.Debounce,
+		Workers:     cfg.Workers,
+		JobTimeout:  cfg.JobTimeout,
+		RescueAfter: cfg.RescueAfter,
+		Logger:      log,
+	})
+	if err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	defer st.Close()
+
+	platforms := map[string]core.Platform{}
+	if cfg.githubLive() {
+		gh, err := github.New(github.Config{
+			APIURL:         cfg.GitHubAPIURL,
+			AppID:          cfg.GitHubAppID,
+			PrivateKeyFile: cfg.GitHubPrivateKeyFile,
+			Token:          cfg.GitHubToken,
+			WriteSpacing:   cfg.GitHubWriteSpacing,
+			Logger:         log,
+		})
+		if err != nil {
+			return fmt.Errorf("github: %w", err)
+		}
+		platforms[core.GitHub] = gh
+	} else {
+		log.Warn("no GitHub credentials: GitHub runs dry (evaluates and logs, writes nothing)")
+	}
+	if cfg.gitlabLive() {
+		gl, err := gitlab.New(gitlab.Config{
+			BaseURL:       cfg.GitLabURL,
+			Token:         cfg.GitLabToken,
+			TokenFile:     cfg.GitLabTokenFile,
+			ConfigProject: cfg.GitLabConfigProject,
+			Logger:        log,
+		})
+		if err != nil {
+			return fmt.Errorf("gitlab: %w", err)
+		}
+		platforms[core.GitLab] = gl
+	}
+	if cfg.InsecureSkipVerify {
+		log.Warn("insecure_skip_verify: GitHub webhooks are NOT verified; use only for local trials")
+	}
+
+	defaults := core.Settings{
+		Lang:              rules.Lang(cfg.Lang),
+		Labels:            core.DefaultLabels(),
+		SecurityReviewers: cfg.SecurityReviewers,
+		ReadyReviewers:    cfg.ReadyReviewers,
+		Templates:         set,
+	}
+	engine := &core.Engine{
+		Platforms: platforms,
+		Store:     st,
+		Settings:  core.NewRepoSettings(defaults),
+		Defaults:  defaults,
+		Logger:    log,
+	}
+
+	var bots []string
+	if cfg.GitHubBotLogin != "" {
+		bots = []string{cfg.GitHubBotLogin}
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/webhooks/", webhook.NewHandler(webhook.Options{
+		GitHubSecrets:            cfg.GitHubWebhookSecrets,
+		GitHubInsecureSkipVerify: cfg.InsecureSkipVerify,
+		GitHubBotLogins:          bots,
+		GitLabSecret:             cfg.GitLabWebhookSecret,
+		GitLabBotUsernames:       cfg.GitLabBotUsernames,
+		Enqueuer:                 st,
+		Logger:                   log,
+	}))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := st.Ping(ctx); err != nil {
+			http.Error(w, "store unreachable / base injoignable: "+err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ready")
+	})
+
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	if err := st.Start(ctx, engine); err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	log.Info("cochef listening", "addr", ln.Addr().String(), "database", st.Driver(),
+		"github_live", cfg.githubLive(), "gitlab_live", cfg.gitlabLive(), "gitlab_webhooks", cfg.GitLabWebhookSecret != "")
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	// Stop taking webhooks first, then let running evaluations finish
+	// within the grace period; what does not finish is picked up again
+	// after a restart (the queue is durable).
+	log.Info("shutting down", "grace", cfg.ShutdownGrace.String())
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+		log.Warn("http shutdown", "err", err)
+	}
+	if err := st.Stop(sctx); err != nil {
+		log.Warn("queue shutdown", "err", err)
+	}
+	return nil
 }

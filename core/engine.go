@@ -1,0 +1,359 @@
+package core
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/cochef/cochef/rules"
+)
+
+// Engine evaluates issues and keeps their feedback current. It is the
+// core.Worker the queue runs; everything platform-specific is behind the
+// Platform interface, so GitHub and GitLab share every decision made here.
+type Engine struct {
+	// Platforms are the configured adapters by platform name. A platform
+	// absent from the map runs dry: evaluated, logged and stored, never
+	// written.
+	Platforms map[string]Platform
+	Store     EvaluationStore
+	// Settings returns the effective settings of a repository. Nil means
+	// the Defaults for every repository.
+	Settings SettingsSource
+	Defaults Settings
+	Logger   *slog.Logger
+	Now      func() time.Time
+	// Observe, when set, is told each evaluation's outcome (metrics).
+	Observe func(o Outcome)
+}
+
+// SettingsSource loads a repository's settings. A broken configuration
+// file is returned as a ConfigError with the defaults, so the issue can be
+// told what is wrong while the defaults still apply.
+type SettingsSource interface {
+	Load(ctx context.Context, p Platform, repo Repo) (Settings, *ConfigError, error)
+}
+
+// Outcome sums up one evaluation for logs and metrics.
+type Outcome struct {
+	Ref      IssueRef
+	Template string
+	Ready    bool
+	Findings []rules.Finding
+	Reads    int
+	Writes   int
+	Skipped  string // why nothing was evaluated, if so
+	DryRun   bool
+}
+
+// Work implements Worker.
+func (e *Engine) Work(ctx context.Context, t Task) error {
+	switch t.Kind {
+	case TaskEvaluateIssue, TaskCheckCommand:
+		return e.evaluate(ctx, t)
+	default:
+		// An unknown kind cannot become valid by retrying.
+		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "unknown task kind " + string(t.Kind)}
+	}
+}
+
+func (e *Engine) log() *slog.Logger {
+	if e.Logger != nil {
+		return e.Logger
+	}
+	return slog.Default()
+}
+
+func (e *Engine) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+func (e *Engine) evaluate(ctx context.Context, t Task) error {
+	log := e.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "task", string(t.Kind))
+	p, live := e.Platforms[t.Issue.Repo.Platform]
+	counted := &countingPlatform{}
+	var w writer
+	if live {
+		counted.Platform = p
+		p = counted
+		w = counted
+	} else {
+		w = dryRunWriter{log: log}
+	}
+	out := Outcome{Ref: t.Issue, DryRun: !live}
+	defer func() {
+		out.Reads, out.Writes = counted.reads, counted.writes
+		if e.Observe != nil {
+			e.Observe(out)
+		}
+	}()
+
+	var issue Issue
+	switch {
+	case live:
+		var err error
+		if issue, err = p.GetIssue(ctx, t.Issue); err != nil {
+			return fmt.Errorf("read issue: %w", err)
+		}
+	case t.Snapshot != nil:
+		issue = *t.Snapshot
+	default:
+		out.Skipped = "dry-run without snapshot"
+		log.Info("dry-run: no issue content in the task, nothing to evaluate")
+		return nil
+	}
+	if t.Kind == TaskCheckCommand && live {
+		acc, err := p.Access(ctx, t.Issue.Repo, t.Actor)
+		if err != nil {
+			return fmt.Errorf("check access of %s: %w", t.Actor, err)
+		}
+		if acc < AccessWrite {
+			out.Skipped = "command from reader"
+			log.Info("ignoring /cochef check from a user without write access", "actor", t.Actor)
+			return nil
+		}
+	}
+	if issue.State == "closed" {
+		out.Skipped = "closed"
+		log.Info("issue is closed, not evaluated")
+		return nil
+	}
+
+	settings, cfgErr := e.Defaults, (*ConfigError)(nil)
+	if e.Settings != nil && live {
+		var err error
+		settings, cfgErr, err = e.Settings.Load(ctx, p, t.Issue.Repo)
+		if err != nil {
+			return fmt.Errorf("load settings: %w", err)
+		}
+	}
+	tpl := settings.template(issue.Labels)
+	if tpl == nil {
+		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "no template"}
+	}
+	res := rules.Analyze(rules.Input{Title: issue.Title, Body: issue.Body, Labels: issue.Labels}, tpl, settings.Lang)
+	lang := settings.Lang
+	if lang == "" {
+		lang = res.Lang
+	}
+	if lang != rules.EN {
+		lang = rules.FR
+	}
+	out.Template, out.Ready, out.Findings = res.Template, res.Ready, res.Findings
+
+	prev, err := e.Store.LastEvaluation(ctx, t.Issue)
+	if err != nil {
+		return fmt.Errorf("read last evaluation: %w", err)
+	}
+	next := Evaluation{
+		Ref: t.Issue, Template: res.Template, Lang: lang, Ready: res.Ready,
+		Findings: res.Findings, DryRun: !live, EvaluatedAt: e.now(),
+	}
+	if prev != nil {
+		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash
+		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
+	}
+	force := t.Kind == TaskCheckCommand
+
+	body, err := e.feedback(lang, t.Issue.Repo.Platform, tpl, res, cfgErr)
+	if err != nil {
+		return err
+	}
+	next.Comment = body
+	if err := e.syncComment(ctx, p, w, live, t.Issue, prev, &next, body, force, res.Ready && cfgErr == nil && len(res.Findings) == 0); err != nil {
+		return err
+	}
+	// The evaluation is saved after each step that wrote something, so a
+	// crash between steps resumes without writing twice.
+	if err := e.Store.SaveEvaluation(ctx, next); err != nil {
+		return fmt.Errorf("save evaluation: %w", err)
+	}
+	labels, err := e.syncLabels(ctx, p, w, issue, prev, settings.Labels, res)
+	if err != nil {
+		return err
+	}
+	next.Labels = labels
+	if err := e.mention(ctx, p, w, live, t.Issue, &next, settings, res, lang); err != nil {
+		return err
+	}
+	if err := e.Store.SaveEvaluation(ctx, next); err != nil {
+		return fmt.Errorf("save evaluation: %w", err)
+	}
+	log.Info("issue evaluated", "template", res.Template, "ready", res.Ready,
+		"findings", len(res.Findings), "reads", counted.reads, "writes", counted.writes, "dry_run", !live)
+	return nil
+}
+
+// feedback renders the comment for res.
+func (e *Engine) feedback(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *ConfigError) (string, error) {
+	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
+	if !res.Ready {
+		v.TemplateBody = templateBody(tpl, lang)
+	}
+	if slices.Contains(res.Required, rules.SectionSecurityNotes) {
+		for _, q := range tpl.SecurityChecklist {
+			v.SecurityChecklist = append(v.SecurityChecklist, q.Get(lang))
+		}
+	}
+	return RenderFeedback(lang, platform, v)
+}
+
+// syncComment creates or edits cochef's one comment on the issue. quiet is
+// true when there is nothing to say: then no comment is created, and an
+// existing one turns into the short "ready" note.
+func (e *Engine) syncComment(ctx context.Context, p Platform, w writer, live bool, ref IssueRef, prev *Evaluation, next *Evaluation, body string, force, quiet bool) error {
+	hash := hashBody(body)
+	id := next.CommentID
+	current := ""
+	// Look the comment up by its marker unless the store knows it: after a
+	// crash between creating it and saving its id, or on a forced check
+	// (which repairs a comment edited by hand).
+	if live && (id == 0 || force) {
+		c, err := p.FindComment(ctx, ref, MarkerFeedback)
+		if err != nil {
+			return fmt.Errorf("find comment: %w", err)
+		}
+		if c != nil {
+			id, current = c.ID, c.Body
+			next.CommentID = id
+			next.CommentHash = hashBody(c.Body)
+		}
+	}
+	switch {
+	case id == 0 && quiet:
+		return nil
+	case id == 0:
+		if !live && next.CommentHash == hash {
+			return nil
+		}
+		c, err := w.CreateComment(ctx, ref, body)
+		if err != nil {
+			return fmt.Errorf("create comment: %w", err)
+		}
+		next.CommentID, next.CommentHash = c.ID, hash
+		return nil
+	}
+	if next.CommentHash == hash && (!force || current == body) {
+		return nil
+	}
+	if err := w.EditComment(ctx, ref, id, body); err != nil {
+		var api *APIError
+		if errors.As(err, &api) && api.Status == 404 {
+			// Someone deleted our comment: write a new one.
+			next.CommentID, next.CommentHash = 0, ""
+			return e.syncComment(ctx, p, w, live, ref, prev, next, body, false, quiet)
+		}
+		return fmt.Errorf("edit comment: %w", err)
+	}
+	next.CommentHash = hash
+	return nil
+}
+
+// syncLabels applies the difference between the managed labels the issue
+// has and those it should have, and returns the managed labels it now has.
+//
+// A security-review label that cochef applied and a person removed stays
+// removed: the review was done, and cochef does not argue with people.
+func (e *Engine) syncLabels(ctx context.Context, p Platform, w writer, issue Issue, prev *Evaluation, ls LabelSet, res rules.Result) ([]string, error) {
+	want := []Label{ls.NeedsWork}
+	if res.Ready {
+		want = []Label{ls.Ready}
+	}
+	if res.SecurityReview {
+		removedByPerson := prev != nil && slices.Contains(prev.Labels, ls.SecurityReview.Name) &&
+			!containsFold(issue.Labels, ls.SecurityReview.Name) && !prev.DryRun
+		if !removedByPerson {
+			want = append(want, ls.SecurityReview)
+		}
+	}
+	var add []string
+	var create []Label
+	for _, l := range want {
+		if !containsFold(issue.Labels, l.Name) {
+			add = append(add, l.Name)
+			create = append(create, l)
+		}
+	}
+	var remove []string
+	for _, name := range ls.Names() {
+		if containsFold(issue.Labels, name) && !slices.ContainsFunc(want, func(l Label) bool { return strings.EqualFold(l.Name, name) }) {
+			remove = append(remove, name)
+		}
+	}
+	if len(create) > 0 {
+		if err := w.EnsureLabels(ctx, issue.Ref.Repo, create); err != nil {
+			return nil, fmt.Errorf("create labels: %w", err)
+		}
+		if err := w.AddLabels(ctx, issue.Ref, add); err != nil {
+			return nil, fmt.Errorf("add labels: %w", err)
+		}
+	}
+	for _, name := range remove {
+		if err := w.RemoveLabel(ctx, issue.Ref, name); err != nil {
+			return nil, fmt.Errorf("remove label %q: %w", name, err)
+		}
+	}
+	applied := make([]string, 0, len(want))
+	for _, l := range want {
+		applied = append(applied, l.Name)
+	}
+	return applied, nil
+}
+
+// mention notifies reviewers once, in a comment of its own: editing a
+// comment to add a mention notifies nobody on either platform.
+func (e *Engine) mention(ctx context.Context, p Platform, w writer, live bool, ref IssueRef, next *Evaluation, s Settings, res rules.Result, lang rules.Lang) error {
+	type want struct {
+		kind, marker string
+		who          []string
+		done         *bool
+		when         bool
+	}
+	for _, m := range []want{
+		{"security", MarkerMentionSecurity, s.SecurityReviewers, &next.SecurityMentioned, res.SecurityReview},
+		{"ready", MarkerMentionReady, s.ReadyReviewers, &next.ReadyMentioned, res.Ready},
+	} {
+		if !m.when || len(m.who) == 0 || *m.done {
+			continue
+		}
+		if live {
+			// A crash after posting but before saving must not post twice.
+			c, err := p.FindComment(ctx, ref, m.marker)
+			if err != nil {
+				return fmt.Errorf("find mention: %w", err)
+			}
+			if c != nil {
+				*m.done = true
+				continue
+			}
+		}
+		privileged := res.SecurityReview && len(res.Sensitive) == 0
+		body, err := RenderMention(lang, m.kind, m.who, privileged, res.Sensitive)
+		if err != nil {
+			return err
+		}
+		if _, err := w.CreateComment(ctx, ref, body); err != nil {
+			return fmt.Errorf("mention %s reviewers: %w", m.kind, err)
+		}
+		*m.done = true
+	}
+	return nil
+}
+
+func hashBody(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+}

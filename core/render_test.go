@@ -1,0 +1,118 @@
+package core
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
+
+func TestNeutralizeNeverPings(t *testing.T) {
+	cases := map[string]string{
+		"plain":         "ping @alice please",
+		"team":          "ask @org/rssi",
+		"entity":        "ask &#64;bob",
+		"named entity":  "ask &commat;bob",
+		"hex entity":    "ask &#x40;bob",
+		"start of text": "@carol",
+	}
+	for name, in := range cases {
+		t.Run(name, func(t *testing.T) {
+			out := Neutralize(in)
+			if mentionRe.MatchString(out) {
+				t.Fatalf("Neutralize(%q) = %q still holds a mention", in, out)
+			}
+			if !strings.Contains(out, "@\u200d") {
+				t.Fatalf("Neutralize(%q) = %q lost the at-sign", in, out)
+			}
+		})
+	}
+}
+
+func TestNeutralizeKeepsMarkdownFlat(t *testing.T) {
+	out := Neutralize("**bold** <script>x</script> [link](http://x) `code`\n# heading | cell")
+	for _, bad := range []string{"<script>", "**bold**", "[link](", "\n", " `code`"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("Neutralize left %q in %q", bad, out)
+		}
+	}
+}
+
+func TestFenceIsLongerThanAnyBacktickRun(t *testing.T) {
+	in := "a ```` run\nand ``` another"
+	out := fence(in, "markdown", 2)
+	first := strings.SplitN(out, "\n", 2)[0]
+	if first != "  `````markdown" {
+		t.Fatalf("opening fence %q, want five backticks indented by two", first)
+	}
+	if !strings.HasSuffix(out, "\n  `````") {
+		t.Fatalf("closing fence wrong: %q", out)
+	}
+}
+
+func TestInlineCode(t *testing.T) {
+	if got := inlineCode("a`b"); got != "``a`b``" {
+		t.Fatalf("inlineCode = %q", got)
+	}
+	if got := inlineCode("`x"); got != "`` `x ``" {
+		t.Fatalf("inlineCode = %q", got)
+	}
+}
+
+func TestRenderFeedbackBothLanguages(t *testing.T) {
+	fs := []rules.Finding{
+		{Rule: "acceptance-criteria-missing", Severity: rules.SeverityError, Message: "Ajoutez des critères pour @alice", Fix: "## Critères\n- [ ] …"},
+		{Rule: "story-benefit", Severity: rules.SeverityWarning, Message: "Bénéfice absent"},
+	}
+	for _, tc := range []struct {
+		lang     rules.Lang
+		platform string
+		want     []string
+	}{
+		{rules.FR, GitHub, []string{"Récit à compléter", "Bloquant", "À améliorer", "issue", "`acceptance-criteria-missing`"}},
+		{rules.EN, GitLab, []string{"Story needs work", "Blocking", "To improve", "`story-benefit`"}},
+	} {
+		body, err := RenderFeedback(tc.lang, tc.platform, FeedbackView{Template: "user-story", Findings: fs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(body, MarkerFeedback) {
+			t.Errorf("%s: body does not start with the marker", tc.lang)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: body lacks %q:\n%s", tc.lang, w, body)
+			}
+		}
+		if mentionRe.MatchString(body) {
+			t.Errorf("%s: body pings someone:\n%s", tc.lang, body)
+		}
+	}
+}
+
+func TestRenderFeedbackStaysUnderLimit(t *testing.T) {
+	var fs []rules.Finding
+	for i := 0; i < 3000; i++ {
+		fs = append(fs, rules.Finding{Rule: "section-empty", Severity: rules.SeverityWarning, Message: strings.Repeat("x", 60), Fix: strings.Repeat("y", 40)})
+	}
+	body, err := RenderFeedback(rules.FR, GitHub, FeedbackView{Template: "user-story", Findings: fs, TemplateBody: strings.Repeat("z", 5000)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(body) >= MaxCommentLen {
+		t.Fatalf("body is %d characters, limit %d", len(body), MaxCommentLen)
+	}
+	if !strings.Contains(body, "autres remarques non affichées") {
+		t.Fatal("truncated body does not say findings were left out")
+	}
+}
+
+func TestRenderMention(t *testing.T) {
+	body, err := RenderMention(rules.FR, "security", []string{"@org/rssi"}, false, []string{"personal-data"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(body, MarkerMentionSecurity) || !strings.Contains(body, "@org/rssi") || !strings.Contains(body, "personal-data") {
+		t.Fatalf("mention body: %q", body)
+	}
+}

@@ -1,0 +1,78 @@
+package core
+
+import (
+	"time"
+
+	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/templates"
+)
+
+// LabelSet is the labels cochef manages on issues.
+type LabelSet struct {
+	Ready          Label
+	NeedsWork      Label
+	SecurityReview Label
+}
+
+// Names lists the managed label names.
+func (l LabelSet) Names() []string {
+	return []string{l.Ready.Name, l.NeedsWork.Name, l.SecurityReview.Name}
+}
+
+// All lists the managed labels.
+func (l LabelSet) All() []Label { return []Label{l.Ready, l.NeedsWork, l.SecurityReview} }
+
+// DefaultLabels are French, like the teams cochef serves; a repository
+// renames them in its configuration.
+func DefaultLabels() LabelSet {
+	return LabelSet{
+		Ready:          Label{Name: "récit: prêt", Color: "0e8a16", Description: "Récit prêt à construire et à recetter (cochef)"},
+		NeedsWork:      Label{Name: "récit: à compléter", Color: "fbca04", Description: "Récit incomplet : voir le commentaire de cochef"},
+		SecurityReview: Label{Name: "sécurité: à revoir", Color: "d93f0b", Description: "Récit à revoir avec le RSSI (cochef)"},
+	}
+}
+
+// Settings are the effective settings for one repository: the server's
+// defaults, overridden by the repository's configuration file.
+type Settings struct {
+	// Lang of what cochef writes; empty means the story's own language.
+	Lang   rules.Lang
+	Labels LabelSet
+	// SecurityReviewers are mentioned once when a story needs a security
+	// review, e.g. "@org/rssi".
+	SecurityReviewers []string
+	// ReadyReviewers are mentioned once when a story becomes ready (off
+	// when empty).
+	ReadyReviewers []string
+	Templates      *templates.Set
+	// Rules overrides rule settings in every template.
+	Rules map[string]rules.RuleSetting
+	// Personas, when set, replace the personas of every template.
+	Personas []rules.Persona
+	// Debounce is the repository's wish; the queue applies the server's.
+	Debounce time.Duration
+}
+
+// template picks the template for labels and applies the repository-wide
+// overrides to a copy of it.
+func (s Settings) template(labels []string) *rules.Template {
+	base := s.Templates.Select(labels)
+	if base == nil {
+		return nil
+	}
+	t := *base
+	if len(s.Rules) > 0 {
+		merged := make(map[string]rules.RuleSetting, len(base.Rules)+len(s.Rules))
+		for k, v := range base.Rules {
+			merged[k] = v
+		}
+		for k, v := range s.Rules {
+			merged[k] = v
+		}
+		t.Rules = merged
+	}
+	if s.Personas != nil {
+		t.Personas = s.Personas
+	}
+	return &t
+}
