@@ -383,3 +383,15 @@ func TestJSONSchemaDocumented(t *testing.T) {
 	}
 	walk("", reflect.TypeFor[rules.Result]())
 }
+
+func TestBodyRulesExist(t *testing.T) {
+	known := map[string]bool{}
+	for _, r := range rules.Rules() {
+		known[r.ID] = true
+	}
+	for _, id := range bodyRules {
+		if !known[id] {
+			t.Errorf("bodyRules names %q, which is no rule: the backlog would still run the rule it meant", id)
+		}
+	}
+}

@@ -46,6 +46,7 @@ var settings = []setting{
 	{"gitlab.token", "", "GitLab token (project/group access token or bot account)"},
 	{"gitlab.token_file", "", "file holding the GitLab token"},
 	{"gitlab.webhook_secret", "", "GitLab webhook secret token; empty disables /webhooks/gitlab"},
+	{"gitlab.write_spacing", 200 * time.Millisecond, "pause between two writes to GitLab; negative: none"},
 	{"gitlab.bot_username", "", "the bot account's username: its events are ignored (comma-separated)"},
 	{"gitlab.config_project", "", "group-level configuration project whose cochef.yml is the fallback"},
 	{"reviewers.security", "", "mentioned once when a story needs a security review (comma-separated, e.g. @org/rssi)"},
@@ -78,6 +79,7 @@ type serverConfig struct {
 	GitLabWebhookSecret string
 	GitLabConfigProject string
 	GitLabBotUsernames  []string
+	GitLabWriteSpacing  time.Duration
 
 	SecurityReviewers []string
 	ReadyReviewers    []string
@@ -155,6 +157,7 @@ func loadServerConfig(fs *pflag.FlagSet, getenv func(string) string) (serverConf
 		GitLabWebhookSecret:  v.GetString("gitlab.webhook_secret"),
 		GitLabConfigProject:  v.GetString("gitlab.config_project"),
 		GitLabBotUsernames:   splitList(v.GetString("gitlab.bot_username")),
+		GitLabWriteSpacing:   v.GetDuration("gitlab.write_spacing"),
 		SecurityReviewers:    splitList(v.GetString("reviewers.security")),
 		ReadyReviewers:       splitList(v.GetString("reviewers.ready")),
 	}

@@ -64,7 +64,14 @@ func startE2E(t *testing.T) *e2e {
 	t.Helper()
 	fake := githubfake.New(t)
 	db := filepath.Join(t.TempDir(), "cochef.db")
-	cfg := e2eConfig(t, fake, db)
+	url := startServer(t, e2eConfig(t, fake, db))
+	return &e2e{t: t, fake: fake, url: url, db: db}
+}
+
+// startServer runs serve in the test process until the test ends and
+// returns its base URL.
+func startServer(t *testing.T, cfg serverConfig) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
@@ -84,7 +91,7 @@ func startE2E(t *testing.T) *e2e {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	return &e2e{t: t, fake: fake, url: "http://" + addr, db: db}
+	return "http://" + addr
 }
 
 // payload builds a webhook body from a real example, pointed at our
@@ -148,24 +155,31 @@ func newDelivery() string { return fmt.Sprintf("e2e-%d-%d", time.Now().UnixNano(
 // after, and returns it.
 func (e *e2e) waitEvaluated(number int, after time.Time) *core.Evaluation {
 	e.t.Helper()
-	st, err := store.Open(context.Background(), store.Options{DSN: e.db})
+	ref := core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: e2eRepo, InstallationID: e2eInst}, Number: number}
+	return waitEvaluated(e.t, e.db, ref, after)
+}
+
+// waitEvaluated waits until the issue's stored evaluation is newer than
+// after, and returns it.
+func waitEvaluated(t *testing.T, db string, ref core.IssueRef, after time.Time) *core.Evaluation {
+	t.Helper()
+	st, err := store.Open(context.Background(), store.Options{DSN: db})
 	if err != nil {
-		e.t.Fatal(err)
+		t.Fatal(err)
 	}
 	defer st.Close()
-	ref := core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: e2eRepo, InstallationID: e2eInst}, Number: number}
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		ev, err := st.LastEvaluation(context.Background(), ref)
 		if err != nil {
-			e.t.Fatal(err)
+			t.Fatal(err)
 		}
 		if ev != nil && ev.EvaluatedAt.After(after) {
 			return ev
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	e.t.Fatalf("issue %d was not evaluated after %s", number, after.Format(time.RFC3339Nano))
+	t.Fatalf("%s was not evaluated after %s", ref, after.Format(time.RFC3339Nano))
 	return nil
 }
 

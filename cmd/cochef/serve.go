@@ -88,6 +88,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 			Token:         cfg.GitLabToken,
 			TokenFile:     cfg.GitLabTokenFile,
 			ConfigProject: cfg.GitLabConfigProject,
+			WriteSpacing:  cfg.GitLabWriteSpacing,
 			Logger:        log,
 		})
 		if err != nil {

@@ -1,0 +1,343 @@
+package core_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/github"
+	"github.com/cochef/cochef/github/githubfake"
+	"github.com/cochef/cochef/store"
+	"github.com/cochef/cochef/templates"
+)
+
+// The engine is tested through the real GitHub adapter against the HTTP
+// fake of GitHub, and the real SQLite store: what the fake received is the
+// specification.
+
+const repo = "octo-org/demarches"
+
+type harness struct {
+	t      *testing.T
+	fake   *githubfake.Fake
+	store  *store.Store
+	engine *core.Engine
+}
+
+func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
+	t.Helper()
+	fake := githubfake.New(t)
+	gh, err := github.New(github.Config{APIURL: fake.URL(), Token: "test-token", WriteSpacing: github.NoWriteSpacing, HTTPClient: fake.Client()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), store.Options{DSN: filepath.Join(t.TempDir(), "cochef.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
+	if tweak != nil {
+		tweak(&defaults)
+	}
+	e := &core.Engine{
+		Platforms: map[string]core.Platform{core.GitHub: gh},
+		Store:     st,
+		Settings:  core.NewRepoSettings(defaults),
+		Defaults:  defaults,
+	}
+	return &harness{t: t, fake: fake, store: st, engine: e}
+}
+
+func ref(n int) core.IssueRef {
+	return core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: repo}, Number: n}
+}
+
+func (h *harness) work(n int, kind core.TaskKind, actor string) {
+	h.t.Helper()
+	if err := h.engine.Work(context.Background(), core.Task{Kind: kind, Issue: ref(n), Delivery: "d", Actor: actor}); err != nil {
+		h.t.Fatalf("Work: %v", err)
+	}
+}
+
+func (h *harness) feedbackComments(n int) []githubfake.Comment {
+	var out []githubfake.Comment
+	for _, c := range h.fake.Comments(repo, n) {
+		if strings.Contains(c.Body, core.MarkerFeedback) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (h *harness) writes() []string {
+	var out []string
+	for _, r := range h.fake.Writes() {
+		out = append(out, r.Route)
+	}
+	return out
+}
+
+func readExample(t *testing.T, name string) (title, body string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "examples", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	first, rest, _ := strings.Cut(s, "\n")
+	return strings.TrimPrefix(first, "# "), strings.TrimLeft(rest, "\n")
+}
+
+func TestNewIncompleteStoryGetsOneCommentAndLabels(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 7, githubfake.Issue{Title: title, Body: body})
+
+	h.work(7, core.TaskEvaluateIssue, "")
+
+	cs := h.feedbackComments(7)
+	if len(cs) != 1 {
+		t.Fatalf("want 1 feedback comment, got %d", len(cs))
+	}
+	if !strings.Contains(cs[0].Body, "acceptance-criteria-missing") || !strings.Contains(cs[0].Body, "Récit à compléter") {
+		t.Errorf("comment does not say what is missing:\n%s", cs[0].Body)
+	}
+	if got := h.fake.IssueLabels(repo, 7); !slices.Equal(got, []string{"récit: à compléter"}) {
+		t.Errorf("labels = %v", got)
+	}
+	if !slices.ContainsFunc(h.fake.RepoLabels(repo), func(l githubfake.Label) bool {
+		return l.Name == "récit: à compléter" && l.Color == "fbca04" && l.Description != ""
+	}) {
+		t.Errorf("label not created with colour and description: %+v", h.fake.RepoLabels(repo))
+	}
+	ev, err := h.store.LastEvaluation(context.Background(), ref(7))
+	if err != nil || ev == nil {
+		t.Fatalf("evaluation not stored: %v", err)
+	}
+	if ev.Ready || ev.CommentID != cs[0].ID || !slices.Equal(ev.Labels, []string{"récit: à compléter"}) || ev.Template != "user-story" {
+		t.Errorf("stored evaluation = %+v", ev)
+	}
+
+	// The same state again: reads only.
+	h.fake.Reset()
+	h.work(7, core.TaskEvaluateIssue, "")
+	if w := h.writes(); len(w) != 0 {
+		t.Errorf("no-op evaluation wrote: %v", w)
+	}
+}
+
+func TestFixingEditFlipsLabelsAndEditsTheSameComment(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 8, githubfake.Issue{Title: title, Body: body})
+	h.work(8, core.TaskEvaluateIssue, "")
+	first := h.feedbackComments(8)
+
+	title, body = readExample(t, "pret.md")
+	h.fake.SetIssueTitle(repo, 8, title)
+	h.fake.SetIssueBody(repo, 8, body)
+	h.fake.Reset()
+	h.work(8, core.TaskEvaluateIssue, "")
+
+	after := h.feedbackComments(8)
+	if len(after) != 1 || after[0].ID != first[0].ID {
+		t.Fatalf("want the same single comment edited, got %+v", after)
+	}
+	if !strings.Contains(after[0].Body, "Récit prêt") {
+		t.Errorf("comment did not turn into the ready note:\n%s", after[0].Body)
+	}
+	if got := h.fake.IssueLabels(repo, 8); !slices.Equal(got, []string{"récit: prêt"}) {
+		t.Errorf("labels = %v, want only the ready label", got)
+	}
+	for _, r := range h.fake.Writes() {
+		if r.Route == "POST /repos/{owner}/{repo}/issues/{issue_number}/comments" {
+			t.Errorf("a second comment was posted")
+		}
+	}
+}
+
+func TestReadyStoryWithoutHistoryGetsNoComment(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "pret.md")
+	h.fake.AddIssue(repo, 9, githubfake.Issue{Title: title, Body: body})
+	h.work(9, core.TaskEvaluateIssue, "")
+	if n := len(h.fake.Comments(repo, 9)); n != 0 {
+		t.Errorf("a ready story got %d comments; nothing to say means no comment", n)
+	}
+	if got := h.fake.IssueLabels(repo, 9); !slices.Equal(got, []string{"récit: prêt"}) {
+		t.Errorf("labels = %v", got)
+	}
+}
+
+func TestSecurityReviewersAreMentionedOnce(t *testing.T) {
+	h := newHarness(t, func(s *core.Settings) { s.SecurityReviewers = []string{"@octo-org/rssi"} })
+	title, body := readExample(t, "admin-habilitations.md")
+	h.fake.AddIssue(repo, 10, githubfake.Issue{Title: title, Body: body})
+	h.work(10, core.TaskEvaluateIssue, "")
+	h.fake.SetIssueBody(repo, 10, body+"\n\nUne précision.")
+	h.work(10, core.TaskEvaluateIssue, "")
+
+	var mentions int
+	for _, c := range h.fake.Comments(repo, 10) {
+		if strings.Contains(c.Body, core.MarkerMentionSecurity) {
+			mentions++
+			if !strings.Contains(c.Body, "@octo-org/rssi") {
+				t.Errorf("mention comment does not mention the reviewers: %q", c.Body)
+			}
+		}
+		if strings.Contains(c.Body, core.MarkerFeedback) && strings.Contains(c.Body, "@octo-org/rssi") {
+			t.Errorf("the edited feedback comment carries the mention, which notifies nobody")
+		}
+	}
+	if mentions != 1 {
+		t.Errorf("want exactly one mention comment, got %d", mentions)
+	}
+	if got := h.fake.IssueLabels(repo, 10); !slices.Contains(got, "sécurité: à revoir") {
+		t.Errorf("labels = %v, want the security review label", got)
+	}
+}
+
+func TestSecurityLabelRemovedByAPersonStaysRemoved(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "admin-habilitations.md")
+	h.fake.AddIssue(repo, 11, githubfake.Issue{Title: title, Body: body})
+	h.work(11, core.TaskEvaluateIssue, "")
+	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter"}) // the RSSI removed the review label
+	h.fake.SetIssueBody(repo, 11, body+"\n")
+	h.work(11, core.TaskEvaluateIssue, "")
+	if got := h.fake.IssueLabels(repo, 11); slices.Contains(got, "sécurité: à revoir") {
+		t.Errorf("cochef put back a label a person removed: %v", got)
+	}
+}
+
+func TestCheckCommandFromReaderIsIgnored(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: title, Body: body})
+	h.fake.SetPermission(repo, "visitor", "read")
+	h.work(12, core.TaskCheckCommand, "visitor")
+	if w := h.writes(); len(w) != 0 {
+		t.Errorf("a reader's /cochef check caused writes: %v", w)
+	}
+
+	h.fake.SetPermission(repo, "cheffe", "write")
+	h.work(12, core.TaskCheckCommand, "cheffe")
+	if len(h.feedbackComments(12)) != 1 {
+		t.Errorf("a writer's /cochef check did not evaluate")
+	}
+}
+
+func TestCheckCommandRepairsACommentEditedByHand(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 13, githubfake.Issue{Title: title, Body: body})
+	h.fake.SetPermission(repo, "cheffe", "write")
+	h.work(13, core.TaskEvaluateIssue, "")
+	c := h.feedbackComments(13)[0]
+	h.fake.EditComment(repo, c.ID, core.MarkerFeedback+"\nvandalised")
+
+	h.work(13, core.TaskEvaluateIssue, "") // nothing changed in the story: no write
+	if got := h.feedbackComments(13)[0].Body; !strings.Contains(got, "vandalised") {
+		t.Fatalf("an unchanged story rewrote the comment")
+	}
+	h.work(13, core.TaskCheckCommand, "cheffe")
+	if got := h.feedbackComments(13)[0].Body; strings.Contains(got, "vandalised") {
+		t.Errorf("/cochef check did not repair the comment")
+	}
+}
+
+func TestCrashAfterCommentBeforeSaveDoesNotPostTwice(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 14, githubfake.Issue{Title: title, Body: body})
+	// A previous run posted the comment and died before storing anything.
+	h.fake.AddComment(repo, 14, githubfake.Comment{Body: core.MarkerFeedback + "\nold", Author: githubfake.TokenUser})
+	h.work(14, core.TaskEvaluateIssue, "")
+	cs := h.feedbackComments(14)
+	if len(cs) != 1 || strings.Contains(cs[0].Body, "\nold") {
+		t.Fatalf("want the existing comment edited in place, got %d comments", len(cs))
+	}
+}
+
+func TestDeletedCommentIsWrittenAgain(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 15, githubfake.Issue{Title: title, Body: body})
+	h.work(15, core.TaskEvaluateIssue, "")
+	h.fake.DeleteComment(repo, h.feedbackComments(15)[0].ID)
+	// An edit that changes the feedback (the vague terms are gone).
+	h.fake.SetIssueBody(repo, 15, strings.NewReplacer("rapide", "", "intuitive", "", "etc", "").Replace(body))
+	h.work(15, core.TaskEvaluateIssue, "")
+	if n := len(h.feedbackComments(15)); n != 1 {
+		t.Fatalf("want the comment written again, got %d", n)
+	}
+}
+
+func TestBrokenRepositoryConfigIsReportedOnTheIssue(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "pret.md")
+	h.fake.AddIssue(repo, 16, githubfake.Issue{Title: title, Body: body})
+	h.fake.SetFile(repo, ".github/cochef.yml", "lang: es\nrules:\n  story-nope: off\n")
+	h.work(16, core.TaskEvaluateIssue, "")
+	cs := h.feedbackComments(16)
+	if len(cs) != 1 {
+		t.Fatalf("a broken configuration must be reported even on a ready story; got %d comments", len(cs))
+	}
+	for _, want := range []string{"Configuration cochef invalide", "story-nope", "ligne/line 1"} {
+		if !strings.Contains(cs[0].Body, want) {
+			t.Errorf("config error report lacks %q:\n%s", want, cs[0].Body)
+		}
+	}
+}
+
+func TestRepositoryConfigRenamesLabelsAndSwitchesLanguage(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 17, githubfake.Issue{Title: title, Body: body})
+	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\nlabels:\n  needs_work: {name: \"story: needs work\", color: \"#aabbcc\"}\n")
+	h.work(17, core.TaskEvaluateIssue, "")
+	if got := h.fake.IssueLabels(repo, 17); !slices.Equal(got, []string{"story: needs work"}) {
+		t.Errorf("labels = %v", got)
+	}
+	if cs := h.feedbackComments(17); len(cs) != 1 || !strings.Contains(cs[0].Body, "Story needs work") {
+		t.Errorf("comment not in English: %+v", cs)
+	}
+}
+
+func TestDryRunWritesNothingAndStoresTheComment(t *testing.T) {
+	h := newHarness(t, nil)
+	h.engine.Platforms = map[string]core.Platform{} // no credentials
+	title, body := readExample(t, "incomplet.md")
+	snap := &core.Issue{Ref: ref(18), Title: title, Body: body, State: "open", UpdatedAt: time.Now()}
+	if err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(18), Snapshot: snap}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(h.fake.Requests()); n != 0 {
+		t.Errorf("dry-run called GitHub %d times", n)
+	}
+	ev, err := h.store.LastEvaluation(context.Background(), ref(18))
+	if err != nil || ev == nil {
+		t.Fatalf("no evaluation stored: %v", err)
+	}
+	if !ev.DryRun || !strings.Contains(ev.Comment, "acceptance-criteria-missing") || !slices.Equal(ev.Labels, []string{"récit: à compléter"}) {
+		t.Errorf("dry-run evaluation = %+v", ev)
+	}
+}
+
+func TestPermanentErrorIsReported(t *testing.T) {
+	h := newHarness(t, nil)
+	err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(404)})
+	if !core.IsPermanent(err) {
+		t.Fatalf("a missing issue must be a permanent error, got %v", err)
+	}
+}
