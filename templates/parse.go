@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cochef/cochef/rules"
 	"go.yaml.in/yaml/v3"
@@ -406,25 +407,28 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 	return out
 }
 
-var ruleIDRE = idRE
+// ruleIDs are the rules a template may set: a misspelt ID would otherwise
+// leave the rule it meant untouched, silently.
+var ruleIDs = sync.OnceValue(func() []string {
+	var ids []string
+	for _, r := range rules.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+})
 
-func (c *checker) rules(m map[string]*rawRule) map[string]rules.RuleSetting {
-	if len(m) == 0 {
+func (c *checker) rules(list rawRules) map[string]rules.RuleSetting {
+	if len(list) == 0 {
 		return nil
 	}
-	out := make(map[string]rules.RuleSetting, len(m))
-	for id, rr := range m {
-		f := "rules." + id
-		line := 0
-		if rr != nil {
-			line = rr.Line
+	out := make(map[string]rules.RuleSetting, len(list))
+	for _, rr := range list {
+		f := "rules." + rr.ID
+		if !slices.Contains(ruleIDs(), rr.ID) {
+			c.add(rr.Line, f, "règle « %s » inconnue ; règles : %s", "unknown rule %q; rules: %s", rr.ID, strings.Join(ruleIDs(), ", "))
 		}
-		if !ruleIDRE.MatchString(id) {
-			c.add(line, f, "identifiant de règle invalide (ex. story-benefit)", "invalid rule id (e.g. story-benefit)")
-		}
-		if rr == nil {
-			c.add(line, f, "indiquez enabled ou severity", "give enabled or severity")
-			continue
+		if _, dup := out[rr.ID]; dup {
+			c.add(rr.Line, f, "règle déjà réglée plus haut", "rule already set above")
 		}
 		s := rules.RuleSetting{Enabled: rr.Enabled, Severity: rules.Severity(rr.Severity.Value)}
 		if s.Severity != "" && !slices.Contains(severities, s.Severity) {
@@ -434,7 +438,7 @@ func (c *checker) rules(m map[string]*rawRule) map[string]rules.RuleSetting {
 		if s.Enabled == nil && s.Severity == "" {
 			c.add(rr.Line, f, "indiquez enabled ou severity", "give enabled or severity")
 		}
-		out[id] = s
+		out[rr.ID] = s
 	}
 	return out
 }

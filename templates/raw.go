@@ -15,20 +15,20 @@ import (
 // unmarshalers, hence the explicit check in strictDecode.
 
 type rawTemplate struct {
-	Line              int                 `yaml:"-"`
-	Name              rawString           `yaml:"name"`
-	Extends           rawString           `yaml:"extends"`
-	Default           *bool               `yaml:"default"`
-	Title             *rawText            `yaml:"title"`
-	Description       *rawText            `yaml:"description"`
-	Labels            []rawString         `yaml:"labels"`
-	Sections          []*rawSection       `yaml:"sections"`
-	Personas          []*rawPersona       `yaml:"personas"`
-	Topics            []*rawTopic         `yaml:"topics"`
-	SecurityChecklist []*rawText          `yaml:"security_checklist"`
-	VagueTerms        *rawLangLists       `yaml:"vague_terms"`
-	Rules             map[string]*rawRule `yaml:"rules"`
-	present           map[string]bool     // keys written in the file, for extends
+	Line              int             `yaml:"-"`
+	Name              rawString       `yaml:"name"`
+	Extends           rawString       `yaml:"extends"`
+	Default           *bool           `yaml:"default"`
+	Title             *rawText        `yaml:"title"`
+	Description       *rawText        `yaml:"description"`
+	Labels            []rawString     `yaml:"labels"`
+	Sections          []*rawSection   `yaml:"sections"`
+	Personas          []*rawPersona   `yaml:"personas"`
+	Topics            []*rawTopic     `yaml:"topics"`
+	SecurityChecklist []*rawText      `yaml:"security_checklist"`
+	VagueTerms        *rawLangLists   `yaml:"vague_terms"`
+	Rules             rawRules        `yaml:"rules"`
+	present           map[string]bool // keys written in the file, for extends
 }
 
 type rawSection struct {
@@ -58,7 +58,12 @@ type rawTopic struct {
 	Acronyms []rawString `yaml:"acronyms"`
 }
 
+// rawRules keeps the rules in file order with the line of each key, which
+// a map would lose.
+type rawRules []*rawRule
+
 type rawRule struct {
+	ID       string    `yaml:"-"`
 	Line     int       `yaml:"-"`
 	Enabled  *bool     `yaml:"enabled"`
 	Severity rawString `yaml:"severity"`
@@ -99,6 +104,25 @@ func (r *rawRule) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawRule
 	r.Line = n.Line
 	return strictDecode(n, (*plain)(r))
+}
+
+func (rs *rawRules) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return errf(n.Line, "rules", "un objet {id-de-règle: {enabled, severity}} est attendu ici, pas %s",
+			"a mapping {rule-id: {enabled, severity}} is expected here, not %s", describe(n))
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		r := &rawRule{}
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!null" {
+			if err := v.Decode(r); err != nil {
+				return err
+			}
+		}
+		r.ID, r.Line = k.Value, k.Line
+		*rs = append(*rs, r)
+	}
+	return nil
 }
 
 // strictDecode decodes a mapping node into out after checking that every

@@ -248,6 +248,7 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"shared-alias.yml", 7, "sections[1].aliases", "désigne déjà la section security-notes", "already names section security-notes"},
 		{"unknown-extends.yml", 2, "extends", "modèle « parent » inconnu", `unknown template "parent"`},
 		{"wrong-type.yml", 3, "", "YAML invalide", "cannot unmarshal"},
+		{"unknown-rule.yml", 8, "rules.stroy-benefit", "règle « stroy-benefit » inconnue", `unknown rule "stroy-benefit"`},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "invalid", c.file))
@@ -303,7 +304,7 @@ rules:
 	for _, e := range es {
 		lines = append(lines, e.Line)
 	}
-	if want := []int{1, 5, 7, 9}; !slices.Equal(lines, want) {
+	if want := []int{1, 5, 7, 9}; !slices.Equal(lines, want) { // 9: the severity's own line
 		t.Errorf("error lines = %v, want %v:\n%v", lines, want, err)
 	}
 }
