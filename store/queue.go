@@ -120,6 +120,7 @@ type riverQueue[TTx any] struct {
 	client   *river.Client[TTx]
 	driver   riverdriver.Driver[TTx]
 	complete func(ctx context.Context, tx TTx, job *river.Job[evaluateArgs]) error
+	log      *slog.Logger
 }
 
 func newSQLiteQueue(db *sql.DB, s *Store) (queue, error) {
@@ -145,8 +146,9 @@ func newRiverQueue[TTx any](driver riverdriver.Driver[TTx], s *Store,
 	if err := river.AddWorkerSafely(workers, &evaluateWorker{s: s}); err != nil {
 		return nil, fmt.Errorf("store: register worker: %w", err)
 	}
+	log := s.o.Logger.With("component", "river")
 	client, err := river.NewClient(driver, &river.Config{
-		Logger:               s.o.Logger.With("component", "river"),
+		Logger:               log,
 		Queues:               map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: s.o.Workers}},
 		Workers:              workers,
 		JobTimeout:           s.o.JobTimeout,
@@ -162,11 +164,11 @@ func newRiverQueue[TTx any](driver riverdriver.Driver[TTx], s *Store,
 	if err != nil {
 		return nil, fmt.Errorf("store: river client: %w", err)
 	}
-	return &riverQueue[TTx]{client: client, driver: driver, complete: complete}, nil
+	return &riverQueue[TTx]{client: client, driver: driver, complete: complete, log: log}, nil
 }
 
 func (q *riverQueue[TTx]) migrate(ctx context.Context) (int, error) {
-	m, err := rivermigrate.New(q.driver, nil)
+	m, err := rivermigrate.New(q.driver, &rivermigrate.Config{Logger: q.log})
 	if err != nil {
 		return 0, err
 	}

@@ -7,6 +7,26 @@
 // id, the issue's activity counter and the River job are written in one
 // transaction, so an event acknowledged 2xx is never lost and a redelivery
 // never makes a second job.
+//
+// What the queue guarantees, and the River behaviour it works around:
+//
+//   - Durability: SQLite runs in WAL mode with synchronous=FULL, so a
+//     committed Enqueue survives kill -9 (NORMAL would too) and also a
+//     power cut (NORMAL would not).
+//   - Coalescing: a job is unique per issue, task kind (and actor) while
+//     available, pending, scheduled, running or retryable. River's default
+//     unique states include completed, which would ignore every edit after
+//     an evaluation until the job is cleaned a day later.
+//   - Debounce: jobs are inserted available and wait in the worker (a
+//     snooze, which uses no attempt) rather than scheduled, because River
+//     moves scheduled jobs only every 5 s and only on the elected leader.
+//   - Edits while a job runs: River turns their insert away as a duplicate
+//     of the running job; the issue's activity counter, checked in the
+//     transaction that completes the job, makes the job run once more.
+//   - Crashes: River's rescuer runs every 30 s, on the leader only, and a
+//     restarted process waits up to 15 s for the dead leader's term to end,
+//     so a job killed mid-way could wait well over a minute; the store
+//     looks for stuck jobs every few seconds itself, through River's driver.
 package store
 
 import (
