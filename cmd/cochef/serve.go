@@ -15,6 +15,7 @@ import (
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/gitlab"
+	"github.com/cochef/cochef/metrics"
 	"github.com/cochef/cochef/rules"
 	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
@@ -64,6 +65,8 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		return fmt.Errorf("store: %w", err)
 	}
 	defer st.Close()
+	m := metrics.New()
+	m.WatchQueue(st.JobStats, metrics.DefaultQueueTimeout)
 
 	platforms := map[string]core.Platform{}
 	if cfg.githubLive() {
@@ -74,10 +77,12 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 			Token:          cfg.GitHubToken,
 			WriteSpacing:   cfg.GitHubWriteSpacing,
 			Logger:         log,
+			OnRequest:      m.APIRequests(core.GitHub),
 		})
 		if err != nil {
 			return fmt.Errorf("github: %w", err)
 		}
+		m.WatchRateLimit(core.GitHub, gh.RateRemaining)
 		platforms[core.GitHub] = gh
 	} else {
 		log.Warn("no GitHub credentials: GitHub runs dry (evaluates and logs, writes nothing)")
@@ -90,6 +95,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 			ConfigProject: cfg.GitLabConfigProject,
 			WriteSpacing:  cfg.GitLabWriteSpacing,
 			Logger:        log,
+			OnRequest:     m.APIRequests(core.GitLab),
 		})
 		if err != nil {
 			return fmt.Errorf("gitlab: %w", err)
@@ -113,6 +119,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		Settings:  core.NewRepoSettings(defaults),
 		Defaults:  defaults,
 		Logger:    log,
+		Observe:   m.ObserveEvaluation,
 	}
 
 	var bots []string
@@ -128,7 +135,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		GitLabBotUsernames:       cfg.GitLabBotUsernames,
 		Enqueuer:                 st,
 		Logger:                   log,
+		Observe:                  m.ObserveWebhook,
 	}))
+	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
@@ -154,7 +163,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	if err := st.Start(ctx, engine); err != nil {
+	// Not ctx: River treats a cancelled start context as a hard stop that
+	// cancels running jobs at once; st.Stop below gives them the grace.
+	if err := st.Start(context.WithoutCancel(ctx), m.Worker(engine)); err != nil {
 		return fmt.Errorf("queue: %w", err)
 	}
 	log.Info("cochef listening", "addr", ln.Addr().String(), "database", st.Driver(),
