@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -121,7 +122,7 @@ func analyze(in Input, t *Template) *story {
 	if s.sent != nil && s.sent.Role != "" {
 		s.persona = s.c.matchPersona(s.sent.Role)
 	}
-	s.findTopics()
+	s.scanWords()
 	s.findCriteria()
 	s.sectionStates()
 	s.requirements()
@@ -248,56 +249,75 @@ func (s *story) detectLang() {
 	}
 }
 
-// findTopics scans the title and body for the template's sensitive topics.
-// Code (other than Gherkin), placeholders, headings and the sections that
-// answer a topic are left out: "## Données personnelles" is the template's
-// heading, not the story's subject.
-func (s *story) findTopics() {
-	if len(s.t.Topics) == 0 {
+// scanWords walks the title and body once for the template's topics and
+// vague terms. Topics are looked for everywhere but in code (other than
+// Gherkin), placeholders, headings and the sections that answer a topic:
+// "## Données personnelles" is the template's heading, not the story's
+// subject. Vague terms are kept with their line, for the criteria.
+func (s *story) scanWords() {
+	if len(s.c.words) == 0 && len(s.c.acronyms) == 0 {
 		return
 	}
 	seen := make([]bool, len(s.t.Topics))
-	var buf []tok
-	scan := func(text string) {
-		buf = tokenize(text, buf[:0])
-		s.c.topics.scan(buf, func(p *phrase, at int) {
-			if !seen[p.id] {
-				seen[p.id] = true
-				s.topics = append(s.topics, topicHit{topic: p.id, word: span(text, buf, at, len(p.words))})
-			}
-		})
-		if len(s.c.acronyms) > 0 {
-			for _, t := range buf {
-				if !t.upper {
-					continue
+	scan := func(text string, b *block, topics bool) {
+		var acronym func(start, end int)
+		if topics && len(s.c.acronyms) > 0 {
+			acronym = func(start, end int) {
+				w := text[start:end]
+				ids, ok := s.c.acronyms[w]
+				if !ok || !isUpperWord(w) {
+					return
 				}
-				for _, id := range s.c.acronyms[t.orig] {
+				for _, id := range ids {
 					if !seen[id] {
 						seen[id] = true
-						s.topics = append(s.topics, topicHit{topic: id, word: t.orig})
+						s.topics = append(s.topics, topicHit{topic: id, word: w})
 					}
 				}
 			}
 		}
+		s.c.words.scanWords(text, func(p *phrase, start, end int) {
+			switch {
+			case p.vague && b != nil:
+				s.vagueHits = append(s.vagueHits, vagueHit{line: b.lineAt(start), word: text[start:end]})
+			case !p.vague && topics && !seen[p.id]:
+				seen[p.id] = true
+				s.topics = append(s.topics, topicHit{topic: p.id, word: text[start:end]})
+			}
+		}, acronym)
 	}
-	scan(stripInlineMarkers(s.in.Title))
+	scan(stripInlineMarkers(s.in.Title), nil, true)
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
 		if b.text == "" || s.phBlock[i] {
 			continue
 		}
-		if b.kind == blockCode && !isGherkinFence(b) {
+		gherkin := b.kind == blockCode && isGherkinFence(b)
+		if b.kind == blockCode && !gherkin {
 			continue
 		}
+		topics := true
 		if b.section >= 0 {
 			if spec := s.sections[b.section].spec; spec >= 0 && s.c.answer[spec] {
-				continue
+				topics = false
 			}
 		}
-		scan(b.text)
+		if !topics && !gherkin && !s.inCriteria(b) {
+			continue
+		}
+		scan(b.text, b, topics)
 	}
 	// Template order, so that results are stable whatever the text order.
 	sortTopics(s.topics)
+}
+
+// inCriteria reports whether b is in a criteria section.
+func (s *story) inCriteria(b *block) bool {
+	if b.section < 0 {
+		return false
+	}
+	spec := s.sections[b.section].spec
+	return spec >= 0 && s.t.Sections[spec].Kind == KindCriteria
 }
 
 func sortTopics(hs []topicHit) {
@@ -332,7 +352,7 @@ func naWithoutReason(text string) bool {
 		if rest != "" && isWordByte(rest[0]) {
 			continue
 		}
-		return len(words(rest)) < 2
+		return countWords(rest) < 2
 	}
 	return false
 }
@@ -382,108 +402,135 @@ func (s *story) sectionStates() {
 // textState reads a free-text section: present when it says something
 // other than template text or a bare "N/A".
 func (s *story) textState(spec int) (SectionState, string) {
-	var parts []string
+	words := 0
+	var only string // the section's text when one block holds it all
+	blocks := 0
 	sawPlaceholder, sawChecklist := false, false
 	for _, si := range s.bySpec[spec] {
-		for _, bi := range s.sections[si].blocks {
+		for bi := s.sections[si].from; bi < s.sections[si].to; bi++ {
 			b := &s.d.blocks[bi]
+			if b.text == "" {
+				continue
+			}
 			if s.phBlock[bi] {
 				sawPlaceholder = true
 				continue
 			}
 			t := b.text
-			if b.kind != blockCode {
+			if b.kind != blockCode && strings.ContainsAny(t, "<[") {
 				for _, p := range spanPlaceholders(t) {
 					t = strings.Replace(t, p, " ", 1)
 					sawPlaceholder = true
 				}
 			}
-			if !b.checked && s.c.checklist[key(t)] {
+			if !b.checked && s.isChecklistQuestion(bi) {
 				// The security checklist pasted as is asks; it answers
 				// nothing until an item is ticked or written after.
 				sawChecklist = true
 				continue
 			}
-			if strings.TrimSpace(t) != "" {
-				parts = append(parts, t)
+			if n := countWordsUpTo(t, 7); n > 0 {
+				words += n
+				blocks++
+				only = t
 			}
 		}
 	}
-	all := strings.Join(parts, " ")
-	if len(words(all)) == 0 {
-		if sawChecklist {
-			return SectionEmpty, "checklist"
-		}
-		if sawPlaceholder {
-			return SectionEmpty, "placeholder"
-		}
+	switch {
+	case words > 0:
+	case sawChecklist:
+		return SectionEmpty, "checklist"
+	case sawPlaceholder:
+		return SectionEmpty, "placeholder"
+	default:
 		return SectionEmpty, "blank"
 	}
-	if k := key(all); k != "" {
-		if _, ok := s.c.hints[k]; ok {
-			return SectionEmpty, "placeholder"
-		}
-	}
-	if naWithoutReason(all) {
+	// "N/A" with a reason of two words or more is an answer; a longer
+	// text never is a bare "N/A".
+	if blocks == 1 && words <= 6 && naWithoutReason(only) {
 		return SectionEmpty, "na"
 	}
 	return SectionPresent, ""
 }
 
+// reason says why a section is required.
+type reason uint8
+
+const (
+	reasonAlways reason = iota
+	reasonPrivileged
+	reasonCitizen
+	reasonSensitive
+	reasonPersonalData
+	reasonPersona
+)
+
 // requirements works out which sections this story needs and why.
 func (s *story) requirements() {
 	n := len(s.t.Sections)
 	s.required = make([]bool, n)
-	s.reasons = make([][]Text, n)
-	need := func(i int, why Text) {
+	s.reasons = make([][]reason, n)
+	need := func(i int, why reason) {
 		if i < 0 {
 			return
 		}
 		s.required[i] = true
-		for _, r := range s.reasons[i] {
-			if r[FR] == why[FR] {
-				return
-			}
+		if !slices.Contains(s.reasons[i], why) {
+			s.reasons[i] = append(s.reasons[i], why)
 		}
-		s.reasons[i] = append(s.reasons[i], why)
 	}
-	role := ""
-	if s.sent != nil {
-		role = s.sent.Role
-	}
-	privileged := Text{FR: "rôle privilégié « " + role + " »", EN: "privileged role “" + role + "”"}
-	citizen := Text{FR: "profil usager « " + role + " »", EN: "citizen-facing role “" + role + "”"}
-	sensitive := Text{FR: "sujet sensible : " + s.topicWords("security"), EN: "sensitive topic: " + s.topicWords("security")}
-	personal := Text{FR: "données personnelles : " + s.topicWords("personal-data"), EN: "personal data: " + s.topicWords("personal-data")}
 	for i, spec := range s.t.Sections {
 		for _, cond := range spec.RequiredWhen {
 			switch {
 			case cond == Always:
-				need(i, Text{FR: "le modèle la demande toujours", EN: "the template always asks for it"})
+				need(i, reasonAlways)
 			case cond == WhenPrivileged && s.privileged():
-				need(i, privileged)
+				need(i, reasonPrivileged)
 			case cond == WhenCitizen && s.citizen():
-				need(i, citizen)
+				need(i, reasonCitizen)
 			case cond == WhenSensitive && s.hasCategory("security"):
-				need(i, sensitive)
+				need(i, reasonSensitive)
 			case cond == WhenPersonalData && s.hasCategory("personal-data"):
-				need(i, personal)
+				need(i, reasonPersonalData)
 			}
 		}
 	}
 	// A privileged role always needs security notes and a citizen-facing
 	// one an accessibility note, even when a template forgets to say so.
 	if s.privileged() {
-		need(s.specIndex(SectionSecurityNotes), privileged)
+		need(s.specIndex(SectionSecurityNotes), reasonPrivileged)
 	}
 	if s.citizen() {
-		need(s.specIndex(SectionAccessibility), citizen)
+		need(s.specIndex(SectionAccessibility), reasonCitizen)
 	}
 	if s.persona >= 0 {
 		for _, id := range s.t.Personas[s.persona].Requires {
-			need(s.specIndex(id), Text{FR: "demandée pour le profil « " + role + " »", EN: "asked for the role “" + role + "”"})
+			need(s.specIndex(id), reasonPersona)
 		}
 	}
+}
+
+// reasonText says a reason to the author.
+func (s *story) reasonText(r reason) Text {
+	role := ""
+	if s.sent != nil {
+		role = s.sent.Role
+	}
+	switch r {
+	case reasonPrivileged:
+		return Text{FR: "rôle privilégié « " + role + " »", EN: "privileged role “" + role + "”"}
+	case reasonCitizen:
+		return Text{FR: "profil usager « " + role + " »", EN: "citizen-facing role “" + role + "”"}
+	case reasonSensitive:
+		w := s.topicWords("security")
+		return Text{FR: "sujet sensible : " + w, EN: "sensitive topic: " + w}
+	case reasonPersonalData:
+		w := s.topicWords("personal-data")
+		return Text{FR: "données personnelles : " + w, EN: "personal data: " + w}
+	case reasonPersona:
+		return Text{FR: "demandée pour le profil « " + role + " »", EN: "asked for the role “" + role + "”"}
+	}
+	return Text{FR: "le modèle la demande toujours", EN: "the template always asks for it"}
 }
 
 // result fills the parts of a Result that do not depend on rules.

@@ -16,16 +16,28 @@ type compiled struct {
 	// answer marks the sections that answer a condition (security notes,
 	// RGPD, accessibility): their text does not make a story sensitive,
 	// or "Sans objet : pas d'authentification" would ask for a review.
-	answer   []bool
-	topics   phraseMatcher
+	answer []bool
+	// words holds the topics' keywords and the vague terms in one
+	// matcher: a story's text is walked once for both.
+	words    phraseMatcher
+	hasVague bool
 	acronyms map[string][]int // acronym as written → topic indices
-	vague    map[Lang]phraseMatcher
 	personas []personaNames
 	ruleOff  map[string]bool
 	ruleSev  map[string]Severity
 	// checklist holds the keys of the security checklist's questions.
 	checklist map[string]bool
+	// A block longer than these (in bytes, with room for punctuation and
+	// Markdown the key drops) cannot equal a hint or a question: no need
+	// to compute its key.
+	maxHint, maxChecklist int
+	// keyHeads holds the first keyHead bytes of every hint's and
+	// question's key: most blocks fail this test and never get a key.
+	keyHeads map[string]bool
 }
+
+// keyHead is the length of the key prefixes in compiled.keyHeads.
+const keyHead = 12
 
 type personaNames struct {
 	names [][]string // stems of each name
@@ -35,48 +47,74 @@ type personaNames struct {
 // written (docs/templates.md): a template lists the plurals it wants.
 type phrase struct {
 	words []string
-	id    int
+	id    int    // index of the topic, or of the term in its list
+	vague bool   // a vague term rather than a topic keyword
 	text  string // as the template writes it
 }
 
 // phraseMatcher finds phrases in a token stream by their first word.
 type phraseMatcher map[string][]phrase
 
-func (m phraseMatcher) add(text string, id int) {
+func (m phraseMatcher) add(text string, id int, vague bool) {
 	ws := words(text)
 	if len(ws) == 0 {
 		return
 	}
-	list := append(m[ws[0]], phrase{words: ws, id: id, text: text})
+	list := append(m[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
 	// Longest first, so that "adresse IP" is reported rather than "adresse".
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
 	m[ws[0]] = list
 }
 
-// scan calls fn for every phrase found in toks, at the token where it
-// starts. Phrases match whole words only: tokens are words.
-func (m phraseMatcher) scan(toks []tok, fn func(p *phrase, at int)) {
-	if len(m) == 0 {
+// scan calls fn for every phrase found in text, with the bounds of the
+// words it covers; at one place, the longest topic keyword and the longest
+// vague term. Phrases match whole words only. It allocates nothing: it
+// runs over every block of every story.
+func (m phraseMatcher) scan(text string, fn func(p *phrase, start, end int)) {
+	m.scanWords(text, fn, nil)
+}
+
+// scanWords is scan that also calls word for every word written in
+// capitals (for acronyms), in the same walk.
+func (m phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int), word func(start, end int)) {
+	if len(m) == 0 && word == nil {
 		return
 	}
-	for i := range toks {
-		list, ok := m[toks[i].w]
+	var b1, b2 [64]byte
+	for pos := 0; pos < len(text); {
+		start, end, w := wordAt(text, pos, b1[:])
+		if start < 0 {
+			return
+		}
+		pos = end
+		if word != nil && 'A' <= text[start] && text[start] <= 'Z' {
+			word(start, end)
+		}
+		list, ok := m[string(w)]
 		if !ok {
 			continue
 		}
+		var done [2]bool // a topic, a vague term
 	next:
 		for k := range list {
 			p := &list[k]
-			if i+len(p.words) > len(toks) {
+			kind := 0
+			if p.vague {
+				kind = 1
+			}
+			if done[kind] {
 				continue
 			}
+			last := end
 			for j := 1; j < len(p.words); j++ {
-				if toks[i+j].w != p.words[j] {
+				s, e, w2 := wordAt(text, last, b2[:])
+				if s < 0 || string(w2) != p.words[j] {
 					continue next
 				}
+				last = e
 			}
-			fn(p, i)
-			break
+			done[kind] = true
+			fn(p, start, last)
 		}
 	}
 }
@@ -106,18 +144,20 @@ func build(t *Template) *compiled {
 		aliases:  map[string]int{},
 		hints:    map[string]int{},
 		answer:   make([]bool, len(t.Sections)),
-		topics:   phraseMatcher{},
+		words:    phraseMatcher{},
 		acronyms: map[string][]int{},
-		vague:    map[Lang]phraseMatcher{},
 		ruleOff:  map[string]bool{},
 		ruleSev:  map[string]Severity{},
 
 		checklist: map[string]bool{},
+		keyHeads:  map[string]bool{},
 	}
 	for _, q := range t.SecurityChecklist {
 		for _, tx := range q {
 			if k := key(tx); k != "" {
 				c.checklist[k] = true
+				c.keyHeads[k[:min(len(k), keyHead)]] = true
+				c.maxChecklist = max(c.maxChecklist, 2*len(tx)+16)
 			}
 		}
 	}
@@ -138,6 +178,8 @@ func build(t *Template) *compiled {
 		for _, h := range s.Hint {
 			if k := key(h); k != "" {
 				c.hints[k] = i
+				c.keyHeads[k[:min(len(k), keyHead)]] = true
+				c.maxHint = max(c.maxHint, 2*len(h)+16)
 			}
 		}
 		for _, cond := range s.RequiredWhen {
@@ -152,7 +194,7 @@ func build(t *Template) *compiled {
 	}
 	for i, tp := range t.Topics {
 		for _, k := range tp.Keywords {
-			c.topics.add(k, i)
+			c.words.add(k, i, false)
 		}
 		for _, a := range tp.Acronyms {
 			a = strings.TrimSpace(a)
@@ -161,12 +203,18 @@ func build(t *Template) *compiled {
 			}
 		}
 	}
-	for lang, terms := range t.VagueTerms {
-		m := phraseMatcher{}
-		for i, term := range terms {
-			m.add(term, i)
+	// Every language's vague terms apply: teams mix "user-friendly" into
+	// French. Sorted languages keep the matcher's order stable.
+	langs := make([]Lang, 0, len(t.VagueTerms))
+	for lang := range t.VagueTerms {
+		langs = append(langs, lang)
+	}
+	sort.Slice(langs, func(i, j int) bool { return langs[i] < langs[j] })
+	for _, lang := range langs {
+		for i, term := range t.VagueTerms[lang] {
+			c.words.add(term, i, true)
+			c.hasVague = true
 		}
-		c.vague[lang] = m
 	}
 	for _, p := range t.Personas {
 		var pn personaNames

@@ -10,6 +10,7 @@ import (
 type critBuilder struct {
 	out  []Criterion
 	spec []int
+	end  []int // last body line of each criterion
 	// open is the index in out of the scenario steps go to; -1 when none.
 	open int
 	// background is true between "Contexte:" and the next scenario: its
@@ -20,6 +21,7 @@ type critBuilder struct {
 	// free holds plain paragraphs, criteria only when a section has
 	// nothing else.
 	free     []Criterion
+	freeEnd  []int
 	freeSpec int
 	// secStart is len(out) when the current section began.
 	secStart int
@@ -55,8 +57,7 @@ func (cb *critBuilder) line(text string, line, spec int) bool {
 	switch kind {
 	case gkScenario:
 		cb.close()
-		cb.out = append(cb.out, Criterion{Text: rest, Line: line, Gherkin: true})
-		cb.spec = append(cb.spec, spec)
+		cb.add(Criterion{Text: rest, Line: line, Gherkin: true}, spec, line)
 		cb.open = len(cb.out) - 1
 		cb.title = ""
 	case gkBackground:
@@ -75,13 +76,13 @@ func (cb *critBuilder) line(text string, line, spec int) bool {
 			cb.close()
 		}
 		if cb.open < 0 {
-			cb.out = append(cb.out, Criterion{Text: cb.title, Line: line, Gherkin: true})
-			cb.spec = append(cb.spec, spec)
+			cb.add(Criterion{Text: cb.title, Line: line, Gherkin: true}, spec, line)
 			cb.open = len(cb.out) - 1
 			cb.title = ""
 		}
 		c := &cb.out[cb.open]
 		c.Steps = append(c.Steps, Step{Keyword: kw, Kind: kind, Text: rest})
+		cb.end[cb.open] = line
 	}
 	return true
 }
@@ -97,8 +98,9 @@ func (cb *critBuilder) hasAction(i int) bool {
 
 // code reads a fenced block as Gherkin.
 func (cb *critBuilder) code(b *block, spec int) {
-	lines := strings.Split(b.text, "\n")
-	for i, l := range lines {
+	i := -1
+	for l := range strings.SplitSeq(b.text, "\n") {
+		i++
 		ln := b.line + i
 		if i < len(b.lines) {
 			ln = b.lines[i]
@@ -176,7 +178,7 @@ func (s *story) findCriteria() {
 		case blockItem:
 			if b.task {
 				cb.close()
-				cb.add(Criterion{Text: b.text, Line: b.line, Task: true, Checked: b.checked}, spec)
+				cb.add(Criterion{Text: b.text, Line: b.line, Task: true, Checked: b.checked}, spec, b.lastLine())
 				continue
 			}
 			if cb.lines(b, spec) {
@@ -184,7 +186,7 @@ func (s *story) findCriteria() {
 			}
 			cb.close()
 			if b.level == 0 {
-				cb.add(Criterion{Text: collapse(b.text), Line: b.line}, spec)
+				cb.add(Criterion{Text: collapse(b.text), Line: b.line}, spec, b.lastLine())
 			}
 		case blockPara:
 			if cb.lines(b, spec) {
@@ -196,28 +198,30 @@ func (s *story) findCriteria() {
 				continue
 			}
 			cb.free = append(cb.free, Criterion{Text: collapse(t), Line: b.line})
+			cb.freeEnd = append(cb.freeEnd, b.lastLine())
 			cb.freeSpec = spec
 		}
 	}
 	cb.close()
 	cb.flushFree()
-	s.criteria, s.critSpec = cb.out, cb.spec
+	s.criteria, s.critSpec, s.critEnd = cb.out, cb.spec, cb.end
 }
 
-func (cb *critBuilder) add(c Criterion, spec int) {
+func (cb *critBuilder) add(c Criterion, spec, end int) {
 	cb.out = append(cb.out, c)
 	cb.spec = append(cb.spec, spec)
+	cb.end = append(cb.end, end)
 }
 
 // flushFree ends a section: its plain paragraphs are its criteria when it
 // has no list item and no scenario.
 func (cb *critBuilder) flushFree() {
 	if len(cb.out) == cb.secStart {
-		for _, c := range cb.free {
-			cb.add(c, cb.freeSpec)
+		for i, c := range cb.free {
+			cb.add(c, cb.freeSpec, cb.freeEnd[i])
 		}
 	}
-	cb.free = cb.free[:0]
+	cb.free, cb.freeEnd = cb.free[:0], cb.freeEnd[:0]
 	cb.secStart = len(cb.out)
 	cb.title = ""
 }
@@ -228,7 +232,9 @@ func (cb *critBuilder) flushFree() {
 func (cb *critBuilder) lines(b *block, spec int) bool {
 	any := false
 	var pending string
-	for i, l := range strings.Split(b.text, "\n") {
+	i := -1
+	for l := range strings.SplitSeq(b.text, "\n") {
+		i++
 		ln := b.line
 		if i < len(b.lines) {
 			ln = b.lines[i]

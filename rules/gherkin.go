@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	gherkin "github.com/cucumber/gherkin/go/v42"
 )
@@ -87,39 +88,87 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 	if line == "" {
 		return "", "", "", false
 	}
-	// Only the line's head is folded: keywords are at most a few words.
-	head := line
-	if len(head) > 48 {
-		head = head[:48]
+	// Keywords are grouped by their folded first letter; most lines start
+	// with a letter no keyword does.
+	r, _ := utf8.DecodeRuneInString(line)
+	c, _ := foldRune(r)
+	if c >= utf8.RuneSelf {
+		return "", "", "", false
 	}
-	fh, idx := foldMap(head)
-	for _, k := range gherkinKeywords() {
-		if !strings.HasPrefix(fh, k.folded) {
+	for _, k := range gherkinByFirst()[c] {
+		end, ok := foldedPrefix(line, k.folded)
+		if !ok {
 			continue
 		}
-		n := len(k.folded)
-		after := fh[n:]
+		after := line[end:]
 		switch {
 		case k.block:
-			t := strings.TrimLeft(after, " ")
+			t := strings.TrimLeft(after, " \t\u00a0")
 			if !strings.HasPrefix(t, ":") {
 				continue
 			}
-			end := idx[n]
-			return strings.TrimSpace(line[:end]), k.kind, strings.TrimSpace(strings.TrimLeft(line[end:], " \t:")), true
+			return strings.TrimSpace(line[:end]), k.kind, strings.TrimSpace(strings.TrimLeft(t, ":")), true
 		case k.elided:
 			if after == "" {
 				continue
 			}
 		default:
-			if after == "" || after[0] != ' ' {
+			if after == "" || after[0] != ' ' && after[0] != '\t' {
 				continue
 			}
 		}
-		end := idx[n]
-		return strings.TrimSpace(line[:end]), k.kind, strings.TrimSpace(line[end:]), true
+		return strings.TrimSpace(line[:end]), k.kind, strings.TrimSpace(after), true
 	}
 	return "", "", "", false
+}
+
+// gherkinByFirst groups gherkinKeywords by their first byte, longest
+// first within a group.
+var gherkinByFirst = sync.OnceValue(func() *[utf8.RuneSelf][]gherkinKeyword {
+	var by [utf8.RuneSelf][]gherkinKeyword
+	for _, k := range gherkinKeywords() {
+		if c := k.folded[0]; c < utf8.RuneSelf {
+			by[c] = append(by[c], k)
+		}
+	}
+	return &by
+})
+
+// foldedPrefix reports whether s, once folded, starts with the folded
+// prefix, and how many bytes of s that takes. It allocates nothing: it
+// runs on every line of a criteria section.
+func foldedPrefix(s, prefix string) (int, bool) {
+	i, j := 0, 0
+	var buf [2 * utf8.UTFMax]byte
+	for j < len(prefix) {
+		if i >= len(s) {
+			return 0, false
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != prefix[j] {
+				return 0, false
+			}
+			i++
+			j++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		a, b := foldRune(r)
+		k := utf8.EncodeRune(buf[:], a)
+		if b != 0 {
+			k += utf8.EncodeRune(buf[k:], b)
+		}
+		if len(prefix)-j < k || prefix[j:j+k] != string(buf[:k]) {
+			return 0, false
+		}
+		i += n
+		j += k
+	}
+	return i, true
 }
 
 // isStepKind reports whether kind is a step (not a block keyword).

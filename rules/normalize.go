@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,26 +59,30 @@ func foldRune(r rune) (rune, rune) {
 
 // fold returns s lower-cased and without accents (see foldRune).
 func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+	return string(appendFold(make([]byte, 0, len(s)+4), s))
+}
+
+// appendFold appends the folded form of s to dst.
+func appendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
 		}
-	}
-	if ascii {
-		return strings.ToLower(s)
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		a, c := foldRune(r)
-		b.WriteRune(a)
-		if c != 0 {
-			b.WriteRune(c)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		a, b := foldRune(r)
+		dst = utf8.AppendRune(dst, a)
+		if b != 0 {
+			dst = utf8.AppendRune(dst, b)
 		}
+		i += n
 	}
-	return b.String()
+	return dst
 }
 
 // foldMap folds s and also returns, for each byte of the folded string, the
@@ -110,69 +115,103 @@ func isWordRune(r rune) bool {
 		r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// tok is one word of a text: its folded form and, for acronym matching,
-// whether it was written all in capitals.
+// tok is one word of a text: its folded form and where it is.
 type tok struct {
-	w     string // folded
-	upper bool   // every letter was upper-case and there are at least two
-	orig  string
-	off   int // byte offset of orig in the tokenized text
+	w        string // folded
+	off, end int32  // the word as written is text[off:end]
+	// upper is true when every letter was upper-case, and there are at
+	// least two: the only way an acronym matches.
+	upper bool
 }
 
-// tokenize splits text into words: runs of letters and digits. Apostrophes
-// and hyphens separate words, so the French elision "l'adresse" gives "l"
-// and "adresse". The folded forms share one allocation.
+func (t tok) orig(text string) string { return text[t.off:t.end] }
+
+// tokenize appends the words of text to dst: runs of letters and digits.
+// Apostrophes and hyphens separate words, so the French elision
+// "l'adresse" gives "l" and "adresse". The folded forms share one
+// allocation.
 func tokenize(text string, dst []tok) []tok {
-	folded := fold(text)
-	// fold keeps word boundaries at the same rune positions, so walking both
-	// strings rune by rune lines the tokens up.
-	type span struct{ fs, fe, os, oe int }
-	i, j := 0, 0 // byte offsets in text and folded
+	var stack [512]byte
+	folded := stack[:0]
+	if len(text) > len(stack) {
+		folded = make([]byte, 0, len(text)+16)
+	}
+	if cap(dst)-len(dst) < len(text)/6 {
+		dst = slices.Grow(dst, len(text)/6+4)
+	}
+	// The folded string is made once at the end; meanwhile each token's
+	// place in it is kept here.
+	type fspan struct{ start, end int }
+	var spanStack [128]fspan
+	spans := spanStack[:0]
+	start := len(dst)
 	inWord := false
-	var cur span
 	upper, letters := true, 0
-	for i < len(text) {
+	fs, os := 0, 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			lower, up := 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z'
+			if lower || up || '0' <= c && c <= '9' {
+				if !inWord {
+					inWord, fs, os, upper, letters = true, len(folded), i, true, 0
+				}
+				if up {
+					letters++
+					c += 'a' - 'A'
+				} else if lower {
+					letters++
+					upper = false
+				}
+				folded = append(folded, c)
+			} else if inWord {
+				inWord = false
+				dst = append(dst, tok{off: int32(os), end: int32(i), upper: upper && letters >= 2})
+				spans = append(spans, fspan{fs, len(folded)})
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
-		a, c := foldRune(r)
-		fn := utf8.RuneLen(a)
-		if c != 0 {
-			fn += utf8.RuneLen(c)
-		}
-		if a == utf8.RuneError && n == 1 {
-			fn = 3 // WriteRune writes U+FFFD for invalid bytes
-		}
-		w := isWordRune(r)
-		if w && !inWord {
-			inWord = true
-			cur = span{fs: j, os: i}
-			upper, letters = true, 0
-		}
-		if w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if !inWord {
+				inWord, fs, os, upper, letters = true, len(folded), i, true, 0
+			}
 			if unicode.IsLetter(r) {
 				letters++
 				if !unicode.IsUpper(r) {
 					upper = false
 				}
 			}
+			a, b := foldRune(r)
+			folded = utf8.AppendRune(folded, a)
+			if b != 0 {
+				folded = utf8.AppendRune(folded, b)
+			}
 		} else if inWord {
 			inWord = false
-			cur.fe, cur.oe = j, i
-			dst = append(dst, tok{w: folded[cur.fs:cur.fe], upper: upper && letters >= 2, orig: text[cur.os:cur.oe], off: cur.os})
+			dst = append(dst, tok{off: int32(os), end: int32(i), upper: upper && letters >= 2})
+			spans = append(spans, fspan{fs, len(folded)})
 		}
 		i += n
-		j += fn
 	}
 	if inWord {
-		cur.fe, cur.oe = len(folded), len(text)
-		dst = append(dst, tok{w: folded[cur.fs:cur.fe], upper: upper && letters >= 2, orig: text[cur.os:cur.oe], off: cur.os})
+		dst = append(dst, tok{off: int32(os), end: int32(len(text)), upper: upper && letters >= 2})
+		spans = append(spans, fspan{fs, len(folded)})
+	}
+	all := string(folded)
+	for k := range spans {
+		dst[start+k].w = all[spans[k].start:spans[k].end]
 	}
 	return dst
 }
 
+// countWords counts the words of s without keeping them.
+func countWords(s string) int { return countWordsUpTo(s, len(s)+1) }
+
 // span returns the text of n tokens from toks[at], as written.
 func span(text string, toks []tok, at, n int) string {
-	last := toks[at+n-1]
-	return text[toks[at].off : last.off+len(last.orig)]
+	return text[toks[at].off:toks[at+n-1].end]
 }
 
 // words returns the folded words of s.
@@ -188,20 +227,41 @@ func words(s string) []string {
 // key is the form under which headings and aliases are compared: folded,
 // without punctuation or spaces, without a leading number ("2. Contexte").
 func key(s string) string {
-	f := fold(s)
-	var b strings.Builder
-	b.Grow(len(f))
+	var stack [256]byte
+	b := stack[:0]
 	leading := true
-	for _, r := range f {
-		if leading && ('0' <= r && r <= '9' || !isWordRune(r)) {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				if leading {
+					continue
+				}
+			default:
+				continue
+			}
+			leading = false
+			b = append(b, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if !isWordRune(r) {
 			continue
 		}
 		leading = false
-		if isWordRune(r) {
-			b.WriteRune(r)
+		x, y := foldRune(r)
+		b = utf8.AppendRune(b, x)
+		if y != 0 {
+			b = utf8.AppendRune(b, y)
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // stem reduces a folded word to a form shared by its plural and, for the
@@ -230,5 +290,144 @@ func stem(w string) string {
 
 // collapse trims s and turns every run of white space into one space.
 func collapse(s string) string {
+	s = strings.TrimSpace(s)
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\n' || c == '\t' || c == '\r' || c == ' ' && i+1 < len(s) && s[i+1] == ' ' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// countWordsUpTo counts the words of s, stopping at limit.
+func countWordsUpTo(s string, limit int) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var w bool
+		if c < utf8.RuneSelf {
+			w = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r)
+			i += size
+		}
+		if w && !in {
+			if n++; n >= limit {
+				return n
+			}
+		}
+		in = w
+	}
+	return n
+}
+
+// keyPrefix writes into buf the first len(buf) bytes of key(s), without
+// allocating: a cheap filter before computing a whole key.
+func keyPrefix(s string, buf []byte) []byte {
+	out := buf[:0]
+	leading := true
+	for i := 0; i < len(s) && len(out) < cap(buf)-utf8.UTFMax; {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case 'a' <= c && c <= 'z':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			case '0' <= c && c <= '9':
+				if leading {
+					continue
+				}
+			default:
+				continue
+			}
+			leading = false
+			out = append(out, c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if !isWordRune(r) {
+			continue
+		}
+		leading = false
+		x, y := foldRune(r)
+		out = utf8.AppendRune(out, x)
+		if y != 0 {
+			out = utf8.AppendRune(out, y)
+		}
+	}
+	return out
+}
+
+// wordAt finds the first word of text at or after pos and writes its
+// folded form into buf. It returns the word's bounds in text (start < 0
+// when there is none) and the folded bytes, which alias buf when they fit.
+// It allocates nothing, so matchers can walk a text without tokenizing it.
+func wordAt(text string, pos int, buf []byte) (start, end int, folded []byte) {
+	start = -1
+	folded = buf[:0]
+	for i := pos; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if start >= 0 {
+					return start, i, folded
+				}
+				i++
+				continue
+			}
+			if start < 0 {
+				start = i
+			}
+			folded = append(folded, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			a, b := foldRune(r)
+			folded = utf8.AppendRune(folded, a)
+			if b != 0 {
+				folded = utf8.AppendRune(folded, b)
+			}
+		} else if start >= 0 {
+			return start, i, folded
+		}
+		i += n
+	}
+	if start < 0 {
+		return -1, len(text), folded
+	}
+	return start, len(text), folded
+}
+
+// isUpperWord reports whether w is written in capitals, with at least two
+// letters: how an acronym must be written to match.
+func isUpperWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 2
 }

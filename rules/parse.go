@@ -55,6 +55,27 @@ type block struct {
 	boldLine bool
 	info     string // fence info string
 	section  int    // index in doc.sections; -1 before the first section
+
+	// While the body is walked, text and lines live in the doc's arenas;
+	// finish turns these offsets into text and lines.
+	ts, te, ls, le int
+}
+
+// lineAt returns the body line of byte offset off of the block's text.
+func (b *block) lineAt(off int) int {
+	i := strings.Count(b.text[:off], "\n")
+	if i < len(b.lines) {
+		return b.lines[i]
+	}
+	return b.line
+}
+
+// lastLine is the body line of the block's last logical line.
+func (b *block) lastLine() int {
+	if len(b.lines) > 0 {
+		return b.lines[len(b.lines)-1]
+	}
+	return b.line
 }
 
 // restAfterBold returns the paragraph's text after its bold lead, with the
@@ -80,6 +101,10 @@ type doc struct {
 	src        []byte
 	lineStarts []int
 	blocks     []block
+	// Every block's text goes into one arena, and its line numbers into
+	// another: one string for the whole body instead of one per block.
+	arena     []byte
+	lineArena []int
 }
 
 // lineOf returns the 1-based body line holding byte offset off.
@@ -106,9 +131,23 @@ func parseBody(body string) *doc {
 		}
 	}
 	root := mdParser().Parse(text.NewReader(src))
-	d.blocks = make([]block, 0, 16)
+	d.blocks = make([]block, 0, 32)
+	d.arena = make([]byte, 0, len(src))
+	d.lineArena = make([]int, 0, len(d.lineStarts))
 	d.walk(root, 0)
+	d.finish()
 	return d
+}
+
+// finish gives each block its text and lines out of the arenas.
+func (d *doc) finish() {
+	all := string(d.arena)
+	for i := range d.blocks {
+		b := &d.blocks[i]
+		b.text = all[b.ts:b.te]
+		b.lines = d.lineArena[b.ls:b.le:b.le]
+	}
+	d.arena = nil
 }
 
 func (d *doc) walk(n ast.Node, depth int) {
@@ -149,7 +188,7 @@ func (d *doc) visit(c ast.Node, depth int) {
 }
 
 func (d *doc) add(b block) {
-	if b.text == "" && b.kind != blockCode {
+	if b.te == b.ts && b.kind != blockCode {
 		return
 	}
 	d.blocks = append(d.blocks, b)
@@ -173,7 +212,7 @@ func (d *doc) item(it ast.Node, depth int) {
 		}
 		// An item is not a heading: "- **Given** a user" keeps its text.
 		b.bold, b.boldLine = "", false
-		if b.text != "" || b.task {
+		if b.te > b.ts || b.task {
 			if b.line == 0 {
 				b.line = d.nodeLine(first)
 			}
@@ -187,32 +226,31 @@ func (d *doc) item(it ast.Node, depth int) {
 }
 
 func (d *doc) tableRow(row ast.Node) {
-	var tb textBuilder
-	tb.d = d
+	tb := d.builder()
 	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
 		if cell != row.FirstChild() {
 			tb.write([]byte(" | "), -1)
 		}
 		tb.inline(cell)
 	}
-	d.add(block{kind: blockPara, line: tb.firstLine(), text: string(tb.buf), lines: tb.lines})
+	d.add(tb.block(blockPara, row))
 }
 
 func (d *doc) codeBlock(n ast.Node) block {
 	lines := n.Lines()
-	b := block{kind: blockCode}
-	var buf []byte
+	b := block{kind: blockCode, section: -1, ts: len(d.arena), ls: len(d.lineArena)}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
-		if i == 0 {
-			b.line = d.lineOf(seg.Start)
+		if i > 0 {
+			d.arena = append(d.arena, '\n')
 		}
-		buf = append(buf, bytes.TrimRight(seg.Value(d.src), "\n")...)
-		buf = append(buf, '\n')
-		b.lines = append(b.lines, d.lineOf(seg.Start))
+		d.arena = append(d.arena, bytes.TrimRight(seg.Value(d.src), "\n")...)
+		d.lineArena = append(d.lineArena, d.lineOf(seg.Start))
 	}
-	b.text = strings.TrimSuffix(string(buf), "\n")
-	if b.line == 0 {
+	b.te, b.le = len(d.arena), len(d.lineArena)
+	if b.le > b.ls {
+		b.line = d.lineArena[b.ls]
+	} else {
 		b.line = d.nodeLine(n)
 	}
 	return b
@@ -227,11 +265,13 @@ func (d *doc) htmlBlock(n *ast.HTMLBlock) {
 		return
 	}
 	seg := lines.At(0)
-	s := strings.TrimSpace(string(seg.Value(d.src)))
-	if !isAnglePlaceholder(s) {
+	v := bytes.TrimSpace(seg.Value(d.src))
+	if !isAnglePlaceholder(string(v)) {
 		return
 	}
-	d.add(block{kind: blockPara, line: d.lineOf(seg.Start), text: s, lines: []int{d.lineOf(seg.Start)}})
+	tb := d.builder()
+	tb.write(v, seg.Start)
+	d.add(tb.block(blockPara, n))
 }
 
 // paragraph reads a paragraph's text and the emphasis that gives it a role:
@@ -250,10 +290,12 @@ func (d *doc) paragraph(n ast.Node) block {
 	if !ok {
 		return b
 	}
-	var tb textBuilder
-	tb.d = d
+	// The emphasis's text goes to the arena's end, is read, and is dropped.
+	mark, lmark := len(d.arena), len(d.lineArena)
+	tb := d.builder()
 	tb.inline(em)
-	inner := string(tb.buf)
+	inner := string(d.arena[mark:])
+	d.arena, d.lineArena = d.arena[:mark], d.lineArena[:lmark]
 	// When the emphasis closes its line, goldmark puts the line break on
 	// the emphasis's own last text.
 	lineEnds := strings.HasSuffix(inner, "\n")
@@ -262,7 +304,7 @@ func (d *doc) paragraph(n ast.Node) block {
 	if !lineEnds {
 		for c := first.NextSibling(); c != nil; c = c.NextSibling() {
 			t, ok := c.(*ast.Text)
-			if !ok || strings.Trim(string(t.Segment.Value(d.src)), " \t:.") != "" {
+			if !ok || len(bytes.Trim(t.Segment.Value(d.src), " \t:.")) != 0 {
 				onlyPunct = false
 				break
 			}
@@ -275,7 +317,7 @@ func (d *doc) paragraph(n ast.Node) block {
 	if em.Level == 1 && onlyPunct && !lineEnds {
 		b.italic = true
 	}
-	if em.Level == 2 && inner != "" && strings.HasPrefix(b.text, inner) {
+	if em.Level == 2 && inner != "" && bytes.HasPrefix(d.arena[b.ts:b.te], []byte(inner)) {
 		b.bold = inner
 		b.boldLine = onlyPunct
 	}
@@ -288,19 +330,9 @@ func (d *doc) blankText(n ast.Node) bool {
 }
 
 func (d *doc) inlineBlock(n ast.Node, kind blockKind) block {
-	var tb textBuilder
-	tb.d = d
+	tb := d.builder()
 	tb.inline(n)
-	s := strings.TrimLeft(strings.TrimRight(string(tb.buf), " \t\n"), " \t")
-	line := tb.firstLine()
-	if line == 0 {
-		line = d.nodeLine(n)
-	}
-	lines := tb.lines
-	if n := strings.Count(s, "\n") + 1; n < len(lines) {
-		lines = lines[:n]
-	}
-	return block{kind: kind, line: line, text: s, lines: lines, section: -1}
+	return tb.block(kind, n)
 }
 
 // nodeLine finds a line for a node from its own lines or its first
@@ -317,21 +349,48 @@ func (d *doc) nodeLine(n ast.Node) int {
 	return 0
 }
 
-// textBuilder gathers the plain text of inline nodes, one logical line per
-// source line, with the body line each logical line starts on.
+// textBuilder gathers the plain text of inline nodes into the doc's
+// arena, one logical line per source line, with the body line each logical
+// line starts on.
 type textBuilder struct {
 	d        *doc
-	buf      []byte
-	lines    []int
+	start    int // where this text starts in d.arena
+	lstart   int // and its lines in d.lineArena
 	lineOpen bool
 	lastLine int
 }
 
-func (tb *textBuilder) firstLine() int {
-	if len(tb.lines) > 0 {
-		return tb.lines[0]
+func (d *doc) builder() textBuilder {
+	return textBuilder{d: d, start: len(d.arena), lstart: len(d.lineArena)}
+}
+
+// block ends the text: trimmed of blank space at both ends, with as many
+// lines as it has logical lines.
+func (tb *textBuilder) block(kind blockKind, n ast.Node) block {
+	d := tb.d
+	ts, te := tb.start, len(d.arena)
+	for te > ts && (d.arena[te-1] == ' ' || d.arena[te-1] == '\t' || d.arena[te-1] == '\n') {
+		te--
 	}
-	return 0
+	for ts < te && (d.arena[ts] == ' ' || d.arena[ts] == '\t') {
+		ts++
+	}
+	d.arena = d.arena[:te]
+	le := tb.lstart + bytes.Count(d.arena[ts:te], []byte("\n")) + 1
+	if le > len(d.lineArena) {
+		le = len(d.lineArena)
+	}
+	if ts == te {
+		le = tb.lstart
+	}
+	d.lineArena = d.lineArena[:le]
+	b := block{kind: kind, section: -1, ts: ts, te: te, ls: tb.lstart, le: le}
+	if le > tb.lstart {
+		b.line = d.lineArena[tb.lstart]
+	} else {
+		b.line = d.nodeLine(n)
+	}
+	return b
 }
 
 func (tb *textBuilder) write(b []byte, off int) {
@@ -343,11 +402,11 @@ func (tb *textBuilder) write(b []byte, off int) {
 		if off < 0 {
 			l = tb.lastLine
 		}
-		tb.lines = append(tb.lines, l)
+		tb.d.lineArena = append(tb.d.lineArena, l)
 		tb.lineOpen = true
 		tb.lastLine = l
 	}
-	tb.buf = append(tb.buf, b...)
+	tb.d.arena = append(tb.d.arena, b...)
 }
 
 func (tb *textBuilder) newline() {
@@ -355,8 +414,11 @@ func (tb *textBuilder) newline() {
 		return
 	}
 	// Trailing spaces before a break carry nothing.
-	tb.buf = bytes.TrimRight(tb.buf, " \t")
-	tb.buf = append(tb.buf, '\n')
+	a := tb.d.arena
+	for len(a) > tb.start && (a[len(a)-1] == ' ' || a[len(a)-1] == '\t') {
+		a = a[:len(a)-1]
+	}
+	tb.d.arena = append(a, '\n')
 	tb.lineOpen = false
 	tb.lastLine++
 }

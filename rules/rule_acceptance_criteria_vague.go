@@ -22,18 +22,22 @@ var acceptanceCriteriaVague = Rule{
 
 func checkAcceptanceCriteriaVague(s *story) []hit {
 	var out []hit
-	for _, c := range s.criteria {
-		text := c.Text
-		for _, st := range c.Steps {
-			text += " , " + st.Text
+	for i, c := range s.criteria {
+		// The body was scanned once for vague terms; a criterion owns
+		// those on its lines.
+		var terms []string
+		for _, h := range s.vagueHits {
+			if h.line >= c.Line && h.line <= s.critEnd[i] {
+				terms = addTerm(terms, h.word)
+			}
 		}
 		var why Text
-		if terms := s.vagueTerms(text); len(terms) > 0 {
+		if len(terms) > 0 {
 			why = Text{
 				FR: "termes vagues : « " + strings.Join(terms, " », « ") + " »",
 				EN: "vague terms: “" + strings.Join(terms, "”, “") + "”",
 			}
-		} else if !c.Gherkin && len(words(c.Text)) < 3 {
+		} else if !c.Gherkin && countWordsUpTo(c.Text, 3) < 3 {
 			why = Text{FR: "trop court pour dire le résultat attendu", EN: "too short to state the expected result"}
 		} else {
 			continue

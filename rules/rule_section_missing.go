@@ -44,7 +44,7 @@ func (s *story) sectionArgs(i int) map[string]Text {
 	for _, lang := range []Lang{FR, EN} {
 		parts := make([]string, len(s.reasons[i]))
 		for k, r := range s.reasons[i] {
-			parts[k] = r.Get(lang)
+			parts[k] = s.reasonText(r).Get(lang)
 		}
 		reason[lang] = strings.Join(parts, map[Lang]string{FR: " ; ", EN: "; "}[lang])
 	}

@@ -24,7 +24,7 @@ func checkStoryAmbiguous(s *story) []hit {
 	if s.sent.found() < 2 {
 		return nil
 	}
-	terms := s.vagueTerms(s.sent.Role + " , " + s.sent.Action + " , " + s.sent.Benefit)
+	terms := s.vagueTerms(s.sent.Role, s.sent.Action, s.sent.Benefit)
 	if len(terms) == 0 {
 		return nil
 	}
@@ -32,32 +32,29 @@ func checkStoryAmbiguous(s *story) []hit {
 	return []hit{{line: s.sentenceLine(), args: map[string]Text{"terms": quoted}}}
 }
 
-// vagueTerms returns the template's vague terms found in text, as the
-// story writes them. The story's language's list comes first; the other
-// lists apply too, since teams mix "user-friendly" into French.
-func (s *story) vagueTerms(text string) []string {
-	if len(s.c.vague) == 0 {
+// vagueTerms returns the template's vague terms found in texts, as the
+// story writes them, each once.
+func (s *story) vagueTerms(texts ...string) []string {
+	if !s.c.hasVague {
 		return nil
 	}
-	toks := tokenize(text, nil)
 	var out []string
-	seen := map[string]bool{}
-	add := func(m phraseMatcher) {
-		m.scan(toks, func(p *phrase, at int) {
-			w := span(text, toks, at, len(p.words))
-			if !seen[fold(w)] {
-				seen[fold(w)] = true
-				out = append(out, w)
+	for _, text := range texts {
+		s.c.words.scan(text, func(p *phrase, start, end int) {
+			if p.vague {
+				out = addTerm(out, text[start:end])
 			}
 		})
 	}
-	if m, ok := s.c.vague[s.lang]; ok {
-		add(m)
-	}
-	for lang, m := range s.c.vague {
-		if lang != s.lang {
-			add(m)
+	return out
+}
+
+// addTerm appends w to terms unless it is there, whatever its case.
+func addTerm(terms []string, w string) []string {
+	for _, o := range terms {
+		if strings.EqualFold(o, w) {
+			return terms
 		}
 	}
-	return out
+	return append(terms, w)
 }

@@ -30,7 +30,7 @@ var uiTerms = phraseMatcherOf(
 func phraseMatcherOf(terms ...string) phraseMatcher {
 	m := phraseMatcher{}
 	for i, t := range terms {
-		m.add(t, i)
+		m.add(t, i, true)
 	}
 	return m
 }
@@ -55,7 +55,7 @@ func checkStoryMinimal(s *story) []hit {
 		}
 	}
 	var ui []string
-	uiTerms.scan(tokenize(s.sent.Action, nil), func(p *phrase, _ int) { ui = append(ui, p.text) })
+	uiTerms.scan(s.sent.Action, func(p *phrase, _, _ int) { ui = append(ui, p.text) })
 	if len(ui) > 0 {
 		fr = append(fr, "un détail d'interface (« "+strings.Join(ui, " », « ")+" »)")
 		en = append(en, "interface detail (“"+strings.Join(ui, "”, “")+"”)")

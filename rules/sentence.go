@@ -208,11 +208,11 @@ func labelEnd(s string) int {
 
 // parseAt parses a sentence that starts right at s.
 func parseAt(s string) *parsed {
-	f, idx := foldMap(s)
+	// Most paragraphs are no story: test the markers before folding it all.
 	var rm *marker
 	for i := range roleMarkers {
 		m := &roleMarkers[i]
-		if strings.HasPrefix(f, m.text) && boundaryAfter(f, len(m.text), m.text) {
+		if n, ok := foldedPrefix(s, m.text); ok && boundaryAfter(s, n, m.text) {
 			rm = m
 			break
 		}
@@ -220,6 +220,7 @@ func parseAt(s string) *parsed {
 	if rm == nil {
 		return nil
 	}
+	f, idx := foldMap(s)
 	roleStart := len(rm.text)
 	for roleStart < len(f) && (f[roleStart] == ' ' || f[roleStart] == ':' || f[roleStart] == ',' || f[roleStart] == '\n') {
 		roleStart++
@@ -348,9 +349,20 @@ var adverbs = map[string]bool{
 // from position from (the longest one there), optionally only of one
 // language, with the offset where it ends.
 func findMarker(f string, from int, idx markerIndex, lang Lang) (*marker, int, int) {
-	for pos := max(from, 0); pos < len(f); pos++ {
-		if !isWordByte(f[pos]) || !boundaryBefore(f, pos) {
-			continue
+	pos := max(from, 0)
+	// Start at a word's start: step back into the word from is in.
+	if pos > 0 && pos < len(f) && isWordByte(f[pos]) && isWordByte(f[pos-1]) {
+		for pos < len(f) && isWordByte(f[pos]) {
+			pos++
+		}
+	}
+	for pos < len(f) {
+		// Skip to the next word.
+		for pos < len(f) && !isWordByte(f[pos]) {
+			pos++
+		}
+		if pos >= len(f) {
+			break
 		}
 		w := pos
 		for w < len(f) && isWordByte(f[w]) {
@@ -361,11 +373,11 @@ func findMarker(f string, from int, idx markerIndex, lang Lang) (*marker, int, i
 			word = f[pos : w+1]
 		}
 		ms, ok := idx[word]
-		if !ok {
+		if !ok || (pos > 0 && f[pos-1] == '\'') {
+			pos = w
 			continue
 		}
 		rest := f[pos:]
-		shift := 0
 		// "i only want": try the marker without the adverb too.
 		if w < len(f) && f[w] == ' ' {
 			if nw := firstWord(f[w+1:]); adverbs[nw] {
@@ -379,9 +391,10 @@ func findMarker(f string, from int, idx markerIndex, lang Lang) (*marker, int, i
 		}
 		for _, m := range ms {
 			if (lang == "" || m.lang == lang) && strings.HasPrefix(rest, m.text) && boundaryAfter(rest, len(m.text), m.text) {
-				return m, pos, pos + len(m.text) + shift
+				return m, pos, pos + len(m.text)
 			}
 		}
+		pos = w
 	}
 	return nil, -1, -1
 }
@@ -489,6 +502,9 @@ func isPlaceholderText(s string) bool {
 	}
 	if strings.Trim(s, ".…xX_ -") == "" {
 		return true
+	}
+	if len(s) > 24 {
+		return false
 	}
 	switch key(s) {
 	case "todo", "tbd", "tbc", "acompleter", "aremplir", "adefinir", "loremipsum", "xxx":

@@ -10,14 +10,22 @@ type section struct {
 	spec    int // index in Template.Sections; -1 when the template does not know the heading
 	heading string
 	line    int
-	level   int   // 1–6, 7 for a bold line
-	blocks  []int // content blocks, indices in doc.blocks
+	level   int // 1–6, 7 for a bold line
+	// The section's blocks are doc.blocks[from:to]; the heading itself, when
+	// it is a block of its own, has no text left.
+	from, to int
 }
 
 // placeholder is template text left in a story.
 type placeholder struct {
 	text string
 	line int
+}
+
+// vagueHit is a vague term in the body, kept for the criteria.
+type vagueHit struct {
+	line int
+	word string
 }
 
 type topicHit struct {
@@ -41,16 +49,43 @@ type story struct {
 	// "na" for N/A without a reason, "placeholder", "blank".
 	emptyWhy []string
 
-	persona int // index in Template.Personas, -1 when none
-	topics  []topicHit
+	persona   int // index in Template.Personas, -1 when none
+	topics    []topicHit
+	vagueHits []vagueHit
 
-	required []bool   // per template section
-	reasons  [][]Text // per template section: why it is required
+	required []bool     // per template section
+	reasons  [][]reason // per template section: why it is required
 
 	criteria     []Criterion
 	critSpec     []int // per criterion: the template section it belongs to
+	critEnd      []int // per criterion: its last body line
 	placeholders []placeholder
 	phBlock      []bool // per block: the whole block is template text
+	blockKeys    []string
+	scratch      []tok // reused by token scans
+}
+
+// blockKey is key(text) of block i, computed once, for comparing a block
+// with the template's hints and checklist questions. A block no hint or
+// question starts like gets "\x00", which matches nothing.
+func (s *story) blockKey(i int) string {
+	if s.blockKeys == nil {
+		s.blockKeys = make([]string, len(s.d.blocks))
+	}
+	if s.blockKeys[i] == "" {
+		var buf [keyHead + 8]byte
+		head := keyPrefix(s.d.blocks[i].text, buf[:])
+		if !s.c.keyHeads[string(head[:min(len(head), keyHead)])] {
+			// No hint or question starts like this block.
+			s.blockKeys[i] = "\x00"
+			return s.blockKeys[i]
+		}
+		s.blockKeys[i] = key(s.d.blocks[i].text)
+		if s.blockKeys[i] == "" {
+			s.blockKeys[i] = "\x00"
+		}
+	}
+	return s.blockKeys[i]
 }
 
 func (s *story) privileged() bool {
@@ -128,7 +163,7 @@ func (s *story) classify() {
 			stay := spec < 0 && cur >= 0 && s.sections[cur].spec >= 0 &&
 				(level > s.sections[cur].level || isScenarioHeading(heading))
 			if !stay {
-				s.sections = append(s.sections, section{spec: spec, heading: heading, line: b.line, level: level})
+				s.sections = append(s.sections, section{spec: spec, heading: heading, line: b.line, level: level, from: i, to: i + 1})
 				cur = len(s.sections) - 1
 				if spec >= 0 {
 					s.bySpec[spec] = append(s.bySpec[spec], cur)
@@ -143,8 +178,6 @@ func (s *story) classify() {
 					}
 					if strings.TrimSpace(rest) == "" {
 						b.text = ""
-						b.section = cur
-						continue
 					}
 				} else {
 					b.section = cur
@@ -155,7 +188,7 @@ func (s *story) classify() {
 		}
 		b.section = cur
 		if cur >= 0 {
-			s.sections[cur].blocks = append(s.sections[cur].blocks, i)
+			s.sections[cur].to = i + 1
 		}
 	}
 }
@@ -185,11 +218,12 @@ func (s *story) headingOf(b *block) (string, int, bool) {
 // accents, punctuation, a leading number and a trailing parenthesis
 // ("Critères d'acceptation (Gherkin)") do not matter.
 func (s *story) matchSection(h string) int {
-	if i, ok := s.c.aliases[key(h)]; ok {
+	var buf [160]byte
+	if i, ok := s.c.aliases[string(keyPrefix(h, buf[:]))]; ok {
 		return i
 	}
 	if p := strings.IndexAny(h, "(["); p > 0 {
-		if i, ok := s.c.aliases[key(h[:p])]; ok {
+		if i, ok := s.c.aliases[string(keyPrefix(h[:p], buf[:]))]; ok {
 			return i
 		}
 	}
@@ -212,12 +246,17 @@ func (s *story) findPlaceholders() {
 		if b.kind == blockCode || b.kind == blockHeading || b.text == "" {
 			continue
 		}
-		if s.wholePlaceholder(b) {
+		if s.wholePlaceholder(i) {
 			s.phBlock[i] = true
 			s.placeholders = append(s.placeholders, placeholder{text: firstLine(b.text), line: b.line})
 			continue
 		}
-		for li, line := range strings.Split(b.text, "\n") {
+		if !strings.ContainsAny(b.text, "<[") {
+			continue
+		}
+		li := -1
+		for line := range strings.SplitSeq(b.text, "\n") {
+			li++
 			if strings.ContainsAny(line, "<[") {
 				if _, kind, _, ok := gherkinLine(line); ok && isStepKind(kind) {
 					// "<email>" in a step is a scenario outline parameter.
@@ -235,6 +274,15 @@ func (s *story) findPlaceholders() {
 	}
 }
 
+// isChecklistQuestion reports whether block i is one of the security
+// checklist's questions, as the template writes it.
+func (s *story) isChecklistQuestion(i int) bool {
+	if len(s.c.checklist) == 0 || len(s.d.blocks[i].text) > s.c.maxChecklist {
+		return false
+	}
+	return s.c.checklist[s.blockKey(i)]
+}
+
 // instructionVerbs open the instructions templates write in italics.
 var instructionVerbs = map[string]bool{
 	"decrivez": true, "decrire": true, "indiquez": true, "indiquer": true, "precisez": true,
@@ -246,13 +294,16 @@ var instructionVerbs = map[string]bool{
 	"exemple": true, "example": true, "ex": true,
 }
 
-func (s *story) wholePlaceholder(b *block) bool {
+func (s *story) wholePlaceholder(i int) bool {
+	b := &s.d.blocks[i]
 	t := strings.TrimSpace(b.text)
 	if isPlaceholderText(t) {
 		return true
 	}
-	if _, ok := s.c.hints[key(t)]; ok {
-		return true
+	if len(t) <= s.c.maxHint {
+		if _, ok := s.c.hints[s.blockKey(i)]; ok {
+			return true
+		}
 	}
 	if b.italic {
 		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
