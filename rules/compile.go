@@ -22,7 +22,9 @@ type compiled struct {
 	words    phraseMatcher
 	hasVague bool
 	acronyms map[string][]int // acronym as written → topic indices
-	personas []personaNames
+	// personaNames maps each persona name's stems, joined by spaces, to
+	// the first persona that lists it.
+	personaNames map[string]int
 	ruleOff  map[string]bool
 	ruleSev  map[string]Severity
 	// checklist holds the keys of the security checklist's questions.
@@ -38,10 +40,6 @@ type compiled struct {
 
 // keyHead is the length of the key prefixes in compiled.keyHeads.
 const keyHead = 12
-
-type personaNames struct {
-	names [][]string // stems of each name
-}
 
 // phrase is a keyword of one or more folded words. Words match as
 // written (docs/templates.md): a template lists the plurals it wants.
@@ -216,14 +214,16 @@ func build(t *Template) *compiled {
 			c.hasVague = true
 		}
 	}
-	for _, p := range t.Personas {
-		var pn personaNames
+	c.personaNames = map[string]int{}
+	for i, p := range t.Personas {
 		for _, n := range p.Names {
 			if st := roleStems(n); len(st) > 0 {
-				pn.names = append(pn.names, st)
+				k := strings.Join(st, " ")
+				if _, dup := c.personaNames[k]; !dup {
+					c.personaNames[k] = i
+				}
 			}
 		}
-		c.personas = append(c.personas, pn)
 	}
 	for id, rs := range t.Rules {
 		if rs.Enabled != nil && !*rs.Enabled {
@@ -258,56 +258,28 @@ func roleStems(s string) []string {
 // matchPersona returns the index of the persona that role names, or -1.
 // An exact name wins over a name that opens the role ("agent instructeur
 // du pôle" is an "agent instructeur"), which wins over a name found inside
-// it; longer names win ties so that "agent habilité" beats "agent".
+// it ("nouvel usager"); longer names win, so that "agent habilité" beats
+// "agent", and the first persona listed wins a tie.
 func (c *compiled) matchPersona(role string) int {
 	rs := roleStems(role)
 	if len(rs) == 0 {
 		return -1
 	}
-	best, bestScore := -1, 0
-	for i, p := range c.personas {
-		for _, n := range p.names {
-			score := 0
-			switch {
-			case equalWords(rs, n):
-				score = 3000
-			case hasPrefixWords(rs, n):
-				score = 2000
-			case containsWords(rs, n):
-				score = 1000
-			default:
-				continue
-			}
-			score += len(n)
-			if score > bestScore {
-				best, bestScore = i, score
+	if i, ok := c.personaNames[strings.Join(rs, " ")]; ok {
+		return i
+	}
+	for n := len(rs) - 1; n > 0; n-- {
+		if i, ok := c.personaNames[strings.Join(rs[:n], " ")]; ok {
+			return i
+		}
+	}
+	for n := len(rs) - 1; n > 0; n-- {
+		for start := 1; start+n <= len(rs); start++ {
+			if i, ok := c.personaNames[strings.Join(rs[start:start+n], " ")]; ok {
+				return i
 			}
 		}
 	}
-	return best
+	return -1
 }
 
-func equalWords(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func hasPrefixWords(a, p []string) bool {
-	return len(p) <= len(a) && equalWords(a[:len(p)], p)
-}
-
-func containsWords(a, p []string) bool {
-	for i := 0; i+len(p) <= len(a); i++ {
-		if equalWords(a[i:i+len(p)], p) {
-			return true
-		}
-	}
-	return false
-}

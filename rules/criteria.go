@@ -81,6 +81,9 @@ func (cb *critBuilder) line(text string, line, spec int) bool {
 			cb.title = ""
 		}
 		c := &cb.out[cb.open]
+		if c.Steps == nil {
+			c.Steps = make([]Step, 0, 4)
+		}
 		c.Steps = append(c.Steps, Step{Keyword: kw, Kind: kind, Text: rest})
 		cb.end[cb.open] = line
 	}

@@ -88,26 +88,34 @@ func appendFold(dst []byte, s string) []byte {
 // foldMap folds s and also returns, for each byte of the folded string, the
 // offset of the byte of s it comes from (plus one final entry for the end),
 // so that a match in the folded text can be cut out of the original.
-func foldMap(s string) (string, []int) {
-	var b strings.Builder
-	b.Grow(len(s) + 4)
-	idx := make([]int, 0, len(s)+5)
-	var buf [utf8.UTFMax]byte
-	for i, r := range s {
-		a, c := foldRune(r)
-		for _, x := range [2]rune{a, c} {
-			if x == 0 {
-				continue
+func foldMap(s string) (string, []int32) {
+	b := make([]byte, 0, len(s)+4)
+	idx := make([]int32, 0, len(s)+5)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
 			}
-			n := utf8.EncodeRune(buf[:], x)
-			b.Write(buf[:n])
-			for range n {
-				idx = append(idx, i)
-			}
+			b = append(b, c)
+			idx = append(idx, int32(i))
+			i++
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		a, x := foldRune(r)
+		before := len(b)
+		b = utf8.AppendRune(b, a)
+		if x != 0 {
+			b = utf8.AppendRune(b, x)
+		}
+		for range len(b) - before {
+			idx = append(idx, int32(i))
+		}
+		i += n
 	}
-	idx = append(idx, len(s))
-	return b.String(), idx
+	idx = append(idx, int32(len(s)))
+	return string(b), idx
 }
 
 func isWordRune(r rune) bool {
@@ -302,7 +310,21 @@ func collapse(s string) string {
 	if clean {
 		return s
 	}
-	return strings.Join(strings.Fields(s), " ")
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f' {
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // countWordsUpTo counts the words of s, stopping at limit.

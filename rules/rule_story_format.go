@@ -19,6 +19,9 @@ var storyFormat = Rule{
 }
 
 func checkStoryFormat(s *story) []hit {
+	if s.sent.found() == 2 {
+		return nil
+	}
 	open := Text{FR: "En tant que <profil>", EN: "As a <role>"}
 	action, benefit := same("<action>"), Text{FR: "<bénéfice>", EN: "<benefit>"}
 	var detail Text

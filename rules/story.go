@@ -154,6 +154,7 @@ func (s *story) criteriaSpecs() []int {
 // scenario; otherwise it opens a section of its own.
 func (s *story) classify() {
 	s.bySpec = make([][]int, len(s.t.Sections))
+	s.sections = make([]section, 0, 12)
 	cur := -1
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
