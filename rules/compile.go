@@ -25,8 +25,8 @@ type compiled struct {
 	// personaNames maps each persona name's stems, joined by spaces, to
 	// the first persona that lists it.
 	personaNames map[string]int
-	ruleOff  map[string]bool
-	ruleSev  map[string]Severity
+	ruleOff      map[string]bool
+	ruleSev      map[string]Severity
 	// checklist holds the keys of the security checklist's questions.
 	checklist map[string]bool
 	// A block longer than these (in bytes, with room for punctuation and
@@ -282,4 +282,3 @@ func (c *compiled) matchPersona(role string) int {
 	}
 	return -1
 }
-
