@@ -163,8 +163,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	// Not ctx: River treats a cancelled start context as a hard stop that
-	// cancels running jobs at once; st.Stop below gives them the grace.
+	// Not ctx: on a cancelled start context River stops on its own terms
+	// (hard, or soft with the store's timeout); st.Stop below applies the
+	// configured shutdown grace instead.
 	if err := st.Start(context.WithoutCancel(ctx), m.Worker(engine)); err != nil {
 		return fmt.Errorf("queue: %w", err)
 	}
