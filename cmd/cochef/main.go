@@ -48,6 +48,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newTemplatesCmd(),
 		newServeCmd(),
 		newReplayCmd(),
+		newAuditCmd(),
 	)
 	return root
 }
