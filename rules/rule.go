@@ -139,7 +139,10 @@ func sortFindings(fs []Finding) {
 func opening(role string) Text {
 	fr, en := "En tant que "+role, "As a "+role
 	if startsWithVowel(role) {
-		fr, en = "En tant qu'"+role, "As an "+role
+		fr = "En tant qu'" + role
+	}
+	if takesAn(role) {
+		en = "As an " + role
 	}
 	return Text{FR: fr, EN: en}
 }

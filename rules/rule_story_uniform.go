@@ -148,21 +148,11 @@ func rebuild(p *parsed, dominant []string) string {
 	if dominant[2] != "" && benefitForm != "" {
 		benefitForm = dominant[2]
 	}
-	vowel := startsWithVowel(p.Role)
 	var b strings.Builder
 	switch roleForm {
-	case "en tant que":
-		if vowel {
-			b.WriteString("En tant qu'")
-		} else {
-			b.WriteString("En tant que ")
-		}
-	case "as a":
-		if vowel {
-			b.WriteString("As an ")
-		} else {
-			b.WriteString("As a ")
-		}
+	case "en tant que", "as a":
+		o := opening(p.Role)
+		b.WriteString(strings.TrimSuffix(o[map[bool]Lang{true: FR, false: EN}[roleForm == "en tant que"]], p.Role))
 	default:
 		b.WriteString(display(roleForm) + " ")
 	}
@@ -175,13 +165,56 @@ func rebuild(p *parsed, dominant []string) string {
 	}
 	b.WriteString(" " + action)
 	if p.Benefit != "" {
-		b.WriteString(", " + display(benefitForm) + " " + p.Benefit)
+		b.WriteString(", " + display(benefitForm) + " " + convertBenefit(p.Benefit, p.benefitForm, benefitForm))
 	}
 	b.WriteString(".")
 	return b.String()
 }
 
+// Benefit markers followed by an infinitive ("in order to log in") rather
+// than a clause ("so that I can log in").
+var infinitiveBenefit = map[string]bool{
+	"in order to": true, "afin de": true, "pour": true, "de facon a": true, "de maniere a": true, "dans le but de": true,
+}
+
+// convertBenefit rewrites a benefit for another marker: "log in" after
+// "in order to" becomes "I can log in" after "so that", and back.
+func convertBenefit(benefit, from, to string) string {
+	switch {
+	case from == to || infinitiveBenefit[from] == infinitiveBenefit[to]:
+		return benefit
+	case infinitiveBenefit[from]:
+		if strings.HasPrefix(to, "so") {
+			return "I can " + benefit
+		}
+		return "je puisse " + benefit
+	}
+	for _, subject := range []string{"I can ", "we can ", "je puisse ", "je peux ", "nous puissions "} {
+		if rest, ok := strings.CutPrefix(benefit, subject); ok {
+			return rest
+		}
+	}
+	return benefit
+}
+
+// startsWithVowel reports whether a French word takes an elision: "qu'agent",
+// "qu'usager", "qu'habitant".
 func startsWithVowel(s string) bool {
 	f := fold(s)
 	return f != "" && strings.IndexByte("aeiouyh", f[0]) >= 0
+}
+
+// takesAn reports whether an English word takes "an": a vowel sound, which
+// "user", "unit", "European" or "one" do not start with.
+func takesAn(s string) bool {
+	f := fold(s)
+	if f == "" || strings.IndexByte("aeiou", f[0]) < 0 {
+		return strings.HasPrefix(f, "hour") || strings.HasPrefix(f, "honest")
+	}
+	for _, p := range []string{"us", "uni", "uti", "uro", "eu", "one", "once"} {
+		if strings.HasPrefix(f, p) {
+			return false
+		}
+	}
+	return true
 }

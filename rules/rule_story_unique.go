@@ -55,6 +55,23 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// synonyms maps common verbs of stories to one of them, so that a story
+// rewritten with another verb ("voir" / "consulter", "see" / "view") is
+// still seen as the same need. Objects are never merged: "filtrer par
+// date" and "filtrer par statut" are two stories.
+var synonyms = map[string]string{
+	"consulter": "voir", "afficher": "voir", "visualiser": "voir", "acceder": "voir",
+	"editer": "modifier", "changer": "modifier", "mettre": "modifier",
+	"effacer": "supprimer", "retirer": "supprimer", "enlever": "supprimer",
+	"ajouter": "creer", "saisir": "creer", "rechercher": "chercher", "trouver": "chercher",
+	"telecharger": "recuperer", "obtenir": "recuperer", "envoyer": "transmettre",
+	"view": "see", "display": "see", "access": "see", "browse": "see", "look": "see",
+	"modify": "edit", "change": "edit", "update": "edit",
+	"remove": "delete", "erase": "delete",
+	"add": "create", "enter": "create",
+	"find": "search", "download": "get", "obtain": "get", "retrieve": "get", "receive": "get",
+}
+
 // contentWords returns the distinct stems of a story's content words:
 // its sentence, else its title and first paragraph.
 func (s *story) contentWords() []string {
@@ -75,7 +92,11 @@ func (s *story) contentWords() []string {
 		if stopWords[t.w] {
 			continue
 		}
-		st := stem(t.w)
+		w := t.w
+		if syn, ok := synonyms[w]; ok {
+			w = syn
+		}
+		st := stem(w)
 		if !slices.Contains(out, st) {
 			out = append(out, st)
 		}

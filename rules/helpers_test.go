@@ -1,0 +1,53 @@
+package rules_test
+
+import (
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
+
+// check analyses a story with the built-in default template (user-story).
+func check(t testing.TB, title, body string) rules.Result {
+	t.Helper()
+	return rules.Analyze(rules.Input{Title: title, Body: body}, builtin(t).Default(), "")
+}
+
+// fired returns the findings of one rule.
+func fired(r rules.Result, rule string) []rules.Finding {
+	var out []rules.Finding
+	for _, f := range r.Findings {
+		if f.Rule == rule {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ruleCase is one story a rule must or must not fire on.
+type ruleCase struct {
+	name        string
+	title, body string
+	fires       int // how many findings of the rule
+}
+
+// runRuleCases checks a rule against its cases with the default template.
+func runRuleCases(t *testing.T, rule string, cases []ruleCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := check(t, c.title, c.body)
+			got := fired(r, rule)
+			if len(got) != c.fires {
+				t.Errorf("%s fired %d times, want %d: %+v", rule, len(got), c.fires, got)
+			}
+			for _, f := range got {
+				if f.Message == "" || f.Fix == "" {
+					t.Errorf("finding without message or fix: %+v", f)
+				}
+			}
+		})
+	}
+}
+
+// criteria is a criteria section that satisfies acceptance-criteria-missing.
+const criteria = "\n\n## Critères d'acceptation\n\n- [ ] Le tableau affiche une ligne par dossier ouvert\n"

@@ -1,0 +1,56 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
+
+func backlog(t *testing.T, lang rules.Lang, lines ...string) []rules.Result {
+	t.Helper()
+	in := make([]rules.Input, len(lines))
+	for i, l := range lines {
+		in[i] = rules.Input{Title: l}
+	}
+	return rules.AnalyzeBacklog(in, builtin(t).Default(), lang)
+}
+
+func TestRuleStoryUniform(t *testing.T) {
+	res := backlog(t, "",
+		"As a user, I want to log in, so that I see my cases.",
+		"As an agent, I want to sort cases, so that I handle the oldest first.",
+		"As a manager, I want a weekly report, so that I plan the team's work.",
+		"As a user, I would like to reset my password, in order to log in again.",
+		"As a user, I want to print a receipt.",
+	)
+	for i, r := range res {
+		got := fired(r, "story-uniform")
+		want := 0
+		if i == 3 {
+			want = 1
+		}
+		if len(got) != want {
+			t.Errorf("story %d: %d story-uniform findings, want %d: %+v", i+1, len(got), want, got)
+		}
+	}
+	f := fired(res[3], "story-uniform")[0]
+	for _, part := range []string{"“I would like” instead of “I want”", "“in order to” instead of “so that”", "As a … I want … so that …"} {
+		if !strings.Contains(f.Message, part) {
+			t.Errorf("message %q lacks %q", f.Message, part)
+		}
+	}
+	if f.Fix != "As a user, I want to reset my password, so that I can log in again." {
+		t.Errorf("fix %q", f.Fix)
+	}
+	// A single story, or a backlog with no majority, has no dominant form.
+	if got := fired(backlog(t, "", "As a user, I would like to log in.")[0], "story-uniform"); len(got) != 0 {
+		t.Errorf("fired on one story: %+v", got)
+	}
+	mixed := backlog(t, "", "ETQ agent, je veux trier.", "En tant qu'agent, je souhaite filtrer.", "As a user, I need a report.")
+	for i, r := range mixed {
+		if got := fired(r, "story-uniform"); len(got) != 0 {
+			t.Errorf("mixed backlog story %d: %+v", i+1, got)
+		}
+	}
+}
