@@ -71,12 +71,9 @@ func AnalyzeBacklog(in []Input, t *Template, lang Lang) []Result {
 		out[i] = s.result(msgLang)
 		out[i].Findings = s.runRules(msgLang)
 	}
+	c := compile(orEmpty(t))
 	for _, r := range registry {
-		if r.backlog == nil {
-			continue
-		}
-		c := compile(orEmpty(t))
-		if c.ruleOff[r.ID] {
+		if r.backlog == nil || c.ruleOff[r.ID] {
 			continue
 		}
 		hits := r.backlog(stories)

@@ -32,8 +32,8 @@ func checkGherkinIncomplete(s *story) []hit {
 }
 
 // hasOutcome reports whether a scenario says what should happen: a Then
-// step, or "alors" / "then" inside a one-line step ("Quand je valide,
-// alors le dossier est transmis").
+// step, or "alors" / "then" inside a step ("Quand je valide, alors le
+// dossier est transmis").
 func hasOutcome(c Criterion) bool {
 	for _, st := range c.Steps {
 		if st.Kind == "then" {
@@ -47,6 +47,8 @@ func hasOutcome(c Criterion) bool {
 			}
 		}
 	}
-	// An empty scenario (a title alone) is no less incomplete.
+	// "Quand l'agent valide, le dossier part": a one-step scenario whose
+	// When carries its outcome after a comma. A scenario with no step at
+	// all (a title alone) is incomplete.
 	return len(c.Steps) == 1 && c.Steps[0].Kind == "when" && strings.Contains(c.Steps[0].Text, ",")
 }

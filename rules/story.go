@@ -247,6 +247,12 @@ func (s *story) findPlaceholders() {
 		if b.kind == blockCode || b.kind == blockHeading || b.text == "" {
 			continue
 		}
+		if b.italic && b.text == "No response" {
+			// What a GitHub issue form writes for a field left empty: the
+			// section is empty, and nobody left template text behind.
+			s.phBlock[i] = true
+			continue
+		}
 		if s.wholePlaceholder(i) {
 			s.phBlock[i] = true
 			s.placeholders = append(s.placeholders, placeholder{text: firstLine(b.text), line: b.line})
