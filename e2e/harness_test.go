@@ -148,6 +148,15 @@ func serverEnv(fake *githubfake.Fake, database string) map[string]string {
 // stopped when the test ends, if it still runs.
 func startServer(t *testing.T, name string, env map[string]string) *server {
 	t.Helper()
+	s, err := launch(t, name, env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// launch is startServer for any goroutine: it reports instead of failing.
+func launch(t *testing.T, name string, env map[string]string) (*server, error) {
 	cmd := exec.Command(binary, "serve")
 	cmd.Dir = t.TempDir() // no stray cochef.yaml
 	for _, kv := range os.Environ() {
@@ -160,12 +169,12 @@ func startServer(t *testing.T, name string, env map[string]string) *server {
 	}
 	out, err := cmd.StderrPipe()
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	cmd.Stdout = cmd.Stderr // serve logs to stderr; anything on stdout joins it
 	s := &server{t: t, name: name, cmd: cmd, logs: &logBuffer{}, done: make(chan struct{})}
 	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	addr := make(chan string, 1)
 	go func() {
@@ -201,12 +210,12 @@ func startServer(t *testing.T, name string, env map[string]string) *server {
 	select {
 	case a := <-addr:
 		s.url = "http://" + a
+		return s, nil
 	case <-s.done:
-		t.Fatalf("%s exited before listening: %v\n%s", name, s.err, strings.Join(s.logs.all(), "\n"))
+		return nil, fmt.Errorf("%s exited before listening: %v\n%s", name, s.err, strings.Join(s.logs.all(), "\n"))
 	case <-time.After(30 * time.Second):
-		t.Fatalf("%s did not start listening in 30 s", name)
+		return nil, fmt.Errorf("%s did not start listening in 30 s", name)
 	}
-	return s
 }
 
 // kill sends SIGKILL: no shutdown code runs, as in a crash or an OOM kill.
