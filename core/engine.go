@@ -31,6 +31,13 @@ type Engine struct {
 	Now      func() time.Time
 	// Observe, when set, is told each evaluation's outcome (metrics).
 	Observe func(o Outcome)
+	// Recettes keeps the recette checklists of pull and merge requests;
+	// nil turns the recette off (recette tasks are skipped).
+	Recettes RecetteStore
+	// Enqueuer lets an issue evaluation queue the re-render of the
+	// checklists of the open PRs/MRs that close the issue, when its
+	// criteria changed; nil leaves them as they are until their next event.
+	Enqueuer Enqueuer
 }
 
 // SettingsSource loads a repository's settings. A broken configuration
@@ -43,6 +50,7 @@ type SettingsSource interface {
 // Outcome sums up one evaluation for logs and metrics.
 type Outcome struct {
 	Ref      IssueRef
+	Kind     TaskKind
 	Template string
 	Ready    bool
 	Findings []rules.Finding
@@ -57,6 +65,8 @@ func (e *Engine) Work(ctx context.Context, t Task) error {
 	switch t.Kind {
 	case TaskEvaluateIssue, TaskCheckCommand:
 		return e.evaluate(ctx, t)
+	case TaskRecette, TaskMergeGroup:
+		return e.recette(ctx, t)
 	default:
 		// An unknown kind cannot become valid by retrying.
 		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "unknown task kind " + string(t.Kind)}
@@ -89,7 +99,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) error {
 	} else {
 		w = dryRunWriter{log: log}
 	}
-	out := Outcome{Ref: t.Issue, DryRun: !live}
+	out := Outcome{Ref: t.Issue, Kind: t.Kind, DryRun: !live}
 	defer func() {
 		out.Reads, out.Writes = counted.reads, counted.writes
 		if e.Observe != nil {
@@ -187,6 +197,11 @@ func (e *Engine) evaluate(ctx context.Context, t Task) error {
 	}
 	if err := e.Store.SaveEvaluation(ctx, next); err != nil {
 		return fmt.Errorf("save evaluation: %w", err)
+	}
+	if live {
+		if err := e.propagateRecette(ctx, log, t.Issue, issue, res, tpl); err != nil {
+			return err
+		}
 	}
 	log.Info("issue evaluated", "template", res.Template, "ready", res.Ready,
 		"findings", len(res.Findings), "reads", counted.reads, "writes", counted.writes, "dry_run", !live)

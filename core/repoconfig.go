@@ -26,7 +26,16 @@ type rawRepoConfig struct {
 	Debounce  string               `yaml:"debounce"`
 	Personas  yaml.Node            `yaml:"personas"`
 	Templates []yaml.Node          `yaml:"templates"`
+	Recette   *rawRecette          `yaml:"recette"`
 	Extra     map[string]yaml.Node `yaml:",inline"`
+}
+
+// rawRecette is the recette: key.
+type rawRecette struct {
+	Validators []string             `yaml:"validators"`
+	Teams      []string             `yaml:"teams"`
+	Labels     map[string]rawLabel  `yaml:"labels"`
+	Extra      map[string]yaml.Node `yaml:",inline"`
 }
 
 type rawLabel struct {
@@ -173,10 +182,73 @@ func ParseRepoConfig(data []byte, source string, defaults Settings) (Settings, *
 			s.Templates = set
 		}
 	}
+	if raw.Recette != nil {
+		parseRecetteConfig(raw.Recette, valueOf(root.Content[0], "recette"), &s.Recette, prob)
+	}
 	if len(prob.msgs) > 0 {
 		return defaults, &ConfigError{Source: source, Message: strings.Join(prob.msgs, " ; ")}
 	}
 	return s, nil
+}
+
+// parseRecetteConfig validates the recette: key into dst, reporting
+// problems with their lines like the other keys.
+func parseRecetteConfig(raw *rawRecette, node *yaml.Node, dst *RecetteSettings, prob *configProblem) {
+	for key, n := range raw.Extra {
+		prob.add(n.Line, "recette : clé inconnue %q (validators, teams, labels) / recette: unknown key %q", key, key)
+	}
+	names := func(key string, list []string) []string {
+		var out []string
+		for _, v := range list {
+			v = strings.TrimPrefix(strings.TrimSpace(v), "@")
+			if v == "" || strings.ContainsAny(v, " \t,") {
+				prob.add(keyLine(node, key), "recette.%s : %q n'est pas un identifiant / is not a login or team", key, v)
+				continue
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	if raw.Validators != nil {
+		dst.Validators = names("validators", raw.Validators)
+	}
+	if raw.Teams != nil {
+		dst.Teams = names("teams", raw.Teams)
+	}
+	labels := dst.labels()
+	for key, l := range raw.Labels {
+		line := keyLine(valueOf(node, "labels"), key)
+		var lb *Label
+		switch key {
+		case "in_progress":
+			lb = &labels.InProgress
+		case "done":
+			lb = &labels.Done
+		default:
+			prob.add(line, "recette.labels : étiquette inconnue %q (in_progress, done) / unknown label %q", key, key)
+			continue
+		}
+		if l.Name != "" {
+			if strings.Contains(l.Name, ",") {
+				prob.add(line, "recette.labels.%s : une étiquette ne peut contenir de virgule / a label cannot hold a comma", key)
+			}
+			lb.Name = l.Name
+		}
+		if l.Color != "" {
+			c := strings.TrimPrefix(l.Color, "#")
+			if !isHexColor(c) {
+				prob.add(line, "recette.labels.%s.color : %q n'est pas une couleur hexadécimale / is not a hex colour", key, l.Color)
+			}
+			lb.Color = c
+		}
+		if l.Description != "" {
+			lb.Description = l.Description
+		}
+	}
+	if labels.InProgress.Name != "" && strings.EqualFold(labels.InProgress.Name, labels.Done.Name) {
+		prob.add(keyLine(node, "labels"), "recette.labels : in_progress et done doivent différer / in_progress and done must differ")
+	}
+	dst.Labels = labels
 }
 
 // parsePersonas reads a personas list with the template parser, as the

@@ -51,6 +51,44 @@ type Settings struct {
 	Personas []rules.Persona
 	// Debounce is the repository's wish; the queue applies the server's.
 	Debounce time.Duration
+	// Recette configures the checklists of pull and merge requests.
+	Recette RecetteSettings
+}
+
+// RecetteSettings say who validates a recette and how PRs/MRs are labelled.
+type RecetteSettings struct {
+	// Validators are logins allowed to validate; Teams are GitHub teams
+	// ("org/team-slug") or GitLab groups ("group/sub") whose members are.
+	// When both are empty, anyone with write access validates.
+	Validators []string
+	Teams      []string
+	Labels     RecetteLabels
+}
+
+// RecetteLabels are the labels cochef puts on a PR/MR with a checklist.
+type RecetteLabels struct {
+	InProgress Label
+	Done       Label
+}
+
+// DefaultRecetteLabels are French, like the issue labels.
+func DefaultRecetteLabels() RecetteLabels {
+	return RecetteLabels{
+		InProgress: Label{Name: "recette: en cours", Color: "fbca04", Description: "Critères d'acceptation à valider (cochef)"},
+		Done:       Label{Name: "recette: validée", Color: "0e8a16", Description: "Tous les critères d'acceptation sont validés (cochef)"},
+	}
+}
+
+// labels returns the configured labels, the defaults for those not set.
+func (r RecetteSettings) labels() RecetteLabels {
+	d := DefaultRecetteLabels()
+	if r.Labels.InProgress.Name == "" {
+		r.Labels.InProgress = d.InProgress
+	}
+	if r.Labels.Done.Name == "" {
+		r.Labels.Done = d.Done
+	}
+	return r.Labels
 }
 
 // template picks the template for labels and applies the repository-wide

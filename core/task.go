@@ -14,6 +14,13 @@ const (
 	// TaskCheckCommand is "/cochef check": evaluate again, acting even if
 	// nothing changed, when Actor may write to the repository.
 	TaskCheckCommand TaskKind = "check-command"
+	// TaskRecette renders the recette checklist of a pull request or merge
+	// request (Task.Issue has MergeRequest set), applying the ticks or the
+	// command of Actor when the task carries them.
+	TaskRecette TaskKind = "recette"
+	// TaskMergeGroup answers a GitHub merge queue's checks_requested for
+	// the merge group whose head commit is Task.HeadSHA.
+	TaskMergeGroup TaskKind = "merge-group"
 )
 
 // Task is a unit of work the webhook intake hands to the queue: what
@@ -29,8 +36,20 @@ type Task struct {
 	// Event and Action are the webhook's, for logs and metrics.
 	Event  string `json:"event,omitempty"`
 	Action string `json:"action,omitempty"`
-	// Actor is who wrote the command, for TaskCheckCommand.
-	Actor      string    `json:"actor,omitempty"`
+	// Actor is who wrote the command, for TaskCheckCommand, or who ticked
+	// boxes or wrote a command in a recette checklist, for TaskRecette.
+	Actor string `json:"actor,omitempty"`
+	// Changes are the boxes Actor ticked or unticked in one edit of the
+	// recette checklist, when the webhook could tell (GitHub sends the body
+	// before the edit). Nil with an Actor and no Command means "compare the
+	// current checklist with the stored state" (GitLab sends no old body).
+	Changes []CheckChange `json:"changes,omitempty"`
+	// Command is a recette command line written by Actor ("valide 2 5",
+	// "refuse 3 raison"), without the "/cochef " prefix. The text at
+	// creation time is what counts: an edited command does not run again.
+	Command string `json:"command,omitempty"`
+	// HeadSHA is the merge group's head commit, for TaskMergeGroup.
+	HeadSHA    string    `json:"head_sha,omitempty"`
 	ReceivedAt time.Time `json:"received_at"`
 	// Snapshot is the issue as the webhook described it. The worker reads
 	// the platform's current state when it has credentials; in dry-run it

@@ -34,13 +34,23 @@ type Repo struct {
 
 func (r Repo) String() string { return r.Platform + ":" + r.FullName }
 
-// IssueRef points at one issue of a repository.
+// IssueRef points at one issue of a repository, or at one pull request
+// (GitHub) or merge request (GitLab) when MergeRequest is set. On GitLab an
+// issue and a merge request may share a number, so the flag is part of the
+// identity; on GitHub they share one number space and the issue endpoints
+// serve both.
 type IssueRef struct {
-	Repo   Repo `json:"repo"`
-	Number int  `json:"number"`
+	Repo         Repo `json:"repo"`
+	Number       int  `json:"number"`
+	MergeRequest bool `json:"merge_request,omitempty"`
 }
 
-func (r IssueRef) String() string { return fmt.Sprintf("%s#%d", r.Repo, r.Number) }
+func (r IssueRef) String() string {
+	if r.MergeRequest && r.Repo.Platform == GitLab {
+		return fmt.Sprintf("%s!%d", r.Repo, r.Number)
+	}
+	return fmt.Sprintf("%s#%d", r.Repo, r.Number)
+}
 
 // Issue is what the evaluation needs to know about an issue.
 type Issue struct {

@@ -1,0 +1,324 @@
+package core
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cochef/cochef/rules"
+)
+
+// keyLen is the length of an item key in hex digits: 48 bits, so two
+// criteria of one PR/MR do not collide in practice.
+const keyLen = 12
+
+// itemKey is the stable key of a checklist item: a hash of the story, the
+// item's kind and its normalised text (with a scenario's steps), so a tick
+// follows the criterion's text, not its position.
+func itemKey(story IssueRef, kind, text string, steps []string) string {
+	h := sha256.New()
+	h.Write([]byte(storyKey(story) + "\x00" + kind + "\x00" + normalizeCriterion(text)))
+	for _, s := range steps {
+		h.Write([]byte("\x00" + normalizeCriterion(s)))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:keyLen]
+}
+
+// storyKey names a story the same way whatever the case of its repository
+// in the reference that linked it.
+func storyKey(r IssueRef) string {
+	return r.Repo.Platform + ":" + strings.ToLower(r.Repo.FullName) + "#" + strconv.Itoa(r.Number)
+}
+
+// normalizeCriterion ignores what an edit that keeps the meaning changes:
+// case, spacing, a final full stop.
+func normalizeCriterion(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	return strings.TrimRight(s, ".;")
+}
+
+// recetteItems lists what the checklist asks to validate for a story:
+// each acceptance criterion (a Gherkin scenario is one item, its steps
+// under it) and, when the story needs security notes, the template's
+// security questions. Numbers are assigned by the caller.
+func recetteItems(story IssueRef, res rules.Result, tpl *rules.Template, lang rules.Lang) (items []RecetteItem, sensitive bool) {
+	for _, c := range res.CriteriaItems {
+		it := RecetteItem{Kind: ItemCriterion, Text: c.Text, Gherkin: c.Gherkin}
+		for _, st := range c.Steps {
+			it.Steps = append(it.Steps, strings.TrimSpace(st.Keyword+" "+st.Text))
+		}
+		it.Key = itemKey(story, ItemCriterion, it.Text, it.Steps)
+		items = append(items, it)
+	}
+	sensitive = slices.Contains(res.Required, rules.SectionSecurityNotes)
+	if sensitive && tpl != nil {
+		for _, q := range tpl.SecurityChecklist {
+			// Keyed on the French text, so the key does not depend on the
+			// language the checklist is written in.
+			items = append(items, RecetteItem{
+				Kind: ItemSecurity, Text: q.Get(lang),
+				Key: itemKey(story, ItemSecurity, q.Get(rules.FR), nil),
+			})
+		}
+	}
+	return items, sensitive
+}
+
+// storyDigest sums up what the checklist shows of a story: its title and
+// its items' keys (which hash their texts).
+func storyDigest(title string, unreadable bool, items []RecetteItem) string {
+	h := sha256.New()
+	h.Write([]byte(title))
+	if unreadable {
+		h.Write([]byte("\x00unreadable"))
+	}
+	for _, it := range items {
+		h.Write([]byte("\x00" + it.Key))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// checklistLine is a task-list item of cochef's checklist: the box, then
+// anything, then the item's key in an HTML comment at the end of the line.
+var checklistLine = regexp.MustCompile(`^- \[([ xX])\] .*<!-- k:([0-9a-f]{12}) -->[ \t]*$`)
+
+// ParseChecklist reads the boxes of a checklist comment cochef wrote:
+// item key → ticked. Only lines of cochef's own format count, so text a
+// person adds cannot create items.
+func ParseChecklist(body string) map[string]bool {
+	out := map[string]bool{}
+	for _, line := range strings.Split(body, "\n") {
+		m := checklistLine.FindStringSubmatch(strings.TrimRight(line, "\r"))
+		if m == nil {
+			continue
+		}
+		out[m[2]] = m[1] != " "
+	}
+	return out
+}
+
+// ChecklistChanges compares two versions of a checklist comment and
+// returns the boxes whose state differs, in key order. Items present in
+// only one version are not changes of a box.
+func ChecklistChanges(before, after string) []CheckChange {
+	b, a := ParseChecklist(before), ParseChecklist(after)
+	var out []CheckChange
+	for k, v := range a {
+		if old, ok := b[k]; ok && old != v {
+			out = append(out, CheckChange{Key: k, Checked: v})
+		}
+	}
+	slices.SortFunc(out, func(x, y CheckChange) int { return strings.Compare(x.Key, y.Key) })
+	return out
+}
+
+// Recette command verbs.
+const (
+	CommandValidate = "validate"
+	CommandRefuse   = "refuse"
+	CommandCheck    = "check"
+)
+
+// RecetteCommand is a parsed recette command.
+type RecetteCommand struct {
+	Verb  string
+	All   bool
+	Items []int
+	// Reason is a refusal's reason (user text).
+	Reason string
+}
+
+var commandVerbs = map[string]string{
+	"valide": CommandValidate, "valider": CommandValidate, "validé": CommandValidate,
+	"validate": CommandValidate, "accept": CommandValidate, "accepte": CommandValidate,
+	"accepter": CommandValidate, "approve": CommandValidate,
+	"refuse": CommandRefuse, "refuser": CommandRefuse, "refusé": CommandRefuse, "reject": CommandRefuse,
+	"check": CommandCheck,
+}
+
+// maxReason bounds a refusal's reason kept in the trail.
+const maxReason = 500
+
+// ExtractRecetteCommand returns the command line of a comment whose first
+// non-blank line is "/cochef <verb> …" with a recette verb (or check),
+// without the "/cochef " prefix.
+func ExtractRecetteCommand(body string) (string, bool) {
+	body = strings.TrimLeft(body, " \t\r\n")
+	line, _, _ := strings.Cut(body, "\n")
+	line = strings.TrimSpace(line)
+	const prefix = "/cochef "
+	if len(line) <= len(prefix) || !strings.EqualFold(line[:len(prefix)], prefix) {
+		return "", false
+	}
+	rest := strings.TrimSpace(line[len(prefix):])
+	if _, ok := ParseRecetteCommand(rest); !ok {
+		return "", false
+	}
+	return rest, true
+}
+
+// ParseRecetteCommand parses "valide 2 5", "valide 2,5", "valide 2-4",
+// "valide tout", "refuse 3 <raison>" and their English forms (validate,
+// accept, reject, all), or "check". Numbers are the item numbers shown in
+// the checklist. It reports false for a line that is not a recette command
+// at all; a command with bad arguments parses with no items, so that its
+// author can be told.
+func ParseRecetteCommand(line string) (RecetteCommand, bool) {
+	fields := strings.Fields(line)
+	if len(fields) == 0 {
+		return RecetteCommand{}, false
+	}
+	verb, ok := commandVerbs[strings.ToLower(fields[0])]
+	if !ok {
+		return RecetteCommand{}, false
+	}
+	c := RecetteCommand{Verb: verb}
+	if verb == CommandCheck {
+		return c, true
+	}
+	i := 1
+	for ; i < len(fields); i++ {
+		f := strings.ToLower(strings.Trim(fields[i], ","))
+		// "refuse 3: reason": the colon ends the numbers.
+		last := strings.HasSuffix(f, ":")
+		f = strings.TrimSuffix(f, ":")
+		if f == "tout" || f == "tous" || f == "all" {
+			c.All = true
+		} else if nums, ok := parseNumbers(f); ok {
+			c.Items = append(c.Items, nums...)
+		} else {
+			break
+		}
+		if last {
+			i++
+			break
+		}
+	}
+	if verb == CommandRefuse {
+		// The reason is the rest of the line as written.
+		rest := line
+		for j := 0; j < i; j++ {
+			rest = strings.TrimLeft(rest, " \t")
+			rest = rest[len(fields[j]):]
+		}
+		rest = strings.TrimSpace(strings.TrimLeft(rest, " \t:—-"))
+		if len([]rune(rest)) > maxReason {
+			rest = string([]rune(rest)[:maxReason]) + "…"
+		}
+		c.Reason = rest
+	}
+	slices.Sort(c.Items)
+	c.Items = slices.Compact(c.Items)
+	return c, true
+}
+
+// parseNumbers reads "2", "2,5" or "2-4".
+func parseNumbers(f string) ([]int, bool) {
+	var out []int
+	for part := range strings.SplitSeq(f, ",") {
+		if part == "" {
+			continue
+		}
+		lo, hi, isRange := strings.Cut(part, "-")
+		a, err := strconv.Atoi(lo)
+		if err != nil || a <= 0 {
+			return nil, false
+		}
+		b := a
+		if isRange {
+			if b, err = strconv.Atoi(hi); err != nil || b < a || b-a > 200 {
+				return nil, false
+			}
+		}
+		for n := a; n <= b; n++ {
+			out = append(out, n)
+		}
+	}
+	return out, len(out) > 0
+}
+
+// itemState is the current state of one item, from the trail.
+type itemState struct {
+	State  ValidationState
+	Actor  string
+	At     time.Time
+	Reason string
+}
+
+// currentStates folds the trail (oldest first) into each item's latest
+// state.
+func currentStates(trail []Validation) map[string]itemState {
+	out := map[string]itemState{}
+	for _, v := range trail {
+		out[v.Key] = itemState{State: v.State, Actor: v.Actor, At: v.At, Reason: v.Reason}
+	}
+	return out
+}
+
+// numberItems gives the items their numbers, in order across stories.
+func numberItems(m *RecetteModel) {
+	n := 0
+	for i := range m.Stories {
+		for j := range m.Stories[i].Items {
+			n++
+			m.Stories[i].Items[j].Number = n
+		}
+	}
+}
+
+// counts returns how many items there are and how many are validated, and
+// how many are refused.
+func (m RecetteModel) counts(states map[string]itemState) (done, total, refused int) {
+	for _, s := range m.Stories {
+		for _, it := range s.Items {
+			total++
+			switch states[it.Key].State {
+			case Validated:
+				done++
+			case Refused:
+				refused++
+			}
+		}
+	}
+	return done, total, refused
+}
+
+// item finds an item by its number.
+func (m RecetteModel) item(n int) (RecetteStory, RecetteItem, bool) {
+	for _, s := range m.Stories {
+		for _, it := range s.Items {
+			if it.Number == n {
+				return s, it, true
+			}
+		}
+	}
+	return RecetteStory{}, RecetteItem{}, false
+}
+
+// itemByKey finds an item by its key.
+func (m RecetteModel) itemByKey(k string) (RecetteStory, RecetteItem, bool) {
+	for _, s := range m.Stories {
+		for _, it := range s.Items {
+			if it.Key == k {
+				return s, it, true
+			}
+		}
+	}
+	return RecetteStory{}, RecetteItem{}, false
+}
+
+// recetteState is the status the model is in.
+func (m RecetteModel) state(states map[string]itemState) RecetteState {
+	if len(m.Stories) == 0 {
+		return RecetteNeutral
+	}
+	done, total, _ := m.counts(states)
+	if total > 0 && done == total {
+		return RecetteSuccess
+	}
+	return RecettePending
+}

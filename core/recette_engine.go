@@ -1,0 +1,833 @@
+package core
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cochef/cochef/rules"
+)
+
+// maxStories bounds the stories one checklist follows: a PR/MR closing
+// more is a release, not a change, and each story costs a read.
+const maxStories = 20
+
+// recetteRun is one run of a recette task.
+type recetteRun struct {
+	e       *Engine
+	t       Task
+	ref     IssueRef
+	log     *slog.Logger
+	p       Platform
+	rp      Recette
+	threads RecetteThreads
+
+	settings Settings
+	lang     rules.Lang
+	rec      RecetteRecord
+	mr       MergeRequest
+	trail    []Validation
+	states   map[string]itemState
+	replies  []string
+	// forceEdit is set when the comment on the platform shows something
+	// the stored state does not (a tick that was not accepted).
+	forceEdit bool
+	repoCache map[string]Settings
+	validator *bool
+}
+
+// recette renders a PR/MR's checklist and applies the ticks or command
+// the task carries. Everything written is derived from the stored trail
+// and the stories as read, so running a task twice writes nothing more.
+func (e *Engine) recette(ctx context.Context, t Task) error {
+	ref := t.Issue
+	ref.MergeRequest = true
+	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "task", string(t.Kind), "actor", t.Actor)
+	out := Outcome{Ref: ref, Kind: t.Kind}
+	counted := &countingPlatform{}
+	defer func() {
+		out.Reads, out.Writes = counted.reads, counted.writes
+		if e.Observe != nil {
+			e.Observe(out)
+		}
+	}()
+	p, live := e.Platforms[ref.Repo.Platform]
+	if !live {
+		out.DryRun, out.Skipped = true, "dry-run"
+		log.Info("dry-run: a recette checklist needs the platform's pull or merge request; nothing done")
+		return nil
+	}
+	rp, ok := p.(Recette)
+	if !ok || e.Recettes == nil {
+		out.Skipped = "recette unsupported"
+		log.Warn("recette not available: the platform adapter or the store does not support it")
+		return nil
+	}
+	counted.Platform = p
+	r := &recetteRun{
+		e: e, t: t, ref: ref, log: log, p: counted,
+		rp: countingRecette{Recette: rp, c: counted}, repoCache: map[string]Settings{},
+	}
+	if th, ok := p.(RecetteThreads); ok {
+		r.threads = countingThreads{RecetteThreads: th, c: counted}
+	}
+	if t.Kind == TaskMergeGroup {
+		return r.mergeGroup(ctx)
+	}
+	err := r.run(ctx)
+	if err == nil {
+		log.Info("recette checklist updated", "stories", len(r.rec.Model.Stories),
+			"reads", counted.reads, "writes", counted.writes)
+	}
+	return err
+}
+
+// mergeGroup answers a merge queue: a pull request enters the queue only
+// once its required checks passed, cochef/recette included, so the merge
+// group's commit gets a success rather than holding the queue.
+func (r *recetteRun) mergeGroup(ctx context.Context) error {
+	if r.t.HeadSHA == "" {
+		return &APIError{Platform: r.ref.Repo.Platform, Status: http.StatusBadRequest, Message: "merge group without head commit"}
+	}
+	if err := r.loadSettings(ctx); err != nil {
+		return err
+	}
+	t, err := recetteTemplate(r.langOr(rules.FR))
+	if err != nil {
+		return err
+	}
+	st := RecetteStatus{State: RecetteSuccess}
+	if st.Title, err = execString(t, "merge-group-title", nil); err != nil {
+		return err
+	}
+	if st.Summary, err = execString(t, "merge-group-summary", nil); err != nil {
+		return err
+	}
+	st.Description = st.Title
+	if _, err := r.rp.SetRecetteStatus(ctx, MergeRequest{Ref: r.ref, HeadSHA: r.t.HeadSHA}, st); err != nil {
+		return fmt.Errorf("merge group status: %w", err)
+	}
+	r.log.Info("merge group answered", "head_sha", r.t.HeadSHA)
+	return nil
+}
+
+func (r *recetteRun) langOr(def rules.Lang) rules.Lang {
+	if r.settings.Lang != "" {
+		return r.settings.Lang
+	}
+	return def
+}
+
+// loadSettings reads the PR/MR repository's settings; a broken file is
+// told on issues, here the defaults apply.
+func (r *recetteRun) loadSettings(ctx context.Context) error {
+	r.settings = r.e.Defaults
+	if r.e.Settings == nil {
+		return nil
+	}
+	s, cfgErr, err := r.e.Settings.Load(ctx, r.p, r.ref.Repo)
+	if err != nil {
+		return fmt.Errorf("load settings: %w", err)
+	}
+	if cfgErr != nil {
+		r.log.Warn("repository configuration invalid; recette uses the defaults", "source", cfgErr.Source, "error", cfgErr.Message)
+	}
+	r.settings = s
+	r.repoCache[strings.ToLower(r.ref.Repo.FullName)] = s
+	return nil
+}
+
+func (r *recetteRun) run(ctx context.Context) error {
+	e, t := r.e, r.t
+	prev, err := e.Recettes.LoadRecette(ctx, r.ref)
+	if err != nil {
+		return fmt.Errorf("load recette: %w", err)
+	}
+	r.rec = RecetteRecord{Ref: r.ref}
+	if prev != nil {
+		r.rec = *prev
+		r.rec.Ref = r.ref
+	}
+	cmd, hasCmd := RecetteCommand{}, false
+	if t.Command != "" {
+		cmd, hasCmd = ParseRecetteCommand(t.Command)
+	}
+	force := hasCmd && cmd.Verb == CommandCheck
+	ticks := t.Actor != "" && t.Command == ""
+	// A tick or a command changes states, not stories: the stories as
+	// last read serve (an edit of a story re-renders through its own
+	// evaluation), which saves a read per story.
+	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && (ticks || hasCmd && !force)
+
+	if err := r.loadSettings(ctx); err != nil {
+		return err
+	}
+	if reuse {
+		r.mr = MergeRequest{Ref: r.ref, Title: prev.Title, URL: prev.URL, HeadSHA: prev.HeadSHA,
+			State: prev.State, Milestone: prev.Milestone, Labels: slices.Clone(prev.Labels)}
+		r.lang = rules.Lang(prev.Lang)
+	} else {
+		if r.mr, err = r.rp.GetMergeRequest(ctx, r.ref); err != nil {
+			return fmt.Errorf("read merge request: %w", err)
+		}
+		r.rec.Title, r.rec.URL, r.rec.Milestone = r.mr.Title, r.mr.URL, r.mr.Milestone
+		r.rec.HeadSHA, r.rec.State = r.mr.HeadSHA, r.mr.State
+		if r.mr.State != "open" {
+			// Merged or closed: the checklist stays as it was, the links
+			// close so that story edits stop re-rendering it.
+			if err := e.Recettes.SaveRecette(ctx, r.rec); err != nil {
+				return fmt.Errorf("save recette: %w", err)
+			}
+			r.log.Info("pull or merge request not open: checklist left as is", "state", r.mr.State)
+			return nil
+		}
+		if err := r.buildModel(ctx); err != nil {
+			return err
+		}
+	}
+	if r.lang == "" {
+		r.lang = r.langOr(rules.FR)
+	}
+	r.rec.Lang = string(r.lang)
+
+	if r.trail, err = e.Recettes.Validations(ctx, r.ref); err != nil {
+		return fmt.Errorf("read validations: %w", err)
+	}
+	r.states = currentStates(r.trail)
+
+	var added []Validation
+	switch {
+	case hasCmd && !force:
+		if added, err = r.applyCommand(ctx, cmd); err != nil {
+			return err
+		}
+	case ticks:
+		if added, err = r.applyTicks(ctx); err != nil {
+			return err
+		}
+	}
+	if len(added) > 0 {
+		// The trail first: a crash after it re-runs the task, which finds
+		// the states already reached and adds nothing.
+		if err := e.Recettes.AddValidations(ctx, added); err != nil {
+			return fmt.Errorf("record validations: %w", err)
+		}
+		r.trail = append(r.trail, added...)
+		r.states = currentStates(r.trail)
+	}
+	return r.write(ctx, force || r.forceEdit)
+}
+
+// closingRefs lists the stories the PR/MR closes: its closing keywords,
+// then the platform's own list, without duplicates.
+func (r *recetteRun) closingRefs(ctx context.Context) ([]IssueRef, error) {
+	host := ""
+	if u, err := url.Parse(r.mr.URL); err == nil {
+		host = u.Host
+	}
+	var refs []IssueRef
+	seen := map[string]bool{}
+	add := func(ref IssueRef) {
+		if k := storyKey(ref); !seen[k] {
+			seen[k] = true
+			refs = append(refs, ref)
+		}
+	}
+	for _, c := range ParseClosingRefs(r.ref.Repo.Platform, host, r.mr.Title+"\n"+r.mr.Body) {
+		add(c.resolve(r.ref))
+	}
+	platform, err := r.rp.ClosingIssues(ctx, r.mr)
+	if err != nil {
+		return nil, fmt.Errorf("closing issues: %w", err)
+	}
+	for _, ref := range platform {
+		add(ref)
+	}
+	if len(refs) > maxStories {
+		r.log.Warn("too many linked stories, keeping the first ones", "stories", len(refs), "kept", maxStories)
+		refs = refs[:maxStories]
+	}
+	return refs, nil
+}
+
+type analysedStory struct {
+	story RecetteStory
+	res   rules.Result
+	tpl   *rules.Template
+}
+
+// buildModel reads every linked story and turns it into checklist items.
+func (r *recetteRun) buildModel(ctx context.Context) error {
+	refs, err := r.closingRefs(ctx)
+	if err != nil {
+		return err
+	}
+	var analysed []analysedStory
+	for _, ref := range refs {
+		a, err := r.analyse(ctx, ref)
+		if err != nil {
+			return err
+		}
+		analysed = append(analysed, a)
+		if r.lang == "" && r.settings.Lang == "" && !a.story.Unreadable && a.res.Lang != "" {
+			// Without a configured language, the checklist speaks the
+			// language the stories are written in.
+			r.lang = a.res.Lang
+		}
+	}
+	if r.lang == "" {
+		r.lang = r.langOr(rules.FR)
+	}
+	if r.lang != rules.EN {
+		r.lang = rules.FR
+	}
+	var m RecetteModel
+	for _, a := range analysed {
+		s := a.story
+		if !s.Unreadable {
+			s.Items, s.Sensitive = recetteItems(s.Ref, a.res, a.tpl, r.lang)
+			if len(s.Items) == 0 {
+				s.FeedbackURL, err = r.feedbackURL(ctx, s)
+				if err != nil {
+					return err
+				}
+			}
+		}
+		s.Digest = storyDigest(s.Title, s.Unreadable, s.Items)
+		m.Stories = append(m.Stories, s)
+	}
+	numberItems(&m)
+	r.rec.Model = m
+	return nil
+}
+
+// analyse reads one story. A story cochef may not read is listed as such:
+// the token of the PR/MR's installation or project may not reach another
+// repository, and that is not an error of the PR/MR.
+func (r *recetteRun) analyse(ctx context.Context, ref IssueRef) (analysedStory, error) {
+	is, err := r.p.GetIssue(ctx, ref)
+	if err != nil {
+		var api *APIError
+		if errors.As(err, &api) && !api.RateLimited &&
+			(api.Status == http.StatusNotFound || api.Status == http.StatusForbidden || api.Status == http.StatusGone) {
+			r.log.Info("linked story not readable", "story", ref.String(), "status", api.Status)
+			return analysedStory{story: RecetteStory{Ref: ref, Unreadable: true}}, nil
+		}
+		return analysedStory{}, fmt.Errorf("read story %s: %w", ref, err)
+	}
+	settings, err := r.repoSettings(ctx, ref.Repo)
+	if err != nil {
+		return analysedStory{}, err
+	}
+	tpl := settings.template(is.Labels)
+	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, settings.Lang)
+	return analysedStory{story: RecetteStory{Ref: ref, Title: is.Title, URL: is.URL}, res: res, tpl: tpl}, nil
+}
+
+// repoSettings are the settings of a story's repository (its templates
+// decide what its criteria are), read once per run.
+func (r *recetteRun) repoSettings(ctx context.Context, repo Repo) (Settings, error) {
+	key := strings.ToLower(repo.FullName)
+	if s, ok := r.repoCache[key]; ok {
+		return s, nil
+	}
+	s := r.e.Defaults
+	if r.e.Settings != nil {
+		var err error
+		if s, _, err = r.e.Settings.Load(ctx, r.p, repo); err != nil {
+			var api *APIError
+			if !errors.As(err, &api) || !api.Permanent() {
+				return Settings{}, fmt.Errorf("load settings of %s: %w", repo.FullName, err)
+			}
+			s = r.e.Defaults
+		}
+	}
+	r.repoCache[key] = s
+	return s, nil
+}
+
+// feedbackURL links a story without criteria to cochef's feedback on it.
+func (r *recetteRun) feedbackURL(ctx context.Context, s RecetteStory) (string, error) {
+	if r.e.Store == nil || s.URL == "" {
+		return s.URL, nil
+	}
+	ev, err := r.e.Store.LastEvaluation(ctx, s.Ref)
+	if err != nil {
+		return "", fmt.Errorf("read evaluation of %s: %w", s.Ref, err)
+	}
+	if ev == nil || ev.CommentID == 0 {
+		return s.URL, nil
+	}
+	return commentURL(s.Ref.Repo.Platform, s.URL, ev.CommentID), nil
+}
+
+// commentURL is the address of a comment on the page at base.
+func commentURL(platform, base string, id int64) string {
+	if base == "" || id == 0 {
+		return base
+	}
+	if platform == GitLab {
+		return base + "#note_" + strconv.FormatInt(id, 10)
+	}
+	return base + "#issuecomment-" + strconv.FormatInt(id, 10)
+}
+
+// mayValidate tells whether actor is a validator, asking the platform at
+// most once per run.
+func (r *recetteRun) mayValidate(ctx context.Context) (bool, error) {
+	if r.validator != nil {
+		return *r.validator, nil
+	}
+	ok, err := r.checkValidator(ctx, r.t.Actor)
+	if err != nil {
+		return false, err
+	}
+	r.validator = &ok
+	return ok, nil
+}
+
+func (r *recetteRun) checkValidator(ctx context.Context, actor string) (bool, error) {
+	if actor == "" || strings.HasSuffix(actor, "[bot]") {
+		return false, nil
+	}
+	rs := r.settings.Recette
+	for _, u := range rs.Validators {
+		if strings.EqualFold(u, actor) {
+			return true, nil
+		}
+	}
+	for _, team := range rs.Teams {
+		ok, err := r.rp.IsTeamMember(ctx, r.ref.Repo, team, actor)
+		if err != nil {
+			return false, fmt.Errorf("team %s: %w", team, err)
+		}
+		if ok {
+			return true, nil
+		}
+	}
+	if len(rs.Validators) > 0 || len(rs.Teams) > 0 {
+		return false, nil
+	}
+	acc, err := r.p.Access(ctx, r.ref.Repo, actor)
+	if err != nil {
+		return false, fmt.Errorf("access of %s: %w", actor, err)
+	}
+	return acc >= AccessWrite, nil
+}
+
+func (r *recetteRun) at() time.Time {
+	if !r.t.ReceivedAt.IsZero() {
+		return r.t.ReceivedAt.UTC()
+	}
+	return r.e.now().UTC()
+}
+
+func (r *recetteRun) validation(s RecetteStory, it RecetteItem, state ValidationState, source, reason string) Validation {
+	return Validation{
+		MergeRequest: r.ref, Story: s.Ref, Key: it.Key, Text: it.Text, State: state,
+		Actor: r.t.Actor, At: r.at(), HeadSHA: r.mr.HeadSHA, Reason: reason, Source: source,
+	}
+}
+
+// applyTicks accepts the boxes a validator ticked or unticked and leaves
+// the others to be reverted by the next render, with one reply.
+func (r *recetteRun) applyTicks(ctx context.Context) ([]Validation, error) {
+	changes := r.t.Changes
+	if changes == nil {
+		// The platform did not say what changed: compare the comment as
+		// it is now with the stored states.
+		c, _, err := r.findChecklist(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if c == nil {
+			return nil, nil
+		}
+		for k, checked := range ParseChecklist(c.Body) {
+			if checked != (r.states[k].State == Validated) {
+				changes = append(changes, CheckChange{Key: k, Checked: checked})
+			}
+		}
+		slices.SortFunc(changes, func(a, b CheckChange) int { return strings.Compare(a.Key, b.Key) })
+	}
+	var added []Validation
+	var reverted []int
+	for _, ch := range changes {
+		s, it, ok := r.rec.Model.itemByKey(ch.Key)
+		if !ok {
+			r.forceEdit = true
+			continue
+		}
+		cur := r.states[ch.Key]
+		if (cur.State == Validated) == ch.Checked {
+			continue
+		}
+		if r.at().Before(cur.At) {
+			// A later decision on this item was recorded already (events
+			// delivered out of order): it stands.
+			r.forceEdit = true
+			continue
+		}
+		ok, err := r.mayValidate(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			reverted = append(reverted, it.Number)
+			r.forceEdit = true
+			continue
+		}
+		state := Validated
+		if !ch.Checked {
+			state = Unticked
+		}
+		added = append(added, r.validation(s, it, state, SourceTick, ""))
+	}
+	if len(reverted) > 0 {
+		slices.Sort(reverted)
+		r.log.Info("ticks by a non-validator reverted", "items", reverted)
+		if err := r.reply("reply-reverted", reverted, 0); err != nil {
+			return nil, err
+		}
+	}
+	return added, nil
+}
+
+// applyCommand records a validator's "valide"/"refuse" command.
+func (r *recetteRun) applyCommand(ctx context.Context, cmd RecetteCommand) ([]Validation, error) {
+	ok, err := r.mayValidate(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		r.log.Info("recette command from a non-validator ignored", "command", cmd.Verb)
+		return nil, r.reply("reply-not-validator", nil, 0)
+	}
+	_, total, _ := r.rec.Model.counts(r.states)
+	numbers := cmd.Items
+	if cmd.All {
+		numbers = nil
+		for n := 1; n <= total; n++ {
+			numbers = append(numbers, n)
+		}
+	}
+	if len(numbers) == 0 {
+		return nil, r.reply("reply-bad-items", nil, total)
+	}
+	if cmd.Verb == CommandRefuse && cmd.Reason == "" {
+		return nil, r.reply("reply-missing-reason", nil, 0)
+	}
+	var added []Validation
+	var bad []int
+	for _, n := range numbers {
+		s, it, ok := r.rec.Model.item(n)
+		if !ok {
+			bad = append(bad, n)
+			continue
+		}
+		cur := r.states[it.Key]
+		switch cmd.Verb {
+		case CommandValidate:
+			if cur.State != Validated {
+				added = append(added, r.validation(s, it, Validated, SourceCommand, ""))
+			}
+		case CommandRefuse:
+			if cur.State != Refused || cur.Reason != cmd.Reason {
+				added = append(added, r.validation(s, it, Refused, SourceCommand, cmd.Reason))
+			}
+		}
+	}
+	if len(bad) > 0 {
+		if err := r.reply("reply-bad-items", bad, total); err != nil {
+			return nil, err
+		}
+	}
+	return added, nil
+}
+
+// reply queues a short reply, posted after the checklist is updated.
+func (r *recetteRun) reply(name string, numbers []int, max int) error {
+	lang := r.lang
+	if lang == "" {
+		lang = r.langOr(rules.FR)
+	}
+	body, err := renderReply(lang, name, r.t.Actor, r.settings.Recette, numbers, max)
+	if err != nil {
+		return err
+	}
+	r.replies = append(r.replies, body)
+	return nil
+}
+
+// findChecklist looks cochef's checklist up on the platform.
+func (r *recetteRun) findChecklist(ctx context.Context) (*Comment, string, error) {
+	if r.threads != nil {
+		c, id, err := r.threads.FindThread(ctx, r.ref, MarkerRecette)
+		if err != nil {
+			return nil, "", fmt.Errorf("find checklist thread: %w", err)
+		}
+		return c, id, nil
+	}
+	c, err := r.p.FindComment(ctx, r.ref, MarkerRecette)
+	if err != nil {
+		return nil, "", fmt.Errorf("find checklist: %w", err)
+	}
+	return c, "", nil
+}
+
+// write brings the platform in line with the model and the states: the
+// checklist, the status, the labels, the thread, then the replies; the
+// record is saved after each step that wrote.
+func (r *recetteRun) write(ctx context.Context, forceEdit bool) error {
+	m := r.rec.Model
+	state := m.state(r.states)
+	body, err := renderChecklist(r.lang, r.ref, m, r.states, r.settings.Recette, r.threads != nil)
+	if err != nil {
+		return err
+	}
+	if err := r.syncChecklist(ctx, body, state, forceEdit); err != nil {
+		return err
+	}
+	if err := r.save(ctx); err != nil {
+		return err
+	}
+	if err := r.syncStatus(ctx); err != nil {
+		return err
+	}
+	if err := r.save(ctx); err != nil {
+		return err
+	}
+	if err := r.syncLabels(ctx, state); err != nil {
+		return err
+	}
+	if r.threads != nil && r.rec.ThreadID != "" {
+		// cochef only moves the thread when its own verdict changes: a
+		// person who resolved it by hand is not overruled.
+		if want := state != RecettePending; want != r.rec.ThreadResolved {
+			if err := r.threads.ResolveThread(ctx, r.ref, r.rec.ThreadID, want); err != nil {
+				return fmt.Errorf("resolve thread: %w", err)
+			}
+			r.rec.ThreadResolved = want
+		}
+	}
+	if err := r.save(ctx); err != nil {
+		return err
+	}
+	for _, body := range r.replies {
+		if _, err := r.p.CreateComment(ctx, r.ref, body); err != nil {
+			return fmt.Errorf("reply: %w", err)
+		}
+	}
+	return nil
+}
+
+func (r *recetteRun) save(ctx context.Context) error {
+	r.rec.UpdatedAt = r.e.now().UTC()
+	if err := r.e.Recettes.SaveRecette(ctx, r.rec); err != nil {
+		return fmt.Errorf("save recette: %w", err)
+	}
+	return nil
+}
+
+// syncChecklist creates or edits the one checklist comment. A PR/MR that
+// closes no story gets none (and an existing one says so).
+func (r *recetteRun) syncChecklist(ctx context.Context, body string, state RecetteState, force bool) error {
+	hash := hashBody(body)
+	if r.rec.CommentID == 0 && state != RecetteNeutral {
+		// Not known: after a crash between creating it and saving its id.
+		c, thread, err := r.findChecklist(ctx)
+		if err != nil {
+			return err
+		}
+		if c != nil {
+			r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID = c.ID, hashBody(c.Body), thread
+		}
+	}
+	if r.rec.CommentID == 0 {
+		if state == RecetteNeutral {
+			return nil
+		}
+		if r.threads != nil {
+			c, thread, err := r.threads.CreateThread(ctx, r.ref, body)
+			if err != nil {
+				return fmt.Errorf("create checklist thread: %w", err)
+			}
+			r.rec.CommentID, r.rec.ThreadID, r.rec.ThreadResolved = c.ID, thread, false
+		} else {
+			c, err := r.p.CreateComment(ctx, r.ref, body)
+			if err != nil {
+				return fmt.Errorf("create checklist: %w", err)
+			}
+			r.rec.CommentID = c.ID
+		}
+		r.rec.CommentHash = hash
+		return nil
+	}
+	if r.rec.CommentHash == hash && !force {
+		return nil
+	}
+	if err := r.p.EditComment(ctx, r.ref, r.rec.CommentID, body); err != nil {
+		var api *APIError
+		if errors.As(err, &api) && api.Status == http.StatusNotFound {
+			// Someone deleted the checklist: write it again.
+			r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID, r.rec.ThreadResolved = 0, "", "", false
+			return r.syncChecklist(ctx, body, state, false)
+		}
+		return fmt.Errorf("edit checklist: %w", err)
+	}
+	r.rec.CommentHash = hash
+	return nil
+}
+
+// syncStatus sets the status on the head commit when it changed.
+func (r *recetteRun) syncStatus(ctx context.Context) error {
+	if r.mr.HeadSHA == "" {
+		return nil
+	}
+	st, err := renderStatus(r.lang, r.ref, r.rec.Model, r.states)
+	if err != nil {
+		return err
+	}
+	st.URL = commentURL(r.ref.Repo.Platform, r.mr.URL, r.rec.CommentID)
+	key := fmt.Sprintf("%s|%s|%d|%d|%s", st.State, r.mr.HeadSHA, st.Done, st.Total, hashBody(st.Title + st.Summary + st.Text)[:16])
+	if key == r.rec.StatusKey {
+		return nil
+	}
+	if r.rec.StatusSHA == r.mr.HeadSHA {
+		st.Previous = r.rec.StatusState
+		if r.rec.StatusState == RecettePending {
+			st.ID = r.rec.StatusID
+		}
+	}
+	id, err := r.rp.SetRecetteStatus(ctx, r.mr, st)
+	if err != nil {
+		return fmt.Errorf("set status: %w", err)
+	}
+	r.rec.StatusID, r.rec.StatusSHA, r.rec.StatusState, r.rec.StatusKey = id, r.mr.HeadSHA, st.State, key
+	return nil
+}
+
+// syncLabels applies the difference between the recette labels the PR/MR
+// has and the one it should have.
+func (r *recetteRun) syncLabels(ctx context.Context, state RecetteState) error {
+	ls := r.settings.Recette.labels()
+	var want []Label
+	switch state {
+	case RecettePending:
+		want = []Label{ls.InProgress}
+	case RecetteSuccess:
+		want = []Label{ls.Done}
+	}
+	have := r.mr.Labels
+	var add []string
+	var create []Label
+	for _, l := range want {
+		if !containsFold(have, l.Name) {
+			add = append(add, l.Name)
+			create = append(create, l)
+		}
+	}
+	if len(create) > 0 {
+		if err := r.p.EnsureLabels(ctx, r.ref.Repo, create); err != nil {
+			return fmt.Errorf("create labels: %w", err)
+		}
+		if err := r.p.AddLabels(ctx, r.ref, add); err != nil {
+			return fmt.Errorf("add labels: %w", err)
+		}
+	}
+	for _, name := range []string{ls.InProgress.Name, ls.Done.Name} {
+		if containsFold(have, name) && !slices.ContainsFunc(want, func(l Label) bool { return strings.EqualFold(l.Name, name) }) {
+			if err := r.p.RemoveLabel(ctx, r.ref, name); err != nil {
+				return fmt.Errorf("remove label %q: %w", name, err)
+			}
+		}
+	}
+	r.rec.Labels = nil
+	for _, l := range want {
+		r.rec.Labels = append(r.rec.Labels, l.Name)
+	}
+	return nil
+}
+
+// propagateRecette re-renders, through the queue, the open PRs/MRs that
+// close story when what their checklist shows of it changed.
+func (e *Engine) propagateRecette(ctx context.Context, log *slog.Logger, ref IssueRef, is Issue, res rules.Result, tpl *rules.Template) error {
+	if e.Recettes == nil || e.Enqueuer == nil {
+		return nil
+	}
+	links, err := e.Recettes.RecettesClosing(ctx, ref)
+	if err != nil {
+		return fmt.Errorf("read recette links: %w", err)
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	items, _ := recetteItems(ref, res, tpl, rules.FR)
+	digest := storyDigest(is.Title, false, items)
+	for _, l := range links {
+		if l.Digest == digest {
+			continue
+		}
+		if _, err := e.Enqueuer.Enqueue(ctx, Task{
+			Kind: TaskRecette, Issue: l.MergeRequest, Event: "story", Action: "edited", ReceivedAt: e.now().UTC(),
+		}); err != nil {
+			return fmt.Errorf("enqueue recette of %s: %w", l.MergeRequest, err)
+		}
+		log.Info("story changed: recette checklist to render again", "merge_request", l.MergeRequest.String())
+	}
+	return nil
+}
+
+// countingRecette and countingThreads count the recette's calls with the
+// platform's.
+type countingRecette struct {
+	Recette
+	c *countingPlatform
+}
+
+func (c countingRecette) GetMergeRequest(ctx context.Context, ref IssueRef) (MergeRequest, error) {
+	c.c.reads++
+	return c.Recette.GetMergeRequest(ctx, ref)
+}
+
+func (c countingRecette) ClosingIssues(ctx context.Context, mr MergeRequest) ([]IssueRef, error) {
+	c.c.reads++
+	return c.Recette.ClosingIssues(ctx, mr)
+}
+
+func (c countingRecette) SetRecetteStatus(ctx context.Context, mr MergeRequest, s RecetteStatus) (int64, error) {
+	c.c.writes++
+	return c.Recette.SetRecetteStatus(ctx, mr, s)
+}
+
+func (c countingRecette) IsTeamMember(ctx context.Context, repo Repo, team, user string) (bool, error) {
+	c.c.reads++
+	return c.Recette.IsTeamMember(ctx, repo, team, user)
+}
+
+type countingThreads struct {
+	RecetteThreads
+	c *countingPlatform
+}
+
+func (c countingThreads) FindThread(ctx context.Context, ref IssueRef, marker string) (*Comment, string, error) {
+	c.c.reads++
+	return c.RecetteThreads.FindThread(ctx, ref, marker)
+}
+
+func (c countingThreads) CreateThread(ctx context.Context, ref IssueRef, body string) (Comment, string, error) {
+	c.c.writes++
+	return c.RecetteThreads.CreateThread(ctx, ref, body)
+}
+
+func (c countingThreads) ResolveThread(ctx context.Context, ref IssueRef, threadID string, resolved bool) error {
+	c.c.writes++
+	return c.RecetteThreads.ResolveThread(ctx, ref, threadID, resolved)
+}
