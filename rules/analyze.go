@@ -273,10 +273,18 @@ func (s *story) scanWords() {
 				}
 			}
 		}
+		// Hits come in text order: count the line breaks as they pass.
+		lineIdx, counted := 0, 0
 		s.c.words.scanWords(text, func(p *phrase, start, end int) {
 			switch {
 			case p.vague && b != nil:
-				s.vagueHits = append(s.vagueHits, vagueHit{line: b.lineAt(start), word: text[start:end]})
+				lineIdx += strings.Count(text[counted:start], "\n")
+				counted = start
+				line := b.line
+				if lineIdx < len(b.lines) {
+					line = b.lines[lineIdx]
+				}
+				s.vagueHits = append(s.vagueHits, vagueHit{line: line, word: text[start:end]})
 			case !p.vague && topics && !seen[p.id]:
 				seen[p.id] = true
 				s.topics = append(s.topics, topicHit{topic: p.id, word: text[start:end]})
@@ -415,10 +423,9 @@ func (s *story) textState(spec int) (SectionState, string) {
 			}
 			t := b.text
 			if b.kind != blockCode && strings.ContainsAny(t, "<[") {
-				for _, p := range spanPlaceholders(t) {
-					t = strings.Replace(t, p, " ", 1)
-					sawPlaceholder = true
-				}
+				var found bool
+				t, found = withoutPlaceholders(t)
+				sawPlaceholder = sawPlaceholder || found
 			}
 			if !b.checked && s.isChecklistQuestion(bi) {
 				// The security checklist pasted as is asks; it answers

@@ -61,15 +61,6 @@ type block struct {
 	ts, te, ls, le int
 }
 
-// lineAt returns the body line of byte offset off of the block's text.
-func (b *block) lineAt(off int) int {
-	i := strings.Count(b.text[:off], "\n")
-	if i < len(b.lines) {
-		return b.lines[i]
-	}
-	return b.line
-}
-
 // lastLine is the body line of the block's last logical line.
 func (b *block) lastLine() int {
 	if len(b.lines) > 0 {

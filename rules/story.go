@@ -45,8 +45,9 @@ type story struct {
 	sections []section
 	bySpec   [][]int // per template section: indices in sections
 	states   []SectionState
-	// empty[i] explains why template section i is empty: "" when it is not,
-	// "na" for N/A without a reason, "placeholder", "blank".
+	// emptyWhy[i] says why template section i is empty: "" when it is not,
+	// "blank", "placeholder", "checklist" (questions left unanswered) or
+	// "na" (N/A without a reason).
 	emptyWhy []string
 
 	persona   int // index in Template.Personas, -1 when none
@@ -62,7 +63,6 @@ type story struct {
 	placeholders []placeholder
 	phBlock      []bool // per block: the whole block is template text
 	blockKeys    []string
-	scratch      []tok // reused by token scans
 }
 
 // blockKey is key(text) of block i, computed once, for comparing a block
@@ -328,6 +328,15 @@ func (s *story) wholePlaceholder(i int) bool {
 // a reference ("[1]").
 func spanPlaceholders(line string) []string {
 	var out []string
+	for _, sp := range placeholderSpans(line) {
+		out = append(out, line[sp[0]:sp[1]])
+	}
+	return out
+}
+
+// placeholderSpans returns the bounds of spanPlaceholders' finds.
+func placeholderSpans(line string) [][2]int {
+	var out [][2]int
 	for i := 0; i < len(line); i++ {
 		c := line[i]
 		if c != '<' && c != '[' {
@@ -343,18 +352,36 @@ func spanPlaceholders(line string) []string {
 				continue
 			}
 		}
-		j := strings.IndexByte(line[i+1:], closer)
-		if j < 1 || j > 48 {
+		j := strings.IndexByte(line[i+1:min(len(line), i+50)], closer)
+		if j < 1 {
 			continue
 		}
 		inner := line[i+1 : i+1+j]
 		if !plausiblePlaceholder(inner) {
 			continue
 		}
-		out = append(out, line[i:i+2+j])
+		out = append(out, [2]int{i, i + 2 + j})
 		i += j + 1
 	}
 	return out
+}
+
+// withoutPlaceholders returns s with its placeholders blanked out.
+func withoutPlaceholders(s string) (string, bool) {
+	spans := placeholderSpans(s)
+	if len(spans) == 0 {
+		return s, false
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for _, sp := range spans {
+		b.WriteString(s[last:sp[0]])
+		b.WriteByte(' ')
+		last = sp[1]
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
 func plausiblePlaceholder(inner string) bool {
