@@ -6,7 +6,9 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cochef/cochef/rules"
@@ -126,4 +128,37 @@ func diffLines(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// The server analyses stories from several workers with one template: the
+// results must not depend on what runs beside them.
+func TestAnalyzeConcurrent(t *testing.T) {
+	set := builtin(t)
+	files, err := filepath.Glob("testdata/golden/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := make([]rules.Result, len(files))
+	cases := make([]goldenCase, len(files))
+	for i, f := range files {
+		cases[i] = readGolden(t, f)
+		want[i] = rules.Analyze(cases[i].in, set.Select(cases[i].in.Labels), cases[i].lang)
+	}
+	errs := make(chan string, 8*len(files))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for i, c := range cases {
+				got := rules.Analyze(c.in, set.Select(c.in.Labels), c.lang)
+				if !reflect.DeepEqual(got, want[i]) {
+					errs <- files[i]
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for f := range errs {
+		t.Errorf("%s: result differs when analysed concurrently", f)
+	}
 }
