@@ -154,6 +154,7 @@ func (r *recetteRun) run(ctx context.Context) error {
 	if prev != nil {
 		r.rec = *prev
 		r.rec.Ref = r.ref
+		r.rec.Error = ""
 	}
 	cmd, hasCmd := RecetteCommand{}, false
 	if t.Command != "" {

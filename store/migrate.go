@@ -63,6 +63,70 @@ var sqliteMigrations = []migration{
 			PRIMARY KEY (platform, repo, number)
 		)`,
 	}},
+	{2, "recette: checklist state, story links, validation trail", []string{
+		// recette_state is one row per pull or merge request with a
+		// checklist: what cochef wrote there and the model it rendered.
+		`CREATE TABLE recette_state (
+			platform        TEXT NOT NULL,
+			repo            TEXT NOT NULL,
+			number          INTEGER NOT NULL,
+			installation_id BIGINT NOT NULL DEFAULT 0,
+			project_id      BIGINT NOT NULL DEFAULT 0,
+			title           TEXT NOT NULL DEFAULT '',
+			url             TEXT NOT NULL DEFAULT '',
+			milestone       TEXT NOT NULL DEFAULT '',
+			head_sha        TEXT NOT NULL DEFAULT '',
+			state           TEXT NOT NULL DEFAULT '',
+			lang            TEXT NOT NULL DEFAULT '',
+			comment_id      BIGINT NOT NULL DEFAULT 0,
+			comment_hash    TEXT NOT NULL DEFAULT '',
+			thread_id       TEXT NOT NULL DEFAULT '',
+			thread_resolved BOOLEAN NOT NULL DEFAULT FALSE,
+			status_id       BIGINT NOT NULL DEFAULT 0,
+			status_sha      TEXT NOT NULL DEFAULT '',
+			status_state    TEXT NOT NULL DEFAULT '',
+			status_key      TEXT NOT NULL DEFAULT '',
+			labels          TEXT NOT NULL DEFAULT '[]',
+			model           TEXT NOT NULL DEFAULT '{}',
+			error           TEXT NOT NULL DEFAULT '',
+			updated_at      TIMESTAMP NOT NULL,
+			PRIMARY KEY (platform, repo, number)
+		)`,
+		// recette_links finds, from a story, the open PRs/MRs whose
+		// checklist shows it; story_repo is lower-cased (both platforms
+		// match repository paths case-insensitively).
+		`CREATE TABLE recette_links (
+			platform           TEXT NOT NULL,
+			story_repo         TEXT NOT NULL,
+			story_number       INTEGER NOT NULL,
+			mr_repo            TEXT NOT NULL,
+			mr_number          INTEGER NOT NULL,
+			mr_installation_id BIGINT NOT NULL DEFAULT 0,
+			mr_project_id      BIGINT NOT NULL DEFAULT 0,
+			digest             TEXT NOT NULL DEFAULT '',
+			open               BOOLEAN NOT NULL DEFAULT TRUE,
+			PRIMARY KEY (platform, story_repo, story_number, mr_repo, mr_number)
+		)`,
+		`CREATE INDEX recette_links_mr ON recette_links (platform, mr_repo, mr_number)`,
+		// recette_validations is the trail: append-only, read in id order.
+		`CREATE TABLE recette_validations (
+			id             INTEGER PRIMARY KEY AUTOINCREMENT,
+			platform       TEXT NOT NULL,
+			repo           TEXT NOT NULL,
+			number         INTEGER NOT NULL,
+			story_repo     TEXT NOT NULL,
+			story_number   INTEGER NOT NULL,
+			criterion_key  TEXT NOT NULL,
+			criterion_text TEXT NOT NULL,
+			state          TEXT NOT NULL,
+			actor          TEXT NOT NULL,
+			at             TIMESTAMP NOT NULL,
+			head_sha       TEXT NOT NULL DEFAULT '',
+			reason         TEXT NOT NULL DEFAULT '',
+			source         TEXT NOT NULL
+		)`,
+		`CREATE INDEX recette_validations_mr ON recette_validations (platform, repo, number, id)`,
+	}},
 }
 
 var postgresMigrations = []migration{
@@ -107,6 +171,64 @@ var postgresMigrations = []migration{
 			evaluated_at       timestamptz NOT NULL,
 			PRIMARY KEY (platform, repo, number)
 		)`,
+	}},
+	{2, "recette: checklist state, story links, validation trail", []string{
+		`CREATE TABLE recette_state (
+			platform        text NOT NULL,
+			repo            text NOT NULL,
+			number          integer NOT NULL,
+			installation_id bigint NOT NULL DEFAULT 0,
+			project_id      bigint NOT NULL DEFAULT 0,
+			title           text NOT NULL DEFAULT '',
+			url             text NOT NULL DEFAULT '',
+			milestone       text NOT NULL DEFAULT '',
+			head_sha        text NOT NULL DEFAULT '',
+			state           text NOT NULL DEFAULT '',
+			lang            text NOT NULL DEFAULT '',
+			comment_id      bigint NOT NULL DEFAULT 0,
+			comment_hash    text NOT NULL DEFAULT '',
+			thread_id       text NOT NULL DEFAULT '',
+			thread_resolved boolean NOT NULL DEFAULT false,
+			status_id       bigint NOT NULL DEFAULT 0,
+			status_sha      text NOT NULL DEFAULT '',
+			status_state    text NOT NULL DEFAULT '',
+			status_key      text NOT NULL DEFAULT '',
+			labels          jsonb NOT NULL DEFAULT '[]',
+			model           jsonb NOT NULL DEFAULT '{}',
+			error           text NOT NULL DEFAULT '',
+			updated_at      timestamptz NOT NULL,
+			PRIMARY KEY (platform, repo, number)
+		)`,
+		`CREATE TABLE recette_links (
+			platform           text NOT NULL,
+			story_repo         text NOT NULL,
+			story_number       integer NOT NULL,
+			mr_repo            text NOT NULL,
+			mr_number          integer NOT NULL,
+			mr_installation_id bigint NOT NULL DEFAULT 0,
+			mr_project_id      bigint NOT NULL DEFAULT 0,
+			digest             text NOT NULL DEFAULT '',
+			open               boolean NOT NULL DEFAULT true,
+			PRIMARY KEY (platform, story_repo, story_number, mr_repo, mr_number)
+		)`,
+		`CREATE INDEX recette_links_mr ON recette_links (platform, mr_repo, mr_number)`,
+		`CREATE TABLE recette_validations (
+			id             bigserial PRIMARY KEY,
+			platform       text NOT NULL,
+			repo           text NOT NULL,
+			number         integer NOT NULL,
+			story_repo     text NOT NULL,
+			story_number   integer NOT NULL,
+			criterion_key  text NOT NULL,
+			criterion_text text NOT NULL,
+			state          text NOT NULL,
+			actor          text NOT NULL,
+			at             timestamptz NOT NULL,
+			head_sha       text NOT NULL DEFAULT '',
+			reason         text NOT NULL DEFAULT '',
+			source         text NOT NULL
+		)`,
+		`CREATE INDEX recette_validations_mr ON recette_validations (platform, repo, number, id)`,
 	}},
 }
 

@@ -35,17 +35,26 @@ const JobKind = "cochef.evaluate_issue"
 // The issue snapshot is not carried here but in issue_activity, where
 // every task of a burst replaces it with a newer one.
 type evaluateArgs struct {
-	Platform       string        `json:"platform" river:"unique"`
-	Repo           string        `json:"repo" river:"unique"`
-	Number         int           `json:"number" river:"unique"`
-	TaskKind       core.TaskKind `json:"task_kind" river:"unique"`
-	Actor          string        `json:"actor,omitempty" river:"unique"`
-	InstallationID int64         `json:"installation_id,omitempty"`
-	ProjectID      int64         `json:"project_id,omitempty"`
-	Delivery       string        `json:"delivery,omitempty"`
-	Event          string        `json:"event,omitempty"`
-	Action         string        `json:"action,omitempty"`
-	ReceivedAt     time.Time     `json:"received_at"`
+	Platform string        `json:"platform" river:"unique"`
+	Repo     string        `json:"repo" river:"unique"`
+	Number   int           `json:"number" river:"unique"`
+	TaskKind core.TaskKind `json:"task_kind" river:"unique"`
+	Actor    string        `json:"actor,omitempty" river:"unique"`
+	// MergeRequest, Changes, Command and HeadSHA are the recette's (see
+	// core.Task). They are part of the key: GitLab's issue #5 and merge
+	// request !5 are different things, and two edits of a checklist by one
+	// person each say what they changed, so neither may swallow the other.
+	// Absent (zero) fields leave the key of an issue's job as it was.
+	MergeRequest   bool               `json:"merge_request,omitempty" river:"unique"`
+	Changes        []core.CheckChange `json:"changes,omitempty" river:"unique"`
+	Command        string             `json:"command,omitempty" river:"unique"`
+	HeadSHA        string             `json:"head_sha,omitempty" river:"unique"`
+	InstallationID int64              `json:"installation_id,omitempty"`
+	ProjectID      int64              `json:"project_id,omitempty"`
+	Delivery       string             `json:"delivery,omitempty"`
+	Event          string             `json:"event,omitempty"`
+	Action         string             `json:"action,omitempty"`
+	ReceivedAt     time.Time          `json:"received_at"`
 }
 
 func (evaluateArgs) Kind() string { return JobKind }
@@ -57,6 +66,10 @@ func argsFromTask(t core.Task) evaluateArgs {
 		Number:         t.Issue.Number,
 		TaskKind:       t.Kind,
 		Actor:          t.Actor,
+		MergeRequest:   t.Issue.MergeRequest,
+		Changes:        t.Changes,
+		Command:        t.Command,
+		HeadSHA:        t.HeadSHA,
 		InstallationID: t.Issue.Repo.InstallationID,
 		ProjectID:      t.Issue.Repo.ProjectID,
 		Delivery:       t.Delivery,
@@ -74,7 +87,8 @@ func (a evaluateArgs) ref() core.IssueRef {
 			InstallationID: a.InstallationID,
 			ProjectID:      a.ProjectID,
 		},
-		Number: a.Number,
+		Number:       a.Number,
+		MergeRequest: a.MergeRequest,
 	}
 }
 
@@ -86,6 +100,9 @@ func (a evaluateArgs) task(snapshot *core.Issue) core.Task {
 		Event:      a.Event,
 		Action:     a.Action,
 		Actor:      a.Actor,
+		Changes:    a.Changes,
+		Command:    a.Command,
+		HeadSHA:    a.HeadSHA,
 		ReceivedAt: a.ReceivedAt,
 		Snapshot:   snapshot,
 	}
@@ -279,7 +296,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		return workErr
 	case core.IsPermanent(workErr):
 		log.WarnContext(ctx, "evaluation failed for good", "error", workErr)
-		if err := s.recordFailure(releaseCtx, ref, workErr.Error()); err != nil {
+		if err := s.recordTaskFailure(releaseCtx, ref, workErr.Error()); err != nil {
 			log.ErrorContext(ctx, "recording the failure failed", "error", err)
 		}
 		return river.JobCancel(workErr)
@@ -292,7 +309,7 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		if job.Attempt >= job.MaxAttempts {
 			reason := fmt.Sprintf("gave up after %d attempts: %v", job.Attempt, workErr)
 			log.ErrorContext(ctx, "evaluation failed too many times", "error", workErr)
-			if err := s.recordFailure(releaseCtx, ref, reason); err != nil {
+			if err := s.recordTaskFailure(releaseCtx, ref, reason); err != nil {
 				log.ErrorContext(ctx, "recording the failure failed", "error", err)
 			}
 		} else {
@@ -314,12 +331,12 @@ func (s *Store) finish(ctx context.Context, job *river.Job[evaluateArgs], ref co
 	err := inTx(ctx, s.db, func(tx dbTx) error {
 		var seq int64
 		if err := tx.queryRow(ctx, `SELECT seq FROM issue_activity WHERE platform = $1 AND repo = $2 AND number = $3`+s.d.forUpdate,
-			ref.Repo.Platform, ref.Repo.FullName, ref.Number).Scan(&seq); err != nil && !errors.Is(err, errNoRows) {
+			ref.Repo.Platform, activityRepo(ref), ref.Number).Scan(&seq); err != nil && !errors.Is(err, errNoRows) {
 			return fmt.Errorf("read issue activity: %w", err)
 		}
 		if _, err := tx.exec(ctx, `UPDATE issue_activity SET lease_job = NULL, lease_until = NULL
 			WHERE platform = $1 AND repo = $2 AND number = $3 AND lease_job = $4`,
-			ref.Repo.Platform, ref.Repo.FullName, ref.Number, job.ID); err != nil {
+			ref.Repo.Platform, activityRepo(ref), ref.Number, job.ID); err != nil {
 			return fmt.Errorf("release issue: %w", err)
 		}
 		if seq != seq0 {
@@ -360,7 +377,7 @@ func (s *Store) acquireIssue(ctx context.Context, ref core.IssueRef, jobID int64
 		ON CONFLICT (platform, repo, number) DO UPDATE SET lease_job = excluded.lease_job, lease_until = excluded.lease_until
 		WHERE issue_activity.lease_job IS NULL OR issue_activity.lease_job = excluded.lease_job OR issue_activity.lease_until < excluded.updated_at
 		RETURNING seq, CAST(snapshot AS TEXT)`,
-		ref.Repo.Platform, ref.Repo.FullName, ref.Number, jobID,
+		ref.Repo.Platform, activityRepo(ref), ref.Number, jobID,
 		s.d.timeArg(now.Add(s.o.JobTimeout+5*time.Second)), s.d.timeArg(now)).Scan(&a.seq, &snapshot)
 	if errors.Is(err, errNoRows) {
 		return a, false, nil
@@ -380,8 +397,27 @@ func (s *Store) acquireIssue(ctx context.Context, ref core.IssueRef, jobID int64
 func (s *Store) releaseIssue(ctx context.Context, ref core.IssueRef, jobID int64) error {
 	_, err := s.db.exec(ctx, `UPDATE issue_activity SET lease_job = NULL, lease_until = NULL
 		WHERE platform = $1 AND repo = $2 AND number = $3 AND lease_job = $4`,
-		ref.Repo.Platform, ref.Repo.FullName, ref.Number, jobID)
+		ref.Repo.Platform, activityRepo(ref), ref.Number, jobID)
 	return err
+}
+
+// activityRepo is the repo column of a task's issue_activity row. A merge
+// request's row gets a suffix no repository path can have: on GitLab,
+// issue #5 and merge request !5 must neither share a lease nor count each
+// other's tasks.
+func activityRepo(ref core.IssueRef) string {
+	if ref.MergeRequest {
+		return ref.Repo.FullName + "!"
+	}
+	return ref.Repo.FullName
+}
+
+// recordTaskFailure records a failure where its task's state lives.
+func (s *Store) recordTaskFailure(ctx context.Context, ref core.IssueRef, reason string) error {
+	if ref.MergeRequest {
+		return s.recordRecetteFailure(ctx, ref, reason)
+	}
+	return s.recordFailure(ctx, ref, reason)
 }
 
 func snoozes(job *river.Job[evaluateArgs]) int64 {

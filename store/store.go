@@ -274,7 +274,7 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 				snapshot_at = CASE WHEN excluded.snapshot IS NOT NULL AND (issue_activity.snapshot_at IS NULL OR excluded.snapshot_at >= issue_activity.snapshot_at)
 					THEN excluded.snapshot_at ELSE issue_activity.snapshot_at END,
 				updated_at = excluded.updated_at`,
-			ref.Repo.Platform, ref.Repo.FullName, ref.Number, snapshot, snapshotAt, now); err != nil {
+			ref.Repo.Platform, activityRepo(ref), ref.Number, snapshot, snapshotAt, now); err != nil {
 			return fmt.Errorf("bump issue activity: %w", err)
 		}
 		res, err := s.q.insertTx(ctx, tx, argsFromTask(t), s.insertOpts())
