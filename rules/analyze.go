@@ -252,7 +252,7 @@ func (s *story) detectLang() {
 // "## Données personnelles" is the template's heading, not the story's
 // subject. Vague terms are kept with their line, for the criteria.
 func (s *story) scanWords() {
-	if len(s.c.words) == 0 && len(s.c.acronyms) == 0 {
+	if s.c.words.empty() && len(s.c.acronyms) == 0 {
 		return
 	}
 	seen := make([]bool, len(s.t.Topics))

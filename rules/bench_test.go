@@ -2,8 +2,8 @@ package rules_test
 
 import (
 	"fmt"
-	"os"
 	"testing"
+	"time"
 
 	"github.com/cochef/cochef/rules"
 	"github.com/yuin/goldmark"
@@ -76,4 +76,31 @@ func BenchmarkBacklog1000(b *testing.B) {
 	}
 }
 
-var _ = os.Getenv
+// BenchmarkAnalyzeVsGoldmark times Analyze and goldmark alone in
+// alternating batches, so that both see the same load on a shared
+// machine, and reports Analyze's cost as a multiple of goldmark's
+// ("x-goldmark"; the goal is at most 2).
+func BenchmarkAnalyzeVsGoldmark(b *testing.B) {
+	c := benchStory(b)
+	tmpl := builtin(b).Default()
+	p := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+	src := []byte(c.in.Body)
+	rules.Analyze(c.in, tmpl, "")
+	const batch = 20
+	var analyze, parse time.Duration
+	for b.Loop() {
+		start := time.Now()
+		for range batch {
+			rules.Analyze(c.in, tmpl, "")
+		}
+		mid := time.Now()
+		for range batch {
+			p.Parse(text.NewReader(src))
+		}
+		analyze += mid.Sub(start)
+		parse += time.Since(mid)
+	}
+	b.ReportMetric(float64(analyze)/float64(parse), "x-goldmark")
+	b.ReportMetric(float64(analyze.Nanoseconds())/float64(b.N*batch), "analyze-ns/op")
+	b.ReportMetric(float64(parse.Nanoseconds())/float64(b.N*batch), "goldmark-ns/op")
+}

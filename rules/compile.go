@@ -50,32 +50,43 @@ type phrase struct {
 	text  string // as the template writes it
 }
 
-// phraseMatcher finds phrases in a token stream by their first word.
-type phraseMatcher map[string][]phrase
+// phraseMatcher finds phrases in a text by their first word. A small
+// filter on each first word's initial and length answers "no" for most
+// words without hashing them.
+type phraseMatcher struct {
+	byFirst map[string][]phrase
+	filter  [128]uint64 // by first byte: bit min(len, 63) set
+}
 
-func (m phraseMatcher) add(text string, id int, vague bool) {
+func (m *phraseMatcher) empty() bool { return len(m.byFirst) == 0 }
+
+func (m *phraseMatcher) add(text string, id int, vague bool) {
 	ws := words(text)
 	if len(ws) == 0 {
 		return
 	}
-	list := append(m[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
+	if m.byFirst == nil {
+		m.byFirst = map[string][]phrase{}
+	}
+	list := append(m.byFirst[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
 	// Longest first, so that "adresse IP" is reported rather than "adresse".
 	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	m[ws[0]] = list
+	m.byFirst[ws[0]] = list
+	m.filter[ws[0][0]&127] |= 1 << min(len(ws[0]), 63)
 }
 
 // scan calls fn for every phrase found in text, with the bounds of the
 // words it covers; at one place, the longest topic keyword and the longest
 // vague term. Phrases match whole words only. It allocates nothing: it
 // runs over every block of every story.
-func (m phraseMatcher) scan(text string, fn func(p *phrase, start, end int)) {
+func (m *phraseMatcher) scan(text string, fn func(p *phrase, start, end int)) {
 	m.scanWords(text, fn, nil)
 }
 
-// scanWords is scan that also calls word for every word written in
-// capitals (for acronyms), in the same walk.
-func (m phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int), word func(start, end int)) {
-	if len(m) == 0 && word == nil {
+// scanWords is scan that also calls word for every word that opens with
+// two capitals (for acronyms), in the same walk.
+func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int), word func(start, end int)) {
+	if m.empty() && word == nil {
 		return
 	}
 	var b1, b2 [64]byte
@@ -85,10 +96,14 @@ func (m phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int)
 			return
 		}
 		pos = end
-		if word != nil && 'A' <= text[start] && text[start] <= 'Z' {
+		// Acronyms are two capitals or more: "NIR", not "Nous".
+		if word != nil && end-start >= 2 && 'A' <= text[start] && text[start] <= 'Z' && 'A' <= text[start+1] && text[start+1] <= 'Z' {
 			word(start, end)
 		}
-		list, ok := m[string(w)]
+		if m.filter[w[0]&127]&(1<<min(len(w), 63)) == 0 {
+			continue
+		}
+		list, ok := m.byFirst[string(w)]
 		if !ok {
 			continue
 		}
@@ -142,7 +157,6 @@ func build(t *Template) *compiled {
 		aliases:  map[string]int{},
 		hints:    map[string]int{},
 		answer:   make([]bool, len(t.Sections)),
-		words:    phraseMatcher{},
 		acronyms: map[string][]int{},
 		ruleOff:  map[string]bool{},
 		ruleSev:  map[string]Severity{},

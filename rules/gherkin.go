@@ -84,7 +84,9 @@ var gherkinKeywords = sync.OnceValue(func() []gherkinKeyword {
 // keywords need their colon ("Scénario : Export"); step keywords need a
 // word after them.
 func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
-	line = strings.TrimLeft(line, " \t>-*+")
+	for line != "" && (line[0] == ' ' || line[0] == '\t' || line[0] == '>' || line[0] == '-' || line[0] == '*' || line[0] == '+') {
+		line = line[1:]
+	}
 	if line == "" {
 		return "", "", "", false
 	}
@@ -95,11 +97,48 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 	if c >= utf8.RuneSelf {
 		return "", "", "", false
 	}
-	for _, k := range gherkinByFirst()[c] {
-		end, ok := foldedPrefix(line, k.folded)
-		if !ok {
+	group := gherkinByFirst()[c]
+	if len(group) == 0 {
+		return "", "", "", false
+	}
+	// Fold the line's head once, on the stack, remembering where each
+	// folded byte comes from.
+	var head [40]byte
+	var from [41]uint8
+	n := 0
+	limit := gherkinMaxLen() + 1
+	for i := 0; i < len(line) && i < 36 && n < limit; {
+		if c := line[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			head[n], from[n] = c, uint8(i)
+			n++
+			i++
+			from[n] = uint8(i)
 			continue
 		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		a, b := foldRune(r)
+		for _, x := range [2]rune{a, b} {
+			if x == 0 {
+				continue
+			}
+			if x >= utf8.RuneSelf {
+				x = '?' // no keyword has a letter beyond ASCII once folded
+			}
+			head[n], from[n] = byte(x), uint8(i)
+			n++
+		}
+		i += size
+		from[n] = uint8(i)
+	}
+	folded := head[:n]
+	for _, k := range group {
+		if len(k.folded) > len(folded) || string(folded[:len(k.folded)]) != k.folded {
+			continue
+		}
+		end := int(from[len(k.folded)])
 		after := line[end:]
 		switch {
 		case k.block:
@@ -121,6 +160,15 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 	}
 	return "", "", "", false
 }
+
+// gherkinMaxLen is the length of the longest folded keyword.
+var gherkinMaxLen = sync.OnceValue(func() int {
+	n := 0
+	for _, k := range gherkinKeywords() {
+		n = max(n, len(k.folded))
+	}
+	return min(n, 36)
+})
 
 // gherkinByFirst groups gherkinKeywords by their first byte, longest
 // first within a group.

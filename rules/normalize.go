@@ -89,8 +89,9 @@ func appendFold(dst []byte, s string) []byte {
 // offset of the byte of s it comes from (plus one final entry for the end),
 // so that a match in the folded text can be cut out of the original.
 func foldMap(s string) (string, []int32) {
-	b := make([]byte, 0, len(s)+4)
-	idx := make([]int32, 0, len(s)+5)
+	// Folding keeps or shrinks almost every rune; appends cover the rest.
+	b := make([]byte, 0, len(s)+8)
+	idx := make([]int32, 0, len(s)+9)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -102,17 +103,17 @@ func foldMap(s string) (string, []int32) {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		a, x := foldRune(r)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		x, y := foldRune(r)
 		before := len(b)
-		b = utf8.AppendRune(b, a)
-		if x != 0 {
-			b = utf8.AppendRune(b, x)
+		b = utf8.AppendRune(b, x)
+		if y != 0 {
+			b = utf8.AppendRune(b, y)
 		}
 		for range len(b) - before {
 			idx = append(idx, int32(i))
 		}
-		i += n
+		i += size
 	}
 	idx = append(idx, int32(len(s)))
 	return string(b), idx

@@ -27,8 +27,8 @@ var uiTerms = phraseMatcherOf(
 	"glisser-déposer", "drag and drop", "icône", "icon", "combobox", "radio button", "bouton radio",
 )
 
-func phraseMatcherOf(terms ...string) phraseMatcher {
-	m := phraseMatcher{}
+func phraseMatcherOf(terms ...string) *phraseMatcher {
+	m := &phraseMatcher{}
 	for i, t := range terms {
 		m.add(t, i, true)
 	}
