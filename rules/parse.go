@@ -33,32 +33,32 @@ const (
 // block is one unit of a story's body, in document order, reduced to plain
 // text: the rules never look at Markdown syntax again.
 type block struct {
-	kind blockKind
-	line int
+	kind    blockKind
+	task    bool
+	checked bool
+	// italic marks a paragraph written all in emphasis: how templates
+	// phrase their instructions ("_Décrivez le besoin…_").
+	italic   bool
+	boldLine bool // see bold
+	line     int
+	// level is the heading level (7 for a bold line used as a heading) or
+	// the list depth of an item (0 for a top-level item).
+	level   int
+	section int // index in doc.sections; -1 before the first section
 	// text is the plain text without Markdown markers or HTML comments;
 	// logical lines are separated by '\n' and lines[i] is the body line of
 	// the i-th one.
 	text  string
 	lines []int
-	// level is the heading level (7 for a bold line used as a heading) or
-	// the list depth of an item (0 for a top-level item).
-	level   int
-	task    bool
-	checked bool
-	// italic marks a paragraph written all in emphasis: how templates
-	// phrase their instructions ("_Décrivez le besoin…_").
-	italic bool
 	// bold is the text in bold opening a paragraph, when the rest of its
 	// first line is empty or a colon (a bold line used as a heading) or when
 	// it may name a section ("**Contexte :** …"). boldLine says which.
-	bold     string
-	boldLine bool
-	info     string // fence info string
-	section  int    // index in doc.sections; -1 before the first section
+	bold string
+	info string // fence info string
 
 	// While the body is walked, text and lines live in the doc's arenas;
 	// finish turns these offsets into text and lines.
-	ts, te, ls, le int
+	ts, te, ls, le int32
 }
 
 // lastLine is the body line of the block's last logical line.
@@ -229,7 +229,7 @@ func (d *doc) tableRow(row ast.Node) {
 
 func (d *doc) codeBlock(n ast.Node) block {
 	lines := n.Lines()
-	b := block{kind: blockCode, section: -1, ts: len(d.arena), ls: len(d.lineArena)}
+	b := block{kind: blockCode, section: -1, ts: int32(len(d.arena)), ls: int32(len(d.lineArena))}
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		if i > 0 {
@@ -238,7 +238,7 @@ func (d *doc) codeBlock(n ast.Node) block {
 		d.arena = append(d.arena, bytes.TrimRight(seg.Value(d.src), "\n")...)
 		d.lineArena = append(d.lineArena, d.lineOf(seg.Start))
 	}
-	b.te, b.le = len(d.arena), len(d.lineArena)
+	b.te, b.le = int32(len(d.arena)), int32(len(d.lineArena))
 	if b.le > b.ls {
 		b.line = d.lineArena[b.ls]
 	} else {
@@ -375,7 +375,7 @@ func (tb *textBuilder) block(kind blockKind, n ast.Node) block {
 		le = tb.lstart
 	}
 	d.lineArena = d.lineArena[:le]
-	b := block{kind: kind, section: -1, ts: ts, te: te, ls: tb.lstart, le: le}
+	b := block{kind: kind, section: -1, ts: int32(ts), te: int32(te), ls: int32(tb.lstart), le: int32(le)}
 	if le > tb.lstart {
 		b.line = d.lineArena[tb.lstart]
 	} else {
