@@ -325,12 +325,9 @@ func TestReplicaKilledUnderLoad(t *testing.T) {
 // migrated once, not raced.
 func TestReplicasStartTogetherOnEmptyDatabase(t *testing.T) {
 	needProcesses(t)
-	// Fails 3 times out of 3 today: store.Open runs River's migrations
-	// outside the advisory lock that serialises cochef's own, so the second
-	// process dies on "relation river_migration already exists" (it comes
-	// back when restarted). Remove this skip once the store takes the lock
-	// around River's migrations too.
-	t.Skip("known store bug: concurrent River migrations on an empty PostgreSQL database")
+	// Before the store took its advisory lock around River's migrations
+	// too, the second process died on "relation river_migration already
+	// exists" three times out of three.
 	dsn := pgDSN(t)
 	fake := githubfake.New(t)
 	errs := make(chan error, 2)

@@ -200,9 +200,35 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	return s, nil
 }
 
+// riverMigrationLock is the advisory lock key that serialises River's
+// migrations across processes (cochef's own use another key, in a
+// transaction).
+const riverMigrationLock int64 = 7304617110391567
+
 func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.ping(ctx); err != nil {
 		return fmt.Errorf("store: %s unreachable: %w", s.driver, err)
+	}
+	// River's PostgreSQL migrations cannot run in one transaction (one adds
+	// an enum value it then uses), so replicas starting together on an
+	// empty database are serialised by a session-level advisory lock held
+	// on a connection of its own.
+	if pg, ok := s.db.(pgDB); ok {
+		conn, err := pg.pool.Acquire(ctx)
+		if err != nil {
+			return fmt.Errorf("store: river migrations: %w", err)
+		}
+		defer conn.Release()
+		if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock($1)`, riverMigrationLock); err != nil {
+			return fmt.Errorf("store: river migrations lock: %w", err)
+		}
+		defer func() {
+			// If the unlock fails, close the connection: the session's
+			// lock goes with it.
+			if _, err := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, riverMigrationLock); err != nil {
+				conn.Conn().Close(context.WithoutCancel(ctx))
+			}
+		}()
 	}
 	river, err := s.q.migrate(ctx)
 	if err != nil {
