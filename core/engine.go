@@ -57,6 +57,9 @@ type Outcome struct {
 	Reads    int
 	Writes   int
 	Skipped  string // why nothing was evaluated, if so
+	// Err is the attempt's error: a failed attempt is retried, so its
+	// analysis must not be counted twice.
+	Err error
 	DryRun   bool
 }
 
@@ -87,7 +90,7 @@ func (e *Engine) now() time.Time {
 	return time.Now()
 }
 
-func (e *Engine) evaluate(ctx context.Context, t Task) error {
+func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	log := e.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "task", string(t.Kind))
 	p, live := e.Platforms[t.Issue.Repo.Platform]
 	counted := &countingPlatform{}
@@ -101,7 +104,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) error {
 	}
 	out := Outcome{Ref: t.Issue, Kind: t.Kind, DryRun: !live}
 	defer func() {
-		out.Reads, out.Writes = counted.reads, counted.writes
+		out.Reads, out.Writes, out.Err = counted.reads, counted.writes, err
 		if e.Observe != nil {
 			e.Observe(out)
 		}

@@ -149,9 +149,10 @@ func (m *Metrics) ObserveEvaluation(o core.Outcome) {
 		m.skipped.WithLabelValues(platform, o.Skipped).Inc()
 		return
 	}
-	if o.Template == "" {
-		// The attempt failed before the story was analysed (platform
-		// error): nothing to say about the story; jobs_total counts it.
+	if o.Template == "" || o.Err != nil {
+		// The attempt failed (platform error): it will be retried, and the
+		// retry's analysis is the one to count; jobs_total counts the
+		// failure.
 		return
 	}
 	m.evaluations.WithLabelValues(platform, strconv.FormatBool(o.Ready)).Inc()

@@ -58,6 +58,10 @@ func TestObserveEvaluation(t *testing.T) {
 	// says anything about stories.
 	m.ObserveEvaluation(core.Outcome{Ref: ref("github", 5), Skipped: "closed"})
 	m.ObserveEvaluation(core.Outcome{Ref: ref("github", 6)})
+	// An attempt that analysed the story, then failed to write, is retried:
+	// only the retry counts.
+	m.ObserveEvaluation(core.Outcome{Ref: ref("github", 7), Template: "story", Ready: false, Err: errors.New("502"),
+		Findings: []rules.Finding{{Rule: "story-missing", Severity: rules.SeverityError}}})
 
 	checks := []struct {
 		name string
