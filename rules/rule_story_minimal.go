@@ -20,11 +20,12 @@ var storyMinimal = Rule{
 	check: checkStoryMinimal,
 }
 
-// uiTerms describe a screen rather than a need.
+// uiTerms describe a screen or a technical solution rather than a need.
 var uiTerms = phraseMatcherOf(
 	"bouton", "button", "cliquer", "clic", "click", "clicking", "menu déroulant", "dropdown",
 	"drop-down", "checkbox", "case à cocher", "popup", "pop-up", "modale", "modal",
 	"glisser-déposer", "drag and drop", "icône", "icon", "combobox", "radio button", "bouton radio",
+	"base de données", "database", "SQL", "endpoint", "microservice", "cron", "table SQL",
 )
 
 func phraseMatcherOf(terms ...string) *phraseMatcher {
@@ -57,8 +58,8 @@ func checkStoryMinimal(s *story) []hit {
 	var ui []string
 	uiTerms.scan(s.sent.Action, func(p *phrase, _, _ int) { ui = append(ui, p.text) })
 	if len(ui) > 0 {
-		fr = append(fr, "un détail d'interface (« "+strings.Join(ui, " », « ")+" »)")
-		en = append(en, "interface detail (“"+strings.Join(ui, "”, “")+"”)")
+		fr = append(fr, "un détail d'interface ou de solution (« "+strings.Join(ui, " », « ")+" »)")
+		en = append(en, "interface or solution detail (“"+strings.Join(ui, "”, “")+"”)")
 	}
 	if len(fr) == 0 {
 		return nil
