@@ -144,8 +144,8 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := st.Ping(ctx); err != nil {
-			http.Error(w, "store unreachable / base injoignable: "+err.Error(), http.StatusServiceUnavailable)
+		if err := st.Ready(ctx); err != nil {
+			http.Error(w, "store not ready / base pas prête: "+err.Error(), http.StatusServiceUnavailable)
 			return
 		}
 		fmt.Fprintln(w, "ready")
