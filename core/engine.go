@@ -59,8 +59,8 @@ type Outcome struct {
 	Skipped  string // why nothing was evaluated, if so
 	// Err is the attempt's error: a failed attempt is retried, so its
 	// analysis must not be counted twice.
-	Err error
-	DryRun   bool
+	Err    error
+	DryRun bool
 }
 
 // Work implements Worker.

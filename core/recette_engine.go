@@ -46,14 +46,14 @@ type recetteRun struct {
 // recette renders a PR/MR's checklist and applies the ticks or command
 // the task carries. Everything written is derived from the stored trail
 // and the stories as read, so running a task twice writes nothing more.
-func (e *Engine) recette(ctx context.Context, t Task) error {
+func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 	ref := t.Issue
 	ref.MergeRequest = true
 	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "task", string(t.Kind), "actor", t.Actor)
 	out := Outcome{Ref: ref, Kind: t.Kind}
 	counted := &countingPlatform{}
 	defer func() {
-		out.Reads, out.Writes = counted.reads, counted.writes
+		out.Reads, out.Writes, out.Err = counted.reads, counted.writes, err
 		if e.Observe != nil {
 			e.Observe(out)
 		}
@@ -81,7 +81,7 @@ func (e *Engine) recette(ctx context.Context, t Task) error {
 	if t.Kind == TaskMergeGroup {
 		return r.mergeGroup(ctx)
 	}
-	err := r.run(ctx)
+	err = r.run(ctx)
 	if err == nil {
 		log.Info("recette checklist updated", "stories", len(r.rec.Model.Stories),
 			"reads", counted.reads, "writes", counted.writes)

@@ -310,6 +310,8 @@ func routeTemplate(path string) string {
 	case len(segs) >= 2 && segs[0] == "repositories":
 		out = []string{"repos", "{owner}", "{repo}"}
 		i = 2
+	case len(segs) == 6 && segs[0] == "orgs" && segs[2] == "teams" && segs[4] == "memberships":
+		return "/orgs/{org}/teams/{team_slug}/memberships/{username}"
 	}
 	for ; i < len(segs); i++ {
 		s := segs[i]

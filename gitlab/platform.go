@@ -73,6 +73,9 @@ func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker stri
 	if marker == "" {
 		return nil, errors.New("gitlab: FindComment needs a marker")
 	}
+	if ref.MergeRequest {
+		return c.findMRNote(ctx, ref, marker)
+	}
 	pid, err := projectID(ref.Repo)
 	if err != nil {
 		return nil, err
@@ -116,8 +119,11 @@ func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker stri
 	return nil, fmt.Errorf("gitlab: notes of %s: more than %d pages", ref, maxPages)
 }
 
-// CreateComment posts a note on the issue.
+// CreateComment posts a note on the issue (or merge request).
 func (c *Client) CreateComment(ctx context.Context, ref core.IssueRef, body string) (core.Comment, error) {
+	if ref.MergeRequest {
+		return c.createMRNote(ctx, ref, body)
+	}
 	pid, err := projectID(ref.Repo)
 	if err != nil {
 		return core.Comment{}, err
@@ -137,6 +143,9 @@ func (c *Client) CreateComment(ctx context.Context, ref core.IssueRef, body stri
 
 // EditComment replaces a note's body.
 func (c *Client) EditComment(ctx context.Context, ref core.IssueRef, id int64, body string) error {
+	if ref.MergeRequest {
+		return c.editMRNote(ctx, ref, id, body)
+	}
 	pid, err := projectID(ref.Repo)
 	if err != nil {
 		return err
@@ -278,6 +287,9 @@ func (c *Client) AddLabels(ctx context.Context, ref core.IssueRef, names []strin
 		}
 	}
 	add := gl.LabelOptions(append([]string(nil), names...))
+	if ref.MergeRequest {
+		return c.updateMR(ctx, ref, &gl.UpdateMergeRequestOptions{AddLabels: &add})
+	}
 	return c.updateIssue(ctx, ref, &gl.UpdateIssueOptions{AddLabels: &add})
 }
 
@@ -287,6 +299,9 @@ func (c *Client) RemoveLabel(ctx context.Context, ref core.IssueRef, name string
 		return err
 	}
 	rm := gl.LabelOptions{name}
+	if ref.MergeRequest {
+		return c.updateMR(ctx, ref, &gl.UpdateMergeRequestOptions{RemoveLabels: &rm})
+	}
 	return c.updateIssue(ctx, ref, &gl.UpdateIssueOptions{RemoveLabels: &rm})
 }
 

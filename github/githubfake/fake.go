@@ -78,13 +78,16 @@ type Label struct {
 // Pull is a pull request. Adding one also adds the issue of the same
 // number, as on GitHub.
 type Pull struct {
-	Title   string
-	Body    string
-	Author  string
-	State   string
-	HeadSHA string
-	HeadRef string
-	BaseRef string
+	Title  string
+	Body   string
+	Author string
+	// State is "open" (default), "closed" or "merged" (answered as closed
+	// with merged true, as GitHub does).
+	State     string
+	HeadSHA   string
+	HeadRef   string
+	BaseRef   string
+	Milestone string
 }
 
 // CheckRun is a check run as last created or updated.
@@ -197,6 +200,7 @@ type Fake struct {
 	delay      time.Duration
 	graphql    GraphQLHandler
 	onRequest  func(Request)
+	teams      map[string]map[string]string // "org/slug" → login → role
 	tokenCount int
 	tokenLife  time.Duration
 }
@@ -243,6 +247,7 @@ func New(t TB, opts ...Option) *Fake {
 		nextID:    1000,
 		tokens:    map[string]*tokenState{},
 		appKeys:   map[int64]*rsa.PublicKey{},
+		teams:     map[string]map[string]string{},
 		rateLimit: 5000,
 		tokenLife: time.Hour,
 		rateReset: time.Now().Add(time.Hour).Truncate(time.Second),
@@ -547,10 +552,60 @@ func (f *Fake) AddPull(repo string, number int, p Pull) {
 	if p.Author == "" {
 		p.Author = DefaultAuthor
 	}
-	f.AddIssue(repo, number, Issue{Title: p.Title, Body: p.Body, State: p.State, Author: p.Author})
+	issueState := p.State
+	if issueState == "merged" {
+		issueState = "closed"
+	}
+	f.AddIssue(repo, number, Issue{Title: p.Title, Body: p.Body, State: issueState, Author: p.Author})
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.repoLocked(repo, true).pulls[number] = &p
+}
+
+// SetPullHead moves a pull request's head to a new commit, as a push does.
+func (f *Fake) SetPullHead(repo string, number int, sha string) {
+	f.t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r := f.repoLocked(repo, false)
+	if r == nil || r.pulls[number] == nil {
+		f.t.Errorf("githubfake: no pull request %s#%d", repo, number)
+		return
+	}
+	r.pulls[number].HeadSHA = sha
+}
+
+// SetPullState sets a pull request's state: "open", "closed" or "merged".
+func (f *Fake) SetPullState(repo string, number int, state string) {
+	f.t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	r := f.repoLocked(repo, false)
+	if r == nil || r.pulls[number] == nil || r.issues[number] == nil {
+		f.t.Errorf("githubfake: no pull request %s#%d", repo, number)
+		return
+	}
+	r.pulls[number].State = state
+	r.issues[number].issue.State = state
+	if state == "merged" {
+		r.issues[number].issue.State = "closed"
+	}
+}
+
+// SetTeamMember makes login an active member of the team "org/slug" with
+// role "member" or "maintainer"; an empty role removes the membership.
+func (f *Fake) SetTeamMember(team, login, role string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	key := strings.ToLower(team)
+	if role == "" {
+		delete(f.teams[key], strings.ToLower(login))
+		return
+	}
+	if f.teams[key] == nil {
+		f.teams[key] = map[string]string{}
+	}
+	f.teams[key][strings.ToLower(login)] = role
 }
 
 // CheckRuns returns a repository's check runs, oldest first.

@@ -19,6 +19,9 @@ import (
 )
 
 func (f *Fake) dispatch(c *call) answer {
+	if c.op.OperationID == "teams/get-membership-for-user-in-org" {
+		return f.teamMembership(c)
+	}
 	repo := f.repoLocked(c.params["owner"]+"/"+c.params["repo"], false)
 	if repo == nil {
 		return notFound()
@@ -544,20 +547,50 @@ func (f *Fake) getPull(c *call, repo *repoState) answer {
 	if p == nil {
 		return notFound()
 	}
-	title, body := p.Title, p.Body
+	title, body, state := p.Title, p.Body, p.State
+	var labels []*gh.Label
 	if is := repo.issues[n]; is != nil {
-		title, body = is.issue.Title, is.issue.Body
+		title, body, state = is.issue.Title, is.issue.Body, is.issue.State
+		for _, name := range is.issue.Labels {
+			labels = append(labels, f.labelJSON(repo, repo.ensureLabel(name)))
+		}
+	}
+	var milestone *gh.Milestone
+	if p.Milestone != "" {
+		milestone = &gh.Milestone{Title: new(p.Milestone), Number: new(1), State: new("open")}
+	}
+	merged := p.State == "merged"
+	if merged {
+		state = "closed"
 	}
 	return jsonAnswer(http.StatusOK, &gh.PullRequest{
-		ID:      new(int64(repo.id)<<20 | int64(n)),
-		Number:  new(n),
-		State:   new(p.State),
-		Title:   new(title),
-		Body:    new(body),
-		User:    userJSON(p.Author, false),
-		URL:     new(f.apiURL("repos/%s/pulls/%d", repo.fullName, n)),
-		HTMLURL: new(fmt.Sprintf("https://github.com/%s/pull/%d", repo.fullName, n)),
-		Head:    &gh.PullRequestBranch{Ref: new(p.HeadRef), SHA: new(p.HeadSHA)},
-		Base:    &gh.PullRequestBranch{Ref: new(p.BaseRef)},
+		Labels:    labels,
+		Milestone: milestone,
+		Merged:    new(merged),
+		ID:        new(int64(repo.id)<<20 | int64(n)),
+		Number:    new(n),
+		State:     new(state),
+		Title:     new(title),
+		Body:      new(body),
+		User:      userJSON(p.Author, false),
+		URL:       new(f.apiURL("repos/%s/pulls/%d", repo.fullName, n)),
+		HTMLURL:   new(fmt.Sprintf("https://github.com/%s/pull/%d", repo.fullName, n)),
+		Head:      &gh.PullRequestBranch{Ref: new(p.HeadRef), SHA: new(p.HeadSHA)},
+		Base:      &gh.PullRequestBranch{Ref: new(p.BaseRef)},
+	})
+}
+
+// teamMembership answers GET /orgs/{org}/teams/{team_slug}/memberships/{username}:
+// an active membership, or 404 for a user not in the team (or no team).
+func (f *Fake) teamMembership(c *call) answer {
+	key := strings.ToLower(c.params["org"] + "/" + c.params["team_slug"])
+	role, ok := f.teams[key][strings.ToLower(c.params["username"])]
+	if !ok {
+		return notFound()
+	}
+	return jsonAnswer(http.StatusOK, &gh.Membership{
+		URL:   new(f.apiURL("orgs/%s/teams/%s/memberships/%s", c.params["org"], c.params["team_slug"], c.params["username"])),
+		State: new("active"),
+		Role:  new(role),
 	})
 }

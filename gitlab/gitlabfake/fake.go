@@ -94,6 +94,8 @@ type MergeRequest struct {
 	// ClosesIssues are the iids, in the same project, that
 	// GET …/merge_requests/:iid/closes_issues lists.
 	ClosesIssues []int
+	// Milestone is the title of the merge request's milestone.
+	Milestone string
 }
 
 // Discussion is a thread of notes on a merge request.
@@ -144,6 +146,7 @@ type Fake struct {
 	requests []Request
 	failures []failure
 	projects []*project
+	groups   map[string]*group
 	users    []*user
 	lastID   int64
 	now      func() time.Time
@@ -198,10 +201,16 @@ type user struct {
 	username string
 }
 
+type group struct {
+	id      int64
+	path    string
+	members map[int64]int // user id → access level
+}
+
 // New starts a fake GitLab that is closed when the test ends.
 func New(t testing.TB) *Fake {
 	t.Helper()
-	f := &Fake{t: t, now: time.Now}
+	f := &Fake{t: t, now: time.Now, groups: map[string]*group{}}
 	f.userLocked(BotUsername)
 	f.srv = httptest.NewServer(f)
 	t.Cleanup(f.srv.Close)
@@ -385,6 +394,98 @@ func (f *Fake) AddMergeRequest(projectPath string, iid int, mr MergeRequest) {
 		return
 	}
 	p.mrs[iid] = &mergeRequest{id: f.nextID(), iid: iid, data: mr, createdAt: now, updatedAt: now}
+}
+
+// SetGroupMember gives username the access level on the group (its full
+// path), creating both if needed; level 0 removes the membership. GET
+// /groups/:id/members/all/:user_id answers from it; the group's id is
+// returned for tests that address it by id.
+func (f *Fake) SetGroupMember(groupPath, username string, accessLevel int) int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	g := f.groups[strings.ToLower(groupPath)]
+	if g == nil {
+		g = &group{id: f.nextID(), path: groupPath, members: map[int64]int{}}
+		f.groups[strings.ToLower(groupPath)] = g
+	}
+	u := f.userLocked(username)
+	if accessLevel == 0 {
+		delete(g.members, u.id)
+	} else {
+		g.members[u.id] = accessLevel
+	}
+	return g.id
+}
+
+// AddMergeRequestNote adds a note to a merge request as a user wrote it
+// (Author defaults to "alice") and returns its id.
+func (f *Fake) AddMergeRequestNote(projectPath string, iid int, n Note) int64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	mr := f.mustMR(projectPath, iid)
+	if n.Author == "" {
+		n.Author = "alice"
+	}
+	d := f.newNoteLocked(n)
+	mr.notes = append(mr.notes, d)
+	return d.notes[0].ID
+}
+
+// EditMergeRequestNote changes a merge request note's body, as a person
+// editing it (or ticking one of its boxes) in the web UI would.
+func (f *Fake) EditMergeRequestNote(projectPath string, iid int, noteID int64, body string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	_, n := findNote(f.mustMR(projectPath, iid).notes, noteID)
+	if n == nil {
+		f.t.Fatalf("gitlabfake: no note %d on %s!%d", noteID, projectPath, iid)
+	}
+	n.Body = body
+	n.UpdatedAt = f.now().UTC()
+}
+
+// ResolveMergeRequestDiscussion resolves or reopens a thread by hand.
+func (f *Fake) ResolveMergeRequestDiscussion(projectPath string, iid int, discussionID string, resolved bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, d := range f.mustMR(projectPath, iid).notes {
+		if d.id == discussionID {
+			for _, n := range d.notes {
+				if n.Resolvable {
+					n.Resolved = resolved
+				}
+			}
+			return
+		}
+	}
+	f.t.Fatalf("gitlabfake: no discussion %s on %s!%d", discussionID, projectPath, iid)
+}
+
+// EditMergeRequest changes a merge request's title and description.
+func (f *Fake) EditMergeRequest(projectPath string, iid int, title, description string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	mr := f.mustMR(projectPath, iid)
+	mr.data.Title, mr.data.Description = title, description
+	mr.updatedAt = f.now().UTC()
+}
+
+// SetMergeRequestHead moves a merge request's head to a new commit (a
+// push), registering the commit.
+func (f *Fake) SetMergeRequestHead(projectPath string, iid int, sha string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	p := f.mustProject(projectPath)
+	mr := f.mustMR(projectPath, iid)
+	mr.data.SHA = sha
+	p.commits[sha] = true
+}
+
+// MergeRequestLabels returns a merge request's labels, sorted.
+func (f *Fake) MergeRequestLabels(projectPath string, iid int) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return sortedLabels(f.mustMR(projectPath, iid).data.Labels)
 }
 
 // AddCommit registers a commit sha, so that statuses can be set on it.

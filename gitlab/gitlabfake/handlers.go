@@ -118,6 +118,13 @@ type projectJSON struct {
 	} `json:"namespace"`
 }
 
+type milestoneJSON struct {
+	ID    int64  `json:"id"`
+	IID   int    `json:"iid"`
+	Title string `json:"title"`
+	State string `json:"state"`
+}
+
 type mergeRequestJSON struct {
 	ID                  int64          `json:"id"`
 	IID                 int            `json:"iid"`
@@ -136,6 +143,7 @@ type mergeRequestJSON struct {
 	Draft               bool           `json:"draft"`
 	SHA                 string         `json:"sha"`
 	DetailedMergeStatus string         `json:"detailed_merge_status"`
+	Milestone           *milestoneJSON `json:"milestone"`
 	WebURL              string         `json:"web_url"`
 	References          referencesJSON `json:"references"`
 }
@@ -792,8 +800,13 @@ func (f *Fake) mrJSON(p *project, mr *mergeRequest) mergeRequestJSON {
 			}
 		}
 	}
+	var milestone *milestoneJSON
+	if mr.data.Milestone != "" {
+		milestone = &milestoneJSON{ID: 1, IID: 1, Title: mr.data.Milestone, State: "active"}
+	}
 	return mergeRequestJSON{
-		ID: mr.id, IID: mr.iid, ProjectID: p.id,
+		Milestone: milestone,
+		ID:        mr.id, IID: mr.iid, ProjectID: p.id,
 		Title: mr.data.Title, Description: mr.data.Description, State: mr.data.State,
 		CreatedAt: mr.createdAt, UpdatedAt: mr.updatedAt,
 		TargetBranch: mr.data.TargetBranch, SourceBranch: mr.data.SourceBranch,
@@ -811,6 +824,103 @@ func (f *Fake) getMergeRequest(c *call) {
 		return
 	}
 	c.ok(http.StatusOK, f.mrJSON(p, mr))
+}
+
+// updateMergeRequest applies title, description, labels, add_labels and
+// remove_labels, as PUT …/merge_requests/:iid does.
+func (f *Fake) updateMergeRequest(c *call) {
+	p, mr := c.mergeRequest()
+	if mr == nil {
+		return
+	}
+	changed := false
+	if v, ok := c.params.str("title"); ok {
+		if strings.TrimSpace(v) == "" {
+			c.fail(http.StatusBadRequest, "message", map[string][]string{"title": {"can't be blank"}})
+			return
+		}
+		mr.data.Title, changed = v, true
+	}
+	if v, ok := c.params.str("description"); ok {
+		mr.data.Description, changed = v, true
+	}
+	labels := slices.Clone(mr.data.Labels)
+	if v, ok := c.params.list("labels"); ok {
+		labels, changed = v, true
+	}
+	if v, ok := c.params.list("add_labels"); ok {
+		for _, l := range v {
+			if !slices.Contains(labels, l) {
+				labels = append(labels, l)
+			}
+		}
+		changed = true
+	}
+	if v, ok := c.params.list("remove_labels"); ok {
+		labels = slices.DeleteFunc(labels, func(l string) bool { return slices.Contains(v, l) })
+		changed = true
+	}
+	if !changed {
+		c.fail(http.StatusBadRequest, "error", "title, description, labels, add_labels, remove_labels… are missing, at least one parameter must be provided")
+		return
+	}
+	for _, l := range labels {
+		if strings.Contains(l, ",") {
+			c.fail(http.StatusBadRequest, "message", map[string][]string{"title": {"is invalid"}})
+			return
+		}
+		if findLabel(p, l) == nil {
+			p.labels = append(p.labels, &Label{ID: f.nextID(), Name: l, Color: DefaultLabelColor})
+		}
+	}
+	mr.data.Labels = labels
+	mr.updatedAt = f.now().UTC()
+	c.ok(http.StatusOK, f.mrJSON(p, mr))
+}
+
+func (f *Fake) getMRNote(c *call) {
+	p, mr := c.mergeRequest()
+	if mr == nil {
+		return
+	}
+	id, ok := c.noteID()
+	if !ok {
+		return
+	}
+	d, n := findNote(mr.notes, id)
+	if n == nil {
+		c.notFound("Note")
+		return
+	}
+	c.ok(http.StatusOK, f.noteJSON(p, d, n, "MergeRequest", mr.id, mr.iid))
+}
+
+// getGroupMember answers GET /groups/:id/members/all/:user_id; :id is the
+// group's numeric id or URL-encoded full path.
+func (f *Fake) getGroupMember(c *call) {
+	var g *group
+	idOrPath := c.vars["id"]
+	for _, x := range f.groups {
+		if strconv.FormatInt(x.id, 10) == idOrPath || strings.EqualFold(x.path, idOrPath) {
+			g = x
+		}
+	}
+	if g == nil {
+		c.notFound("Group")
+		return
+	}
+	id, err := strconv.ParseInt(c.vars["user_id"], 10, 64)
+	if err != nil {
+		c.fail(http.StatusBadRequest, "error", "user_id is invalid")
+		return
+	}
+	level, ok := g.members[id]
+	u := f.userByIDLocked(id)
+	if !ok || u == nil {
+		c.notFound("")
+		return
+	}
+	c.ok(http.StatusOK, f.memberJSON(u, level))
 }
 
 func (f *Fake) closesIssues(c *call) {

@@ -51,6 +51,8 @@ func (f *Fake) routes() []route {
 		{method: "POST", template: "/projects/:id/labels", h: f.createLabel},
 		{method: "GET", template: "/projects/:id/labels/:label_id", h: f.getLabel},
 
+		{method: "GET", template: "/groups/:id/members/all/:user_id", h: f.getGroupMember},
+
 		{method: "GET", template: "/projects/:id/members/all", h: f.listMembers},
 		{method: "GET", template: "/projects/:id/members/all/:user_id", h: f.getMember},
 		{method: "GET", template: "/projects/:id/members/:user_id", h: f.getMember},
@@ -63,9 +65,11 @@ func (f *Fake) routes() []route {
 		{method: "GET", template: "/projects/:id/repository/commits/:sha/statuses", h: f.listCommitStatuses},
 
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid", h: f.getMergeRequest},
+		{method: "PUT", template: "/projects/:id/merge_requests/:merge_request_iid", h: f.updateMergeRequest},
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/closes_issues", h: f.closesIssues},
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/notes", h: f.listMRNotes},
 		{method: "POST", template: "/projects/:id/merge_requests/:merge_request_iid/notes", h: f.createMRNote},
+		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id", h: f.getMRNote},
 		{method: "PUT", template: "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id", h: f.updateMRNote},
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/discussions", h: f.listDiscussions},
 		{method: "POST", template: "/projects/:id/merge_requests/:merge_request_iid/discussions", h: f.createDiscussion},

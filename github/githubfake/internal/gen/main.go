@@ -17,8 +17,9 @@ import (
 	"strings"
 )
 
-// operations are the ones cochef uses now or in the issues planned next
-// (check runs and pull requests). GraphQL is not a REST operation: the fake
+// operations are the ones cochef uses: issues, comments, labels,
+// permissions, contents, check runs, pull requests and team membership
+// (recette validators). GraphQL is not a REST operation: the fake
 // allows POST /graphql on its own.
 var operations = []struct{ method, path string }{
 	{"get", "/repos/{owner}/{repo}/issues/{issue_number}"},
@@ -36,6 +37,7 @@ var operations = []struct{ method, path string }{
 	{"post", "/repos/{owner}/{repo}/check-runs"},
 	{"patch", "/repos/{owner}/{repo}/check-runs/{check_run_id}"},
 	{"get", "/repos/{owner}/{repo}/pulls/{pull_number}"},
+	{"get", "/orgs/{org}/teams/{team_slug}/memberships/{username}"},
 	{"post", "/app/installations/{installation_id}/access_tokens"},
 }
 
