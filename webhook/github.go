@@ -102,7 +102,7 @@ func (h *githubHandler) serve(w http.ResponseWriter, r *http.Request, event, del
 		return res
 	}
 	switch event {
-	case "issues", "issue_comment", "installation", "installation_repositories":
+	case "issues", "issue_comment", "installation", "installation_repositories", "pull_request", "merge_group":
 	default:
 		// Parsing would check the JSON of the events we handle; those we
 		// ignore are checked too, so a broken sender is told the same way.
@@ -127,7 +127,14 @@ func (h *githubHandler) serve(w http.ResponseWriter, r *http.Request, event, del
 	case *github.IssuesEvent:
 		return h.issues(r, e, payload, delivery)
 	case *github.IssueCommentEvent:
+		if isPullRequest(e.GetIssue()) {
+			return h.pullRequestComment(r, e, delivery)
+		}
 		return h.issueComment(r, e, delivery)
+	case *github.PullRequestEvent:
+		return h.pullRequest(r, e, delivery)
+	case *github.MergeGroupEvent:
+		return h.mergeGroup(r, e, delivery)
 	case *github.InstallationEvent:
 		h.o.Logger.InfoContext(r.Context(), "github installation",
 			"delivery", delivery, "action", e.GetAction(),

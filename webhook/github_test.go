@@ -106,11 +106,14 @@ func TestGitHubHandledEvents(t *testing.T) {
 			setComment("bonjour\n/cochef check"), 200, "ignored", nil},
 		{"longer word is not the command", "issue_comment-created.json", "issue_comment",
 			setComment("/cochef checklist"), 200, "ignored", nil},
-		{"command on a pull request is ignored", "issue_comment-created.json", "issue_comment",
+		{"/cochef check on a pull request renders its recette checklist", "issue_comment-created.json", "issue_comment",
 			func(m map[string]any) {
 				setComment("/cochef check")(m)
 				obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
-			}, 200, "ignored", nil},
+			}, 202, "accepted", &core.Task{
+				Kind: core.TaskRecette, Issue: core.IssueRef{Repo: helloWorldRef(1).Repo, Number: 1, MergeRequest: true},
+				Delivery: delivery, Event: "issue_comment", Action: "created", Actor: "Codertocat", Command: "check", ReceivedAt: testNow,
+			}},
 		{"edited comment is ignored", "issue_comment-edited.json", "issue_comment", setComment("/cochef check"), 200, "ignored", nil},
 		{"command from our own App is ignored", "issue_comment-created.json", "issue_comment",
 			func(m map[string]any) {

@@ -108,9 +108,7 @@ func (h *gitlabHandler) serve(w http.ResponseWriter, r *http.Request, event gitl
 
 	switch event {
 	case gitlab.EventTypeIssue, gitlab.EventConfidentialIssue,
-		gitlab.EventTypeNote, gitlab.EventConfidentialNote:
-	case gitlab.EventTypeMergeRequest:
-		return ignored("merge request non traitée / merge request not handled"), delivery
+		gitlab.EventTypeNote, gitlab.EventConfidentialNote, gitlab.EventTypeMergeRequest:
 	default:
 		return ignored("événement non traité / event not handled"), delivery
 	}
@@ -136,8 +134,18 @@ func (h *gitlabHandler) serve(w http.ResponseWriter, r *http.Request, event gitl
 			delivery = fallbackDelivery(uuid, e.ObjectAttributes.ID, e.ObjectAttributes.UpdatedAt)
 		}
 		return h.note(r, e, event, delivery), delivery
+	case *gitlab.MergeEvent:
+		if delivery == "" {
+			delivery = fallbackDelivery(uuid, e.ObjectAttributes.ID, e.ObjectAttributes.UpdatedAt)
+		}
+		return h.mergeRequest(r, e, event, delivery), delivery
+	case *gitlab.MergeCommentEvent:
+		if delivery == "" {
+			delivery = fallbackDelivery(uuid, e.ObjectAttributes.ID, e.ObjectAttributes.UpdatedAt)
+		}
+		return h.mergeRequestNote(r, e, event, delivery), delivery
 	default:
-		// Notes on merge requests, commits and snippets.
+		// Notes on commits and snippets.
 		return ignored("note hors issue / note not on an issue"), delivery
 	}
 }

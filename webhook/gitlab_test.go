@@ -100,9 +100,9 @@ func TestGitLabHandledEvents(t *testing.T) {
 				setNote("/cochef check")(m)
 				obj(m, "user")["username"] = "PROJECT_42_BOT_COCHEF"
 			}, 200, "ignored", nil},
-		{"note on a merge request is ignored", "note_merge_request.json", "Note Hook", withIdem, setNote("/cochef check"), 200, "ignored", nil},
+		{"ordinary note on a merge request is ignored", "note_merge_request.json", "Note Hook", withIdem, nil, 200, "ignored", nil},
 		{"note on a snippet is ignored", "note_snippet.json", "Note Hook", withIdem, setNote("/cochef check"), 200, "ignored", nil},
-		{"merge request is ignored", "merge_request.json", "Merge Request Hook", withIdem, nil, 200, "ignored", nil},
+		{"merge request approved is ignored", "merge_request.json", "Merge Request Hook", withIdem, setAction("approved"), 200, "ignored", nil},
 		{"push is ignored", "push.json", "Push Hook", withIdem, nil, 200, "ignored", nil},
 		{"unknown event is ignored", "issue.json", "Future Hook", withIdem, nil, 200, "ignored", nil},
 	}

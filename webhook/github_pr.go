@@ -1,0 +1,150 @@
+package webhook
+
+import (
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/google/go-github/v93/github"
+
+	"github.com/cochef/cochef/core"
+)
+
+// pullRequestActions are the pull_request actions that can change the
+// recette checklist: its text (closing keywords), its head commit (the
+// status lives there), its state and its milestone (the PV's).
+var pullRequestActions = map[string]bool{
+	"opened": true, "edited": true, "reopened": true, "synchronize": true,
+	"ready_for_review": true, "closed": true, "milestoned": true, "demilestoned": true,
+}
+
+// mergeQueuePR reads the pull request number from a merge group's head
+// ref, "refs/heads/gh-readonly-queue/main/pr-104-929f82…".
+var mergeQueuePR = regexp.MustCompile(`/pr-([0-9]+)-[0-9a-f]+$`)
+
+func (h *githubHandler) pullRequest(r *http.Request, e *github.PullRequestEvent, delivery string) result {
+	action := e.GetAction()
+	if h.bots.has(e.GetSender().GetLogin()) {
+		return ignored("événement de cochef lui-même / event from cochef itself")
+	}
+	if !pullRequestActions[action] {
+		return ignored("action non traitée / action not handled")
+	}
+	ref, ok := pullRef(e.GetRepo(), e.GetInstallation(), e.GetNumber())
+	if !ok {
+		ref, ok = pullRef(e.GetRepo(), e.GetInstallation(), e.GetPullRequest().GetNumber())
+	}
+	if !ok {
+		return failure(http.StatusBadRequest, OutcomeBadRequest,
+			"charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
+	}
+	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+		Kind:       core.TaskRecette,
+		Issue:      ref,
+		Delivery:   delivery,
+		Event:      "pull_request",
+		Action:     action,
+		ReceivedAt: h.o.Now().UTC(),
+	})
+}
+
+// mergeGroup answers a merge queue's checks_requested: the task sets a
+// success check run on the group's head commit (see docs/recette.md).
+func (h *githubHandler) mergeGroup(r *http.Request, e *github.MergeGroupEvent, delivery string) result {
+	if e.GetAction() != "checks_requested" {
+		return ignored("action non traitée / action not handled")
+	}
+	g := e.GetMergeGroup()
+	m := mergeQueuePR.FindStringSubmatch(g.GetHeadRef())
+	if m == nil || g.GetHeadSHA() == "" {
+		return failure(http.StatusBadRequest, OutcomeBadRequest,
+			"groupe de fusion sans pull request ni commit / merge group without pull request or head commit", nil)
+	}
+	n, err := strconv.Atoi(m[1])
+	if err != nil {
+		return failure(http.StatusBadRequest, OutcomeBadRequest, "numéro de pull request illisible / unreadable pull request number", err)
+	}
+	ref, ok := pullRef(e.GetRepo(), e.GetInstallation(), n)
+	if !ok {
+		return failure(http.StatusBadRequest, OutcomeBadRequest,
+			"charge utile incomplète (dépôt manquant) / incomplete payload (repository missing)", nil)
+	}
+	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+		Kind:       core.TaskMergeGroup,
+		Issue:      ref,
+		Delivery:   delivery,
+		Event:      "merge_group",
+		Action:     "checks_requested",
+		HeadSHA:    g.GetHeadSHA(),
+		ReceivedAt: h.o.Now().UTC(),
+	})
+}
+
+// pullRequestComment handles comments on pull requests: a recette command
+// in a new comment, or an edit of cochef's checklist (a box ticked or
+// unticked, which GitHub sends as an edit of the whole comment, with the
+// body before it).
+func (h *githubHandler) pullRequestComment(r *http.Request, e *github.IssueCommentEvent, delivery string) result {
+	author := e.GetComment().GetUser()
+	sender := e.GetSender().GetLogin()
+	if h.bots.has(sender) {
+		return ignored("événement de cochef lui-même / event from cochef itself")
+	}
+	ref, ok := pullRef(e.GetRepo(), e.GetInstallation(), e.GetIssue().GetNumber())
+	if !ok {
+		return failure(http.StatusBadRequest, OutcomeBadRequest,
+			"charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
+	}
+	t := core.Task{
+		Kind: core.TaskRecette, Issue: ref, Delivery: delivery, Event: "issue_comment",
+		Action: e.GetAction(), ReceivedAt: h.o.Now().UTC(),
+	}
+	switch e.GetAction() {
+	case "created":
+		cmd, ok := core.ExtractRecetteCommand(e.GetComment().GetBody())
+		if !ok {
+			return ignored("pas une commande cochef / not a cochef command")
+		}
+		if h.bots.has(author.GetLogin()) || strings.EqualFold(author.GetType(), "Bot") || author.GetLogin() == "" {
+			return ignored("commande écrite par un robot / command written by a bot")
+		}
+		t.Actor, t.Command = author.GetLogin(), cmd
+	case "edited":
+		body := e.GetComment().GetBody()
+		if !strings.Contains(body, core.MarkerRecette) {
+			return ignored("commentaire sans liste de recette / comment without a recette checklist")
+		}
+		if !h.bots.has(author.GetLogin()) && !strings.EqualFold(author.GetType(), "Bot") {
+			// A person's comment quoting the marker is not the checklist.
+			return ignored("liste de recette écrite par une personne / checklist written by a person")
+		}
+		if sender == "" || strings.HasSuffix(sender, "[bot]") {
+			return ignored("modification par un robot / edited by a bot")
+		}
+		if from := e.GetChanges().GetBody(); from != nil && from.From != nil {
+			t.Changes = core.ChecklistChanges(from.GetFrom(), body)
+			if len(t.Changes) == 0 {
+				// Text edited by hand, no box changed: cochef writes its
+				// checklist back, on nobody's behalf.
+				break
+			}
+		}
+		t.Actor = sender
+	default:
+		return ignored("action non traitée / action not handled")
+	}
+	return enqueue(r.Context(), h.o.Enqueuer, t)
+}
+
+func pullRef(repo *github.Repository, inst *github.Installation, number int) (core.IssueRef, bool) {
+	name := repo.GetFullName()
+	if name == "" || number <= 0 {
+		return core.IssueRef{}, false
+	}
+	return core.IssueRef{
+		Repo:         core.Repo{Platform: core.GitHub, FullName: name, InstallationID: inst.GetID()},
+		Number:       number,
+		MergeRequest: true,
+	}, true
+}

@@ -1,0 +1,192 @@
+package webhook
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/cochef/cochef/core"
+)
+
+const checklistBefore = core.MarkerRecette + "\n### Recette\n" +
+	"- [ ] **1.** Le total est affiché <!-- k:aaaaaaaaaaaa -->\n" +
+	"- [x] **2.** L'export est chiffré — ✅ @\u200dmarie, 2025-03-04 <!-- k:bbbbbbbbbbbb -->\n"
+
+func TestGitHubRecetteEvents(t *testing.T) {
+	const delivery = "d-recette"
+	pr := func(repo string, inst int64, n int) core.IssueRef {
+		return core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: repo, InstallationID: inst}, Number: n, MergeRequest: true}
+	}
+	helloPR1 := pr("Codertocat/Hello-World", 1, 1)
+	recette := func(ref core.IssueRef, event, action string, mod func(*core.Task)) *core.Task {
+		t := &core.Task{Kind: core.TaskRecette, Issue: ref, Delivery: delivery, Event: event, Action: action, ReceivedAt: testNow}
+		if mod != nil {
+			mod(t)
+		}
+		return t
+	}
+	onPR := func(edit func(map[string]any)) func(map[string]any) {
+		return func(m map[string]any) {
+			obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
+			m["installation"] = map[string]any{"id": 1}
+			edit(m)
+		}
+	}
+	ticked := func(sender string) func(map[string]any) {
+		return onPR(func(m map[string]any) {
+			c := obj(m, "comment")
+			c["body"] = strings.Replace(checklistBefore, "- [ ] **1.**", "- [x] **1.**", 1)
+			c["user"] = map[string]any{"login": "cochef[bot]", "type": "Bot"}
+			m["changes"] = map[string]any{"body": map[string]any{"from": checklistBefore}}
+			m["sender"] = map[string]any{"login": sender, "type": "User"}
+		})
+	}
+
+	tests := []struct {
+		name, file, event string
+		edit              func(map[string]any)
+		wantCode          int
+		want              *core.Task
+	}{
+		{"pull request opened", "pull_request-opened.json", "pull_request", nil, 202,
+			recette(pr("Codertocat/Hello-World", 1, 2), "pull_request", "opened", nil)},
+		{"pull request synchronized", "pull_request-synchronize.json", "pull_request", nil, 202,
+			recette(pr("Codertocat/Hello-World", 1, 2), "pull_request", "synchronize", nil)},
+		{"pull request labeled is ignored", "pull_request-labeled.json", "pull_request", nil, 200, nil},
+		{"pull request event from cochef is ignored", "pull_request-opened.json", "pull_request",
+			func(m map[string]any) { obj(m, "sender")["login"] = "cochef[bot]" }, 200, nil},
+		{"merge group", "merge_group-checks_requested.json", "merge_group", nil, 202,
+			recette(pr("octo-org/octo-repo", 1, 104), "merge_group", "checks_requested", func(t *core.Task) {
+				t.Kind, t.HeadSHA = core.TaskMergeGroup, "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d"
+			})},
+		{"merge group destroyed is ignored", "merge_group-checks_requested.json", "merge_group",
+			func(m map[string]any) { m["action"] = "destroyed" }, 200, nil},
+
+		{"validation command on a pull request", "issue_comment-created.json", "issue_comment",
+			onPR(func(m map[string]any) { setComment("/cochef valide 2 5")(m) }), 202,
+			recette(helloPR1, "issue_comment", "created", func(t *core.Task) { t.Actor, t.Command = "Codertocat", "valide 2 5" })},
+		{"refusal in English", "issue_comment-created.json", "issue_comment",
+			onPR(func(m map[string]any) { setComment("/cochef reject 3 too slow")(m) }), 202,
+			recette(helloPR1, "issue_comment", "created", func(t *core.Task) { t.Actor, t.Command = "Codertocat", "reject 3 too slow" })},
+		{"ordinary pull request comment is ignored", "issue_comment-created.json", "issue_comment",
+			onPR(func(map[string]any) {}), 200, nil},
+		{"unknown verb is ignored", "issue_comment-created.json", "issue_comment",
+			onPR(func(m map[string]any) { setComment("/cochef deploy")(m) }), 200, nil},
+
+		{"box ticked in cochef's checklist", "issue_comment-edited.json", "issue_comment", ticked("marie-po"), 202,
+			recette(helloPR1, "issue_comment", "edited", func(t *core.Task) {
+				t.Actor, t.Changes = "marie-po", []core.CheckChange{{Key: "aaaaaaaaaaaa", Checked: true}}
+			})},
+		{"checklist text edited by hand, no box changed: plain render", "issue_comment-edited.json", "issue_comment",
+			func(m map[string]any) {
+				ticked("marie-po")(m)
+				obj(m, "comment")["body"] = checklistBefore + "\nmerci !"
+			}, 202, recette(helloPR1, "issue_comment", "edited", nil)},
+		{"GitHub without the old body: compare with the stored state", "issue_comment-edited.json", "issue_comment",
+			func(m map[string]any) { ticked("marie-po")(m); delete(m, "changes") }, 202,
+			recette(helloPR1, "issue_comment", "edited", func(t *core.Task) { t.Actor = "marie-po" })},
+		{"cochef editing its own checklist is ignored", "issue_comment-edited.json", "issue_comment", ticked("cochef[bot]"), 200, nil},
+		{"a person's comment quoting the marker is not the checklist", "issue_comment-edited.json", "issue_comment",
+			func(m map[string]any) {
+				ticked("marie-po")(m)
+				obj(m, "comment")["user"] = map[string]any{"login": "mallory", "type": "User"}
+			}, 200, nil},
+		{"edit of another comment is ignored", "issue_comment-edited.json", "issue_comment",
+			onPR(func(map[string]any) {}), 200, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := newHarness(t, nil)
+			body := readFixture(t, "github/"+tc.file)
+			if tc.edit != nil {
+				body = editJSON(t, body, tc.edit)
+			}
+			w := hs.do(githubRequest(tc.event, delivery, body, testSecret))
+			if w.Code != tc.wantCode {
+				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
+			}
+			tasks := hs.q.Tasks()
+			switch {
+			case tc.want == nil && len(tasks) != 0:
+				t.Errorf("enqueued %+v, want nothing", tasks)
+			case tc.want != nil && len(tasks) != 1:
+				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
+			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
+				t.Errorf("task =\n%+v\nwant\n%+v", tasks[0], *tc.want)
+			}
+		})
+	}
+}
+
+func TestGitLabRecetteEvents(t *testing.T) {
+	const idem = "b6f1e9c2-3f52-4d4c-9a0e-recette"
+	withIdem := map[string]string{headerGitLabIdempotency: idem}
+	mr1 := core.IssueRef{Repo: core.Repo{Platform: core.GitLab, FullName: "gitlabhq/gitlab-test", ProjectID: 1}, Number: 1, MergeRequest: true}
+	noteMR := core.IssueRef{Repo: core.Repo{Platform: core.GitLab, FullName: "gitlab-org/gitlab-test", ProjectID: 5}, Number: 1, MergeRequest: true}
+	setAction := func(a string) func(map[string]any) {
+		return func(m map[string]any) { obj(m, "object_attributes")["action"] = a }
+	}
+	setNote := func(n, action string) func(map[string]any) {
+		return func(m map[string]any) {
+			obj(m, "object_attributes")["note"] = n
+			obj(m, "object_attributes")["action"] = action
+		}
+	}
+	task := func(ref core.IssueRef, event, action string, mod func(*core.Task)) *core.Task {
+		t := &core.Task{Kind: core.TaskRecette, Issue: ref, Delivery: idem, Event: event, Action: action, ReceivedAt: testNow}
+		if mod != nil {
+			mod(t)
+		}
+		return t
+	}
+	tests := []struct {
+		name, file, event string
+		edit              func(map[string]any)
+		wantCode          int
+		want              *core.Task
+	}{
+		{"merge request opened", "merge_request.json", "Merge Request Hook", nil, 202,
+			task(mr1, "Merge Request Hook", "open", nil)},
+		{"merge request updated", "merge_request.json", "Merge Request Hook", setAction("update"), 202,
+			task(mr1, "Merge Request Hook", "update", nil)},
+		{"merge request merged", "merge_request.json", "Merge Request Hook", setAction("merge"), 202,
+			task(mr1, "Merge Request Hook", "merge", nil)},
+		{"merge request changed by cochef's bot is ignored", "merge_request.json", "Merge Request Hook",
+			func(m map[string]any) { setAction("update")(m); obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, nil},
+		{"validation command", "note_merge_request.json", "Note Hook", setNote("/cochef valide tout", "create"), 202,
+			task(noteMR, "Note Hook", "create", func(t *core.Task) { t.Actor, t.Command = "root", "valide tout" })},
+		{"command from GitLab before 16.11 (no action)", "note_merge_request.json", "Note Hook", setNote("/cochef refuse 2 faux", ""), 202,
+			task(noteMR, "Note Hook", "create", func(t *core.Task) { t.Actor, t.Command = "root", "refuse 2 faux" })},
+		{"checklist note edited: compare with the stored state", "note_merge_request.json", "Note Hook",
+			setNote(checklistBefore, "update"), 202,
+			task(noteMR, "Note Hook", "update", func(t *core.Task) { t.Actor = "root" })},
+		{"other note edited is ignored", "note_merge_request.json", "Note Hook", setNote("/cochef valide 1", "update"), 200, nil},
+		{"cochef editing its checklist is ignored", "note_merge_request.json", "Note Hook",
+			func(m map[string]any) {
+				setNote(checklistBefore, "update")(m)
+				obj(m, "user")["username"] = "project_42_bot_cochef"
+			}, 200, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			hs := newHarness(t, nil)
+			body := readFixture(t, "gitlab/"+tc.file)
+			if tc.edit != nil {
+				body = editJSON(t, body, tc.edit)
+			}
+			w := hs.do(gitlabRequest(tc.event, testGitLabSecret, body, withIdem))
+			if w.Code != tc.wantCode {
+				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
+			}
+			tasks := hs.q.Tasks()
+			switch {
+			case tc.want == nil && len(tasks) != 0:
+				t.Errorf("enqueued %+v, want nothing", tasks)
+			case tc.want != nil && len(tasks) != 1:
+				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
+			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
+				t.Errorf("task =\n%+v\nwant\n%+v", tasks[0], *tc.want)
+			}
+		})
+	}
+}
