@@ -222,6 +222,8 @@ func guessGitHubEvent(f map[string]json.RawMessage) string {
 		return "pull_request_review"
 	case has("pull_request"):
 		return "pull_request"
+	case has("merge_group"):
+		return "merge_group"
 	case has("repositories_added") || has("repositories_removed"):
 		return "installation_repositories"
 	case has("installation") && has("action") && !has("repository"):
