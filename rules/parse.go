@@ -57,8 +57,11 @@ type block struct {
 	info string // fence info string
 
 	// While the body is walked, text and lines live in the doc's arenas;
-	// finish turns these offsets into text and lines.
+	// finish turns these offsets into text and lines. A block whose text
+	// is a piece of the body as written takes it from the body instead
+	// (direct), which costs no copy.
 	ts, te, ls, le int32
+	direct         bool
 }
 
 // lastLine is the body line of the block's last logical line.
@@ -89,6 +92,9 @@ func (b *block) restAfterBold() (string, []int) {
 }
 
 type doc struct {
+	// body is the text the source was read from, when they are the same
+	// bytes: then a block's text can be a substring of it.
+	body       string
 	src        []byte
 	lineStarts []int
 	blocks     []block
@@ -110,11 +116,12 @@ func (d *doc) lineOf(off int) int {
 // normalised first so that line numbers count what the author sees.
 func parseBody(body string) *doc {
 	src := []byte(body)
+	d := &doc{src: src, body: body}
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+		d.src, d.body = src, ""
 	}
-	d := &doc{src: src}
 	d.lineStarts = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
 	for i, c := range src {
 		if c == '\n' {
@@ -122,8 +129,10 @@ func parseBody(body string) *doc {
 		}
 	}
 	root := mdParser().Parse(text.NewReader(src))
-	d.blocks = make([]block, 0, 32)
-	d.arena = make([]byte, 0, len(src))
+	// About one block per three lines in the stories seen; append grows
+	// the rest.
+	d.blocks = make([]block, 0, len(d.lineStarts)/3+4)
+	d.arena = make([]byte, 0, len(src)/4+64) // most text is taken from the body directly
 	d.lineArena = make([]int, 0, len(d.lineStarts))
 	d.walk(root, 0)
 	d.finish()
@@ -135,7 +144,9 @@ func (d *doc) finish() {
 	all := string(d.arena)
 	for i := range d.blocks {
 		b := &d.blocks[i]
-		b.text = all[b.ts:b.te]
+		if !b.direct {
+			b.text = all[b.ts:b.te]
+		}
 		b.lines = d.lineArena[b.ls:b.le:b.le]
 	}
 	d.arena = nil
@@ -308,11 +319,20 @@ func (d *doc) paragraph(n ast.Node) block {
 	if em.Level == 1 && onlyPunct && !lineEnds {
 		b.italic = true
 	}
-	if em.Level == 2 && inner != "" && bytes.HasPrefix(d.arena[b.ts:b.te], []byte(inner)) {
+	if em.Level == 2 && inner != "" && d.textHasPrefix(&b, inner) {
 		b.bold = inner
 		b.boldLine = onlyPunct
 	}
 	return b
+}
+
+// textHasPrefix reports whether the block's text, which may still be in
+// the arena, starts with p.
+func (d *doc) textHasPrefix(b *block, p string) bool {
+	if b.direct {
+		return strings.HasPrefix(b.text, p)
+	}
+	return bytes.HasPrefix(d.arena[b.ts:b.te], []byte(p))
 }
 
 func (d *doc) blankText(n ast.Node) bool {
@@ -349,10 +369,13 @@ type textBuilder struct {
 	lstart   int // and its lines in d.lineArena
 	lineOpen bool
 	lastLine int
+	// srcOff is the source offset of the first bytes written; -1 before
+	// any, -2 when they came from no source position.
+	srcOff int
 }
 
 func (d *doc) builder() textBuilder {
-	return textBuilder{d: d, start: len(d.arena), lstart: len(d.lineArena)}
+	return textBuilder{d: d, start: len(d.arena), lstart: len(d.lineArena), srcOff: -1}
 }
 
 // block ends the text: trimmed of blank space at both ends, with as many
@@ -376,6 +399,15 @@ func (tb *textBuilder) block(kind blockKind, n ast.Node) block {
 	}
 	d.lineArena = d.lineArena[:le]
 	b := block{kind: kind, section: -1, ts: int32(ts), te: int32(te), ls: int32(tb.lstart), le: int32(le)}
+	// Plain text (no markup, no comment, no joined lines that differ from
+	// the source) is the body itself: take it from there and give the
+	// arena its bytes back.
+	if from := tb.srcOff + (ts - tb.start); tb.srcOff >= 0 && d.body != "" && te > ts && from+(te-ts) <= len(d.src) &&
+		bytes.Equal(d.arena[ts:te], d.src[from:from+(te-ts)]) {
+		b.text, b.direct = d.body[from:from+(te-ts)], true
+		b.ts, b.te = 0, int32(te-ts)
+		d.arena = d.arena[:tb.start]
+	}
 	if le > tb.lstart {
 		b.line = d.lineArena[tb.lstart]
 	} else {
@@ -387,6 +419,12 @@ func (tb *textBuilder) block(kind blockKind, n ast.Node) block {
 func (tb *textBuilder) write(b []byte, off int) {
 	if len(b) == 0 {
 		return
+	}
+	if tb.srcOff == -1 {
+		tb.srcOff = off
+		if off < 0 {
+			tb.srcOff = -2
+		}
 	}
 	if !tb.lineOpen {
 		l := tb.d.lineOf(off)
