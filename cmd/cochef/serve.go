@@ -120,6 +120,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		Defaults:  defaults,
 		Logger:    log,
 		Observe:   m.ObserveEvaluation,
+		// Recette checklists on pull and merge requests (docs/recette.md).
+		Recettes: st,
+		Enqueuer: st,
 	}
 
 	var bots []string
