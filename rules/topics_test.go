@@ -20,6 +20,7 @@ func TestTopicsPrecision(t *testing.T) {
 		{"Opening hours", "As a visitor, I want to see the opening hours and the phone and address of my local office, so that I do not travel for nothing. After login I can share the page link and download the hours."},
 		{"Minor bug", "As a caseworker, I want the minor display bug in the search results fixed, so that the list is readable."},
 		{"Role list", "As a team member, I want to see the role of each colleague in the project, so that I know whom to ask."},
+		{"Chiffres de la veille", "En tant que gestionnaire, je veux voir les chiffres de la veille et chiffrer le coût du renfort afin de préparer le comité."},
 		{"Import schedule", "As a planner, I want to import the weekly schedule from a spreadsheet, so that I stop retyping it."},
 	}
 	for _, s := range stories {
