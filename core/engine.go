@@ -110,6 +110,22 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		}
 	}()
 
+	settings, cfgErr := e.Defaults, (*ConfigError)(nil)
+	if e.Settings != nil && live {
+		var err error
+		settings, cfgErr, err = e.Settings.Load(ctx, p, t.Issue.Repo)
+		if err != nil {
+			return fmt.Errorf("load settings: %w", err)
+		}
+	}
+	// A repository may ask for a longer debounce than the server's: the
+	// task comes back when it is due, and edits arriving meanwhile join it.
+	if t.Kind == TaskEvaluateIssue && settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
+		if wait := settings.Debounce - e.now().Sub(t.ReceivedAt); wait > 0 {
+			out.Skipped = "debounce"
+			return &Deferred{Wait: wait, Reason: "repository debounce"}
+		}
+	}
 	var issue Issue
 	switch {
 	case live:
@@ -141,14 +157,6 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		return nil
 	}
 
-	settings, cfgErr := e.Defaults, (*ConfigError)(nil)
-	if e.Settings != nil && live {
-		var err error
-		settings, cfgErr, err = e.Settings.Load(ctx, p, t.Issue.Repo)
-		if err != nil {
-			return fmt.Errorf("load settings: %w", err)
-		}
-	}
 	tpl := settings.template(issue.Labels)
 	if tpl == nil {
 		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "no template"}

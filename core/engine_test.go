@@ -341,3 +341,28 @@ func TestPermanentErrorIsReported(t *testing.T) {
 		t.Fatalf("a missing issue must be a permanent error, got %v", err)
 	}
 }
+
+func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 19, githubfake.Issue{Title: title, Body: body})
+	h.fake.SetFile(repo, ".github/cochef.yml", "debounce: 30s\n")
+	now := time.Now()
+	h.engine.Now = func() time.Time { return now }
+	err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)})
+	wait, ok := core.RetryAfter(err)
+	if !core.IsDeferred(err) || !ok || wait != 20*time.Second {
+		t.Fatalf("want the task deferred by the 20 s left, got %v (wait %s)", err, wait)
+	}
+	if n := len(h.fake.Calls("GET /repos/{owner}/{repo}/issues/{issue_number}")); n != 0 {
+		t.Errorf("a deferred task read the issue %d times", n)
+	}
+	// Once due, it runs.
+	h.engine.Now = func() time.Time { return now.Add(25 * time.Second) }
+	if err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)}); err != nil {
+		t.Fatalf("due task: %v", err)
+	}
+	if len(h.feedbackComments(19)) != 1 {
+		t.Fatal("the task did not run once due")
+	}
+}

@@ -53,11 +53,32 @@ func IsPermanent(err error) bool {
 	return errors.As(err, &api) && api.Permanent()
 }
 
-// RetryAfter returns the wait a platform asked for, if err carries one.
+// Deferred asks the queue to run the task again after Wait without
+// counting a failed attempt: the work is not due yet (a repository's
+// longer debounce), nothing went wrong.
+type Deferred struct {
+	Wait   time.Duration
+	Reason string
+}
+
+func (d *Deferred) Error() string { return fmt.Sprintf("deferred %s: %s", d.Wait, d.Reason) }
+
+// IsDeferred reports whether err is a Deferred.
+func IsDeferred(err error) bool {
+	var d *Deferred
+	return errors.As(err, &d)
+}
+
+// RetryAfter returns the wait a platform asked for, or that a Deferred
+// task asks for, if err carries one.
 func RetryAfter(err error) (time.Duration, bool) {
 	var api *APIError
 	if errors.As(err, &api) && api.RetryAfter > 0 {
 		return api.RetryAfter, true
+	}
+	var d *Deferred
+	if errors.As(err, &d) && d.Wait > 0 {
+		return d.Wait, true
 	}
 	return 0, false
 }

@@ -34,6 +34,7 @@ const (
 	JobSucceeded   = "succeeded"    // the evaluation ran to its end
 	JobRetry       = "retry"        // a transient error: retried with backoff
 	JobRateLimited = "rate_limited" // the platform asked to wait: retried after that wait
+	JobDeferred    = "deferred"     // not due yet (a repository's longer debounce): run again later
 	JobFailed      = "failed"       // a permanent error (404, 410, 403 permission): not retried
 	JobInterrupted = "interrupted"  // stopped by shutdown or by the job timeout
 )
@@ -75,7 +76,7 @@ func New() *Metrics {
 	}, []string{"platform", "event", "outcome"})
 	m.jobs = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Namespace: namespace, Name: "jobs_total",
-		Help: "Job attempts by platform and outcome (succeeded, retry, rate_limited, failed, interrupted).",
+		Help: "Job attempts by platform and outcome (succeeded, retry, rate_limited, deferred, failed, interrupted).",
 	}, []string{"platform", "outcome"})
 	m.jobLatency = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Namespace: namespace, Name: "job_latency_seconds",
@@ -221,6 +222,9 @@ func jobOutcome(ctx context.Context, err error) string {
 	}
 	if core.IsPermanent(err) {
 		return JobFailed
+	}
+	if core.IsDeferred(err) {
+		return JobDeferred
 	}
 	if _, ok := core.RetryAfter(err); ok {
 		return JobRateLimited
