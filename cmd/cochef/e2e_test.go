@@ -175,12 +175,35 @@ func waitEvaluated(t *testing.T, db string, ref core.IssueRef, after time.Time) 
 			t.Fatal(err)
 		}
 		if ev != nil && ev.EvaluatedAt.After(after) {
-			return ev
+			// The evaluation is saved after its comment and again after
+			// its labels: wait for the job to finish before looking.
+			if busy, err := queueBusy(st); err != nil {
+				t.Fatal(err)
+			} else if !busy {
+				if ev, err = st.LastEvaluation(context.Background(), ref); err != nil {
+					t.Fatal(err)
+				}
+				return ev
+			}
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("%s was not evaluated after %s", ref, after.Format(time.RFC3339Nano))
 	return nil
+}
+
+// queueBusy reports whether a job waits, runs or awaits a retry.
+func queueBusy(st *store.Store) (bool, error) {
+	stats, err := st.JobStats(context.Background())
+	if err != nil {
+		return false, err
+	}
+	for _, s := range []string{"available", "pending", "running", "retryable", "scheduled"} {
+		if stats[s] > 0 {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 func feedbackOf(f *githubfake.Fake, number int) []githubfake.Comment {

@@ -49,6 +49,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newServeCmd(),
 		newReplayCmd(),
 		newAuditCmd(),
+		newRecetteCmd(),
 	)
 	return root
 }

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/store"
+)
+
+func newRecetteCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "recette",
+		Short: "Recette des pull et merge requests / acceptance of pull and merge requests",
+		Args:  cobra.NoArgs,
+	}
+	cmd.AddCommand(newRecetteReportCmd())
+	return cmd
+}
+
+type reportOptions struct {
+	repo, platform, milestone, lang, database string
+	pr                                        int
+}
+
+func newRecetteReportCmd() *cobra.Command {
+	var o reportOptions
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Procès-verbal de recette en Markdown / acceptance report in Markdown",
+		Long: `Écrit le procès-verbal de recette d'une pull request (GitHub) ou d'une merge request
+(GitLab), ou de toutes celles d'un jalon, d'après le journal de validation que cochef tient :
+récits, critères, qui a validé ou refusé quoi et quand, ce qui reste à valider, vérifications
+de sécurité faites.
+
+Writes the acceptance report (procès-verbal de recette) of a pull or merge request, or of
+every one of a milestone, from cochef's validation trail.`,
+		Example: `  cochef recette report --repo octo-org/demarches --pr 7
+  cochef recette report --platform gitlab --repo ministere/demarches --milestone v1.2 --lang en`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runRecetteReport(cmd, o)
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&o.repo, "repo", "", "dépôt (owner/name) ou projet (group/project) / repository or project")
+	fs.IntVar(&o.pr, "pr", 0, "numéro de la pull request ou merge request / pull or merge request number")
+	fs.StringVar(&o.milestone, "milestone", "", "toutes les PR/MR de ce jalon / every PR/MR of this milestone")
+	fs.StringVar(&o.platform, "platform", core.GitHub, "github ou gitlab")
+	fs.StringVar(&o.lang, "lang", "fr", "langue du PV / language: fr or en")
+	fs.StringVar(&o.database, "database", "", "base de cochef (défaut : $COCHEF_DATABASE, sinon cochef.db) / cochef's database")
+	return cmd
+}
+
+func runRecetteReport(cmd *cobra.Command, o reportOptions) error {
+	switch {
+	case o.repo == "":
+		return usageErr("--repo est requis / --repo is required")
+	case (o.pr > 0) == (o.milestone != ""):
+		return usageErr("donnez --pr ou --milestone, l'un des deux / give either --pr or --milestone")
+	case o.platform != core.GitHub && o.platform != core.GitLab:
+		return usageErr("--platform : github ou gitlab, pas %q / --platform: github or gitlab", o.platform)
+	case o.lang != string(rules.FR) && o.lang != string(rules.EN):
+		return usageErr("--lang : fr ou en, pas %q / --lang: fr or en", o.lang)
+	}
+	dsn := o.database
+	if dsn == "" {
+		dsn = os.Getenv("COCHEF_DATABASE")
+	}
+	if dsn == "" {
+		dsn = "cochef.db"
+	}
+	if !strings.Contains(dsn, "://") {
+		// Opening a missing SQLite file would create an empty database.
+		if _, err := os.Stat(strings.TrimPrefix(dsn, "sqlite:")); err != nil {
+			return usageErr("base %s introuvable / database not found: %v", dsn, err)
+		}
+	}
+	ctx := cmd.Context()
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	st, err := store.Open(ctx, store.Options{
+		DSN:    dsn,
+		Logger: slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	var recs []core.RecetteRecord
+	if o.pr > 0 {
+		ref := core.IssueRef{Repo: core.Repo{Platform: o.platform, FullName: o.repo}, Number: o.pr, MergeRequest: true}
+		rec, err := st.LoadRecette(ctx, ref)
+		if err != nil {
+			return err
+		}
+		if rec == nil {
+			// The stored name may differ in case from the one typed.
+			all, err := st.Recettes(ctx, o.platform, o.repo, "")
+			if err != nil {
+				return err
+			}
+			for _, r := range all {
+				if r.Ref.Number == o.pr {
+					rec = &r
+				}
+			}
+		}
+		if rec == nil {
+			return &exitError{code: 1, err: fmt.Errorf("aucune recette enregistrée pour %s / no recette recorded for it", ref)}
+		}
+		recs = []core.RecetteRecord{*rec}
+	} else {
+		if recs, err = st.Recettes(ctx, o.platform, o.repo, o.milestone); err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			return &exitError{code: 1, err: errors.New("aucune recette enregistrée pour ce jalon / no recette recorded for this milestone")}
+		}
+	}
+	var in []core.PVInput
+	for _, r := range recs {
+		trail, err := st.Validations(ctx, r.Ref)
+		if err != nil {
+			return err
+		}
+		in = append(in, core.PVInput{Record: r, Trail: trail})
+	}
+	pv, err := core.RenderRecettePV(rules.Lang(o.lang), o.milestone, in)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(cmd.OutOrStdout(), pv)
+	return err
+}
