@@ -366,3 +366,19 @@ func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
 		t.Fatal("the task did not run once due")
 	}
 }
+
+func TestMissingConfigIsNotLookedForAtEveryEdit(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 20, githubfake.Issue{Title: title, Body: body})
+	h.work(20, core.TaskEvaluateIssue, "")
+	contents := "GET /repos/{owner}/{repo}/contents/{path}"
+	if n := len(h.fake.Calls(contents)); n != 2 {
+		t.Fatalf("first evaluation: %d config reads, want 2 (repository, then organisation)", n)
+	}
+	h.fake.Reset()
+	h.work(20, core.TaskEvaluateIssue, "")
+	if n := len(h.fake.Calls(contents)); n != 0 {
+		t.Fatalf("a repository known to have no config was asked again %d times", n)
+	}
+}

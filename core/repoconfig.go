@@ -322,13 +322,22 @@ func keyLine(m *yaml.Node, key string) int {
 	return 0
 }
 
+// MissingConfigTTL is how long a repository found without a configuration
+// file is taken to still have none. Platforms answer a missing file with a
+// 404 that cannot be made conditional, and looking for the repository's
+// file and then the organisation's costs two reads per evaluation; a new
+// file takes effect within this delay.
+const MissingConfigTTL = time.Minute
+
 // RepoSettings loads repositories' configuration files through their
 // platform and caches what it parsed by content, so an unchanged file
 // (answered from the adapter's ETag cache) is not parsed again.
 type RepoSettings struct {
 	defaults Settings
+	now      func() time.Time
 	mu       sync.Mutex
 	cache    map[[32]byte]parsedConfig
+	missing  map[string]time.Time // repo → until when it has no file
 }
 
 type parsedConfig struct {
@@ -338,11 +347,18 @@ type parsedConfig struct {
 
 // NewRepoSettings returns a SettingsSource over defaults.
 func NewRepoSettings(defaults Settings) *RepoSettings {
-	return &RepoSettings{defaults: defaults, cache: map[[32]byte]parsedConfig{}}
+	return &RepoSettings{defaults: defaults, now: time.Now, cache: map[[32]byte]parsedConfig{}, missing: map[string]time.Time{}}
 }
 
 // Load implements SettingsSource.
 func (r *RepoSettings) Load(ctx context.Context, p Platform, repo Repo) (Settings, *ConfigError, error) {
+	key := repo.String()
+	r.mu.Lock()
+	until, known := r.missing[key]
+	r.mu.Unlock()
+	if known && r.now().Before(until) {
+		return r.defaults, nil, nil
+	}
 	data, source, found, err := p.ReadConfig(ctx, repo)
 	if err != nil {
 		var api *APIError
@@ -353,19 +369,24 @@ func (r *RepoSettings) Load(ctx context.Context, p Platform, repo Repo) (Setting
 		}
 		return r.defaults, nil, err
 	}
-	if !found {
-		return r.defaults, nil, nil
-	}
-	key := sha256.Sum256(append([]byte(source+"\x00"), data...))
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if c, ok := r.cache[key]; ok {
+	if !found {
+		if len(r.missing) > 10000 {
+			clear(r.missing)
+		}
+		r.missing[key] = r.now().Add(MissingConfigTTL)
+		return r.defaults, nil, nil
+	}
+	delete(r.missing, key)
+	sum := sha256.Sum256(append([]byte(source+"\x00"), data...))
+	if c, ok := r.cache[sum]; ok {
 		return c.s, c.err, nil
 	}
 	s, cerr := ParseRepoConfig(data, source, r.defaults)
 	if len(r.cache) > 1000 {
 		clear(r.cache)
 	}
-	r.cache[key] = parsedConfig{s, cerr}
+	r.cache[sum] = parsedConfig{s, cerr}
 	return s, cerr, nil
 }

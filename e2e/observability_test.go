@@ -72,8 +72,8 @@ func TestObservabilityLogsMetricsHealth(t *testing.T) {
 		t.Errorf("/readyz: %d %q", code, body)
 	}
 
-	// The first API call fails: its error is logged and retried.
-	fake.FailNext(1, http.StatusBadGateway, nil)
+	// The first read of the issue fails: its error is logged and retried.
+	fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/issues/{issue_number}", Status: http.StatusBadGateway})
 	body := payload(t, "issues-opened.json", 1, s)
 	delivery := mustPost(t, srv, "issues", body)
 	forged := newDelivery()

@@ -33,11 +33,15 @@ func TestPlatformOutageThenSecondaryRateLimit(t *testing.T) {
 
 	const retryAfter = 2 * time.Second
 	t0 := time.Now()
-	// Failures are tried in order; each stops applying at its Until.
-	fake.Fail(githubfake.Failure{Until: t0.Add(1 * time.Second), Status: http.StatusInternalServerError})
-	fake.Fail(githubfake.Failure{Until: t0.Add(4 * time.Second), Status: http.StatusBadGateway})
+	// Failures are tried in order; each stops applying at its Until. They
+	// hit the issue's own calls, so that each retry can be attributed to
+	// its issue (the repository's configuration is read once, found
+	// missing, and not read again for a minute).
+	issueRoute := "GET /repos/{owner}/{repo}/issues/{issue_number}"
+	fake.Fail(githubfake.Failure{Until: t0.Add(1 * time.Second), Route: issueRoute, Status: http.StatusInternalServerError})
+	fake.Fail(githubfake.Failure{Until: t0.Add(4 * time.Second), Route: issueRoute, Status: http.StatusBadGateway})
 	recovered := t0.Add(9 * time.Second)
-	fake.Fail(githubfake.Failure{Until: recovered, Status: http.StatusForbidden,
+	fake.Fail(githubfake.Failure{Until: recovered, Route: issueRoute, Status: http.StatusForbidden,
 		Header: http.Header{"Retry-After": []string{strconv.Itoa(int(retryAfter / time.Second))}}})
 	for n, s := range stories {
 		mustPost(t, srv, "issues", payload(t, "issues-opened.json", n, s))
