@@ -1,0 +1,326 @@
+package core_test
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/github"
+	"github.com/cochef/cochef/github/githubfake"
+	"github.com/cochef/cochef/store"
+	"github.com/cochef/cochef/templates"
+)
+
+// The recette through the real GitHub adapter (as an App: check runs need
+// one) against the fake, and the real store.
+
+type queued struct {
+	mu    sync.Mutex
+	tasks []core.Task
+}
+
+func (q *queued) Enqueue(_ context.Context, t core.Task) (bool, error) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.tasks = append(q.tasks, t)
+	return true, nil
+}
+
+func (q *queued) take() []core.Task {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := q.tasks
+	q.tasks = nil
+	return out
+}
+
+type recHarness struct {
+	t      *testing.T
+	fake   *githubfake.Fake
+	store  *store.Store
+	engine *core.Engine
+	queue  *queued
+}
+
+var (
+	recKeyOnce sync.Once
+	recKey     *rsa.PrivateKey
+)
+
+func newRecHarness(t *testing.T) *recHarness {
+	t.Helper()
+	recKeyOnce.Do(func() {
+		var err error
+		if recKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
+			panic(err)
+		}
+	})
+	fake := githubfake.New(t)
+	fake.SetAppKey(99, &recKey.PublicKey)
+	fake.SetGraphQL(func(string, map[string]any) (int, any) {
+		return http.StatusOK, map[string]any{"data": map[string]any{"repository": map[string]any{
+			"pullRequest": map[string]any{"closingIssuesReferences": map[string]any{"nodes": []any{}}}}}}
+	})
+	gh, err := github.New(github.Config{
+		APIURL: fake.URL(), AppID: 99, HTTPClient: fake.Client(), WriteSpacing: github.NoWriteSpacing,
+		PrivateKey: pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(recKey)}),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), store.Options{DSN: filepath.Join(t.TempDir(), "cochef.db")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
+	q := &queued{}
+	e := &core.Engine{
+		Platforms: map[string]core.Platform{core.GitHub: gh},
+		Store:     st, Settings: core.NewRepoSettings(defaults), Defaults: defaults,
+		Recettes: st, Enqueuer: q,
+	}
+	return &recHarness{t: t, fake: fake, store: st, engine: e, queue: q}
+}
+
+var recRepo = core.Repo{Platform: core.GitHub, FullName: repo, InstallationID: 5}
+
+func prRef(n int) core.IssueRef { return core.IssueRef{Repo: recRepo, Number: n, MergeRequest: true} }
+
+const story = `## Récit
+
+En tant qu'agent instructeur, je veux voir le total des aides afin de vérifier un dossier.
+
+## Critères d'acceptation
+
+- [ ] Le total des aides versées est affiché
+- [ ] Le total est mis à jour à chaque versement
+`
+
+func (h *recHarness) work(t core.Task) {
+	h.t.Helper()
+	if t.Kind == "" {
+		t.Kind = core.TaskRecette
+	}
+	if t.ReceivedAt.IsZero() {
+		t.ReceivedAt = time.Now().UTC()
+	}
+	if err := h.engine.Work(context.Background(), t); err != nil {
+		h.t.Fatalf("Work: %v", err)
+	}
+}
+
+func (h *recHarness) checklist(n int) githubfake.Comment {
+	h.t.Helper()
+	for _, c := range h.fake.Comments(repo, n) {
+		if strings.Contains(c.Body, core.MarkerRecette) {
+			return c
+		}
+	}
+	h.t.Fatalf("no checklist on #%d", n)
+	return githubfake.Comment{}
+}
+
+func (h *recHarness) keys(n int) []string {
+	h.t.Helper()
+	var out []string
+	for _, l := range strings.Split(h.checklist(n).Body, "\n") {
+		if _, k, ok := strings.Cut(l, "<!-- k:"); ok {
+			out = append(out, strings.TrimSuffix(k, " -->"))
+		}
+	}
+	return out
+}
+
+func (h *recHarness) replies(n int) []string {
+	var out []string
+	for _, c := range h.fake.Comments(repo, n) {
+		if strings.Contains(c.Body, core.MarkerRecetteReply) {
+			out = append(out, c.Body)
+		}
+	}
+	return out
+}
+
+func (h *recHarness) trail(n int) []core.Validation {
+	h.t.Helper()
+	vs, err := h.store.Validations(context.Background(), prRef(n))
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return vs
+}
+
+func setupPR(h *recHarness) {
+	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: "Total des aides", Body: story})
+	h.fake.AddPull(repo, 7, githubfake.Pull{Title: "Total", Body: "Fixes #12", HeadSHA: "sha1"})
+	h.work(core.Task{Issue: prRef(7)})
+}
+
+func TestRecetteDefaultValidatorsHaveWriteAccess(t *testing.T) {
+	h := newRecHarness(t)
+	h.fake.SetPermission(repo, "lecteur", "read")
+	h.fake.SetPermission(repo, "dev", "write")
+	setupPR(h)
+	keys := h.keys(7)
+	if len(keys) != 2 {
+		t.Fatalf("keys %v", keys)
+	}
+	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Changes: []core.CheckChange{{Key: keys[0], Checked: true}}})
+	if len(h.trail(7)) != 0 || len(h.replies(7)) != 1 || !strings.Contains(h.replies(7)[0], "droits d'écriture") {
+		t.Fatalf("a reader's tick: trail %v replies %v", h.trail(7), h.replies(7))
+	}
+	h.work(core.Task{Issue: prRef(7), Actor: "dev", Changes: []core.CheckChange{{Key: keys[0], Checked: true}}})
+	if tr := h.trail(7); len(tr) != 1 || tr[0].Actor != "dev" {
+		t.Fatalf("a writer's tick: %+v", tr)
+	}
+}
+
+func TestRecetteTeamValidators(t *testing.T) {
+	h := newRecHarness(t)
+	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\nrecette:\n  teams: [octo-org/metier]\n")
+	h.fake.SetTeamMember("octo-org/metier", "marie", "member")
+	h.fake.SetPermission(repo, "admin", "admin")
+	setupPR(h)
+	if !strings.Contains(h.checklist(7).Body, "Who validates: members of `octo-org/metier`") {
+		t.Fatalf("checklist does not say who validates:\n%s", h.checklist(7).Body)
+	}
+	h.work(core.Task{Issue: prRef(7), Actor: "admin", Command: "validate all"})
+	if len(h.trail(7)) != 0 || len(h.replies(7)) != 1 || !strings.Contains(h.replies(7)[0], "only members of `octo-org/metier`") {
+		t.Fatalf("an admin outside the team: trail %v replies %v", h.trail(7), h.replies(7))
+	}
+	if n := len(h.fake.Calls("GET /repos/{owner}/{repo}/collaborators/{username}/permission")); n != 0 {
+		t.Fatalf("with teams configured, write access was asked %d times", n)
+	}
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "validate all"})
+	runs := h.fake.CheckRuns(repo)
+	if tr := h.trail(7); len(tr) != 2 || runs[len(runs)-1].Conclusion != "success" || runs[len(runs)-1].Title != "2/2 criteria validated" {
+		t.Fatalf("a team member's command: trail %+v run %+v", tr, runs[len(runs)-1])
+	}
+}
+
+func TestRecetteLateEventDoesNotUndoANewerTick(t *testing.T) {
+	h := newRecHarness(t)
+	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\n")
+	setupPR(h)
+	k := h.keys(7)[0]
+	now := time.Now().UTC()
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Changes: []core.CheckChange{{Key: k, Checked: true}}, ReceivedAt: now})
+	// The untick happened before the tick but is delivered after it.
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Changes: []core.CheckChange{{Key: k, Checked: false}}, ReceivedAt: now.Add(-time.Second)})
+	if tr := h.trail(7); len(tr) != 1 || tr[0].State != core.Validated {
+		t.Fatalf("trail %+v", tr)
+	}
+	if !strings.Contains(h.checklist(7).Body, "- [x] **1.**") {
+		t.Fatalf("the newer tick was undone:\n%s", h.checklist(7).Body)
+	}
+	// The same event twice (a retry) records once.
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Changes: []core.CheckChange{{Key: k, Checked: true}}, ReceivedAt: now})
+	if tr := h.trail(7); len(tr) != 1 {
+		t.Fatalf("a repeated tick was recorded again: %+v", tr)
+	}
+}
+
+func TestRecetteCommandMistakesAreAnswered(t *testing.T) {
+	h := newRecHarness(t)
+	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\n")
+	setupPR(h)
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "valide 2 9"})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "refuse 1"})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "valide"})
+	r := h.replies(7)
+	if len(r) != 3 || !strings.Contains(r[0], "numéro inconnu : 9") || !strings.Contains(r[1], "un refus doit dire pourquoi") ||
+		!strings.Contains(r[2], "critères 1 à 2") {
+		t.Fatalf("replies %q", r)
+	}
+	if tr := h.trail(7); len(tr) != 1 || tr[0].Text != "Le total est mis à jour à chaque versement" {
+		t.Fatalf("valid numbers of a command with a bad one must apply: %+v", tr)
+	}
+}
+
+func TestRecetteStoriesLinkedLaterGetANewCheckRun(t *testing.T) {
+	h := newRecHarness(t)
+	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: "Total des aides", Body: story})
+	h.fake.AddPull(repo, 7, githubfake.Pull{Title: "Total", Body: "wip", HeadSHA: "sha1"})
+	h.work(core.Task{Issue: prRef(7)})
+	runs := h.fake.CheckRuns(repo)
+	if len(runs) != 1 || runs[0].Conclusion != "neutral" || len(h.fake.Comments(repo, 7)) != 0 {
+		t.Fatalf("no story: runs %+v comments %v", runs, h.fake.Comments(repo, 7))
+	}
+	h.fake.SetIssueBody(repo, 7, "Closes #12")
+	h.work(core.Task{Issue: prRef(7)})
+	runs = h.fake.CheckRuns(repo)
+	if len(runs) != 2 || runs[1].Status != "in_progress" || runs[0].Conclusion != "neutral" {
+		t.Fatalf("a completed check run must not be reopened: %+v", runs)
+	}
+	// A push moves the status to the new head commit.
+	h.fake.SetPullHead(repo, 7, "sha2")
+	h.work(core.Task{Issue: prRef(7), Action: "synchronize"})
+	runs = h.fake.CheckRuns(repo)
+	if len(runs) != 3 || runs[2].HeadSHA != "sha2" || runs[2].Status != "in_progress" {
+		t.Fatalf("after a push: %+v", runs)
+	}
+}
+
+func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
+	h := newRecHarness(t)
+	setupPR(h)
+	links, err := h.store.RecettesClosing(context.Background(), core.IssueRef{Repo: recRepo, Number: 12})
+	if err != nil || len(links) != 1 || links[0].MergeRequest != prRef(7) {
+		t.Fatalf("links %+v, %v", links, err)
+	}
+	// An evaluation that finds the criteria unchanged queues nothing.
+	h.work(core.Task{Kind: core.TaskEvaluateIssue, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	if q := h.queue.take(); len(q) != 0 {
+		t.Fatalf("unchanged story queued %+v", q)
+	}
+	h.fake.SetIssueBody(repo, 12, strings.Replace(story, "à chaque versement", "dans la minute", 1))
+	h.work(core.Task{Kind: core.TaskEvaluateIssue, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	q := h.queue.take()
+	if len(q) != 1 || q[0].Kind != core.TaskRecette || q[0].Issue != prRef(7) {
+		t.Fatalf("changed story queued %+v", q)
+	}
+	h.work(q[0])
+	if !strings.Contains(h.checklist(7).Body, "dans la minute") {
+		t.Fatal("the checklist did not follow the story")
+	}
+	// Once merged, the pull request no longer follows its stories.
+	h.fake.SetPullState(repo, 7, "merged")
+	h.work(core.Task{Issue: prRef(7), Action: "closed"})
+	h.fake.SetIssueBody(repo, 12, story)
+	h.work(core.Task{Kind: core.TaskEvaluateIssue, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	if q := h.queue.take(); len(q) != 0 {
+		t.Fatalf("a merged PR was queued: %+v", q)
+	}
+}
+
+func TestRecetteDeletedChecklistIsWrittenAgain(t *testing.T) {
+	h := newRecHarness(t)
+	setupPR(h)
+	old := h.checklist(7)
+	h.fake.DeleteComment(repo, old.ID)
+	h.work(core.Task{Issue: prRef(7), Actor: "someone", Command: "check"})
+	if c := h.checklist(7); c.ID == old.ID || c.Body != old.Body {
+		t.Fatalf("checklist not written again: %+v", c)
+	}
+	// A hand edit of the text is repaired by a forced render.
+	c := h.checklist(7)
+	h.fake.EditComment(repo, c.ID, c.Body+"\nrien à voir")
+	h.work(core.Task{Issue: prRef(7), Actor: "someone", Command: "check"})
+	if h.checklist(7).Body != old.Body {
+		t.Fatal("hand edit not repaired")
+	}
+}
