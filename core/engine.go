@@ -182,6 +182,9 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	if prev != nil {
 		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash
 		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
+		// Until the labels are synced, what was applied is what the
+		// previous evaluation applied: a save in between must not forget it.
+		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
 	}
 	force := t.Kind == TaskCheckCommand
 
@@ -198,11 +201,11 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	if err := e.Store.SaveEvaluation(ctx, next); err != nil {
 		return fmt.Errorf("save evaluation: %w", err)
 	}
-	labels, err := e.syncLabels(ctx, p, w, issue, prev, settings.Labels, res)
+	labels, dismissed, err := e.syncLabels(ctx, w, issue, prev, settings.Labels, res)
 	if err != nil {
 		return err
 	}
-	next.Labels = labels
+	next.Labels, next.SecurityDismissed = labels, dismissed
 	if err := e.mention(ctx, p, w, live, t.Issue, &next, settings, res, lang); err != nil {
 		return err
 	}
@@ -285,19 +288,24 @@ func (e *Engine) syncComment(ctx context.Context, p Platform, w writer, live boo
 }
 
 // syncLabels applies the difference between the managed labels the issue
-// has and those it should have, and returns the managed labels it now has.
+// has and those it should have, and returns the managed labels it now has
+// and whether the security review stands dismissed.
 //
 // A security-review label that cochef applied and a person removed stays
-// removed: the review was done, and cochef does not argue with people.
-func (e *Engine) syncLabels(ctx context.Context, p Platform, w writer, issue Issue, prev *Evaluation, ls LabelSet, res rules.Result) ([]string, error) {
+// removed while the story keeps needing a review: the review was done, and
+// cochef does not argue with people. A person putting it back, or the
+// story no longer needing a review, ends the dismissal.
+func (e *Engine) syncLabels(ctx context.Context, w writer, issue Issue, prev *Evaluation, ls LabelSet, res rules.Result) ([]string, bool, error) {
 	want := []Label{ls.NeedsWork}
 	if res.Ready {
 		want = []Label{ls.Ready}
 	}
+	dismissed := false
 	if res.SecurityReview {
-		removedByPerson := prev != nil && slices.Contains(prev.Labels, ls.SecurityReview.Name) &&
-			!containsFold(issue.Labels, ls.SecurityReview.Name) && !prev.DryRun
-		if !removedByPerson {
+		onIssue := containsFold(issue.Labels, ls.SecurityReview.Name)
+		removedNow := prev != nil && !prev.DryRun && containsFold(prev.Labels, ls.SecurityReview.Name) && !onIssue
+		dismissed = !onIssue && (removedNow || (prev != nil && prev.SecurityDismissed))
+		if !dismissed {
 			want = append(want, ls.SecurityReview)
 		}
 	}
@@ -317,22 +325,22 @@ func (e *Engine) syncLabels(ctx context.Context, p Platform, w writer, issue Iss
 	}
 	if len(create) > 0 {
 		if err := w.EnsureLabels(ctx, issue.Ref.Repo, create); err != nil {
-			return nil, fmt.Errorf("create labels: %w", err)
+			return nil, false, fmt.Errorf("create labels: %w", err)
 		}
 		if err := w.AddLabels(ctx, issue.Ref, add); err != nil {
-			return nil, fmt.Errorf("add labels: %w", err)
+			return nil, false, fmt.Errorf("add labels: %w", err)
 		}
 	}
 	for _, name := range remove {
 		if err := w.RemoveLabel(ctx, issue.Ref, name); err != nil {
-			return nil, fmt.Errorf("remove label %q: %w", name, err)
+			return nil, false, fmt.Errorf("remove label %q: %w", name, err)
 		}
 	}
 	applied := make([]string, 0, len(want))
 	for _, l := range want {
 		applied = append(applied, l.Name)
 	}
-	return applied, nil
+	return applied, dismissed, nil
 }
 
 // mention notifies reviewers once, in a comment of its own: editing a

@@ -213,10 +213,23 @@ func TestSecurityLabelRemovedByAPersonStaysRemoved(t *testing.T) {
 	h.fake.AddIssue(repo, 11, githubfake.Issue{Title: title, Body: body})
 	h.work(11, core.TaskEvaluateIssue, "")
 	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter"}) // the RSSI removed the review label
-	h.fake.SetIssueBody(repo, 11, body+"\n")
+	for i := 1; i <= 3; i++ {
+		h.fake.SetIssueBody(repo, 11, body+strings.Repeat("\n", i)) // later edits
+		h.work(11, core.TaskEvaluateIssue, "")
+		if got := h.fake.IssueLabels(repo, 11); slices.Contains(got, "sécurité: à revoir") {
+			t.Fatalf("edit %d: cochef put back a label a person removed: %v", i, got)
+		}
+	}
+	// A person putting it back ends the dismissal: cochef keeps it.
+	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter", "sécurité: à revoir"})
+	h.fake.SetIssueBody(repo, 11, body+"\n\nPrécision.")
 	h.work(11, core.TaskEvaluateIssue, "")
-	if got := h.fake.IssueLabels(repo, 11); slices.Contains(got, "sécurité: à revoir") {
-		t.Errorf("cochef put back a label a person removed: %v", got)
+	if got := h.fake.IssueLabels(repo, 11); !slices.Contains(got, "sécurité: à revoir") {
+		t.Fatalf("the label a person put back was removed: %v", got)
+	}
+	ev, err := h.store.LastEvaluation(context.Background(), ref(11))
+	if err != nil || ev.SecurityDismissed {
+		t.Fatalf("dismissal not ended: %+v %v", ev, err)
 	}
 }
 

@@ -27,6 +27,10 @@ type Evaluation struct {
 	// mentioned once, so they are not mentioned again.
 	SecurityMentioned bool `json:"security_mentioned"`
 	ReadyMentioned    bool `json:"ready_mentioned"`
+	// SecurityDismissed records that a person removed the security-review
+	// label cochef applied: it is not put back while the story keeps
+	// needing a review.
+	SecurityDismissed bool `json:"security_dismissed,omitempty"`
 	// DryRun is true when nothing was written to the platform.
 	DryRun bool `json:"dry_run"`
 	// Comment is the body rendered (kept for dry-run and audits).

@@ -22,12 +22,12 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 		installID, project int64
 	)
 	err := s.db.queryRow(ctx, `SELECT installation_id, project_id, template, lang, ready, CAST(findings AS TEXT),
-			comment_id, comment_hash, CAST(labels AS TEXT), security_mentioned, ready_mentioned, dry_run,
+			comment_id, comment_hash, CAST(labels AS TEXT), security_mentioned, ready_mentioned, security_dismissed, dry_run,
 			comment, error, evaluated_at
 		FROM evaluations WHERE platform = $1 AND repo = $2 AND number = $3`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number).Scan(
 		&installID, &project, &e.Template, &lang, &e.Ready, &findings,
-		&e.CommentID, &e.CommentHash, &labels, &e.SecurityMentioned, &e.ReadyMentioned, &e.DryRun,
+		&e.CommentID, &e.CommentHash, &labels, &e.SecurityMentioned, &e.ReadyMentioned, &e.SecurityDismissed, &e.DryRun,
 		&e.Comment, &e.Error, &evaluatedAt)
 	if errors.Is(err, errNoRows) {
 		return nil, nil
@@ -76,8 +76,8 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	}
 	_, err = s.db.exec(ctx, `INSERT INTO evaluations (platform, repo, number, installation_id, project_id,
 			template, lang, ready, findings, comment_id, comment_hash, labels,
-			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET
 			installation_id = excluded.installation_id, project_id = excluded.project_id,
 			template = excluded.template, lang = excluded.lang, ready = excluded.ready,
@@ -85,10 +85,10 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 			comment_hash = excluded.comment_hash, labels = excluded.labels,
 			security_mentioned = excluded.security_mentioned, ready_mentioned = excluded.ready_mentioned,
 			dry_run = excluded.dry_run, comment = excluded.comment, error = excluded.error,
-			evaluated_at = excluded.evaluated_at`,
+			evaluated_at = excluded.evaluated_at, security_dismissed = excluded.security_dismissed`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
 		e.Template, string(e.Lang), e.Ready, string(findings), e.CommentID, e.CommentHash, string(labels),
-		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, e.Comment, e.Error, s.d.timeArg(at))
+		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, e.Comment, e.Error, s.d.timeArg(at), e.SecurityDismissed)
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: %w", ref, err)
 	}

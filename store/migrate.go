@@ -127,6 +127,9 @@ var sqliteMigrations = []migration{
 		)`,
 		`CREATE INDEX recette_validations_mr ON recette_validations (platform, repo, number, id)`,
 	}},
+	{3, "evaluations remember a dismissed security review", []string{
+		`ALTER TABLE evaluations ADD COLUMN security_dismissed BOOLEAN NOT NULL DEFAULT FALSE`,
+	}},
 }
 
 var postgresMigrations = []migration{
@@ -229,6 +232,9 @@ var postgresMigrations = []migration{
 			source         text NOT NULL
 		)`,
 		`CREATE INDEX recette_validations_mr ON recette_validations (platform, repo, number, id)`,
+	}},
+	{3, "evaluations remember a dismissed security review", []string{
+		`ALTER TABLE evaluations ADD COLUMN security_dismissed boolean NOT NULL DEFAULT false`,
 	}},
 }
 
