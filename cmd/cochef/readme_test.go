@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cochef/cochef/rules"
 )
 
 // settingsTable is the README's configuration table, made from the one
@@ -35,5 +37,18 @@ func TestREADMEDocumentsEverySetting(t *testing.T) {
 	}
 	if !strings.Contains(string(readme), settingsTable()) {
 		t.Fatalf("README.md's configuration table is out of date; it must contain:\n%s", settingsTable())
+	}
+}
+
+func TestREADMEListsEveryRuleWithItsSeverity(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules.Rules() {
+		row := fmt.Sprintf("| `%s` | %s |", r.ID, r.Severity)
+		if !strings.Contains(string(readme), row) {
+			t.Errorf("README.md's rule table lacks %q", row)
+		}
 	}
 }
