@@ -29,9 +29,9 @@ var (
 	refURL = regexp.MustCompile(`^https?://[^\s)>\]]+`)
 	// gitlabIssueWord is GitLab's optional "issue " before a reference.
 	gitlabIssueWord = regexp.MustCompile(`(?i)^issues?[ \t]+`)
-	// gitlabListSep joins references after one keyword on GitLab:
-	// "Closes #1, #2 and #3".
-	gitlabListSep = regexp.MustCompile(`(?i)^(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)`)
+	// gitlabListSep joins references after one keyword on GitLab, as its
+	// pattern's " *,? +and +| *,? *" does: "Closes #1, #2 and #3", "#1 #2".
+	gitlabListSep = regexp.MustCompile(`(?i)^(?:[ \t]*,?[ \t]+and[ \t]+|[ \t]*,?[ \t]*)`)
 
 	inlineCodeSpan = regexp.MustCompile("`+[^`]*`+")
 	htmlComment    = regexp.MustCompile(`(?s)<!--.*?-->`)
@@ -79,11 +79,7 @@ func ParseClosingRefs(platform, webHost, text string) []ClosingRef {
 			if platform != GitLab {
 				break
 			}
-			sep := gitlabListSep.FindString(rest)
-			if sep == "" {
-				break
-			}
-			rest = rest[len(sep):]
+			rest = rest[len(gitlabListSep.FindString(rest)):]
 		}
 	}
 	return out

@@ -36,6 +36,7 @@ func TestParseClosingRefs(t *testing.T) {
 		{"gitlab -ing forms", GitLab, "Closing #1 fixing #2 resolving #3 implementing #4",
 			[]ClosingRef{{Number: 1}, {Number: 2}, {Number: 3}, {Number: 4}}},
 		{"gitlab list", GitLab, "Closes #1, #2 and #3", []ClosingRef{{Number: 1}, {Number: 2}, {Number: 3}}},
+		{"gitlab list without commas", GitLab, "Closes #1 #2, and #3. See #4", []ClosingRef{{Number: 1}, {Number: 2}, {Number: 3}}},
 		{"gitlab issue word", GitLab, "Resolves issue #8", []ClosingRef{{Number: 8}}},
 		{"gitlab subgroups", GitLab, "Closes ministere/sub/projet#4",
 			[]ClosingRef{{Repo: "ministere/sub/projet", Number: 4}}},

@@ -182,6 +182,9 @@ func ghCalls(t *testing.T, f *githubfake.Fake) (reads, writes int) {
 			writes++
 		default:
 			reads++
+			if r.Status == http.StatusNotModified {
+				t.Logf("  (%s answered 304: conditional, free of rate limit)", r.Route)
+			}
 		}
 	}
 	return reads, writes
