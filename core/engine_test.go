@@ -2,6 +2,7 @@ package core_test
 
 import (
 	"context"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -393,5 +394,40 @@ func TestMissingConfigIsNotLookedForAtEveryEdit(t *testing.T) {
 	h.work(20, core.TaskEvaluateIssue, "")
 	if n := len(h.fake.Calls(contents)); n != 0 {
 		t.Fatalf("a repository known to have no config was asked again %d times", n)
+	}
+}
+
+func TestReviewersMustBeMentions(t *testing.T) {
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
+	s, cerr := core.ParseRepoConfig([]byte("reviewers:\n  security: [\"@org/rssi\", \"rssi@ministere.gouv.fr\"]\n"), "o/r:.github/cochef.yml", defaults)
+	if cerr == nil || !strings.Contains(cerr.Message, "rssi@ministere.gouv.fr") || !strings.Contains(cerr.Message, "ligne/line 1") {
+		t.Fatalf("an e-mail address as reviewer must be reported with its line, got %+v", cerr)
+	}
+	if len(s.SecurityReviewers) != 0 {
+		t.Errorf("a broken file must leave the defaults, got %v", s.SecurityReviewers)
+	}
+	s, cerr = core.ParseRepoConfig([]byte("reviewers:\n  security: [\"@org/rssi\", \"@jeanne.dupont\"]\n"), "o/r:.github/cochef.yml", defaults)
+	if cerr != nil || len(s.SecurityReviewers) != 2 {
+		t.Fatalf("valid mentions refused: %+v %v", cerr, s.SecurityReviewers)
+	}
+}
+
+func TestRateLimitedConfigReadIsRetriedNotDefaulted(t *testing.T) {
+	h := newHarness(t, nil)
+	title, body := readExample(t, "incomplet.md")
+	h.fake.AddIssue(repo, 21, githubfake.Issue{Title: title, Body: body})
+	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\n")
+	h.fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/contents/{path}", Status: 403,
+		Header: http.Header{"Retry-After": []string{"7"}}})
+	err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(21)})
+	if wait, ok := core.RetryAfter(err); !ok || wait != 7*time.Second {
+		t.Fatalf("a rate-limited config read must be retried after the wait, got %v", err)
+	}
+	if n := len(h.feedbackComments(21)); n != 0 {
+		t.Fatalf("evaluated with the defaults instead of the repository's settings (%d comments)", n)
 	}
 }

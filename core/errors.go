@@ -32,19 +32,25 @@ func (e *APIError) Error() string {
 }
 
 // Permanent reports whether retrying the same call cannot succeed: the
-// resource is gone or we are not allowed to touch it. Rate limits and server
-// errors are transient.
+// resource is gone, we are not allowed to touch it, or the platform refused
+// the request itself. Rate limits and server errors are transient, and so
+// is 401: expired or rotated credentials are an operator's fix, after
+// which the waiting work must still be done.
 func (e *APIError) Permanent() bool {
 	if e.RateLimited {
 		return false
 	}
 	switch e.Status {
 	case http.StatusNotFound, http.StatusGone, http.StatusForbidden,
-		http.StatusUnauthorized, http.StatusUnprocessableEntity, http.StatusBadRequest:
+		http.StatusUnprocessableEntity, http.StatusBadRequest:
 		return true
 	}
 	return false
 }
+
+// UnauthorizedWait is how long work waits after the platform refused our
+// credentials (401) before it is tried again; it waits as long as it takes.
+const UnauthorizedWait = 5 * time.Minute
 
 // IsPermanent reports whether err, or an error it wraps, is a permanent
 // platform error.
@@ -75,6 +81,9 @@ func RetryAfter(err error) (time.Duration, bool) {
 	var api *APIError
 	if errors.As(err, &api) && api.RetryAfter > 0 {
 		return api.RetryAfter, true
+	}
+	if api != nil && api.Status == http.StatusUnauthorized {
+		return UnauthorizedWait, true
 	}
 	var d *Deferred
 	if errors.As(err, &d) && d.Wait > 0 {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -128,11 +129,12 @@ func ParseRepoConfig(data []byte, source string, defaults Settings) (Settings, *
 			dst.Description = l.Description
 		}
 	}
+	revLine := keyLine(root.Content[0], "reviewers")
 	if raw.Reviewers.Security != nil {
-		s.SecurityReviewers = raw.Reviewers.Security
+		s.SecurityReviewers = checkMentions(prob, revLine, "reviewers.security", raw.Reviewers.Security)
 	}
 	if raw.Reviewers.Ready != nil {
-		s.ReadyReviewers = raw.Reviewers.Ready
+		s.ReadyReviewers = checkMentions(prob, revLine, "reviewers.ready", raw.Reviewers.Ready)
 	}
 	if len(raw.Rules) > 0 {
 		s.Rules = map[string]rules.RuleSetting{}
@@ -268,6 +270,19 @@ func parsePersonas(set *templates.Set, n *yaml.Node, source string) ([]rules.Per
 	return t.Personas, nil
 }
 
+// mentionForm is what a reviewer must look like: a user or a team
+// (GitHub "@org/team", GitLab "@group/subgroup").
+var mentionForm = regexp.MustCompile(`^@[A-Za-z0-9_.][A-Za-z0-9_.\-]*(/[A-Za-z0-9_.\-]+)*$`)
+
+func checkMentions(prob *configProblem, line int, field string, who []string) []string {
+	for _, w := range who {
+		if !mentionForm.MatchString(w) {
+			prob.add(line, "%s : %q n'est pas une mention (@utilisateur ou @org/équipe) / is not a mention (@user or @org/team)", field, w)
+		}
+	}
+	return who
+}
+
 func parseRuleSetting(v string) (rules.RuleSetting, bool) {
 	on, off := true, false
 	switch strings.ToLower(strings.TrimSpace(v)) {
@@ -362,7 +377,7 @@ func (r *RepoSettings) Load(ctx context.Context, p Platform, repo Repo) (Setting
 	data, source, found, err := p.ReadConfig(ctx, repo)
 	if err != nil {
 		var api *APIError
-		if errors.As(err, &api) && api.Status == 403 {
+		if errors.As(err, &api) && api.Status == 403 && !api.RateLimited {
 			// Contents permission not granted: run with the defaults
 			// rather than failing every evaluation.
 			return r.defaults, nil, nil

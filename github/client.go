@@ -224,7 +224,9 @@ func (c *Client) installation(id int64) (*installation, error) {
 	if c.cfg.Token != "" {
 		id = 0
 	} else if id == 0 {
-		return nil, errors.New("github: the repository has no App installation id (was the event sent by the App's webhook?)")
+		// Retrying cannot make an id appear: the task is refused for good.
+		return nil, &core.APIError{Platform: core.GitHub, Status: http.StatusBadRequest,
+			Message: "the repository has no App installation id (was the event sent by the App's webhook?)"}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -426,7 +426,7 @@ func TestErrorMapping(t *testing.T) {
 		{"not found is permanent", githubfake.Failure{Status: 404}, 404, true, false, 0, 0},
 		{"gone is permanent", githubfake.Failure{Status: 410, Message: "This issue was deleted"}, 410, true, false, 0, 0},
 		{"permission 403 is permanent", githubfake.Failure{Status: 403}, 403, true, false, 0, 0},
-		{"bad credentials are permanent", githubfake.Failure{Status: 401, Message: "Bad credentials"}, 401, true, false, 0, 0},
+		{"bad credentials wait for the operator", githubfake.Failure{Status: 401, Message: "Bad credentials"}, 401, false, false, 0, 0},
 		{"server error is transient", githubfake.Failure{Status: 500}, 500, false, false, 0, 0},
 		{"bad gateway is transient", githubfake.Failure{Status: 502}, 502, false, false, 0, 0},
 		{"secondary limit with Retry-After", githubfake.Failure{Status: 403, Header: http.Header{"Retry-After": {"30"}}},
@@ -544,8 +544,8 @@ func TestAppAuthMintsOneTokenPerInstallation(t *testing.T) {
 				t.Errorf("stats %+v, want 2 token mints, 1 write, 5 reads", st)
 			}
 
-			if _, err := c.GetIssue(ctx, core.IssueRef{Repo: core.Repo{FullName: "octo/hello"}, Number: 1}); err == nil {
-				t.Error("a repository without installation id must be refused in App mode")
+			if _, err := c.GetIssue(ctx, core.IssueRef{Repo: core.Repo{FullName: "octo/hello"}, Number: 1}); !core.IsPermanent(err) {
+				t.Errorf("a repository without installation id must be refused for good in App mode, got %v", err)
 			}
 		})
 	}

@@ -500,7 +500,7 @@ func TestErrorAnswers(t *testing.T) {
 			wantRetry: func(d time.Duration) bool { return d == 0 },
 		},
 		{
-			name: "bad token 401 permanent", token: "glpat-revoked", wantStatus: 401, wantPermanent: true,
+			name: "bad token 401 waits for the operator", token: "glpat-revoked", wantStatus: 401, wantPermanent: false,
 			wantRetry:   func(d time.Duration) bool { return d == 0 },
 			wantMessage: "401 Unauthorized",
 		},
