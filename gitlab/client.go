@@ -90,7 +90,7 @@ type Client struct {
 	now           func() time.Time
 
 	writeMu   sync.Mutex
-	lastWrite time.Time
+	nextWrite time.Time // the earliest start of the next write
 
 	labelsMu sync.Mutex
 	labels   map[string]labelCache
@@ -248,9 +248,17 @@ type apiCall func(opts ...gl.RequestOptionFunc) (*gl.Response, error)
 func (c *Client) call(ctx context.Context, method, route string, fn apiCall) error {
 	write := method != http.MethodGet && method != http.MethodHead
 	if write && c.writeSpacing > 0 {
+		// Reserve a start slot, then wait for it without holding the lock:
+		// a slow write must not hold up the others past their job's
+		// deadline, and a cancelled job gives its slot up at once.
 		c.writeMu.Lock()
-		defer c.writeMu.Unlock()
-		if wait := c.lastWrite.Add(c.writeSpacing).Sub(c.now()); wait > 0 {
+		slot := c.now()
+		if c.nextWrite.After(slot) {
+			slot = c.nextWrite
+		}
+		c.nextWrite = slot.Add(c.writeSpacing)
+		c.writeMu.Unlock()
+		if wait := slot.Sub(c.now()); wait > 0 {
 			t := time.NewTimer(wait)
 			select {
 			case <-ctx.Done():
@@ -259,7 +267,6 @@ func (c *Client) call(ctx context.Context, method, route string, fn apiCall) err
 			case <-t.C:
 			}
 		}
-		defer func() { c.lastWrite = c.now() }()
 	}
 
 	start := c.now()

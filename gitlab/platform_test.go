@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -652,5 +653,43 @@ func TestTokenFileIsReadAgainWhenItChanges(t *testing.T) {
 	}
 	if got := f.Requests()[1].Header.Get("Private-Token"); got != gitlabfake.Token {
 		t.Errorf("PRIVATE-TOKEN = %q after rotation", got)
+	}
+}
+
+// slowFirstWrite delays the first write it carries, as a slow GitLab would.
+type slowFirstWrite struct {
+	next  http.RoundTripper
+	delay time.Duration
+	seen  atomic.Bool
+}
+
+func (s *slowFirstWrite) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Method != http.MethodGet && s.seen.CompareAndSwap(false, true) {
+		time.Sleep(s.delay)
+	}
+	return s.next.RoundTrip(r)
+}
+
+func TestSlowWriteDoesNotHoldTheNextPastItsDeadline(t *testing.T) {
+	f := newFake(t)
+	f.AddIssue(projPath, 1, gitlabfake.Issue{Title: "t"})
+	hc := f.Client()
+	hc.Transport = &slowFirstWrite{next: hc.Transport, delay: 600 * time.Millisecond}
+	c := newClient(t, f, func(cfg *gitlab.Config) {
+		cfg.WriteSpacing = 20 * time.Millisecond
+		cfg.HTTPClient = hc
+	})
+	go func() {
+		_, _ = c.CreateComment(context.Background(), issueRef(byID, 1), "slow") // its outcome is not this test's
+	}()
+	time.Sleep(50 * time.Millisecond) // the slow write is on the wire
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	if _, err := c.CreateComment(ctx, issueRef(byID, 1), "next"); err != nil {
+		t.Fatalf("the next write failed behind a slow one: %v", err)
+	}
+	if d := time.Since(start); d > 250*time.Millisecond {
+		t.Fatalf("the next write waited %v for the slow one to finish", d)
 	}
 }
