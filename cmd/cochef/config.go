@@ -29,7 +29,7 @@ var settings = []setting{
 	{"listen", ":8080", "address the HTTP server listens on"},
 	{"database", "cochef.db", "SQLite file path, or a postgres:// URL for several replicas"},
 	{"lang", "", "language of what cochef writes (fr or en); empty: the repository's setting, else the story's language"},
-	{"debounce", 2 * time.Second, "a burst of edits of one issue is evaluated once, this long after the first"},
+	{"debounce", 2 * time.Second, "a burst of edits of one issue is evaluated once, this long after the first (0: at once)"},
 	{"workers", 4, "evaluations run at the same time"},
 	{"shutdown_grace", 20 * time.Second, "on SIGTERM, how long running evaluations may take to finish"},
 	{"job_timeout", 30 * time.Second, "longest time one evaluation attempt may take"},

@@ -80,3 +80,14 @@ func TestServeRefusesBadConfigWithExitTwo(t *testing.T) {
 		t.Fatalf("exit %d, %q", code, errOut)
 	}
 }
+
+func TestZeroDebounceMeansAtOnce(t *testing.T) {
+	// The store reads zero as "its default (2 s)": the setting's zero must
+	// reach it as "no wait".
+	if got := queueDebounce(0); got >= 0 {
+		t.Errorf("debounce 0 reaches the queue as %s, want a negative (no wait)", got)
+	}
+	if got := queueDebounce(3 * time.Second); got != 3*time.Second {
+		t.Errorf("debounce 3s reaches the queue as %s", got)
+	}
+}

@@ -46,6 +46,15 @@ comment and labels current. Without credentials it runs dry.`,
 	return cmd
 }
 
+// queueDebounce maps the setting onto the store's option, where zero means
+// "the default" and a negative value "no wait".
+func queueDebounce(d time.Duration) time.Duration {
+	if d == 0 {
+		return -1
+	}
+	return d
+}
+
 // serve runs the server until ctx is done. ready, when not nil, receives
 // the address the server listens on (tests listen on port 0).
 func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<- string) error {
@@ -55,7 +64,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	}
 	st, err := store.Open(ctx, store.Options{
 		DSN:         cfg.Database,
-		Debounce:    cfg.Debounce,
+		Debounce:    queueDebounce(cfg.Debounce),
 		Workers:     cfg.Workers,
 		JobTimeout:  cfg.JobTimeout,
 		RescueAfter: cfg.RescueAfter,
