@@ -233,7 +233,7 @@ func (h *githubHandler) issues(r *http.Request, e *github.IssuesEvent, payload [
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt ou issue manquant) / incomplete payload (repository or issue missing)", nil)
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskEvaluateIssue,
 		Issue:      ref,
 		Delivery:   delivery,
@@ -265,7 +265,7 @@ func (h *githubHandler) issueComment(r *http.Request, e *github.IssueCommentEven
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt, issue ou auteur manquant) / incomplete payload (repository, issue or author missing)", nil)
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskCheckCommand,
 		Issue:      ref,
 		Delivery:   delivery,

@@ -39,7 +39,7 @@ func (h *githubHandler) pullRequest(r *http.Request, e *github.PullRequestEvent,
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskRecette,
 		Issue:      ref,
 		Delivery:   delivery,
@@ -70,7 +70,7 @@ func (h *githubHandler) mergeGroup(r *http.Request, e *github.MergeGroupEvent, d
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt manquant) / incomplete payload (repository missing)", nil)
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskMergeGroup,
 		Issue:      ref,
 		Delivery:   delivery,
@@ -134,7 +134,7 @@ func (h *githubHandler) pullRequestComment(r *http.Request, e *github.IssueComme
 	default:
 		return ignored("action non traitée / action not handled")
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, t)
+	return h.o.enqueue(r.Context(), t)
 }
 
 func pullRef(repo *github.Repository, inst *github.Installation, number int) (core.IssueRef, bool) {

@@ -181,7 +181,7 @@ func (h *gitlabHandler) issue(r *http.Request, e *gitlab.IssueEvent, event gitla
 		Repo:   core.Repo{Platform: core.GitLab, FullName: e.Project.PathWithNamespace, ProjectID: e.Project.ID},
 		Number: int(e.ObjectAttributes.IID),
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskEvaluateIssue,
 		Issue:      ref,
 		Delivery:   delivery,
@@ -224,7 +224,7 @@ func (h *gitlabHandler) note(r *http.Request, e *gitlab.IssueCommentEvent, event
 		Repo:   core.Repo{Platform: core.GitLab, FullName: e.Project.PathWithNamespace, ProjectID: projectID},
 		Number: int(e.Issue.IID),
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskCheckCommand,
 		Issue:      ref,
 		Delivery:   delivery,

@@ -28,7 +28,7 @@ func (h *gitlabHandler) mergeRequest(r *http.Request, e *gitlab.MergeEvent, even
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (projet ou merge request manquant) / incomplete payload (project or merge request missing)", nil)
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, core.Task{
+	return h.o.enqueue(r.Context(), core.Task{
 		Kind:       core.TaskRecette,
 		Issue:      mrRef(e.Project.PathWithNamespace, e.Project.ID, e.ObjectAttributes.IID),
 		Delivery:   delivery,
@@ -91,7 +91,7 @@ func (h *gitlabHandler) mergeRequestNote(r *http.Request, e *gitlab.MergeComment
 	default:
 		return ignored("action non traitée / action not handled")
 	}
-	return enqueue(r.Context(), h.o.Enqueuer, t)
+	return h.o.enqueue(r.Context(), t)
 }
 
 func mrRef(path string, projectID, iid int64) core.IssueRef {

@@ -14,6 +14,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -91,6 +92,11 @@ type Options struct {
 	Observe func(platform, event, outcome string)
 	// Now stamps Task.ReceivedAt; defaults to time.Now.
 	Now func() time.Time
+	// LivePlatforms are the platforms cochef has credentials for: their
+	// tasks carry no snapshot of the issue, since the worker reads its
+	// current state, and issue bodies have no business in the queue.
+	// Tasks of the others (dry-run) keep the snapshot, their only source.
+	LivePlatforms []string
 }
 
 // NewHandler returns an http.Handler serving POST /webhooks/github and
@@ -240,10 +246,13 @@ func failure(code int, outcome, reason string, err error) result {
 }
 
 // enqueue hands t to the queue and turns its answer into the HTTP answer.
-func enqueue(ctx context.Context, q core.Enqueuer, t core.Task) result {
+func (o *Options) enqueue(ctx context.Context, t core.Task) result {
 	ctx, cancel := context.WithTimeout(ctx, enqueueTimeout)
 	defer cancel()
-	ok, err := q.Enqueue(ctx, t)
+	if slices.Contains(o.LivePlatforms, t.Issue.Repo.Platform) {
+		t.Snapshot = nil
+	}
+	ok, err := o.Enqueuer.Enqueue(ctx, t)
 	switch {
 	case err != nil:
 		r := failure(http.StatusServiceUnavailable, OutcomeUnavailable,

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -145,6 +147,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		GitHubBotLogins:          bots,
 		GitLabSecret:             cfg.GitLabWebhookSecret,
 		GitLabBotUsernames:       cfg.GitLabBotUsernames,
+		LivePlatforms:            slices.Collect(maps.Keys(platforms)),
 		Enqueuer:                 st,
 		Logger:                   log,
 		Observe:                  m.ObserveWebhook,
