@@ -389,6 +389,8 @@ func (s *story) sectionStates() {
 			switch {
 			case critCount[i] > 0:
 				s.states[i] = SectionPresent
+			case present && s.holdsPlaceholder(i):
+				s.states[i], s.emptyWhy[i] = SectionEmpty, "placeholder"
 			case present:
 				s.states[i], s.emptyWhy[i] = SectionEmpty, "blank"
 			default:
@@ -404,6 +406,20 @@ func (s *story) sectionStates() {
 	}
 }
 
+// holdsPlaceholder reports whether template section spec holds template
+// text: a placeholder block or an empty task box ("- [ ]").
+func (s *story) holdsPlaceholder(spec int) bool {
+	for _, si := range s.bySpec[spec] {
+		for bi := s.sections[si].from; bi < s.sections[si].to; bi++ {
+			b := &s.d.blocks[bi]
+			if s.phBlock[bi] || b.task && strings.TrimSpace(b.text) == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // textState reads a free-text section: present when it says something
 // other than template text or a bare "N/A".
 func (s *story) textState(spec int) (SectionState, string) {
@@ -415,6 +431,8 @@ func (s *story) textState(spec int) (SectionState, string) {
 		for bi := s.sections[si].from; bi < s.sections[si].to; bi++ {
 			b := &s.d.blocks[bi]
 			if b.text == "" {
+				// An empty task box is the template's, left to fill.
+				sawPlaceholder = sawPlaceholder || b.task
 				continue
 			}
 			if s.phBlock[bi] {

@@ -181,6 +181,11 @@ func (s *story) findCriteria() {
 		case blockItem:
 			if b.task {
 				cb.close()
+				if strings.TrimSpace(b.text) == "" {
+					// "- [ ]" with nothing after it is the template's box
+					// left to fill: it tests nothing.
+					continue
+				}
 				cb.add(Criterion{Text: b.text, Line: b.line, Task: true, Checked: b.checked}, spec, b.lastLine())
 				continue
 			}

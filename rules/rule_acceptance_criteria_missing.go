@@ -30,13 +30,20 @@ func checkAcceptanceCriteriaMissing(s *story) []hit {
 			title = same(spec.ID)
 		}
 		h := hit{args: map[string]Text{"title": title}}
-		if s.states[i] == SectionEmpty {
+		switch {
+		case s.states[i] == SectionEmpty && s.emptyWhy[i] == "placeholder":
+			h.line = s.sections[s.bySpec[i][0]].line
+			h.args["detail"] = Text{
+				FR: "la section « " + title.Get(FR) + " » ne contient que le texte du modèle (cases vides ou texte à remplacer)",
+				EN: "the “" + title.Get(EN) + "” section holds only the template's text (empty boxes or text to replace)",
+			}
+		case s.states[i] == SectionEmpty:
 			h.line = s.sections[s.bySpec[i][0]].line
 			h.args["detail"] = Text{
 				FR: "la section « " + title.Get(FR) + " » ne contient ni liste, ni case à cocher, ni scénario",
 				EN: "the “" + title.Get(EN) + "” section holds no list item, task or scenario",
 			}
-		} else {
+		default:
 			h.args["detail"] = Text{
 				FR: "ajoutez une section « " + title.Get(FR) + " » avec au moins un scénario ou une liste",
 				EN: "add a section “" + title.Get(EN) + "” with at least one scenario or list item",

@@ -15,7 +15,18 @@ func TestRuleAcceptanceCriteriaMissing(t *testing.T) {
 		{"no section", "", story, 1},
 		{"empty section", "", story + "\n## Critères d'acceptation\n\n<!-- Écrivez vos scénarios ici -->\n", 1},
 		{"only a placeholder", "", story + "\n## Critères d'acceptation\n\n- [ ] [critère vérifiable]\n", 1},
+		{"only empty task boxes", "", story + "\n## Critères d'acceptation\n\n- [ ]\n- [ ]\n", 1},
+		{"an empty box beside a criterion", "", story + "\n## Critères d'acceptation\n\n- [ ] Le filtre garde la date choisie\n- [ ]\n", 0},
 	})
+	// Empty boxes are template text: no criterion, and the message says
+	// what is there rather than "nothing".
+	boxes := check(t, "", story+"\n## Critères d'acceptation\n\n- [ ]\n- [x]\n")
+	if boxes.Ready || boxes.Criteria.Count != 0 || boxes.Sections["acceptance-criteria"] != "empty" {
+		t.Errorf("empty boxes: ready %v, %d criteria, section %q", boxes.Ready, boxes.Criteria.Count, boxes.Sections["acceptance-criteria"])
+	}
+	if f := fired(boxes, "acceptance-criteria-missing"); len(f) != 1 || !strings.Contains(f[0].Message, "texte du modèle") {
+		t.Errorf("empty boxes: findings %+v", f)
+	}
 	r := check(t, "", story+"\n## Critères d'acceptation\n\n<!-- à remplir -->\n")
 	f := fired(r, "acceptance-criteria-missing")[0]
 	if f.Line != 3 || f.Severity != "error" || r.Ready {
