@@ -39,6 +39,10 @@ type githubHandler struct {
 	bots     nameSet
 	known    map[string]bool // event names go-github knows, for metrics
 	insecure bool
+	// reading bounds the bodies read at once: a body is read whole before
+	// its signature can be checked, so anonymous requests could otherwise
+	// hold MaxBody each.
+	reading chan struct{}
 }
 
 func newGitHubHandler(o Options) *githubHandler {
@@ -47,6 +51,7 @@ func newGitHubHandler(o Options) *githubHandler {
 		bots:     newNameSet(o.GitHubBotLogins),
 		insecure: o.GitHubInsecureSkipVerify,
 		known:    map[string]bool{},
+		reading:  make(chan struct{}, o.MaxConcurrentReads),
 	}
 	for _, s := range o.GitHubSecrets {
 		if s != "" {
@@ -81,7 +86,18 @@ func (h *githubHandler) serve(w http.ResponseWriter, r *http.Request, event, del
 		return failure(http.StatusMethodNotAllowed, OutcomeMethodNotAllowed,
 			"méthode non autorisée, utilisez POST / method not allowed, use POST", nil)
 	}
+	// A request that cannot be signed is refused before its body is read.
+	if res, ok := h.signatureHeader(r); !ok {
+		return res
+	}
+	select {
+	case h.reading <- struct{}{}:
+	case <-r.Context().Done():
+		return failure(http.StatusServiceUnavailable, OutcomeUnavailable,
+			"serveur occupé, réessayez / server busy, retry", r.Context().Err())
+	}
 	body, tooLarge, err := readBody(w, r, h.o.MaxBody)
+	<-h.reading
 	if tooLarge {
 		return failure(http.StatusRequestEntityTooLarge, OutcomeTooLarge,
 			fmt.Sprintf("corps trop volumineux (max %d octets) / body too large (max %d bytes)", h.o.MaxBody, h.o.MaxBody), nil)
@@ -167,6 +183,26 @@ func (h *githubHandler) verify(r *http.Request, body []byte) (result, bool) {
 	if h.insecure {
 		return result{}, true
 	}
+	if res, ok := h.signatureHeader(r); !ok {
+		return res, false
+	}
+	sig := r.Header.Get(headerGitHubSignature)
+	for _, secret := range h.secrets {
+		// ValidateSignature compares with hmac.Equal, in constant time.
+		if github.ValidateSignature(sig, body, secret) == nil {
+			return result{}, true
+		}
+	}
+	return failure(http.StatusUnauthorized, OutcomeUnauthorized,
+		"signature invalide / invalid signature", nil), false
+}
+
+// signatureHeader checks that the request carries a SHA-256 signature at
+// all, which needs no body.
+func (h *githubHandler) signatureHeader(r *http.Request) (result, bool) {
+	if h.insecure {
+		return result{}, true
+	}
 	sig := r.Header.Get(headerGitHubSignature)
 	if sig == "" {
 		return failure(http.StatusUnauthorized, OutcomeUnauthorized,
@@ -176,14 +212,7 @@ func (h *githubHandler) verify(r *http.Request, body []byte) (result, bool) {
 		return failure(http.StatusUnauthorized, OutcomeUnauthorized,
 			"signature invalide / invalid signature", errors.New("signature is not sha256=")), false
 	}
-	for _, secret := range h.secrets {
-		// ValidateSignature compares with hmac.Equal, in constant time.
-		if github.ValidateSignature(sig, body, secret) == nil {
-			return result{}, true
-		}
-	}
-	return failure(http.StatusUnauthorized, OutcomeUnauthorized,
-		"signature invalide / invalid signature", nil), false
+	return result{}, true
 }
 
 // githubPayload extracts the JSON from the two content types a GitHub

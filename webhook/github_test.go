@@ -2,6 +2,7 @@ package webhook
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -228,11 +229,13 @@ func TestGitHubRejectsBadRequests(t *testing.T) {
 			r.ContentLength = 26 << 20
 			r.Header.Set(headerGitHubEvent, "issues")
 			r.Header.Set(headerGitHubDelivery, "d")
+			r.Header.Set(headerGitHubSignature, "sha256="+strings.Repeat("0", 64))
 			return r
 		}, 413, "", "body too large"},
 		{"26 MiB body, chunked", nil, func() *http.Request {
 			r := httptest.NewRequest(http.MethodPost, GitHubPath, &zeroReader{n: 26 << 20})
 			r.ContentLength = -1
+			r.Header.Set(headerGitHubSignature, "sha256="+strings.Repeat("0", 64))
 			return r
 		}, 413, "", "body too large"},
 		{"GET", nil, func() *http.Request {
@@ -470,5 +473,46 @@ func BenchmarkGitHubIntake(b *testing.B) {
 		if w.Code != http.StatusAccepted {
 			b.Fatalf("status %d", w.Code)
 		}
+	}
+}
+
+// An unsigned request is refused before its body is read, and the bodies
+// read before their signature can be checked are bounded.
+func TestGitHubUnsignedBodyIsNotRead(t *testing.T) {
+	hs := newHarness(t, nil)
+	body := &zeroReader{n: 20 << 20}
+	r := httptest.NewRequest(http.MethodPost, GitHubPath, body)
+	r.Header.Set(headerGitHubEvent, "issues")
+	r.Header.Set(headerGitHubDelivery, "d-unsigned")
+	if w := hs.do(r); w.Code != http.StatusUnauthorized {
+		t.Fatalf("status %d, want 401", w.Code)
+	}
+	if body.n != 20<<20 {
+		t.Fatalf("%d bytes of an unsigned body were read", 20<<20-body.n)
+	}
+}
+
+func TestGitHubBodyReadsAreBounded(t *testing.T) {
+	q := &recordingEnqueuer{}
+	gh := newGitHubHandler(Options{
+		GitHubSecrets: []string{testSecret}, Enqueuer: q, MaxConcurrentReads: 1, MaxBody: DefaultMaxBody,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now, Observe: func(string, string, string) {},
+	})
+	do := func(r *http.Request) int {
+		w := httptest.NewRecorder()
+		gh.ServeHTTP(w, r)
+		return w.Code
+	}
+	gh.reading <- struct{}{} // one slow upload holds the only slot
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	opened := readFixture(t, "github/issues-opened.json")
+	r := githubRequest("issues", "d-busy", opened, testSecret).WithContext(ctx)
+	if code := do(r); code != http.StatusServiceUnavailable {
+		t.Fatalf("status %d, want 503 while the reads are full", code)
+	}
+	<-gh.reading
+	if code := do(githubRequest("issues", "d-free", opened, testSecret)); code != http.StatusAccepted {
+		t.Fatalf("status %d once a slot is free, want 202", code)
 	}
 }

@@ -25,6 +25,10 @@ import (
 // both platforms stop sending payloads above 25 MB.
 const DefaultMaxBody int64 = 25 << 20
 
+// DefaultMaxConcurrentReads bounds the memory unsigned requests can hold:
+// this many bodies of at most MaxBody each.
+const DefaultMaxConcurrentReads = 16
+
 // Paths served by the handler.
 const (
 	GitHubPath = "/webhooks/github"
@@ -83,6 +87,9 @@ type Options struct {
 	Enqueuer core.Enqueuer
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
+	// MaxConcurrentReads bounds the GitHub bodies read at once, before
+	// their signature can be checked; DefaultMaxConcurrentReads when 0.
+	MaxConcurrentReads int
 	// MaxBody is the largest request body accepted; DefaultMaxBody when 0.
 	MaxBody int64
 	// Observe, when set, is called once per request with the platform
@@ -105,6 +112,9 @@ type Options struct {
 func NewHandler(o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
+	}
+	if o.MaxConcurrentReads <= 0 {
+		o.MaxConcurrentReads = DefaultMaxConcurrentReads
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody
