@@ -158,12 +158,13 @@ func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
 	if err != nil {
 		return err
 	}
-	title, body := splitTitle(string(data))
+	title, body, skipped := splitTitle(string(data))
 	if strings.TrimSpace(title) == "" && strings.TrimSpace(body) == "" {
 		return usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(args[0]))
 	}
 	res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tmpl, lang)
 	normalizeResult(&res)
+	toFileLines(&res, skipped)
 	if o.format == "json" {
 		enc := json.NewEncoder(out)
 		enc.SetEscapeHTML(false)
@@ -229,13 +230,36 @@ func readInput(stdin io.Reader, arg string, lang rules.Lang) ([]byte, error) {
 
 // splitTitle takes a first line "# Title" (after blank lines) as the issue
 // title; the rest is the body. Without one, the whole text is the body.
-func splitTitle(s string) (title, body string) {
+// skipped is the number of file lines before the body: the rules count
+// lines from the body's start, the person reads the file.
+func splitTitle(s string) (title, body string, skipped int) {
 	rest := strings.TrimLeft(s, "\n\t ")
 	first, after, _ := strings.Cut(rest, "\n")
 	if t, ok := strings.CutPrefix(strings.TrimRight(first, " \t"), "# "); ok {
-		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), "#")), after
+		skipped = strings.Count(s[:len(s)-len(rest)], "\n") + 1
+		return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t), "#")), after, skipped
 	}
-	return "", s
+	return "", s, 0
+}
+
+// toFileLines turns the body lines of a result into file lines. Line 0
+// (the title, or no line) stays 0.
+func toFileLines(r *rules.Result, skipped int) {
+	if skipped == 0 {
+		return
+	}
+	shift := func(l *int) {
+		if *l > 0 {
+			*l += skipped
+		}
+	}
+	shift(&r.Story.Line)
+	for i := range r.CriteriaItems {
+		shift(&r.CriteriaItems[i].Line)
+	}
+	for i := range r.Findings {
+		shift(&r.Findings[i].Line)
+	}
 }
 
 // normalizeResult makes absent lists empty arrays, so JSON consumers get

@@ -229,18 +229,49 @@ func TestUseColor(t *testing.T) {
 }
 
 func TestSplitTitle(t *testing.T) {
-	for _, c := range []struct{ in, title, body string }{
-		{"# Titre\nCorps", "Titre", "Corps"},
-		{"\n\n# Titre #\n\nCorps\n", "Titre", "\nCorps\n"},
-		{"## Récit\nEn tant que…", "", "## Récit\nEn tant que…"},
-		{"#Titre collé\n", "", "#Titre collé\n"},
-		{"En tant que usager", "", "En tant que usager"},
-		{"# Seul titre", "Seul titre", ""},
+	for _, c := range []struct {
+		in, title, body string
+		skipped         int
+	}{
+		{"# Titre\nCorps", "Titre", "Corps", 1},
+		{"\n\n# Titre #\n\nCorps\n", "Titre", "\nCorps\n", 3},
+		{"## Récit\nEn tant que…", "", "## Récit\nEn tant que…", 0},
+		{"#Titre collé\n", "", "#Titre collé\n", 0},
+		{"En tant que usager", "", "En tant que usager", 0},
+		{"# Seul titre", "Seul titre", "", 1},
 	} {
-		title, body := splitTitle(c.in)
-		if title != c.title || body != c.body {
-			t.Errorf("splitTitle(%q) = %q, %q; want %q, %q", c.in, title, body, c.title, c.body)
+		title, body, skipped := splitTitle(c.in)
+		if title != c.title || body != c.body || skipped != c.skipped {
+			t.Errorf("splitTitle(%q) = %q, %q, %d; want %q, %q, %d", c.in, title, body, skipped, c.title, c.body, c.skipped)
 		}
+	}
+}
+
+// The lines check shows are the file's: the title line and the blank
+// lines before it count, as in the person's editor.
+func TestCheckLinesAreFileLines(t *testing.T) {
+	story := writeFile(t, "story.md", "\n# Recherche\n\nEn tant qu'agent, je veux une recherche rapide des dossiers.\n\n## Critères d'acceptation\n\n- La recherche par nom renvoie les dossiers de l'agent\n")
+	// File lines: 2 title, 4 sentence, 6 heading, 8 criterion.
+	_, stdout, stderr := runCochef(t, "", "check", "--format", "json", story)
+	r, _ := decodeResult(t, stdout)
+	if r.Story.Line != 4 {
+		t.Errorf("story.line = %d, want 4 (stderr %q)", r.Story.Line, stderr)
+	}
+	if len(r.CriteriaItems) != 1 || r.CriteriaItems[0].Line != 8 {
+		t.Errorf("criteria_items = %+v, want one on line 8", r.CriteriaItems)
+	}
+	var ambiguous *rules.Finding
+	for i, f := range r.Findings {
+		if f.Rule == "story-ambiguous" {
+			ambiguous = &r.Findings[i]
+		}
+	}
+	if ambiguous == nil || ambiguous.Line != 4 {
+		t.Errorf("story-ambiguous finding %+v, want line 4", ambiguous)
+	}
+	_, text, _ := runCochef(t, "", "check", story)
+	if !strings.Contains(text, "[story-ambiguous] (ligne 4)") {
+		t.Errorf("text report does not point at file line 4:\n%s", text)
 	}
 }
 
