@@ -21,6 +21,7 @@ func TestTopicsPrecision(t *testing.T) {
 		{"Minor bug", "As a caseworker, I want the minor display bug in the search results fixed, so that the list is readable."},
 		{"Role list", "As a team member, I want to see the role of each colleague in the project, so that I know whom to ask."},
 		{"Chiffres de la veille", "En tant que gestionnaire, je veux voir les chiffres de la veille et chiffrer le coût du renfort afin de préparer le comité."},
+		{"Correctifs mineurs", "En tant que développeur, je veux appliquer les correctifs mineurs de Django afin de rester sur une version maintenue."},
 		{"Import schedule", "As a planner, I want to import the weekly schedule from a spreadsheet, so that I stop retyping it."},
 	}
 	for _, s := range stories {
@@ -45,6 +46,8 @@ func TestTopicsFound(t *testing.T) {
 		{"multi-word with capitals", "As an agent, I want to hide the IP Address of visitors.", []string{"tracking"}, false},
 		{"security topic asks for a review", "En tant qu'agent, je veux me connecter avec ProConnect.", []string{"authentication"}, true},
 		{"title counts", "", nil, false},
+		{"minors named as persons", "En tant qu'agent, je veux voir les enfants mineurs rattachés au dossier.", []string{"minors"}, false},
+		{"unaccompanied minors", "En tant qu'agent, je veux suivre les mineurs non accompagnés pris en charge.", []string{"minors"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
