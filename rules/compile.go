@@ -13,9 +13,11 @@ import (
 type compiled struct {
 	aliases map[string]int // key(alias) → index in Template.Sections
 	hints   map[string]int // key(hint) → index in Template.Sections
-	// answer marks the sections that answer a condition (security notes,
-	// RGPD, accessibility): their text does not make a story sensitive,
-	// or "Sans objet : pas d'authentification" would ask for a review.
+	// answer marks the sections whose text does not make a story
+	// sensitive: those that answer a condition (security notes, RGPD,
+	// accessibility), or "Sans objet : pas d'authentification" would ask
+	// for a review, and those the template marks IgnoreTopics (out of
+	// scope).
 	answer []bool
 	// words holds the topics' keywords and the vague terms in one
 	// matcher: a story's text is walked once for both.
@@ -194,6 +196,7 @@ func build(t *Template) *compiled {
 				c.maxHint = max(c.maxHint, 2*len(h)+16)
 			}
 		}
+		c.answer[i] = s.IgnoreTopics
 		for _, cond := range s.RequiredWhen {
 			if cond != Always {
 				c.answer[i] = true

@@ -3,6 +3,8 @@ package rules_test
 import (
 	"slices"
 	"testing"
+
+	"github.com/cochef/cochef/rules"
 )
 
 // Ordinary stories, from French and English backlogs, that must not ask
@@ -76,5 +78,36 @@ func TestTopicsIgnoreAnswersAndComments(t *testing.T) {
 	r := check(t, "Nombre de dossiers par statut", body)
 	if len(r.Sensitive) > 0 || r.SecurityReview {
 		t.Errorf("sensitive %v, review %v", r.Sensitive, r.SecurityReview)
+	}
+}
+
+// What a story leaves out does not make it sensitive: "Hors périmètre :
+// l'export de données" says the story does not export. The built-in
+// templates mark that section scan_topics: false.
+func TestTopicsIgnoreOutOfScope(t *testing.T) {
+	set := builtin(t)
+	for _, c := range []struct{ name, labels, body string }{
+		{"user-story, French", "", "En tant qu'agent, je veux filtrer les dossiers par date afin de traiter les plus anciens." + criteria +
+			"\n## Hors périmètre\n\nL'export de données vers le partenaire, les habilitations et le NIR : récit suivant.\n"},
+		{"user-story, English", "", "As a caseworker, I want to filter cases by date so that I handle the oldest first." + criteria +
+			"\n## Out of scope\n\nPassword reset and data export come in a later story.\n"},
+		{"technique", "technique", "## Contexte\n\nLa recherche est lente sur les gros dossiers." + criteria +
+			"\n## Hors périmètre\n\nLe chiffrement des sauvegardes et la journalisation des accès.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var labels []string
+			if c.labels != "" {
+				labels = []string{c.labels}
+			}
+			r := rules.Analyze(rules.Input{Body: c.body, Labels: labels}, set.Select(labels), "")
+			if len(r.Sensitive) > 0 || r.SecurityReview {
+				t.Errorf("sensitive %v, review %v", r.Sensitive, r.SecurityReview)
+			}
+		})
+	}
+	// The same words elsewhere still count.
+	r := check(t, "", "En tant qu'agent, je veux filtrer les dossiers par date."+criteria+"\n## Contexte\n\nL'export de données vers le partenaire.\n")
+	if !r.SecurityReview {
+		t.Errorf("export de données in the context: no review (%v)", r.Sensitive)
 	}
 }

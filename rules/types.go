@@ -115,6 +115,11 @@ type SectionSpec struct {
 	// RequiredWhen lists the conditions under which the section is required
 	// (any of them); empty means optional.
 	RequiredWhen []Condition
+	// IgnoreTopics keeps the section's text out of topic detection: "Hors
+	// périmètre : l'export de données" names what the story does not do.
+	// Sections that answer a condition (security notes, RGPD,
+	// accessibility) are always left out.
+	IgnoreTopics bool
 }
 
 // Persona is a role a story may be written for.

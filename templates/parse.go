@@ -283,6 +283,7 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 		}
 		s.Title = c.text(rs.Title, f+".title", true)
 		s.Hint = c.text(rs.Hint, f+".hint", false)
+		s.IgnoreTopics = rs.ScanTopics != nil && !*rs.ScanTopics
 		// Titles are headings people type too, so they count as aliases.
 		var aliases []string
 		for _, lang := range []rules.Lang{rules.FR, rules.EN} {

@@ -39,6 +39,7 @@ type rawSection struct {
 	Aliases      []rawString `yaml:"aliases"`
 	Hint         *rawText    `yaml:"hint"`
 	RequiredWhen []rawString `yaml:"required_when"`
+	ScanTopics   *bool       `yaml:"scan_topics"`
 }
 
 type rawPersona struct {

@@ -415,3 +415,25 @@ func TestLoadForms(t *testing.T) {
 		t.Errorf("err = %v, want the typo located", err)
 	}
 }
+
+// scan_topics: false is how a template keeps a section out of topic
+// detection; the built-in out-of-scope sections use it.
+func TestScanTopics(t *testing.T) {
+	tm, err := ParseTemplate([]byte("name: mine\ntitle: Mine\nsections:\n  - {id: story, kind: story, title: Récit}\n  - {id: not-done, title: Exclu, scan_topics: false}\n  - {id: notes, title: Notes, scan_topics: true}\n"), "mine.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []bool{false, true, false} {
+		if got := tm.Sections[i].IgnoreTopics; got != want {
+			t.Errorf("%s: IgnoreTopics %v, want %v", tm.Sections[i].ID, got, want)
+		}
+	}
+	for _, name := range []string{"user-story", "technique"} {
+		b, _ := mustBuiltin(t).Get(name)
+		for _, sec := range b.Sections {
+			if got, want := sec.IgnoreTopics, sec.ID == "out-of-scope"; got != want {
+				t.Errorf("%s/%s: IgnoreTopics %v, want %v", name, sec.ID, got, want)
+			}
+		}
+	}
+}

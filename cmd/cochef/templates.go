@@ -123,6 +123,9 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 	for _, sec := range t.Sections {
 		fmt.Fprintf(&b, "  %s — %s [%s]\n", sec.ID, sec.Title.Get(lang), sec.Kind)
 		fmt.Fprintf(&b, "    %s\n", templates.RequiredText(sec.RequiredWhen, lang))
+		if sec.IgnoreTopics {
+			fmt.Fprintf(&b, "    %s\n", s("Son texte ne rend pas le récit sensible (scan_topics: false).", "Its text does not make the story sensitive (scan_topics: false)."))
+		}
 		if len(sec.Aliases) > 0 {
 			fmt.Fprintf(&b, "    %s %s\n", s("Titres reconnus :", "Headings:"), strings.Join(sec.Aliases, " · "))
 		}
