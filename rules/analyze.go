@@ -262,7 +262,7 @@ func (s *story) scanWords() {
 			acronym = func(start, end int) {
 				w := text[start:end]
 				ids, ok := s.c.acronyms[w]
-				if !ok || !isUpperWord(w) {
+				if !ok {
 					return
 				}
 				for _, id := range ids {

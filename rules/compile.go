@@ -85,8 +85,8 @@ func (m *phraseMatcher) scan(text string, fn func(p *phrase, start, end int)) {
 	m.scanWords(text, fn, nil)
 }
 
-// scanWords is scan that also calls word for every word that opens with
-// two capitals (for acronyms), in the same walk.
+// scanWords is scan that also calls word for every word written like an
+// acronym (see acronymCandidate), in the same walk.
 func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int), word func(start, end int)) {
 	if m.empty() && word == nil {
 		return
@@ -98,8 +98,7 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 			return
 		}
 		pos = end
-		// Acronyms are two capitals or more: "NIR", not "Nous".
-		if word != nil && end-start >= 2 && 'A' <= text[start] && text[start] <= 'Z' && 'A' <= text[start+1] && text[start+1] <= 'Z' {
+		if word != nil && acronymCandidate(text[start:end]) {
 			word(start, end)
 		}
 		if m.filter[w[0]&127]&(1<<min(len(w), 63)) == 0 {

@@ -440,6 +440,33 @@ func wordAt(text string, pos int, buf []byte) (start, end int, folded []byte) {
 	return start, len(text), folded
 }
 
+// acronymCandidate reports whether a word is written like an acronym:
+// "NIR", "2FA", not "Nous" nor "2024". Most words open with a lower-case
+// letter and are answered by the first byte.
+func acronymCandidate(w string) bool {
+	if len(w) < 2 || 'a' <= w[0] && w[0] <= 'z' {
+		return false
+	}
+	return isUpperWord(w)
+}
+
+// AcronymCanMatch reports whether a template's acronym can ever match a
+// word of a story: one word of letters and digits (the matcher splits
+// words at anything else, so "COVID-19" never comes whole), with at least
+// two letters, all upper-case. Template validation uses it, so that what
+// is refused is exactly what the matcher cannot find.
+func AcronymCanMatch(a string) bool {
+	if a == "" {
+		return false
+	}
+	for _, r := range a {
+		if !isWordRune(r) {
+			return false
+		}
+	}
+	return acronymCandidate(a)
+}
+
 // isUpperWord reports whether w is written in capitals, with at least two
 // letters: how an acronym must be written to match.
 func isUpperWord(w string) bool {

@@ -113,3 +113,25 @@ func TestCollapseAndCount(t *testing.T) {
 		t.Errorf("countWordsUpTo = %d", got)
 	}
 }
+
+// What template validation accepts is what the matcher can find.
+func TestAcronymCanMatch(t *testing.T) {
+	for a, want := range map[string]bool{
+		"NIR": true, "2FA": true, "K8S": true, "ÉTAT": true, "HDS": true,
+		"": false, "A": false, "X1": false, "Nir": false, "COVID-19": false, "NIR INS": false, "2024": false,
+	} {
+		if got := AcronymCanMatch(a); got != want {
+			t.Errorf("AcronymCanMatch(%q) = %v, want %v", a, got, want)
+		}
+		if !want {
+			continue
+		}
+		m := phraseMatcher{}
+		text := "le " + a + " du dossier"
+		found := false
+		m.scanWords(text, func(*phrase, int, int) {}, func(s, e int) { found = found || text[s:e] == a })
+		if !found {
+			t.Errorf("%q accepted but the matcher does not offer it", a)
+		}
+	}
+}

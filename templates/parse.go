@@ -387,12 +387,12 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 			c.add(rt.Line, f, "au moins un mot-clé ou un sigle est nécessaire", "at least one keyword or acronym is needed")
 		}
 		for j, a := range t.Acronyms {
-			// Acronyms match only as upper-case tokens; a lower-case letter
-			// would make one that can never match.
-			if strings.ToUpper(a) != a || strings.ContainsFunc(a, func(r rune) bool { return r == ' ' }) {
+			// Acronyms match only as whole upper-case words; one the
+			// matcher can never find is a mistake, not a silent no-op.
+			if !rules.AcronymCanMatch(a) {
 				c.add(rt.Acronyms[j].Line, fmt.Sprintf("%s.acronyms[%d]", f, j),
-					"« %s » : un sigle s'écrit en majuscules, en un mot (sinon, mettez-le dans keywords)",
-					"%q: an acronym is one upper-case word (otherwise put it in keywords)", a)
+					"« %s » : un sigle s'écrit en majuscules (deux lettres au moins), en un mot de lettres et de chiffres, sans tiret ni espace (sinon, mettez-le dans keywords)",
+					"%q: an acronym is one upper-case word of letters and digits (two letters at least), without hyphen or space (otherwise put it in keywords)", a)
 			}
 		}
 		for j, k := range t.Keywords {

@@ -241,6 +241,8 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"duplicate-section.yml", 9, "sections[2].id", "« context » est déjà l'id de sections[0]", `"context" is already the id of sections[0]`},
 		{"unknown-language.yml", 4, "de", "langue inconnue", "unknown language"},
 		{"lowercase-acronym.yml", 10, "topics[0].acronyms[1]", "majuscules", "upper-case"},
+		// The matcher splits words at a hyphen, and needs two capitals.
+		{"unmatchable-acronym.yml", 10, "topics[0].acronyms[1]", "« COVID-19 » : un sigle", `"COVID-19": an acronym`},
 		{"bad-category.yml", 9, "topics[0].category", "« finance » inconnue", `unknown "finance"`},
 		{"unknown-requires.yml", 11, "personas[0].requires[0]", "section « security-notes » inconnue", `section "security-notes" is not in this template`},
 		{"bad-kind.yml", 5, "sections[0].kind", "« sentence » inconnu", `unknown "sentence"`},
