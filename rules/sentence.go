@@ -399,8 +399,8 @@ func findMarker(f string, from int, idx markerIndex, lang Lang) (*marker, int, i
 	return nil, -1, -1
 }
 
-// findWeakBenefit finds "pour" (preferring one after a comma) or a "so"
-// that opens a clause.
+// findWeakBenefit finds "pour" before an infinitive (preferring one after
+// a comma) or a "so" that opens a clause. "pour que" is a strong marker.
 func findWeakBenefit(f string, from int) (*marker, int) {
 	var first *marker
 	firstPos := -1
@@ -418,6 +418,11 @@ func findWeakBenefit(f string, from int) (*marker, int) {
 				continue
 			}
 			afterComma := strings.HasSuffix(strings.TrimRight(f[:pos], " "), ",")
+			if m.text == "pour" && !frInfinitiveFollows(f, pos+len(m.text)) {
+				// "une alerte pour chaque dossier", "pour mon service",
+				// "pour 3 mois": a complement of the action, not its why.
+				continue
+			}
 			if m.text == "so" {
 				next := firstWord(f[pos+len(m.text):])
 				if !afterComma && !soSubjects[next] {
@@ -434,6 +439,36 @@ func findWeakBenefit(f string, from int) (*marker, int) {
 		}
 	}
 	return first, firstPos
+}
+
+// frBeforeInfinitive are the words that sit between "pour" and its verb:
+// clitic pronouns and the negation ("pour ne plus les ressaisir").
+var frBeforeInfinitive = map[string]bool{
+	"me": true, "m": true, "te": true, "t": true, "se": true, "s": true, "le": true, "la": true,
+	"les": true, "l": true, "lui": true, "leur": true, "y": true, "en": true, "nous": true, "vous": true,
+	"ne": true, "n": true, "pas": true, "plus": true, "rien": true, "jamais": true,
+}
+
+// frInfinitiveFollows reports whether the folded text f goes on, from pos,
+// with an infinitive, after clitics and a negation: "pour les vérifier",
+// "pour ne rien oublier", "pour avoir une preuve". It allocates nothing.
+func frInfinitiveFollows(f string, pos int) bool {
+	var buf [64]byte
+	for range 5 {
+		s, e, _ := wordAt(f, pos, buf[:])
+		if s < 0 {
+			return false
+		}
+		w := f[s:e]
+		switch {
+		case frModal[w] || frInfinitive(w):
+			return true
+		case !frBeforeInfinitive[w]:
+			return false
+		}
+		pos = e
+	}
+	return false
 }
 
 func firstWord(s string) string {
