@@ -45,12 +45,26 @@ func Analyze(in Input, t *Template, lang Lang) Result {
 }
 
 // AnalyzeBacklog analyses each story and also runs the rules that compare
-// stories with one another (story-uniform, story-unique).
+// stories with one another (story-uniform, story-unique). A finding that
+// names another story gives its rank in the backlog, from 1.
 func AnalyzeBacklog(in []Input, t *Template, lang Lang) []Result {
+	return AnalyzeBacklogAt(in, nil, t, lang)
+}
+
+// AnalyzeBacklogAt is AnalyzeBacklog for a backlog read from a file:
+// lines[i] is the line story i is on, and a finding that names another
+// story gives that line, which the person can find, rather than a rank
+// that blank and comment lines make differ from it. nil lines, or a line
+// of 0, mean ranks.
+func AnalyzeBacklogAt(in []Input, lines []int, t *Template, lang Lang) []Result {
 	stories := make([]*story, len(in))
 	out := make([]Result, len(in))
 	for i := range in {
 		stories[i] = analyze(in[i], t)
+		stories[i].rank = i + 1
+		if i < len(lines) {
+			stories[i].fileLine = lines[i]
+		}
 	}
 	// One language for a whole backlog: the one asked for, else the
 	// language most of its stories are written in.

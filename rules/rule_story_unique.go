@@ -14,8 +14,8 @@ var storyUnique = Rule{
 		EN: "No two stories for the same need",
 	},
 	Message: Text{
-		FR: "Story très proche de la story n° {other} « {title} » (similarité {score}).",
-		EN: "Story very close to story #{other} “{title}” ({score} similar).",
+		FR: "Story très proche de {other} « {title} » (similarité {score}).",
+		EN: "Story very close to {other} “{title}” ({score} similar).",
 	},
 	Fix: Text{
 		FR: "Fusionnez les deux stories, ou dites dans la phrase de récit ce qui les distingue.",
@@ -229,7 +229,7 @@ func uniqueHit(ss []*story, i, j int, sim float64) hit {
 		title = other.sent.Text
 	}
 	return hit{line: ss[i].sentenceLine(), args: map[string]Text{
-		"other": same(fmt.Sprint(j + 1)),
+		"other": other.ref(),
 		"title": same(shorten(title, 80)),
 		"score": same(fmt.Sprintf("%d %%", int(sim*100+0.5))),
 	}}

@@ -33,6 +33,28 @@ func TestRuleStoryUnique(t *testing.T) {
 	}
 }
 
+// A backlog read from a file names the other story by its line there,
+// which is what the person can find; blank and comment lines make it
+// differ from the story's rank.
+func TestRuleStoryUniqueNamesFileLines(t *testing.T) {
+	in := []rules.Input{
+		{Title: "En tant qu'usager, je veux payer ma facture en ligne."},
+		{Title: "En tant qu'agent, je veux trier les dossiers par date."},
+		{Title: "En tant qu'usager, je veux payer ma facture en ligne."},
+	}
+	res := rules.AnalyzeBacklogAt(in, []int{4, 7, 12}, builtin(t).Default(), rules.FR)
+	if f := fired(res[0], "story-unique"); len(f) != 1 || !strings.Contains(f[0].Message, "de la ligne 12") || strings.Contains(f[0].Message, "n° 3") {
+		t.Errorf("first copy: %+v", f)
+	}
+	if f := fired(res[2], "story-unique"); len(f) != 1 || !strings.Contains(f[0].Message, "de la ligne 4") {
+		t.Errorf("second copy: %+v", f)
+	}
+	en := rules.AnalyzeBacklogAt(in, []int{4, 7, 12}, builtin(t).Default(), rules.EN)
+	if f := fired(en[0], "story-unique"); len(f) != 1 || !strings.Contains(f[0].Message, "on line 12") {
+		t.Errorf("English: %+v", f)
+	}
+}
+
 // A story copied many times gets a few findings, not one per copy, and
 // the index keeps the work far from quadratic.
 func TestRuleStoryUniqueScale(t *testing.T) {

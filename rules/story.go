@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -63,6 +64,20 @@ type story struct {
 	placeholders []placeholder
 	phBlock      []bool // per block: the whole block is template text
 	blockKeys    []string
+
+	// In a backlog: the story's rank (from 1) and, when the caller knows
+	// it, its line in the file the backlog was read from (0 otherwise).
+	rank, fileLine int
+}
+
+// ref names the story for a finding about another one.
+func (s *story) ref() Text {
+	if s.fileLine > 0 {
+		n := strconv.Itoa(s.fileLine)
+		return Text{FR: "la story de la ligne " + n, EN: "the story on line " + n}
+	}
+	n := strconv.Itoa(s.rank)
+	return Text{FR: "la story n° " + n, EN: "story #" + n}
 }
 
 // blockKey is key(text) of block i, computed once, for comparing a block

@@ -329,10 +329,12 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Te
 			"%s: no story (one per line; blank and \"#\" lines are skipped)", o.backlog)
 	}
 	in := make([]rules.Input, len(lines))
+	at := make([]int, len(lines))
 	for i, l := range lines {
 		in[i] = rules.Input{Title: l.text, Labels: o.labels}
+		at[i] = l.line
 	}
-	results := rules.AnalyzeBacklog(in, sentenceOnly(tmpl), lang)
+	results := rules.AnalyzeBacklogAt(in, at, sentenceOnly(tmpl), lang)
 	ready := 0
 	var p *printer
 	enc := json.NewEncoder(out)

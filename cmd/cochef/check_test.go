@@ -305,6 +305,16 @@ En tant qu'agent, je veux filtrer les dossiers.
 	}
 }
 
+// story-unique names the other story by its line in the file, as the
+// report's headings do, not by its rank among the stories.
+func TestCheckBacklogUniqueNamesFileLine(t *testing.T) {
+	backlog := writeFile(t, "backlog.txt", "# comment\n\nEn tant qu'usager, je veux payer ma facture en ligne.\n# another\nEn tant qu'usager, je veux payer ma facture en ligne.\n")
+	_, text, _ := runCochef(t, "", "check", "--backlog", backlog)
+	if !strings.Contains(text, "ligne 3 : En tant") || !strings.Contains(text, "de la ligne 5") || !strings.Contains(text, "de la ligne 3") {
+		t.Errorf("story-unique does not name file lines:\n%s", text)
+	}
+}
+
 // engineLanded tells whether rules.Analyze is the real engine: the
 // placeholder it replaces reports no section at all.
 func engineLanded(t *testing.T) {
