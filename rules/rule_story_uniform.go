@@ -47,19 +47,31 @@ var formParts = []formPart{
 }
 
 // checkStoryUniform finds, for the role, action and benefit markers, the
-// form most stories use; a story using another one is reported. A part
-// needs three stories and a 60 % majority to have a dominant form; the
-// benefit is compared only among stories that have one (story-benefit
-// reports the others).
+// form most stories use; a story using another one is reported. Forms are
+// compared within one language: a team writing in French and English has
+// a form in each, and an English story is not told to write « En tant
+// que ». A part needs three stories and a 60 % majority to have a dominant
+// form; the benefit is compared only among stories that have one
+// (story-benefit reports the others).
 func checkStoryUniform(ss []*story) [][]hit {
 	out := make([][]hit, len(ss))
+	for _, lang := range []Lang{FR, EN} {
+		uniformIn(ss, lang, out)
+	}
+	return out
+}
+
+// uniformIn runs checkStoryUniform over the stories whose sentence is in
+// lang, adding its hits to out.
+func uniformIn(ss []*story, lang Lang, out [][]hit) {
+	in := func(s *story) bool { return s.sent.found() == 2 && s.sent.Lang == lang }
 	dominant := make([]string, len(formParts))
 	shares := make([]float64, len(formParts))
 	for k, part := range formParts {
 		counts := map[string]int{}
 		total := 0
 		for _, s := range ss {
-			if s.sent.found() < 2 {
+			if !in(s) {
 				continue
 			}
 			if f := part.get(s.sent); f != "" {
@@ -79,7 +91,7 @@ func checkStoryUniform(ss []*story) [][]hit {
 		}
 	}
 	if dominant[0] == "" && dominant[1] == "" {
-		return out
+		return
 	}
 	form := formOf(dominant)
 	minShare := 1.0
@@ -89,7 +101,7 @@ func checkStoryUniform(ss []*story) [][]hit {
 		}
 	}
 	for i, s := range ss {
-		if s.sent.found() < 2 {
+		if !in(s) {
 			continue
 		}
 		var fr, en []string
@@ -111,7 +123,6 @@ func checkStoryUniform(ss []*story) [][]hit {
 			"sentence": same(rebuild(s.sent, dominant)),
 		}})
 	}
-	return out
 }
 
 func display(form string) string {

@@ -54,3 +54,49 @@ func TestRuleStoryUniform(t *testing.T) {
 		}
 	}
 }
+
+// A backlog in two languages has a dominant form per language: an English
+// story is not told to write « En tant que … je veux … ».
+func TestRuleStoryUniformPerLanguage(t *testing.T) {
+	res := backlog(t, rules.FR,
+		"En tant qu'agent, je veux trier les dossiers afin de traiter les plus anciens.",
+		"En tant qu'usager, je veux payer en ligne afin de gagner du temps.",
+		"En tant que gestionnaire, je veux une alerte afin de respecter le délai.",
+		"ETQ usager, je souhaite voir mes rendez-vous afin de ne pas les manquer.",
+		"As a caseworker, I want to add a note to a case so that my colleagues know what was done.",
+		"As a user, I want to reset my password so that I can log in again.",
+		"As a manager, I want a weekly report so that I can plan the team's work.",
+		"As a visitor, I would like to see the hours so that I do not travel for nothing.",
+	)
+	for i, r := range res {
+		got := fired(r, "story-uniform")
+		want := 0
+		if i == 3 || i == 7 {
+			want = 1
+		}
+		if len(got) != want {
+			t.Fatalf("story %d: %d story-uniform findings, want %d: %+v", i+1, len(got), want, got)
+		}
+	}
+	fr := fired(res[3], "story-uniform")[0]
+	if !strings.Contains(fr.Message, "« En tant que … je veux … afin de … »") || fr.Fix != "En tant qu'usager, je veux voir mes rendez-vous, afin de ne pas les manquer." {
+		t.Errorf("French story: %+v", fr)
+	}
+	en := fired(res[7], "story-uniform")[0]
+	if !strings.Contains(en.Message, "« As a … I want … so that … »") || strings.Contains(en.Message, "En tant que") {
+		t.Errorf("English story told the French form: %q", en.Message)
+	}
+	if en.Fix != "As a visitor, I want to see the hours, so that I do not travel for nothing." {
+		t.Errorf("English fix %q", en.Fix)
+	}
+	// One English story among French ones has no form to follow.
+	lone := backlog(t, "",
+		"En tant qu'agent, je veux trier les dossiers afin de traiter les plus anciens.",
+		"En tant qu'usager, je veux payer en ligne afin de gagner du temps.",
+		"En tant que gestionnaire, je veux une alerte afin de respecter le délai.",
+		"As a caseworker, I want to add a note so that my colleagues know.",
+	)
+	if got := fired(lone[3], "story-uniform"); len(got) != 0 {
+		t.Errorf("lone English story: %+v", got)
+	}
+}
