@@ -288,6 +288,15 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 	if err := s.releaseIssue(releaseCtx, ref, job.ID); err != nil {
 		log.WarnContext(ctx, "releasing the issue failed; it frees itself when the lease ends", "error", err)
 	}
+	finalFailure := core.IsPermanent(workErr) || (job.Attempt >= job.MaxAttempts && !core.IsDeferred(workErr))
+	if finalFailure && ctx.Err() == nil {
+		// A task that arrived while this job ran was folded into it; giving
+		// the job up would drop that task too. Run once more for it.
+		if seq, err := s.activitySeq(releaseCtx, ref); err == nil && seq != act.seq {
+			log.InfoContext(ctx, "evaluation failed, but the issue changed meanwhile: running again", "error", workErr)
+			return river.JobSnooze(s.o.Debounce)
+		}
+	}
 	switch wait, hasWait := core.RetryAfter(workErr); {
 	case ctx.Err() != nil:
 		// Stopped or timed out: River puts a job stopped by Stop back in
@@ -318,6 +327,17 @@ func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs])
 		}
 		return workErr
 	}
+}
+
+// activitySeq reads the issue's activity counter.
+func (s *Store) activitySeq(ctx context.Context, ref core.IssueRef) (int64, error) {
+	var seq int64
+	err := s.db.queryRow(ctx, `SELECT seq FROM issue_activity WHERE platform = $1 AND repo = $2 AND number = $3`,
+		ref.Repo.Platform, activityRepo(ref), ref.Number).Scan(&seq)
+	if errors.Is(err, errNoRows) {
+		return 0, nil
+	}
+	return seq, err
 }
 
 // finish completes the job in the same transaction that checks the issue's

@@ -484,3 +484,35 @@ func TestOptionsRejectRescueBeforeTimeout(t *testing.T) {
 		t.Fatalf("Open = %v, want an error about RescueAfter", err)
 	}
 }
+
+func TestEditDuringAFailedRunIsNotDropped(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			t.Parallel()
+			o := testOptions(t, b.dsn(t))
+			s := openStore(t, o)
+			running, release := make(chan struct{}), make(chan struct{})
+			w := &fakeWorker{fn: func(n int, _ core.Task) error {
+				if n == 0 {
+					close(running)
+					<-release
+					// The first run fails for good (say, a 422)...
+					return &core.APIError{Status: 422, Message: "refused"}
+				}
+				return nil
+			}}
+			start(t, s, w)
+			mustEnqueue(t, s, task(6))
+			select {
+			case <-running:
+			case <-time.After(5 * time.Second):
+				t.Fatal("job did not start")
+			}
+			// ...but an edit arrived meanwhile and was folded into it.
+			mustEnqueue(t, s, task(6))
+			close(release)
+			w.waitCalls(t, 2, 10*time.Second)
+			waitStats(t, s, map[string]int{"completed": 1}, 5*time.Second)
+		})
+	}
+}
