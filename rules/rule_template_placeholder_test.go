@@ -12,6 +12,13 @@ func TestRuleTemplatePlaceholder(t *testing.T) {
 		{"in an HTML comment", "", "En tant qu'agent, je veux filtrer." + criteria + "\n<!-- En tant que <profil> -->\n", 0},
 		{"scenario outline parameter", "", "En tant qu'agent, je veux filtrer." + criteria + "\n- Quand je saisis <email>\n- Alors le compte est créé\n", 0},
 		{"title", "En tant que [rôle], je veux filtrer", criteria, 1},
+		// A leading tag is how teams sort issues, not template text.
+		{"title tag", "[Front] Afficher la carte des agences", "En tant qu'usager, je veux voir la carte des agences." + criteria, 0},
+		{"two title tags", "[Back office][Agents] Filtrer les dossiers", "En tant qu'agent, je veux filtrer les dossiers." + criteria, 0},
+		{"tag opening the body", "", "[Back office] En tant qu'agent, je veux filtrer les dossiers." + criteria, 0},
+		{"placeholder title alone", "[Titre du récit]", "En tant qu'agent, je veux filtrer les dossiers." + criteria, 1},
+		{"placeholder after a title tag", "[Front] En tant que [rôle], je veux filtrer", criteria, 1},
+		{"bracket placeholder opening a later line", "", "En tant qu'agent, je veux filtrer les dossiers." + criteria + "\n## Contexte\n\n[Décrivez le contexte] ici\n", 1},
 		{"ordinary italics", "", "En tant qu'agent, je veux filtrer." + criteria + "\n_Ce comportement existe déjà sur l'ancien portail._\n", 0},
 	})
 }

@@ -254,13 +254,20 @@ func isScenarioHeading(h string) bool {
 // findPlaceholders marks template text left in the body and the title.
 func (s *story) findPlaceholders() {
 	s.phBlock = make([]bool, len(s.d.blocks))
-	for _, p := range spanPlaceholders(stripInlineMarkers(s.in.Title)) {
+	title := stripInlineMarkers(s.in.Title)
+	for _, p := range spanPlaceholders(title[leadingTags(title):]) {
 		s.placeholders = append(s.placeholders, placeholder{text: p, line: 0})
 	}
+	firstPara := true // the body's first paragraph may open with tags too
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
 		if b.kind == blockCode || b.kind == blockHeading || b.text == "" {
 			continue
+		}
+		tagsEnd := 0
+		if firstPara {
+			tagsEnd = leadingTags(b.text)
+			firstPara = false
 		}
 		if b.italic && b.text == "No response" {
 			// What a GitHub issue form writes for a field left empty: the
@@ -273,12 +280,15 @@ func (s *story) findPlaceholders() {
 			s.placeholders = append(s.placeholders, placeholder{text: firstLine(b.text), line: b.line})
 			continue
 		}
-		if !strings.ContainsAny(b.text, "<[") {
+		if !strings.ContainsAny(b.text[tagsEnd:], "<[") {
 			continue
 		}
 		li := -1
 		for line := range strings.SplitSeq(b.text, "\n") {
 			li++
+			if li == 0 {
+				line = line[min(tagsEnd, len(line)):]
+			}
 			if strings.ContainsAny(line, "<[") {
 				if _, kind, _, ok := gherkinLine(line); ok && isStepKind(kind) {
 					// "<email>" in a step is a scenario outline parameter.
@@ -336,6 +346,32 @@ func (s *story) wholePlaceholder(i int) bool {
 		}
 	}
 	return false
+}
+
+// leadingTags returns the length of the bracketed tags that open line
+// ("[Front] ", "[Back office][API] ") when more text follows them: teams
+// sort issues that way, and the tag is no template text. A line that is
+// only "[Titre du récit]" keeps its placeholder.
+func leadingTags(line string) int {
+	end := 0
+	for {
+		j := end
+		for j < len(line) && (line[j] == ' ' || line[j] == '\t') {
+			j++
+		}
+		if j >= len(line) || line[j] != '[' {
+			break
+		}
+		k := strings.IndexAny(line[j+1:], "]\n")
+		if k < 0 || line[j+1+k] != ']' {
+			break
+		}
+		end = j + k + 2
+	}
+	if end == 0 || strings.TrimSpace(firstLine(line[end:])) == "" {
+		return 0
+	}
+	return end
 }
 
 // spanPlaceholders finds "<profil>" and "[rôle]" in a line: a few words
