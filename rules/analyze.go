@@ -146,8 +146,9 @@ func analyze(in Input, t *Template) *story {
 // one earlier.
 func (s *story) findSentence() {
 	type cand struct {
-		text string
-		line int
+		text  string
+		line  int
+		lines []int // the body line of each of text's lines
 	}
 	var cands []cand
 	for i := range s.d.blocks {
@@ -155,7 +156,7 @@ func (s *story) findSentence() {
 		if b.section >= 0 && s.sections[b.section].spec >= 0 &&
 			s.t.Sections[s.sections[b.section].spec].Kind == KindStory &&
 			(b.kind == blockPara || b.kind == blockItem) && b.text != "" {
-			cands = append(cands, cand{b.text, b.line})
+			cands = append(cands, cand{b.text, b.line, b.lines})
 			break
 		}
 	}
@@ -163,7 +164,7 @@ func (s *story) findSentence() {
 		b := &s.d.blocks[i]
 		if b.kind == blockPara || b.kind == blockItem {
 			if b.text != "" {
-				cands = append(cands, cand{b.text, b.line})
+				cands = append(cands, cand{b.text, b.line, b.lines})
 			}
 			break
 		}
@@ -172,13 +173,13 @@ func (s *story) findSentence() {
 		}
 	}
 	if title := strings.TrimSpace(s.in.Title); title != "" {
-		cands = append(cands, cand{stripInlineMarkers(title), 0})
+		cands = append(cands, cand{stripInlineMarkers(title), 0, nil})
 	}
 	var best *parsed
 	for _, c := range cands {
 		p := parseSentence(c.text)
 		if p.found() > best.found() {
-			p.Line = c.line
+			p.Line = lineAt(c.line, c.lines, p.lineOff)
 			best = p
 			if best.found() == 2 {
 				break
@@ -190,7 +191,7 @@ func (s *story) findSentence() {
 			b := &s.d.blocks[i]
 			if (b.kind == blockPara || b.kind == blockItem) && b.text != "" && startsLikeStory(b.text) {
 				if p := parseSentence(b.text); p.found() > best.found() {
-					p.Line = b.line
+					p.Line = lineAt(b.line, b.lines, p.lineOff)
 					best = p
 					break
 				}
@@ -198,6 +199,19 @@ func (s *story) findSentence() {
 		}
 	}
 	s.sent = best
+}
+
+// lineAt is the body line of a text's line i, given the text's first line
+// and the lines of each of its lines when known. The title (line 0) has
+// no body line.
+func lineAt(first int, lines []int, i int) int {
+	switch {
+	case first == 0:
+		return 0
+	case i < len(lines):
+		return lines[i]
+	}
+	return first + i
 }
 
 // startsLikeStory is a cheap test before parseSentence on every paragraph.

@@ -141,6 +141,9 @@ type parsed struct {
 	extra string
 	// rolePlaceholder etc. say a part was a template placeholder.
 	placeholder []string
+	// lineOff counts the line breaks before the sentence in the text it
+	// was found in: a label line ("Récit :", "US 12 :") may come first.
+	lineOff int
 }
 
 // found reports how complete the sentence is: 2 with role and action, 1
@@ -160,7 +163,8 @@ func (p *parsed) found() int {
 func parseSentence(s string) *parsed {
 	// Emphasis CommonMark could not pair ("*En tant qu'***usagère**")
 	// stays in the text as stray markers.
-	s = strings.TrimSpace(stripInlineMarkers(s))
+	// Only the end is trimmed: the line breaks before the sentence count.
+	s = strings.TrimRight(stripInlineMarkers(s), " \t\n\r")
 	if s == "" {
 		return nil
 	}
@@ -172,6 +176,7 @@ func parseSentence(s string) *parsed {
 			return nil
 		}
 		if p := parseAt(rest[start:]); p != nil {
+			p.lineOff = strings.Count(s[:len(s)-len(rest)+start], "\n")
 			return p
 		}
 		cut := labelEnd(rest[start:])
