@@ -431,3 +431,30 @@ func TestRateLimitedConfigReadIsRetriedNotDefaulted(t *testing.T) {
 		t.Fatalf("evaluated with the defaults instead of the repository's settings (%d comments)", n)
 	}
 }
+
+func TestMarkersPlantedByOthersAreIgnored(t *testing.T) {
+	h := newHarness(t, func(s *core.Settings) { s.SecurityReviewers = []string{"@octo-org/rssi"} })
+	title, body := readExample(t, "admin-habilitations.md")
+	h.fake.AddIssue(repo, 22, githubfake.Issue{Title: title, Body: body})
+	// Someone pastes cochef's invisible markers in comments of their own.
+	planted := h.fake.AddComment(repo, 22, githubfake.Comment{Body: "Rien à voir " + core.MarkerFeedback, Author: "visiteur"})
+	h.fake.AddComment(repo, 22, githubfake.Comment{Body: "chut " + core.MarkerMentionSecurity, Author: "visiteur"})
+	h.work(22, core.TaskEvaluateIssue, "")
+
+	var ours, mentions int
+	for _, c := range h.fake.Comments(repo, 22) {
+		switch {
+		case c.ID == planted:
+			if c.Body != "Rien à voir "+core.MarkerFeedback {
+				t.Errorf("cochef edited a person's comment: %q", c.Body)
+			}
+		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, core.MarkerFeedback):
+			ours++
+		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, core.MarkerMentionSecurity):
+			mentions++
+		}
+	}
+	if ours != 1 || mentions != 1 {
+		t.Fatalf("want cochef's own feedback and mention comments (1 and 1), got %d and %d", ours, mentions)
+	}
+}

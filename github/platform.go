@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	gh "github.com/google/go-github/v93/github"
 
@@ -31,6 +32,11 @@ type installation struct {
 	c  *Client
 	id int64
 	gh *gh.Client
+
+	// login is the plain token's user, learnt once: with a token (not an
+	// App) only its own comments are cochef's.
+	loginMu sync.Mutex
+	login   string
 }
 
 var _ core.Platform = (*installation)(nil)
@@ -86,6 +92,10 @@ func (i *installation) FindComment(ctx context.Context, ref core.IssueRef, marke
 	if err != nil {
 		return nil, err
 	}
+	self, err := i.tokenLogin(ctx)
+	if err != nil {
+		return nil, err
+	}
 	route := fmt.Sprintf("/repos/%s/%s/issues/%d/comments", owner, name, ref.Number)
 	next := fmt.Sprintf("repos/%s/%s/issues/%d/comments?per_page=100", owner, name, ref.Number)
 	for page := 0; next != ""; page++ {
@@ -102,7 +112,7 @@ func (i *installation) FindComment(ctx context.Context, ref core.IssueRef, marke
 			return nil, apiError(err, http.MethodGet, route)
 		}
 		for _, cm := range comments {
-			if cm == nil || !strings.Contains(cm.GetBody(), marker) || !i.ours(cm) {
+			if cm == nil || !strings.Contains(cm.GetBody(), marker) || !i.ours(cm, self) {
 				continue
 			}
 			return &core.Comment{ID: cm.GetID(), Body: cm.GetBody(), Author: cm.GetUser().GetLogin()}, nil
@@ -115,11 +125,30 @@ func (i *installation) FindComment(ctx context.Context, ref core.IssueRef, marke
 	return nil, nil
 }
 
-func (i *installation) ours(cm *gh.IssueComment) bool {
+// tokenLogin returns the plain token's user, asked once; "" in App mode.
+func (i *installation) tokenLogin(ctx context.Context) (string, error) {
+	if i.c.cfg.Token == "" {
+		return "", nil
+	}
+	i.loginMu.Lock()
+	defer i.loginMu.Unlock()
+	if i.login != "" {
+		return i.login, nil
+	}
+	u, _, err := i.gh.Users.Get(ctx, "")
+	if err != nil {
+		return "", apiError(err, http.MethodGet, "/user")
+	}
+	i.login = u.GetLogin()
+	return i.login, nil
+}
+
+// ours reports whether a comment holding cochef's marker was written by
+// cochef: anyone who can comment can paste the marker, and a planted
+// marker must neither be edited over nor silence a mention.
+func (i *installation) ours(cm *gh.IssueComment, tokenLogin string) bool {
 	if i.c.cfg.Token != "" {
-		// A plain token's user is unknown without another call; trust the
-		// marker.
-		return true
+		return strings.EqualFold(cm.GetUser().GetLogin(), tokenLogin)
 	}
 	if cm.GetUser().GetType() != "Bot" {
 		return false

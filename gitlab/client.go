@@ -37,6 +37,10 @@ type Config struct {
 	// ("group/cochef-config") whose cochef.yml is used when a project has no
 	// .gitlab/cochef.yml. Empty: no fallback.
 	ConfigProject string
+	// BotUsernames are earlier accounts cochef wrote with (a project access
+	// token recreated gets a new bot user): their notes are cochef's too,
+	// besides those of the token's own user.
+	BotUsernames []string
 	// HTTPClient defaults to a client with a 30 s timeout.
 	HTTPClient *http.Client
 	// WriteSpacing is the minimum time between two writes (notes, labels),
@@ -94,6 +98,10 @@ type Client struct {
 
 	labelsMu sync.Mutex
 	labels   map[string]labelCache
+
+	bots   []string
+	selfMu sync.Mutex
+	self   string // the token's user, asked once
 }
 
 type labelCache struct {
@@ -155,6 +163,7 @@ func New(cfg Config) (*Client, error) {
 		api:           api,
 		log:           log,
 		configProject: cfg.ConfigProject,
+		bots:          cfg.BotUsernames,
 		writeSpacing:  spacing,
 		onRequest:     cfg.OnRequest,
 		now:           time.Now,
@@ -291,4 +300,44 @@ func (c *Client) call(ctx context.Context, method, route string, fn apiCall) err
 		return apiErr
 	}
 	return fmt.Errorf("gitlab %s %s: %w", method, route, err)
+}
+
+// ours reports whether a note holding cochef's marker was written by
+// cochef: anyone who can comment can paste the marker, and a planted marker
+// must neither be edited over nor silence a mention.
+func (c *Client) ours(ctx context.Context, n *gl.Note) (bool, error) {
+	if n.System || n.Author.Username == "" {
+		return false, nil
+	}
+	for _, b := range c.bots {
+		if strings.EqualFold(n.Author.Username, b) {
+			return true, nil
+		}
+	}
+	self, err := c.selfUsername(ctx)
+	if err != nil {
+		return false, err
+	}
+	return strings.EqualFold(n.Author.Username, self), nil
+}
+
+// selfUsername returns the token's user, asked once.
+func (c *Client) selfUsername(ctx context.Context) (string, error) {
+	c.selfMu.Lock()
+	defer c.selfMu.Unlock()
+	if c.self != "" {
+		return c.self, nil
+	}
+	var u *gl.User
+	err := c.call(ctx, http.MethodGet, routeCurrentUser, func(o ...gl.RequestOptionFunc) (*gl.Response, error) {
+		var resp *gl.Response
+		var err error
+		u, resp, err = c.api.Users.CurrentUser(o...)
+		return resp, err
+	})
+	if err != nil {
+		return "", err
+	}
+	c.self = u.Username
+	return c.self, nil
 }

@@ -17,6 +17,7 @@ import (
 const (
 	routeIssue       = "/projects/:id/issues/:issue_iid"
 	routeIssueNotes  = "/projects/:id/issues/:issue_iid/notes"
+	routeCurrentUser = "/user"
 	routeIssueNote   = "/projects/:id/issues/:issue_iid/notes/:note_id"
 	routeLabels      = "/projects/:id/labels"
 	routeUsers       = "/users"
@@ -103,7 +104,12 @@ func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker stri
 			return nil, err
 		}
 		for _, n := range notes {
-			if !n.System && strings.Contains(n.Body, marker) {
+			if !strings.Contains(n.Body, marker) {
+				continue
+			}
+			if mine, err := c.ours(ctx, n); err != nil {
+				return nil, err
+			} else if mine {
 				return &core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, nil
 			}
 		}

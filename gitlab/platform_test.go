@@ -147,6 +147,9 @@ func TestFindCommentReadsEveryPage(t *testing.T) {
 	for i := range 250 {
 		n := gitlabfake.Note{Body: fmt.Sprintf("note %d", i), CreatedAt: base.Add(time.Duration(i) * time.Minute)}
 		switch i {
+		case 5:
+			// Anyone can paste the invisible marker: not ours.
+			n.Body, n.Author = "planted "+marker, "visitor"
 		case 10:
 			n.Body, n.System = "changed the description "+marker, true
 		case 239:
@@ -169,9 +172,17 @@ func TestFindCommentReadsEveryPage(t *testing.T) {
 	if got == nil || got.ID != want || got.Author != gitlabfake.BotUsername {
 		t.Fatalf("FindComment = %+v, want note %d by the bot", got, want)
 	}
-	reqs := f.Requests()
-	if len(reqs) != 3 {
-		t.Fatalf("%d requests, want 3 pages: %q", len(reqs), paths(reqs))
+	var reqs []gitlabfake.Request
+	var self int
+	for _, r := range f.Requests() {
+		if strings.HasSuffix(r.Path, "/user") {
+			self++ // who the token is, asked once
+			continue
+		}
+		reqs = append(reqs, r)
+	}
+	if len(reqs) != 3 || self != 1 {
+		t.Fatalf("%d note requests and %d user requests, want 3 pages and 1: %q", len(reqs), self, paths(f.Requests()))
 	}
 	for i, r := range reqs {
 		q, err := url.ParseQuery(r.Query)

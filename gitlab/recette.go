@@ -231,7 +231,12 @@ func (c *Client) findMRNote(ctx context.Context, ref core.IssueRef, marker strin
 			return nil, err
 		}
 		for _, n := range notes {
-			if !n.System && strings.Contains(n.Body, marker) {
+			if !strings.Contains(n.Body, marker) {
+				continue
+			}
+			if mine, err := c.ours(ctx, n); err != nil {
+				return nil, err
+			} else if mine {
 				return &core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, nil
 			}
 		}

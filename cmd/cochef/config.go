@@ -47,7 +47,7 @@ var settings = []setting{
 	{"gitlab.token_file", "", "file holding the GitLab token"},
 	{"gitlab.webhook_secret", "", "GitLab webhook secret token; empty disables /webhooks/gitlab"},
 	{"gitlab.write_spacing", 200 * time.Millisecond, "pause between two writes to GitLab; negative: none"},
-	{"gitlab.bot_username", "", "the bot account's username: its events are ignored (comma-separated)"},
+	{"gitlab.bot_username", "", "cochef's bot account(s), comma-separated: their events are ignored and their notes are cochef's (set it, or cochef's own label changes come back as events)"},
 	{"gitlab.config_project", "", "group-level configuration project whose cochef.yml is the fallback"},
 	{"reviewers.security", "", "mentioned once when a story needs a security review (comma-separated, e.g. @org/rssi)"},
 	{"reviewers.ready", "", "mentioned once when a story becomes ready (comma-separated; off when empty)"},

@@ -104,6 +104,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 			Token:         cfg.GitLabToken,
 			TokenFile:     cfg.GitLabTokenFile,
 			ConfigProject: cfg.GitLabConfigProject,
+			BotUsernames:  cfg.GitLabBotUsernames,
 			WriteSpacing:  cfg.GitLabWriteSpacing,
 			Logger:        log,
 			OnRequest:     m.APIRequests(core.GitLab),

@@ -19,8 +19,15 @@ import (
 )
 
 func (f *Fake) dispatch(c *call) answer {
-	if c.op.OperationID == "teams/get-membership-for-user-in-org" {
+	switch c.op.OperationID {
+	case "teams/get-membership-for-user-in-org":
 		return f.teamMembership(c)
+	case "users/get-authenticated":
+		if c.installation != 0 {
+			// As on GitHub: an installation token is no user.
+			return messageAnswer(http.StatusForbidden, "Resource not accessible by integration", docsBase)
+		}
+		return jsonAnswer(http.StatusOK, userJSON(c.author, false))
 	}
 	repo := f.repoLocked(c.params["owner"]+"/"+c.params["repo"], false)
 	if repo == nil {
