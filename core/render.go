@@ -149,7 +149,7 @@ func RenderFeedback(lang rules.Lang, platform string, v FeedbackView) (string, e
 		if keep == 0 {
 			// Only the template block can be this large: drop it.
 			if v.TemplateBody == "" && len(v.SecurityChecklist) == 0 {
-				return body[:MaxCommentLen-1], nil
+				return strings.ToValidUTF8(body[:MaxCommentLen-1], ""), nil
 			}
 			v.TemplateBody, v.SecurityChecklist = "", nil
 			continue
@@ -216,7 +216,8 @@ func neutralizeFindings(fs []rules.Finding) []rules.Finding {
 	out := make([]rules.Finding, len(fs))
 	for i, f := range fs {
 		f.Message = Neutralize(f.Message)
-		f.Fix = neutralizeMentions(f.Fix)
+		// Fixes are shown in code fences, where no mention pings: they stay
+		// exactly as the author will paste them.
 		out[i] = f
 	}
 	return out
@@ -224,7 +225,7 @@ func neutralizeFindings(fs []rules.Finding) []rules.Finding {
 
 // mentionRe finds an at-sign that GitHub or GitLab would turn into a
 // mention: followed by a login or team character.
-var mentionRe = regexp.MustCompile(`@([A-Za-z0-9_])`)
+var mentionRe = regexp.MustCompile(`@([A-Za-z0-9_.\-])`)
 
 // neutralizeMentions decodes the encoded forms of '@' that would render as
 // one, then puts a zero-width joiner after every '@' that starts a mention,
@@ -248,8 +249,10 @@ var markdownEscaper = strings.NewReplacer(
 func Neutralize(s string) string {
 	s = html.UnescapeString(s)
 	s = strings.Join(strings.Fields(s), " ")
-	s = markdownEscaper.Replace(s)
-	return neutralizeMentions(s)
+	// Mentions first: escaping would put a backslash between '@' and a
+	// name starting with '_' that Markdown then drops, and the name pings.
+	s = neutralizeMentions(s)
+	return markdownEscaper.Replace(s)
 }
 
 // inlineCode shows s as inline code, with a backtick run longer than any in s.

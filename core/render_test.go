@@ -8,22 +8,27 @@ import (
 )
 
 func TestNeutralizeNeverPings(t *testing.T) {
-	cases := map[string]string{
-		"plain":         "ping @alice please",
-		"team":          "ask @org/rssi",
-		"entity":        "ask &#64;bob",
-		"named entity":  "ask &commat;bob",
-		"hex entity":    "ask &#x40;bob",
-		"start of text": "@carol",
+	// Each input holds one would-be mention of a name; the output must
+	// hold a zero-width joiner right after the at-sign, before the name
+	// (escaped or not), so no platform reads a mention.
+	cases := map[string]struct{ in, name string }{
+		"plain":              {"ping @alice please", "alice"},
+		"team":               {"ask @org/rssi", "org/rssi"},
+		"entity":             {"ask &#64;bob", "bob"},
+		"named entity":       {"ask &commat;bob", "bob"},
+		"hex entity":         {"ask &#x40;bob", "bob"},
+		"start of text":      {"@carol", "carol"},
+		"underscore":         {"hi @_frank", `\_frank`},
+		"dot (GitLab names)": {"hi @.dot", ".dot"},
 	}
-	for name, in := range cases {
+	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			out := Neutralize(in)
-			if mentionRe.MatchString(out) {
-				t.Fatalf("Neutralize(%q) = %q still holds a mention", in, out)
+			out := Neutralize(c.in)
+			if !strings.Contains(out, "@\u200d"+c.name) {
+				t.Fatalf("Neutralize(%q) = %q: want %q after a joined at-sign", c.in, out, c.name)
 			}
-			if !strings.Contains(out, "@\u200d") {
-				t.Fatalf("Neutralize(%q) = %q lost the at-sign", in, out)
+			if strings.Contains(out, "@"+c.name) || strings.Contains(out, "@\\") {
+				t.Fatalf("Neutralize(%q) = %q still holds a mention", c.in, out)
 			}
 		})
 	}
