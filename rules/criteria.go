@@ -159,8 +159,14 @@ func (s *story) findCriteria() {
 			continue
 		}
 		if b.section < 0 || !inCriteria[b.section] {
-			if b.kind == blockCode && isGherkinFence(b) {
+			switch {
+			case b.kind == blockCode && isGherkinFence(b):
 				cb.code(b, defaultSpec)
+			case b.kind == blockPara && s.looseGherkinPlace(b) && !s.phBlock[i] && cb.looksLikeGherkin(b):
+				// Plain Gherkin lines with no criteria heading above.
+				cb.lines(b, defaultSpec)
+			default:
+				cb.close()
 			}
 			continue
 		}
@@ -213,6 +219,43 @@ func (s *story) findCriteria() {
 	cb.close()
 	cb.flushFree()
 	s.criteria, s.critSpec, s.critEnd = cb.out, cb.spec, cb.end
+}
+
+// looseGherkinPlace reports whether a paragraph outside the criteria
+// sections may still hold them as plain Gherkin lines: before any
+// section, under a heading the template does not know, or under the story
+// sentence. Not in the template's other sections: scenarios under "Hors
+// périmètre" are what the story does not do.
+func (s *story) looseGherkinPlace(b *block) bool {
+	if b.section < 0 {
+		return true
+	}
+	spec := s.sections[b.section].spec
+	return spec < 0 || s.t.Sections[spec].Kind == KindStory
+}
+
+// looksLikeGherkin says whether a paragraph outside a criteria section is
+// Gherkin rather than prose that opens with "Quand" or "Given": it opens
+// with a scenario line, or goes on with steps of a scenario a previous
+// paragraph opened, or holds two steps or more, one of them an outcome.
+func (cb *critBuilder) looksLikeGherkin(b *block) bool {
+	steps, outcome := 0, false
+	first := true
+	for l := range strings.SplitSeq(b.text, "\n") {
+		_, kind, _, ok := gherkinLine(l)
+		switch {
+		case !ok:
+		case first && (kind == gkScenario || kind == gkBackground):
+			return true
+		case first && cb.open >= 0 && isStepKind(kind):
+			return true
+		case isStepKind(kind):
+			steps++
+			outcome = outcome || kind == "then"
+		}
+		first = false
+	}
+	return steps >= 2 && outcome
 }
 
 func (cb *critBuilder) add(c Criterion, spec, end int) {

@@ -72,6 +72,20 @@ func (b *block) lastLine() int {
 	return b.line
 }
 
+// restAfterFirstLine returns the paragraph's text after its first line,
+// with the body line of each of its logical lines.
+func (b *block) restAfterFirstLine() (string, []int) {
+	i := strings.IndexByte(b.text, '\n')
+	if i < 0 {
+		return "", nil
+	}
+	var lines []int
+	if len(b.lines) > 1 {
+		lines = b.lines[1:]
+	}
+	return b.text[i+1:], lines
+}
+
 // restAfterBold returns the paragraph's text after its bold lead, with the
 // body line of each of its logical lines.
 func (b *block) restAfterBold() (string, []int) {

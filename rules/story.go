@@ -185,8 +185,12 @@ func (s *story) classify() {
 					s.bySpec[spec] = append(s.bySpec[spec], cur)
 				}
 				if b.kind == blockPara {
-					// "**Contexte :** text": the text is the section's.
-					rest, lines := b.restAfterBold()
+					// "**Contexte :** text", "Critères :\n- …": the text
+					// after the label is the section's.
+					rest, lines := b.restAfterFirstLine()
+					if b.bold != "" {
+						rest, lines = b.restAfterBold()
+					}
 					b.bold, b.boldLine = "", false
 					b.text, b.lines = rest, lines
 					if len(lines) > 0 {
@@ -211,11 +215,23 @@ func (s *story) classify() {
 
 // headingOf says whether b opens a section: a heading, or a paragraph that
 // opens with a bold line short enough to be a heading, or with bold text
-// naming one of the template's sections.
+// naming one of the template's sections, or whose first line, plain, names
+// one ("Critères d'acceptation :" before a list; alone, or ending with a
+// colon when more lines follow).
 func (s *story) headingOf(b *block) (string, int, bool) {
 	switch {
 	case b.kind == blockHeading:
 		return b.text, b.level, true
+	case b.kind == blockPara && b.bold == "":
+		first := firstLine(b.text)
+		if len(first) > 80 {
+			return "", 0, false
+		}
+		trimmed := strings.TrimRight(first, " \t")
+		h := strings.TrimRight(trimmed, " \t:")
+		if h != "" && (len(first) == len(b.text) || strings.HasSuffix(trimmed, ":")) && s.matchSection(h) >= 0 {
+			return h, 7, true
+		}
 	case b.kind == blockPara && b.bold != "":
 		h := strings.TrimRight(b.bold, " :.")
 		colon := strings.HasSuffix(strings.TrimSpace(b.bold), ":") ||
