@@ -27,8 +27,12 @@ type compiled struct {
 	// personaNames maps each persona name's stems, joined by spaces, to
 	// the first persona that lists it.
 	personaNames map[string]int
-	ruleOff      map[string]bool
-	ruleSev      map[string]Severity
+	// privileged[i] is Personas[i].Privileged; anyPrivileged is true when
+	// one is: only then is a role searched for a privileged name first.
+	privileged    []bool
+	anyPrivileged bool
+	ruleOff       map[string]bool
+	ruleSev       map[string]Severity
 	// checklist holds the keys of the security checklist's questions.
 	checklist map[string]bool
 	// A block longer than these (in bytes, with room for punctuation and
@@ -231,7 +235,10 @@ func build(t *Template) *compiled {
 		}
 	}
 	c.personaNames = map[string]int{}
+	c.privileged = make([]bool, len(t.Personas))
 	for i, p := range t.Personas {
+		c.privileged[i] = p.Privileged
+		c.anyPrivileged = c.anyPrivileged || p.Privileged
 		for _, n := range p.Names {
 			if st := roleStems(n); len(st) > 0 {
 				k := strings.Join(st, " ")
@@ -272,10 +279,13 @@ func roleStems(s string) []string {
 }
 
 // matchPersona returns the index of the persona that role names, or -1.
-// An exact name wins over a name that opens the role ("agent instructeur
-// du pôle" is an "agent instructeur"), which wins over a name found inside
-// it ("nouvel usager"); longer names win, so that "agent habilité" beats
-// "agent", and the first persona listed wins a tie.
+// An exact name wins; then a privileged name anywhere in the role
+// ("utilisateur administrateur de ma structure" grants rights whatever
+// it opens with, and missing its review is the costly mistake); then a
+// name that opens the role ("agent instructeur du pôle" is an "agent
+// instructeur"), then a name found inside it ("nouvel usager"). Longer
+// names win, so that "agent habilité" beats "agent", and the first
+// persona listed wins a tie.
 func (c *compiled) matchPersona(role string) int {
 	rs := roleStems(role)
 	if len(rs) == 0 {
@@ -283,6 +293,15 @@ func (c *compiled) matchPersona(role string) int {
 	}
 	if i, ok := c.personaNames[strings.Join(rs, " ")]; ok {
 		return i
+	}
+	if c.anyPrivileged {
+		for n := len(rs) - 1; n > 0; n-- {
+			for start := 0; start+n <= len(rs); start++ {
+				if i, ok := c.personaNames[strings.Join(rs[start:start+n], " ")]; ok && c.privileged[i] {
+					return i
+				}
+			}
+		}
 	}
 	for n := len(rs) - 1; n > 0; n-- {
 		if i, ok := c.personaNames[strings.Join(rs[:n], " ")]; ok {
