@@ -240,8 +240,7 @@ func build(t *Template) *compiled {
 		c.privileged[i] = p.Privileged
 		c.anyPrivileged = c.anyPrivileged || p.Privileged
 		for _, n := range p.Names {
-			if st := roleStems(n); len(st) > 0 {
-				k := strings.Join(st, " ")
+			if k := PersonaKey(n); k != "" {
 				if _, dup := c.personaNames[k]; !dup {
 					c.personaNames[k] = i
 				}

@@ -233,6 +233,21 @@ func words(s string) []string {
 	return out
 }
 
+// Key is the form under which the engine compares a heading with section
+// aliases: "CA", "C.A." and "ca :" are one heading. Template validation
+// uses it to refuse two sections that share one.
+func Key(s string) string { return key(s) }
+
+// PersonaKey is the form under which the engine compares a role with
+// persona names: "une Administratrice" and "administrateurs" are one
+// name. Template validation uses it to refuse a name two personas share.
+func PersonaKey(s string) string { return strings.Join(roleStems(s), " ") }
+
+// TermKey is the form under which a topic keyword or a vague term matches
+// a story's words: folded, one space between words ("Cœur de réseau" and
+// "coeur-de-reseau" are one term).
+func TermKey(s string) string { return strings.Join(words(s), " ") }
+
 // key is the form under which headings and aliases are compared: folded,
 // without punctuation or spaces, without a leading number ("2. Contexte").
 func key(s string) string {

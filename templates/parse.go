@@ -195,6 +195,19 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	}
 	if inherit("personas") {
 		t.Personas = base.Personas
+		if !inherit("sections") {
+			// New sections, inherited personas: a persona may require a
+			// section this template no longer has, which would be
+			// silently never required.
+			for _, p := range t.Personas {
+				for _, r := range p.Requires {
+					if !slices.Contains(sectionIDs, r) {
+						c.add(rt.Line, "personas", "le profil %s, hérité de %s, exige la section « %s », absente de ces sections (redéfinissez personas ou gardez la section)",
+							"persona %s, inherited from %s, requires section %q, which these sections lack (redefine personas or keep the section)", p.ID, base.Name, r)
+					}
+				}
+			}
+		}
 	} else {
 		t.Personas = c.personas(rt.Personas, sectionIDs)
 	}
@@ -284,7 +297,9 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 		s.Title = c.text(rs.Title, f+".title", true)
 		s.Hint = c.text(rs.Hint, f+".hint", false)
 		s.IgnoreTopics = rs.ScanTopics != nil && !*rs.ScanTopics
-		// Titles are headings people type too, so they count as aliases.
+		// Titles are headings people type too, so they count as aliases,
+		// and so does the ID: the engine matches a heading against all
+		// three, under rules.Key, which is what is compared here.
 		var aliases []string
 		for _, lang := range []rules.Lang{rules.FR, rules.EN} {
 			if title := s.Title[lang]; title != "" {
@@ -292,16 +307,23 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 			}
 		}
 		aliases = append(aliases, c.strings(rs.Aliases, f+".aliases")...)
+		if k := rules.Key(s.ID); k != "" {
+			if owner, dup := aliasOwner[k]; dup && owner != s.ID {
+				c.add(rs.ID.Line, f+".id", "« %s » est déjà un titre de la section %s", "%q is already a heading of section %s", s.ID, owner)
+			} else {
+				aliasOwner[k] = s.ID
+			}
+		}
 		seen := map[string]bool{}
 		for _, a := range aliases {
-			k := Normalize(a)
+			k := rules.Key(a)
 			if owner, dup := aliasOwner[k]; dup && owner != s.ID {
 				c.add(rs.Line, f+".aliases", "le titre « %s » désigne déjà la section %s", "heading %q already names section %s", a, owner)
 				continue
 			}
 			aliasOwner[k] = s.ID
-			if !seen[k] {
-				seen[k] = true
+			if !seen[Normalize(a)] {
+				seen[Normalize(a)] = true
 				s.Aliases = append(s.Aliases, a)
 			}
 		}
@@ -345,13 +367,29 @@ func (c *checker) personas(list []*rawPersona, sectionIDs []string) []rules.Pers
 		if len(rp.Names) == 0 {
 			c.add(rp.Line, f+".names", "au moins un nom est nécessaire", "at least one name is needed")
 		}
+		// Names compare as the engine matches roles (rules.PersonaKey):
+		// "administratrice" is "administrateur", welcome in one persona
+		// (a form listed for readers) but ambiguous across two. A name
+		// written twice in one persona is a slip.
+		seenHere := map[string]bool{}
 		for j, n := range p.Names {
-			k := Normalize(n)
-			if owner, dup := nameOwner[k]; dup {
+			k := rules.PersonaKey(n)
+			owner, dup := nameOwner[k]
+			switch {
+			case dup && owner != p.ID:
+			case seenHere[Normalize(n)]:
+				owner = p.ID
+			default:
+				owner = ""
+			}
+			if owner != "" {
 				c.add(rp.Names[j].Line, fmt.Sprintf("%s.names[%d]", f, j), "« %s » est déjà un nom du profil %s",
 					"%q is already a name of persona %s", n, owner)
 			}
-			nameOwner[k] = p.ID
+			seenHere[Normalize(n)] = true
+			if !dup {
+				nameOwner[k] = p.ID
+			}
 		}
 		for j, r := range rp.Requires {
 			if !slices.Contains(sectionIDs, r.Value) {
@@ -396,7 +434,7 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 			}
 		}
 		for j, k := range t.Keywords {
-			n := Normalize(k)
+			n := rules.TermKey(k)
 			if owner, dup := termOwner[n]; dup {
 				c.add(rt.Keywords[j].Line, fmt.Sprintf("%s.keywords[%d]", f, j), "« %s » est déjà un mot-clé du sujet %s",
 					"%q is already a keyword of topic %s", k, owner)

@@ -269,7 +269,16 @@ func (s *Set) LoadNode(n *yaml.Node, source string) (*Set, error) {
 		}
 		return s.Get(name)
 	}
+	defined := map[string]int{} // name → line, in this file
 	for _, rt := range raws {
+		if line, dup := defined[rt.Name.Value]; dup && rt.Name.Value != "" {
+			errs = append(errs, &Error{Source: source, Line: rt.Name.Line, Field: "name", Msg: rules.Text{
+				rules.FR: fmt.Sprintf("modèle « %s » déjà défini ligne %d de ce fichier", rt.Name.Value, line),
+				rules.EN: fmt.Sprintf("template %q already defined on line %d of this file", rt.Name.Value, line),
+			}})
+			continue
+		}
+		defined[rt.Name.Value] = rt.Name.Line
 		t, err := build(rt, source, lookup)
 		if err != nil {
 			errs = append(errs, err.(Errors)...)

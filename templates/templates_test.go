@@ -439,3 +439,93 @@ func TestScanTopics(t *testing.T) {
 		}
 	}
 }
+
+// Validation compares names the way the engine matches them: two names it
+// would take for one are refused, not left for the first to win silently.
+func TestValidationUsesTheMatchersKeys(t *testing.T) {
+	for _, c := range []struct {
+		name, yaml string
+		field      string // of the first error
+		fr         string
+	}{
+		{"headings equal once punctuation is dropped", `name: mine
+title: Mine
+sections:
+  - {id: acceptance-criteria, kind: criteria, title: Critères, aliases: [CA]}
+  - {id: comments, title: Commentaires, aliases: [C.A.]}
+`, "sections[1].aliases", "désigne déjà la section acceptance-criteria"},
+		{"a section id is a heading too", `name: mine
+title: Mine
+sections:
+  - {id: context, title: Contexte}
+  - {id: background, title: Arrière-plan, aliases: [Context]}
+`, "sections[1].aliases", "désigne déjà la section context"},
+		{"persona names equal once stemmed", `name: mine
+title: Mine
+sections: [{id: story, kind: story, title: Récit}]
+personas:
+  - {id: admin, names: [administrateur], privileged: true}
+  - {id: other, names: [administratrice]}
+`, "personas[1].names[0]", "déjà un nom du profil admin"},
+		{"keywords equal once folded", `name: mine
+title: Mine
+sections: [{id: story, kind: story, title: Récit}]
+topics:
+  - {id: a, category: security, keywords: [cœur de réseau]}
+  - {id: b, category: security, keywords: [coeur de reseau]}
+`, "topics[1].keywords[0]", "déjà un mot-clé du sujet a"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseTemplate([]byte(c.yaml), "mine.yml")
+			var es Errors
+			if !errors.As(err, &es) || len(es) == 0 {
+				t.Fatalf("accepted: %v", err)
+			}
+			if es[0].Field != c.field || !strings.Contains(es[0].Localized(rules.FR), c.fr) {
+				t.Errorf("first error %v, want field %s with %q", es[0], c.field, c.fr)
+			}
+		})
+	}
+	// Feminine and masculine forms of one persona stay welcome.
+	if _, err := ParseTemplate([]byte("name: mine\ntitle: Mine\nsections: [{id: story, kind: story, title: Récit}]\npersonas:\n  - {id: admin, names: [administrateur, administratrice]}\n"), "mine.yml"); err != nil {
+		t.Errorf("one persona's two forms: %v", err)
+	}
+}
+
+func TestLoadRefusesTwoTemplatesOfOneName(t *testing.T) {
+	data := []byte(`templates:
+  - name: spike
+    title: Spike
+    sections: [{id: question, title: Question}]
+  - name: spike
+    title: Spike again
+    sections: [{id: answer, title: Réponse}]
+`)
+	_, err := mustBuiltin(t).Load(data, "cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "cochef.yml:5: name:") || !strings.Contains(err.Error(), "« spike »") {
+		t.Fatalf("err = %v, want the second spike located", err)
+	}
+}
+
+// A template that replaces the sections but inherits the personas must
+// not keep a persona requiring a section it no longer has.
+func TestLoadChecksInheritedRequires(t *testing.T) {
+	data := []byte(`templates:
+  - name: base
+    title: Base
+    sections:
+      - {id: story, kind: story, title: Récit}
+      - {id: recette, title: Recette}
+    personas:
+      - {id: rssi, names: [RSSI], requires: [recette]}
+  - name: child
+    extends: base
+    labels: [child]
+    sections:
+      - {id: story, kind: story, title: Récit}
+`)
+	_, err := mustBuiltin(t).Load(data, "cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "cochef.yml:9:") || !strings.Contains(err.Error(), "rssi") || !strings.Contains(err.Error(), "recette") {
+		t.Fatalf("err = %v, want the child's inherited requires reported", err)
+	}
+}
