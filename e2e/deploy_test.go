@@ -94,7 +94,7 @@ func TestGitHubAppManifest(t *testing.T) {
 	m := yamlDocs(t, filepath.Join(deployDir, "app.yml"))[0]
 	wantPerms := map[string]string{
 		"issues": "write", "pull_requests": "write", "checks": "write",
-		"contents": "read", "metadata": "read", "merge_queues": "read",
+		"contents": "read", "metadata": "read", "merge_queues": "read", "members": "read",
 	}
 	perms, _ := m["default_permissions"].(map[string]any)
 	if len(perms) != len(wantPerms) {
