@@ -24,6 +24,10 @@ func checkStoryBenefit(s *story) []hit {
 	if s.sent.found() < 2 || s.sent.Benefit != "" {
 		return nil
 	}
-	sentence := strings.TrimRight(s.sent.Text, " .!?,")
+	sentence := strings.TrimRight(s.sent.Text, " !?,")
+	// "…, etc." keeps its period: it belongs to the abbreviation.
+	if strings.HasSuffix(sentence, ".") && !endsWithAbbreviation(sentence) {
+		sentence = strings.TrimRight(sentence, " .!?,")
+	}
 	return []hit{{line: s.sentenceLine(), args: map[string]Text{"sentence": same(sentence)}}}
 }

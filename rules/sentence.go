@@ -512,6 +512,17 @@ func sentenceEnd(f string, from int) int {
 	return len(f)
 }
 
+// endsWithAbbreviation reports whether s ends with an abbreviation and
+// its period ("…, statut, etc."), which is no full stop.
+func endsWithAbbreviation(s string) bool {
+	f := fold(strings.TrimSuffix(s, "."))
+	w := len(f)
+	for w > 0 && (isWordByte(f[w-1]) || f[w-1] == '.') {
+		w--
+	}
+	return abbreviations[f[w:]]
+}
+
 // dottedInitials reports whether w is like "d.g.f.i.p" or "p.ex": short
 // parts joined by dots, which abbreviate rather than end.
 func dottedInitials(w string) bool {
