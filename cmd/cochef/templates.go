@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -196,10 +195,6 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 	return err
 }
 
-// exportMarker is in every file export writes; a file without it was
-// written by hand and is not overwritten without --force.
-const exportMarker = "cochef templates export"
-
 func newTemplatesExportCmd(o *templatesOptions) *cobra.Command {
 	var platform, dir, only string
 	var force bool
@@ -263,7 +258,9 @@ and prints the paths written.`,
 					if err != nil {
 						return usageErrL(lang, "lecture impossible : %v", "cannot read: %v", err)
 					}
-					if !bytes.Contains(old, []byte(exportMarker)) {
+					// A file export did not write is someone's: kept
+					// unless --force.
+					if !templates.Exported(old) {
 						return usageErrL(lang, "%s existe et n'a pas été écrit par cochef ; --force pour le remplacer",
 							"%s exists and was not written by cochef; --force replaces it", f.path)
 					}

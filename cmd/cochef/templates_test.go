@@ -138,6 +138,40 @@ func TestTemplatesExportKeepsHandWrittenFiles(t *testing.T) {
 	}
 }
 
+// A hand-written template that merely mentions the command is still
+// hand-written: only the note export puts on the first line marks a file
+// export may replace.
+func TestTemplatesExportKeepsFilesThatOnlyMentionIt(t *testing.T) {
+	dir := t.TempDir()
+	mine := filepath.Join(dir, ".gitlab", "issue_templates", "bug.md")
+	if err := os.MkdirAll(filepath.Dir(mine), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	hand := "## Notre modèle d'anomalie\n\nÀ garder : ne pas le régénérer avec cochef templates export.\n"
+	if err := os.WriteFile(mine, []byte(hand), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runCochef(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir)
+	if code != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("exit %d, stderr %q: want a refusal", code, stderr)
+	}
+	if data, _ := os.ReadFile(mine); string(data) != hand {
+		t.Error("a hand-written file was overwritten")
+	}
+	// Files export wrote, in either language, are replaced.
+	for _, lang := range []string{"en", "fr"} {
+		if code, _, stderr := runCochef(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir, "--force", "--lang", lang); code != 0 {
+			t.Fatalf("--force: exit %d %s", code, stderr)
+		}
+		if code, _, stderr := runCochef(t, "", "templates", "export", "--platform", "github", "--dir", dir, "--lang", lang); code != 0 {
+			t.Fatalf("re-export in %s: exit %d %s", lang, code, stderr)
+		}
+		if code, _, stderr := runCochef(t, "", "templates", "export", "--platform", "gitlab", "--dir", dir, "--lang", lang); code != 0 {
+			t.Fatalf("re-export in %s: exit %d %s", lang, code, stderr)
+		}
+	}
+}
+
 func TestTemplatesExportUsage(t *testing.T) {
 	for _, c := range []struct {
 		args []string
