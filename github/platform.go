@@ -326,23 +326,23 @@ func (i *installation) Access(ctx context.Context, repo core.Repo, user string) 
 		}
 		return core.AccessNone, err
 	}
-	switch p.GetRoleName() {
-	case "admin":
-		return core.AccessAdmin, nil
-	case "maintain", "write":
-		return core.AccessWrite, nil
-	case "triage", "read":
-		return core.AccessRead, nil
+	if a, ok := accessOfRole(p.GetRoleName()); ok {
+		return a, nil
 	}
-	switch p.GetPermission() {
+	a, _ := accessOfRole(p.GetPermission()) // a custom role's base permission; unknown is none
+	return a, nil
+}
+
+func accessOfRole(role string) (core.Access, bool) {
+	switch role {
 	case "admin":
-		return core.AccessAdmin, nil
+		return core.AccessAdmin, true
 	case "maintain", "write":
-		return core.AccessWrite, nil
+		return core.AccessWrite, true
 	case "triage", "read":
-		return core.AccessRead, nil
+		return core.AccessRead, true
 	}
-	return core.AccessNone, nil
+	return core.AccessNone, false
 }
 
 // ReadConfig reads .github/cochef.yml, else cochef.yml in the owner's

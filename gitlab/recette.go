@@ -208,76 +208,6 @@ func (c *Client) userID(ctx context.Context, username string) (int64, error) {
 	return 0, nil
 }
 
-// findMRNote is FindComment on a merge request.
-func (c *Client) findMRNote(ctx context.Context, ref core.IssueRef, marker string) (*core.Comment, error) {
-	pid, err := projectID(ref.Repo)
-	if err != nil {
-		return nil, err
-	}
-	opt := &gl.ListMergeRequestNotesOptions{
-		ListOptions: gl.ListOptions{PerPage: notesPerPage, Page: 1},
-		OrderBy:     gl.Ptr("created_at"),
-		Sort:        gl.Ptr("asc"),
-	}
-	for range maxPages {
-		var notes []*gl.Note
-		var resp *gl.Response
-		err := c.call(ctx, http.MethodGet, routeMRNotes, func(o ...gl.RequestOptionFunc) (*gl.Response, error) {
-			var err error
-			notes, resp, err = c.api.Notes.ListMergeRequestNotes(pid, int64(ref.Number), opt, o...)
-			return resp, err
-		})
-		if err != nil {
-			return nil, err
-		}
-		for _, n := range notes {
-			if !strings.Contains(n.Body, marker) {
-				continue
-			}
-			if mine, err := c.ours(ctx, n); err != nil {
-				return nil, err
-			} else if mine {
-				return &core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, nil
-			}
-		}
-		if resp.NextPage == 0 {
-			return nil, nil
-		}
-		opt.Page = resp.NextPage
-	}
-	return nil, fmt.Errorf("gitlab: notes of %s: more than %d pages", ref, maxPages)
-}
-
-func (c *Client) createMRNote(ctx context.Context, ref core.IssueRef, body string) (core.Comment, error) {
-	pid, err := projectID(ref.Repo)
-	if err != nil {
-		return core.Comment{}, err
-	}
-	var n *gl.Note
-	err = c.call(ctx, http.MethodPost, routeMRNotes, func(o ...gl.RequestOptionFunc) (*gl.Response, error) {
-		var resp *gl.Response
-		var err error
-		n, resp, err = c.api.Notes.CreateMergeRequestNote(pid, int64(ref.Number), &gl.CreateMergeRequestNoteOptions{Body: &body}, o...)
-		return resp, err
-	})
-	if err != nil {
-		return core.Comment{}, err
-	}
-	return core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, nil
-}
-
-// editMRNote edits any note of the merge request, a thread's included.
-func (c *Client) editMRNote(ctx context.Context, ref core.IssueRef, id int64, body string) error {
-	pid, err := projectID(ref.Repo)
-	if err != nil {
-		return err
-	}
-	return c.call(ctx, http.MethodPut, routeMRNote, func(o ...gl.RequestOptionFunc) (*gl.Response, error) {
-		_, resp, err := c.api.Notes.UpdateMergeRequestNote(pid, int64(ref.Number), id, &gl.UpdateMergeRequestNoteOptions{Body: &body}, o...)
-		return resp, err
-	})
-}
-
 func (c *Client) updateMR(ctx context.Context, ref core.IssueRef, opt *gl.UpdateMergeRequestOptions) error {
 	pid, err := projectID(ref.Repo)
 	if err != nil {
@@ -313,7 +243,12 @@ func (c *Client) FindThread(ctx context.Context, ref core.IssueRef, marker strin
 				continue
 			}
 			n := d.Notes[0]
-			if !n.System && strings.Contains(n.Body, marker) {
+			if !strings.Contains(n.Body, marker) {
+				continue
+			}
+			if mine, err := c.ours(ctx, n); err != nil {
+				return nil, "", err
+			} else if mine {
 				return &core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, d.ID, nil
 			}
 		}
