@@ -144,20 +144,25 @@ func TestFindingsOrderAndReady(t *testing.T) {
 	}
 }
 
-// Empty lists are [] in JSON, not null: consumers iterate them.
+// Empty lists are [] in JSON, not null: consumers iterate them, and
+// cochef check prints results as they come.
 func TestResultJSONShape(t *testing.T) {
-	r := rules.Analyze(rules.Input{}, nil, "")
-	b, err := json.Marshal(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, field := range []string{`"sensitive":[]`, `"required":[]`, `"findings":[`, `"criteria_items":[]`, `"sections":{}`} {
-		if !strings.Contains(string(b), field) {
-			t.Errorf("%s missing in %s", field, b)
+	for name, r := range map[string]rules.Result{
+		"Analyze":        rules.Analyze(rules.Input{}, nil, ""),
+		"AnalyzeBacklog": rules.AnalyzeBacklog([]rules.Input{{}}, nil, "")[0],
+	} {
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if r.Lang != rules.FR {
-		t.Errorf("empty story lang %q", r.Lang)
+		for _, field := range []string{`"sensitive":[]`, `"required":[]`, `"findings":[`, `"criteria_items":[]`, `"sections":{}`} {
+			if !strings.Contains(string(b), field) {
+				t.Errorf("%s: %s missing in %s", name, field, b)
+			}
+		}
+		if r.Lang != rules.FR {
+			t.Errorf("%s: empty story lang %q", name, r.Lang)
+		}
 	}
 }
 

@@ -162,8 +162,9 @@ func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
 	if strings.TrimSpace(title) == "" && strings.TrimSpace(body) == "" {
 		return usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(args[0]))
 	}
+	// Result.Lang is already --lang, else the story's, else French; its
+	// lists are never nil (rules tests both).
 	res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tmpl, lang)
-	normalizeResult(&res)
 	toFileLines(&res, skipped)
 	if o.format == "json" {
 		enc := json.NewEncoder(out)
@@ -173,7 +174,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
 			return err
 		}
 	} else {
-		p := newPrinter(out, outputLang(lang, res.Lang))
+		p := newPrinter(out, res.Lang)
 		p.story(res, 0)
 	}
 	if !res.Ready {
@@ -262,38 +263,6 @@ func toFileLines(r *rules.Result, skipped int) {
 	}
 }
 
-// normalizeResult makes absent lists empty arrays, so JSON consumers get
-// the same shape for every story.
-func normalizeResult(r *rules.Result) {
-	if r.Sensitive == nil {
-		r.Sensitive = []string{}
-	}
-	if r.Required == nil {
-		r.Required = []string{}
-	}
-	if r.Sections == nil {
-		r.Sections = map[string]rules.SectionState{}
-	}
-	if r.CriteriaItems == nil {
-		r.CriteriaItems = []rules.Criterion{}
-	}
-	if r.Findings == nil {
-		r.Findings = []rules.Finding{}
-	}
-}
-
-// outputLang is the language of the text report: the one asked for, else
-// the story's, else French.
-func outputLang(asked, story rules.Lang) rules.Lang {
-	if asked != "" {
-		return asked
-	}
-	if story == rules.EN {
-		return rules.EN
-	}
-	return rules.FR
-}
-
 type backlogLine struct {
 	line int
 	text string
@@ -340,7 +309,6 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Te
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	for i := range results {
-		normalizeResult(&results[i])
 		if results[i].Ready {
 			ready++
 		}
@@ -351,7 +319,7 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Te
 			continue
 		}
 		if p == nil {
-			p = newPrinter(out, outputLang(lang, results[i].Lang))
+			p = newPrinter(out, results[i].Lang)
 		}
 		p.story(results[i], lines[i].line)
 	}
