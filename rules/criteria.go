@@ -281,7 +281,7 @@ func (cb *critBuilder) flushFree() {
 // Gherkin ("Cas nominal :") names the scenario that follows. It returns
 // whether the block held Gherkin.
 func (cb *critBuilder) lines(b *block, spec int) bool {
-	any := false
+	found := false
 	var pending string
 	i := -1
 	for l := range strings.SplitSeq(b.text, "\n") {
@@ -291,16 +291,16 @@ func (cb *critBuilder) lines(b *block, spec int) bool {
 			ln = b.lines[i]
 		}
 		if cb.line(l, ln, spec) {
-			any = true
+			found = true
 			continue
 		}
-		if !any && i == 0 {
+		if !found && i == 0 {
 			pending = strings.TrimRight(strings.TrimSpace(l), " :")
 			cb.title = pending
 		}
 	}
-	if !any && pending != "" {
+	if !found && pending != "" {
 		cb.title = ""
 	}
-	return any
+	return found
 }

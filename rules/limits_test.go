@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -9,32 +10,62 @@ import (
 )
 
 // Bodies at GitHub's 65,536-character limit, built to hit every loop that
-// could go quadratic, are analysed in well under a second.
+// could go quadratic, are analysed in well under a second, and still read
+// for what they are: speed must not come from giving up on big bodies.
 func TestLargeBodies(t *testing.T) {
 	const size = 65536
 	fill := func(head, unit string) string {
 		return head + strings.Repeat(unit, (size-len(head))/len(unit))
 	}
-	bodies := map[string]string{
-		"vague terms on one line": fill("## Critères d'acceptation\n\n", "rapide "),
-		"placeholders":            fill("## Notes de sécurité\n\n", "[rôle] "),
-		"story markers":           fill("", "As a user, so I can so that "),
-		"gherkin items":           fill("## CA\n\n", "- Étant donné x\n"),
-		"headings":                fill("", "## Contexte\n\n"),
-		"weak benefit markers":    fill("As a user, I want ", "so fast "),
-		"open angles":             fill("", "<a "),
-		"italic hints":            fill("", "_Décrivez…_\n\n"),
-		"topics":                  fill("", "NIR date de naissance ProConnect "),
-	}
-	tmpl := builtin(t).Default()
-	for name, body := range bodies {
-		start := time.Now()
-		r := rules.Analyze(rules.Input{Title: body[:80], Body: body}, tmpl, "")
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%s: %v", name, d)
-		}
-		if r.Template != "user-story" {
-			t.Errorf("%s: template %q", name, r.Template)
-		}
+	count := func(r rules.Result, rule string) int { return len(fired(r, rule)) }
+	for _, c := range []struct {
+		name, body string
+		ok         func(r rules.Result) bool
+		want       string
+	}{
+		{"vague terms on one line", fill("## Critères d'acceptation\n\n", "rapide "),
+			func(r rules.Result) bool { return r.Criteria.Count == 1 && count(r, "acceptance-criteria-vague") == 1 },
+			"one vague criterion"},
+		{"placeholders", fill("## Notes de sécurité\n\n", "[rôle] "),
+			func(r rules.Result) bool { return count(r, "template-placeholder") >= 1 },
+			"the placeholder reported"},
+		{"story markers", fill("", "As a user, so I can so that "),
+			func(r rules.Result) bool {
+				return strings.HasPrefix(r.Story.Role, "user") && count(r, "story-format") == 1
+			},
+			"a role and no action"},
+		{"gherkin items", fill("## CA\n\n", "- Étant donné x\n"),
+			func(r rules.Result) bool { return r.Criteria.Gherkin == 1 && count(r, "gherkin-incomplete") == 1 },
+			"one scenario without an outcome"},
+		{"headings", fill("", "## Contexte\n\n"),
+			func(r rules.Result) bool { return r.Sections["context"] == rules.SectionEmpty },
+			"an empty context"},
+		{"weak benefit markers", fill("As a user, I want ", "so fast "),
+			func(r rules.Result) bool {
+				return r.Story.Role == "user" && r.Story.Benefit == "" && count(r, "story-benefit") == 1 && count(r, "story-ambiguous") == 1
+			},
+			"a sentence with no benefit and a vague term"},
+		{"open angles", fill("", "<a "),
+			func(r rules.Result) bool { return count(r, "story-format") == 1 && r.Criteria.Count == 0 },
+			"no sentence, no criteria"},
+		{"italic hints", fill("", "_Décrivez…_\n\n"),
+			func(r rules.Result) bool { return count(r, "template-placeholder") > 1000 },
+			"every hint reported"},
+		{"topics", fill("", "NIR date de naissance ProConnect "),
+			func(r rules.Result) bool {
+				return r.SecurityReview && slices.Equal(r.Sensitive, []string{"authentication", "identity"})
+			},
+			"authentication and identity, with a review"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			r := rules.Analyze(rules.Input{Title: c.body[:80], Body: c.body}, builtin(t).Default(), "")
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("took %v", d)
+			}
+			if !c.ok(r) {
+				t.Errorf("want %s; got role %.40q action %.40q, criteria %+v, sensitive %v, %d findings", c.want, r.Story.Role, r.Story.Action, r.Criteria, r.Sensitive, len(r.Findings))
+			}
+		})
 	}
 }

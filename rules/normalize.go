@@ -252,9 +252,14 @@ func TermKey(s string) string { return strings.Join(words(s), " ") }
 // without punctuation or spaces, without a leading number ("2. Contexte").
 func key(s string) string {
 	var stack [256]byte
-	b := stack[:0]
+	return string(appendKey(stack[:0], s, -1))
+}
+
+// appendKey appends key(s) to dst, stopping once dst holds limit bytes or
+// more (no limit when limit < 0). key and keyPrefix are this one loop.
+func appendKey(dst []byte, s string, limit int) []byte {
 	leading := true
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && (limit < 0 || len(dst) < limit); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -270,7 +275,7 @@ func key(s string) string {
 				continue
 			}
 			leading = false
-			b = append(b, c)
+			dst = append(dst, c)
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -280,12 +285,12 @@ func key(s string) string {
 		}
 		leading = false
 		x, y := foldRune(r)
-		b = utf8.AppendRune(b, x)
+		dst = utf8.AppendRune(dst, x)
 		if y != 0 {
-			b = utf8.AppendRune(b, y)
+			dst = utf8.AppendRune(dst, y)
 		}
 	}
-	return string(b)
+	return dst
 }
 
 // stem reduces a folded word to a form shared by its plural and, for the
@@ -370,40 +375,7 @@ func countWordsUpTo(s string, limit int) int {
 // keyPrefix writes into buf the first len(buf) bytes of key(s), without
 // allocating: a cheap filter before computing a whole key.
 func keyPrefix(s string, buf []byte) []byte {
-	out := buf[:0]
-	leading := true
-	for i := 0; i < len(s) && len(out) < cap(buf)-utf8.UTFMax; {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			switch {
-			case 'a' <= c && c <= 'z':
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case '0' <= c && c <= '9':
-				if leading {
-					continue
-				}
-			default:
-				continue
-			}
-			leading = false
-			out = append(out, c)
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		if !isWordRune(r) {
-			continue
-		}
-		leading = false
-		x, y := foldRune(r)
-		out = utf8.AppendRune(out, x)
-		if y != 0 {
-			out = utf8.AppendRune(out, y)
-		}
-	}
-	return out
+	return appendKey(buf[:0], s, cap(buf)-utf8.UTFMax)
 }
 
 // wordAt finds the first word of text at or after pos and writes its

@@ -30,7 +30,8 @@ type Set struct {
 // can only come from a broken embedded file and is caught by the tests.
 var Builtin = sync.OnceValues(loadBuiltin)
 
-// builtinOrder makes the base templates parse before those that extend them.
+// loadBuiltin parses the embedded templates, bases before the templates
+// that extend them, and checks them as a set.
 func loadBuiltin() (*Set, error) {
 	entries, err := fs.ReadDir(builtinFS, "builtin")
 	if err != nil {
