@@ -105,7 +105,7 @@ func TestBoldLead(t *testing.T) {
 		t.Errorf("rest %q", rest)
 	}
 	s := &story{t: &Template{}, c: compile(&Template{}), d: d}
-	if _, _, ok := s.headingOf(&d.blocks[1]); ok {
+	if _, _, _, ok := s.headingOf(&d.blocks[1]); ok {
 		t.Error("a story sentence in bold is taken for a heading")
 	}
 }

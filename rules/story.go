@@ -173,9 +173,8 @@ func (s *story) classify() {
 	cur := -1
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
-		heading, level, ok := s.headingOf(b)
+		heading, level, spec, ok := s.headingOf(b)
 		if ok {
-			spec := s.matchSection(heading)
 			stay := spec < 0 && cur >= 0 && s.sections[cur].spec >= 0 &&
 				(level > s.sections[cur].level || isScenarioHeading(heading))
 			if !stay {
@@ -217,33 +216,37 @@ func (s *story) classify() {
 // opens with a bold line short enough to be a heading, or with bold text
 // naming one of the template's sections, or whose first line, plain, names
 // one ("Critères d'acceptation :" before a list; alone, or ending with a
-// colon when more lines follow).
-func (s *story) headingOf(b *block) (string, int, bool) {
+// colon when more lines follow). spec is the template section the heading
+// names, -1 when none.
+func (s *story) headingOf(b *block) (heading string, level, spec int, ok bool) {
 	switch {
 	case b.kind == blockHeading:
-		return b.text, b.level, true
+		return b.text, b.level, s.matchSection(b.text), true
 	case b.kind == blockPara && b.bold == "":
 		first := firstLine(b.text)
 		if len(first) > 80 {
-			return "", 0, false
+			return "", 0, -1, false
 		}
 		trimmed := strings.TrimRight(first, " \t")
 		h := strings.TrimRight(trimmed, " \t:")
-		if h != "" && (len(first) == len(b.text) || strings.HasSuffix(trimmed, ":")) && s.matchSection(h) >= 0 {
-			return h, 7, true
+		if h != "" && (len(first) == len(b.text) || strings.HasSuffix(trimmed, ":")) {
+			if spec := s.matchSection(h); spec >= 0 {
+				return h, 7, spec, true
+			}
 		}
 	case b.kind == blockPara && b.bold != "":
 		h := strings.TrimRight(b.bold, " :.")
 		colon := strings.HasSuffix(strings.TrimSpace(b.bold), ":") ||
 			strings.HasPrefix(strings.TrimLeft(b.text[len(b.bold):], " \t"), ":")
-		if (b.boldLine || colon) && s.matchSection(h) >= 0 {
-			return h, 7, true
+		spec := s.matchSection(h)
+		if (b.boldLine || colon) && spec >= 0 {
+			return h, 7, spec, true
 		}
 		if b.boldLine && len(strings.Fields(h)) <= 8 && !strings.HasSuffix(b.bold, ".") && parseSentence(h) == nil {
-			return h, 7, true
+			return h, 7, spec, true
 		}
 	}
-	return "", 0, false
+	return "", 0, -1, false
 }
 
 // matchSection returns the template section a heading names, or -1. Case,
