@@ -31,8 +31,12 @@ type compiled struct {
 	// one is: only then is a role searched for a privileged name first.
 	privileged    []bool
 	anyPrivileged bool
-	ruleOff       map[string]bool
-	ruleSev       map[string]Severity
+	// maxNameWords is the most words a persona name has: no longer run of
+	// a role's words can be one, so matchPersona need not try them (a
+	// role of thousands of words would otherwise cost a cubic search).
+	maxNameWords int
+	ruleOff      map[string]bool
+	ruleSev      map[string]Severity
 	// checklist holds the keys of the security checklist's questions.
 	checklist map[string]bool
 	// A block longer than these (in bytes, with room for punctuation and
@@ -241,6 +245,7 @@ func build(t *Template) *compiled {
 		c.anyPrivileged = c.anyPrivileged || p.Privileged
 		for _, n := range p.Names {
 			if k := PersonaKey(n); k != "" {
+				c.maxNameWords = max(c.maxNameWords, strings.Count(k, " ")+1)
 				if _, dup := c.personaNames[k]; !dup {
 					c.personaNames[k] = i
 				}
@@ -294,7 +299,7 @@ func (c *compiled) matchPersona(role string) int {
 		return i
 	}
 	if c.anyPrivileged {
-		for n := len(rs) - 1; n > 0; n-- {
+		for n := min(len(rs)-1, c.maxNameWords); n > 0; n-- {
 			for start := 0; start+n <= len(rs); start++ {
 				if i, ok := c.personaNames[strings.Join(rs[start:start+n], " ")]; ok && c.privileged[i] {
 					return i
@@ -302,12 +307,12 @@ func (c *compiled) matchPersona(role string) int {
 			}
 		}
 	}
-	for n := len(rs) - 1; n > 0; n-- {
+	for n := min(len(rs)-1, c.maxNameWords); n > 0; n-- {
 		if i, ok := c.personaNames[strings.Join(rs[:n], " ")]; ok {
 			return i
 		}
 	}
-	for n := len(rs) - 1; n > 0; n-- {
+	for n := min(len(rs)-1, c.maxNameWords); n > 0; n-- {
 		for start := 1; start+n <= len(rs); start++ {
 			if i, ok := c.personaNames[strings.Join(rs[start:start+n], " ")]; ok {
 				return i
