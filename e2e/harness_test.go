@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -25,10 +24,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/github/githubfake"
+	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
 )
 
@@ -37,9 +35,6 @@ const (
 	testToken  = "ghp_e2eTOKEN4b1d6f0c2a9e"
 	testRepo   = "octo-org/demarches"
 	testInst   = 4242
-
-	// pgEnv names the PostgreSQL server the replica tests use.
-	pgEnv = "COCHEF_TEST_DATABASE_URL"
 
 	labelReady     = "récit: prêt"
 	labelNeedsWork = "récit: à compléter"
@@ -454,45 +449,7 @@ func sqliteDSN(t *testing.T) string {
 // of COCHEF_TEST_DATABASE_URL (skipping without it) and returns a DSN
 // selecting it (store: "the search_path parameter selects a schema"). The
 // schema is dropped when the test ends.
-func pgDSN(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv(pgEnv)
-	if base == "" {
-		t.Skipf("%s is not set: PostgreSQL replica test skipped", pgEnv)
-	}
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "cochef_e2e_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect %s: %v", pgEnv, err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	if err := conn.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx) //nolint:errcheck // the test is over
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+func pgDSN(t *testing.T) string { return pgtest.DSN(t, "cochef_e2e_") }
 
 // issueOf is the issue number a request to the fake is about, or 0.
 func issueOf(r githubfake.Request) int {

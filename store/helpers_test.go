@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,14 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/internal/pgtest"
 )
 
 // pgEnv names the PostgreSQL server the tests may use; without it they run
 // on SQLite only.
-const pgEnv = "COCHEF_TEST_DATABASE_URL"
+const pgEnv = pgtest.Env
 
 type backend struct {
 	name string
@@ -39,45 +36,8 @@ func backends(t testing.TB) []backend {
 	return bs
 }
 
-// pgSchemaDSN creates a schema of its own for the test, so that parallel
-// tests and packages sharing the server never see each other's tables, and
-// drops it at the end.
-func pgSchemaDSN(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(pgEnv)
-	var b [6]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	schema := "cochef_store_test_" + hex.EncodeToString(b[:])
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect %s: %v", pgEnv, err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	if err := conn.Close(ctx); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx) //nolint:errcheck // the test is over
-		if _, err := conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE"); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+// pgSchemaDSN gives the test a schema of its own, dropped at the end.
+func pgSchemaDSN(t testing.TB) string { return pgtest.DSN(t, "cochef_store_test_") }
 
 // testOptions are short timings so a test waits in tenths of a second.
 func testOptions(t testing.TB, dsn string) Options {

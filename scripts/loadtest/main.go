@@ -35,10 +35,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/github/githubfake"
+	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
 )
 
@@ -101,9 +100,15 @@ func run(database string, duration time.Duration, conc, nIssues int) error {
 	kind := "SQLite"
 	if database != "" {
 		kind = "PostgreSQL"
-		if dsn, err = freshSchema(database); err != nil {
+		var drop func(context.Context) error
+		if dsn, drop, err = pgtest.CreateSchema(context.Background(), database, "cochef_load_"); err != nil {
 			return err
 		}
+		defer func() {
+			if err := drop(context.Background()); err != nil {
+				log.Printf("drop the run's schema: %v", err)
+			}
+		}()
 	}
 
 	t := &tb{}
@@ -417,24 +422,4 @@ func waitReady(base string) error {
 		time.Sleep(100 * time.Millisecond)
 	}
 	return fmt.Errorf("server not ready")
-}
-
-// freshSchema makes an empty schema for this run and returns a DSN that
-// uses it, so a run never mixes with another's jobs.
-func freshSchema(database string) (string, error) {
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, database)
-	if err != nil {
-		return "", err
-	}
-	defer conn.Close(ctx)
-	schema := "cochef_load_" + newID()[:8]
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		return "", err
-	}
-	sep := "?"
-	if strings.Contains(database, "?") {
-		sep = "&"
-	}
-	return database + sep + "search_path=" + schema, nil
 }
