@@ -309,38 +309,50 @@ func (e *Engine) syncLabels(ctx context.Context, w writer, issue Issue, prev *Ev
 			want = append(want, ls.SecurityReview)
 		}
 	}
+	if err := applyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
+		return nil, false, err
+	}
+	return labelNames(want), dismissed, nil
+}
+
+// applyLabels gives ref the labels of want among managed, writing only the
+// difference with have: missing ones are created (with colour and
+// description) and added, managed ones not wanted are removed. Labels
+// cochef does not manage are never touched.
+func applyLabels(ctx context.Context, w writer, ref IssueRef, have []string, want []Label, managed []string) error {
 	var add []string
 	var create []Label
 	for _, l := range want {
-		if !containsFold(issue.Labels, l.Name) {
+		if !containsFold(have, l.Name) {
 			add = append(add, l.Name)
 			create = append(create, l)
 		}
 	}
-	var remove []string
-	for _, name := range ls.Names() {
-		if containsFold(issue.Labels, name) && !slices.ContainsFunc(want, func(l Label) bool { return strings.EqualFold(l.Name, name) }) {
-			remove = append(remove, name)
-		}
-	}
 	if len(create) > 0 {
-		if err := w.EnsureLabels(ctx, issue.Ref.Repo, create); err != nil {
-			return nil, false, fmt.Errorf("create labels: %w", err)
+		if err := w.EnsureLabels(ctx, ref.Repo, create); err != nil {
+			return fmt.Errorf("create labels: %w", err)
 		}
-		if err := w.AddLabels(ctx, issue.Ref, add); err != nil {
-			return nil, false, fmt.Errorf("add labels: %w", err)
-		}
-	}
-	for _, name := range remove {
-		if err := w.RemoveLabel(ctx, issue.Ref, name); err != nil {
-			return nil, false, fmt.Errorf("remove label %q: %w", name, err)
+		if err := w.AddLabels(ctx, ref, add); err != nil {
+			return fmt.Errorf("add labels: %w", err)
 		}
 	}
-	applied := make([]string, 0, len(want))
-	for _, l := range want {
-		applied = append(applied, l.Name)
+	wanted := labelNames(want)
+	for _, name := range managed {
+		if containsFold(have, name) && !containsFold(wanted, name) {
+			if err := w.RemoveLabel(ctx, ref, name); err != nil {
+				return fmt.Errorf("remove label %q: %w", name, err)
+			}
+		}
 	}
-	return applied, dismissed, nil
+	return nil
+}
+
+func labelNames(ls []Label) []string {
+	out := make([]string, 0, len(ls))
+	for _, l := range ls {
+		out = append(out, l.Name)
+	}
+	return out
 }
 
 // mention notifies reviewers once, in a comment of its own: editing a

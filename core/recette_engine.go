@@ -726,33 +726,12 @@ func (r *recetteRun) syncLabels(ctx context.Context, state RecetteState) error {
 	case RecetteSuccess:
 		want = []Label{ls.Done}
 	}
-	have := r.mr.Labels
-	var add []string
-	var create []Label
-	for _, l := range want {
-		if !containsFold(have, l.Name) {
-			add = append(add, l.Name)
-			create = append(create, l)
-		}
-	}
-	if len(create) > 0 {
-		if err := r.p.EnsureLabels(ctx, r.ref.Repo, create); err != nil {
-			return fmt.Errorf("create labels: %w", err)
-		}
-		if err := r.p.AddLabels(ctx, r.ref, add); err != nil {
-			return fmt.Errorf("add labels: %w", err)
-		}
-	}
-	for _, name := range []string{ls.InProgress.Name, ls.Done.Name} {
-		if containsFold(have, name) && !slices.ContainsFunc(want, func(l Label) bool { return strings.EqualFold(l.Name, name) }) {
-			if err := r.p.RemoveLabel(ctx, r.ref, name); err != nil {
-				return fmt.Errorf("remove label %q: %w", name, err)
-			}
-		}
+	if err := applyLabels(ctx, r.p, r.ref, r.mr.Labels, want, []string{ls.InProgress.Name, ls.Done.Name}); err != nil {
+		return err
 	}
 	r.rec.Labels = nil
-	for _, l := range want {
-		r.rec.Labels = append(r.rec.Labels, l.Name)
+	if len(want) > 0 {
+		r.rec.Labels = labelNames(want)
 	}
 	return nil
 }
