@@ -4,9 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -28,6 +25,7 @@ import (
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
+	"github.com/cochef/cochef/webhook"
 )
 
 const (
@@ -316,11 +314,7 @@ func payload(t *testing.T, file string, number int, s story) []byte {
 	return out
 }
 
-func sign(body []byte, secret string) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write(body)
-	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
-}
+func sign(body []byte, secret string) string { return webhook.SignGitHub(secret, body) }
 
 var httpClient = &http.Client{Timeout: 15 * time.Second}
 

@@ -1,6 +1,9 @@
 package webhook
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -337,4 +340,12 @@ func transferredRef(payload []byte, inst *github.Installation) (core.IssueRef, *
 	}
 	ref, ok := githubIssueRef(p.Changes.NewRepository, inst, p.Changes.NewIssue)
 	return ref, p.Changes.NewIssue, ok
+}
+
+// SignGitHub returns the X-Hub-Signature-256 value GitHub sends for body:
+// what `cochef replay`, the tests and the load script sign with.
+func SignGitHub(secret string, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write(body)
+	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
 }

@@ -3,9 +3,6 @@ package webhook
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -141,11 +138,7 @@ func obj(m map[string]any, key string) map[string]any {
 	return m[key].(map[string]any)
 }
 
-func sign(secret string, body []byte) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write(body)
-	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
-}
+func sign(secret string, body []byte) string { return SignGitHub(secret, body) }
 
 func githubRequest(event, delivery string, body []byte, secret string) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, GitHubPath, bytes.NewReader(body))

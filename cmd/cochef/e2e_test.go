@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,6 +19,7 @@ import (
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/store"
+	"github.com/cochef/cochef/webhook"
 )
 
 // End-to-end: the real server (intake, SQLite queue, engine, GitHub
@@ -125,11 +123,7 @@ func payload(t *testing.T, file string, number int, title, body string, mutate f
 	return out
 }
 
-func sign(body []byte, secret string) string {
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write(body)
-	return "sha256=" + hex.EncodeToString(mac.Sum(nil))
-}
+func sign(body []byte, secret string) string { return webhook.SignGitHub(secret, body) }
 
 func (e *e2e) post(event, delivery string, body []byte) int {
 	e.t.Helper()

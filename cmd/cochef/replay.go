@@ -3,9 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,6 +14,8 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
+
+	"github.com/cochef/cochef/webhook"
 )
 
 // replayTimeout bounds the whole exchange: a server that takes longer than
@@ -139,9 +138,7 @@ func runReplay(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, f
 		req.Header.Set("X-GitHub-Event", event)
 		req.Header.Set("X-GitHub-Delivery", delivery)
 		if secret != "" {
-			mac := hmac.New(sha256.New, []byte(secret))
-			mac.Write(payload)
-			req.Header.Set("X-Hub-Signature-256", "sha256="+hex.EncodeToString(mac.Sum(nil)))
+			req.Header.Set("X-Hub-Signature-256", webhook.SignGitHub(secret, payload))
 		}
 	} else {
 		req.Header.Set("X-Gitlab-Event", event)

@@ -14,9 +14,7 @@ package main
 import (
 	"bytes"
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"flag"
@@ -39,6 +37,7 @@ import (
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
+	"github.com/cochef/cochef/webhook"
 )
 
 const (
@@ -350,12 +349,10 @@ func post(c *http.Client, base, event, delivery string, body []byte) (int, error
 	if err != nil {
 		return 0, err
 	}
-	mac := hmac.New(sha256.New, []byte(secret))
-	mac.Write(body)
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-GitHub-Event", event)
 	req.Header.Set("X-GitHub-Delivery", delivery)
-	req.Header.Set("X-Hub-Signature-256", "sha256="+hex.EncodeToString(mac.Sum(nil)))
+	req.Header.Set("X-Hub-Signature-256", webhook.SignGitHub(secret, body))
 	resp, err := c.Do(req)
 	if err != nil {
 		return 0, err
