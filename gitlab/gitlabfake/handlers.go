@@ -300,36 +300,15 @@ func (f *Fake) updateIssue(c *call) {
 		}
 		changed = true
 	}
-	labels := slices.Clone(is.data.Labels)
-	if v, ok := c.params.list("labels"); ok {
-		labels, changed = v, true
-	}
-	if v, ok := c.params.list("add_labels"); ok {
-		for _, l := range v {
-			if !slices.Contains(labels, l) {
-				labels = append(labels, l)
-			}
-		}
-		changed = true
-	}
-	if v, ok := c.params.list("remove_labels"); ok {
-		labels = slices.DeleteFunc(labels, func(l string) bool { return slices.Contains(v, l) })
-		changed = true
-	}
+	labels, labelsChanged := labelParams(c, is.data.Labels)
+	changed = changed || labelsChanged
 	if !changed {
 		// Grape: "at least one parameter must be provided".
 		c.fail(http.StatusBadRequest, "error", "assignee_id, assignee_ids, confidential, created_at, description, discussion_locked, due_date, labels, add_labels, remove_labels, milestone_id, state_event, title, issue_type, weight, epic_id, epic_iid are missing, at least one parameter must be provided")
 		return
 	}
-	for _, l := range labels {
-		if strings.Contains(l, ",") {
-			c.fail(http.StatusBadRequest, "message", map[string][]string{"title": {"is invalid"}})
-			return
-		}
-		// GitLab creates a label an update names but the project lacks.
-		if findLabel(p, l) == nil {
-			p.labels = append(p.labels, &Label{ID: f.nextID(), Name: l, Color: DefaultLabelColor})
-		}
+	if !f.createNamedLabels(c, p, labels) {
+		return
 	}
 	is.data.Labels = labels
 	is.updatedAt = f.now().UTC()
@@ -844,34 +823,14 @@ func (f *Fake) updateMergeRequest(c *call) {
 	if v, ok := c.params.str("description"); ok {
 		mr.data.Description, changed = v, true
 	}
-	labels := slices.Clone(mr.data.Labels)
-	if v, ok := c.params.list("labels"); ok {
-		labels, changed = v, true
-	}
-	if v, ok := c.params.list("add_labels"); ok {
-		for _, l := range v {
-			if !slices.Contains(labels, l) {
-				labels = append(labels, l)
-			}
-		}
-		changed = true
-	}
-	if v, ok := c.params.list("remove_labels"); ok {
-		labels = slices.DeleteFunc(labels, func(l string) bool { return slices.Contains(v, l) })
-		changed = true
-	}
+	labels, labelsChanged := labelParams(c, mr.data.Labels)
+	changed = changed || labelsChanged
 	if !changed {
 		c.fail(http.StatusBadRequest, "error", "title, description, labels, add_labels, remove_labels… are missing, at least one parameter must be provided")
 		return
 	}
-	for _, l := range labels {
-		if strings.Contains(l, ",") {
-			c.fail(http.StatusBadRequest, "message", map[string][]string{"title": {"is invalid"}})
-			return
-		}
-		if findLabel(p, l) == nil {
-			p.labels = append(p.labels, &Label{ID: f.nextID(), Name: l, Color: DefaultLabelColor})
-		}
+	if !f.createNamedLabels(c, p, labels) {
+		return
 	}
 	mr.data.Labels = labels
 	mr.updatedAt = f.now().UTC()
@@ -1160,4 +1119,43 @@ func (f *Fake) updateDiscussionNote(c *call) {
 		return
 	}
 	c.ok(http.StatusOK, f.noteJSON(p, d, n, "MergeRequest", mr.id, mr.iid))
+}
+
+// labelParams applies the labels, add_labels and remove_labels parameters
+// to current, as GitLab's issue and merge request updates do, and reports
+// whether any was given.
+func labelParams(c *call, current []string) ([]string, bool) {
+	labels, changed := slices.Clone(current), false
+	if v, ok := c.params.list("labels"); ok {
+		labels, changed = v, true
+	}
+	if v, ok := c.params.list("add_labels"); ok {
+		for _, l := range v {
+			if !slices.Contains(labels, l) {
+				labels = append(labels, l)
+			}
+		}
+		changed = true
+	}
+	if v, ok := c.params.list("remove_labels"); ok {
+		labels = slices.DeleteFunc(labels, func(l string) bool { return slices.Contains(v, l) })
+		changed = true
+	}
+	return labels, changed
+}
+
+// createNamedLabels refuses a name GitLab refuses and, as GitLab does,
+// creates the labels an update names but the project lacks. It answers
+// and returns false on a refusal.
+func (f *Fake) createNamedLabels(c *call, p *project, labels []string) bool {
+	for _, l := range labels {
+		if strings.Contains(l, ",") {
+			c.fail(http.StatusBadRequest, "message", map[string][]string{"title": {"is invalid"}})
+			return false
+		}
+		if findLabel(p, l) == nil {
+			p.labels = append(p.labels, &Label{ID: f.nextID(), Name: l, Color: DefaultLabelColor})
+		}
+	}
+	return true
 }
