@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/cochef/cochef/rules"
 )
@@ -202,10 +203,14 @@ func ParseRecetteCommand(line string) (RecetteCommand, bool) {
 		// The reason is the rest of the line as written.
 		rest := line
 		for j := 0; j < i; j++ {
-			rest = strings.TrimLeft(rest, " \t")
+			// strings.Fields split on any Unicode space (a no-break space
+			// typed before a colon included): skip the same ones.
+			rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
 			rest = rest[len(fields[j]):]
 		}
-		rest = strings.TrimSpace(strings.TrimLeft(rest, " \t:—-"))
+		rest = strings.TrimSpace(strings.TrimLeftFunc(rest, func(c rune) bool {
+			return unicode.IsSpace(c) || strings.ContainsRune(":—-", c)
+		}))
 		if len([]rune(rest)) > maxReason {
 			rest = string([]rune(rest)[:maxReason]) + "…"
 		}
@@ -216,6 +221,14 @@ func ParseRecetteCommand(line string) (RecetteCommand, bool) {
 	return c, true
 }
 
+// maxItemNumber bounds the item numbers a command may name: no checklist
+// is longer (a PR/MR follows at most 20 stories), and a comment full of
+// huge ranges must not cost more than reading it.
+const maxItemNumber = 1000
+
+// maxBadItems bounds the unknown numbers a reply lists.
+const maxBadItems = 20
+
 // parseNumbers reads "2", "2,5" or "2-4".
 func parseNumbers(f string) ([]int, bool) {
 	var out []int
@@ -225,12 +238,12 @@ func parseNumbers(f string) ([]int, bool) {
 		}
 		lo, hi, isRange := strings.Cut(part, "-")
 		a, err := strconv.Atoi(lo)
-		if err != nil || a <= 0 {
+		if err != nil || a <= 0 || a > maxItemNumber {
 			return nil, false
 		}
 		b := a
 		if isRange {
-			if b, err = strconv.Atoi(hi); err != nil || b < a || b-a > 200 {
+			if b, err = strconv.Atoi(hi); err != nil || b < a || b > maxItemNumber {
 				return nil, false
 			}
 		}
@@ -312,8 +325,13 @@ func (m RecetteModel) itemByKey(k string) (RecetteStory, RecetteItem, bool) {
 }
 
 // recetteState is the status the model is in.
+//
+// Unreadable stories are not counted, as the docs say: a PR/MR that closes
+// only stories cochef cannot read has nothing to validate and is neutral,
+// not pending forever. A readable story without criteria keeps it pending:
+// its criteria are to be written.
 func (m RecetteModel) state(states map[string]itemState) RecetteState {
-	if len(m.Stories) == 0 {
+	if !slices.ContainsFunc(m.Stories, func(s RecetteStory) bool { return !s.Unreadable }) {
 		return RecetteNeutral
 	}
 	done, total, _ := m.counts(states)

@@ -41,6 +41,14 @@ type recetteRun struct {
 	forceEdit bool
 	repoCache map[string]Settings
 	validator *bool
+	// configBroken is set when the repository's configuration does not
+	// parse: its validator list is unknown, so nobody validates until it
+	// is fixed (the defaults would let every developer validate).
+	configBroken bool
+	// verifyComment is set when the task comes from an edit of the
+	// checklist comment: what it shows is compared with cochef's render,
+	// so text changed by hand is written back.
+	verifyComment bool
 }
 
 // recette renders a PR/MR's checklist and applies the ticks or command
@@ -96,8 +104,11 @@ func (r *recetteRun) mergeGroup(ctx context.Context) error {
 	if r.t.HeadSHA == "" {
 		return &APIError{Platform: r.ref.Repo.Platform, Status: http.StatusBadRequest, Message: "merge group without head commit"}
 	}
+	// Settings only choose the language here: failing to read them must
+	// not hold the merge queue.
 	if err := r.loadSettings(ctx); err != nil {
-		return err
+		r.log.Warn("merge group: settings unreadable, defaults used", "error", err)
+		r.settings = r.e.Defaults
 	}
 	t, err := recetteTemplate(r.langOr(rules.FR))
 	if err != nil {
@@ -137,7 +148,8 @@ func (r *recetteRun) loadSettings(ctx context.Context) error {
 		return fmt.Errorf("load settings: %w", err)
 	}
 	if cfgErr != nil {
-		r.log.Warn("repository configuration invalid; recette uses the defaults", "source", cfgErr.Source, "error", cfgErr.Message)
+		r.configBroken = true
+		r.log.Warn("repository configuration invalid: no validation accepted until it is fixed", "source", cfgErr.Source, "error", cfgErr.Message)
 	}
 	r.settings = s
 	r.repoCache[strings.ToLower(r.ref.Repo.FullName)] = s
@@ -161,11 +173,28 @@ func (r *recetteRun) run(ctx context.Context) error {
 		cmd, hasCmd = ParseRecetteCommand(t.Command)
 	}
 	force := hasCmd && cmd.Verb == CommandCheck
+	if force {
+		// A full re-read costs a read per story and a write: like the
+		// issue-level check, only for people who may write.
+		if err := r.loadSettings(ctx); err != nil {
+			return err
+		}
+		if ok, err := r.mayCheck(ctx); err != nil {
+			return err
+		} else if !ok {
+			r.log.Info("/cochef check on a pull or merge request from a reader ignored")
+			return nil
+		}
+	}
 	ticks := t.Actor != "" && t.Command == ""
-	// A tick or a command changes states, not stories: the stories as
-	// last read serve (an edit of a story re-renders through its own
-	// evaluation), which saves a read per story.
-	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && (ticks || hasCmd && !force)
+	// An edit of the checklist comment itself (a tick, or text changed by
+	// hand) ends with cochef's checklist written back as the states say.
+	checklistEdited := t.Command == "" && (t.Event == "issue_comment" && t.Action == "edited" ||
+		strings.HasSuffix(t.Event, "Note Hook") && t.Action == "update")
+	// A tick, a command or a hand edit changes states, not stories: the
+	// stories as last read serve (an edit of a story re-renders through its
+	// own evaluation), which saves a read per story.
+	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && (ticks || checklistEdited || hasCmd && !force)
 
 	if err := r.loadSettings(ctx); err != nil {
 		return err
@@ -176,6 +205,17 @@ func (r *recetteRun) run(ctx context.Context) error {
 		r.lang = rules.Lang(prev.Lang)
 	} else {
 		if r.mr, err = r.rp.GetMergeRequest(ctx, r.ref); err != nil {
+			var api *APIError
+			if prev != nil && errors.As(err, &api) && (api.Status == http.StatusNotFound || api.Status == http.StatusGone) {
+				// Deleted: close its links, or every edit of its stories
+				// would queue a job bound to fail.
+				r.rec.State = "gone"
+				if err := e.Recettes.SaveRecette(ctx, r.rec); err != nil {
+					return fmt.Errorf("save recette: %w", err)
+				}
+				r.log.Info("pull or merge request gone: its stories are no longer followed")
+				return nil
+			}
 			return fmt.Errorf("read merge request: %w", err)
 		}
 		r.rec.Title, r.rec.URL, r.rec.Milestone = r.mr.Title, r.mr.URL, r.mr.Milestone
@@ -223,6 +263,7 @@ func (r *recetteRun) run(ctx context.Context) error {
 		r.trail = append(r.trail, added...)
 		r.states = currentStates(r.trail)
 	}
+	r.verifyComment = checklistEdited
 	return r.write(ctx, force || r.forceEdit)
 }
 
@@ -395,7 +436,7 @@ func (r *recetteRun) mayValidate(ctx context.Context) (bool, error) {
 }
 
 func (r *recetteRun) checkValidator(ctx context.Context, actor string) (bool, error) {
-	if actor == "" || strings.HasSuffix(actor, "[bot]") {
+	if actor == "" || strings.HasSuffix(actor, "[bot]") || r.configBroken {
 		return false, nil
 	}
 	rs := r.settings.Recette
@@ -419,6 +460,22 @@ func (r *recetteRun) checkValidator(ctx context.Context, actor string) (bool, er
 	acc, err := r.p.Access(ctx, r.ref.Repo, actor)
 	if err != nil {
 		return false, fmt.Errorf("access of %s: %w", actor, err)
+	}
+	return acc >= AccessWrite, nil
+}
+
+// mayCheck tells whether the task's actor may force a re-render: a
+// validator, or anyone with write access.
+func (r *recetteRun) mayCheck(ctx context.Context) (bool, error) {
+	if ok, err := r.mayValidate(ctx); err != nil || ok {
+		return ok, err
+	}
+	if r.t.Actor == "" {
+		return false, nil
+	}
+	acc, err := r.p.Access(ctx, r.ref.Repo, r.t.Actor)
+	if err != nil {
+		return false, fmt.Errorf("access of %s: %w", r.t.Actor, err)
 	}
 	return acc >= AccessWrite, nil
 }
@@ -530,7 +587,9 @@ func (r *recetteRun) applyCommand(ctx context.Context, cmd RecetteCommand) ([]Va
 	for _, n := range numbers {
 		s, it, ok := r.rec.Model.item(n)
 		if !ok {
-			bad = append(bad, n)
+			if len(bad) < maxBadItems {
+				bad = append(bad, n)
+			}
 			continue
 		}
 		cur := r.states[it.Key]
@@ -672,7 +731,16 @@ func (r *recetteRun) syncChecklist(ctx context.Context, body string, state Recet
 		return nil
 	}
 	if r.rec.CommentHash == hash && !force {
-		return nil
+		if !r.verifyComment {
+			return nil
+		}
+		c, _, err := r.findChecklist(ctx)
+		if err != nil {
+			return err
+		}
+		if c != nil && c.ID == r.rec.CommentID && c.Body == body {
+			return nil
+		}
 	}
 	if err := r.p.EditComment(ctx, r.ref, r.rec.CommentID, body); err != nil {
 		var api *APIError

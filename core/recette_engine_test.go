@@ -312,6 +312,14 @@ func TestRecetteDeletedChecklistIsWrittenAgain(t *testing.T) {
 	setupPR(h)
 	old := h.checklist(7)
 	h.fake.DeleteComment(repo, old.ID)
+	// From a reader, /cochef check is ignored: a full re-read is not free.
+	h.fake.SetPermission(repo, "lecteur", "read")
+	h.fake.Reset()
+	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Command: "check"})
+	if w := h.fake.Writes(); len(w) != 0 {
+		t.Fatalf("a reader's /cochef check wrote %d times", len(w))
+	}
+	h.fake.SetPermission(repo, "someone", "write")
 	h.work(core.Task{Issue: prRef(7), Actor: "someone", Command: "check"})
 	if c := h.checklist(7); c.ID == old.ID || c.Body != old.Body {
 		t.Fatalf("checklist not written again: %+v", c)
@@ -322,5 +330,50 @@ func TestRecetteDeletedChecklistIsWrittenAgain(t *testing.T) {
 	h.work(core.Task{Issue: prRef(7), Actor: "someone", Command: "check"})
 	if h.checklist(7).Body != old.Body {
 		t.Fatal("hand edit not repaired")
+	}
+}
+
+func TestRecetteBrokenConfigAcceptsNoValidation(t *testing.T) {
+	h := newRecHarness(t)
+	// A typo elsewhere in the file must not drop the validator list and
+	// let every developer validate.
+	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\nlabels:\n  ready: {name: prêt, color: vert}\n")
+	setupPR(h)
+	h.fake.SetPermission(repo, "dev", "write")
+	h.work(core.Task{Issue: prRef(7), Actor: "dev", Command: "valide 1"})
+	h.fake.SetPermission(repo, "marie", "write")
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "valide 1"})
+	if c := h.checklist(7); strings.Contains(c.Body, "- [x]") {
+		t.Fatalf("a validation was accepted under a broken configuration:\n%s", c.Body)
+	}
+}
+
+func TestRecetteHandEditIsWrittenBack(t *testing.T) {
+	h := newRecHarness(t)
+	setupPR(h)
+	c := h.checklist(7)
+	// A person rewrites text in the checklist without ticking anything:
+	// GitHub sends an edit of cochef's comment with no box changed.
+	h.fake.EditComment(repo, c.ID, c.Body+"\nrien à voir")
+	h.work(core.Task{Kind: core.TaskRecette, Issue: prRef(7), Event: "issue_comment", Action: "edited"})
+	if got := h.checklist(7); got.ID != c.ID || got.Body != c.Body {
+		t.Fatalf("hand edit not written back:\n%s", got.Body)
+	}
+	// The same event when nothing was changed writes nothing.
+	h.fake.Reset()
+	h.work(core.Task{Kind: core.TaskRecette, Issue: prRef(7), Event: "issue_comment", Action: "edited"})
+	if w := h.fake.Writes(); len(w) != 0 {
+		t.Fatalf("an unchanged checklist was written %d times", len(w))
+	}
+}
+
+func TestRecetteDeletedPullRequestStopsFollowingItsStories(t *testing.T) {
+	h := newRecHarness(t)
+	setupPR(h)
+	h.fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", Status: 404})
+	h.work(core.Task{Kind: core.TaskRecette, Issue: prRef(7), Event: "pull_request", Action: "edited"})
+	links, err := h.store.RecettesClosing(context.Background(), core.IssueRef{Repo: recRepo, Number: 12})
+	if err != nil || len(links) != 0 {
+		t.Fatalf("a deleted pull request still follows its story: %+v, %v", links, err)
 	}
 }

@@ -87,6 +87,11 @@ func TestParseRecetteCommand(t *testing.T) {
 		{"refuse 3: 2 jours de retard", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "2 jours de retard"}},
 		{"reject 4 — too slow", true, RecetteCommand{Verb: CommandRefuse, Items: []int{4}, Reason: "too slow"}},
 		{"refuse 3", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}}},
+		// A no-break space, as French keyboards type before a colon.
+		{"refuse\u00a03 le montant", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "le montant"}},
+		{"refuse 3\u00a0: raison", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "raison"}},
+		// Numbers past any checklist are not expanded.
+		{"valide 100000000-100000200", true, RecetteCommand{Verb: CommandValidate}},
 		{"valide deux", true, RecetteCommand{Verb: CommandValidate}},
 		{"check", true, RecetteCommand{Verb: CommandCheck}},
 		{"checklist", false, RecetteCommand{}},
@@ -268,5 +273,19 @@ func TestRenderStatusAndReplies(t *testing.T) {
 	if !strings.HasPrefix(r, MarkerRecetteReply) || !strings.Contains(r, "@malloryscript") || !strings.Contains(r, "2, 4") ||
 		!strings.Contains(r, "droits d'écriture") {
 		t.Fatalf("reply:\n%s", r)
+	}
+}
+
+func TestRecetteStateIgnoresUnreadableStories(t *testing.T) {
+	unreadable := RecetteStory{Ref: IssueRef{Number: 999}, Unreadable: true}
+	noCriteria := RecetteStory{Ref: IssueRef{Number: 5}}
+	if got := (RecetteModel{Stories: []RecetteStory{unreadable}}).state(nil); got != RecetteNeutral {
+		t.Errorf("only an unreadable story: %s, want neutral (nothing can ever be validated)", got)
+	}
+	if got := (RecetteModel{Stories: []RecetteStory{unreadable, noCriteria}}).state(nil); got != RecettePending {
+		t.Errorf("a readable story without criteria: %s, want pending", got)
+	}
+	if got := (RecetteModel{}).state(nil); got != RecetteNeutral {
+		t.Errorf("no story: %s, want neutral", got)
 	}
 }
