@@ -224,7 +224,7 @@ func renderChecklist(lang rules.Lang, mr IssueRef, m RecetteModel, states map[st
 		}
 		if len(body) < MaxCommentLen || level >= 2 {
 			if len(body) >= MaxCommentLen {
-				body = body[:MaxCommentLen-1]
+				body = cutAtLine(body, MaxCommentLen-1)
 			}
 			return body, nil
 		}

@@ -149,7 +149,7 @@ func RenderFeedback(lang rules.Lang, platform string, v FeedbackView) (string, e
 		if keep == 0 {
 			// Only the template block can be this large: drop it.
 			if v.TemplateBody == "" && len(v.SecurityChecklist) == 0 {
-				return strings.ToValidUTF8(body[:MaxCommentLen-1], ""), nil
+				return cutAtLine(body, MaxCommentLen-1), nil
 			}
 			v.TemplateBody, v.SecurityChecklist = "", nil
 			continue
@@ -301,4 +301,17 @@ func longestRun(s string, c byte) int {
 		}
 	}
 	return best
+}
+
+// cutAtLine shortens s to at most n bytes, ending at a line end when there
+// is one, so a cut never splits a character or leaves half a line.
+func cutAtLine(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = strings.ToValidUTF8(s[:n], "")
+	if i := strings.LastIndexByte(s, '\n'); i > 0 {
+		return s[:i+1]
+	}
+	return s
 }

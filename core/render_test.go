@@ -121,3 +121,17 @@ func TestRenderMention(t *testing.T) {
 		t.Fatalf("mention body: %q", body)
 	}
 }
+
+func TestCutAtLine(t *testing.T) {
+	s := "première ligne\ndeuxième ligne très longue"
+	if got := cutAtLine(s, 22); got != "première ligne\n" {
+		t.Errorf("cut inside the second line = %q, want the first line whole", got)
+	}
+	// "é" is two bytes: a cut between them must not leave half of it.
+	if got := cutAtLine("café", 4); got != "caf" {
+		t.Errorf("cut inside a character = %q", got)
+	}
+	if got := cutAtLine("court", 10); got != "court" {
+		t.Errorf("no cut needed = %q", got)
+	}
+}
