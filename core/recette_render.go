@@ -9,34 +9,14 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/rules"
-	"github.com/cochef/cochef/templates"
 )
 
 var recetteTemplates = sync.OnceValues(func() (map[rules.Lang]*template.Template, error) {
-	out := map[rules.Lang]*template.Template{}
-	for _, lang := range []rules.Lang{rules.FR, rules.EN} {
-		name := "comments/recette." + string(lang) + ".md.tmpl"
-		t, err := template.New(string(lang)).Funcs(template.FuncMap{
-			"code": inlineCode,
-			"join": joinAny,
-		}).ParseFS(templates.Comments, name)
-		if err != nil {
-			return nil, fmt.Errorf("recette templates %s: %w", name, err)
-		}
-		out[lang] = t
-	}
-	return out, nil
+	return parseCommentTemplates("recette.", template.FuncMap{"code": inlineCode, "join": joinAny})
 })
 
 func recetteTemplate(lang rules.Lang) (*template.Template, error) {
-	all, err := recetteTemplates()
-	if err != nil {
-		return nil, err
-	}
-	if t, ok := all[lang]; ok {
-		return t, nil
-	}
-	return all[rules.FR], nil
+	return pickTemplate(recetteTemplates, lang)
 }
 
 // joinAny joins a slice of anything printable.

@@ -75,23 +75,31 @@ type FindingGroup struct {
 }
 
 var commentTemplates = sync.OnceValues(func() (map[rules.Lang]*template.Template, error) {
+	return parseCommentTemplates("", template.FuncMap{"code": inlineCode, "fence": fence})
+})
+
+func commentTemplate(lang rules.Lang) (*template.Template, error) {
+	return pickTemplate(commentTemplates, lang)
+}
+
+// parseCommentTemplates parses the embedded comments/<prefix><lang>.md.tmpl
+// of every language.
+func parseCommentTemplates(prefix string, funcs template.FuncMap) (map[rules.Lang]*template.Template, error) {
 	out := map[rules.Lang]*template.Template{}
 	for _, lang := range []rules.Lang{rules.FR, rules.EN} {
-		name := "comments/" + string(lang) + ".md.tmpl"
-		t, err := template.New(string(lang)).Funcs(template.FuncMap{
-			"code":  inlineCode,
-			"fence": fence,
-		}).ParseFS(templates.Comments, name)
+		name := "comments/" + prefix + string(lang) + ".md.tmpl"
+		t, err := template.New(string(lang)).Funcs(funcs).ParseFS(templates.Comments, name)
 		if err != nil {
 			return nil, fmt.Errorf("comment templates %s: %w", name, err)
 		}
 		out[lang] = t
 	}
 	return out, nil
-})
+}
 
-func commentTemplate(lang rules.Lang) (*template.Template, error) {
-	all, err := commentTemplates()
+// pickTemplate returns the templates of lang, French when lang has none.
+func pickTemplate(load func() (map[rules.Lang]*template.Template, error), lang rules.Lang) (*template.Template, error) {
+	all, err := load()
 	if err != nil {
 		return nil, err
 	}
