@@ -53,6 +53,11 @@ func recetteItems(story IssueRef, res rules.Result, tpl *rules.Template, lang ru
 			it.Steps = append(it.Steps, strings.TrimSpace(st.Keyword+" "+st.Text))
 		}
 		it.Key = itemKey(story, ItemCriterion, it.Text, it.Steps)
+		// A criterion written twice is one thing to validate: two items
+		// with one key would share a tick and lose the other's.
+		if slices.ContainsFunc(items, func(o RecetteItem) bool { return o.Key == it.Key }) {
+			continue
+		}
 		items = append(items, it)
 	}
 	sensitive = slices.Contains(res.Required, rules.SectionSecurityNotes)

@@ -289,3 +289,13 @@ func TestRecetteStateIgnoresUnreadableStories(t *testing.T) {
 		t.Errorf("no story: %s, want neutral", got)
 	}
 }
+
+func TestRecetteItemsMergeCriteriaWrittenTwice(t *testing.T) {
+	res := rules.Result{CriteriaItems: []rules.Criterion{
+		{Text: "Le montant est affiché"}, {Text: "La date est affichée"}, {Text: "le montant est affiché."},
+	}}
+	items, _ := recetteItems(IssueRef{Repo: Repo{Platform: GitHub, FullName: "o/r"}, Number: 1}, res, nil, rules.FR)
+	if len(items) != 2 {
+		t.Fatalf("%d items, want 2: one key, one thing to validate", len(items))
+	}
+}

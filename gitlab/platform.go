@@ -237,26 +237,9 @@ func (c *Client) Access(ctx context.Context, repo core.Repo, user string) (core.
 	if err != nil {
 		return core.AccessNone, err
 	}
-	user = strings.TrimPrefix(user, "@")
-	if user == "" {
-		return core.AccessNone, nil
-	}
-	var users []*gl.User
-	err = c.call(ctx, http.MethodGet, routeUsers, func(o ...gl.RequestOptionFunc) (*gl.Response, error) {
-		var resp *gl.Response
-		var err error
-		users, resp, err = c.api.Users.ListUsers(&gl.ListUsersOptions{Username: &user}, o...)
-		return resp, err
-	})
+	userID, err := c.userID(ctx, user)
 	if err != nil {
 		return core.AccessNone, err
-	}
-	var userID int64
-	for _, u := range users {
-		if strings.EqualFold(u.Username, user) {
-			userID = u.ID
-			break
-		}
 	}
 	if userID == 0 {
 		return core.AccessNone, nil
