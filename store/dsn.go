@@ -1,7 +1,9 @@
 package store
 
 import (
+	"fmt"
 	"net/url"
+	"regexp"
 	"strings"
 )
 
@@ -26,6 +28,34 @@ var sqlitePragmas = []struct{ name, value string }{
 	{"busy_timeout", "10000"},
 	{"foreign_keys", "1"},
 	{"synchronous", "FULL"},
+}
+
+// schemeRE finds a URL scheme ("mysql://…"). A file path never has one;
+// "file:x.db" and "C:\\x.db" have no "//" and stay paths.
+var schemeRE = regexp.MustCompile(`^([A-Za-z][A-Za-z0-9+.-]*)://`)
+
+// SchemeError is a DSN whose scheme names a database cochef cannot use:
+// opening "mysql://…" as a SQLite file path would fail with a message
+// about SQLite that misleads whoever typed it.
+type SchemeError struct{ Scheme string }
+
+func (e *SchemeError) Error() string {
+	return fmt.Sprintf("base « %s:// » non prise en charge ; valeurs possibles : un fichier SQLite (cochef.db, sqlite:///chemin/absolu.db) ou une URL postgres:// "+
+		"/ unsupported database %q; allowed: a SQLite file (cochef.db, sqlite:///absolute/path.db) or a postgres:// URL", e.Scheme, e.Scheme+"://")
+}
+
+// CheckDSN reports a DSN that names a database other than SQLite or
+// PostgreSQL, without connecting.
+func CheckDSN(dsn string) error {
+	m := schemeRE.FindStringSubmatch(dsn)
+	if m == nil {
+		return nil
+	}
+	switch m[1] {
+	case "sqlite", "postgres", "postgresql":
+		return nil
+	}
+	return &SchemeError{Scheme: m[1]}
 }
 
 // parseDSN tells which database a DSN names and returns what the driver

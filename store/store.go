@@ -156,6 +156,9 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := CheckDSN(o.DSN); err != nil {
+		return nil, err
+	}
 	s := &Store{o: o, log: o.Logger.With("component", "store")}
 	driver, conn := parseDSN(o.DSN)
 	s.driver = driver
@@ -207,7 +210,7 @@ const riverMigrationLock int64 = 7304617110391567
 
 func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.ping(ctx); err != nil {
-		return fmt.Errorf("store: %s unreachable: %w", s.driver, err)
+		return fmt.Errorf("store: base %s injoignable / %s database unreachable: %w", s.driver, s.driver, onceEachLine{err})
 	}
 	// River's PostgreSQL migrations cannot run in one transaction (one adds
 	// an enum value it then uses), so replicas starting together on an
@@ -243,6 +246,26 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	return nil
 }
+
+// onceEachLine prints an error whose lines repeat only once: with
+// sslmode=prefer (pgx's default) a refused connection is tried with TLS and
+// then without, and pgx reports the same dial error for both attempts.
+type onceEachLine struct{ err error }
+
+func (e onceEachLine) Error() string {
+	lines := strings.Split(e.err.Error(), "\n")
+	seen := make(map[string]bool, len(lines))
+	out := lines[:0]
+	for _, l := range lines {
+		if !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func (e onceEachLine) Unwrap() error { return e.err }
 
 // Driver is "sqlite" or "postgres".
 func (s *Store) Driver() string { return s.driver }

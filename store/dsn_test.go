@@ -1,0 +1,77 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"net"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestCheckDSNRefusesOtherDatabasesByName(t *testing.T) {
+	for _, dsn := range []string{"", "cochef.db", "/data/cochef.db", "file:cochef.db", "sqlite:///x.db", "sqlite:x.db",
+		"postgres://u@h/db", "postgresql://u@h/db"} {
+		if err := CheckDSN(dsn); err != nil {
+			t.Errorf("CheckDSN(%q) = %v, want nil", dsn, err)
+		}
+	}
+	for dsn, scheme := range map[string]string{
+		"mysql://root@localhost/cochef": "mysql",
+		"mariadb://x":                   "mariadb",
+		"sqlserver://x":                 "sqlserver",
+		"http://example.org/db":         "http",
+		"Postgres://u@h/db":             "Postgres", // parseDSN would take it for a file name
+	} {
+		err := CheckDSN(dsn)
+		var se *SchemeError
+		if !errors.As(err, &se) || se.Scheme != scheme {
+			t.Errorf("CheckDSN(%q) = %v, want a SchemeError for %q", dsn, err, scheme)
+			continue
+		}
+		for _, want := range []string{"« " + scheme + ":// » non prise en charge", `unsupported database "` + scheme + `://"`, "postgres://", "SQLite"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("CheckDSN(%q) = %q, lacks %q", dsn, err, want)
+			}
+		}
+	}
+}
+
+func TestOpenRefusesAnUnknownSchemeWithoutCreatingAFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	_, err := Open(context.Background(), Options{DSN: "mysql://root@localhost/cochef"})
+	var se *SchemeError
+	if !errors.As(err, &se) {
+		t.Fatalf("Open(mysql://…) = %v, want a SchemeError", err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "*")); len(m) > 0 {
+		t.Errorf("Open left files behind: %v", m)
+	}
+}
+
+func TestUnreachablePostgresIsReportedOnceWithOnePrefix(t *testing.T) {
+	// A port nobody listens on: take one, then free it.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	_, err = Open(context.Background(), Options{DSN: "postgres://nobody@" + addr + "/x"})
+	if err == nil {
+		t.Fatal("Open succeeded on a closed port")
+	}
+	msg := err.Error()
+	if n := strings.Count(msg, "store:"); n != 1 {
+		t.Errorf("%d \"store:\" prefixes in %q, want one", n, msg)
+	}
+	if !strings.Contains(msg, "base postgres injoignable / postgres database unreachable") {
+		t.Errorf("message %q does not say the database is unreachable", msg)
+	}
+	// pgx tries with TLS, then without (sslmode=prefer): one dial error
+	// line, not two.
+	if n := strings.Count(msg, "dial error"); n != 1 {
+		t.Errorf("the dial error appears %d times in:\n%s", n, msg)
+	}
+}
