@@ -36,7 +36,7 @@ Receives GitHub and GitLab webhooks, queues them durably and keeps each story's
 comment and labels current. Without credentials it runs dry.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := loadServerConfig(cmd.Flags(), os.Getenv)
+			cfg, err := loadServerConfig(cmd.Flags(), os.Environ())
 			if err != nil {
 				return usageErr("%v", err)
 			}
@@ -64,6 +64,13 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	if err != nil {
 		return fmt.Errorf("built-in templates: %w", err)
 	}
+	// Listen first: a port already taken is said at once, before a
+	// database is created and migrated for a server that cannot start.
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		return cfg.listenError(err)
+	}
+	defer ln.Close()
 	st, err := store.Open(ctx, store.Options{
 		DSN:         cfg.Database,
 		Debounce:    queueDebounce(cfg.Debounce),
@@ -73,7 +80,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		Logger:      log,
 	})
 	if err != nil {
-		return fmt.Errorf("store: %w", err)
+		return err // store's errors say they are the store's
 	}
 	defer st.Close()
 	m := metrics.New()
@@ -167,10 +174,6 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		fmt.Fprintln(w, "ready")
 	})
 
-	ln, err := net.Listen("tcp", cfg.Listen)
-	if err != nil {
-		return err
-	}
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
