@@ -17,6 +17,10 @@ type Error struct {
 	Line   int    // 1-based; 0 when unknown
 	Field  string // dotted path such as "sections[2].kind"; may be empty
 	Msg    rules.Text
+	// meant is, for an unknown key, the path of the known key it was
+	// probably meant to be: that key's "required" is then the same
+	// mistake, not a second one.
+	meant string
 }
 
 // Error gives both languages: template errors end up in logs and CI output
@@ -64,6 +68,24 @@ func (es Errors) Error() string {
 		parts[i] = e.Error()
 	}
 	return strings.Join(parts, "\n")
+}
+
+// cover reports whether field is already accounted for by one of es: the
+// field itself, something it is part of (sections[2] covers
+// sections[2].title), or the key an unknown key was meant to be.
+func (es Errors) cover(field string) bool {
+	for _, e := range es {
+		if e.meant == field {
+			return true
+		}
+		if e.meant != "" {
+			continue // an unknown key covers only what it was meant to be
+		}
+		if e.Field == "" || e.Field == field || strings.HasPrefix(field, e.Field+".") || strings.HasPrefix(field, e.Field+"[") {
+			return true
+		}
+	}
+	return false
 }
 
 // Localized gives every message in one language, one per line.

@@ -98,18 +98,35 @@ const (
 type checker struct {
 	source string
 	errs   Errors
+	// decoded are the problems met while reading the YAML: a value that
+	// could not be read is not reported again as missing.
+	decoded Errors
+}
+
+// newChecker starts with the problems met while reading rt.
+func newChecker(source string, rt *rawTemplate) *checker {
+	c := &checker{source: source, decoded: rt.decodeErrs}
+	for _, e := range rt.decodeErrs {
+		e.Source = source
+		c.errs = append(c.errs, e)
+	}
+	return c
 }
 
 func (c *checker) add(line int, field, fr, en string, args ...any) {
+	if c.decoded.cover(field) {
+		return
+	}
 	e := errf(line, field, fr, en, args...)
 	e.Source = c.source
 	c.errs = append(c.errs, e)
 }
 
-func (c *checker) text(t *rawText, field string, required bool) rules.Text {
+// text checks a text; parentLine locates it when it is missing.
+func (c *checker) text(t *rawText, field string, required bool, parentLine int) rules.Text {
 	if t == nil || len(t.Values) == 0 {
 		if required {
-			line := 0
+			line := parentLine
 			if t != nil {
 				line = t.Line
 			}
@@ -154,7 +171,7 @@ func (c *checker) id(s rawString, field string, line int) string {
 
 // build validates a raw template and converts it, resolving extends.
 func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, error) {
-	c := &checker{source: source}
+	c := newChecker(source, rt)
 	t := &rules.Template{}
 	t.Name = c.id(rt.Name, "name", rt.Line)
 
@@ -175,12 +192,12 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	if inherit("title") {
 		t.Title = base.Title
 	} else {
-		t.Title = c.text(rt.Title, "title", rt.Extends.Value == "")
+		t.Title = c.text(rt.Title, "title", rt.Extends.Value == "", rt.Line)
 	}
 	if inherit("description") {
 		t.Description = base.Description
 	} else {
-		t.Description = c.text(rt.Description, "description", false)
+		t.Description = c.text(rt.Description, "description", false, rt.Line)
 	}
 	t.Labels = c.labels(rt.Labels)
 
@@ -220,7 +237,7 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 		t.SecurityChecklist = base.SecurityChecklist
 	} else {
 		for i, q := range rt.SecurityChecklist {
-			if txt := c.text(q, fmt.Sprintf("security_checklist[%d]", i), true); txt != nil {
+			if txt := c.text(q, fmt.Sprintf("security_checklist[%d]", i), true, rt.Line); txt != nil {
 				t.SecurityChecklist = append(t.SecurityChecklist, txt)
 			}
 		}
@@ -294,8 +311,8 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 			}
 			kindOwner[s.Kind] = s.ID
 		}
-		s.Title = c.text(rs.Title, f+".title", true)
-		s.Hint = c.text(rs.Hint, f+".hint", false)
+		s.Title = c.text(rs.Title, f+".title", true, rs.Line)
+		s.Hint = c.text(rs.Hint, f+".hint", false, rs.Line)
 		s.IgnoreTopics = rs.ScanTopics != nil && !*rs.ScanTopics
 		// Titles are headings people type too, so they count as aliases,
 		// and so does the ID: the engine matches a heading against all

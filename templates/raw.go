@@ -1,11 +1,16 @@
 package templates
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/cochef/cochef/internal/suggest"
+	"github.com/cochef/cochef/rules"
 )
 
 // The raw types mirror the YAML file exactly. Each one records the line it
@@ -13,6 +18,12 @@ import (
 // "requierd_when" is an error at its line rather than a silently optional
 // section. go-yaml's KnownFields does not reach through custom
 // unmarshalers, hence the explicit check in strictDecode.
+//
+// A file with several mistakes gets them all, each with its line:
+// strictDecode decodes key by key and list item by list item, so that one
+// wrong value does not stop the reading of the others, and returns every
+// problem under its path (sections[2].kind). go-yaml stops a whole Decode
+// at the first error an unmarshaler returns, hence this walk.
 
 type rawTemplate struct {
 	Line              int             `yaml:"-"`
@@ -29,6 +40,9 @@ type rawTemplate struct {
 	VagueTerms        *rawLangLists   `yaml:"vague_terms"`
 	Rules             rawRules        `yaml:"rules"`
 	present           map[string]bool // keys written in the file, for extends
+	// decodeErrs are the problems met while reading the template; build
+	// reports them with its own, so that a file shows every mistake.
+	decodeErrs Errors
 }
 
 type rawSection struct {
@@ -70,15 +84,17 @@ type rawRule struct {
 	Severity rawString `yaml:"severity"`
 }
 
+// UnmarshalYAML never fails: a template's problems are kept in decodeErrs
+// so that a list of templates is read to its end.
 func (t *rawTemplate) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawTemplate
-	if err := strictDecode(n, (*plain)(t)); err != nil {
-		return err
-	}
 	t.Line = n.Line
+	t.decodeErrs = strictDecode(n, (*plain)(t))
 	t.present = map[string]bool{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		t.present[n.Content[i].Value] = true
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			t.present[n.Content[i].Value] = true
+		}
 	}
 	return nil
 }
@@ -86,62 +102,157 @@ func (t *rawTemplate) UnmarshalYAML(n *yaml.Node) error {
 func (s *rawSection) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawSection
 	s.Line = n.Line
-	return strictDecode(n, (*plain)(s))
+	return orNil(strictDecode(n, (*plain)(s)))
 }
 
 func (p *rawPersona) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawPersona
 	p.Line = n.Line
-	return strictDecode(n, (*plain)(p))
+	return orNil(strictDecode(n, (*plain)(p)))
 }
 
 func (t *rawTopic) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawTopic
 	t.Line = n.Line
-	return strictDecode(n, (*plain)(t))
+	return orNil(strictDecode(n, (*plain)(t)))
 }
 
 func (r *rawRule) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawRule
 	r.Line = n.Line
-	return strictDecode(n, (*plain)(r))
+	return orNil(strictDecode(n, (*plain)(r)))
 }
 
 func (rs *rawRules) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.MappingNode {
-		return errf(n.Line, "rules", "un objet {id-de-règle: {enabled, severity}} est attendu ici, pas %s",
-			"a mapping {rule-id: {enabled, severity}} is expected here, not %s", describe(n))
+		return shapeErr(n.Line, "", "un objet {id-de-règle: {enabled, severity}} est attendu ici, pas %s",
+			"a mapping {rule-id: {enabled, severity}} is expected here, not %s", n)
 	}
+	var errs Errors
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		r := &rawRule{}
 		if v.Kind != yaml.ScalarNode || v.Tag != "!!null" {
-			if err := v.Decode(r); err != nil {
-				return err
-			}
+			errs = append(errs, under(k.Value, v.Decode(r))...)
 		}
 		r.ID, r.Line = k.Value, k.Line
 		*rs = append(*rs, r)
 	}
-	return nil
+	return orNil(errs)
 }
 
-// strictDecode decodes a mapping node into out after checking that every
-// key is one of out's yaml tags.
-func strictDecode(n *yaml.Node, out any) error {
-	if n.Kind != yaml.MappingNode {
-		return errf(n.Line, "", "un objet (clé: valeur) est attendu ici, pas %s",
-			"a mapping (key: value) is expected here, not %s", describe(n))
+// orNil returns nil for no errors: an empty Errors in an error interface
+// is not nil.
+func orNil(errs Errors) error {
+	if len(errs) == 0 {
+		return nil
 	}
-	known := yamlKeys(reflect.TypeOf(out).Elem())
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if !slices.Contains(known, k.Value) {
-			return errf(k.Line, k.Value, "clé inconnue ; clés possibles : %s",
-				"unknown key; known keys: %s", strings.Join(known, ", "))
+	return errs
+}
+
+// strictDecode decodes a mapping node into out (a pointer to a struct),
+// key by key, and returns every problem: unknown keys, with the nearest
+// known one, and values of the wrong shape, each under its key's path.
+func strictDecode(n *yaml.Node, out any) Errors {
+	if n.Kind != yaml.MappingNode {
+		return Errors{shapeErr(n.Line, "", "un objet (clé: valeur) est attendu ici, pas %s",
+			"a mapping (key: value) is expected here, not %s", n)}
+	}
+	v := reflect.ValueOf(out).Elem()
+	fields := map[string]int{}
+	for i, f := range reflect.VisibleFields(v.Type()) {
+		if tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ","); tag != "" && tag != "-" {
+			fields[tag] = i
 		}
 	}
-	return n.Decode(out)
+	known := yamlKeys(v.Type())
+	var errs Errors
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		idx, ok := fields[k.Value]
+		if !ok {
+			errs = append(errs, unknownKey(k, known))
+			continue
+		}
+		errs = append(errs, under(k.Value, decodeValue(val, v.Field(idx)))...)
+	}
+	return errs
+}
+
+func unknownKey(k *yaml.Node, known []string) *Error {
+	list := strings.Join(known, ", ")
+	if near, ok := suggest.Nearest(k.Value, known); ok {
+		e := errf(k.Line, k.Value, "clé inconnue ; vouliez-vous dire %s ? (clés possibles : %s)",
+			"unknown key; did you mean %s? (known keys: %s)", near, list)
+		e.meant = near
+		return e
+	}
+	return errf(k.Line, k.Value, "clé inconnue ; clés possibles : %s", "unknown key; known keys: %s", list)
+}
+
+// decodeValue decodes n into the field f. A list is decoded item by item,
+// so that one wrong item does not hide the others; a list item that fails
+// is kept as far as it was read, for the checks that follow.
+func decodeValue(n *yaml.Node, f reflect.Value) error {
+	if _, custom := f.Addr().Interface().(yaml.Unmarshaler); !custom && f.Kind() == reflect.Slice {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		if n.Kind != yaml.SequenceNode {
+			return shapeErr(n.Line, "", "une liste est attendue ici, pas %s",
+				"a list is expected here, not %s", n)
+		}
+		items := reflect.MakeSlice(f.Type(), len(n.Content), len(n.Content))
+		var errs Errors
+		for i, item := range n.Content {
+			errs = append(errs, under(fmt.Sprintf("[%d]", i), decodeValue(item, items.Index(i)))...)
+		}
+		f.Set(items)
+		return orNil(errs)
+	}
+	err := n.Decode(f.Addr().Interface())
+	var te *yaml.TypeError
+	if errors.As(err, &te) && (f.Kind() == reflect.Bool || f.Type() == reflect.TypeFor[*bool]()) {
+		return errf(n.Line, "", "« %s » : true ou false attendu", "%q: true or false expected", n.Value)
+	}
+	return err
+}
+
+func joinPath(path, field string) string {
+	switch {
+	case field == "":
+		return path
+	case strings.HasPrefix(field, "["):
+		return path + field
+	}
+	return path + "." + field
+}
+
+// under returns the problems of err with path put before their field:
+// "kind" under "sections[2]" is "sections[2].kind".
+func under(path string, err error) Errors {
+	if err == nil {
+		return nil
+	}
+	var errs Errors
+	var one *Error
+	var te *yaml.TypeError
+	switch {
+	case errors.As(err, &errs):
+	case errors.As(err, &one):
+		errs = Errors{one}
+	case errors.As(err, &te):
+		errs = fromYAML(te, "")
+	default:
+		errs = fromYAML(err, "")
+	}
+	for _, e := range errs {
+		e.Field = joinPath(path, e.Field)
+		if e.meant != "" {
+			e.meant = joinPath(path, e.meant)
+		}
+	}
+	return errs
 }
 
 func yamlKeys(t reflect.Type) []string {
@@ -155,14 +266,27 @@ func yamlKeys(t reflect.Type) []string {
 	return keys
 }
 
-func describe(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "une liste / a list"
-	case yaml.MappingNode:
-		return "un objet / a mapping"
-	case yaml.ScalarNode:
+// shapeErr is a value of the wrong shape; fr and en have one %s, for
+// what was found instead.
+func shapeErr(line int, field, fr, en string, found *yaml.Node) *Error {
+	return posError(line, field, fmt.Sprintf(fr, describe(found, rules.FR)), fmt.Sprintf(en, describe(found, rules.EN)))
+}
+
+func describe(n *yaml.Node, lang rules.Lang) string {
+	fr := lang == rules.FR
+	switch {
+	case n.Kind == yaml.SequenceNode && fr:
+		return "une liste"
+	case n.Kind == yaml.SequenceNode:
+		return "a list"
+	case n.Kind == yaml.MappingNode && fr:
+		return "un objet"
+	case n.Kind == yaml.MappingNode:
+		return "a mapping"
+	case n.Kind == yaml.ScalarNode && fr:
 		return "« " + n.Value + " »"
+	case n.Kind == yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
 	}
 	return "?"
 }
@@ -175,8 +299,8 @@ type rawString struct {
 
 func (s *rawString) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return errf(n.Line, "", "un texte est attendu ici, pas %s",
-			"a string is expected here, not %s", describe(n))
+		return shapeErr(n.Line, "", "un texte est attendu ici, pas %s",
+			"a string is expected here, not %s", n)
 	}
 	s.Line = n.Line
 	if n.Tag == "!!null" {
@@ -204,22 +328,25 @@ func (t *rawText) UnmarshalYAML(n *yaml.Node) error {
 		}
 		return nil
 	case yaml.MappingNode:
+		var errs Errors
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			if !slices.Contains(knownLangs, k.Value) {
-				return errf(k.Line, k.Value, "langue inconnue ; langues possibles : fr, en",
-					"unknown language; known languages: fr, en")
+				errs = append(errs, errf(k.Line, k.Value, "langue inconnue ; langues possibles : fr, en",
+					"unknown language; known languages: fr, en"))
+				continue
 			}
 			if v.Kind != yaml.ScalarNode {
-				return errf(v.Line, k.Value, "un texte est attendu ici, pas %s",
-					"a string is expected here, not %s", describe(v))
+				errs = append(errs, shapeErr(v.Line, k.Value, "un texte est attendu ici, pas %s",
+					"a string is expected here, not %s", v))
+				continue
 			}
 			t.Values[k.Value] = v.Value
 		}
-		return nil
+		return orNil(errs)
 	}
-	return errf(n.Line, "", "un texte ou un objet {fr: …, en: …} est attendu ici, pas %s",
-		"a string or a mapping {fr: …, en: …} is expected here, not %s", describe(n))
+	return shapeErr(n.Line, "", "un texte ou un objet {fr: …, en: …} est attendu ici, pas %s",
+		"a string or a mapping {fr: …, en: …} is expected here, not %s", n)
 }
 
 // rawLangLists is a mapping fr/en of string lists.
@@ -231,21 +358,21 @@ type rawLangLists struct {
 func (l *rawLangLists) UnmarshalYAML(n *yaml.Node) error {
 	l.Line = n.Line
 	if n.Kind != yaml.MappingNode {
-		return errf(n.Line, "", "un objet {fr: [...], en: [...]} est attendu ici, pas %s",
-			"a mapping {fr: [...], en: [...]} is expected here, not %s", describe(n))
+		return shapeErr(n.Line, "", "un objet {fr: [...], en: [...]} est attendu ici, pas %s",
+			"a mapping {fr: [...], en: [...]} is expected here, not %s", n)
 	}
 	l.Values = map[string][]rawString{}
+	var errs Errors
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !slices.Contains(knownLangs, k.Value) {
-			return errf(k.Line, k.Value, "langue inconnue ; langues possibles : fr, en",
-				"unknown language; known languages: fr, en")
+			errs = append(errs, errf(k.Line, k.Value, "langue inconnue ; langues possibles : fr, en",
+				"unknown language; known languages: fr, en"))
+			continue
 		}
 		var list []rawString
-		if err := v.Decode(&list); err != nil {
-			return err
-		}
+		errs = append(errs, under(k.Value, decodeValue(v, reflect.ValueOf(&list).Elem()))...)
 		l.Values[k.Value] = list
 	}
-	return nil
+	return orNil(errs)
 }

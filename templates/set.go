@@ -102,10 +102,10 @@ func checkSet(list []*rules.Template, oneDefault bool) error {
 		if t.Default {
 			defaults++
 		}
-		for _, l := range t.Labels {
+		for i, l := range t.Labels {
 			k := Normalize(l)
 			if o, dup := owner[k]; dup && o != t.Name {
-				errs = append(errs, &Error{Field: t.Name + ".labels", Msg: rules.Text{
+				errs = append(errs, &Error{Field: fmt.Sprintf("%s.labels[%d]", t.Name, i), Msg: rules.Text{
 					rules.FR: fmt.Sprintf("l'étiquette « %s » sélectionne déjà le modèle %s", l, o),
 					rules.EN: fmt.Sprintf("label %q already selects template %s", l, o),
 				}})
@@ -293,10 +293,37 @@ func (s *Set) LoadNode(n *yaml.Node, source string) (*Set, error) {
 	if err := checkSet(parsed, false); err != nil {
 		for _, e := range err.(Errors) {
 			e.Source = source
+			e.Line = setErrorLine(raws, e.Field)
 		}
 		return nil, err
 	}
 	return s.With(parsed...), nil
+}
+
+// setErrorLine locates a problem between the templates of one file:
+// "NAME.labels[i]" at that label, "default" at the last template that says
+// it is the default.
+func setErrorLine(raws []*rawTemplate, field string) int {
+	if field == "default" {
+		line := 0
+		for _, rt := range raws {
+			if rt.Default != nil && *rt.Default {
+				line = rt.Line
+			}
+		}
+		return line
+	}
+	name, rest, _ := strings.Cut(field, ".labels[")
+	var i int
+	if _, err := fmt.Sscanf(rest, "%d]", &i); err != nil {
+		return 0
+	}
+	for _, rt := range raws {
+		if rt.Name.Value == name && i < len(rt.Labels) {
+			return rt.Labels[i].Line
+		}
+	}
+	return 0
 }
 
 func valueOf(n *yaml.Node, key string) *yaml.Node {

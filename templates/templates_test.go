@@ -235,11 +235,11 @@ func TestParseTemplateErrors(t *testing.T) {
 		en    string
 	}{
 		{"syntax.yml", 7, "", "YAML invalide", "invalid YAML"},
-		{"unknown-key.yml", 6, "requierd_when", "clé inconnue", "unknown key"},
+		{"unknown-key.yml", 6, "sections[0].requierd_when", "clé inconnue ; vouliez-vous dire required_when ?", "unknown key; did you mean required_when?"},
 		{"bad-severity.yml", 9, "rules.story-benefit.severity", "gravité « blocker » inconnue", `unknown severity "blocker"`},
 		{"unknown-condition.yml", 8, "sections[0].required_when[1]", "condition « when-public » inconnue", `unknown condition "when-public"`},
 		{"duplicate-section.yml", 9, "sections[2].id", "« context » est déjà l'id de sections[0]", `"context" is already the id of sections[0]`},
-		{"unknown-language.yml", 4, "de", "langue inconnue", "unknown language"},
+		{"unknown-language.yml", 4, "title.de", "langue inconnue", "unknown language"},
 		{"lowercase-acronym.yml", 10, "topics[0].acronyms[1]", "majuscules", "upper-case"},
 		// The matcher splits words at a hyphen, and needs two capitals.
 		{"unmatchable-acronym.yml", 10, "topics[0].acronyms[1]", "« COVID-19 » : un sigle", `"COVID-19": an acronym`},
@@ -249,7 +249,7 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"missing-name.yml", 1, "name", "obligatoire", "required"},
 		{"shared-alias.yml", 7, "sections[1].aliases", "désigne déjà la section security-notes", "already names section security-notes"},
 		{"unknown-extends.yml", 2, "extends", "modèle « parent » inconnu", `unknown template "parent"`},
-		{"wrong-type.yml", 3, "", "YAML invalide", "cannot unmarshal"},
+		{"wrong-type.yml", 3, "labels", "une liste est attendue ici, pas « bug »", `a list is expected here, not "bug"`},
 		{"unknown-rule.yml", 8, "rules.stroy-benefit", "règle « stroy-benefit » inconnue", `unknown rule "stroy-benefit"`},
 	} {
 		t.Run(c.file, func(t *testing.T) {
@@ -308,6 +308,94 @@ rules:
 	}
 	if want := []int{1, 5, 7, 9}; !slices.Equal(lines, want) { // 9: the severity's own line
 		t.Errorf("error lines = %v, want %v:\n%v", lines, want, err)
+	}
+}
+
+// A file with mistakes of every kind — unknown keys, values of the wrong
+// shape, missing texts, unknown values — gets them all at once, each with
+// its line (issue #10: only the first was reported, and a missing section
+// title had no line).
+func TestEveryMistakeOfAFileIsReportedWithItsLine(t *testing.T) {
+	data, err := os.ReadFile("testdata/invalid/many-mistakes.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseTemplate(data, "many-mistakes.yml")
+	var es Errors
+	if !errors.As(err, &es) {
+		t.Fatalf("got %v", err)
+	}
+	type at struct {
+		line  int
+		field string
+	}
+	var got []at
+	for _, e := range es {
+		got = append(got, at{e.Line, e.Field})
+	}
+	want := []at{
+		{2, "titel"},     // meant title: not also "title: required"
+		{3, "labels[1]"}, // a list in a list of labels
+		{6, "sections[0].kind"},
+		{8, "sections[0].requierd_when"},
+		{9, "sections[1].title"}, // missing: at the section's line
+		{12, "sections[2].title.de"},
+		{13, "sections[2].scan_topics"},
+		{17, "personas[0].privileged"},
+		{19, "rules.story-format.severity"},
+		{20, "rules.stroy-benefit"},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("errors at\n%v\nwant\n%v\n%v", got, want, err)
+	}
+	for _, e := range es {
+		if !strings.HasPrefix(e.Error(), "many-mistakes.yml:"+strconv.Itoa(e.Line)+": "+e.Field+": ") {
+			t.Errorf("%q does not start with its file, line and field", e.Error())
+		}
+	}
+	if fr := es[7].Localized(rules.FR); !strings.HasSuffix(fr, "« oui » : true ou false attendu") {
+		t.Errorf("boolean error in French: %q", fr)
+	}
+	if en := es[7].Localized(rules.EN); !strings.HasSuffix(en, `"oui": true or false expected`) {
+		t.Errorf("boolean error in English: %q", en)
+	}
+}
+
+// Every broken file of testdata/invalid is reported with a line for each
+// problem: a person must be able to go to it.
+func TestEveryTemplateErrorHasALine(t *testing.T) {
+	files, err := filepath.Glob("testdata/invalid/*.yml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files: %v", err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = mustBuiltin(t).Load(data, filepath.Base(f))
+		var es Errors
+		if !errors.As(err, &es) || len(es) == 0 {
+			t.Errorf("%s: loaded without errors (%v)", f, err)
+			continue
+		}
+		for _, e := range es {
+			if e.Line == 0 {
+				t.Errorf("%s: no line for %q", f, e.Error())
+			}
+		}
+	}
+}
+
+func TestALabelOfTwoTemplatesIsReportedAtItsLine(t *testing.T) {
+	data, err := os.ReadFile("testdata/invalid/label-twice.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = mustBuiltin(t).Load(data, "label-twice.yml")
+	want := "label-twice.yml:9: panne.labels[1]: l'étiquette « Prod » sélectionne déjà le modèle incident / label \"Prod\" already selects template incident"
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 
