@@ -14,7 +14,14 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-RUN CGO_ENABLED=0 GOOS=linux go build -trimpath -ldflags="-s -w" -o /out/cochef ./cmd/cochef \
+# .git is not sent to the daemon, so the toolchain cannot stamp the commit:
+# pass it, for "cochef version" and cochef_build_info, with
+#   docker build --build-arg COMMIT=$(git rev-parse HEAD) \
+#     --build-arg DATE=$(git log -1 --format=%cI) --build-arg VERSION=$(git describe --tags --always) -t cochef .
+ARG VERSION="" COMMIT="" DATE=""
+RUN CGO_ENABLED=0 GOOS=linux go build -trimpath \
+      -ldflags="-s -w -X github.com/cochef/cochef/internal/version.version=${VERSION} -X github.com/cochef/cochef/internal/version.commit=${COMMIT} -X github.com/cochef/cochef/internal/version.date=${DATE}" \
+      -o /out/cochef ./cmd/cochef \
  && mkdir -p /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot

@@ -279,6 +279,8 @@ func TestDockerfile(t *testing.T) {
 		"CGO_ENABLED=0",
 		"-trimpath",
 		"./cmd/cochef",
+		// No .git in the build context: the version comes from build arguments.
+		"-X github.com/cochef/cochef/internal/version.commit=${COMMIT}",
 		"FROM gcr.io/distroless/static-debian12:nonroot",
 		"USER 65532:65532",
 		"EXPOSE 8080",

@@ -41,6 +41,16 @@ const (
 // binary is the cochef executable built by TestMain.
 var binary string
 
+// The version the e2e binary is built with, through -ldflags -X.
+const (
+	buildVersion = "v0.0.0-e2e"
+	buildCommit  = "e2e0123456789abcdef"
+	buildDate    = "2026-01-02T03:04:05Z"
+	buildLdflags = "-X github.com/cochef/cochef/internal/version.version=" + buildVersion +
+		" -X github.com/cochef/cochef/internal/version.commit=" + buildCommit +
+		" -X github.com/cochef/cochef/internal/version.date=" + buildDate
+)
+
 func TestMain(m *testing.M) {
 	flag.Parse()
 	if testing.Short() {
@@ -52,8 +62,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "cochef")
-	// go test puts its own toolchain first in PATH.
-	build := exec.Command("go", "build", "-o", binary, "github.com/cochef/cochef/cmd/cochef")
+	// go test puts its own toolchain first in PATH. The version is set as
+	// the Dockerfile sets it, for a build without .git
+	// (TestBuildInfoFromLdflags).
+	build := exec.Command("go", "build", "-ldflags", buildLdflags, "-o", binary, "github.com/cochef/cochef/cmd/cochef")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	start := time.Now()
 	if err := build.Run(); err != nil {

@@ -114,6 +114,11 @@ func TestObservabilityLogsMetricsHealth(t *testing.T) {
 			t.Errorf("%s = %v, want %v", c.series, v, c.want)
 		}
 	}
+	// Which build runs: the labels of the binary built with -ldflags -X.
+	if !strings.Contains(metrics, "\ncochef_build_info{commit=\""+buildCommit+"\",date=\""+buildDate+"\",goversion=\"go") ||
+		!strings.Contains(metrics, ",version=\""+buildVersion+"\"} 1\n") {
+		t.Errorf("/metrics lacks cochef_build_info with commit %s, date %s, version %s", buildCommit, buildDate, buildVersion)
+	}
 	if !strings.Contains(metrics, "\ncochef_findings_total{rule=") {
 		t.Error("/metrics has no findings by rule after evaluating an incomplete story")
 	}

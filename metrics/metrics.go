@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/internal/version"
 )
 
 const namespace = "cochef"
@@ -114,11 +115,28 @@ func New() *Metrics {
 	}, m.readyRatio)
 	m.reg.MustRegister(
 		m.webhooks, m.jobs, m.jobLatency, m.attempt, m.apiRequests,
-		m.findings, m.evaluations, m.skipped, m.queueErrors, readyShare,
+		m.findings, m.evaluations, m.skipped, m.queueErrors, readyShare, buildInfo(version.Get()),
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
 	return m
+}
+
+// buildInfo is cochef_build_info{version,commit,date,goversion} 1: which
+// build each replica runs, to join on other series or to see a rollout.
+func buildInfo(i version.Info) prometheus.Collector {
+	g := prometheus.NewGaugeVec(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "build_info",
+		Help: "Always 1; its labels say which build runs: module version, commit, commit date, Go version (\"unknown\" when the binary does not know).",
+	}, []string{"version", "commit", "date", "goversion"})
+	orUnknown := func(s string) string {
+		if s == "" {
+			return "unknown"
+		}
+		return s
+	}
+	g.WithLabelValues(i.Version, orUnknown(i.Commit), orUnknown(i.Date), i.GoVersion).Set(1)
+	return g
 }
 
 // Registry is the registry the metrics live in, for adding collectors or

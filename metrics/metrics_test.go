@@ -14,6 +14,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/internal/version"
 	"github.com/cochef/cochef/rules"
 )
 
@@ -344,5 +345,27 @@ func TestMetricNamesPassLint(t *testing.T) {
 		if strings.HasPrefix(p.Metric, "cochef_") {
 			t.Errorf("lint: %s: %s", p.Metric, p.Text)
 		}
+	}
+}
+
+func TestBuildInfo(t *testing.T) {
+	c := buildInfo(version.Info{Version: "v1.2.3", Commit: "abc", Date: "2026-12-05T15:19:00Z", GoVersion: "go1.26.8"})
+	want := `
+# HELP cochef_build_info Always 1; its labels say which build runs: module version, commit, commit date, Go version ("unknown" when the binary does not know).
+# TYPE cochef_build_info gauge
+cochef_build_info{commit="abc",date="2026-12-05T15:19:00Z",goversion="go1.26.8",version="v1.2.3"} 1
+`
+	if err := testutil.CollectAndCompare(c, strings.NewReader(want)); err != nil {
+		t.Error(err)
+	}
+	c = buildInfo(version.Info{Version: "(devel)", GoVersion: "go1.26.8"})
+	want = strings.Replace(strings.Replace(want, `commit="abc"`, `commit="unknown"`, 1), `date="2026-12-05T15:19:00Z"`, `date="unknown"`, 1)
+	want = strings.Replace(want, `version="v1.2.3"`, `version="(devel)"`, 1)
+	if err := testutil.CollectAndCompare(c, strings.NewReader(want)); err != nil {
+		t.Error(err)
+	}
+	// The server's registry has it.
+	if n, err := testutil.GatherAndCount(New().Registry(), "cochef_build_info"); err != nil || n != 1 {
+		t.Errorf("cochef_build_info series in New(): %d, %v", n, err)
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/cochef/cochef/internal/version"
 )
 
 // exitError carries an exit code through cobra: 1 means "not ready" for
@@ -40,6 +42,10 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version prints what "cochef version" prints (cobra's template
+	// syntax: the text holds no braces).
+	root.Version = version.Get().Version
+	root.SetVersionTemplate(versionText(version.Get()))
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
@@ -50,6 +56,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newReplayCmd(),
 		newAuditCmd(),
 		newRecetteCmd(),
+		newVersionCmd(),
 	)
 	return root
 }
