@@ -9,6 +9,7 @@ import (
 	"io"
 	"maps"
 	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -35,16 +36,25 @@ type checkOptions struct {
 func newCheckCmd() *cobra.Command {
 	var o checkOptions
 	cmd := &cobra.Command{
-		Use:   "check [FICHIER|-]",
-		Short: "Vérifie un récit en Markdown (ou un backlog avec --backlog) / check a story",
+		Use:   "check [FICHIER|DOSSIER|-]...",
+		Short: "Vérifie des récits en Markdown (ou un backlog avec --backlog) / check stories",
 		Long: `Vérifie un récit écrit en Markdown : une première ligne « # Titre » donne le titre.
-« - » lit l'entrée standard. Avec --backlog, le fichier contient un récit par ligne.
-Code de sortie : 0 prêt, 1 pas prêt, 2 erreur d'usage ou d'entrée.
+« - » lit l'entrée standard. Plusieurs fichiers, ou un dossier (ses fichiers .md, sans ses
+sous-dossiers), donnent un résultat par fichier (JSON Lines avec --format json). Avec
+--backlog, le fichier contient un récit par ligne.
+Code de sortie : 0 prêt, 1 pas prêt, 2 erreur d'usage ou d'entrée ; pour plusieurs
+fichiers, le pire des codes.
 
 Checks a story written in Markdown (a first line "# Title" is the title); "-" reads
-standard input. With --backlog, the file holds one story per line.
-Exit code: 0 ready, 1 not ready, 2 usage or input error.`,
-		Args: cobra.MaximumNArgs(1),
+standard input. Several files, or a folder (its .md files, not its subfolders), give one
+result per file (JSON Lines with --format json). With --backlog, the file holds one story
+per line.
+Exit code: 0 ready, 1 not ready, 2 usage or input error; for several files, the worst.`,
+		Example: `  cochef check examples/incomplet.md
+  cochef check examples/pret.md examples/en-ready.md
+  cochef check examples/
+  cochef check --format json examples/`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCheck(cmd, o, args)
 		},
@@ -154,33 +164,139 @@ func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
 		return usageErrL(ui, "donnez un fichier de récit, ou « - » pour lire l'entrée standard (exemple : cochef check examples/pret.md)",
 			"give a story file, or \"-\" to read standard input (example: cochef check examples/pret.md)")
 	}
-	data, err := readInput(cmd.InOrStdin(), args[0], ui)
+	if len(args) == 1 && !isDir(args[0]) {
+		res, err := checkFile(cmd.InOrStdin(), args[0], o, lang, tmpl)
+		if err != nil {
+			return err
+		}
+		if o.format == "json" {
+			enc := json.NewEncoder(out)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(res); err != nil {
+				return err
+			}
+		} else {
+			newPrinter(out, res.Lang).story(res, 0)
+		}
+		if !res.Ready {
+			return &exitError{code: 1}
+		}
+		return nil
+	}
+	return checkFiles(cmd, args, o, lang, tmpl)
+}
+
+// checkFile reads and analyses one story file ("-": standard input).
+func checkFile(stdin io.Reader, arg string, o checkOptions, lang rules.Lang, tmpl *rules.Template) (rules.Result, error) {
+	ui := uiLang(lang)
+	data, err := readInput(stdin, arg, ui)
 	if err != nil {
-		return err
+		return rules.Result{}, err
 	}
 	title, body, skipped := splitTitle(string(data))
 	if strings.TrimSpace(title) == "" && strings.TrimSpace(body) == "" {
-		return usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(args[0]))
+		return rules.Result{}, usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(arg))
 	}
 	// Result.Lang is already --lang, else the story's, else French; its
 	// lists are never nil (rules tests both).
 	res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tmpl, lang)
 	toFileLines(&res, skipped)
-	if o.format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(res); err != nil {
-			return err
+	return res, nil
+}
+
+// fileResult is one line of the JSON Lines of several files: the file,
+// then the result as one file gives it.
+type fileResult struct {
+	File string `json:"file"`
+	rules.Result
+}
+
+// checkFiles checks several files and folders, one result each. A file
+// that cannot be read is reported and the others are still checked; the
+// exit code is the worst: 2 for an unreadable file, else 1 for a story
+// that is not ready.
+func checkFiles(cmd *cobra.Command, args []string, o checkOptions, lang rules.Lang, tmpl *rules.Template) error {
+	ui := uiLang(lang)
+	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+	files, code := expandArgs(errOut, args, ui)
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	var p *printer
+	ready, checked, unread := 0, 0, 0
+	for _, f := range files {
+		res, err := checkFile(cmd.InOrStdin(), f, o, lang, tmpl)
+		if err != nil {
+			fmt.Fprintln(errOut, "cochef:", err)
+			code = 2
+			unread++
+			continue
 		}
-	} else {
-		p := newPrinter(out, res.Lang)
+		checked++
+		if res.Ready {
+			ready++
+		} else {
+			code = max(code, 1)
+		}
+		if o.format == "json" {
+			if err := enc.Encode(fileResult{File: f, Result: res}); err != nil {
+				return err
+			}
+			continue
+		}
+		if p == nil {
+			p = newPrinter(out, ui)
+		}
+		p.lang = res.Lang
+		fmt.Fprintln(out, p.paint(ansiDim, "── "+displayName(f)))
 		p.story(res, 0)
 	}
-	if !res.Ready {
-		return &exitError{code: 1}
+	if p != nil {
+		p.lang = ui
+		p.summary(ready, checked)
+		if unread > 0 {
+			fmt.Fprintln(out, p.say(fmt.Sprintf("%d fichier(s) non lu(s) : voir les erreurs", unread), fmt.Sprintf("%d file(s) not read: see the errors", unread)))
+		}
+	}
+	if code != 0 {
+		return &exitError{code: code}
 	}
 	return nil
+}
+
+// expandArgs turns folders into their .md files (sorted, subfolders left
+// out: a docs/ or examples/ tree holds other Markdown). A folder without
+// one is reported, as code 2.
+func expandArgs(errOut io.Writer, args []string, ui rules.Lang) (files []string, code int) {
+	for _, a := range args {
+		if !isDir(a) {
+			files = append(files, a)
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			fmt.Fprintln(errOut, "cochef:", usageErrL(ui, "%s : lecture impossible : %v", "%s: cannot read: %v", a, err))
+			code = 2
+			continue
+		}
+		n := 0
+		for _, e := range entries {
+			if ext := strings.ToLower(filepath.Ext(e.Name())); !e.IsDir() && (ext == ".md" || ext == ".markdown") {
+				files = append(files, filepath.Join(a, e.Name()))
+				n++
+			}
+		}
+		if n == 0 {
+			fmt.Fprintln(errOut, "cochef:", usageErrL(ui, "%s : aucun fichier .md dans ce dossier", "%s: no .md file in this folder", a))
+			code = 2
+		}
+	}
+	return files, code
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
 }
 
 func templateNames(set *templates.Set) string {
@@ -224,7 +340,7 @@ func readInput(stdin io.Reader, arg string, lang rules.Lang) ([]byte, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
-		return nil, usageErrL(lang, "%s : le fichier n'est pas du texte UTF-8", "%s: the file is not UTF-8 text", displayName(arg))
+		return nil, notUTF8(arg, data, lang)
 	}
 	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), nil
 }
@@ -286,7 +402,10 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl *rules.Te
 			continue
 		}
 		if !utf8.ValidString(text) {
-			return usageErrL(ui, "%s:%d : la ligne n'est pas du texte UTF-8", "%s:%d: the line is not UTF-8 text", o.backlog, n)
+			fr, en := convertHint([]byte(text), o.backlog)
+			return usageErr("%s", say(ui,
+				fmt.Sprintf("%s:%d : la ligne n'est pas du texte UTF-8 ; %s", o.backlog, n, fr),
+				fmt.Sprintf("%s:%d: the line is not UTF-8 text; %s", o.backlog, n, en)))
 		}
 		lines = append(lines, backlogLine{n, text})
 	}
