@@ -268,6 +268,93 @@ func TestComposeFile(t *testing.T) {
 	}
 }
 
+// A GitLab-only team (common in ministries) starts the compose example
+// from .env alone: nothing in it asks for GitHub's settings or files
+// (issue #10: COCHEF_GITHUB_APP_ID was required, and the App's key a
+// compose secret).
+func TestComposeServesAGitLabOnlyTeam(t *testing.T) {
+	known := knownEnv(t)
+	raw, err := os.ReadFile(filepath.Join(deployDir, "docker-compose.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`\$\{([A-Z0-9_]+):\?`).FindAllStringSubmatch(string(raw), -1) {
+		if m[1] != "POSTGRES_PASSWORD" {
+			t.Errorf("docker-compose.yml requires %s: a team of the other platform would have to edit it", m[1])
+		}
+	}
+	c := yamlDocs(t, filepath.Join(deployDir, "docker-compose.yml"))[0]
+	if c["secrets"] != nil {
+		t.Error("docker-compose.yml declares secrets files: one platform's team lacks the other's")
+	}
+	services, _ := c["services"].(map[string]any)
+	mount := ""
+	for _, s := range []string{"cochef-a", "cochef-b"} {
+		if f := dig(services[s], "env_file"); f != ".env" {
+			t.Errorf("%s: env_file = %v, want .env: the settings of either platform come from it", s, f)
+		}
+		v, _ := dig(services[s], "volumes", 0).(string)
+		if !strings.HasPrefix(v, "./secrets:") || !strings.HasSuffix(v, ":ro") {
+			t.Errorf("%s: first volume %q, want ./secrets mounted read-only", s, v)
+		}
+		mount = strings.TrimSuffix(strings.TrimPrefix(v, "./secrets:"), ":ro")
+	}
+	example, err := os.ReadFile(filepath.Join(deployDir, "env.example"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^#?\s*(COCHEF_[A-Z0-9_]+)=(.*)$`).FindAllStringSubmatch(string(example), -1) {
+		seen[m[1]] = true
+		if !known[m[1]] {
+			t.Errorf("env.example sets %s, not a setting: cochef would refuse to start", m[1])
+		}
+		if strings.HasSuffix(m[1], "_FILE") && !strings.HasPrefix(m[2], mount+"/") {
+			t.Errorf("env.example: %s=%s is not under the mounted %s", m[1], m[2], mount)
+		}
+	}
+	for _, v := range []string{"COCHEF_GITHUB_APP_ID", "COCHEF_GITHUB_WEBHOOK_SECRET", "COCHEF_GITLAB_TOKEN_FILE", "COCHEF_GITLAB_WEBHOOK_SECRET", "COCHEF_GITLAB_URL"} {
+		if !seen[v] {
+			t.Errorf("env.example does not show %s", v)
+		}
+	}
+}
+
+// The Caddyfile's comment promised a certificate that "auto_https off"
+// and a port 80 site prevented (issue #10): the site address comes from
+// SITE_ADDRESS, 443 is published and certificates survive a restart.
+func TestCaddyCanGetACertificate(t *testing.T) {
+	caddy, err := os.ReadFile(filepath.Join(deployDir, "Caddyfile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(caddy), "auto_https off") {
+		t.Error("Caddyfile turns automatic HTTPS off")
+	}
+	if !regexp.MustCompile(`(?m)^\{\$SITE_ADDRESS\} \{$`).Match(caddy) {
+		t.Error("Caddyfile's site address is not {$SITE_ADDRESS}")
+	}
+	c := yamlDocs(t, filepath.Join(deployDir, "docker-compose.yml"))[0]
+	proxy := dig(c, "services", "proxy")
+	if a, _ := dig(proxy, "environment", "SITE_ADDRESS").(string); a != "${SITE_ADDRESS:-:80}" {
+		t.Errorf("proxy SITE_ADDRESS = %q, want a default of :80 that .env can change", a)
+	}
+	var ports, volumes []string
+	for _, p := range dig(proxy, "ports").([]any) {
+		ports = append(ports, p.(string))
+	}
+	for _, v := range dig(proxy, "volumes").([]any) {
+		volumes = append(volumes, v.(string))
+	}
+	if !slices.ContainsFunc(ports, func(p string) bool { return strings.HasSuffix(p, ":443") }) ||
+		!slices.ContainsFunc(ports, func(p string) bool { return strings.HasSuffix(p, ":80") }) {
+		t.Errorf("proxy ports %v: an ACME certificate needs 80 and 443", ports)
+	}
+	if !slices.ContainsFunc(volumes, func(v string) bool { return strings.HasSuffix(v, ":/data") }) {
+		t.Errorf("proxy volumes %v: Caddy's /data (certificates) is not kept", volumes)
+	}
+}
+
 func TestDockerfile(t *testing.T) {
 	b, err := os.ReadFile("../Dockerfile")
 	if err != nil {
