@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -45,20 +46,22 @@ Reads a JSON payload (FILE, or - for standard input), signs it like GitHub
 the status and the answer. Exit code: 0 on 2xx, 1 on any other status, 2 on a usage or
 input error.
 
+Server: --url, else the cochef of this shell's settings: 127.0.0.1 on the port of
+COCHEF_LISTEN (8080 without it).
 Secret: --secret, else COCHEF_GITHUB_WEBHOOK_SECRET or COCHEF_GITLAB_WEBHOOK_SECRET.
 Platform: --platform, else gitlab when the payload has "object_kind", github otherwise.
 Event: --event, else guessed from the payload. Delivery: --delivery, else a new UUID
 (reuse one to test redelivery).`,
-		Example: `  cochef replay examples/github/issues-opened.json
-  cochef replay --delivery 1234 examples/github/issues-opened.json   # twice: the second is a duplicate
-  cat note.json | cochef replay --platform gitlab --url http://cochef.internal:8080 -`,
+		Example: `  cochef replay examples/webhooks/github-issue-opened.json
+  cochef replay --delivery 1234 examples/webhooks/github-issue-opened.json   # twice: the second is a duplicate
+  cochef replay --secret s - < examples/webhooks/gitlab-issue-open.json     # GitLab, from standard input`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runReplay(cmd.Context(), cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr(), args[0], o, cmd.Flags().Changed("secret"))
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.url, "url", "", "adresse du serveur / server URL (défaut/default http://127.0.0.1:8080/webhooks/<platform>)")
+	f.StringVar(&o.url, "url", "", "adresse du serveur / server URL (défaut/default http://127.0.0.1:<port de/of $COCHEF_LISTEN, 8080>/webhooks/<platform>)")
 	f.StringVar(&o.secret, "secret", "", "secret du webhook / webhook secret (défaut/default $COCHEF_GITHUB_WEBHOOK_SECRET, $COCHEF_GITLAB_WEBHOOK_SECRET)")
 	f.StringVar(&o.event, "event", "", "nom de l'événement / event name (X-GitHub-Event, X-Gitlab-Event); deviné sinon / guessed otherwise")
 	f.StringVar(&o.platform, "platform", "", "github ou/or gitlab; deviné sinon / guessed otherwise")
@@ -117,7 +120,7 @@ func runReplay(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, f
 		secret, _, _ = strings.Cut(secret, ",")
 	}
 
-	target, err := replayURL(o.url, platform)
+	target, err := replayURL(o.url, platform, os.Getenv("COCHEF_LISTEN"))
 	if err != nil {
 		return err
 	}
@@ -187,9 +190,20 @@ func readReplayPayload(stdin io.Reader, file string) ([]byte, error) {
 
 // replayURL completes a bare server address with the platform's path, so
 // --url http://host:8080 works as well as the full endpoint.
-func replayURL(raw, platform string) (string, error) {
+// replayURL is where to post: --url, else the local server listening on
+// the address of COCHEF_LISTEN, which replay reads as it reads the
+// server's secrets, so that one shell's settings serve both.
+func replayURL(raw, platform, listen string) (string, error) {
 	if raw == "" {
-		return "http://127.0.0.1:8080/webhooks/" + platform, nil
+		host, port, err := net.SplitHostPort(listen)
+		if err != nil || port == "" {
+			host, port = "", "8080"
+		}
+		switch host {
+		case "", "0.0.0.0", "::":
+			host = "127.0.0.1"
+		}
+		return "http://" + net.JoinHostPort(host, port) + "/webhooks/" + platform, nil
 	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

@@ -302,3 +302,24 @@ func TestReplayGuessesEventsOfRealPayloads(t *testing.T) {
 		}
 	}
 }
+
+// Without --url, replay posts to the server this shell's settings start.
+func TestReplayURLFollowsCOCHEF_LISTEN(t *testing.T) {
+	for _, c := range []struct{ listen, want string }{
+		{"", "http://127.0.0.1:8080/webhooks/github"},
+		{":9000", "http://127.0.0.1:9000/webhooks/github"},
+		{"0.0.0.0:9001", "http://127.0.0.1:9001/webhooks/github"},
+		{"[::]:9002", "http://127.0.0.1:9002/webhooks/github"},
+		{"127.0.0.2:9003", "http://127.0.0.2:9003/webhooks/github"},
+		{"[::1]:9004", "http://[::1]:9004/webhooks/github"},
+		{"n'importe quoi", "http://127.0.0.1:8080/webhooks/github"},
+	} {
+		got, err := replayURL("", "github", c.listen)
+		if err != nil || got != c.want {
+			t.Errorf("COCHEF_LISTEN=%q: %q, %v; want %q", c.listen, got, err, c.want)
+		}
+	}
+	if got, _ := replayURL("http://cochef.internal:8080", "gitlab", ":9000"); got != "http://cochef.internal:8080/webhooks/gitlab" {
+		t.Errorf("--url must win: %q", got)
+	}
+}
