@@ -223,7 +223,7 @@ func (c serverConfig) listenError(err error) error {
 	}
 	why := configError{src: src, key: "listen"}
 	if errors.Is(err, syscall.EADDRINUSE) {
-		why.fr = fmt.Sprintf("%s est déjà pris par un autre programme (un autre cochef ?) ; choisissez une autre adresse, par exemple --listen :8081", c.Listen)
+		why.fr = fmt.Sprintf("l'adresse %s est déjà prise par un autre programme (un autre cochef ?) ; choisissez une autre adresse, par exemple --listen :8081", c.Listen)
 		why.en = fmt.Sprintf("%s is already taken by another program (another cochef?); choose another address, e.g. --listen :8081", c.Listen)
 	} else {
 		why.fr = fmt.Sprintf("impossible d'écouter sur %s : %v", c.Listen, err)

@@ -75,7 +75,7 @@ func (r *resolver) readMapping(path string, n *yaml.Node, prefix string, seen ma
 		key := prefix + k.Value
 		src := source{kind: fromFile, name: path, line: k.Line}
 		if line, dup := seen[key]; dup {
-			r.add(src, key, fmt.Sprintf("déjà donnée ligne %d", line), fmt.Sprintf("already given on line %d", line))
+			r.add(src, key, fmt.Sprintf("déjà donnée à la ligne %d", line), fmt.Sprintf("already given on line %d", line))
 			continue
 		}
 		seen[key] = k.Line

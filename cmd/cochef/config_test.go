@@ -149,7 +149,7 @@ func TestConfigRefusesWhatUsedToStartAServer(t *testing.T) {
 		"a value where keys go": {file: "gitlab: https://gitlab.example.org\n", want: []string{
 			"cochef.yaml:1: gitlab: des clés sont attendues en dessous : url, token, token_file, webhook_secret, write_spacing, bot_username, config_project / keys are expected under it: url, token, token_file, webhook_secret, write_spacing, bot_username, config_project"}},
 		"a key written twice": {file: "workers: 2\nworkers: 3\n", want: []string{
-			"cochef.yaml:2: workers: déjà donnée ligne 1 / already given on line 1"}},
+			"cochef.yaml:2: workers: déjà donnée à la ligne 1 / already given on line 1"}},
 		"broken YAML": {file: "listen: \":8080\n", want: []string{
 			"cochef.yaml:2: YAML invalide : found unexpected end of stream / invalid YAML: found unexpected end of stream"}},
 		"every problem at once, in reading order": {
@@ -284,6 +284,23 @@ func TestEverySettingAcceptsItsDefaultFromEverySource(t *testing.T) {
 		if src := cfg.sources[s.key]; src.kind != fromEnv {
 			t.Errorf("%s: source %v, want the variable", s.key, src)
 		}
+		yamlText := s.key + ": '" + raw + "'\n"
+		if sec, k, ok := strings.Cut(s.key, "."); ok {
+			yamlText = sec + ":\n  " + k + ": '" + raw + "'\n"
+		}
+		writeConfig(t, inEmptyDir(t), yamlText)
+		if cfg, err = loadServerConfig(flagsFor(t), nil); err != nil {
+			t.Errorf("cochef.yaml %q: %v", yamlText, err)
+		}
+		if src := cfg.sources[s.key]; src.kind != fromFile {
+			t.Errorf("%s: source %v, want the file", s.key, src)
+		}
+		if cfg, err = loadServerConfig(flagsFor(t, "--"+s.flag()+"="+raw), nil); err != nil {
+			t.Errorf("--%s=%s: %v", s.flag(), raw, err)
+		}
+		if src := cfg.sources[s.key]; src.kind != fromFlag {
+			t.Errorf("%s: source %v, want the flag", s.key, src)
+		}
 	}
 }
 
@@ -393,7 +410,7 @@ func TestServeChecksTheAddressBeforeTheDatabase(t *testing.T) {
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
-	want := "cochef: --listen: listen: " + addr + " est déjà pris par un autre programme (un autre cochef ?)"
+	want := "cochef: --listen: listen: l'adresse " + addr + " est déjà prise par un autre programme (un autre cochef ?)"
 	if !strings.HasPrefix(errOut, want) || !strings.Contains(errOut, " / "+addr+" is already taken by another program") {
 		t.Errorf("stderr = %q, want it to start with %q", errOut, want)
 	}
