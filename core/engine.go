@@ -50,7 +50,7 @@ type SettingsSource interface {
 // Outcome sums up one evaluation for logs and metrics.
 type Outcome struct {
 	Ref      IssueRef
-	Kind     TaskKind
+	Feature  Feature
 	Template string
 	Ready    bool
 	Findings []rules.Finding
@@ -65,14 +65,14 @@ type Outcome struct {
 
 // Work implements Worker.
 func (e *Engine) Work(ctx context.Context, t Task) error {
-	switch t.Kind {
-	case TaskEvaluateIssue, TaskCheckCommand:
+	switch t.Feature {
+	case FeatureFeedback:
 		return e.evaluate(ctx, t)
-	case TaskRecette, TaskMergeGroup:
+	case FeatureRecette, FeatureMergeGroup:
 		return e.recette(ctx, t)
 	default:
-		// An unknown kind cannot become valid by retrying.
-		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "unknown task kind " + string(t.Kind)}
+		// An unknown feature cannot become valid by retrying.
+		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "unknown feature " + string(t.Feature)}
 	}
 }
 
@@ -91,7 +91,7 @@ func (e *Engine) now() time.Time {
 }
 
 func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
-	log := e.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "task", string(t.Kind))
+	log := e.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
 	p, live := e.Platforms[t.Issue.Repo.Platform]
 	counted := &countingPlatform{}
 	var w writer
@@ -102,7 +102,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	} else {
 		w = dryRunWriter{log: log}
 	}
-	out := Outcome{Ref: t.Issue, Kind: t.Kind, DryRun: !live}
+	out := Outcome{Ref: t.Issue, Feature: t.Feature, DryRun: !live}
 	defer func() {
 		out.Reads, out.Writes, out.Err = counted.reads, counted.writes, err
 		if e.Observe != nil {
@@ -120,7 +120,8 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	}
 	// A repository may ask for a longer debounce than the server's: the
 	// task comes back when it is due, and edits arriving meanwhile join it.
-	if t.Kind == TaskEvaluateIssue && settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
+	command := t.Trigger == TriggerCommand
+	if !command && settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
 		if wait := settings.Debounce - e.now().Sub(t.ReceivedAt); wait > 0 {
 			out.Skipped = "debounce"
 			return &Deferred{Wait: wait, Reason: "repository debounce"}
@@ -140,7 +141,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		log.Info("dry-run: no issue content in the task, nothing to evaluate")
 		return nil
 	}
-	if t.Kind == TaskCheckCommand && live {
+	if command && live {
 		acc, err := p.Access(ctx, t.Issue.Repo, t.Actor)
 		if err != nil {
 			return fmt.Errorf("check access of %s: %w", t.Actor, err)
@@ -186,7 +187,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		// previous evaluation applied: a save in between must not forget it.
 		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
 	}
-	force := t.Kind == TaskCheckCommand
+	force := command
 
 	body, err := e.feedback(lang, t.Issue.Repo.Platform, tpl, res, cfgErr)
 	if err != nil {

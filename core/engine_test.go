@@ -63,9 +63,13 @@ func ref(n int) core.IssueRef {
 	return core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: repo}, Number: n}
 }
 
-func (h *harness) work(n int, kind core.TaskKind, actor string) {
+func (h *harness) work(n int, trigger core.Trigger, actor string) {
 	h.t.Helper()
-	if err := h.engine.Work(context.Background(), core.Task{Kind: kind, Issue: ref(n), Delivery: "d", Actor: actor}); err != nil {
+	t := core.Task{Feature: core.FeatureFeedback, Issue: ref(n), Trigger: trigger, Delivery: "d", Actor: actor}
+	if trigger == core.TriggerCommand {
+		t.Command = &core.Command{Verb: core.VerbCheck}
+	}
+	if err := h.engine.Work(context.Background(), t); err != nil {
 		h.t.Fatalf("Work: %v", err)
 	}
 }
@@ -104,7 +108,7 @@ func TestNewIncompleteStoryGetsOneCommentAndLabels(t *testing.T) {
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 7, githubfake.Issue{Title: title, Body: body})
 
-	h.work(7, core.TaskEvaluateIssue, "")
+	h.work(7, core.TriggerChanged, "")
 
 	cs := h.feedbackComments(7)
 	if len(cs) != 1 {
@@ -131,7 +135,7 @@ func TestNewIncompleteStoryGetsOneCommentAndLabels(t *testing.T) {
 
 	// The same state again: reads only.
 	h.fake.Reset()
-	h.work(7, core.TaskEvaluateIssue, "")
+	h.work(7, core.TriggerChanged, "")
 	if w := h.writes(); len(w) != 0 {
 		t.Errorf("no-op evaluation wrote: %v", w)
 	}
@@ -141,14 +145,14 @@ func TestFixingEditFlipsLabelsAndEditsTheSameComment(t *testing.T) {
 	h := newHarness(t, nil)
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 8, githubfake.Issue{Title: title, Body: body})
-	h.work(8, core.TaskEvaluateIssue, "")
+	h.work(8, core.TriggerChanged, "")
 	first := h.feedbackComments(8)
 
 	title, body = readExample(t, "pret.md")
 	h.fake.SetIssueTitle(repo, 8, title)
 	h.fake.SetIssueBody(repo, 8, body)
 	h.fake.Reset()
-	h.work(8, core.TaskEvaluateIssue, "")
+	h.work(8, core.TriggerChanged, "")
 
 	after := h.feedbackComments(8)
 	if len(after) != 1 || after[0].ID != first[0].ID {
@@ -171,7 +175,7 @@ func TestReadyStoryWithoutHistoryGetsNoComment(t *testing.T) {
 	h := newHarness(t, nil)
 	title, body := readExample(t, "pret.md")
 	h.fake.AddIssue(repo, 9, githubfake.Issue{Title: title, Body: body})
-	h.work(9, core.TaskEvaluateIssue, "")
+	h.work(9, core.TriggerChanged, "")
 	if n := len(h.fake.Comments(repo, 9)); n != 0 {
 		t.Errorf("a ready story got %d comments; nothing to say means no comment", n)
 	}
@@ -184,9 +188,9 @@ func TestSecurityReviewersAreMentionedOnce(t *testing.T) {
 	h := newHarness(t, func(s *core.Settings) { s.SecurityReviewers = []string{"@octo-org/rssi"} })
 	title, body := readExample(t, "admin-habilitations.md")
 	h.fake.AddIssue(repo, 10, githubfake.Issue{Title: title, Body: body})
-	h.work(10, core.TaskEvaluateIssue, "")
+	h.work(10, core.TriggerChanged, "")
 	h.fake.SetIssueBody(repo, 10, body+"\n\nUne précision.")
-	h.work(10, core.TaskEvaluateIssue, "")
+	h.work(10, core.TriggerChanged, "")
 
 	var mentions int
 	for _, c := range h.fake.Comments(repo, 10) {
@@ -212,11 +216,11 @@ func TestSecurityLabelRemovedByAPersonStaysRemoved(t *testing.T) {
 	h := newHarness(t, nil)
 	title, body := readExample(t, "admin-habilitations.md")
 	h.fake.AddIssue(repo, 11, githubfake.Issue{Title: title, Body: body})
-	h.work(11, core.TaskEvaluateIssue, "")
+	h.work(11, core.TriggerChanged, "")
 	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter"}) // the RSSI removed the review label
 	for i := 1; i <= 3; i++ {
 		h.fake.SetIssueBody(repo, 11, body+strings.Repeat("\n", i)) // later edits
-		h.work(11, core.TaskEvaluateIssue, "")
+		h.work(11, core.TriggerChanged, "")
 		if got := h.fake.IssueLabels(repo, 11); slices.Contains(got, "sécurité: à revoir") {
 			t.Fatalf("edit %d: cochef put back a label a person removed: %v", i, got)
 		}
@@ -224,7 +228,7 @@ func TestSecurityLabelRemovedByAPersonStaysRemoved(t *testing.T) {
 	// A person putting it back ends the dismissal: cochef keeps it.
 	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter", "sécurité: à revoir"})
 	h.fake.SetIssueBody(repo, 11, body+"\n\nPrécision.")
-	h.work(11, core.TaskEvaluateIssue, "")
+	h.work(11, core.TriggerChanged, "")
 	if got := h.fake.IssueLabels(repo, 11); !slices.Contains(got, "sécurité: à revoir") {
 		t.Fatalf("the label a person put back was removed: %v", got)
 	}
@@ -239,13 +243,13 @@ func TestCheckCommandFromReaderIsIgnored(t *testing.T) {
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: title, Body: body})
 	h.fake.SetPermission(repo, "visitor", "read")
-	h.work(12, core.TaskCheckCommand, "visitor")
+	h.work(12, core.TriggerCommand, "visitor")
 	if w := h.writes(); len(w) != 0 {
 		t.Errorf("a reader's /cochef check caused writes: %v", w)
 	}
 
 	h.fake.SetPermission(repo, "cheffe", "write")
-	h.work(12, core.TaskCheckCommand, "cheffe")
+	h.work(12, core.TriggerCommand, "cheffe")
 	if len(h.feedbackComments(12)) != 1 {
 		t.Errorf("a writer's /cochef check did not evaluate")
 	}
@@ -256,15 +260,15 @@ func TestCheckCommandRepairsACommentEditedByHand(t *testing.T) {
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 13, githubfake.Issue{Title: title, Body: body})
 	h.fake.SetPermission(repo, "cheffe", "write")
-	h.work(13, core.TaskEvaluateIssue, "")
+	h.work(13, core.TriggerChanged, "")
 	c := h.feedbackComments(13)[0]
 	h.fake.EditComment(repo, c.ID, core.MarkerFeedback+"\nvandalised")
 
-	h.work(13, core.TaskEvaluateIssue, "") // nothing changed in the story: no write
+	h.work(13, core.TriggerChanged, "") // nothing changed in the story: no write
 	if got := h.feedbackComments(13)[0].Body; !strings.Contains(got, "vandalised") {
 		t.Fatalf("an unchanged story rewrote the comment")
 	}
-	h.work(13, core.TaskCheckCommand, "cheffe")
+	h.work(13, core.TriggerCommand, "cheffe")
 	if got := h.feedbackComments(13)[0].Body; strings.Contains(got, "vandalised") {
 		t.Errorf("/cochef check did not repair the comment")
 	}
@@ -276,7 +280,7 @@ func TestCrashAfterCommentBeforeSaveDoesNotPostTwice(t *testing.T) {
 	h.fake.AddIssue(repo, 14, githubfake.Issue{Title: title, Body: body})
 	// A previous run posted the comment and died before storing anything.
 	h.fake.AddComment(repo, 14, githubfake.Comment{Body: core.MarkerFeedback + "\nold", Author: githubfake.TokenUser})
-	h.work(14, core.TaskEvaluateIssue, "")
+	h.work(14, core.TriggerChanged, "")
 	cs := h.feedbackComments(14)
 	if len(cs) != 1 || strings.Contains(cs[0].Body, "\nold") {
 		t.Fatalf("want the existing comment edited in place, got %d comments", len(cs))
@@ -287,11 +291,11 @@ func TestDeletedCommentIsWrittenAgain(t *testing.T) {
 	h := newHarness(t, nil)
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 15, githubfake.Issue{Title: title, Body: body})
-	h.work(15, core.TaskEvaluateIssue, "")
+	h.work(15, core.TriggerChanged, "")
 	h.fake.DeleteComment(repo, h.feedbackComments(15)[0].ID)
 	// An edit that changes the feedback (the vague terms are gone).
 	h.fake.SetIssueBody(repo, 15, strings.NewReplacer("rapide", "", "intuitive", "", "etc", "").Replace(body))
-	h.work(15, core.TaskEvaluateIssue, "")
+	h.work(15, core.TriggerChanged, "")
 	if n := len(h.feedbackComments(15)); n != 1 {
 		t.Fatalf("want the comment written again, got %d", n)
 	}
@@ -302,7 +306,7 @@ func TestBrokenRepositoryConfigIsReportedOnTheIssue(t *testing.T) {
 	title, body := readExample(t, "pret.md")
 	h.fake.AddIssue(repo, 16, githubfake.Issue{Title: title, Body: body})
 	h.fake.SetFile(repo, ".github/cochef.yml", "lang: es\nrules:\n  story-nope: off\n")
-	h.work(16, core.TaskEvaluateIssue, "")
+	h.work(16, core.TriggerChanged, "")
 	cs := h.feedbackComments(16)
 	if len(cs) != 1 {
 		t.Fatalf("a broken configuration must be reported even on a ready story; got %d comments", len(cs))
@@ -319,7 +323,7 @@ func TestRepositoryConfigRenamesLabelsAndSwitchesLanguage(t *testing.T) {
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 17, githubfake.Issue{Title: title, Body: body})
 	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\nlabels:\n  needs_work: {name: \"story: needs work\", color: \"#aabbcc\"}\n")
-	h.work(17, core.TaskEvaluateIssue, "")
+	h.work(17, core.TriggerChanged, "")
 	if got := h.fake.IssueLabels(repo, 17); !slices.Equal(got, []string{"story: needs work"}) {
 		t.Errorf("labels = %v", got)
 	}
@@ -333,7 +337,7 @@ func TestDryRunWritesNothingAndStoresTheComment(t *testing.T) {
 	h.engine.Platforms = map[string]core.Platform{} // no credentials
 	title, body := readExample(t, "incomplet.md")
 	snap := &core.Issue{Ref: ref(18), Title: title, Body: body, State: "open", UpdatedAt: time.Now()}
-	if err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(18), Snapshot: snap}); err != nil {
+	if err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(18), Snapshot: snap}); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(h.fake.Requests()); n != 0 {
@@ -350,7 +354,7 @@ func TestDryRunWritesNothingAndStoresTheComment(t *testing.T) {
 
 func TestPermanentErrorIsReported(t *testing.T) {
 	h := newHarness(t, nil)
-	err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(404)})
+	err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(404)})
 	if !core.IsPermanent(err) {
 		t.Fatalf("a missing issue must be a permanent error, got %v", err)
 	}
@@ -363,7 +367,7 @@ func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
 	h.fake.SetFile(repo, ".github/cochef.yml", "debounce: 30s\n")
 	now := time.Now()
 	h.engine.Now = func() time.Time { return now }
-	err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)})
+	err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)})
 	wait, ok := core.RetryAfter(err)
 	if !core.IsDeferred(err) || !ok || wait != 20*time.Second {
 		t.Fatalf("want the task deferred by the 20 s left, got %v (wait %s)", err, wait)
@@ -373,7 +377,7 @@ func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
 	}
 	// Once due, it runs.
 	h.engine.Now = func() time.Time { return now.Add(25 * time.Second) }
-	if err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)}); err != nil {
+	if err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)}); err != nil {
 		t.Fatalf("due task: %v", err)
 	}
 	if len(h.feedbackComments(19)) != 1 {
@@ -385,13 +389,13 @@ func TestMissingConfigIsNotLookedForAtEveryEdit(t *testing.T) {
 	h := newHarness(t, nil)
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 20, githubfake.Issue{Title: title, Body: body})
-	h.work(20, core.TaskEvaluateIssue, "")
+	h.work(20, core.TriggerChanged, "")
 	contents := "GET /repos/{owner}/{repo}/contents/{path}"
 	if n := len(h.fake.Calls(contents)); n != 2 {
 		t.Fatalf("first evaluation: %d config reads, want 2 (repository, then organisation)", n)
 	}
 	h.fake.Reset()
-	h.work(20, core.TaskEvaluateIssue, "")
+	h.work(20, core.TriggerChanged, "")
 	if n := len(h.fake.Calls(contents)); n != 0 {
 		t.Fatalf("a repository known to have no config was asked again %d times", n)
 	}
@@ -423,7 +427,7 @@ func TestRateLimitedConfigReadIsRetriedNotDefaulted(t *testing.T) {
 	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\n")
 	h.fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/contents/{path}", Status: 403,
 		Header: http.Header{"Retry-After": []string{"7"}}})
-	err := h.engine.Work(context.Background(), core.Task{Kind: core.TaskEvaluateIssue, Issue: ref(21)})
+	err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(21)})
 	if wait, ok := core.RetryAfter(err); !ok || wait != 7*time.Second {
 		t.Fatalf("a rate-limited config read must be retried after the wait, got %v", err)
 	}
@@ -439,7 +443,7 @@ func TestMarkersPlantedByOthersAreIgnored(t *testing.T) {
 	// Someone pastes cochef's invisible markers in comments of their own.
 	planted := h.fake.AddComment(repo, 22, githubfake.Comment{Body: "Rien à voir " + core.MarkerFeedback, Author: "visiteur"})
 	h.fake.AddComment(repo, 22, githubfake.Comment{Body: "chut " + core.MarkerMentionSecurity, Author: "visiteur"})
-	h.work(22, core.TaskEvaluateIssue, "")
+	h.work(22, core.TriggerChanged, "")
 
 	var ours, mentions int
 	for _, c := range h.fake.Comments(repo, 22) {

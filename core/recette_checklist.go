@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/cochef/cochef/rules"
 )
@@ -122,142 +121,8 @@ func ChecklistChanges(before, after string) []CheckChange {
 	return out
 }
 
-// Recette command verbs.
-const (
-	CommandValidate = "validate"
-	CommandRefuse   = "refuse"
-	CommandCheck    = "check"
-)
-
-// RecetteCommand is a parsed recette command.
-type RecetteCommand struct {
-	Verb  string
-	All   bool
-	Items []int
-	// Reason is a refusal's reason (user text).
-	Reason string
-}
-
-var commandVerbs = map[string]string{
-	"valide": CommandValidate, "valider": CommandValidate, "validé": CommandValidate,
-	"validate": CommandValidate, "accept": CommandValidate, "accepte": CommandValidate,
-	"accepter": CommandValidate, "approve": CommandValidate,
-	"refuse": CommandRefuse, "refuser": CommandRefuse, "refusé": CommandRefuse, "reject": CommandRefuse,
-	"check": CommandCheck,
-}
-
-// maxReason bounds a refusal's reason kept in the trail.
-const maxReason = 500
-
-// ExtractRecetteCommand returns the command line of a comment whose first
-// non-blank line is "/cochef <verb> …" with a recette verb (or check),
-// without the "/cochef " prefix.
-func ExtractRecetteCommand(body string) (string, bool) {
-	body = strings.TrimLeft(body, " \t\r\n")
-	line, _, _ := strings.Cut(body, "\n")
-	line = strings.TrimSpace(line)
-	const prefix = "/cochef "
-	if len(line) <= len(prefix) || !strings.EqualFold(line[:len(prefix)], prefix) {
-		return "", false
-	}
-	rest := strings.TrimSpace(line[len(prefix):])
-	if _, ok := ParseRecetteCommand(rest); !ok {
-		return "", false
-	}
-	return rest, true
-}
-
-// ParseRecetteCommand parses "valide 2 5", "valide 2,5", "valide 2-4",
-// "valide tout", "refuse 3 <raison>" and their English forms (validate,
-// accept, reject, all), or "check". Numbers are the item numbers shown in
-// the checklist. It reports false for a line that is not a recette command
-// at all; a command with bad arguments parses with no items, so that its
-// author can be told.
-func ParseRecetteCommand(line string) (RecetteCommand, bool) {
-	fields := strings.Fields(line)
-	if len(fields) == 0 {
-		return RecetteCommand{}, false
-	}
-	verb, ok := commandVerbs[strings.ToLower(fields[0])]
-	if !ok {
-		return RecetteCommand{}, false
-	}
-	c := RecetteCommand{Verb: verb}
-	if verb == CommandCheck {
-		return c, true
-	}
-	i := 1
-	for ; i < len(fields); i++ {
-		f := strings.ToLower(strings.Trim(fields[i], ","))
-		// "refuse 3: reason": the colon ends the numbers.
-		last := strings.HasSuffix(f, ":")
-		f = strings.TrimSuffix(f, ":")
-		if f == "tout" || f == "tous" || f == "all" {
-			c.All = true
-		} else if nums, ok := parseNumbers(f); ok {
-			c.Items = append(c.Items, nums...)
-		} else {
-			break
-		}
-		if last {
-			i++
-			break
-		}
-	}
-	if verb == CommandRefuse {
-		// The reason is the rest of the line as written.
-		rest := line
-		for j := 0; j < i; j++ {
-			// strings.Fields split on any Unicode space (a no-break space
-			// typed before a colon included): skip the same ones.
-			rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
-			rest = rest[len(fields[j]):]
-		}
-		rest = strings.TrimSpace(strings.TrimLeftFunc(rest, func(c rune) bool {
-			return unicode.IsSpace(c) || strings.ContainsRune(":—-", c)
-		}))
-		if len([]rune(rest)) > maxReason {
-			rest = string([]rune(rest)[:maxReason]) + "…"
-		}
-		c.Reason = rest
-	}
-	slices.Sort(c.Items)
-	c.Items = slices.Compact(c.Items)
-	return c, true
-}
-
-// maxItemNumber bounds the item numbers a command may name: no checklist
-// is longer (a PR/MR follows at most 20 stories), and a comment full of
-// huge ranges must not cost more than reading it.
-const maxItemNumber = 1000
-
 // maxBadItems bounds the unknown numbers a reply lists.
 const maxBadItems = 20
-
-// parseNumbers reads "2", "2,5" or "2-4".
-func parseNumbers(f string) ([]int, bool) {
-	var out []int
-	for part := range strings.SplitSeq(f, ",") {
-		if part == "" {
-			continue
-		}
-		lo, hi, isRange := strings.Cut(part, "-")
-		a, err := strconv.Atoi(lo)
-		if err != nil || a <= 0 || a > maxItemNumber {
-			return nil, false
-		}
-		b := a
-		if isRange {
-			if b, err = strconv.Atoi(hi); err != nil || b < a || b > maxItemNumber {
-				return nil, false
-			}
-		}
-		for n := a; n <= b; n++ {
-			out = append(out, n)
-		}
-	}
-	return out, len(out) > 0
-}
 
 // itemState is the current state of one item, from the trail.
 type itemState struct {

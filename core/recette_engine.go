@@ -57,8 +57,9 @@ type recetteRun struct {
 func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 	ref := t.Issue
 	ref.MergeRequest = true
-	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "task", string(t.Kind), "actor", t.Actor)
-	out := Outcome{Ref: ref, Kind: t.Kind}
+	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "feature", string(t.Feature),
+		"trigger", string(t.Trigger), "actor", t.Actor)
+	out := Outcome{Ref: ref, Feature: t.Feature}
 	counted := &countingPlatform{}
 	defer func() {
 		out.Reads, out.Writes, out.Err = counted.reads, counted.writes, err
@@ -86,7 +87,7 @@ func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 	if th, ok := p.(RecetteThreads); ok {
 		r.threads = countingThreads{RecetteThreads: th, c: counted}
 	}
-	if t.Kind == TaskMergeGroup {
+	if t.Feature == FeatureMergeGroup {
 		return r.mergeGroup(ctx)
 	}
 	err = r.run(ctx)
@@ -168,11 +169,8 @@ func (r *recetteRun) run(ctx context.Context) error {
 		r.rec.Ref = r.ref
 		r.rec.Error = ""
 	}
-	cmd, hasCmd := RecetteCommand{}, false
-	if t.Command != "" {
-		cmd, hasCmd = ParseRecetteCommand(t.Command)
-	}
-	force := hasCmd && cmd.Verb == CommandCheck
+	hasCmd := t.Trigger == TriggerCommand && t.Command != nil
+	force := hasCmd && t.Command.Verb == VerbCheck
 	if force {
 		// A full re-read costs a read per story and a write: like the
 		// issue-level check, only for people who may write.
@@ -186,15 +184,14 @@ func (r *recetteRun) run(ctx context.Context) error {
 			return nil
 		}
 	}
-	ticks := t.Actor != "" && t.Command == ""
 	// An edit of the checklist comment itself (a tick, or text changed by
 	// hand) ends with cochef's checklist written back as the states say.
-	checklistEdited := t.Command == "" && (t.Event == "issue_comment" && t.Action == "edited" ||
-		strings.HasSuffix(t.Event, "Note Hook") && t.Action == "update")
+	checklistEdited := t.Trigger == TriggerChecklistEdited
+	ticks := checklistEdited && t.Actor != ""
 	// A tick, a command or a hand edit changes states, not stories: the
 	// stories as last read serve (an edit of a story re-renders through its
 	// own evaluation), which saves a read per story.
-	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && (ticks || checklistEdited || hasCmd && !force)
+	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && (checklistEdited || hasCmd && !force)
 
 	if err := r.loadSettings(ctx); err != nil {
 		return err
@@ -246,7 +243,7 @@ func (r *recetteRun) run(ctx context.Context) error {
 	var added []Validation
 	switch {
 	case hasCmd && !force:
-		if added, err = r.applyCommand(ctx, cmd); err != nil {
+		if added, err = r.applyCommand(ctx, *t.Command); err != nil {
 			return err
 		}
 	case ticks:
@@ -559,7 +556,7 @@ func (r *recetteRun) applyTicks(ctx context.Context) ([]Validation, error) {
 }
 
 // applyCommand records a validator's "valide"/"refuse" command.
-func (r *recetteRun) applyCommand(ctx context.Context, cmd RecetteCommand) ([]Validation, error) {
+func (r *recetteRun) applyCommand(ctx context.Context, cmd Command) ([]Validation, error) {
 	ok, err := r.mayValidate(ctx)
 	if err != nil {
 		return nil, err
@@ -579,7 +576,7 @@ func (r *recetteRun) applyCommand(ctx context.Context, cmd RecetteCommand) ([]Va
 	if len(numbers) == 0 {
 		return nil, r.reply("reply-bad-items", nil, total)
 	}
-	if cmd.Verb == CommandRefuse && cmd.Reason == "" {
+	if cmd.Verb == VerbRefuse && cmd.Reason == "" {
 		return nil, r.reply("reply-missing-reason", nil, 0)
 	}
 	var added []Validation
@@ -594,11 +591,11 @@ func (r *recetteRun) applyCommand(ctx context.Context, cmd RecetteCommand) ([]Va
 		}
 		cur := r.states[it.Key]
 		switch cmd.Verb {
-		case CommandValidate:
+		case VerbValidate:
 			if cur.State != Validated {
 				added = append(added, r.validation(s, it, Validated, SourceCommand, ""))
 			}
-		case CommandRefuse:
+		case VerbRefuse:
 			if cur.State != Refused || cur.Reason != cmd.Reason {
 				added = append(added, r.validation(s, it, Refused, SourceCommand, cmd.Reason))
 			}
@@ -824,7 +821,7 @@ func (e *Engine) propagateRecette(ctx context.Context, log *slog.Logger, ref Iss
 			continue
 		}
 		if _, err := e.Enqueuer.Enqueue(ctx, Task{
-			Kind: TaskRecette, Issue: l.MergeRequest, Event: "story", Action: "edited", ReceivedAt: e.now().UTC(),
+			Feature: FeatureRecette, Issue: l.MergeRequest, Trigger: TriggerChanged, ReceivedAt: e.now().UTC(),
 		}); err != nil {
 			return fmt.Errorf("enqueue recette of %s: %w", l.MergeRequest, err)
 		}

@@ -112,8 +112,11 @@ En tant qu'agent instructeur, je veux voir le total des aides afin de vérifier 
 
 func (h *recHarness) work(t core.Task) {
 	h.t.Helper()
-	if t.Kind == "" {
-		t.Kind = core.TaskRecette
+	if t.Feature == "" {
+		t.Feature = core.FeatureRecette
+	}
+	if t.Trigger == "" {
+		t.Trigger = core.TriggerChanged
 	}
 	if t.ReceivedAt.IsZero() {
 		t.ReceivedAt = time.Now().UTC()
@@ -179,11 +182,11 @@ func TestRecetteDefaultValidatorsHaveWriteAccess(t *testing.T) {
 	if len(keys) != 2 {
 		t.Fatalf("keys %v", keys)
 	}
-	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Changes: []core.CheckChange{{Key: keys[0], Checked: true}}})
+	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Trigger: core.TriggerChecklistEdited, Changes: []core.CheckChange{{Key: keys[0], Checked: true}}})
 	if len(h.trail(7)) != 0 || len(h.replies(7)) != 1 || !strings.Contains(h.replies(7)[0], "droits d'écriture") {
 		t.Fatalf("a reader's tick: trail %v replies %v", h.trail(7), h.replies(7))
 	}
-	h.work(core.Task{Issue: prRef(7), Actor: "dev", Changes: []core.CheckChange{{Key: keys[0], Checked: true}}})
+	h.work(core.Task{Issue: prRef(7), Actor: "dev", Trigger: core.TriggerChecklistEdited, Changes: []core.CheckChange{{Key: keys[0], Checked: true}}})
 	if tr := h.trail(7); len(tr) != 1 || tr[0].Actor != "dev" {
 		t.Fatalf("a writer's tick: %+v", tr)
 	}
@@ -198,14 +201,14 @@ func TestRecetteTeamValidators(t *testing.T) {
 	if !strings.Contains(h.checklist(7).Body, "Who validates: members of `octo-org/metier`") {
 		t.Fatalf("checklist does not say who validates:\n%s", h.checklist(7).Body)
 	}
-	h.work(core.Task{Issue: prRef(7), Actor: "admin", Command: "validate all"})
+	h.work(core.Task{Issue: prRef(7), Actor: "admin", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, All: true}})
 	if len(h.trail(7)) != 0 || len(h.replies(7)) != 1 || !strings.Contains(h.replies(7)[0], "only members of `octo-org/metier`") {
 		t.Fatalf("an admin outside the team: trail %v replies %v", h.trail(7), h.replies(7))
 	}
 	if n := len(h.fake.Calls("GET /repos/{owner}/{repo}/collaborators/{username}/permission")); n != 0 {
 		t.Fatalf("with teams configured, write access was asked %d times", n)
 	}
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "validate all"})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, All: true}})
 	runs := h.fake.CheckRuns(repo)
 	if tr := h.trail(7); len(tr) != 2 || runs[len(runs)-1].Conclusion != "success" || runs[len(runs)-1].Title != "2/2 criteria validated" {
 		t.Fatalf("a team member's command: trail %+v run %+v", tr, runs[len(runs)-1])
@@ -218,9 +221,9 @@ func TestRecetteLateEventDoesNotUndoANewerTick(t *testing.T) {
 	setupPR(h)
 	k := h.keys(7)[0]
 	now := time.Now().UTC()
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Changes: []core.CheckChange{{Key: k, Checked: true}}, ReceivedAt: now})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerChecklistEdited, Changes: []core.CheckChange{{Key: k, Checked: true}}, ReceivedAt: now})
 	// The untick happened before the tick but is delivered after it.
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Changes: []core.CheckChange{{Key: k, Checked: false}}, ReceivedAt: now.Add(-time.Second)})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerChecklistEdited, Changes: []core.CheckChange{{Key: k, Checked: false}}, ReceivedAt: now.Add(-time.Second)})
 	if tr := h.trail(7); len(tr) != 1 || tr[0].State != core.Validated {
 		t.Fatalf("trail %+v", tr)
 	}
@@ -228,7 +231,7 @@ func TestRecetteLateEventDoesNotUndoANewerTick(t *testing.T) {
 		t.Fatalf("the newer tick was undone:\n%s", h.checklist(7).Body)
 	}
 	// The same event twice (a retry) records once.
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Changes: []core.CheckChange{{Key: k, Checked: true}}, ReceivedAt: now})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerChecklistEdited, Changes: []core.CheckChange{{Key: k, Checked: true}}, ReceivedAt: now})
 	if tr := h.trail(7); len(tr) != 1 {
 		t.Fatalf("a repeated tick was recorded again: %+v", tr)
 	}
@@ -238,9 +241,9 @@ func TestRecetteCommandMistakesAreAnswered(t *testing.T) {
 	h := newRecHarness(t)
 	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\n")
 	setupPR(h)
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "valide 2 9"})
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "refuse 1"})
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "valide"})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, Items: []int{2, 9}}})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbRefuse, Items: []int{1}}})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate}})
 	r := h.replies(7)
 	if len(r) != 3 || !strings.Contains(r[0], "numéro inconnu : 9") || !strings.Contains(r[1], "un refus doit dire pourquoi") ||
 		!strings.Contains(r[2], "critères 1 à 2") {
@@ -268,7 +271,7 @@ func TestRecetteStoriesLinkedLaterGetANewCheckRun(t *testing.T) {
 	}
 	// A push moves the status to the new head commit.
 	h.fake.SetPullHead(repo, 7, "sha2")
-	h.work(core.Task{Issue: prRef(7), Action: "synchronize"})
+	h.work(core.Task{Issue: prRef(7)})
 	runs = h.fake.CheckRuns(repo)
 	if len(runs) != 3 || runs[2].HeadSHA != "sha2" || runs[2].Status != "in_progress" {
 		t.Fatalf("after a push: %+v", runs)
@@ -283,14 +286,14 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 		t.Fatalf("links %+v, %v", links, err)
 	}
 	// An evaluation that finds the criteria unchanged queues nothing.
-	h.work(core.Task{Kind: core.TaskEvaluateIssue, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	h.work(core.Task{Feature: core.FeatureFeedback, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
 	if q := h.queue.take(); len(q) != 0 {
 		t.Fatalf("unchanged story queued %+v", q)
 	}
 	h.fake.SetIssueBody(repo, 12, strings.Replace(story, "à chaque versement", "dans la minute", 1))
-	h.work(core.Task{Kind: core.TaskEvaluateIssue, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	h.work(core.Task{Feature: core.FeatureFeedback, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
 	q := h.queue.take()
-	if len(q) != 1 || q[0].Kind != core.TaskRecette || q[0].Issue != prRef(7) {
+	if len(q) != 1 || q[0].Feature != core.FeatureRecette || q[0].Issue != prRef(7) {
 		t.Fatalf("changed story queued %+v", q)
 	}
 	h.work(q[0])
@@ -299,9 +302,9 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 	}
 	// Once merged, the pull request no longer follows its stories.
 	h.fake.SetPullState(repo, 7, "merged")
-	h.work(core.Task{Issue: prRef(7), Action: "closed"})
+	h.work(core.Task{Issue: prRef(7)})
 	h.fake.SetIssueBody(repo, 12, story)
-	h.work(core.Task{Kind: core.TaskEvaluateIssue, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	h.work(core.Task{Feature: core.FeatureFeedback, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
 	if q := h.queue.take(); len(q) != 0 {
 		t.Fatalf("a merged PR was queued: %+v", q)
 	}
@@ -315,19 +318,19 @@ func TestRecetteDeletedChecklistIsWrittenAgain(t *testing.T) {
 	// From a reader, /cochef check is ignored: a full re-read is not free.
 	h.fake.SetPermission(repo, "lecteur", "read")
 	h.fake.Reset()
-	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Command: "check"})
+	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbCheck}})
 	if w := h.fake.Writes(); len(w) != 0 {
 		t.Fatalf("a reader's /cochef check wrote %d times", len(w))
 	}
 	h.fake.SetPermission(repo, "someone", "write")
-	h.work(core.Task{Issue: prRef(7), Actor: "someone", Command: "check"})
+	h.work(core.Task{Issue: prRef(7), Actor: "someone", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbCheck}})
 	if c := h.checklist(7); c.ID == old.ID || c.Body != old.Body {
 		t.Fatalf("checklist not written again: %+v", c)
 	}
 	// A hand edit of the text is repaired by a forced render.
 	c := h.checklist(7)
 	h.fake.EditComment(repo, c.ID, c.Body+"\nrien à voir")
-	h.work(core.Task{Issue: prRef(7), Actor: "someone", Command: "check"})
+	h.work(core.Task{Issue: prRef(7), Actor: "someone", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbCheck}})
 	if h.checklist(7).Body != old.Body {
 		t.Fatal("hand edit not repaired")
 	}
@@ -340,9 +343,9 @@ func TestRecetteBrokenConfigAcceptsNoValidation(t *testing.T) {
 	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\nlabels:\n  ready: {name: prêt, color: vert}\n")
 	setupPR(h)
 	h.fake.SetPermission(repo, "dev", "write")
-	h.work(core.Task{Issue: prRef(7), Actor: "dev", Command: "valide 1"})
+	h.work(core.Task{Issue: prRef(7), Actor: "dev", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, Items: []int{1}}})
 	h.fake.SetPermission(repo, "marie", "write")
-	h.work(core.Task{Issue: prRef(7), Actor: "marie", Command: "valide 1"})
+	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, Items: []int{1}}})
 	if c := h.checklist(7); strings.Contains(c.Body, "- [x]") {
 		t.Fatalf("a validation was accepted under a broken configuration:\n%s", c.Body)
 	}
@@ -355,13 +358,13 @@ func TestRecetteHandEditIsWrittenBack(t *testing.T) {
 	// A person rewrites text in the checklist without ticking anything:
 	// GitHub sends an edit of cochef's comment with no box changed.
 	h.fake.EditComment(repo, c.ID, c.Body+"\nrien à voir")
-	h.work(core.Task{Kind: core.TaskRecette, Issue: prRef(7), Event: "issue_comment", Action: "edited"})
+	h.work(core.Task{Issue: prRef(7), Trigger: core.TriggerChecklistEdited})
 	if got := h.checklist(7); got.ID != c.ID || got.Body != c.Body {
 		t.Fatalf("hand edit not written back:\n%s", got.Body)
 	}
 	// The same event when nothing was changed writes nothing.
 	h.fake.Reset()
-	h.work(core.Task{Kind: core.TaskRecette, Issue: prRef(7), Event: "issue_comment", Action: "edited"})
+	h.work(core.Task{Issue: prRef(7), Trigger: core.TriggerChecklistEdited})
 	if w := h.fake.Writes(); len(w) != 0 {
 		t.Fatalf("an unchanged checklist was written %d times", len(w))
 	}
@@ -371,7 +374,7 @@ func TestRecetteDeletedPullRequestStopsFollowingItsStories(t *testing.T) {
 	h := newRecHarness(t)
 	setupPR(h)
 	h.fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", Status: 404})
-	h.work(core.Task{Kind: core.TaskRecette, Issue: prRef(7), Event: "pull_request", Action: "edited"})
+	h.work(core.Task{Issue: prRef(7), Trigger: core.TriggerChanged})
 	links, err := h.store.RecettesClosing(context.Background(), core.IssueRef{Repo: recRepo, Number: 12})
 	if err != nil || len(links) != 0 {
 		t.Fatalf("a deleted pull request still follows its story: %+v, %v", links, err)

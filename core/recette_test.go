@@ -72,54 +72,6 @@ func TestClosingRefResolve(t *testing.T) {
 	}
 }
 
-func TestParseRecetteCommand(t *testing.T) {
-	cases := []struct {
-		line string
-		ok   bool
-		want RecetteCommand
-	}{
-		{"valide 2 5", true, RecetteCommand{Verb: CommandValidate, Items: []int{2, 5}}},
-		{"Valide 5,2 2-3", true, RecetteCommand{Verb: CommandValidate, Items: []int{2, 3, 5}}},
-		{"valide tout", true, RecetteCommand{Verb: CommandValidate, All: true}},
-		{"validate all", true, RecetteCommand{Verb: CommandValidate, All: true}},
-		{"accept 1", true, RecetteCommand{Verb: CommandValidate, Items: []int{1}}},
-		{"refuse 3 le montant est arrondi", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "le montant est arrondi"}},
-		{"refuse 3: 2 jours de retard", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "2 jours de retard"}},
-		{"reject 4 — too slow", true, RecetteCommand{Verb: CommandRefuse, Items: []int{4}, Reason: "too slow"}},
-		{"refuse 3", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}}},
-		// A no-break space, as French keyboards type before a colon.
-		{"refuse\u00a03 le montant", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "le montant"}},
-		{"refuse 3\u00a0: raison", true, RecetteCommand{Verb: CommandRefuse, Items: []int{3}, Reason: "raison"}},
-		// Numbers past any checklist are not expanded.
-		{"valide 100000000-100000200", true, RecetteCommand{Verb: CommandValidate}},
-		{"valide deux", true, RecetteCommand{Verb: CommandValidate}},
-		{"check", true, RecetteCommand{Verb: CommandCheck}},
-		{"checklist", false, RecetteCommand{}},
-		{"", false, RecetteCommand{}},
-	}
-	for _, c := range cases {
-		got, ok := ParseRecetteCommand(c.line)
-		if ok != c.ok || !reflect.DeepEqual(got, c.want) {
-			t.Errorf("ParseRecetteCommand(%q) = %+v, %v; want %+v, %v", c.line, got, ok, c.want, c.ok)
-		}
-	}
-	for body, want := range map[string]string{
-		"\n  /cochef valide 2 5\nmerci": "valide 2 5",
-		"/COCHEF refuse 1 pas bon":      "refuse 1 pas bon",
-		"/cochef check":                 "check",
-		"/cochef checklist":             "",
-		"merci\n/cochef valide 1":       "",
-		"/cochefvalide 1":               "",
-		"> /cochef valide 1 (citation)": "",
-		"/cochef inconnu 1":             "",
-	} {
-		got, ok := ExtractRecetteCommand(body)
-		if got != want || ok != (want != "") {
-			t.Errorf("ExtractRecetteCommand(%q) = %q, %v; want %q", body, got, ok, want)
-		}
-	}
-}
-
 func TestItemKeyFollowsTextNotPosition(t *testing.T) {
 	story := IssueRef{Repo: Repo{Platform: GitHub, FullName: "Octo/Repo"}, Number: 1}
 	k := itemKey(story, ItemCriterion, "Le total  est affiché.", nil)

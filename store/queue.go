@@ -35,11 +35,12 @@ const JobKind = "cochef.evaluate_issue"
 // The issue snapshot is not carried here but in issue_activity, where
 // every task of a burst replaces it with a newer one.
 type evaluateArgs struct {
-	Platform string        `json:"platform" river:"unique"`
-	Repo     string        `json:"repo" river:"unique"`
-	Number   int           `json:"number" river:"unique"`
-	TaskKind core.TaskKind `json:"task_kind" river:"unique"`
-	Actor    string        `json:"actor,omitempty" river:"unique"`
+	Platform string       `json:"platform" river:"unique"`
+	Repo     string       `json:"repo" river:"unique"`
+	Number   int          `json:"number" river:"unique"`
+	Feature  core.Feature `json:"feature" river:"unique"`
+	Trigger  core.Trigger `json:"trigger" river:"unique"`
+	Actor    string       `json:"actor,omitempty" river:"unique"`
 	// MergeRequest, Changes, Command and HeadSHA are the recette's (see
 	// core.Task). They are part of the key: GitLab's issue #5 and merge
 	// request !5 are different things, and two edits of a checklist by one
@@ -47,13 +48,11 @@ type evaluateArgs struct {
 	// Absent (zero) fields leave the key of an issue's job as it was.
 	MergeRequest   bool               `json:"merge_request,omitempty" river:"unique"`
 	Changes        []core.CheckChange `json:"changes,omitempty" river:"unique"`
-	Command        string             `json:"command,omitempty" river:"unique"`
+	Command        *core.Command      `json:"command,omitempty" river:"unique"`
 	HeadSHA        string             `json:"head_sha,omitempty" river:"unique"`
 	InstallationID int64              `json:"installation_id,omitempty"`
 	ProjectID      int64              `json:"project_id,omitempty"`
 	Delivery       string             `json:"delivery,omitempty"`
-	Event          string             `json:"event,omitempty"`
-	Action         string             `json:"action,omitempty"`
 	ReceivedAt     time.Time          `json:"received_at"`
 }
 
@@ -64,7 +63,8 @@ func argsFromTask(t core.Task) evaluateArgs {
 		Platform:       t.Issue.Repo.Platform,
 		Repo:           t.Issue.Repo.FullName,
 		Number:         t.Issue.Number,
-		TaskKind:       t.Kind,
+		Feature:        t.Feature,
+		Trigger:        t.Trigger,
 		Actor:          t.Actor,
 		MergeRequest:   t.Issue.MergeRequest,
 		Changes:        t.Changes,
@@ -73,8 +73,6 @@ func argsFromTask(t core.Task) evaluateArgs {
 		InstallationID: t.Issue.Repo.InstallationID,
 		ProjectID:      t.Issue.Repo.ProjectID,
 		Delivery:       t.Delivery,
-		Event:          t.Event,
-		Action:         t.Action,
 		ReceivedAt:     t.ReceivedAt,
 	}
 }
@@ -94,11 +92,10 @@ func (a evaluateArgs) ref() core.IssueRef {
 
 func (a evaluateArgs) task(snapshot *core.Issue) core.Task {
 	return core.Task{
-		Kind:       a.TaskKind,
+		Feature:    a.Feature,
+		Trigger:    a.Trigger,
 		Issue:      a.ref(),
 		Delivery:   a.Delivery,
-		Event:      a.Event,
-		Action:     a.Action,
 		Actor:      a.Actor,
 		Changes:    a.Changes,
 		Command:    a.Command,
@@ -257,7 +254,7 @@ const leaseBusyWait = time.Second
 func (w *evaluateWorker) Work(ctx context.Context, job *river.Job[evaluateArgs]) error {
 	s := w.s
 	ref := job.Args.ref()
-	log := s.log.With("issue", ref.String(), "kind", job.Args.TaskKind, "job_id", job.ID, "attempt", job.Attempt)
+	log := s.log.With("issue", ref.String(), "feature", job.Args.Feature, "job_id", job.ID, "attempt", job.Attempt)
 
 	// Debounce: the job was inserted available so it does not depend on
 	// River's scheduler (every 5 s, leader only); it sleeps here, off the

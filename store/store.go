@@ -261,8 +261,8 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
 		return false, fmt.Errorf("store: enqueue: incomplete issue reference %q", ref)
 	}
-	if t.Kind == "" {
-		t.Kind = core.TaskEvaluateIssue
+	if t.Feature == "" {
+		t.Feature = core.FeatureFeedback
 	}
 	var snapshot, snapshotAt any
 	if t.Snapshot != nil {
@@ -308,7 +308,7 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 			return fmt.Errorf("insert job: %w", err)
 		}
 		enqueued = true
-		s.log.DebugContext(ctx, "task enqueued", "issue", ref.String(), "kind", t.Kind, "delivery", t.Delivery,
+		s.log.DebugContext(ctx, "task enqueued", "issue", ref.String(), "feature", t.Feature, "trigger", t.Trigger, "delivery", t.Delivery,
 			"job_id", res.Job.ID, "joined_waiting_job", res.UniqueSkippedAsDuplicate)
 		return nil
 	})

@@ -265,12 +265,11 @@ func (h *githubHandler) issues(r *http.Request, e *github.IssuesEvent, payload [
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt ou issue manquant) / incomplete payload (repository or issue missing)", nil)
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskEvaluateIssue,
+	return h.o.enqueue(r.Context(), action, core.Task{
+		Feature:    core.FeatureFeedback,
 		Issue:      ref,
+		Trigger:    core.TriggerChanged,
 		Delivery:   delivery,
-		Event:      "issues",
-		Action:     action,
 		ReceivedAt: h.o.Now().UTC(),
 		Snapshot:   githubSnapshot(ref, issue),
 	})
@@ -283,7 +282,8 @@ func (h *githubHandler) issueComment(r *http.Request, e *github.IssueCommentEven
 	if isPullRequest(e.GetIssue()) {
 		return ignored("commentaire de pull request / pull request comment")
 	}
-	if !isCheckCommand(e.GetComment().GetBody()) {
+	cmd, ok := isCheckCommand(e.GetComment().GetBody())
+	if !ok {
 		return ignored("pas une commande cochef / not a cochef command")
 	}
 	author := e.GetComment().GetUser()
@@ -297,13 +297,13 @@ func (h *githubHandler) issueComment(r *http.Request, e *github.IssueCommentEven
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt, issue ou auteur manquant) / incomplete payload (repository, issue or author missing)", nil)
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskCheckCommand,
+	return h.o.enqueue(r.Context(), "created", core.Task{
+		Feature:    core.FeatureFeedback,
 		Issue:      ref,
+		Trigger:    core.TriggerCommand,
 		Delivery:   delivery,
-		Event:      "issue_comment",
-		Action:     "created",
 		Actor:      author.GetLogin(),
+		Command:    &cmd,
 		ReceivedAt: h.o.Now().UTC(),
 		Snapshot:   githubSnapshot(ref, e.GetIssue()),
 	})

@@ -39,12 +39,11 @@ func (h *githubHandler) pullRequest(r *http.Request, e *github.PullRequestEvent,
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskRecette,
+	return h.o.enqueue(r.Context(), action, core.Task{
+		Feature:    core.FeatureRecette,
 		Issue:      ref,
+		Trigger:    core.TriggerChanged,
 		Delivery:   delivery,
-		Event:      "pull_request",
-		Action:     action,
 		ReceivedAt: h.o.Now().UTC(),
 	})
 }
@@ -70,12 +69,11 @@ func (h *githubHandler) mergeGroup(r *http.Request, e *github.MergeGroupEvent, d
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt manquant) / incomplete payload (repository missing)", nil)
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskMergeGroup,
+	return h.o.enqueue(r.Context(), "checks_requested", core.Task{
+		Feature:    core.FeatureMergeGroup,
 		Issue:      ref,
+		Trigger:    core.TriggerChanged,
 		Delivery:   delivery,
-		Event:      "merge_group",
-		Action:     "checks_requested",
 		HeadSHA:    g.GetHeadSHA(),
 		ReceivedAt: h.o.Now().UTC(),
 	})
@@ -96,21 +94,19 @@ func (h *githubHandler) pullRequestComment(r *http.Request, e *github.IssueComme
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
 	}
-	t := core.Task{
-		Kind: core.TaskRecette, Issue: ref, Delivery: delivery, Event: "issue_comment",
-		Action: e.GetAction(), ReceivedAt: h.o.Now().UTC(),
-	}
+	t := core.Task{Feature: core.FeatureRecette, Issue: ref, Delivery: delivery, ReceivedAt: h.o.Now().UTC()}
 	switch e.GetAction() {
 	case "created":
-		cmd, ok := core.ExtractRecetteCommand(e.GetComment().GetBody())
+		cmd, ok := core.ParseCommand(e.GetComment().GetBody())
 		if !ok {
 			return ignored("pas une commande cochef / not a cochef command")
 		}
 		if h.bots.has(author.GetLogin()) || strings.EqualFold(author.GetType(), "Bot") || author.GetLogin() == "" {
 			return ignored("commande écrite par un robot / command written by a bot")
 		}
-		t.Actor, t.Command = author.GetLogin(), cmd
+		t.Trigger, t.Actor, t.Command = core.TriggerCommand, author.GetLogin(), &cmd
 	case "edited":
+		t.Trigger = core.TriggerChecklistEdited
 		body := e.GetComment().GetBody()
 		if !strings.Contains(body, core.MarkerRecette) {
 			return ignored("commentaire sans liste de recette / comment without a recette checklist")
@@ -134,7 +130,7 @@ func (h *githubHandler) pullRequestComment(r *http.Request, e *github.IssueComme
 	default:
 		return ignored("action non traitée / action not handled")
 	}
-	return h.o.enqueue(r.Context(), t)
+	return h.o.enqueue(r.Context(), e.GetAction(), t)
 }
 
 func pullRef(repo *github.Repository, inst *github.Installation, number int) (core.IssueRef, bool) {

@@ -50,16 +50,16 @@ func setComment(body string) func(map[string]any) {
 
 func TestGitHubHandledEvents(t *testing.T) {
 	const delivery = "72d3162e-cc78-11e3-81ab-4c9367dc0958"
-	evaluate := func(action string, installation int64, snap *core.Issue) *core.Task {
+	evaluate := func(installation int64, snap *core.Issue) *core.Task {
 		return &core.Task{
-			Kind: core.TaskEvaluateIssue, Issue: helloWorldRef(installation), Delivery: delivery,
-			Event: "issues", Action: action, ReceivedAt: testNow, Snapshot: snap,
+			Feature: core.FeatureFeedback, Issue: helloWorldRef(installation), Trigger: core.TriggerChanged,
+			Delivery: delivery, ReceivedAt: testNow, Snapshot: snap,
 		}
 	}
 	check := func(actor string, snap *core.Issue) *core.Task {
 		return &core.Task{
-			Kind: core.TaskCheckCommand, Issue: helloWorldRef(1), Delivery: delivery,
-			Event: "issue_comment", Action: "created", Actor: actor, ReceivedAt: testNow, Snapshot: snap,
+			Feature: core.FeatureFeedback, Issue: helloWorldRef(1), Trigger: core.TriggerCommand,
+			Command: &core.Command{Verb: core.VerbCheck}, Delivery: delivery, Actor: actor, ReceivedAt: testNow, Snapshot: snap,
 		}
 	}
 	commentSnap := helloWorldSnapshot(1, helloWorldBody, "2019-05-15T15:20:21Z")
@@ -74,19 +74,19 @@ func TestGitHubHandledEvents(t *testing.T) {
 		want       *core.Task // nil: nothing enqueued
 	}{
 		{"issue opened", "issues-opened.json", "issues", nil, 202, "accepted",
-			evaluate("opened", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+			evaluate(0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
 		{"issue edited", "issues-edited.json", "issues", nil, 202, "accepted",
-			evaluate("edited", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+			evaluate(0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
 		{"issue labeled", "issues-labeled.json", "issues", nil, 202, "accepted",
-			evaluate("labeled", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+			evaluate(0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
 		{"issue unlabeled", "issues-unlabeled.json", "issues", nil, 202, "accepted",
-			evaluate("unlabeled", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:26Z"))},
+			evaluate(0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:26Z"))},
 		{"issue reopened, App installation", "issues-reopened.json", "issues", nil, 202, "accepted",
-			evaluate("reopened", 1, helloWorldSnapshot(1, "", "2021-10-11T16:40:56Z"))},
+			evaluate(1, helloWorldSnapshot(1, "", "2021-10-11T16:40:56Z"))},
 		// The payload's repository is octo-org/octo-repo, where the issue
 		// was; the task must point at where it is now.
 		{"issue transferred: the new issue in the new repository", "issues-transferred.json", "issues", nil, 202, "accepted",
-			evaluate("transferred", 0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+			evaluate(0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
 		{"issue assigned is ignored", "issues-assigned.json", "issues", nil, 200, "ignored", nil},
 		{"issues event on a pull request is ignored", "issues-milestoned-pr.json", "issues",
 			func(m map[string]any) { m["action"] = "edited" }, 200, "ignored", nil},
@@ -112,8 +112,8 @@ func TestGitHubHandledEvents(t *testing.T) {
 				setComment("/cochef check")(m)
 				obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
 			}, 202, "accepted", &core.Task{
-				Kind: core.TaskRecette, Issue: core.IssueRef{Repo: helloWorldRef(1).Repo, Number: 1, MergeRequest: true},
-				Delivery: delivery, Event: "issue_comment", Action: "created", Actor: "Codertocat", Command: "check", ReceivedAt: testNow,
+				Feature: core.FeatureRecette, Issue: core.IssueRef{Repo: helloWorldRef(1).Repo, Number: 1, MergeRequest: true},
+				Trigger: core.TriggerCommand, Delivery: delivery, Actor: "Codertocat", Command: &core.Command{Verb: core.VerbCheck}, ReceivedAt: testNow,
 			}},
 		{"edited comment is ignored", "issue_comment-edited.json", "issue_comment", setComment("/cochef check"), 200, "ignored", nil},
 		{"command from our own App is ignored", "issue_comment-created.json", "issue_comment",
@@ -393,30 +393,6 @@ func TestObserveBoundsEventNames(t *testing.T) {
 	}
 	if !reflect.DeepEqual(hs.obs, want) {
 		t.Errorf("observations = %v, want %v", hs.obs, want)
-	}
-}
-
-func TestIsCheckCommand(t *testing.T) {
-	tests := map[string]bool{
-		"/cochef check":                  true,
-		"/Cochef CHECK":                  true,
-		"\n\n  /cochef check\t":          true,
-		"/cochef check please":           true,
-		"/cochef check\nmore text":       true,
-		"/cochef check\r\n":              true,
-		"/cochef checks":                 false,
-		"/cochef":                        false,
-		"please /cochef check":           false,
-		"> /cochef check":                false,
-		"text\n/cochef check":            false,
-		"":                               false,
-		"/cochef  check":                 false,
-		"/cochef check\u00a0(nbsp text)": false,
-	}
-	for in, want := range tests {
-		if got := isCheckCommand(in); got != want {
-			t.Errorf("isCheckCommand(%q) = %v, want %v", in, got, want)
-		}
 	}
 }
 

@@ -181,12 +181,11 @@ func (h *gitlabHandler) issue(r *http.Request, e *gitlab.IssueEvent, event gitla
 		Repo:   core.Repo{Platform: core.GitLab, FullName: e.Project.PathWithNamespace, ProjectID: e.Project.ID},
 		Number: int(e.ObjectAttributes.IID),
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskEvaluateIssue,
+	return h.o.enqueue(r.Context(), action, core.Task{
+		Feature:    core.FeatureFeedback,
 		Issue:      ref,
+		Trigger:    core.TriggerChanged,
 		Delivery:   delivery,
-		Event:      string(event),
-		Action:     action,
 		ReceivedAt: h.o.Now().UTC(),
 		Snapshot:   gitlabIssueSnapshot(ref, e),
 	})
@@ -202,7 +201,8 @@ func (h *gitlabHandler) note(r *http.Request, e *gitlab.IssueCommentEvent, event
 	if attrs.System {
 		return ignored("note système / system note")
 	}
-	if !isCheckCommand(attrs.Note) {
+	cmd, ok := isCheckCommand(attrs.Note)
+	if !ok {
 		return ignored("pas une commande cochef / not a cochef command")
 	}
 	username := ""
@@ -224,13 +224,13 @@ func (h *gitlabHandler) note(r *http.Request, e *gitlab.IssueCommentEvent, event
 		Repo:   core.Repo{Platform: core.GitLab, FullName: e.Project.PathWithNamespace, ProjectID: projectID},
 		Number: int(e.Issue.IID),
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskCheckCommand,
+	return h.o.enqueue(r.Context(), string(gitlab.CommentEventActionCreate), core.Task{
+		Feature:    core.FeatureFeedback,
 		Issue:      ref,
+		Trigger:    core.TriggerCommand,
 		Delivery:   delivery,
-		Event:      string(event),
-		Action:     string(gitlab.CommentEventActionCreate),
 		Actor:      username,
+		Command:    &cmd,
 		ReceivedAt: h.o.Now().UTC(),
 		Snapshot:   gitlabNoteSnapshot(ref, e.Issue),
 	})

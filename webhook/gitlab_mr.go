@@ -28,12 +28,11 @@ func (h *gitlabHandler) mergeRequest(r *http.Request, e *gitlab.MergeEvent, even
 		return failure(http.StatusBadRequest, OutcomeBadRequest,
 			"charge utile incomplète (projet ou merge request manquant) / incomplete payload (project or merge request missing)", nil)
 	}
-	return h.o.enqueue(r.Context(), core.Task{
-		Kind:       core.TaskRecette,
+	return h.o.enqueue(r.Context(), action, core.Task{
+		Feature:    core.FeatureRecette,
 		Issue:      mrRef(e.Project.PathWithNamespace, e.Project.ID, e.ObjectAttributes.IID),
+		Trigger:    core.TriggerChanged,
 		Delivery:   delivery,
-		Event:      string(event),
-		Action:     action,
 		ReceivedAt: h.o.Now().UTC(),
 	})
 }
@@ -67,31 +66,31 @@ func (h *gitlabHandler) mergeRequestNote(r *http.Request, e *gitlab.MergeComment
 			"charge utile incomplète (projet ou merge request manquant) / incomplete payload (project or merge request missing)", nil)
 	}
 	t := core.Task{
-		Kind:       core.TaskRecette,
+		Feature:    core.FeatureRecette,
 		Issue:      mrRef(e.Project.PathWithNamespace, projectID, e.MergeRequest.IID),
 		Delivery:   delivery,
-		Event:      string(event),
-		Action:     string(attrs.Action),
 		Actor:      username,
 		ReceivedAt: h.o.Now().UTC(),
 	}
-	switch attrs.Action {
+	action := attrs.Action
+	switch action {
 	case "", gitlab.CommentEventActionCreate:
 		// Older GitLab versions send no action, and only for new notes.
-		cmd, ok := core.ExtractRecetteCommand(attrs.Note)
+		cmd, ok := core.ParseCommand(attrs.Note)
 		if !ok {
 			return ignored("pas une commande cochef / not a cochef command")
 		}
-		t.Command = cmd
-		t.Action = string(gitlab.CommentEventActionCreate)
+		t.Trigger, t.Command = core.TriggerCommand, &cmd
+		action = gitlab.CommentEventActionCreate
 	case gitlab.CommentEventActionUpdate:
 		if !strings.Contains(attrs.Note, core.MarkerRecette) {
 			return ignored("note sans liste de recette / note without a recette checklist")
 		}
+		t.Trigger = core.TriggerChecklistEdited
 	default:
 		return ignored("action non traitée / action not handled")
 	}
-	return h.o.enqueue(r.Context(), t)
+	return h.o.enqueue(r.Context(), string(action), t)
 }
 
 func mrRef(path string, projectID, iid int64) core.IssueRef {

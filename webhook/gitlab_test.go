@@ -31,20 +31,20 @@ func TestGitLabHandledEvents(t *testing.T) {
 		Labels: []string{"API"}, State: "open", URL: "http://example.com/diaspora/issues/23",
 		UpdatedAt: mustTime("2013-12-03T17:15:43Z"),
 	}
-	evaluate := func(event, action, delivery string) *core.Task {
+	evaluate := func(delivery string) *core.Task {
 		return &core.Task{
-			Kind: core.TaskEvaluateIssue, Issue: issueRef, Delivery: delivery,
-			Event: event, Action: action, ReceivedAt: testNow, Snapshot: issueSnap,
+			Feature: core.FeatureFeedback, Issue: issueRef, Trigger: core.TriggerChanged, Delivery: delivery,
+			ReceivedAt: testNow, Snapshot: issueSnap,
 		}
 	}
 	noteRef := core.IssueRef{
 		Repo:   core.Repo{Platform: core.GitLab, FullName: "gitlab-org/gitlab-test", ProjectID: 5},
 		Number: 17,
 	}
-	check := func(event, delivery string) *core.Task {
+	check := func(delivery string) *core.Task {
 		return &core.Task{
-			Kind: core.TaskCheckCommand, Issue: noteRef, Delivery: delivery,
-			Event: event, Action: "create", Actor: "user1", ReceivedAt: testNow,
+			Feature: core.FeatureFeedback, Issue: noteRef, Trigger: core.TriggerCommand,
+			Command: &core.Command{Verb: core.VerbCheck}, Delivery: delivery, Actor: "user1", ReceivedAt: testNow,
 			Snapshot: &core.Issue{
 				Ref: noteRef, Title: "test_issue", Body: "test issue",
 				Labels: []string{"Afterpod", "Element"}, State: "closed",
@@ -71,25 +71,25 @@ func TestGitLabHandledEvents(t *testing.T) {
 		want       *core.Task
 	}{
 		{"issue opened, Idempotency-Key", "issue.json", "Issue Hook", withIdem, nil, 202, "accepted",
-			evaluate("Issue Hook", "open", idem)},
+			evaluate(idem)},
 		{"issue opened, GitLab before 17.4", "issue.json", "Issue Hook", map[string]string{headerGitLabEventUUID: "evt-uuid"}, nil, 202, "accepted",
-			evaluate("Issue Hook", "open", "evt-uuid:301:2013-12-03T17:15:43Z")},
+			evaluate("evt-uuid:301:2013-12-03T17:15:43Z")},
 		{"issue updated", "issue.json", "Issue Hook", withIdem, setAction("update"), 202, "accepted",
-			evaluate("Issue Hook", "update", idem)},
+			evaluate(idem)},
 		{"issue reopened", "issue.json", "Issue Hook", withIdem, setAction("reopen"), 202, "accepted",
-			evaluate("Issue Hook", "reopen", idem)},
+			evaluate(idem)},
 		{"confidential issue", "issue.json", "Confidential Issue Hook", withIdem, nil, 202, "accepted",
-			evaluate("Confidential Issue Hook", "open", idem)},
+			evaluate(idem)},
 		{"issue closed is ignored", "issue.json", "Issue Hook", withIdem, setAction("close"), 200, "ignored", nil},
 		{"issue changed by cochef's bot is ignored", "issue.json", "Issue Hook", withIdem,
 			func(m map[string]any) { obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, "ignored", nil},
 
 		{"/cochef check note", "note_issue.json", "Note Hook", withIdem, setNote("/cochef check"), 202, "accepted",
-			check("Note Hook", idem)},
+			check(idem)},
 		{"/cochef check note before 17.4: key from the note", "note_issue.json", "Note Hook", map[string]string{headerGitLabEventUUID: "evt-uuid"},
-			setNote("/Cochef Check"), 202, "accepted", check("Note Hook", "evt-uuid:1241:2015-05-17 17:06:40 UTC")},
+			setNote("/Cochef Check"), 202, "accepted", check("evt-uuid:1241:2015-05-17 17:06:40 UTC")},
 		{"internal note with the command", "note_issue.json", "Confidential Note Hook", withIdem, setNote("/cochef check"), 202, "accepted",
-			check("Confidential Note Hook", idem)},
+			check(idem)},
 		{"ordinary note is ignored", "note_issue.json", "Note Hook", withIdem, nil, 200, "ignored", nil},
 		{"edited note is ignored", "note_issue.json", "Note Hook", withIdem,
 			func(m map[string]any) { setNote("/cochef check")(m); setAction("update")(m) }, 200, "ignored", nil},

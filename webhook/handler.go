@@ -191,19 +191,10 @@ func readBody(w http.ResponseWriter, r *http.Request, max int64) (body []byte, t
 	return body, false, nil
 }
 
-// isCheckCommand reports whether a comment asks for "/cochef check": its
-// first non-blank line starts with the command (any case), followed by
-// nothing or by a space, so "/cochef checklist" is not a command.
-func isCheckCommand(body string) bool {
-	const cmd = "/cochef check"
-	body = strings.TrimLeft(body, " \t\r\n")
-	line, _, _ := strings.Cut(body, "\n")
-	line = strings.TrimRight(line, " \t\r")
-	if len(line) < len(cmd) || !strings.EqualFold(line[:len(cmd)], cmd) {
-		return false
-	}
-	rest := line[len(cmd):]
-	return rest == "" || rest[0] == ' ' || rest[0] == '\t'
+// isCheckCommand reports whether a comment asks for "/cochef check".
+func isCheckCommand(body string) (core.Command, bool) {
+	c, ok := core.ParseCommand(body)
+	return c, ok && c.Verb == core.VerbCheck
 }
 
 // nameSet matches logins case-insensitively, as both platforms do.
@@ -244,6 +235,7 @@ type result struct {
 	reason  string
 	outcome string
 	task    *core.Task // the task enqueued, for the log line
+	action  string     // the platform's action, for the log line
 	err     error      // logged, never sent to the caller
 }
 
@@ -255,8 +247,9 @@ func failure(code int, outcome, reason string, err error) result {
 	return result{code: code, status: "error", reason: reason, outcome: outcome, err: err}
 }
 
-// enqueue hands t to the queue and turns its answer into the HTTP answer.
-func (o *Options) enqueue(ctx context.Context, t core.Task) result {
+// enqueue hands t to the queue and turns its answer into the HTTP answer;
+// action is the platform's, for the log line.
+func (o *Options) enqueue(ctx context.Context, action string, t core.Task) result {
 	ctx, cancel := context.WithTimeout(ctx, enqueueTimeout)
 	defer cancel()
 	if slices.Contains(o.LivePlatforms, t.Issue.Repo.Platform) {
@@ -267,12 +260,12 @@ func (o *Options) enqueue(ctx context.Context, t core.Task) result {
 	case err != nil:
 		r := failure(http.StatusServiceUnavailable, OutcomeUnavailable,
 			"file d'attente indisponible, réessayez / queue unavailable, retry", err)
-		r.task = &t
+		r.task, r.action = &t, action
 		return r
 	case !ok:
-		return result{code: http.StatusOK, status: "duplicate", reason: "livraison déjà reçue / delivery already received", outcome: OutcomeDuplicate, task: &t}
+		return result{code: http.StatusOK, status: "duplicate", reason: "livraison déjà reçue / delivery already received", outcome: OutcomeDuplicate, task: &t, action: action}
 	default:
-		return result{code: http.StatusAccepted, status: "accepted", outcome: OutcomeAccepted, task: &t}
+		return result{code: http.StatusAccepted, status: "accepted", outcome: OutcomeAccepted, task: &t, action: action}
 	}
 }
 
@@ -290,10 +283,11 @@ func finish(w http.ResponseWriter, r *http.Request, o *Options, platform, event,
 	}
 	if res.task != nil {
 		attrs = append(attrs,
-			slog.String("action", res.task.Action),
+			slog.String("action", res.action),
 			slog.String("repo", res.task.Issue.Repo.FullName),
 			slog.Int("issue", res.task.Issue.Number),
-			slog.String("kind", string(res.task.Kind)),
+			slog.String("feature", string(res.task.Feature)),
+			slog.String("trigger", string(res.task.Trigger)),
 		)
 	}
 	if res.outcome == OutcomeIgnored && res.reason != "" {

@@ -18,8 +18,8 @@ func TestGitHubRecetteEvents(t *testing.T) {
 		return core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: repo, InstallationID: inst}, Number: n, MergeRequest: true}
 	}
 	helloPR1 := pr("Codertocat/Hello-World", 1, 1)
-	recette := func(ref core.IssueRef, event, action string, mod func(*core.Task)) *core.Task {
-		t := &core.Task{Kind: core.TaskRecette, Issue: ref, Delivery: delivery, Event: event, Action: action, ReceivedAt: testNow}
+	recette := func(ref core.IssueRef, trigger core.Trigger, mod func(*core.Task)) *core.Task {
+		t := &core.Task{Feature: core.FeatureRecette, Issue: ref, Trigger: trigger, Delivery: delivery, ReceivedAt: testNow}
 		if mod != nil {
 			mod(t)
 		}
@@ -49,42 +49,46 @@ func TestGitHubRecetteEvents(t *testing.T) {
 		want              *core.Task
 	}{
 		{"pull request opened", "pull_request-opened.json", "pull_request", nil, 202,
-			recette(pr("Codertocat/Hello-World", 1, 2), "pull_request", "opened", nil)},
+			recette(pr("Codertocat/Hello-World", 1, 2), core.TriggerChanged, nil)},
 		{"pull request synchronized", "pull_request-synchronize.json", "pull_request", nil, 202,
-			recette(pr("Codertocat/Hello-World", 1, 2), "pull_request", "synchronize", nil)},
+			recette(pr("Codertocat/Hello-World", 1, 2), core.TriggerChanged, nil)},
 		{"pull request labeled is ignored", "pull_request-labeled.json", "pull_request", nil, 200, nil},
 		{"pull request event from cochef is ignored", "pull_request-opened.json", "pull_request",
 			func(m map[string]any) { obj(m, "sender")["login"] = "cochef[bot]" }, 200, nil},
 		{"merge group", "merge_group-checks_requested.json", "merge_group", nil, 202,
-			recette(pr("octo-org/octo-repo", 1, 104), "merge_group", "checks_requested", func(t *core.Task) {
-				t.Kind, t.HeadSHA = core.TaskMergeGroup, "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d"
+			recette(pr("octo-org/octo-repo", 1, 104), core.TriggerChanged, func(t *core.Task) {
+				t.Feature, t.HeadSHA = core.FeatureMergeGroup, "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d"
 			})},
 		{"merge group destroyed is ignored", "merge_group-checks_requested.json", "merge_group",
 			func(m map[string]any) { m["action"] = "destroyed" }, 200, nil},
 
 		{"validation command on a pull request", "issue_comment-created.json", "issue_comment",
 			onPR(func(m map[string]any) { setComment("/cochef valide 2 5")(m) }), 202,
-			recette(helloPR1, "issue_comment", "created", func(t *core.Task) { t.Actor, t.Command = "Codertocat", "valide 2 5" })},
+			recette(helloPR1, core.TriggerCommand, func(t *core.Task) {
+				t.Actor, t.Command = "Codertocat", &core.Command{Verb: core.VerbValidate, Items: []int{2, 5}}
+			})},
 		{"refusal in English", "issue_comment-created.json", "issue_comment",
 			onPR(func(m map[string]any) { setComment("/cochef reject 3 too slow")(m) }), 202,
-			recette(helloPR1, "issue_comment", "created", func(t *core.Task) { t.Actor, t.Command = "Codertocat", "reject 3 too slow" })},
+			recette(helloPR1, core.TriggerCommand, func(t *core.Task) {
+				t.Actor, t.Command = "Codertocat", &core.Command{Verb: core.VerbRefuse, Items: []int{3}, Reason: "too slow"}
+			})},
 		{"ordinary pull request comment is ignored", "issue_comment-created.json", "issue_comment",
 			onPR(func(map[string]any) {}), 200, nil},
 		{"unknown verb is ignored", "issue_comment-created.json", "issue_comment",
 			onPR(func(m map[string]any) { setComment("/cochef deploy")(m) }), 200, nil},
 
 		{"box ticked in cochef's checklist", "issue_comment-edited.json", "issue_comment", ticked("marie-po"), 202,
-			recette(helloPR1, "issue_comment", "edited", func(t *core.Task) {
+			recette(helloPR1, core.TriggerChecklistEdited, func(t *core.Task) {
 				t.Actor, t.Changes = "marie-po", []core.CheckChange{{Key: "aaaaaaaaaaaa", Checked: true}}
 			})},
 		{"checklist text edited by hand, no box changed: plain render", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) {
 				ticked("marie-po")(m)
 				obj(m, "comment")["body"] = checklistBefore + "\nmerci !"
-			}, 202, recette(helloPR1, "issue_comment", "edited", nil)},
+			}, 202, recette(helloPR1, core.TriggerChecklistEdited, nil)},
 		{"GitHub without the old body: compare with the stored state", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) { ticked("marie-po")(m); delete(m, "changes") }, 202,
-			recette(helloPR1, "issue_comment", "edited", func(t *core.Task) { t.Actor = "marie-po" })},
+			recette(helloPR1, core.TriggerChecklistEdited, func(t *core.Task) { t.Actor = "marie-po" })},
 		{"cochef editing its own checklist is ignored", "issue_comment-edited.json", "issue_comment", ticked("cochef[bot]"), 200, nil},
 		{"a person's comment quoting the marker is not the checklist", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) {
@@ -132,8 +136,8 @@ func TestGitLabRecetteEvents(t *testing.T) {
 			obj(m, "object_attributes")["action"] = action
 		}
 	}
-	task := func(ref core.IssueRef, event, action string, mod func(*core.Task)) *core.Task {
-		t := &core.Task{Kind: core.TaskRecette, Issue: ref, Delivery: idem, Event: event, Action: action, ReceivedAt: testNow}
+	task := func(ref core.IssueRef, trigger core.Trigger, mod func(*core.Task)) *core.Task {
+		t := &core.Task{Feature: core.FeatureRecette, Issue: ref, Trigger: trigger, Delivery: idem, ReceivedAt: testNow}
 		if mod != nil {
 			mod(t)
 		}
@@ -146,20 +150,22 @@ func TestGitLabRecetteEvents(t *testing.T) {
 		want              *core.Task
 	}{
 		{"merge request opened", "merge_request.json", "Merge Request Hook", nil, 202,
-			task(mr1, "Merge Request Hook", "open", nil)},
+			task(mr1, core.TriggerChanged, nil)},
 		{"merge request updated", "merge_request.json", "Merge Request Hook", setAction("update"), 202,
-			task(mr1, "Merge Request Hook", "update", nil)},
+			task(mr1, core.TriggerChanged, nil)},
 		{"merge request merged", "merge_request.json", "Merge Request Hook", setAction("merge"), 202,
-			task(mr1, "Merge Request Hook", "merge", nil)},
+			task(mr1, core.TriggerChanged, nil)},
 		{"merge request changed by cochef's bot is ignored", "merge_request.json", "Merge Request Hook",
 			func(m map[string]any) { setAction("update")(m); obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, nil},
 		{"validation command", "note_merge_request.json", "Note Hook", setNote("/cochef valide tout", "create"), 202,
-			task(noteMR, "Note Hook", "create", func(t *core.Task) { t.Actor, t.Command = "root", "valide tout" })},
+			task(noteMR, core.TriggerCommand, func(t *core.Task) { t.Actor, t.Command = "root", &core.Command{Verb: core.VerbValidate, All: true} })},
 		{"command from GitLab before 16.11 (no action)", "note_merge_request.json", "Note Hook", setNote("/cochef refuse 2 faux", ""), 202,
-			task(noteMR, "Note Hook", "create", func(t *core.Task) { t.Actor, t.Command = "root", "refuse 2 faux" })},
+			task(noteMR, core.TriggerCommand, func(t *core.Task) {
+				t.Actor, t.Command = "root", &core.Command{Verb: core.VerbRefuse, Items: []int{2}, Reason: "faux"}
+			})},
 		{"checklist note edited: compare with the stored state", "note_merge_request.json", "Note Hook",
 			setNote(checklistBefore, "update"), 202,
-			task(noteMR, "Note Hook", "update", func(t *core.Task) { t.Actor = "root" })},
+			task(noteMR, core.TriggerChecklistEdited, func(t *core.Task) { t.Actor = "root" })},
 		{"other note edited is ignored", "note_merge_request.json", "Note Hook", setNote("/cochef valide 1", "update"), 200, nil},
 		{"cochef editing its checklist is ignored", "note_merge_request.json", "Note Hook",
 			func(m map[string]any) {

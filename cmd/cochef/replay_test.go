@@ -114,18 +114,18 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 		args      func(url string) []string
 		wantCode  int
 		wantOut   string
-		wantKind  core.TaskKind // "" when nothing is enqueued
-		wantEvent string
+		wantKind  core.Feature // "" when nothing is enqueued
+		wantEvent string       // the platform whose event the task comes from
 	}{
 		{"GitHub issue, --secret", nil, func(u string) []string {
 			return []string{"replay", "--url", u + "/webhooks/github", "--secret", replayGitHubSecret, opened}
-		}, 0, "202 Accepted", core.TaskEvaluateIssue, "issues"},
+		}, 0, "202 Accepted", core.FeatureFeedback, core.GitHub},
 		{"GitHub secret from the environment, bare server URL", map[string]string{"COCHEF_GITHUB_WEBHOOK_SECRET": replayGitHubSecret}, func(u string) []string {
 			return []string{"replay", "--url", u, opened}
-		}, 0, `"status":"accepted"`, core.TaskEvaluateIssue, "issues"},
+		}, 0, `"status":"accepted"`, core.FeatureFeedback, core.GitHub},
 		{"first of several comma-separated secrets", map[string]string{"COCHEF_GITHUB_WEBHOOK_SECRET": replayGitHubSecret + ",ancien"}, func(u string) []string {
 			return []string{"replay", "--url", u, opened}
-		}, 0, "202", core.TaskEvaluateIssue, "issues"},
+		}, 0, "202", core.FeatureFeedback, core.GitHub},
 		{"wrong secret", nil, func(u string) []string {
 			return []string{"replay", "--url", u, "--secret", "faux", opened}
 		}, 1, "401 Unauthorized", "", ""},
@@ -140,7 +140,7 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 		}, 0, `"status":"ignored"`, "", ""}, // "Hello world" is not a command
 		{"GitLab issue, --platform", nil, func(u string) []string {
 			return []string{"replay", "--platform", "gitlab", "--url", u, "--secret", replayGitLabSecret, issue}
-		}, 0, "202", core.TaskEvaluateIssue, "Issue Hook"},
+		}, 0, "202", core.FeatureFeedback, core.GitLab},
 		{"GitLab wrong token", nil, func(u string) []string {
 			return []string{"replay", "--url", u, "--secret", "faux", issue}
 		}, 1, "401", "", ""},
@@ -170,7 +170,7 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 				}
 				return
 			}
-			if len(tasks) != 1 || tasks[0].Kind != tc.wantKind || tasks[0].Event != tc.wantEvent {
+			if len(tasks) != 1 || tasks[0].Feature != tc.wantKind || tasks[0].Trigger != core.TriggerChanged || tasks[0].Issue.Repo.Platform != tc.wantEvent {
 				t.Fatalf("tasks = %+v", tasks)
 			}
 			// A fresh delivery id each time, so a replay is new work.
@@ -195,7 +195,9 @@ func TestReplayCommandFromStdinWithGuessedEvent(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
 	tasks := q.all()
-	if len(tasks) != 1 || tasks[0].Kind != core.TaskCheckCommand || tasks[0].Event != "issue_comment" || tasks[0].Actor != "Codertocat" {
+	// Only an issue_comment event makes a command task of an issue.
+	if len(tasks) != 1 || tasks[0].Feature != core.FeatureFeedback || tasks[0].Trigger != core.TriggerCommand ||
+		tasks[0].Command == nil || tasks[0].Command.Verb != core.VerbCheck || tasks[0].Actor != "Codertocat" {
 		t.Errorf("tasks = %+v", tasks)
 	}
 }
