@@ -12,16 +12,15 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/templates"
 )
 
 // Engine evaluates issues and keeps their feedback current. It is the
 // core.Worker the queue runs; everything platform-specific is behind the
 // Platform interface, so GitHub and GitLab share every decision made here.
 type Engine struct {
-	// Platforms are the configured adapters by platform name. A platform
-	// absent from the map runs dry: evaluated, logged and stored, never
-	// written.
-	Platforms map[string]Platform
+	// Platforms are the configured adapters; a platform absent runs dry.
+	Platforms Platforms
 	Store     EvaluationStore
 	// Settings returns the effective settings of a repository. Nil means
 	// the Defaults for every repository.
@@ -44,7 +43,7 @@ type Engine struct {
 // file is returned as a ConfigError with the defaults, so the issue can be
 // told what is wrong while the defaults still apply.
 type SettingsSource interface {
-	Load(ctx context.Context, p Platform, repo Repo) (Settings, *ConfigError, error)
+	Load(ctx context.Context, p Configs, repo Repo) (Settings, *ConfigError, error)
 }
 
 // Outcome sums up one evaluation for logs and metrics.
@@ -92,19 +91,22 @@ func (e *Engine) now() time.Time {
 
 func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	log := e.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
-	p, live := e.Platforms[t.Issue.Repo.Platform]
-	counted := &countingPlatform{}
-	var w writer
+	connected, live, err := e.Platforms.Connect(t.Issue.Repo)
+	if err != nil {
+		return err
+	}
+	var p *Counted
+	var w writer = DryRun{Log: log}
 	if live {
-		counted.Platform = p
-		p = counted
-		w = counted
-	} else {
-		w = dryRunWriter{log: log}
+		p = Count(connected)
+		w = p
 	}
 	out := Outcome{Ref: t.Issue, Feature: t.Feature, DryRun: !live}
 	defer func() {
-		out.Reads, out.Writes, out.Err = counted.reads, counted.writes, err
+		if p != nil {
+			out.Reads, out.Writes = p.Reads(), p.Writes()
+		}
+		out.Err = err
 		if e.Observe != nil {
 			e.Observe(out)
 		}
@@ -219,7 +221,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		}
 	}
 	log.Info("issue evaluated", "template", res.Template, "ready", res.Ready,
-		"findings", len(res.Findings), "reads", counted.reads, "writes", counted.writes, "dry_run", !live)
+		"findings", len(res.Findings), "reads", out.Reads, "writes", out.Writes, "dry_run", !live)
 	return nil
 }
 
@@ -227,7 +229,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 func (e *Engine) feedback(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *ConfigError) (string, error) {
 	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
 	if !res.Ready {
-		v.TemplateBody = templateBody(tpl, lang)
+		v.TemplateBody = templates.Markdown(tpl, lang)
 	}
 	if slices.Contains(res.Required, rules.SectionSecurityNotes) {
 		for _, q := range tpl.SecurityChecklist {
@@ -240,8 +242,8 @@ func (e *Engine) feedback(lang rules.Lang, platform string, tpl *rules.Template,
 // syncComment creates or edits cochef's one comment on the issue. quiet is
 // true when there is nothing to say: then no comment is created, and an
 // existing one turns into the short "ready" note.
-func (e *Engine) syncComment(ctx context.Context, p Platform, w writer, live bool, ref IssueRef, prev *Evaluation, next *Evaluation, body string, force, quiet bool) error {
-	hash := hashBody(body)
+func (e *Engine) syncComment(ctx context.Context, p Comments, w writer, live bool, ref IssueRef, prev *Evaluation, next *Evaluation, body string, force, quiet bool) error {
+	hash := HashBody(body)
 	id := next.CommentID
 	current := ""
 	// Look the comment up by its marker unless the store knows it: after a
@@ -255,7 +257,7 @@ func (e *Engine) syncComment(ctx context.Context, p Platform, w writer, live boo
 		if c != nil {
 			id, current = c.ID, c.Body
 			next.CommentID = id
-			next.CommentHash = hashBody(c.Body)
+			next.CommentHash = HashBody(c.Body)
 		}
 	}
 	switch {
@@ -313,7 +315,7 @@ func (e *Engine) syncLabels(ctx context.Context, w writer, issue Issue, prev *Ev
 	if err := applyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
 		return nil, false, err
 	}
-	return labelNames(want), dismissed, nil
+	return LabelNames(want), dismissed, nil
 }
 
 // applyLabels gives ref the labels of want among managed, writing only the
@@ -337,7 +339,7 @@ func applyLabels(ctx context.Context, w writer, ref IssueRef, have []string, wan
 			return fmt.Errorf("add labels: %w", err)
 		}
 	}
-	wanted := labelNames(want)
+	wanted := LabelNames(want)
 	for _, name := range managed {
 		if containsFold(have, name) && !containsFold(wanted, name) {
 			if err := w.RemoveLabel(ctx, ref, name); err != nil {
@@ -348,7 +350,8 @@ func applyLabels(ctx context.Context, w writer, ref IssueRef, have []string, wan
 	return nil
 }
 
-func labelNames(ls []Label) []string {
+// LabelNames are the names of ls.
+func LabelNames(ls []Label) []string {
 	out := make([]string, 0, len(ls))
 	for _, l := range ls {
 		out = append(out, l.Name)
@@ -358,7 +361,7 @@ func labelNames(ls []Label) []string {
 
 // mention notifies reviewers once, in a comment of its own: editing a
 // comment to add a mention notifies nobody on either platform.
-func (e *Engine) mention(ctx context.Context, p Platform, w writer, live bool, ref IssueRef, next *Evaluation, s Settings, res rules.Result, lang rules.Lang) error {
+func (e *Engine) mention(ctx context.Context, p Comments, w writer, live bool, ref IssueRef, next *Evaluation, s Settings, res rules.Result, lang rules.Lang) error {
 	type want struct {
 		kind, marker string
 		who          []string
@@ -396,11 +399,19 @@ func (e *Engine) mention(ctx context.Context, p Platform, w writer, live bool, r
 	return nil
 }
 
-func hashBody(s string) string {
+// HashBody is the SHA-256 of a comment body, in hex: what is stored to
+// tell whether a comment changed.
+func HashBody(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])
 }
 
 func containsFold(list []string, s string) bool {
 	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+}
+
+// writer is what a task writes through: the counted platform, or DryRun.
+type writer interface {
+	Comments
+	Labels
 }

@@ -51,7 +51,7 @@ func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
 		tweak(&defaults)
 	}
 	e := &core.Engine{
-		Platforms: map[string]core.Platform{core.GitHub: gh},
+		Platforms: core.Platforms{core.GitHub: gh},
 		Store:     st,
 		Settings:  core.NewRepoSettings(defaults),
 		Defaults:  defaults,
@@ -334,7 +334,7 @@ func TestRepositoryConfigRenamesLabelsAndSwitchesLanguage(t *testing.T) {
 
 func TestDryRunWritesNothingAndStoresTheComment(t *testing.T) {
 	h := newHarness(t, nil)
-	h.engine.Platforms = map[string]core.Platform{} // no credentials
+	h.engine.Platforms = core.Platforms{} // no credentials
 	title, body := readExample(t, "incomplet.md")
 	snap := &core.Issue{Ref: ref(18), Title: title, Body: body, State: "open", UpdatedAt: time.Now()}
 	if err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(18), Snapshot: snap}); err != nil {

@@ -25,9 +25,8 @@ type recetteRun struct {
 	t       Task
 	ref     IssueRef
 	log     *slog.Logger
-	p       Platform
-	rp      Recette
-	threads RecetteThreads
+	p       *Counted
+	threads Threads
 
 	settings Settings
 	lang     rules.Lang
@@ -60,32 +59,34 @@ func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "feature", string(t.Feature),
 		"trigger", string(t.Trigger), "actor", t.Actor)
 	out := Outcome{Ref: ref, Feature: t.Feature}
-	counted := &countingPlatform{}
+	var counted *Counted
 	defer func() {
-		out.Reads, out.Writes, out.Err = counted.reads, counted.writes, err
+		if counted != nil {
+			out.Reads, out.Writes = counted.Reads(), counted.Writes()
+		}
+		out.Err = err
 		if e.Observe != nil {
 			e.Observe(out)
 		}
 	}()
-	p, live := e.Platforms[ref.Repo.Platform]
+	p, live, err := e.Platforms.Connect(ref.Repo)
+	if err != nil {
+		return err
+	}
 	if !live {
 		out.DryRun, out.Skipped = true, "dry-run"
 		log.Info("dry-run: a recette checklist needs the platform's pull or merge request; nothing done")
 		return nil
 	}
-	rp, ok := p.(Recette)
-	if !ok || e.Recettes == nil {
+	if e.Recettes == nil {
 		out.Skipped = "recette unsupported"
-		log.Warn("recette not available: the platform adapter or the store does not support it")
+		log.Warn("recette not available: the store does not support it")
 		return nil
 	}
-	counted.Platform = p
-	r := &recetteRun{
-		e: e, t: t, ref: ref, log: log, p: counted,
-		rp: countingRecette{Recette: rp, c: counted}, repoCache: map[string]Settings{},
-	}
-	if th, ok := p.(RecetteThreads); ok {
-		r.threads = countingThreads{RecetteThreads: th, c: counted}
+	counted = Count(p)
+	r := &recetteRun{e: e, t: t, ref: ref, log: log, p: counted, repoCache: map[string]Settings{}}
+	if th, ok := counted.Threads(); ok {
+		r.threads = th
 	}
 	if t.Feature == FeatureMergeGroup {
 		return r.mergeGroup(ctx)
@@ -93,7 +94,7 @@ func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 	err = r.run(ctx)
 	if err == nil {
 		log.Info("recette checklist updated", "stories", len(r.rec.Model.Stories),
-			"reads", counted.reads, "writes", counted.writes)
+			"reads", counted.Reads(), "writes", counted.Writes())
 	}
 	return err
 }
@@ -123,7 +124,7 @@ func (r *recetteRun) mergeGroup(ctx context.Context) error {
 		return err
 	}
 	st.Description = st.Title
-	if _, err := r.rp.SetRecetteStatus(ctx, MergeRequest{Ref: r.ref, HeadSHA: r.t.HeadSHA}, st); err != nil {
+	if _, err := r.p.SetRecetteStatus(ctx, MergeRequest{Ref: r.ref, HeadSHA: r.t.HeadSHA}, st); err != nil {
 		return fmt.Errorf("merge group status: %w", err)
 	}
 	r.log.Info("merge group answered", "head_sha", r.t.HeadSHA)
@@ -201,7 +202,7 @@ func (r *recetteRun) run(ctx context.Context) error {
 			State: prev.State, Milestone: prev.Milestone, Labels: slices.Clone(prev.Labels)}
 		r.lang = rules.Lang(prev.Lang)
 	} else {
-		if r.mr, err = r.rp.GetMergeRequest(ctx, r.ref); err != nil {
+		if r.mr, err = r.p.GetMergeRequest(ctx, r.ref); err != nil {
 			var api *APIError
 			if prev != nil && errors.As(err, &api) && (api.Status == http.StatusNotFound || api.Status == http.StatusGone) {
 				// Deleted: close its links, or every edit of its stories
@@ -282,7 +283,7 @@ func (r *recetteRun) closingRefs(ctx context.Context) ([]IssueRef, error) {
 	for _, c := range ParseClosingRefs(r.ref.Repo.Platform, host, r.mr.Title+"\n"+r.mr.Body) {
 		add(c.resolve(r.ref))
 	}
-	platform, err := r.rp.ClosingIssues(ctx, r.mr)
+	platform, err := r.p.ClosingIssues(ctx, r.mr)
 	if err != nil {
 		return nil, fmt.Errorf("closing issues: %w", err)
 	}
@@ -443,7 +444,7 @@ func (r *recetteRun) checkValidator(ctx context.Context, actor string) (bool, er
 		}
 	}
 	for _, team := range rs.Teams {
-		ok, err := r.rp.IsTeamMember(ctx, r.ref.Repo, team, actor)
+		ok, err := r.p.IsTeamMember(ctx, r.ref.Repo, team, actor)
 		if err != nil {
 			return false, fmt.Errorf("team %s: %w", team, err)
 		}
@@ -696,7 +697,7 @@ func (r *recetteRun) save(ctx context.Context) error {
 // syncChecklist creates or edits the one checklist comment. A PR/MR that
 // closes no story gets none (and an existing one says so).
 func (r *recetteRun) syncChecklist(ctx context.Context, body string, state RecetteState, force bool) error {
-	hash := hashBody(body)
+	hash := HashBody(body)
 	if r.rec.CommentID == 0 && state != RecetteNeutral {
 		// Not known: after a crash between creating it and saving its id.
 		c, thread, err := r.findChecklist(ctx)
@@ -704,7 +705,7 @@ func (r *recetteRun) syncChecklist(ctx context.Context, body string, state Recet
 			return err
 		}
 		if c != nil {
-			r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID = c.ID, hashBody(c.Body), thread
+			r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID = c.ID, HashBody(c.Body), thread
 		}
 	}
 	if r.rec.CommentID == 0 {
@@ -762,7 +763,7 @@ func (r *recetteRun) syncStatus(ctx context.Context) error {
 		return err
 	}
 	st.URL = commentURL(r.ref.Repo.Platform, r.mr.URL, r.rec.CommentID)
-	key := fmt.Sprintf("%s|%s|%d|%d|%s", st.State, r.mr.HeadSHA, st.Done, st.Total, hashBody(st.Title + st.Summary + st.Text)[:16])
+	key := fmt.Sprintf("%s|%s|%d|%d|%s", st.State, r.mr.HeadSHA, st.Done, st.Total, HashBody(st.Title + st.Summary + st.Text)[:16])
 	if key == r.rec.StatusKey {
 		return nil
 	}
@@ -772,7 +773,7 @@ func (r *recetteRun) syncStatus(ctx context.Context) error {
 			st.ID = r.rec.StatusID
 		}
 	}
-	id, err := r.rp.SetRecetteStatus(ctx, r.mr, st)
+	id, err := r.p.SetRecetteStatus(ctx, r.mr, st)
 	if err != nil {
 		return fmt.Errorf("set status: %w", err)
 	}
@@ -796,7 +797,7 @@ func (r *recetteRun) syncLabels(ctx context.Context, state RecetteState) error {
 	}
 	r.rec.Labels = nil
 	if len(want) > 0 {
-		r.rec.Labels = labelNames(want)
+		r.rec.Labels = LabelNames(want)
 	}
 	return nil
 }
@@ -828,51 +829,4 @@ func (e *Engine) propagateRecette(ctx context.Context, log *slog.Logger, ref Iss
 		log.Info("story changed: recette checklist to render again", "merge_request", l.MergeRequest.String())
 	}
 	return nil
-}
-
-// countingRecette and countingThreads count the recette's calls with the
-// platform's.
-type countingRecette struct {
-	Recette
-	c *countingPlatform
-}
-
-func (c countingRecette) GetMergeRequest(ctx context.Context, ref IssueRef) (MergeRequest, error) {
-	c.c.reads++
-	return c.Recette.GetMergeRequest(ctx, ref)
-}
-
-func (c countingRecette) ClosingIssues(ctx context.Context, mr MergeRequest) ([]IssueRef, error) {
-	c.c.reads++
-	return c.Recette.ClosingIssues(ctx, mr)
-}
-
-func (c countingRecette) SetRecetteStatus(ctx context.Context, mr MergeRequest, s RecetteStatus) (int64, error) {
-	c.c.writes++
-	return c.Recette.SetRecetteStatus(ctx, mr, s)
-}
-
-func (c countingRecette) IsTeamMember(ctx context.Context, repo Repo, team, user string) (bool, error) {
-	c.c.reads++
-	return c.Recette.IsTeamMember(ctx, repo, team, user)
-}
-
-type countingThreads struct {
-	RecetteThreads
-	c *countingPlatform
-}
-
-func (c countingThreads) FindThread(ctx context.Context, ref IssueRef, marker string) (*Comment, string, error) {
-	c.c.reads++
-	return c.RecetteThreads.FindThread(ctx, ref, marker)
-}
-
-func (c countingThreads) CreateThread(ctx context.Context, ref IssueRef, body string) (Comment, string, error) {
-	c.c.writes++
-	return c.RecetteThreads.CreateThread(ctx, ref, body)
-}
-
-func (c countingThreads) ResolveThread(ctx context.Context, ref IssueRef, threadID string, resolved bool) error {
-	c.c.writes++
-	return c.RecetteThreads.ResolveThread(ctx, ref, threadID, resolved)
 }

@@ -89,7 +89,7 @@ func newRecHarness(t *testing.T) *recHarness {
 	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
 	q := &queued{}
 	e := &core.Engine{
-		Platforms: map[string]core.Platform{core.GitHub: gh},
+		Platforms: core.Platforms{core.GitHub: gh},
 		Store:     st, Settings: core.NewRepoSettings(defaults), Defaults: defaults,
 		Recettes: st, Enqueuer: q,
 	}

@@ -366,7 +366,7 @@ func NewRepoSettings(defaults Settings) *RepoSettings {
 }
 
 // Load implements SettingsSource.
-func (r *RepoSettings) Load(ctx context.Context, p Platform, repo Repo) (Settings, *ConfigError, error) {
+func (r *RepoSettings) Load(ctx context.Context, p Configs, repo Repo) (Settings, *ConfigError, error) {
 	key := repo.String()
 	r.mu.Lock()
 	until, known := r.missing[key]

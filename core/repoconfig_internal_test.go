@@ -6,10 +6,8 @@ import (
 	"time"
 )
 
-// configOnly answers ReadConfig from a map and counts the calls; the
-// engine's other needs are covered by the tests over the GitHub fake.
+// configOnly answers ReadConfig from a map and counts the calls.
 type configOnly struct {
-	Platform
 	files map[string]string
 	calls int
 }

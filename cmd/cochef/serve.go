@@ -79,7 +79,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	m := metrics.New()
 	m.WatchQueue(st.JobStats, metrics.DefaultQueueTimeout)
 
-	platforms := map[string]core.Platform{}
+	platforms := core.Platforms{}
 	if cfg.githubLive() {
 		gh, err := github.New(github.Config{
 			APIURL:         cfg.GitHubAPIURL,
