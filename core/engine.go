@@ -2,13 +2,9 @@ package core
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
 	"fmt"
 	"log/slog"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/cochef/cochef/rules"
@@ -196,7 +192,18 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		return err
 	}
 	next.Comment = body
-	if err := e.syncComment(ctx, p, w, live, t.Issue, prev, &next, body, force, res.Ready && cfgErr == nil && len(res.Findings) == 0); err != nil {
+	trust := TrustStored
+	if force {
+		// "/cochef check" repairs a comment edited by hand.
+		trust = VerifyShown
+	}
+	st := CommentState{ID: next.CommentID, Hash: next.CommentHash}
+	err = SyncComment(ctx, w, nil, CommentSync{
+		Ref: t.Issue, Marker: MarkerFeedback, Body: body, LookUp: live, Trust: trust,
+		Quiet: res.Ready && cfgErr == nil && len(res.Findings) == 0,
+	}, &st)
+	next.CommentID, next.CommentHash = st.ID, st.Hash
+	if err != nil {
 		return err
 	}
 	// The evaluation is saved after each step that wrote something, so a
@@ -239,57 +246,6 @@ func (e *Engine) feedback(lang rules.Lang, platform string, tpl *rules.Template,
 	return RenderFeedback(lang, platform, v)
 }
 
-// syncComment creates or edits cochef's one comment on the issue. quiet is
-// true when there is nothing to say: then no comment is created, and an
-// existing one turns into the short "ready" note.
-func (e *Engine) syncComment(ctx context.Context, p Comments, w writer, live bool, ref IssueRef, prev *Evaluation, next *Evaluation, body string, force, quiet bool) error {
-	hash := HashBody(body)
-	id := next.CommentID
-	current := ""
-	// Look the comment up by its marker unless the store knows it: after a
-	// crash between creating it and saving its id, or on a forced check
-	// (which repairs a comment edited by hand).
-	if live && (id == 0 || force) {
-		c, err := p.FindComment(ctx, ref, MarkerFeedback)
-		if err != nil {
-			return fmt.Errorf("find comment: %w", err)
-		}
-		if c != nil {
-			id, current = c.ID, c.Body
-			next.CommentID = id
-			next.CommentHash = HashBody(c.Body)
-		}
-	}
-	switch {
-	case id == 0 && quiet:
-		return nil
-	case id == 0:
-		if !live && next.CommentHash == hash {
-			return nil
-		}
-		c, err := w.CreateComment(ctx, ref, body)
-		if err != nil {
-			return fmt.Errorf("create comment: %w", err)
-		}
-		next.CommentID, next.CommentHash = c.ID, hash
-		return nil
-	}
-	if next.CommentHash == hash && (!force || current == body) {
-		return nil
-	}
-	if err := w.EditComment(ctx, ref, id, body); err != nil {
-		var api *APIError
-		if errors.As(err, &api) && api.Status == 404 {
-			// Someone deleted our comment: write a new one.
-			next.CommentID, next.CommentHash = 0, ""
-			return e.syncComment(ctx, p, w, live, ref, prev, next, body, false, quiet)
-		}
-		return fmt.Errorf("edit comment: %w", err)
-	}
-	next.CommentHash = hash
-	return nil
-}
-
 // syncLabels applies the difference between the managed labels the issue
 // has and those it should have, and returns the managed labels it now has
 // and whether the security review stands dismissed.
@@ -305,58 +261,17 @@ func (e *Engine) syncLabels(ctx context.Context, w writer, issue Issue, prev *Ev
 	}
 	dismissed := false
 	if res.SecurityReview {
-		onIssue := containsFold(issue.Labels, ls.SecurityReview.Name)
-		removedNow := prev != nil && !prev.DryRun && containsFold(prev.Labels, ls.SecurityReview.Name) && !onIssue
+		onIssue := ContainsFold(issue.Labels, ls.SecurityReview.Name)
+		removedNow := prev != nil && !prev.DryRun && ContainsFold(prev.Labels, ls.SecurityReview.Name) && !onIssue
 		dismissed = !onIssue && (removedNow || (prev != nil && prev.SecurityDismissed))
 		if !dismissed {
 			want = append(want, ls.SecurityReview)
 		}
 	}
-	if err := applyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
+	if err := ApplyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
 		return nil, false, err
 	}
 	return LabelNames(want), dismissed, nil
-}
-
-// applyLabels gives ref the labels of want among managed, writing only the
-// difference with have: missing ones are created (with colour and
-// description) and added, managed ones not wanted are removed. Labels
-// cochef does not manage are never touched.
-func applyLabels(ctx context.Context, w writer, ref IssueRef, have []string, want []Label, managed []string) error {
-	var add []string
-	var create []Label
-	for _, l := range want {
-		if !containsFold(have, l.Name) {
-			add = append(add, l.Name)
-			create = append(create, l)
-		}
-	}
-	if len(create) > 0 {
-		if err := w.EnsureLabels(ctx, ref.Repo, create); err != nil {
-			return fmt.Errorf("create labels: %w", err)
-		}
-		if err := w.AddLabels(ctx, ref, add); err != nil {
-			return fmt.Errorf("add labels: %w", err)
-		}
-	}
-	wanted := LabelNames(want)
-	for _, name := range managed {
-		if containsFold(have, name) && !containsFold(wanted, name) {
-			if err := w.RemoveLabel(ctx, ref, name); err != nil {
-				return fmt.Errorf("remove label %q: %w", name, err)
-			}
-		}
-	}
-	return nil
-}
-
-// LabelNames are the names of ls.
-func LabelNames(ls []Label) []string {
-	out := make([]string, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, l.Name)
-	}
-	return out
 }
 
 // mention notifies reviewers once, in a comment of its own: editing a
@@ -397,17 +312,6 @@ func (e *Engine) mention(ctx context.Context, p Comments, w writer, live bool, r
 		*m.done = true
 	}
 	return nil
-}
-
-// HashBody is the SHA-256 of a comment body, in hex: what is stored to
-// tell whether a comment changed.
-func HashBody(s string) string {
-	sum := sha256.Sum256([]byte(s))
-	return hex.EncodeToString(sum[:])
-}
-
-func containsFold(list []string, s string) bool {
-	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
 }
 
 // writer is what a task writes through: the counted platform, or DryRun.

@@ -697,59 +697,29 @@ func (r *recetteRun) save(ctx context.Context) error {
 // syncChecklist creates or edits the one checklist comment. A PR/MR that
 // closes no story gets none (and an existing one says so).
 func (r *recetteRun) syncChecklist(ctx context.Context, body string, state RecetteState, force bool) error {
-	hash := HashBody(body)
-	if r.rec.CommentID == 0 && state != RecetteNeutral {
-		// Not known: after a crash between creating it and saving its id.
-		c, thread, err := r.findChecklist(ctx)
-		if err != nil {
-			return err
-		}
-		if c != nil {
-			r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID = c.ID, HashBody(c.Body), thread
-		}
+	trust := TrustStored
+	switch {
+	case force:
+		trust = Rewrite
+	case r.verifyComment:
+		trust = VerifyShown
 	}
-	if r.rec.CommentID == 0 {
-		if state == RecetteNeutral {
-			return nil
-		}
-		if r.threads != nil {
-			c, thread, err := r.threads.CreateThread(ctx, r.ref, body)
-			if err != nil {
-				return fmt.Errorf("create checklist thread: %w", err)
-			}
-			r.rec.CommentID, r.rec.ThreadID, r.rec.ThreadResolved = c.ID, thread, false
-		} else {
-			c, err := r.p.CreateComment(ctx, r.ref, body)
-			if err != nil {
-				return fmt.Errorf("create checklist: %w", err)
-			}
-			r.rec.CommentID = c.ID
-		}
-		r.rec.CommentHash = hash
-		return nil
+	st := CommentState{ID: r.rec.CommentID, Hash: r.rec.CommentHash, Thread: r.rec.ThreadID}
+	err := SyncComment(ctx, r.p, r.threads, CommentSync{
+		Ref: r.ref, Marker: MarkerRecette, Body: body, Trust: trust,
+		// The common pull request closes no story: a read per event to
+		// look for a checklist it never had is not worth it.
+		Quiet: state == RecetteNeutral, LookUp: state != RecetteNeutral,
+	}, &st)
+	if st.Thread != r.rec.ThreadID {
+		// A new thread, or the checklist's thread found again: cochef has
+		// not resolved it.
+		r.rec.ThreadResolved = false
 	}
-	if r.rec.CommentHash == hash && !force {
-		if !r.verifyComment {
-			return nil
-		}
-		c, _, err := r.findChecklist(ctx)
-		if err != nil {
-			return err
-		}
-		if c != nil && c.ID == r.rec.CommentID && c.Body == body {
-			return nil
-		}
+	r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID = st.ID, st.Hash, st.Thread
+	if err != nil {
+		return fmt.Errorf("checklist: %w", err)
 	}
-	if err := r.p.EditComment(ctx, r.ref, r.rec.CommentID, body); err != nil {
-		var api *APIError
-		if errors.As(err, &api) && api.Status == http.StatusNotFound {
-			// Someone deleted the checklist: write it again.
-			r.rec.CommentID, r.rec.CommentHash, r.rec.ThreadID, r.rec.ThreadResolved = 0, "", "", false
-			return r.syncChecklist(ctx, body, state, false)
-		}
-		return fmt.Errorf("edit checklist: %w", err)
-	}
-	r.rec.CommentHash = hash
 	return nil
 }
 
@@ -792,7 +762,7 @@ func (r *recetteRun) syncLabels(ctx context.Context, state RecetteState) error {
 	case RecetteSuccess:
 		want = []Label{ls.Done}
 	}
-	if err := applyLabels(ctx, r.p, r.ref, r.mr.Labels, want, []string{ls.InProgress.Name, ls.Done.Name}); err != nil {
+	if err := ApplyLabels(ctx, r.p, r.ref, r.mr.Labels, want, []string{ls.InProgress.Name, ls.Done.Name}); err != nil {
 		return err
 	}
 	r.rec.Labels = nil
