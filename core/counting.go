@@ -13,9 +13,21 @@ type Counted struct {
 // Count wraps p.
 func Count(p Platform) *Counted { return &Counted{p: p} }
 
-// Reads and Writes are the calls made so far.
-func (c *Counted) Reads() int  { return c.reads }
-func (c *Counted) Writes() int { return c.writes }
+// Reads and Writes are the calls made so far; none through a nil Counted
+// (a dry run).
+func (c *Counted) Reads() int {
+	if c == nil {
+		return 0
+	}
+	return c.reads
+}
+
+func (c *Counted) Writes() int {
+	if c == nil {
+		return 0
+	}
+	return c.writes
+}
 
 // Threads returns the platform's threads, counted, if it has them.
 func (c *Counted) Threads() (Threads, bool) {

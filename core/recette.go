@@ -11,14 +11,6 @@ import (
 // commands), every validation is kept in a trail, and a status on the head
 // commit holds the merge until every criterion is validated.
 
-// MarkerRecette finds cochef's checklist comment on a PR/MR, and
-// MarkerRecetteReply its short replies (which must never be taken for the
-// checklist: the marker is not a substring of the other).
-const (
-	MarkerRecette      = "<!-- cochef:recette -->"
-	MarkerRecetteReply = "<!-- cochef:recette:reply -->"
-)
-
 // RecetteStatusName is the check run (GitHub) and commit status (GitLab)
 // cochef sets on the head commit; a branch protection may require it.
 const RecetteStatusName = "cochef/recette"
@@ -72,12 +64,6 @@ type RecetteStatus struct {
 	// none: an adapter whose platform keeps only the state (GitLab) skips
 	// a call that would not change it.
 	Previous RecetteState
-}
-
-// CheckChange is one box of the checklist ticked (Checked) or unticked.
-type CheckChange struct {
-	Key     string `json:"key"`
-	Checked bool   `json:"checked"`
 }
 
 // ValidationState is what a trail entry says of a criterion.

@@ -217,7 +217,7 @@ func parseRecetteConfig(raw *rawRecette, node *yaml.Node, dst *RecetteSettings, 
 	if raw.Teams != nil {
 		dst.Teams = names("teams", raw.Teams)
 	}
-	labels := dst.labels()
+	labels := dst.LabelSet()
 	for key, l := range raw.Labels {
 		line := keyLine(valueOf(node, "labels"), key)
 		var lb *Label

@@ -3,6 +3,8 @@ package core
 import (
 	"context"
 	"time"
+
+	"github.com/cochef/cochef/rules"
 )
 
 // Feature is the part of cochef a task is for. The queue keeps one job
@@ -67,6 +69,23 @@ type Task struct {
 	Snapshot *Issue `json:"snapshot,omitempty"`
 }
 
+// Outcome sums up one task's run for logs and metrics.
+type Outcome struct {
+	Ref      IssueRef
+	Feature  Feature
+	Template string
+	Ready    bool
+	Findings []rules.Finding
+	// Reads and Writes are the platform calls made.
+	Reads   int
+	Writes  int
+	Skipped string // why nothing was done, if so
+	// Err is the attempt's error: a failed attempt is retried, so its
+	// analysis must not be counted twice.
+	Err    error
+	DryRun bool
+}
+
 // Enqueuer durably records tasks. Enqueue returns only once the task is
 // committed to storage, so an event answered 2xx survives a crash. It
 // returns enqueued=false for a delivery it has already seen.
@@ -79,4 +98,17 @@ type Enqueuer interface {
 // error is retried with backoff.
 type Worker interface {
 	Work(ctx context.Context, t Task) error
+}
+
+// Dispatch runs each task with the worker of its feature.
+type Dispatch map[Feature]Worker
+
+// Work implements Worker.
+func (d Dispatch) Work(ctx context.Context, t Task) error {
+	w, ok := d[t.Feature]
+	if !ok {
+		// An unknown feature cannot become valid by retrying.
+		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "no worker for feature " + string(t.Feature)}
+	}
+	return w.Work(ctx, t)
 }

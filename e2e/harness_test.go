@@ -21,7 +21,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
@@ -361,7 +361,7 @@ func mustPost(t *testing.T, s *server, event string, body []byte) string {
 func feedbackComments(f *githubfake.Fake, number int) []githubfake.Comment {
 	var out []githubfake.Comment
 	for _, c := range f.Comments(testRepo, number) {
-		if strings.Contains(c.Body, core.MarkerFeedback) {
+		if strings.Contains(c.Body, feedback.MarkerFeedback) {
 			out = append(out, c)
 		}
 	}

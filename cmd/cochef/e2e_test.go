@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/webhook"
@@ -203,7 +204,7 @@ func queueBusy(st *store.Store) (bool, error) {
 func feedbackOf(f *githubfake.Fake, number int) []githubfake.Comment {
 	var out []githubfake.Comment
 	for _, c := range f.Comments(e2eRepo, number) {
-		if strings.Contains(c.Body, core.MarkerFeedback) {
+		if strings.Contains(c.Body, feedback.MarkerFeedback) {
 			out = append(out, c)
 		}
 	}

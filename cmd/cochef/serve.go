@@ -15,9 +15,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/gitlab"
 	"github.com/cochef/cochef/metrics"
+	"github.com/cochef/cochef/recette"
 	"github.com/cochef/cochef/rules"
 	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
@@ -125,16 +127,31 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		ReadyReviewers:    cfg.ReadyReviewers,
 		Templates:         set,
 	}
-	engine := &core.Engine{
+	settings := core.NewRepoSettings(defaults)
+	// Recette checklists on pull and merge requests (docs/recette.md).
+	recettes := &recette.Runner{
 		Platforms: platforms,
 		Store:     st,
-		Settings:  core.NewRepoSettings(defaults),
+		Recettes:  st,
+		Enqueuer:  st,
+		Settings:  settings,
 		Defaults:  defaults,
 		Logger:    log,
 		Observe:   m.ObserveEvaluation,
-		// Recette checklists on pull and merge requests (docs/recette.md).
-		Recettes: st,
-		Enqueuer: st,
+	}
+	stories := &feedback.Runner{
+		Platforms: platforms,
+		Store:     st,
+		Settings:  settings,
+		Defaults:  defaults,
+		Logger:    log,
+		Observe:   m.ObserveEvaluation,
+		Evaluated: recettes.StoryEvaluated,
+	}
+	worker := core.Dispatch{
+		core.FeatureFeedback:   stories,
+		core.FeatureRecette:    recettes,
+		core.FeatureMergeGroup: recettes,
 	}
 
 	var bots []string
@@ -182,7 +199,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	// Not ctx: on a cancelled start context River stops on its own terms
 	// (hard, or soft with the store's timeout); st.Stop below applies the
 	// configured shutdown grace instead.
-	if err := st.Start(context.WithoutCancel(ctx), m.Worker(engine)); err != nil {
+	if err := st.Start(context.WithoutCancel(ctx), m.Worker(worker)); err != nil {
 		return fmt.Errorf("queue: %w", err)
 	}
 	log.Info("cochef listening", "addr", ln.Addr().String(), "database", st.Driver(),

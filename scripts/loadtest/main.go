@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
@@ -302,7 +303,7 @@ func queueIdle(st *store.Store) bool {
 func countFeedback(f *githubfake.Fake, n int) int {
 	c := 0
 	for _, cm := range f.Comments(repo, n) {
-		if strings.Contains(cm.Body, core.MarkerFeedback) {
+		if strings.Contains(cm.Body, feedback.MarkerFeedback) {
 			c++
 		}
 	}

@@ -1,4 +1,4 @@
-package core_test
+package feedback_test
 
 import (
 	"context"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/store"
@@ -27,7 +28,7 @@ type harness struct {
 	t      *testing.T
 	fake   *githubfake.Fake
 	store  *store.Store
-	engine *core.Engine
+	engine *feedback.Runner
 }
 
 func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
@@ -50,7 +51,7 @@ func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
 	if tweak != nil {
 		tweak(&defaults)
 	}
-	e := &core.Engine{
+	e := &feedback.Runner{
 		Platforms: core.Platforms{core.GitHub: gh},
 		Store:     st,
 		Settings:  core.NewRepoSettings(defaults),
@@ -77,7 +78,7 @@ func (h *harness) work(n int, trigger core.Trigger, actor string) {
 func (h *harness) feedbackComments(n int) []githubfake.Comment {
 	var out []githubfake.Comment
 	for _, c := range h.fake.Comments(repo, n) {
-		if strings.Contains(c.Body, core.MarkerFeedback) {
+		if strings.Contains(c.Body, feedback.MarkerFeedback) {
 			out = append(out, c)
 		}
 	}
@@ -194,13 +195,13 @@ func TestSecurityReviewersAreMentionedOnce(t *testing.T) {
 
 	var mentions int
 	for _, c := range h.fake.Comments(repo, 10) {
-		if strings.Contains(c.Body, core.MarkerMentionSecurity) {
+		if strings.Contains(c.Body, feedback.MarkerMentionSecurity) {
 			mentions++
 			if !strings.Contains(c.Body, "@octo-org/rssi") {
 				t.Errorf("mention comment does not mention the reviewers: %q", c.Body)
 			}
 		}
-		if strings.Contains(c.Body, core.MarkerFeedback) && strings.Contains(c.Body, "@octo-org/rssi") {
+		if strings.Contains(c.Body, feedback.MarkerFeedback) && strings.Contains(c.Body, "@octo-org/rssi") {
 			t.Errorf("the edited feedback comment carries the mention, which notifies nobody")
 		}
 	}
@@ -262,7 +263,7 @@ func TestCheckCommandRepairsACommentEditedByHand(t *testing.T) {
 	h.fake.SetPermission(repo, "cheffe", "write")
 	h.work(13, core.TriggerChanged, "")
 	c := h.feedbackComments(13)[0]
-	h.fake.EditComment(repo, c.ID, core.MarkerFeedback+"\nvandalised")
+	h.fake.EditComment(repo, c.ID, feedback.MarkerFeedback+"\nvandalised")
 
 	h.work(13, core.TriggerChanged, "") // nothing changed in the story: no write
 	if got := h.feedbackComments(13)[0].Body; !strings.Contains(got, "vandalised") {
@@ -279,7 +280,7 @@ func TestCrashAfterCommentBeforeSaveDoesNotPostTwice(t *testing.T) {
 	title, body := readExample(t, "incomplet.md")
 	h.fake.AddIssue(repo, 14, githubfake.Issue{Title: title, Body: body})
 	// A previous run posted the comment and died before storing anything.
-	h.fake.AddComment(repo, 14, githubfake.Comment{Body: core.MarkerFeedback + "\nold", Author: githubfake.TokenUser})
+	h.fake.AddComment(repo, 14, githubfake.Comment{Body: feedback.MarkerFeedback + "\nold", Author: githubfake.TokenUser})
 	h.work(14, core.TriggerChanged, "")
 	cs := h.feedbackComments(14)
 	if len(cs) != 1 || strings.Contains(cs[0].Body, "\nold") {
@@ -441,20 +442,20 @@ func TestMarkersPlantedByOthersAreIgnored(t *testing.T) {
 	title, body := readExample(t, "admin-habilitations.md")
 	h.fake.AddIssue(repo, 22, githubfake.Issue{Title: title, Body: body})
 	// Someone pastes cochef's invisible markers in comments of their own.
-	planted := h.fake.AddComment(repo, 22, githubfake.Comment{Body: "Rien à voir " + core.MarkerFeedback, Author: "visiteur"})
-	h.fake.AddComment(repo, 22, githubfake.Comment{Body: "chut " + core.MarkerMentionSecurity, Author: "visiteur"})
+	planted := h.fake.AddComment(repo, 22, githubfake.Comment{Body: "Rien à voir " + feedback.MarkerFeedback, Author: "visiteur"})
+	h.fake.AddComment(repo, 22, githubfake.Comment{Body: "chut " + feedback.MarkerMentionSecurity, Author: "visiteur"})
 	h.work(22, core.TriggerChanged, "")
 
 	var ours, mentions int
 	for _, c := range h.fake.Comments(repo, 22) {
 		switch {
 		case c.ID == planted:
-			if c.Body != "Rien à voir "+core.MarkerFeedback {
+			if c.Body != "Rien à voir "+feedback.MarkerFeedback {
 				t.Errorf("cochef edited a person's comment: %q", c.Body)
 			}
-		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, core.MarkerFeedback):
+		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, feedback.MarkerFeedback):
 			ours++
-		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, core.MarkerMentionSecurity):
+		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, feedback.MarkerMentionSecurity):
 			mentions++
 		}
 	}

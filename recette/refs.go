@@ -1,10 +1,12 @@
-package core
+package recette
 
 import (
 	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/cochef/cochef/core"
 )
 
 // ClosingRef is an issue that a pull or merge request's text says it
@@ -50,7 +52,7 @@ func ParseClosingRefs(platform, webHost, text string) []ClosingRef {
 	text = htmlComment.ReplaceAllString(text, "")
 	text = inlineCodeSpan.ReplaceAllString(text, "")
 	kw := githubClosing
-	if platform == GitLab {
+	if platform == core.GitLab {
 		kw = gitlabClosing
 	}
 	var out []ClosingRef
@@ -65,7 +67,7 @@ func ParseClosingRefs(platform, webHost, text string) []ClosingRef {
 	for _, m := range kw.FindAllStringIndex(text, -1) {
 		rest := text[m[1]:]
 		for {
-			if platform == GitLab {
+			if platform == core.GitLab {
 				if w := gitlabIssueWord.FindString(rest); w != "" {
 					rest = rest[len(w):]
 				}
@@ -76,7 +78,7 @@ func ParseClosingRefs(platform, webHost, text string) []ClosingRef {
 			}
 			add(r)
 			rest = rest[n:]
-			if platform != GitLab {
+			if platform != core.GitLab {
 				break
 			}
 			rest = rest[len(gitlabListSep.FindString(rest)):]
@@ -94,7 +96,7 @@ func parseRef(platform, webHost, s string) (ClosingRef, int, bool) {
 			return ClosingRef{}, 0, false
 		}
 		repo := m[1]
-		if repo != "" && platform != GitLab && strings.Count(repo, "/") != 1 {
+		if repo != "" && platform != core.GitLab && strings.Count(repo, "/") != 1 {
 			return ClosingRef{}, 0, false
 		}
 		return ClosingRef{Repo: repo, Number: n}, len(m[0]), true
@@ -125,7 +127,7 @@ func issueURLRef(platform, webHost, raw string) (ClosingRef, bool) {
 		return ClosingRef{}, false
 	}
 	repo := parts[:len(parts)-2]
-	if platform == GitLab {
+	if platform == core.GitLab {
 		if repo[len(repo)-1] == "-" {
 			repo = repo[:len(repo)-1]
 		}
@@ -140,13 +142,13 @@ func issueURLRef(platform, webHost, raw string) (ClosingRef, bool) {
 
 // resolve turns a closing reference into an issue of the PR/MR's
 // platform, read with the same credentials (same installation on GitHub).
-func (r ClosingRef) resolve(mr IssueRef) IssueRef {
-	repo := Repo{Platform: mr.Repo.Platform, FullName: mr.Repo.FullName,
+func (r ClosingRef) resolve(mr core.IssueRef) core.IssueRef {
+	repo := core.Repo{Platform: mr.Repo.Platform, FullName: mr.Repo.FullName,
 		InstallationID: mr.Repo.InstallationID, ProjectID: mr.Repo.ProjectID}
 	if r.Repo != "" && !strings.EqualFold(r.Repo, mr.Repo.FullName) {
 		repo.FullName, repo.ProjectID = r.Repo, 0
 	}
-	return IssueRef{Repo: repo, Number: r.Number}
+	return core.IssueRef{Repo: repo, Number: r.Number}
 }
 
 // stripFences drops fenced code blocks (``` or ~~~, closed by a fence of

@@ -1,17 +1,18 @@
-package core
+package recette
 
 import (
 	"fmt"
 	"time"
 
+	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
 )
 
 // PVInput is one pull or merge request of a procès-verbal de recette: its
 // record and its trail, oldest first.
 type PVInput struct {
-	Record RecetteRecord
-	Trail  []Validation
+	Record core.RecetteRecord
+	Trail  []core.Validation
 }
 
 type pvView struct {
@@ -24,7 +25,7 @@ type pvRecette struct {
 	Word, Ref, Title, URL, HeadSHA, State, Milestone string
 	Done, Total, Refused, Open                       int
 	SecurityDone, SecurityTotal                      int
-	Verdict                                          RecetteState
+	Verdict                                          core.RecetteState
 	Stories                                          []pvStory
 	Trail                                            []pvEntry
 }
@@ -61,22 +62,22 @@ func shortSHA(s string) string {
 	return s
 }
 
-// RenderRecettePV writes the procès-verbal de recette of the given pull or
+// RenderPV writes the procès-verbal de recette of the given pull or
 // merge requests in Markdown: for each, its stories and criteria with who
 // validated or refused what and when, what remains open, the security
 // checks done and the whole trail. It says "as of" the latest validation,
 // so that the same trail always gives the same document.
-func RenderRecettePV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
-	t, err := recetteTemplate(lang)
+func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
+	t, err := recetteTemplates.For(lang)
 	if err != nil {
 		return "", err
 	}
-	v := pvView{Milestone: Neutralize(milestone)}
+	v := pvView{Milestone: core.Neutralize(milestone)}
 	var asOf time.Time
 	for _, x := range in {
 		rec := x.Record
 		states := currentStates(x.Trail)
-		last := map[string]Validation{}
+		last := map[string]core.Validation{}
 		for _, e := range x.Trail {
 			last[e.Key] = e
 			if e.At.After(asOf) {
@@ -85,29 +86,29 @@ func RenderRecettePV(lang rules.Lang, milestone string, in []PVInput) (string, e
 		}
 		ref := fmt.Sprintf("%s#%d", rec.Ref.Repo.FullName, rec.Ref.Number)
 		word := "Pull request"
-		if rec.Ref.Repo.Platform == GitLab {
+		if rec.Ref.Repo.Platform == core.GitLab {
 			ref = fmt.Sprintf("%s!%d", rec.Ref.Repo.FullName, rec.Ref.Number)
 			word = "Merge request"
 		}
 		r := pvRecette{
-			Word: word, Ref: ref, Title: Neutralize(rec.Title), URL: safeURL(rec.URL),
-			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: Neutralize(rec.Milestone),
-			Verdict: rec.Model.state(states),
+			Word: word, Ref: ref, Title: core.Neutralize(rec.Title), URL: safeURL(rec.URL),
+			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: core.Neutralize(rec.Milestone),
+			Verdict: stateOf(rec.Model, states),
 		}
-		r.Done, r.Total, r.Refused = rec.Model.counts(states)
+		r.Done, r.Total, r.Refused = counts(rec.Model, states)
 		r.Open = r.Total - r.Done - r.Refused
 		for _, s := range rec.Model.Stories {
-			ps := pvStory{Ref: storyLabel(s.Ref, IssueRef{}), Title: Neutralize(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
+			ps := pvStory{Ref: storyLabel(s.Ref, core.IssueRef{}), Title: core.Neutralize(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
 			for _, it := range s.Items {
 				st := states[it.Key]
-				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: Neutralize(it.Text)}
-				if it.Kind == ItemSecurity {
+				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: core.Neutralize(it.Text)}
+				if it.Kind == core.ItemSecurity {
 					r.SecurityTotal++
 				}
-				if st.State == Validated || st.State == Refused {
+				if st.State == core.Validated || st.State == core.Refused {
 					e := last[it.Key]
-					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), Neutralize(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
-					if st.State == Validated && it.Kind == ItemSecurity {
+					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), core.Neutralize(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
+					if st.State == core.Validated && it.Kind == core.ItemSecurity {
 						r.SecurityDone++
 					}
 				}
@@ -117,12 +118,12 @@ func RenderRecettePV(lang rules.Lang, milestone string, in []PVInput) (string, e
 		}
 		for _, e := range x.Trail {
 			r.Trail = append(r.Trail, pvEntry{
-				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: Neutralize(e.Text),
-				Story: storyLabel(e.Story, IssueRef{}), Reason: Neutralize(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
+				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: core.Neutralize(e.Text),
+				Story: storyLabel(e.Story, core.IssueRef{}), Reason: core.Neutralize(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
 			})
 		}
 		v.Recettes = append(v.Recettes, r)
 	}
 	v.AsOf = pvDate(asOf)
-	return execString(t, "pv", v)
+	return core.Exec(t, "pv", v)
 }

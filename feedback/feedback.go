@@ -1,4 +1,7 @@
-package core
+// Package feedback is cochef's story feedback: it evaluates an issue
+// against its template and keeps one comment and the managed labels
+// current, mentioning reviewers once when they are needed.
+package feedback
 
 import (
 	"context"
@@ -7,125 +10,96 @@ import (
 	"slices"
 	"time"
 
+	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
 	"github.com/cochef/cochef/templates"
 )
 
-// Engine evaluates issues and keeps their feedback current. It is the
-// core.Worker the queue runs; everything platform-specific is behind the
-// Platform interface, so GitHub and GitLab share every decision made here.
-type Engine struct {
+// Runner evaluates issues and keeps their feedback current. It is the
+// core.Worker of core.FeatureFeedback; everything platform-specific is
+// behind core's interfaces, so GitHub and GitLab share every decision.
+type Runner struct {
 	// Platforms are the configured adapters; a platform absent runs dry.
-	Platforms Platforms
-	Store     EvaluationStore
+	Platforms core.Platforms
+	Store     core.EvaluationStore
 	// Settings returns the effective settings of a repository. Nil means
 	// the Defaults for every repository.
-	Settings SettingsSource
-	Defaults Settings
+	Settings core.SettingsSource
+	Defaults core.Settings
 	Logger   *slog.Logger
 	Now      func() time.Time
 	// Observe, when set, is told each evaluation's outcome (metrics).
-	Observe func(o Outcome)
-	// Recettes keeps the recette checklists of pull and merge requests;
-	// nil turns the recette off (recette tasks are skipped).
-	Recettes RecetteStore
-	// Enqueuer lets an issue evaluation queue the re-render of the
-	// checklists of the open PRs/MRs that close the issue, when its
-	// criteria changed; nil leaves them as they are until their next event.
-	Enqueuer Enqueuer
+	Observe func(o core.Outcome)
+	// Evaluated, when set, is told of each story evaluated with the
+	// platform's credentials: the recette re-renders the checklists that
+	// show it.
+	Evaluated Evaluated
 }
 
-// SettingsSource loads a repository's settings. A broken configuration
-// file is returned as a ConfigError with the defaults, so the issue can be
-// told what is wrong while the defaults still apply.
-type SettingsSource interface {
-	Load(ctx context.Context, p Configs, repo Repo) (Settings, *ConfigError, error)
+// Evaluated is told of an issue read from the platform and its analysis
+// with the template that made it.
+type Evaluated func(ctx context.Context, issue core.Issue, res rules.Result, tpl *rules.Template) error
+
+// writer is what a task writes through: the counted platform, or
+// core.DryRun.
+type writer interface {
+	core.Comments
+	core.Labels
 }
 
-// Outcome sums up one evaluation for logs and metrics.
-type Outcome struct {
-	Ref      IssueRef
-	Feature  Feature
-	Template string
-	Ready    bool
-	Findings []rules.Finding
-	Reads    int
-	Writes   int
-	Skipped  string // why nothing was evaluated, if so
-	// Err is the attempt's error: a failed attempt is retried, so its
-	// analysis must not be counted twice.
-	Err    error
-	DryRun bool
-}
-
-// Work implements Worker.
-func (e *Engine) Work(ctx context.Context, t Task) error {
-	switch t.Feature {
-	case FeatureFeedback:
-		return e.evaluate(ctx, t)
-	case FeatureRecette, FeatureMergeGroup:
-		return e.recette(ctx, t)
-	default:
-		// An unknown feature cannot become valid by retrying.
-		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "unknown feature " + string(t.Feature)}
-	}
-}
-
-func (e *Engine) log() *slog.Logger {
-	if e.Logger != nil {
-		return e.Logger
+func (r *Runner) log() *slog.Logger {
+	if r.Logger != nil {
+		return r.Logger
 	}
 	return slog.Default()
 }
 
-func (e *Engine) now() time.Time {
-	if e.Now != nil {
-		return e.Now()
+func (r *Runner) now() time.Time {
+	if r.Now != nil {
+		return r.Now()
 	}
 	return time.Now()
 }
 
-func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
-	log := e.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
-	connected, live, err := e.Platforms.Connect(t.Issue.Repo)
+// Work implements core.Worker.
+func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
+	log := r.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
+	connected, live, err := r.Platforms.Connect(t.Issue.Repo)
 	if err != nil {
 		return err
 	}
-	var p *Counted
-	var w writer = DryRun{Log: log}
+	var p *core.Counted
+	var w writer = core.DryRun{Log: log}
 	if live {
-		p = Count(connected)
+		p = core.Count(connected)
 		w = p
 	}
-	out := Outcome{Ref: t.Issue, Feature: t.Feature, DryRun: !live}
+	out := core.Outcome{Ref: t.Issue, Feature: t.Feature, DryRun: !live}
 	defer func() {
-		if p != nil {
-			out.Reads, out.Writes = p.Reads(), p.Writes()
-		}
-		out.Err = err
-		if e.Observe != nil {
-			e.Observe(out)
+		out.Reads, out.Writes, out.Err = p.Reads(), p.Writes(), err
+		if r.Observe != nil {
+			r.Observe(out)
 		}
 	}()
 
-	settings, cfgErr := e.Defaults, (*ConfigError)(nil)
-	if e.Settings != nil && live {
+	settings, cfgErr := r.Defaults, (*core.ConfigError)(nil)
+	if r.Settings != nil && live {
 		var err error
-		settings, cfgErr, err = e.Settings.Load(ctx, p, t.Issue.Repo)
+		settings, cfgErr, err = r.Settings.Load(ctx, p, t.Issue.Repo)
 		if err != nil {
 			return fmt.Errorf("load settings: %w", err)
 		}
 	}
 	// A repository may ask for a longer debounce than the server's: the
 	// task comes back when it is due, and edits arriving meanwhile join it.
-	command := t.Trigger == TriggerCommand
+	command := t.Trigger == core.TriggerCommand
 	if !command && settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
-		if wait := settings.Debounce - e.now().Sub(t.ReceivedAt); wait > 0 {
+		if wait := settings.Debounce - r.now().Sub(t.ReceivedAt); wait > 0 {
 			out.Skipped = "debounce"
-			return &Deferred{Wait: wait, Reason: "repository debounce"}
+			return &core.Deferred{Wait: wait, Reason: "repository debounce"}
 		}
 	}
-	var issue Issue
+	var issue core.Issue
 	switch {
 	case live:
 		var err error
@@ -144,7 +118,7 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		if err != nil {
 			return fmt.Errorf("check access of %s: %w", t.Actor, err)
 		}
-		if acc < AccessWrite {
+		if acc < core.AccessWrite {
 			out.Skipped = "command from reader"
 			log.Info("ignoring /cochef check from a user without write access", "actor", t.Actor)
 			return nil
@@ -156,9 +130,9 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		return nil
 	}
 
-	tpl := settings.template(issue.Labels)
+	tpl := settings.Template(issue.Labels)
 	if tpl == nil {
-		return &APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "no template"}
+		return &core.APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "no template"}
 	}
 	res := rules.Analyze(rules.Input{Title: issue.Title, Body: issue.Body, Labels: issue.Labels}, tpl, settings.Lang)
 	lang := settings.Lang
@@ -170,13 +144,13 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	}
 	out.Template, out.Ready, out.Findings = res.Template, res.Ready, res.Findings
 
-	prev, err := e.Store.LastEvaluation(ctx, t.Issue)
+	prev, err := r.Store.LastEvaluation(ctx, t.Issue)
 	if err != nil {
 		return fmt.Errorf("read last evaluation: %w", err)
 	}
-	next := Evaluation{
+	next := core.Evaluation{
 		Ref: t.Issue, Template: res.Template, Lang: lang, Ready: res.Ready,
-		Findings: res.Findings, DryRun: !live, EvaluatedAt: e.now(),
+		Findings: res.Findings, DryRun: !live, EvaluatedAt: r.now(),
 	}
 	if prev != nil {
 		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash
@@ -185,20 +159,19 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 		// previous evaluation applied: a save in between must not forget it.
 		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
 	}
-	force := command
 
-	body, err := e.feedback(lang, t.Issue.Repo.Platform, tpl, res, cfgErr)
+	body, err := feedback(lang, t.Issue.Repo.Platform, tpl, res, cfgErr)
 	if err != nil {
 		return err
 	}
 	next.Comment = body
-	trust := TrustStored
-	if force {
+	trust := core.TrustStored
+	if command {
 		// "/cochef check" repairs a comment edited by hand.
-		trust = VerifyShown
+		trust = core.VerifyShown
 	}
-	st := CommentState{ID: next.CommentID, Hash: next.CommentHash}
-	err = SyncComment(ctx, w, nil, CommentSync{
+	st := core.CommentState{ID: next.CommentID, Hash: next.CommentHash}
+	err = core.SyncComment(ctx, w, nil, core.CommentSync{
 		Ref: t.Issue, Marker: MarkerFeedback, Body: body, LookUp: live, Trust: trust,
 		Quiet: res.Ready && cfgErr == nil && len(res.Findings) == 0,
 	}, &st)
@@ -208,32 +181,32 @@ func (e *Engine) evaluate(ctx context.Context, t Task) (err error) {
 	}
 	// The evaluation is saved after each step that wrote something, so a
 	// crash between steps resumes without writing twice.
-	if err := e.Store.SaveEvaluation(ctx, next); err != nil {
+	if err := r.Store.SaveEvaluation(ctx, next); err != nil {
 		return fmt.Errorf("save evaluation: %w", err)
 	}
-	labels, dismissed, err := e.syncLabels(ctx, w, issue, prev, settings.Labels, res)
+	labels, dismissed, err := syncLabels(ctx, w, issue, prev, settings.Labels, res)
 	if err != nil {
 		return err
 	}
 	next.Labels, next.SecurityDismissed = labels, dismissed
-	if err := e.mention(ctx, p, w, live, t.Issue, &next, settings, res, lang); err != nil {
+	if err := mention(ctx, w, live, t.Issue, &next, settings, res, lang); err != nil {
 		return err
 	}
-	if err := e.Store.SaveEvaluation(ctx, next); err != nil {
+	if err := r.Store.SaveEvaluation(ctx, next); err != nil {
 		return fmt.Errorf("save evaluation: %w", err)
 	}
-	if live {
-		if err := e.propagateRecette(ctx, log, t.Issue, issue, res, tpl); err != nil {
+	if live && r.Evaluated != nil {
+		if err := r.Evaluated(ctx, issue, res, tpl); err != nil {
 			return err
 		}
 	}
 	log.Info("issue evaluated", "template", res.Template, "ready", res.Ready,
-		"findings", len(res.Findings), "reads", out.Reads, "writes", out.Writes, "dry_run", !live)
+		"findings", len(res.Findings), "reads", p.Reads(), "writes", p.Writes(), "dry_run", !live)
 	return nil
 }
 
 // feedback renders the comment for res.
-func (e *Engine) feedback(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *ConfigError) (string, error) {
+func feedback(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError) (string, error) {
 	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
 	if !res.Ready {
 		v.TemplateBody = templates.Markdown(tpl, lang)
@@ -254,29 +227,29 @@ func (e *Engine) feedback(lang rules.Lang, platform string, tpl *rules.Template,
 // removed while the story keeps needing a review: the review was done, and
 // cochef does not argue with people. A person putting it back, or the
 // story no longer needing a review, ends the dismissal.
-func (e *Engine) syncLabels(ctx context.Context, w writer, issue Issue, prev *Evaluation, ls LabelSet, res rules.Result) ([]string, bool, error) {
-	want := []Label{ls.NeedsWork}
+func syncLabels(ctx context.Context, w writer, issue core.Issue, prev *core.Evaluation, ls core.LabelSet, res rules.Result) ([]string, bool, error) {
+	want := []core.Label{ls.NeedsWork}
 	if res.Ready {
-		want = []Label{ls.Ready}
+		want = []core.Label{ls.Ready}
 	}
 	dismissed := false
 	if res.SecurityReview {
-		onIssue := ContainsFold(issue.Labels, ls.SecurityReview.Name)
-		removedNow := prev != nil && !prev.DryRun && ContainsFold(prev.Labels, ls.SecurityReview.Name) && !onIssue
+		onIssue := core.ContainsFold(issue.Labels, ls.SecurityReview.Name)
+		removedNow := prev != nil && !prev.DryRun && core.ContainsFold(prev.Labels, ls.SecurityReview.Name) && !onIssue
 		dismissed = !onIssue && (removedNow || (prev != nil && prev.SecurityDismissed))
 		if !dismissed {
 			want = append(want, ls.SecurityReview)
 		}
 	}
-	if err := ApplyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
+	if err := core.ApplyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
 		return nil, false, err
 	}
-	return LabelNames(want), dismissed, nil
+	return core.LabelNames(want), dismissed, nil
 }
 
 // mention notifies reviewers once, in a comment of its own: editing a
 // comment to add a mention notifies nobody on either platform.
-func (e *Engine) mention(ctx context.Context, p Comments, w writer, live bool, ref IssueRef, next *Evaluation, s Settings, res rules.Result, lang rules.Lang) error {
+func mention(ctx context.Context, w writer, live bool, ref core.IssueRef, next *core.Evaluation, s core.Settings, res rules.Result, lang rules.Lang) error {
 	type want struct {
 		kind, marker string
 		who          []string
@@ -292,7 +265,7 @@ func (e *Engine) mention(ctx context.Context, p Comments, w writer, live bool, r
 		}
 		if live {
 			// A crash after posting but before saving must not post twice.
-			c, err := p.FindComment(ctx, ref, m.marker)
+			c, err := w.FindComment(ctx, ref, m.marker)
 			if err != nil {
 				return fmt.Errorf("find mention: %w", err)
 			}
@@ -312,10 +285,4 @@ func (e *Engine) mention(ctx context.Context, p Comments, w writer, live bool, r
 		*m.done = true
 	}
 	return nil
-}
-
-// writer is what a task writes through: the counted platform, or DryRun.
-type writer interface {
-	Comments
-	Labels
 }

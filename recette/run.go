@@ -1,4 +1,4 @@
-package core
+package recette
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
 )
 
@@ -21,24 +22,24 @@ const maxStories = 20
 
 // recetteRun is one run of a recette task.
 type recetteRun struct {
-	e       *Engine
-	t       Task
-	ref     IssueRef
+	e       *Runner
+	t       core.Task
+	ref     core.IssueRef
 	log     *slog.Logger
-	p       *Counted
-	threads Threads
+	p       *core.Counted
+	threads core.Threads
 
-	settings Settings
+	settings core.Settings
 	lang     rules.Lang
-	rec      RecetteRecord
-	mr       MergeRequest
-	trail    []Validation
+	rec      core.RecetteRecord
+	mr       core.MergeRequest
+	trail    []core.Validation
 	states   map[string]itemState
 	replies  []string
 	// forceEdit is set when the comment on the platform shows something
 	// the stored state does not (a tick that was not accepted).
 	forceEdit bool
-	repoCache map[string]Settings
+	repoCache map[string]core.Settings
 	validator *bool
 	// configBroken is set when the repository's configuration does not
 	// parse: its validator list is unknown, so nobody validates until it
@@ -50,16 +51,55 @@ type recetteRun struct {
 	verifyComment bool
 }
 
-// recette renders a PR/MR's checklist and applies the ticks or command
-// the task carries. Everything written is derived from the stored trail
-// and the stories as read, so running a task twice writes nothing more.
-func (e *Engine) recette(ctx context.Context, t Task) (err error) {
+// Runner keeps the recette checklists of pull and merge requests. It is
+// the core.Worker of core.FeatureRecette and core.FeatureMergeGroup.
+type Runner struct {
+	// Platforms are the configured adapters; a platform absent runs dry,
+	// and a checklist needs the platform's pull or merge request: nothing
+	// is done there.
+	Platforms core.Platforms
+	// Store gives the feedback comment of a story without criteria, to
+	// link it; nil links the story itself.
+	Store    core.EvaluationStore
+	Recettes core.RecetteStore
+	// Enqueuer queues the re-render of the checklists that show a story
+	// when its criteria changed; nil leaves them until their next event.
+	Enqueuer core.Enqueuer
+	// Settings returns the effective settings of a repository. Nil means
+	// the Defaults for every repository.
+	Settings core.SettingsSource
+	Defaults core.Settings
+	Logger   *slog.Logger
+	Now      func() time.Time
+	// Observe, when set, is told each run's outcome (metrics).
+	Observe func(o core.Outcome)
+}
+
+func (e *Runner) log() *slog.Logger {
+	if e.Logger != nil {
+		return e.Logger
+	}
+	return slog.Default()
+}
+
+func (e *Runner) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+// Work renders a PR/MR's checklist and applies the ticks or command the
+// task carries, or answers a merge group. Everything written is derived
+// from the stored trail and the stories as read, so running a task twice
+// writes nothing more.
+func (e *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	ref := t.Issue
 	ref.MergeRequest = true
 	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "feature", string(t.Feature),
 		"trigger", string(t.Trigger), "actor", t.Actor)
-	out := Outcome{Ref: ref, Feature: t.Feature}
-	var counted *Counted
+	out := core.Outcome{Ref: ref, Feature: t.Feature}
+	var counted *core.Counted
 	defer func() {
 		if counted != nil {
 			out.Reads, out.Writes = counted.Reads(), counted.Writes()
@@ -83,12 +123,12 @@ func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 		log.Warn("recette not available: the store does not support it")
 		return nil
 	}
-	counted = Count(p)
-	r := &recetteRun{e: e, t: t, ref: ref, log: log, p: counted, repoCache: map[string]Settings{}}
+	counted = core.Count(p)
+	r := &recetteRun{e: e, t: t, ref: ref, log: log, p: counted, repoCache: map[string]core.Settings{}}
 	if th, ok := counted.Threads(); ok {
 		r.threads = th
 	}
-	if t.Feature == FeatureMergeGroup {
+	if t.Feature == core.FeatureMergeGroup {
 		return r.mergeGroup(ctx)
 	}
 	err = r.run(ctx)
@@ -104,7 +144,7 @@ func (e *Engine) recette(ctx context.Context, t Task) (err error) {
 // group's commit gets a success rather than holding the queue.
 func (r *recetteRun) mergeGroup(ctx context.Context) error {
 	if r.t.HeadSHA == "" {
-		return &APIError{Platform: r.ref.Repo.Platform, Status: http.StatusBadRequest, Message: "merge group without head commit"}
+		return &core.APIError{Platform: r.ref.Repo.Platform, Status: http.StatusBadRequest, Message: "merge group without head commit"}
 	}
 	// Settings only choose the language here: failing to read them must
 	// not hold the merge queue.
@@ -112,19 +152,19 @@ func (r *recetteRun) mergeGroup(ctx context.Context) error {
 		r.log.Warn("merge group: settings unreadable, defaults used", "error", err)
 		r.settings = r.e.Defaults
 	}
-	t, err := recetteTemplate(r.langOr(rules.FR))
+	t, err := recetteTemplates.For(r.langOr(rules.FR))
 	if err != nil {
 		return err
 	}
-	st := RecetteStatus{State: RecetteSuccess}
-	if st.Title, err = execString(t, "merge-group-title", nil); err != nil {
+	st := core.RecetteStatus{State: core.RecetteSuccess}
+	if st.Title, err = core.Exec(t, "merge-group-title", nil); err != nil {
 		return err
 	}
-	if st.Summary, err = execString(t, "merge-group-summary", nil); err != nil {
+	if st.Summary, err = core.Exec(t, "merge-group-summary", nil); err != nil {
 		return err
 	}
 	st.Description = st.Title
-	if _, err := r.p.SetRecetteStatus(ctx, MergeRequest{Ref: r.ref, HeadSHA: r.t.HeadSHA}, st); err != nil {
+	if _, err := r.p.SetRecetteStatus(ctx, core.MergeRequest{Ref: r.ref, HeadSHA: r.t.HeadSHA}, st); err != nil {
 		return fmt.Errorf("merge group status: %w", err)
 	}
 	r.log.Info("merge group answered", "head_sha", r.t.HeadSHA)
@@ -164,14 +204,14 @@ func (r *recetteRun) run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load recette: %w", err)
 	}
-	r.rec = RecetteRecord{Ref: r.ref}
+	r.rec = core.RecetteRecord{Ref: r.ref}
 	if prev != nil {
 		r.rec = *prev
 		r.rec.Ref = r.ref
 		r.rec.Error = ""
 	}
-	hasCmd := t.Trigger == TriggerCommand && t.Command != nil
-	force := hasCmd && t.Command.Verb == VerbCheck
+	hasCmd := t.Trigger == core.TriggerCommand && t.Command != nil
+	force := hasCmd && t.Command.Verb == core.VerbCheck
 	if force {
 		// A full re-read costs a read per story and a write: like the
 		// issue-level check, only for people who may write.
@@ -187,7 +227,7 @@ func (r *recetteRun) run(ctx context.Context) error {
 	}
 	// An edit of the checklist comment itself (a tick, or text changed by
 	// hand) ends with cochef's checklist written back as the states say.
-	checklistEdited := t.Trigger == TriggerChecklistEdited
+	checklistEdited := t.Trigger == core.TriggerChecklistEdited
 	ticks := checklistEdited && t.Actor != ""
 	// A tick, a command or a hand edit changes states, not stories: the
 	// stories as last read serve (an edit of a story re-renders through its
@@ -198,12 +238,12 @@ func (r *recetteRun) run(ctx context.Context) error {
 		return err
 	}
 	if reuse {
-		r.mr = MergeRequest{Ref: r.ref, Title: prev.Title, URL: prev.URL, HeadSHA: prev.HeadSHA,
+		r.mr = core.MergeRequest{Ref: r.ref, Title: prev.Title, URL: prev.URL, HeadSHA: prev.HeadSHA,
 			State: prev.State, Milestone: prev.Milestone, Labels: slices.Clone(prev.Labels)}
 		r.lang = rules.Lang(prev.Lang)
 	} else {
 		if r.mr, err = r.p.GetMergeRequest(ctx, r.ref); err != nil {
-			var api *APIError
+			var api *core.APIError
 			if prev != nil && errors.As(err, &api) && (api.Status == http.StatusNotFound || api.Status == http.StatusGone) {
 				// Deleted: close its links, or every edit of its stories
 				// would queue a job bound to fail.
@@ -241,7 +281,7 @@ func (r *recetteRun) run(ctx context.Context) error {
 	}
 	r.states = currentStates(r.trail)
 
-	var added []Validation
+	var added []core.Validation
 	switch {
 	case hasCmd && !force:
 		if added, err = r.applyCommand(ctx, *t.Command); err != nil {
@@ -267,14 +307,14 @@ func (r *recetteRun) run(ctx context.Context) error {
 
 // closingRefs lists the stories the PR/MR closes: its closing keywords,
 // then the platform's own list, without duplicates.
-func (r *recetteRun) closingRefs(ctx context.Context) ([]IssueRef, error) {
+func (r *recetteRun) closingRefs(ctx context.Context) ([]core.IssueRef, error) {
 	host := ""
 	if u, err := url.Parse(r.mr.URL); err == nil {
 		host = u.Host
 	}
-	var refs []IssueRef
+	var refs []core.IssueRef
 	seen := map[string]bool{}
-	add := func(ref IssueRef) {
+	add := func(ref core.IssueRef) {
 		if k := storyKey(ref); !seen[k] {
 			seen[k] = true
 			refs = append(refs, ref)
@@ -298,7 +338,7 @@ func (r *recetteRun) closingRefs(ctx context.Context) ([]IssueRef, error) {
 }
 
 type analysedStory struct {
-	story RecetteStory
+	story core.RecetteStory
 	res   rules.Result
 	tpl   *rules.Template
 }
@@ -328,7 +368,7 @@ func (r *recetteRun) buildModel(ctx context.Context) error {
 	if r.lang != rules.EN {
 		r.lang = rules.FR
 	}
-	var m RecetteModel
+	var m core.RecetteModel
 	for _, a := range analysed {
 		s := a.story
 		if !s.Unreadable {
@@ -351,14 +391,14 @@ func (r *recetteRun) buildModel(ctx context.Context) error {
 // analyse reads one story. A story cochef may not read is listed as such:
 // the token of the PR/MR's installation or project may not reach another
 // repository, and that is not an error of the PR/MR.
-func (r *recetteRun) analyse(ctx context.Context, ref IssueRef) (analysedStory, error) {
+func (r *recetteRun) analyse(ctx context.Context, ref core.IssueRef) (analysedStory, error) {
 	is, err := r.p.GetIssue(ctx, ref)
 	if err != nil {
-		var api *APIError
+		var api *core.APIError
 		if errors.As(err, &api) && !api.RateLimited &&
 			(api.Status == http.StatusNotFound || api.Status == http.StatusForbidden || api.Status == http.StatusGone) {
 			r.log.Info("linked story not readable", "story", ref.String(), "status", api.Status)
-			return analysedStory{story: RecetteStory{Ref: ref, Unreadable: true}}, nil
+			return analysedStory{story: core.RecetteStory{Ref: ref, Unreadable: true}}, nil
 		}
 		return analysedStory{}, fmt.Errorf("read story %s: %w", ref, err)
 	}
@@ -366,14 +406,14 @@ func (r *recetteRun) analyse(ctx context.Context, ref IssueRef) (analysedStory, 
 	if err != nil {
 		return analysedStory{}, err
 	}
-	tpl := settings.template(is.Labels)
+	tpl := settings.Template(is.Labels)
 	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, settings.Lang)
-	return analysedStory{story: RecetteStory{Ref: ref, Title: is.Title, URL: is.URL}, res: res, tpl: tpl}, nil
+	return analysedStory{story: core.RecetteStory{Ref: ref, Title: is.Title, URL: is.URL}, res: res, tpl: tpl}, nil
 }
 
 // repoSettings are the settings of a story's repository (its templates
 // decide what its criteria are), read once per run.
-func (r *recetteRun) repoSettings(ctx context.Context, repo Repo) (Settings, error) {
+func (r *recetteRun) repoSettings(ctx context.Context, repo core.Repo) (core.Settings, error) {
 	key := strings.ToLower(repo.FullName)
 	if s, ok := r.repoCache[key]; ok {
 		return s, nil
@@ -382,9 +422,9 @@ func (r *recetteRun) repoSettings(ctx context.Context, repo Repo) (Settings, err
 	if r.e.Settings != nil {
 		var err error
 		if s, _, err = r.e.Settings.Load(ctx, r.p, repo); err != nil {
-			var api *APIError
+			var api *core.APIError
 			if !errors.As(err, &api) || !api.Permanent() {
-				return Settings{}, fmt.Errorf("load settings of %s: %w", repo.FullName, err)
+				return core.Settings{}, fmt.Errorf("load settings of %s: %w", repo.FullName, err)
 			}
 			s = r.e.Defaults
 		}
@@ -394,7 +434,7 @@ func (r *recetteRun) repoSettings(ctx context.Context, repo Repo) (Settings, err
 }
 
 // feedbackURL links a story without criteria to cochef's feedback on it.
-func (r *recetteRun) feedbackURL(ctx context.Context, s RecetteStory) (string, error) {
+func (r *recetteRun) feedbackURL(ctx context.Context, s core.RecetteStory) (string, error) {
 	if r.e.Store == nil || s.URL == "" {
 		return s.URL, nil
 	}
@@ -413,7 +453,7 @@ func commentURL(platform, base string, id int64) string {
 	if base == "" || id == 0 {
 		return base
 	}
-	if platform == GitLab {
+	if platform == core.GitLab {
 		return base + "#note_" + strconv.FormatInt(id, 10)
 	}
 	return base + "#issuecomment-" + strconv.FormatInt(id, 10)
@@ -459,7 +499,7 @@ func (r *recetteRun) checkValidator(ctx context.Context, actor string) (bool, er
 	if err != nil {
 		return false, fmt.Errorf("access of %s: %w", actor, err)
 	}
-	return acc >= AccessWrite, nil
+	return acc >= core.AccessWrite, nil
 }
 
 // mayCheck tells whether the task's actor may force a re-render: a
@@ -475,7 +515,7 @@ func (r *recetteRun) mayCheck(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("access of %s: %w", r.t.Actor, err)
 	}
-	return acc >= AccessWrite, nil
+	return acc >= core.AccessWrite, nil
 }
 
 func (r *recetteRun) at() time.Time {
@@ -485,8 +525,8 @@ func (r *recetteRun) at() time.Time {
 	return r.e.now().UTC()
 }
 
-func (r *recetteRun) validation(s RecetteStory, it RecetteItem, state ValidationState, source, reason string) Validation {
-	return Validation{
+func (r *recetteRun) validation(s core.RecetteStory, it core.RecetteItem, state core.ValidationState, source, reason string) core.Validation {
+	return core.Validation{
 		MergeRequest: r.ref, Story: s.Ref, Key: it.Key, Text: it.Text, State: state,
 		Actor: r.t.Actor, At: r.at(), HeadSHA: r.mr.HeadSHA, Reason: reason, Source: source,
 	}
@@ -494,7 +534,7 @@ func (r *recetteRun) validation(s RecetteStory, it RecetteItem, state Validation
 
 // applyTicks accepts the boxes a validator ticked or unticked and leaves
 // the others to be reverted by the next render, with one reply.
-func (r *recetteRun) applyTicks(ctx context.Context) ([]Validation, error) {
+func (r *recetteRun) applyTicks(ctx context.Context) ([]core.Validation, error) {
 	changes := r.t.Changes
 	if changes == nil {
 		// The platform did not say what changed: compare the comment as
@@ -506,23 +546,23 @@ func (r *recetteRun) applyTicks(ctx context.Context) ([]Validation, error) {
 		if c == nil {
 			return nil, nil
 		}
-		for k, checked := range ParseChecklist(c.Body) {
-			if checked != (r.states[k].State == Validated) {
-				changes = append(changes, CheckChange{Key: k, Checked: checked})
+		for k, checked := range core.ParseChecklist(c.Body) {
+			if checked != (r.states[k].State == core.Validated) {
+				changes = append(changes, core.CheckChange{Key: k, Checked: checked})
 			}
 		}
-		slices.SortFunc(changes, func(a, b CheckChange) int { return strings.Compare(a.Key, b.Key) })
+		slices.SortFunc(changes, func(a, b core.CheckChange) int { return strings.Compare(a.Key, b.Key) })
 	}
-	var added []Validation
+	var added []core.Validation
 	var reverted []int
 	for _, ch := range changes {
-		s, it, ok := r.rec.Model.itemByKey(ch.Key)
+		s, it, ok := itemByKey(r.rec.Model, ch.Key)
 		if !ok {
 			r.forceEdit = true
 			continue
 		}
 		cur := r.states[ch.Key]
-		if (cur.State == Validated) == ch.Checked {
+		if (cur.State == core.Validated) == ch.Checked {
 			continue
 		}
 		if r.at().Before(cur.At) {
@@ -540,11 +580,11 @@ func (r *recetteRun) applyTicks(ctx context.Context) ([]Validation, error) {
 			r.forceEdit = true
 			continue
 		}
-		state := Validated
+		state := core.Validated
 		if !ch.Checked {
-			state = Unticked
+			state = core.Unticked
 		}
-		added = append(added, r.validation(s, it, state, SourceTick, ""))
+		added = append(added, r.validation(s, it, state, core.SourceTick, ""))
 	}
 	if len(reverted) > 0 {
 		slices.Sort(reverted)
@@ -557,7 +597,7 @@ func (r *recetteRun) applyTicks(ctx context.Context) ([]Validation, error) {
 }
 
 // applyCommand records a validator's "valide"/"refuse" command.
-func (r *recetteRun) applyCommand(ctx context.Context, cmd Command) ([]Validation, error) {
+func (r *recetteRun) applyCommand(ctx context.Context, cmd core.Command) ([]core.Validation, error) {
 	ok, err := r.mayValidate(ctx)
 	if err != nil {
 		return nil, err
@@ -566,7 +606,7 @@ func (r *recetteRun) applyCommand(ctx context.Context, cmd Command) ([]Validatio
 		r.log.Info("recette command from a non-validator ignored", "command", cmd.Verb)
 		return nil, r.reply("reply-not-validator", nil, 0)
 	}
-	_, total, _ := r.rec.Model.counts(r.states)
+	_, total, _ := counts(r.rec.Model, r.states)
 	numbers := cmd.Items
 	if cmd.All {
 		numbers = nil
@@ -577,13 +617,13 @@ func (r *recetteRun) applyCommand(ctx context.Context, cmd Command) ([]Validatio
 	if len(numbers) == 0 {
 		return nil, r.reply("reply-bad-items", nil, total)
 	}
-	if cmd.Verb == VerbRefuse && cmd.Reason == "" {
+	if cmd.Verb == core.VerbRefuse && cmd.Reason == "" {
 		return nil, r.reply("reply-missing-reason", nil, 0)
 	}
-	var added []Validation
+	var added []core.Validation
 	var bad []int
 	for _, n := range numbers {
-		s, it, ok := r.rec.Model.item(n)
+		s, it, ok := itemAt(r.rec.Model, n)
 		if !ok {
 			if len(bad) < maxBadItems {
 				bad = append(bad, n)
@@ -592,13 +632,13 @@ func (r *recetteRun) applyCommand(ctx context.Context, cmd Command) ([]Validatio
 		}
 		cur := r.states[it.Key]
 		switch cmd.Verb {
-		case VerbValidate:
-			if cur.State != Validated {
-				added = append(added, r.validation(s, it, Validated, SourceCommand, ""))
+		case core.VerbValidate:
+			if cur.State != core.Validated {
+				added = append(added, r.validation(s, it, core.Validated, core.SourceCommand, ""))
 			}
-		case VerbRefuse:
-			if cur.State != Refused || cur.Reason != cmd.Reason {
-				added = append(added, r.validation(s, it, Refused, SourceCommand, cmd.Reason))
+		case core.VerbRefuse:
+			if cur.State != core.Refused || cur.Reason != cmd.Reason {
+				added = append(added, r.validation(s, it, core.Refused, core.SourceCommand, cmd.Reason))
 			}
 		}
 	}
@@ -625,15 +665,15 @@ func (r *recetteRun) reply(name string, numbers []int, max int) error {
 }
 
 // findChecklist looks cochef's checklist up on the platform.
-func (r *recetteRun) findChecklist(ctx context.Context) (*Comment, string, error) {
+func (r *recetteRun) findChecklist(ctx context.Context) (*core.Comment, string, error) {
 	if r.threads != nil {
-		c, id, err := r.threads.FindThread(ctx, r.ref, MarkerRecette)
+		c, id, err := r.threads.FindThread(ctx, r.ref, core.MarkerRecette)
 		if err != nil {
 			return nil, "", fmt.Errorf("find checklist thread: %w", err)
 		}
 		return c, id, nil
 	}
-	c, err := r.p.FindComment(ctx, r.ref, MarkerRecette)
+	c, err := r.p.FindComment(ctx, r.ref, core.MarkerRecette)
 	if err != nil {
 		return nil, "", fmt.Errorf("find checklist: %w", err)
 	}
@@ -645,7 +685,7 @@ func (r *recetteRun) findChecklist(ctx context.Context) (*Comment, string, error
 // record is saved after each step that wrote.
 func (r *recetteRun) write(ctx context.Context, forceEdit bool) error {
 	m := r.rec.Model
-	state := m.state(r.states)
+	state := stateOf(m, r.states)
 	body, err := renderChecklist(r.lang, r.ref, m, r.states, r.settings.Recette, r.threads != nil)
 	if err != nil {
 		return err
@@ -668,7 +708,7 @@ func (r *recetteRun) write(ctx context.Context, forceEdit bool) error {
 	if r.threads != nil && r.rec.ThreadID != "" {
 		// cochef only moves the thread when its own verdict changes: a
 		// person who resolved it by hand is not overruled.
-		if want := state != RecettePending; want != r.rec.ThreadResolved {
+		if want := state != core.RecettePending; want != r.rec.ThreadResolved {
 			if err := r.threads.ResolveThread(ctx, r.ref, r.rec.ThreadID, want); err != nil {
 				return fmt.Errorf("resolve thread: %w", err)
 			}
@@ -696,20 +736,20 @@ func (r *recetteRun) save(ctx context.Context) error {
 
 // syncChecklist creates or edits the one checklist comment. A PR/MR that
 // closes no story gets none (and an existing one says so).
-func (r *recetteRun) syncChecklist(ctx context.Context, body string, state RecetteState, force bool) error {
-	trust := TrustStored
+func (r *recetteRun) syncChecklist(ctx context.Context, body string, state core.RecetteState, force bool) error {
+	trust := core.TrustStored
 	switch {
 	case force:
-		trust = Rewrite
+		trust = core.Rewrite
 	case r.verifyComment:
-		trust = VerifyShown
+		trust = core.VerifyShown
 	}
-	st := CommentState{ID: r.rec.CommentID, Hash: r.rec.CommentHash, Thread: r.rec.ThreadID}
-	err := SyncComment(ctx, r.p, r.threads, CommentSync{
-		Ref: r.ref, Marker: MarkerRecette, Body: body, Trust: trust,
+	st := core.CommentState{ID: r.rec.CommentID, Hash: r.rec.CommentHash, Thread: r.rec.ThreadID}
+	err := core.SyncComment(ctx, r.p, r.threads, core.CommentSync{
+		Ref: r.ref, Marker: core.MarkerRecette, Body: body, Trust: trust,
 		// The common pull request closes no story: a read per event to
 		// look for a checklist it never had is not worth it.
-		Quiet: state == RecetteNeutral, LookUp: state != RecetteNeutral,
+		Quiet: state == core.RecetteNeutral, LookUp: state != core.RecetteNeutral,
 	}, &st)
 	if st.Thread != r.rec.ThreadID {
 		// A new thread, or the checklist's thread found again: cochef has
@@ -733,13 +773,13 @@ func (r *recetteRun) syncStatus(ctx context.Context) error {
 		return err
 	}
 	st.URL = commentURL(r.ref.Repo.Platform, r.mr.URL, r.rec.CommentID)
-	key := fmt.Sprintf("%s|%s|%d|%d|%s", st.State, r.mr.HeadSHA, st.Done, st.Total, HashBody(st.Title + st.Summary + st.Text)[:16])
+	key := fmt.Sprintf("%s|%s|%d|%d|%s", st.State, r.mr.HeadSHA, st.Done, st.Total, core.HashBody(st.Title + st.Summary + st.Text)[:16])
 	if key == r.rec.StatusKey {
 		return nil
 	}
 	if r.rec.StatusSHA == r.mr.HeadSHA {
 		st.Previous = r.rec.StatusState
-		if r.rec.StatusState == RecettePending {
+		if r.rec.StatusState == core.RecettePending {
 			st.ID = r.rec.StatusID
 		}
 	}
@@ -753,28 +793,30 @@ func (r *recetteRun) syncStatus(ctx context.Context) error {
 
 // syncLabels applies the difference between the recette labels the PR/MR
 // has and the one it should have.
-func (r *recetteRun) syncLabels(ctx context.Context, state RecetteState) error {
-	ls := r.settings.Recette.labels()
-	var want []Label
+func (r *recetteRun) syncLabels(ctx context.Context, state core.RecetteState) error {
+	ls := r.settings.Recette.LabelSet()
+	var want []core.Label
 	switch state {
-	case RecettePending:
-		want = []Label{ls.InProgress}
-	case RecetteSuccess:
-		want = []Label{ls.Done}
+	case core.RecettePending:
+		want = []core.Label{ls.InProgress}
+	case core.RecetteSuccess:
+		want = []core.Label{ls.Done}
 	}
-	if err := ApplyLabels(ctx, r.p, r.ref, r.mr.Labels, want, []string{ls.InProgress.Name, ls.Done.Name}); err != nil {
+	if err := core.ApplyLabels(ctx, r.p, r.ref, r.mr.Labels, want, []string{ls.InProgress.Name, ls.Done.Name}); err != nil {
 		return err
 	}
 	r.rec.Labels = nil
 	if len(want) > 0 {
-		r.rec.Labels = LabelNames(want)
+		r.rec.Labels = core.LabelNames(want)
 	}
 	return nil
 }
 
-// propagateRecette re-renders, through the queue, the open PRs/MRs that
-// close story when what their checklist shows of it changed.
-func (e *Engine) propagateRecette(ctx context.Context, log *slog.Logger, ref IssueRef, is Issue, res rules.Result, tpl *rules.Template) error {
+// StoryEvaluated re-renders, through the queue, the open PRs/MRs that
+// close a story when what their checklist shows of it changed. Its
+// signature is feedback.Evaluated's.
+func (e *Runner) StoryEvaluated(ctx context.Context, is core.Issue, res rules.Result, tpl *rules.Template) error {
+	ref, log := is.Ref, e.log().With("issue", is.Ref.String())
 	if e.Recettes == nil || e.Enqueuer == nil {
 		return nil
 	}
@@ -791,8 +833,8 @@ func (e *Engine) propagateRecette(ctx context.Context, log *slog.Logger, ref Iss
 		if l.Digest == digest {
 			continue
 		}
-		if _, err := e.Enqueuer.Enqueue(ctx, Task{
-			Feature: FeatureRecette, Issue: l.MergeRequest, Trigger: TriggerChanged, ReceivedAt: e.now().UTC(),
+		if _, err := e.Enqueuer.Enqueue(ctx, core.Task{
+			Feature: core.FeatureRecette, Issue: l.MergeRequest, Trigger: core.TriggerChanged, ReceivedAt: e.now().UTC(),
 		}); err != nil {
 			return fmt.Errorf("enqueue recette of %s: %w", l.MergeRequest, err)
 		}

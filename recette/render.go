@@ -1,23 +1,17 @@
-package core
+package recette
 
 import (
 	"fmt"
 	"reflect"
 	"strings"
-	"sync"
 	"text/template"
 	"time"
 
+	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
 )
 
-var recetteTemplates = sync.OnceValues(func() (map[rules.Lang]*template.Template, error) {
-	return parseCommentTemplates("recette.", template.FuncMap{"code": inlineCode, "join": joinAny})
-})
-
-func recetteTemplate(lang rules.Lang) (*template.Template, error) {
-	return pickTemplate(recetteTemplates, lang)
-}
+var recetteTemplates = core.NewCommentTemplates("recette.", template.FuncMap{"code": core.InlineCode, "join": joinAny})
 
 // joinAny joins a slice of anything printable.
 func joinAny(v any, sep string) string {
@@ -34,8 +28,8 @@ func joinAny(v any, sep string) string {
 
 type recetteView struct {
 	Marker               string
-	Words                Words
-	State                RecetteState
+	Words                core.Words
+	State                core.RecetteState
 	Done, Total, Refused int
 	Stories              []recetteStoryView
 	Validators           string
@@ -73,7 +67,7 @@ func safeURL(u string) string {
 
 // storyLabel names a story for the checklist: "#12" in the PR/MR's own
 // repository, "group/project#12" elsewhere.
-func storyLabel(story, mr IssueRef) string {
+func storyLabel(story, mr core.IssueRef) string {
 	name := ""
 	if !strings.EqualFold(story.Repo.FullName, mr.Repo.FullName) {
 		name = strings.Map(func(r rune) rune {
@@ -91,7 +85,7 @@ func who(login string) string {
 	if login == "" {
 		return ""
 	}
-	return Neutralize("@" + strings.TrimPrefix(login, "@"))
+	return core.Neutralize("@" + strings.TrimPrefix(login, "@"))
 }
 
 func dateOf(t time.Time) string {
@@ -101,27 +95,27 @@ func dateOf(t time.Time) string {
 	return t.UTC().Format("2006-01-02")
 }
 
-func itemView(it RecetteItem, st itemState) recetteItemView {
+func itemView(it core.RecetteItem, st itemState) recetteItemView {
 	v := recetteItemView{
-		Number: it.Number, Key: it.Key, Kind: it.Kind, Text: Neutralize(it.Text),
-		State: string(st.State), Checked: st.State == Validated,
+		Number: it.Number, Key: it.Key, Kind: it.Kind, Text: core.Neutralize(it.Text),
+		State: string(st.State), Checked: st.State == core.Validated,
 	}
-	if it.Kind == ItemSecurity {
+	if it.Kind == core.ItemSecurity {
 		// The template's own question: trusted, but kept on one line.
 		v.Text = strings.Join(strings.Fields(it.Text), " ")
 	}
 	for _, s := range it.Steps {
-		v.Steps = append(v.Steps, Neutralize(s))
+		v.Steps = append(v.Steps, core.Neutralize(s))
 	}
-	if st.State == Validated || st.State == Refused {
-		v.Actor, v.Date, v.Reason = who(st.Actor), dateOf(st.At), Neutralize(st.Reason)
+	if st.State == core.Validated || st.State == core.Refused {
+		v.Actor, v.Date, v.Reason = who(st.Actor), dateOf(st.At), core.Neutralize(st.Reason)
 	}
 	return v
 }
 
 // validatorsText says who validates, for the checklist and replies, in
 // lang; empty when anyone with write access does.
-func validatorsText(t *template.Template, rs RecetteSettings, mentions bool) (string, error) {
+func validatorsText(t *template.Template, rs core.RecetteSettings, mentions bool) (string, error) {
 	var parts []string
 	if len(rs.Validators) > 0 {
 		var users []string
@@ -132,7 +126,7 @@ func validatorsText(t *template.Template, rs RecetteSettings, mentions bool) (st
 				users = append(users, who(u))
 			}
 		}
-		s, err := execString(t, "validators-users", users)
+		s, err := core.Exec(t, "validators-users", users)
 		if err != nil {
 			return "", err
 		}
@@ -141,9 +135,9 @@ func validatorsText(t *template.Template, rs RecetteSettings, mentions bool) (st
 	if len(rs.Teams) > 0 {
 		var teams []string
 		for _, tm := range rs.Teams {
-			teams = append(teams, inlineCode(tm))
+			teams = append(teams, core.InlineCode(tm))
 		}
-		s, err := execString(t, "validators-teams", teams)
+		s, err := core.Exec(t, "validators-teams", teams)
 		if err != nil {
 			return "", err
 		}
@@ -152,7 +146,7 @@ func validatorsText(t *template.Template, rs RecetteSettings, mentions bool) (st
 	if len(parts) == 0 {
 		return "", nil
 	}
-	or, err := execString(t, "validators-or", nil)
+	or, err := core.Exec(t, "validators-or", nil)
 	if err != nil {
 		return "", err
 	}
@@ -162,15 +156,15 @@ func validatorsText(t *template.Template, rs RecetteSettings, mentions bool) (st
 // renderChecklist writes the checklist comment of mr from the model and
 // the items' states, kept under MaxCommentLen by dropping Gherkin steps,
 // then security items, as needed.
-func renderChecklist(lang rules.Lang, mr IssueRef, m RecetteModel, states map[string]itemState, rs RecetteSettings, thread bool) (string, error) {
-	t, err := recetteTemplate(lang)
+func renderChecklist(lang rules.Lang, mr core.IssueRef, m core.RecetteModel, states map[string]itemState, rs core.RecetteSettings, thread bool) (string, error) {
+	t, err := recetteTemplates.For(lang)
 	if err != nil {
 		return "", err
 	}
-	done, total, refused := m.counts(states)
+	done, total, refused := counts(m, states)
 	v := recetteView{
-		Marker: MarkerRecette, Words: wordsFor(mr.Repo.Platform, lang),
-		State: m.state(states), Done: done, Total: total, Refused: refused, Thread: thread,
+		Marker: core.MarkerRecette, Words: core.WordsFor(mr.Repo.Platform, lang),
+		State: stateOf(m, states), Done: done, Total: total, Refused: refused, Thread: thread,
 	}
 	if v.Validators, err = validatorsText(t, rs, false); err != nil {
 		return "", err
@@ -179,7 +173,7 @@ func renderChecklist(lang rules.Lang, mr IssueRef, m RecetteModel, states map[st
 		v.Stories = nil
 		for _, s := range m.Stories {
 			sv := recetteStoryView{
-				Ref: storyLabel(s.Ref, mr), Title: Neutralize(s.Title), URL: safeURL(s.URL),
+				Ref: storyLabel(s.Ref, mr), Title: core.Neutralize(s.Title), URL: safeURL(s.URL),
 				Unreadable: s.Unreadable, FeedbackURL: safeURL(s.FeedbackURL),
 			}
 			for _, it := range s.Items {
@@ -187,7 +181,7 @@ func renderChecklist(lang rules.Lang, mr IssueRef, m RecetteModel, states map[st
 				if level >= 1 {
 					iv.Steps = nil
 				}
-				if it.Kind == ItemSecurity {
+				if it.Kind == core.ItemSecurity {
 					if level < 2 {
 						sv.Security = append(sv.Security, iv)
 					}
@@ -198,13 +192,13 @@ func renderChecklist(lang rules.Lang, mr IssueRef, m RecetteModel, states map[st
 			sv.NoCriteria = !s.Unreadable && len(sv.Criteria) == 0
 			v.Stories = append(v.Stories, sv)
 		}
-		body, err := execString(t, "checklist", v)
+		body, err := core.Exec(t, "checklist", v)
 		if err != nil {
 			return "", err
 		}
-		if len(body) < MaxCommentLen || level >= 2 {
-			if len(body) >= MaxCommentLen {
-				body = cutAtLine(body, MaxCommentLen-1)
+		if len(body) < core.MaxCommentLen || level >= 2 {
+			if len(body) >= core.MaxCommentLen {
+				body = core.CutAtLine(body, core.MaxCommentLen-1)
 			}
 			return body, nil
 		}
@@ -223,45 +217,45 @@ type statusItem struct {
 const maxStatusItems = 50
 
 // renderStatus fills the status texts for the model.
-func renderStatus(lang rules.Lang, mr IssueRef, m RecetteModel, states map[string]itemState) (RecetteStatus, error) {
-	t, err := recetteTemplate(lang)
+func renderStatus(lang rules.Lang, mr core.IssueRef, m core.RecetteModel, states map[string]itemState) (core.RecetteStatus, error) {
+	t, err := recetteTemplates.For(lang)
 	if err != nil {
-		return RecetteStatus{}, err
+		return core.RecetteStatus{}, err
 	}
-	done, total, _ := m.counts(states)
+	done, total, _ := counts(m, states)
 	data := struct {
-		State       RecetteState
-		Words       Words
+		State       core.RecetteState
+		Words       core.Words
 		Done, Total int
 		Remaining   []statusItem
 		More        int
 		Refusals    []statusItem
-	}{State: m.state(states), Words: wordsFor(mr.Repo.Platform, lang), Done: done, Total: total}
+	}{State: stateOf(m, states), Words: core.WordsFor(mr.Repo.Platform, lang), Done: done, Total: total}
 	for _, s := range m.Stories {
 		for _, it := range s.Items {
 			st := states[it.Key]
-			if st.State == Validated {
+			if st.State == core.Validated {
 				continue
 			}
-			si := statusItem{Number: it.Number, Text: Neutralize(it.Text)}
+			si := statusItem{Number: it.Number, Text: core.Neutralize(it.Text)}
 			if len(data.Remaining) < maxStatusItems {
 				data.Remaining = append(data.Remaining, si)
 			} else {
 				data.More++
 			}
-			if st.State == Refused {
-				si.Actor, si.Reason = who(st.Actor), Neutralize(st.Reason)
+			if st.State == core.Refused {
+				si.Actor, si.Reason = who(st.Actor), core.Neutralize(st.Reason)
 				data.Refusals = append(data.Refusals, si)
 			}
 		}
 	}
-	s := RecetteStatus{State: data.State, Done: done, Total: total}
+	s := core.RecetteStatus{State: data.State, Done: done, Total: total}
 	for name, dst := range map[string]*string{
 		"status-title": &s.Title, "status-summary": &s.Summary,
 		"status-text": &s.Text, "status-description": &s.Description,
 	} {
-		if *dst, err = execString(t, name, data); err != nil {
-			return RecetteStatus{}, err
+		if *dst, err = core.Exec(t, name, data); err != nil {
+			return core.RecetteStatus{}, err
 		}
 	}
 	return s, nil
@@ -269,8 +263,8 @@ func renderStatus(lang rules.Lang, mr IssueRef, m RecetteModel, states map[strin
 
 // renderReply writes one of the short replies (reply-reverted,
 // reply-not-validator, reply-bad-items, reply-missing-reason).
-func renderReply(lang rules.Lang, name, actor string, rs RecetteSettings, numbers []int, max int) (string, error) {
-	t, err := recetteTemplate(lang)
+func renderReply(lang rules.Lang, name, actor string, rs core.RecetteSettings, numbers []int, max int) (string, error) {
+	t, err := recetteTemplates.For(lang)
 	if err != nil {
 		return "", err
 	}
@@ -279,14 +273,14 @@ func renderReply(lang rules.Lang, name, actor string, rs RecetteSettings, number
 		return "", err
 	}
 	if validators == "" {
-		if validators, err = execString(t, "validators-write", nil); err != nil {
+		if validators, err = core.Exec(t, "validators-write", nil); err != nil {
 			return "", err
 		}
 	}
 	// A reply is a new comment: naming its reader notifies them, which is
 	// the point; the login comes from the platform, not from user text.
-	return execString(t, name, map[string]any{
-		"Marker": MarkerRecetteReply, "Who": "@" + loginOnly(actor),
+	return core.Exec(t, name, map[string]any{
+		"Marker": core.MarkerRecetteReply, "Who": "@" + loginOnly(actor),
 		"Validators": validators, "Numbers": numbers, "Bad": numbers, "Max": max,
 	})
 }

@@ -1,4 +1,4 @@
-package core_test
+package recette_test
 
 import (
 	"context"
@@ -16,6 +16,8 @@ import (
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
+	"github.com/cochef/cochef/recette"
+	"github.com/cochef/cochef/rules"
 	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
 )
@@ -44,11 +46,13 @@ func (q *queued) take() []core.Task {
 }
 
 type recHarness struct {
-	t      *testing.T
-	fake   *githubfake.Fake
-	store  *store.Store
-	engine *core.Engine
-	queue  *queued
+	t        *testing.T
+	fake     *githubfake.Fake
+	gh       *github.Client
+	store    *store.Store
+	engine   *recette.Runner
+	defaults core.Settings
+	queue    *queued
 }
 
 var (
@@ -88,12 +92,34 @@ func newRecHarness(t *testing.T) *recHarness {
 	}
 	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
 	q := &queued{}
-	e := &core.Engine{
+	e := &recette.Runner{
 		Platforms: core.Platforms{core.GitHub: gh},
 		Store:     st, Settings: core.NewRepoSettings(defaults), Defaults: defaults,
 		Recettes: st, Enqueuer: q,
 	}
-	return &recHarness{t: t, fake: fake, store: st, engine: e, queue: q}
+	return &recHarness{t: t, fake: fake, gh: gh, store: st, engine: e, defaults: defaults, queue: q}
+}
+
+const repo = "octo-org/demarches"
+
+// evaluated tells the recette that story n was evaluated, as the feedback
+// does after each evaluation with credentials.
+func (h *recHarness) evaluated(n int) {
+	h.t.Helper()
+	ctx := context.Background()
+	p, err := h.gh.Connect(recRepo)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	is, err := p.GetIssue(ctx, core.IssueRef{Repo: recRepo, Number: n})
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	tpl := h.defaults.Template(is.Labels)
+	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, h.defaults.Lang)
+	if err := h.engine.StoryEvaluated(ctx, is, res, tpl); err != nil {
+		h.t.Fatalf("StoryEvaluated: %v", err)
+	}
 }
 
 var recRepo = core.Repo{Platform: core.GitHub, FullName: repo, InstallationID: 5}
@@ -286,12 +312,12 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 		t.Fatalf("links %+v, %v", links, err)
 	}
 	// An evaluation that finds the criteria unchanged queues nothing.
-	h.work(core.Task{Feature: core.FeatureFeedback, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	h.evaluated(12)
 	if q := h.queue.take(); len(q) != 0 {
 		t.Fatalf("unchanged story queued %+v", q)
 	}
 	h.fake.SetIssueBody(repo, 12, strings.Replace(story, "à chaque versement", "dans la minute", 1))
-	h.work(core.Task{Feature: core.FeatureFeedback, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	h.evaluated(12)
 	q := h.queue.take()
 	if len(q) != 1 || q[0].Feature != core.FeatureRecette || q[0].Issue != prRef(7) {
 		t.Fatalf("changed story queued %+v", q)
@@ -304,7 +330,7 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 	h.fake.SetPullState(repo, 7, "merged")
 	h.work(core.Task{Issue: prRef(7)})
 	h.fake.SetIssueBody(repo, 12, story)
-	h.work(core.Task{Feature: core.FeatureFeedback, Issue: core.IssueRef{Repo: recRepo, Number: 12}})
+	h.evaluated(12)
 	if q := h.queue.take(); len(q) != 0 {
 		t.Fatalf("a merged PR was queued: %+v", q)
 	}

@@ -1,14 +1,14 @@
-package core
+package recette
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
 )
 
@@ -19,7 +19,7 @@ const keyLen = 12
 // itemKey is the stable key of a checklist item: a hash of the story, the
 // item's kind and its normalised text (with a scenario's steps), so a tick
 // follows the criterion's text, not its position.
-func itemKey(story IssueRef, kind, text string, steps []string) string {
+func itemKey(story core.IssueRef, kind, text string, steps []string) string {
 	h := sha256.New()
 	h.Write([]byte(storyKey(story) + "\x00" + kind + "\x00" + normalizeCriterion(text)))
 	for _, s := range steps {
@@ -30,7 +30,7 @@ func itemKey(story IssueRef, kind, text string, steps []string) string {
 
 // storyKey names a story the same way whatever the case of its repository
 // in the reference that linked it.
-func storyKey(r IssueRef) string {
+func storyKey(r core.IssueRef) string {
 	return r.Repo.Platform + ":" + strings.ToLower(r.Repo.FullName) + "#" + strconv.Itoa(r.Number)
 }
 
@@ -45,16 +45,16 @@ func normalizeCriterion(s string) string {
 // each acceptance criterion (a Gherkin scenario is one item, its steps
 // under it) and, when the story needs security notes, the template's
 // security questions. Numbers are assigned by the caller.
-func recetteItems(story IssueRef, res rules.Result, tpl *rules.Template, lang rules.Lang) (items []RecetteItem, sensitive bool) {
+func recetteItems(story core.IssueRef, res rules.Result, tpl *rules.Template, lang rules.Lang) (items []core.RecetteItem, sensitive bool) {
 	for _, c := range res.CriteriaItems {
-		it := RecetteItem{Kind: ItemCriterion, Text: c.Text, Gherkin: c.Gherkin}
+		it := core.RecetteItem{Kind: core.ItemCriterion, Text: c.Text, Gherkin: c.Gherkin}
 		for _, st := range c.Steps {
 			it.Steps = append(it.Steps, strings.TrimSpace(st.Keyword+" "+st.Text))
 		}
-		it.Key = itemKey(story, ItemCriterion, it.Text, it.Steps)
+		it.Key = itemKey(story, core.ItemCriterion, it.Text, it.Steps)
 		// A criterion written twice is one thing to validate: two items
 		// with one key would share a tick and lose the other's.
-		if slices.ContainsFunc(items, func(o RecetteItem) bool { return o.Key == it.Key }) {
+		if slices.ContainsFunc(items, func(o core.RecetteItem) bool { return o.Key == it.Key }) {
 			continue
 		}
 		items = append(items, it)
@@ -64,9 +64,9 @@ func recetteItems(story IssueRef, res rules.Result, tpl *rules.Template, lang ru
 		for _, q := range tpl.SecurityChecklist {
 			// Keyed on the French text, so the key does not depend on the
 			// language the checklist is written in.
-			items = append(items, RecetteItem{
-				Kind: ItemSecurity, Text: q.Get(lang),
-				Key: itemKey(story, ItemSecurity, q.Get(rules.FR), nil),
+			items = append(items, core.RecetteItem{
+				Kind: core.ItemSecurity, Text: q.Get(lang),
+				Key: itemKey(story, core.ItemSecurity, q.Get(rules.FR), nil),
 			})
 		}
 	}
@@ -75,7 +75,7 @@ func recetteItems(story IssueRef, res rules.Result, tpl *rules.Template, lang ru
 
 // storyDigest sums up what the checklist shows of a story: its title and
 // its items' keys (which hash their texts).
-func storyDigest(title string, unreadable bool, items []RecetteItem) string {
+func storyDigest(title string, unreadable bool, items []core.RecetteItem) string {
 	h := sha256.New()
 	h.Write([]byte(title))
 	if unreadable {
@@ -87,46 +87,12 @@ func storyDigest(title string, unreadable bool, items []RecetteItem) string {
 	return hex.EncodeToString(h.Sum(nil))[:16]
 }
 
-// checklistLine is a task-list item of cochef's checklist: the box, then
-// anything, then the item's key in an HTML comment at the end of the line.
-var checklistLine = regexp.MustCompile(`^- \[([ xX])\] .*<!-- k:([0-9a-f]{12}) -->[ \t]*$`)
-
-// ParseChecklist reads the boxes of a checklist comment cochef wrote:
-// item key → ticked. Only lines of cochef's own format count, so text a
-// person adds cannot create items.
-func ParseChecklist(body string) map[string]bool {
-	out := map[string]bool{}
-	for _, line := range strings.Split(body, "\n") {
-		m := checklistLine.FindStringSubmatch(strings.TrimRight(line, "\r"))
-		if m == nil {
-			continue
-		}
-		out[m[2]] = m[1] != " "
-	}
-	return out
-}
-
-// ChecklistChanges compares two versions of a checklist comment and
-// returns the boxes whose state differs, in key order. Items present in
-// only one version are not changes of a box.
-func ChecklistChanges(before, after string) []CheckChange {
-	b, a := ParseChecklist(before), ParseChecklist(after)
-	var out []CheckChange
-	for k, v := range a {
-		if old, ok := b[k]; ok && old != v {
-			out = append(out, CheckChange{Key: k, Checked: v})
-		}
-	}
-	slices.SortFunc(out, func(x, y CheckChange) int { return strings.Compare(x.Key, y.Key) })
-	return out
-}
-
 // maxBadItems bounds the unknown numbers a reply lists.
 const maxBadItems = 20
 
 // itemState is the current state of one item, from the trail.
 type itemState struct {
-	State  ValidationState
+	State  core.ValidationState
 	Actor  string
 	At     time.Time
 	Reason string
@@ -134,7 +100,7 @@ type itemState struct {
 
 // currentStates folds the trail (oldest first) into each item's latest
 // state.
-func currentStates(trail []Validation) map[string]itemState {
+func currentStates(trail []core.Validation) map[string]itemState {
 	out := map[string]itemState{}
 	for _, v := range trail {
 		out[v.Key] = itemState{State: v.State, Actor: v.Actor, At: v.At, Reason: v.Reason}
@@ -143,7 +109,7 @@ func currentStates(trail []Validation) map[string]itemState {
 }
 
 // numberItems gives the items their numbers, in order across stories.
-func numberItems(m *RecetteModel) {
+func numberItems(m *core.RecetteModel) {
 	n := 0
 	for i := range m.Stories {
 		for j := range m.Stories[i].Items {
@@ -155,14 +121,14 @@ func numberItems(m *RecetteModel) {
 
 // counts returns how many items there are and how many are validated, and
 // how many are refused.
-func (m RecetteModel) counts(states map[string]itemState) (done, total, refused int) {
+func counts(m core.RecetteModel, states map[string]itemState) (done, total, refused int) {
 	for _, s := range m.Stories {
 		for _, it := range s.Items {
 			total++
 			switch states[it.Key].State {
-			case Validated:
+			case core.Validated:
 				done++
-			case Refused:
+			case core.Refused:
 				refused++
 			}
 		}
@@ -170,8 +136,8 @@ func (m RecetteModel) counts(states map[string]itemState) (done, total, refused 
 	return done, total, refused
 }
 
-// item finds an item by its number.
-func (m RecetteModel) item(n int) (RecetteStory, RecetteItem, bool) {
+// itemAt finds an item by its number.
+func itemAt(m core.RecetteModel, n int) (core.RecetteStory, core.RecetteItem, bool) {
 	for _, s := range m.Stories {
 		for _, it := range s.Items {
 			if it.Number == n {
@@ -179,11 +145,11 @@ func (m RecetteModel) item(n int) (RecetteStory, RecetteItem, bool) {
 			}
 		}
 	}
-	return RecetteStory{}, RecetteItem{}, false
+	return core.RecetteStory{}, core.RecetteItem{}, false
 }
 
 // itemByKey finds an item by its key.
-func (m RecetteModel) itemByKey(k string) (RecetteStory, RecetteItem, bool) {
+func itemByKey(m core.RecetteModel, k string) (core.RecetteStory, core.RecetteItem, bool) {
 	for _, s := range m.Stories {
 		for _, it := range s.Items {
 			if it.Key == k {
@@ -191,22 +157,22 @@ func (m RecetteModel) itemByKey(k string) (RecetteStory, RecetteItem, bool) {
 			}
 		}
 	}
-	return RecetteStory{}, RecetteItem{}, false
+	return core.RecetteStory{}, core.RecetteItem{}, false
 }
 
-// recetteState is the status the model is in.
+// stateOf is the status the model is in.
 //
 // Unreadable stories are not counted, as the docs say: a PR/MR that closes
 // only stories cochef cannot read has nothing to validate and is neutral,
 // not pending forever. A readable story without criteria keeps it pending:
 // its criteria are to be written.
-func (m RecetteModel) state(states map[string]itemState) RecetteState {
-	if !slices.ContainsFunc(m.Stories, func(s RecetteStory) bool { return !s.Unreadable }) {
-		return RecetteNeutral
+func stateOf(m core.RecetteModel, states map[string]itemState) core.RecetteState {
+	if !slices.ContainsFunc(m.Stories, func(s core.RecetteStory) bool { return !s.Unreadable }) {
+		return core.RecetteNeutral
 	}
-	done, total, _ := m.counts(states)
+	done, total, _ := counts(m, states)
 	if total > 0 && done == total {
-		return RecetteSuccess
+		return core.RecetteSuccess
 	}
-	return RecettePending
+	return core.RecettePending
 }
