@@ -41,11 +41,11 @@ func normalizeCriterion(s string) string {
 	return strings.TrimRight(s, ".;")
 }
 
-// recetteItems lists what the checklist asks to validate for a story:
-// each acceptance criterion (a Gherkin scenario is one item, its steps
-// under it) and, when the story needs security notes, the template's
-// security questions. Numbers are assigned by the caller.
-func recetteItems(story core.IssueRef, res rules.Result, tpl *rules.Template, lang rules.Lang) (items []core.RecetteItem, sensitive bool) {
+// Items lists what the checklist asks to validate for a story: each
+// acceptance criterion (a Gherkin scenario is one item, its steps under
+// it) and, when the story needs security notes, the template's security
+// questions. Numbers are assigned by Model.
+func Items(story core.IssueRef, res rules.Result, tpl *rules.Template, lang rules.Lang) (items []core.RecetteItem, sensitive bool) {
 	for _, c := range res.CriteriaItems {
 		it := core.RecetteItem{Kind: core.ItemCriterion, Text: c.Text, Gherkin: c.Gherkin}
 		for _, st := range c.Steps {
@@ -71,6 +71,51 @@ func recetteItems(story core.IssueRef, res rules.Result, tpl *rules.Template, la
 		}
 	}
 	return items, sensitive
+}
+
+// Story is one story a pull or merge request closes, as read: unreadable
+// (another repository cochef is not installed on, a deleted issue), or
+// analysed with its repository's template.
+type Story struct {
+	Ref        core.IssueRef
+	Title, URL string
+	Unreadable bool
+	Result     rules.Result
+	Template   *rules.Template
+}
+
+// Model turns the stories into the checklist's model, items numbered in
+// order across stories, in lang.
+func Model(stories []Story, lang rules.Lang) core.RecetteModel {
+	var m core.RecetteModel
+	for _, st := range stories {
+		s := core.RecetteStory{Ref: st.Ref, Title: st.Title, URL: st.URL, Unreadable: st.Unreadable}
+		if !s.Unreadable {
+			s.Items, s.Sensitive = Items(s.Ref, st.Result, st.Template, lang)
+		}
+		s.Digest = storyDigest(s.Title, s.Unreadable, s.Items)
+		m.Stories = append(m.Stories, s)
+	}
+	numberItems(&m)
+	return m
+}
+
+// ModelLang is the language of a checklist: the configured one, else the
+// language the first readable story is written in, else French.
+func ModelLang(configured rules.Lang, stories []Story) rules.Lang {
+	lang := configured
+	for _, s := range stories {
+		if lang != "" {
+			break
+		}
+		if !s.Unreadable && s.Result.Lang != "" {
+			lang = s.Result.Lang
+		}
+	}
+	if lang != rules.EN {
+		lang = rules.FR
+	}
+	return lang
 }
 
 // storyDigest sums up what the checklist shows of a story: its title and

@@ -192,7 +192,7 @@ func TestRecetteItemsMergeCriteriaWrittenTwice(t *testing.T) {
 	res := rules.Result{CriteriaItems: []rules.Criterion{
 		{Text: "Le montant est affiché"}, {Text: "La date est affichée"}, {Text: "le montant est affiché."},
 	}}
-	items, _ := recetteItems(core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: "o/r"}, Number: 1}, res, nil, rules.FR)
+	items, _ := Items(core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: "o/r"}, Number: 1}, res, nil, rules.FR)
 	if len(items) != 2 {
 		t.Fatalf("%d items, want 2: one key, one thing to validate", len(items))
 	}

@@ -295,3 +295,20 @@ func loginOnly(s string) string {
 		return -1
 	}, strings.TrimSuffix(s, "[bot]"))
 }
+
+// mergeGroupStatus is the success a merge group's head commit gets.
+func mergeGroupStatus(lang rules.Lang) (core.RecetteStatus, error) {
+	t, err := recetteTemplates.For(lang)
+	if err != nil {
+		return core.RecetteStatus{}, err
+	}
+	st := core.RecetteStatus{State: core.RecetteSuccess}
+	if st.Title, err = core.Exec(t, "merge-group-title", nil); err != nil {
+		return core.RecetteStatus{}, err
+	}
+	if st.Summary, err = core.Exec(t, "merge-group-summary", nil); err != nil {
+		return core.RecetteStatus{}, err
+	}
+	st.Description = st.Title
+	return st, nil
+}
