@@ -1,18 +1,21 @@
 // Package feedback is cochef's story feedback: it evaluates an issue
 // against its template and keeps one comment and the managed labels
 // current, mentioning reviewers once when they are needed.
+//
+// Plan is the pure part: the issue, the settings and the last evaluation
+// in, the comment, the labels and the mentions out. A task (Runner.Work)
+// reads, plans and applies.
 package feedback
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"time"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
-	"github.com/cochef/cochef/templates"
 )
 
 // Runner evaluates issues and keeps their feedback current. It is the
@@ -61,7 +64,7 @@ func (r *Runner) now() time.Time {
 	return time.Now()
 }
 
-// Work implements core.Worker.
+// Work implements core.Worker: it reads the issue, plans, and applies.
 func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	log := r.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
 	connected, live, err := r.Platforms.Connect(t.Issue.Repo)
@@ -82,32 +85,28 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 		}
 	}()
 
-	settings, cfgErr := r.Defaults, (*core.ConfigError)(nil)
+	in := Input{Settings: r.Defaults}
 	if r.Settings != nil && live {
-		var err error
-		settings, cfgErr, err = r.Settings.Load(ctx, p, t.Issue.Repo)
-		if err != nil {
+		if in.Settings, in.ConfigError, err = r.Settings.Load(ctx, p, t.Issue.Repo); err != nil {
 			return fmt.Errorf("load settings: %w", err)
 		}
 	}
 	// A repository may ask for a longer debounce than the server's: the
 	// task comes back when it is due, and edits arriving meanwhile join it.
 	command := t.Trigger == core.TriggerCommand
-	if !command && settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
-		if wait := settings.Debounce - r.now().Sub(t.ReceivedAt); wait > 0 {
+	if !command && in.Settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
+		if wait := in.Settings.Debounce - r.now().Sub(t.ReceivedAt); wait > 0 {
 			out.Skipped = "debounce"
 			return &core.Deferred{Wait: wait, Reason: "repository debounce"}
 		}
 	}
-	var issue core.Issue
 	switch {
 	case live:
-		var err error
-		if issue, err = p.GetIssue(ctx, t.Issue); err != nil {
+		if in.Issue, err = p.GetIssue(ctx, t.Issue); err != nil {
 			return fmt.Errorf("read issue: %w", err)
 		}
 	case t.Snapshot != nil:
-		issue = *t.Snapshot
+		in.Issue = *t.Snapshot
 	default:
 		out.Skipped = "dry-run without snapshot"
 		log.Info("dry-run: no issue content in the task, nothing to evaluate")
@@ -124,79 +123,29 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 			return nil
 		}
 	}
-	if issue.State == "closed" {
+	if in.Issue.State == "closed" {
 		out.Skipped = "closed"
 		log.Info("issue is closed, not evaluated")
 		return nil
 	}
-
-	tpl := settings.Template(issue.Labels)
-	if tpl == nil {
-		return &core.APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: "no template"}
-	}
-	res := rules.Analyze(rules.Input{Title: issue.Title, Body: issue.Body, Labels: issue.Labels}, tpl, settings.Lang)
-	lang := settings.Lang
-	if lang == "" {
-		lang = res.Lang
-	}
-	if lang != rules.EN {
-		lang = rules.FR
-	}
-	out.Template, out.Ready, out.Findings = res.Template, res.Ready, res.Findings
-
-	prev, err := r.Store.LastEvaluation(ctx, t.Issue)
-	if err != nil {
+	if in.Previous, err = r.Store.LastEvaluation(ctx, t.Issue); err != nil {
 		return fmt.Errorf("read last evaluation: %w", err)
 	}
-	next := core.Evaluation{
-		Ref: t.Issue, Template: res.Template, Lang: lang, Ready: res.Ready,
-		Findings: res.Findings, DryRun: !live, EvaluatedAt: r.now(),
-	}
-	if prev != nil {
-		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash
-		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
-		// Until the labels are synced, what was applied is what the
-		// previous evaluation applied: a save in between must not forget it.
-		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
-	}
 
-	body, err := feedback(lang, t.Issue.Repo.Platform, tpl, res, cfgErr)
+	d, err := Plan(in)
+	if errors.As(err, new(errNoTemplate)) {
+		return &core.APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: err.Error()}
+	}
 	if err != nil {
 		return err
 	}
-	next.Comment = body
-	trust := core.TrustStored
-	if command {
-		// "/cochef check" repairs a comment edited by hand.
-		trust = core.VerifyShown
-	}
-	st := core.CommentState{ID: next.CommentID, Hash: next.CommentHash}
-	err = core.SyncComment(ctx, w, nil, core.CommentSync{
-		Ref: t.Issue, Marker: MarkerFeedback, Body: body, LookUp: live, Trust: trust,
-		Quiet: res.Ready && cfgErr == nil && len(res.Findings) == 0,
-	}, &st)
-	next.CommentID, next.CommentHash = st.ID, st.Hash
-	if err != nil {
+	res := d.Result
+	out.Template, out.Ready, out.Findings = res.Template, res.Ready, res.Findings
+	if err := r.apply(ctx, w, live, t, in, d); err != nil {
 		return err
-	}
-	// The evaluation is saved after each step that wrote something, so a
-	// crash between steps resumes without writing twice.
-	if err := r.Store.SaveEvaluation(ctx, next); err != nil {
-		return fmt.Errorf("save evaluation: %w", err)
-	}
-	labels, dismissed, err := syncLabels(ctx, w, issue, prev, settings.Labels, res)
-	if err != nil {
-		return err
-	}
-	next.Labels, next.SecurityDismissed = labels, dismissed
-	if err := mention(ctx, w, live, t.Issue, &next, settings, res, lang); err != nil {
-		return err
-	}
-	if err := r.Store.SaveEvaluation(ctx, next); err != nil {
-		return fmt.Errorf("save evaluation: %w", err)
 	}
 	if live && r.Evaluated != nil {
-		if err := r.Evaluated(ctx, issue, res, tpl); err != nil {
+		if err := r.Evaluated(ctx, in.Issue, res, d.Template); err != nil {
 			return err
 		}
 	}
@@ -205,84 +154,64 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	return nil
 }
 
-// feedback renders the comment for res.
-func feedback(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError) (string, error) {
-	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
-	if !res.Ready {
-		v.TemplateBody = templates.Markdown(tpl, lang)
+// apply writes what the plan wants, the comment first, then the labels and
+// the mentions, and stores the evaluation after each step that wrote, so a
+// crash between steps resumes without writing twice.
+func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in Input, d Desired) error {
+	next := core.Evaluation{
+		Ref: t.Issue, Template: d.Result.Template, Lang: d.Lang, Ready: d.Result.Ready,
+		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.now(), Comment: d.Comment,
 	}
-	if slices.Contains(res.Required, rules.SectionSecurityNotes) {
-		for _, q := range tpl.SecurityChecklist {
-			v.SecurityChecklist = append(v.SecurityChecklist, q.Get(lang))
-		}
+	if prev := in.Previous; prev != nil {
+		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash
+		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
+		// Until the labels are synced, what was applied is what the
+		// previous evaluation applied: a save in between must not forget it.
+		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
 	}
-	return RenderFeedback(lang, platform, v)
-}
-
-// syncLabels applies the difference between the managed labels the issue
-// has and those it should have, and returns the managed labels it now has
-// and whether the security review stands dismissed.
-//
-// A security-review label that cochef applied and a person removed stays
-// removed while the story keeps needing a review: the review was done, and
-// cochef does not argue with people. A person putting it back, or the
-// story no longer needing a review, ends the dismissal.
-func syncLabels(ctx context.Context, w writer, issue core.Issue, prev *core.Evaluation, ls core.LabelSet, res rules.Result) ([]string, bool, error) {
-	want := []core.Label{ls.NeedsWork}
-	if res.Ready {
-		want = []core.Label{ls.Ready}
+	trust := core.TrustStored
+	if t.Trigger == core.TriggerCommand {
+		// "/cochef check" repairs a comment edited by hand.
+		trust = core.VerifyShown
 	}
-	dismissed := false
-	if res.SecurityReview {
-		onIssue := core.ContainsFold(issue.Labels, ls.SecurityReview.Name)
-		removedNow := prev != nil && !prev.DryRun && core.ContainsFold(prev.Labels, ls.SecurityReview.Name) && !onIssue
-		dismissed = !onIssue && (removedNow || (prev != nil && prev.SecurityDismissed))
-		if !dismissed {
-			want = append(want, ls.SecurityReview)
-		}
+	st := core.CommentState{ID: next.CommentID, Hash: next.CommentHash}
+	err := core.SyncComment(ctx, w, nil, core.CommentSync{
+		Ref: t.Issue, Marker: MarkerFeedback, Body: d.Comment, Quiet: d.Quiet, LookUp: live, Trust: trust,
+	}, &st)
+	next.CommentID, next.CommentHash = st.ID, st.Hash
+	if err != nil {
+		return err
 	}
-	if err := core.ApplyLabels(ctx, w, issue.Ref, issue.Labels, want, ls.Names()); err != nil {
-		return nil, false, err
+	if err := r.save(ctx, next); err != nil {
+		return err
 	}
-	return core.LabelNames(want), dismissed, nil
-}
-
-// mention notifies reviewers once, in a comment of its own: editing a
-// comment to add a mention notifies nobody on either platform.
-func mention(ctx context.Context, w writer, live bool, ref core.IssueRef, next *core.Evaluation, s core.Settings, res rules.Result, lang rules.Lang) error {
-	type want struct {
-		kind, marker string
-		who          []string
-		done         *bool
-		when         bool
+	if err := core.ApplyLabels(ctx, w, t.Issue, in.Issue.Labels, d.Labels, d.Managed); err != nil {
+		return err
 	}
-	for _, m := range []want{
-		{"security", MarkerMentionSecurity, s.SecurityReviewers, &next.SecurityMentioned, res.SecurityReview},
-		{"ready", MarkerMentionReady, s.ReadyReviewers, &next.ReadyMentioned, res.Ready},
-	} {
-		if !m.when || len(m.who) == 0 || *m.done {
-			continue
-		}
+	next.Labels, next.SecurityDismissed = core.LabelNames(d.Labels), d.SecurityDismissed
+	for _, m := range d.Mentions {
 		if live {
 			// A crash after posting but before saving must not post twice.
-			c, err := w.FindComment(ctx, ref, m.marker)
+			c, err := w.FindComment(ctx, t.Issue, m.Marker)
 			if err != nil {
 				return fmt.Errorf("find mention: %w", err)
 			}
 			if c != nil {
-				*m.done = true
+				m.set(&next)
 				continue
 			}
 		}
-		privileged := res.SecurityReview && len(res.Sensitive) == 0
-		body, err := RenderMention(lang, m.kind, m.who, privileged, res.Sensitive)
-		if err != nil {
-			return err
+		if _, err := w.CreateComment(ctx, t.Issue, m.Body); err != nil {
+			return fmt.Errorf("mention %s reviewers: %w", m.Kind, err)
 		}
-		if _, err := w.CreateComment(ctx, ref, body); err != nil {
-			return fmt.Errorf("mention %s reviewers: %w", m.kind, err)
-		}
-		*m.done = true
+		m.set(&next)
+	}
+	return r.save(ctx, next)
+}
+
+func (r *Runner) save(ctx context.Context, e core.Evaluation) error {
+	if err := r.Store.SaveEvaluation(ctx, e); err != nil {
+		return fmt.Errorf("save evaluation: %w", err)
 	}
 	return nil
 }
