@@ -2,7 +2,6 @@ package feedback_test
 
 import (
 	"context"
-	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,38 +10,29 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/core/coretest"
 	"github.com/cochef/cochef/feedback"
-	"github.com/cochef/cochef/github"
-	"github.com/cochef/cochef/github/githubfake"
-	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
 )
 
-// The engine is tested through the real GitHub adapter against the HTTP
-// fake of GitHub, and the real SQLite store: what the fake received is the
-// specification.
+// The runner is tested against the in-memory platform and store of
+// core/coretest: what the platform received is the specification. The
+// adapters are tested against the HTTP fakes of GitHub and GitLab, and the
+// whole server end to end in cmd/cochef and e2e.
 
 const repo = "octo-org/demarches"
 
+var repository = core.Repo{Platform: core.GitHub, FullName: repo}
+
 type harness struct {
 	t      *testing.T
-	fake   *githubfake.Fake
-	store  *store.Store
+	p      *coretest.Platform
+	store  *coretest.Store
 	engine *feedback.Runner
 }
 
 func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
 	t.Helper()
-	fake := githubfake.New(t)
-	gh, err := github.New(github.Config{APIURL: fake.URL(), Token: "test-token", WriteSpacing: github.NoWriteSpacing, HTTPClient: fake.Client()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), store.Options{DSN: filepath.Join(t.TempDir(), "cochef.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	set, err := templates.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -51,18 +41,17 @@ func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
 	if tweak != nil {
 		tweak(&defaults)
 	}
+	p, st := coretest.NewPlatform(), coretest.NewStore()
 	e := &feedback.Runner{
-		Platforms: core.Platforms{core.GitHub: gh},
+		Platforms: core.Platforms{core.GitHub: p},
 		Store:     st,
 		Settings:  core.NewRepoSettings(defaults),
 		Defaults:  defaults,
 	}
-	return &harness{t: t, fake: fake, store: st, engine: e}
+	return &harness{t: t, p: p, store: st, engine: e}
 }
 
-func ref(n int) core.IssueRef {
-	return core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: repo}, Number: n}
-}
+func ref(n int) core.IssueRef { return core.IssueRef{Repo: repository, Number: n} }
 
 func (h *harness) work(n int, trigger core.Trigger, actor string) {
 	h.t.Helper()
@@ -75,22 +64,24 @@ func (h *harness) work(n int, trigger core.Trigger, actor string) {
 	}
 }
 
-func (h *harness) feedbackComments(n int) []githubfake.Comment {
-	var out []githubfake.Comment
-	for _, c := range h.fake.Comments(repo, n) {
-		if strings.Contains(c.Body, feedback.MarkerFeedback) {
-			out = append(out, c)
-		}
-	}
-	return out
+// story puts an example story on issue n.
+func (h *harness) story(n int, name string) (title, body string) {
+	h.t.Helper()
+	title, body = readExample(h.t, name)
+	h.p.SetIssue(core.Issue{Ref: ref(n), Title: title, Body: body})
+	return title, body
 }
 
-func (h *harness) writes() []string {
-	var out []string
-	for _, r := range h.fake.Writes() {
-		out = append(out, r.Route)
-	}
-	return out
+func (h *harness) setBody(n int, body string) {
+	h.p.Edit(ref(n), func(is *core.Issue) { is.Body = body })
+}
+
+func (h *harness) setLabels(n int, labels ...string) {
+	h.p.Edit(ref(n), func(is *core.Issue) { is.Labels = labels })
+}
+
+func (h *harness) feedbackComments(n int) []coretest.Comment {
+	return h.p.Marked(ref(n), feedback.MarkerFeedback, "")
 }
 
 func readExample(t *testing.T, name string) (title, body string) {
@@ -106,8 +97,7 @@ func readExample(t *testing.T, name string) (title, body string) {
 
 func TestNewIncompleteStoryGetsOneCommentAndLabels(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 7, githubfake.Issue{Title: title, Body: body})
+	h.story(7, "incomplet.md")
 
 	h.work(7, core.TriggerChanged, "")
 
@@ -118,13 +108,13 @@ func TestNewIncompleteStoryGetsOneCommentAndLabels(t *testing.T) {
 	if !strings.Contains(cs[0].Body, "acceptance-criteria-missing") || !strings.Contains(cs[0].Body, "Récit à compléter") {
 		t.Errorf("comment does not say what is missing:\n%s", cs[0].Body)
 	}
-	if got := h.fake.IssueLabels(repo, 7); !slices.Equal(got, []string{"récit: à compléter"}) {
+	if got := h.p.Labels(ref(7)); !slices.Equal(got, []string{"récit: à compléter"}) {
 		t.Errorf("labels = %v", got)
 	}
-	if !slices.ContainsFunc(h.fake.RepoLabels(repo), func(l githubfake.Label) bool {
+	if !slices.ContainsFunc(h.p.RepoLabels(repository), func(l core.Label) bool {
 		return l.Name == "récit: à compléter" && l.Color == "fbca04" && l.Description != ""
 	}) {
-		t.Errorf("label not created with colour and description: %+v", h.fake.RepoLabels(repo))
+		t.Errorf("label not created with colour and description: %+v", h.p.RepoLabels(repository))
 	}
 	ev, err := h.store.LastEvaluation(context.Background(), ref(7))
 	if err != nil || ev == nil {
@@ -135,24 +125,22 @@ func TestNewIncompleteStoryGetsOneCommentAndLabels(t *testing.T) {
 	}
 
 	// The same state again: reads only.
-	h.fake.Reset()
+	h.p.Reset()
 	h.work(7, core.TriggerChanged, "")
-	if w := h.writes(); len(w) != 0 {
+	if w := h.p.Writes(); len(w) != 0 {
 		t.Errorf("no-op evaluation wrote: %v", w)
 	}
 }
 
 func TestFixingEditFlipsLabelsAndEditsTheSameComment(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 8, githubfake.Issue{Title: title, Body: body})
+	title, body := h.story(8, "incomplet.md")
 	h.work(8, core.TriggerChanged, "")
 	first := h.feedbackComments(8)
 
 	title, body = readExample(t, "pret.md")
-	h.fake.SetIssueTitle(repo, 8, title)
-	h.fake.SetIssueBody(repo, 8, body)
-	h.fake.Reset()
+	h.p.Edit(ref(8), func(is *core.Issue) { is.Title, is.Body = title, body })
+	h.p.Reset()
 	h.work(8, core.TriggerChanged, "")
 
 	after := h.feedbackComments(8)
@@ -162,39 +150,35 @@ func TestFixingEditFlipsLabelsAndEditsTheSameComment(t *testing.T) {
 	if !strings.Contains(after[0].Body, "Récit prêt") {
 		t.Errorf("comment did not turn into the ready note:\n%s", after[0].Body)
 	}
-	if got := h.fake.IssueLabels(repo, 8); !slices.Equal(got, []string{"récit: prêt"}) {
+	if got := h.p.Labels(ref(8)); !slices.Equal(got, []string{"récit: prêt"}) {
 		t.Errorf("labels = %v, want only the ready label", got)
 	}
-	for _, r := range h.fake.Writes() {
-		if r.Route == "POST /repos/{owner}/{repo}/issues/{issue_number}/comments" {
-			t.Errorf("a second comment was posted")
-		}
+	if n := h.p.Count("CreateComment"); n != 0 {
+		t.Errorf("a second comment was posted")
 	}
 }
 
 func TestReadyStoryWithoutHistoryGetsNoComment(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "pret.md")
-	h.fake.AddIssue(repo, 9, githubfake.Issue{Title: title, Body: body})
+	h.story(9, "pret.md")
 	h.work(9, core.TriggerChanged, "")
-	if n := len(h.fake.Comments(repo, 9)); n != 0 {
+	if n := len(h.p.Comments(ref(9))); n != 0 {
 		t.Errorf("a ready story got %d comments; nothing to say means no comment", n)
 	}
-	if got := h.fake.IssueLabels(repo, 9); !slices.Equal(got, []string{"récit: prêt"}) {
+	if got := h.p.Labels(ref(9)); !slices.Equal(got, []string{"récit: prêt"}) {
 		t.Errorf("labels = %v", got)
 	}
 }
 
 func TestSecurityReviewersAreMentionedOnce(t *testing.T) {
 	h := newHarness(t, func(s *core.Settings) { s.SecurityReviewers = []string{"@octo-org/rssi"} })
-	title, body := readExample(t, "admin-habilitations.md")
-	h.fake.AddIssue(repo, 10, githubfake.Issue{Title: title, Body: body})
+	_, body := h.story(10, "admin-habilitations.md")
 	h.work(10, core.TriggerChanged, "")
-	h.fake.SetIssueBody(repo, 10, body+"\n\nUne précision.")
+	h.setBody(10, body+"\n\nUne précision.")
 	h.work(10, core.TriggerChanged, "")
 
 	var mentions int
-	for _, c := range h.fake.Comments(repo, 10) {
+	for _, c := range h.p.Comments(ref(10)) {
 		if strings.Contains(c.Body, feedback.MarkerMentionSecurity) {
 			mentions++
 			if !strings.Contains(c.Body, "@octo-org/rssi") {
@@ -208,29 +192,28 @@ func TestSecurityReviewersAreMentionedOnce(t *testing.T) {
 	if mentions != 1 {
 		t.Errorf("want exactly one mention comment, got %d", mentions)
 	}
-	if got := h.fake.IssueLabels(repo, 10); !slices.Contains(got, "sécurité: à revoir") {
+	if got := h.p.Labels(ref(10)); !slices.Contains(got, "sécurité: à revoir") {
 		t.Errorf("labels = %v, want the security review label", got)
 	}
 }
 
 func TestSecurityLabelRemovedByAPersonStaysRemoved(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "admin-habilitations.md")
-	h.fake.AddIssue(repo, 11, githubfake.Issue{Title: title, Body: body})
+	_, body := h.story(11, "admin-habilitations.md")
 	h.work(11, core.TriggerChanged, "")
-	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter"}) // the RSSI removed the review label
+	h.setLabels(11, "récit: à compléter") // the RSSI removed the review label
 	for i := 1; i <= 3; i++ {
-		h.fake.SetIssueBody(repo, 11, body+strings.Repeat("\n", i)) // later edits
+		h.setBody(11, body+strings.Repeat("\n", i)) // later edits
 		h.work(11, core.TriggerChanged, "")
-		if got := h.fake.IssueLabels(repo, 11); slices.Contains(got, "sécurité: à revoir") {
+		if got := h.p.Labels(ref(11)); slices.Contains(got, "sécurité: à revoir") {
 			t.Fatalf("edit %d: cochef put back a label a person removed: %v", i, got)
 		}
 	}
 	// A person putting it back ends the dismissal: cochef keeps it.
-	h.fake.SetIssueLabels(repo, 11, []string{"récit: à compléter", "sécurité: à revoir"})
-	h.fake.SetIssueBody(repo, 11, body+"\n\nPrécision.")
+	h.setLabels(11, "récit: à compléter", "sécurité: à revoir")
+	h.setBody(11, body+"\n\nPrécision.")
 	h.work(11, core.TriggerChanged, "")
-	if got := h.fake.IssueLabels(repo, 11); !slices.Contains(got, "sécurité: à revoir") {
+	if got := h.p.Labels(ref(11)); !slices.Contains(got, "sécurité: à revoir") {
 		t.Fatalf("the label a person put back was removed: %v", got)
 	}
 	ev, err := h.store.LastEvaluation(context.Background(), ref(11))
@@ -241,15 +224,14 @@ func TestSecurityLabelRemovedByAPersonStaysRemoved(t *testing.T) {
 
 func TestCheckCommandFromReaderIsIgnored(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: title, Body: body})
-	h.fake.SetPermission(repo, "visitor", "read")
+	h.story(12, "incomplet.md")
+	h.p.SetAccess("visitor", core.AccessRead)
 	h.work(12, core.TriggerCommand, "visitor")
-	if w := h.writes(); len(w) != 0 {
+	if w := h.p.Writes(); len(w) != 0 {
 		t.Errorf("a reader's /cochef check caused writes: %v", w)
 	}
 
-	h.fake.SetPermission(repo, "cheffe", "write")
+	h.p.SetAccess("cheffe", core.AccessWrite)
 	h.work(12, core.TriggerCommand, "cheffe")
 	if len(h.feedbackComments(12)) != 1 {
 		t.Errorf("a writer's /cochef check did not evaluate")
@@ -258,12 +240,11 @@ func TestCheckCommandFromReaderIsIgnored(t *testing.T) {
 
 func TestCheckCommandRepairsACommentEditedByHand(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 13, githubfake.Issue{Title: title, Body: body})
-	h.fake.SetPermission(repo, "cheffe", "write")
+	h.story(13, "incomplet.md")
+	h.p.SetAccess("cheffe", core.AccessWrite)
 	h.work(13, core.TriggerChanged, "")
 	c := h.feedbackComments(13)[0]
-	h.fake.EditComment(repo, c.ID, feedback.MarkerFeedback+"\nvandalised")
+	h.p.SetCommentBody(c.ID, feedback.MarkerFeedback+"\nvandalised")
 
 	h.work(13, core.TriggerChanged, "") // nothing changed in the story: no write
 	if got := h.feedbackComments(13)[0].Body; !strings.Contains(got, "vandalised") {
@@ -277,10 +258,9 @@ func TestCheckCommandRepairsACommentEditedByHand(t *testing.T) {
 
 func TestCrashAfterCommentBeforeSaveDoesNotPostTwice(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 14, githubfake.Issue{Title: title, Body: body})
+	h.story(14, "incomplet.md")
 	// A previous run posted the comment and died before storing anything.
-	h.fake.AddComment(repo, 14, githubfake.Comment{Body: feedback.MarkerFeedback + "\nold", Author: githubfake.TokenUser})
+	h.p.AddComment(ref(14), coretest.Self, feedback.MarkerFeedback+"\nold")
 	h.work(14, core.TriggerChanged, "")
 	cs := h.feedbackComments(14)
 	if len(cs) != 1 || strings.Contains(cs[0].Body, "\nold") {
@@ -290,12 +270,11 @@ func TestCrashAfterCommentBeforeSaveDoesNotPostTwice(t *testing.T) {
 
 func TestDeletedCommentIsWrittenAgain(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 15, githubfake.Issue{Title: title, Body: body})
+	_, body := h.story(15, "incomplet.md")
 	h.work(15, core.TriggerChanged, "")
-	h.fake.DeleteComment(repo, h.feedbackComments(15)[0].ID)
+	h.p.DeleteComment(h.feedbackComments(15)[0].ID)
 	// An edit that changes the feedback (the vague terms are gone).
-	h.fake.SetIssueBody(repo, 15, strings.NewReplacer("rapide", "", "intuitive", "", "etc", "").Replace(body))
+	h.setBody(15, strings.NewReplacer("rapide", "", "intuitive", "", "etc", "").Replace(body))
 	h.work(15, core.TriggerChanged, "")
 	if n := len(h.feedbackComments(15)); n != 1 {
 		t.Fatalf("want the comment written again, got %d", n)
@@ -304,9 +283,8 @@ func TestDeletedCommentIsWrittenAgain(t *testing.T) {
 
 func TestBrokenRepositoryConfigIsReportedOnTheIssue(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "pret.md")
-	h.fake.AddIssue(repo, 16, githubfake.Issue{Title: title, Body: body})
-	h.fake.SetFile(repo, ".github/cochef.yml", "lang: es\nrules:\n  story-nope: off\n")
+	h.story(16, "pret.md")
+	h.p.SetConfig(repository, "lang: es\nrules:\n  story-nope: off\n")
 	h.work(16, core.TriggerChanged, "")
 	cs := h.feedbackComments(16)
 	if len(cs) != 1 {
@@ -321,11 +299,10 @@ func TestBrokenRepositoryConfigIsReportedOnTheIssue(t *testing.T) {
 
 func TestRepositoryConfigRenamesLabelsAndSwitchesLanguage(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 17, githubfake.Issue{Title: title, Body: body})
-	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\nlabels:\n  needs_work: {name: \"story: needs work\", color: \"#aabbcc\"}\n")
+	h.story(17, "incomplet.md")
+	h.p.SetConfig(repository, "lang: en\nlabels:\n  needs_work: {name: \"story: needs work\", color: \"#aabbcc\"}\n")
 	h.work(17, core.TriggerChanged, "")
-	if got := h.fake.IssueLabels(repo, 17); !slices.Equal(got, []string{"story: needs work"}) {
+	if got := h.p.Labels(ref(17)); !slices.Equal(got, []string{"story: needs work"}) {
 		t.Errorf("labels = %v", got)
 	}
 	if cs := h.feedbackComments(17); len(cs) != 1 || !strings.Contains(cs[0].Body, "Story needs work") {
@@ -341,8 +318,8 @@ func TestDryRunWritesNothingAndStoresTheComment(t *testing.T) {
 	if err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(18), Snapshot: snap}); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(h.fake.Requests()); n != 0 {
-		t.Errorf("dry-run called GitHub %d times", n)
+	if n := len(h.p.Calls()); n != 0 {
+		t.Errorf("dry-run called the platform %d times", n)
 	}
 	ev, err := h.store.LastEvaluation(context.Background(), ref(18))
 	if err != nil || ev == nil {
@@ -363,9 +340,8 @@ func TestPermanentErrorIsReported(t *testing.T) {
 
 func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 19, githubfake.Issue{Title: title, Body: body})
-	h.fake.SetFile(repo, ".github/cochef.yml", "debounce: 30s\n")
+	h.story(19, "incomplet.md")
+	h.p.SetConfig(repository, "debounce: 30s\n")
 	now := time.Now()
 	h.engine.Now = func() time.Time { return now }
 	err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(19), ReceivedAt: now.Add(-10 * time.Second)})
@@ -373,7 +349,7 @@ func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
 	if !core.IsDeferred(err) || !ok || wait != 20*time.Second {
 		t.Fatalf("want the task deferred by the 20 s left, got %v (wait %s)", err, wait)
 	}
-	if n := len(h.fake.Calls("GET /repos/{owner}/{repo}/issues/{issue_number}")); n != 0 {
+	if n := h.p.Count("GetIssue"); n != 0 {
 		t.Errorf("a deferred task read the issue %d times", n)
 	}
 	// Once due, it runs.
@@ -388,16 +364,16 @@ func TestRepositoryDebounceDefersWithoutReadingTheIssue(t *testing.T) {
 
 func TestMissingConfigIsNotLookedForAtEveryEdit(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 20, githubfake.Issue{Title: title, Body: body})
+	h.story(20, "incomplet.md")
 	h.work(20, core.TriggerChanged, "")
-	contents := "GET /repos/{owner}/{repo}/contents/{path}"
-	if n := len(h.fake.Calls(contents)); n != 2 {
-		t.Fatalf("first evaluation: %d config reads, want 2 (repository, then organisation)", n)
+	// The adapters look for the repository's file, then the organisation's
+	// (github and gitlab tests): one ReadConfig.
+	if n := h.p.Count("ReadConfig"); n != 1 {
+		t.Fatalf("first evaluation: %d config reads, want 1", n)
 	}
-	h.fake.Reset()
+	h.p.Reset()
 	h.work(20, core.TriggerChanged, "")
-	if n := len(h.fake.Calls(contents)); n != 0 {
+	if n := h.p.Count("ReadConfig"); n != 0 {
 		t.Fatalf("a repository known to have no config was asked again %d times", n)
 	}
 }
@@ -423,11 +399,10 @@ func TestReviewersMustBeMentions(t *testing.T) {
 
 func TestRateLimitedConfigReadIsRetriedNotDefaulted(t *testing.T) {
 	h := newHarness(t, nil)
-	title, body := readExample(t, "incomplet.md")
-	h.fake.AddIssue(repo, 21, githubfake.Issue{Title: title, Body: body})
-	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\n")
-	h.fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/contents/{path}", Status: 403,
-		Header: http.Header{"Retry-After": []string{"7"}}})
+	h.story(21, "incomplet.md")
+	h.p.SetConfig(repository, "lang: en\n")
+	// What the adapters make of a 403 with Retry-After: 7 (their tests).
+	h.p.Fail("ReadConfig", &core.APIError{Platform: core.GitHub, Status: 403, RateLimited: true, RetryAfter: 7 * time.Second})
 	err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(21)})
 	if wait, ok := core.RetryAfter(err); !ok || wait != 7*time.Second {
 		t.Fatalf("a rate-limited config read must be retried after the wait, got %v", err)
@@ -439,23 +414,22 @@ func TestRateLimitedConfigReadIsRetriedNotDefaulted(t *testing.T) {
 
 func TestMarkersPlantedByOthersAreIgnored(t *testing.T) {
 	h := newHarness(t, func(s *core.Settings) { s.SecurityReviewers = []string{"@octo-org/rssi"} })
-	title, body := readExample(t, "admin-habilitations.md")
-	h.fake.AddIssue(repo, 22, githubfake.Issue{Title: title, Body: body})
+	h.story(22, "admin-habilitations.md")
 	// Someone pastes cochef's invisible markers in comments of their own.
-	planted := h.fake.AddComment(repo, 22, githubfake.Comment{Body: "Rien à voir " + feedback.MarkerFeedback, Author: "visiteur"})
-	h.fake.AddComment(repo, 22, githubfake.Comment{Body: "chut " + feedback.MarkerMentionSecurity, Author: "visiteur"})
+	planted := h.p.AddComment(ref(22), "visiteur", "Rien à voir "+feedback.MarkerFeedback)
+	h.p.AddComment(ref(22), "visiteur", "chut "+feedback.MarkerMentionSecurity)
 	h.work(22, core.TriggerChanged, "")
 
 	var ours, mentions int
-	for _, c := range h.fake.Comments(repo, 22) {
+	for _, c := range h.p.Comments(ref(22)) {
 		switch {
 		case c.ID == planted:
 			if c.Body != "Rien à voir "+feedback.MarkerFeedback {
 				t.Errorf("cochef edited a person's comment: %q", c.Body)
 			}
-		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, feedback.MarkerFeedback):
+		case c.Author == coretest.Self && strings.Contains(c.Body, feedback.MarkerFeedback):
 			ours++
-		case c.Author == githubfake.TokenUser && strings.Contains(c.Body, feedback.MarkerMentionSecurity):
+		case c.Author == coretest.Self && strings.Contains(c.Body, feedback.MarkerMentionSecurity):
 			mentions++
 		}
 	}

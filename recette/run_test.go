@@ -2,129 +2,65 @@ package recette_test
 
 import (
 	"context"
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
-	"encoding/pem"
-	"net/http"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/cochef/cochef/core"
-	"github.com/cochef/cochef/github"
-	"github.com/cochef/cochef/github/githubfake"
+	"github.com/cochef/cochef/core/coretest"
 	"github.com/cochef/cochef/recette"
 	"github.com/cochef/cochef/rules"
-	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
 )
 
-// The recette through the real GitHub adapter (as an App: check runs need
-// one) against the fake, and the real store.
-
-type queued struct {
-	mu    sync.Mutex
-	tasks []core.Task
-}
-
-func (q *queued) Enqueue(_ context.Context, t core.Task) (bool, error) {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	q.tasks = append(q.tasks, t)
-	return true, nil
-}
-
-func (q *queued) take() []core.Task {
-	q.mu.Lock()
-	defer q.mu.Unlock()
-	out := q.tasks
-	q.tasks = nil
-	return out
-}
+// The recette's runs against the in-memory platform and store of
+// core/coretest, on GitHub's terms (pull requests and issues share their
+// numbers). What the platform received is the specification; the
+// adapters' own tests check how GitHub and GitLab are asked.
 
 type recHarness struct {
 	t        *testing.T
-	fake     *githubfake.Fake
-	gh       *github.Client
-	store    *store.Store
+	p        *coretest.Platform
+	store    *coretest.Store
 	engine   *recette.Runner
 	defaults core.Settings
-	queue    *queued
 }
-
-var (
-	recKeyOnce sync.Once
-	recKey     *rsa.PrivateKey
-)
 
 func newRecHarness(t *testing.T) *recHarness {
 	t.Helper()
-	recKeyOnce.Do(func() {
-		var err error
-		if recKey, err = rsa.GenerateKey(rand.Reader, 2048); err != nil {
-			panic(err)
-		}
-	})
-	fake := githubfake.New(t)
-	fake.SetAppKey(99, &recKey.PublicKey)
-	fake.SetGraphQL(func(string, map[string]any) (int, any) {
-		return http.StatusOK, map[string]any{"data": map[string]any{"repository": map[string]any{
-			"pullRequest": map[string]any{"closingIssuesReferences": map[string]any{"nodes": []any{}}}}}}
-	})
-	gh, err := github.New(github.Config{
-		APIURL: fake.URL(), AppID: 99, HTTPClient: fake.Client(), WriteSpacing: github.NoWriteSpacing,
-		PrivateKey: pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(recKey)}),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(context.Background(), store.Options{DSN: filepath.Join(t.TempDir(), "cochef.db")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	set, err := templates.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
-	q := &queued{}
+	p, st := coretest.NewPlatform(), coretest.NewStore()
 	e := &recette.Runner{
-		Platforms: core.Platforms{core.GitHub: gh},
+		Platforms: core.Platforms{core.GitHub: p},
 		Store:     st, Settings: core.NewRepoSettings(defaults), Defaults: defaults,
-		Recettes: st, Enqueuer: q,
+		Recettes: st, Enqueuer: st,
 	}
-	return &recHarness{t: t, fake: fake, gh: gh, store: st, engine: e, defaults: defaults, queue: q}
+	return &recHarness{t: t, p: p, store: st, engine: e, defaults: defaults}
 }
 
 const repo = "octo-org/demarches"
+
+var recRepo = core.Repo{Platform: core.GitHub, FullName: repo, InstallationID: 5}
+
+func prRef(n int) core.IssueRef { return core.IssueRef{Repo: recRepo, Number: n, MergeRequest: true} }
+
+func issueRef(n int) core.IssueRef { return core.IssueRef{Repo: recRepo, Number: n} }
 
 // evaluated tells the recette that story n was evaluated, as the feedback
 // does after each evaluation with credentials.
 func (h *recHarness) evaluated(n int) {
 	h.t.Helper()
-	ctx := context.Background()
-	p, err := h.gh.Connect(recRepo)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	is, err := p.GetIssue(ctx, core.IssueRef{Repo: recRepo, Number: n})
-	if err != nil {
-		h.t.Fatal(err)
-	}
+	is := h.p.Issue(issueRef(n))
 	tpl := h.defaults.Template(is.Labels)
 	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, h.defaults.Lang)
-	if err := h.engine.StoryEvaluated(ctx, is, res, tpl); err != nil {
+	if err := h.engine.StoryEvaluated(context.Background(), is, res, tpl); err != nil {
 		h.t.Fatalf("StoryEvaluated: %v", err)
 	}
 }
-
-var recRepo = core.Repo{Platform: core.GitHub, FullName: repo, InstallationID: 5}
-
-func prRef(n int) core.IssueRef { return core.IssueRef{Repo: recRepo, Number: n, MergeRequest: true} }
 
 const story = `## Récit
 
@@ -152,15 +88,13 @@ func (h *recHarness) work(t core.Task) {
 	}
 }
 
-func (h *recHarness) checklist(n int) githubfake.Comment {
+func (h *recHarness) checklist(n int) coretest.Comment {
 	h.t.Helper()
-	for _, c := range h.fake.Comments(repo, n) {
-		if strings.Contains(c.Body, core.MarkerRecette) {
-			return c
-		}
+	cs := h.p.Marked(prRef(n), core.MarkerRecette, "")
+	if len(cs) == 0 {
+		h.t.Fatalf("no checklist on #%d", n)
 	}
-	h.t.Fatalf("no checklist on #%d", n)
-	return githubfake.Comment{}
+	return cs[0]
 }
 
 func (h *recHarness) keys(n int) []string {
@@ -176,10 +110,8 @@ func (h *recHarness) keys(n int) []string {
 
 func (h *recHarness) replies(n int) []string {
 	var out []string
-	for _, c := range h.fake.Comments(repo, n) {
-		if strings.Contains(c.Body, core.MarkerRecetteReply) {
-			out = append(out, c.Body)
-		}
+	for _, c := range h.p.Marked(prRef(n), core.MarkerRecetteReply, "") {
+		out = append(out, c.Body)
 	}
 	return out
 }
@@ -193,16 +125,32 @@ func (h *recHarness) trail(n int) []core.Validation {
 	return vs
 }
 
+func (h *recHarness) addStory() {
+	h.p.SetIssue(core.Issue{Ref: issueRef(12), Title: "Total des aides", Body: story, URL: "https://github.com/" + repo + "/issues/12"})
+}
+
+func (h *recHarness) addPull(body string) {
+	h.p.SetMergeRequest(core.MergeRequest{Ref: prRef(7), Title: "Total", Body: body, HeadSHA: "sha1",
+		URL: "https://github.com/" + repo + "/pull/7"})
+}
+
 func setupPR(h *recHarness) {
-	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: "Total des aides", Body: story})
-	h.fake.AddPull(repo, 7, githubfake.Pull{Title: "Total", Body: "Fixes #12", HeadSHA: "sha1"})
+	h.addStory()
+	h.addPull("Fixes #12")
 	h.work(core.Task{Issue: prRef(7)})
 }
 
+// GitHub's check run states, as the adapter maps them (github tests).
+const (
+	inProgress = core.RecettePending
+	neutral    = core.RecetteNeutral
+	success    = core.RecetteSuccess
+)
+
 func TestRecetteDefaultValidatorsHaveWriteAccess(t *testing.T) {
 	h := newRecHarness(t)
-	h.fake.SetPermission(repo, "lecteur", "read")
-	h.fake.SetPermission(repo, "dev", "write")
+	h.p.SetAccess("lecteur", core.AccessRead)
+	h.p.SetAccess("dev", core.AccessWrite)
 	setupPR(h)
 	keys := h.keys(7)
 	if len(keys) != 2 {
@@ -220,9 +168,9 @@ func TestRecetteDefaultValidatorsHaveWriteAccess(t *testing.T) {
 
 func TestRecetteTeamValidators(t *testing.T) {
 	h := newRecHarness(t)
-	h.fake.SetFile(repo, ".github/cochef.yml", "lang: en\nrecette:\n  teams: [octo-org/metier]\n")
-	h.fake.SetTeamMember("octo-org/metier", "marie", "member")
-	h.fake.SetPermission(repo, "admin", "admin")
+	h.p.SetConfig(recRepo, "lang: en\nrecette:\n  teams: [octo-org/metier]\n")
+	h.p.SetTeamMember("octo-org/metier", "marie")
+	h.p.SetAccess("admin", core.AccessAdmin)
 	setupPR(h)
 	if !strings.Contains(h.checklist(7).Body, "Who validates: members of `octo-org/metier`") {
 		t.Fatalf("checklist does not say who validates:\n%s", h.checklist(7).Body)
@@ -231,19 +179,19 @@ func TestRecetteTeamValidators(t *testing.T) {
 	if len(h.trail(7)) != 0 || len(h.replies(7)) != 1 || !strings.Contains(h.replies(7)[0], "only members of `octo-org/metier`") {
 		t.Fatalf("an admin outside the team: trail %v replies %v", h.trail(7), h.replies(7))
 	}
-	if n := len(h.fake.Calls("GET /repos/{owner}/{repo}/collaborators/{username}/permission")); n != 0 {
+	if n := h.p.Count("Access"); n != 0 {
 		t.Fatalf("with teams configured, write access was asked %d times", n)
 	}
 	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, All: true}})
-	runs := h.fake.CheckRuns(repo)
-	if tr := h.trail(7); len(tr) != 2 || runs[len(runs)-1].Conclusion != "success" || runs[len(runs)-1].Title != "2/2 criteria validated" {
+	runs := h.p.Statuses(prRef(7))
+	if tr := h.trail(7); len(tr) != 2 || runs[len(runs)-1].State != success || runs[len(runs)-1].Title != "2/2 criteria validated" {
 		t.Fatalf("a team member's command: trail %+v run %+v", tr, runs[len(runs)-1])
 	}
 }
 
 func TestRecetteLateEventDoesNotUndoANewerTick(t *testing.T) {
 	h := newRecHarness(t)
-	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\n")
+	h.p.SetConfig(recRepo, "recette:\n  validators: [marie]\n")
 	setupPR(h)
 	k := h.keys(7)[0]
 	now := time.Now().UTC()
@@ -265,7 +213,7 @@ func TestRecetteLateEventDoesNotUndoANewerTick(t *testing.T) {
 
 func TestRecetteCommandMistakesAreAnswered(t *testing.T) {
 	h := newRecHarness(t)
-	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\n")
+	h.p.SetConfig(recRepo, "recette:\n  validators: [marie]\n")
 	setupPR(h)
 	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, Items: []int{2, 9}}})
 	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbRefuse, Items: []int{1}}})
@@ -282,24 +230,24 @@ func TestRecetteCommandMistakesAreAnswered(t *testing.T) {
 
 func TestRecetteStoriesLinkedLaterGetANewCheckRun(t *testing.T) {
 	h := newRecHarness(t)
-	h.fake.AddIssue(repo, 12, githubfake.Issue{Title: "Total des aides", Body: story})
-	h.fake.AddPull(repo, 7, githubfake.Pull{Title: "Total", Body: "wip", HeadSHA: "sha1"})
+	h.addStory()
+	h.addPull("wip")
 	h.work(core.Task{Issue: prRef(7)})
-	runs := h.fake.CheckRuns(repo)
-	if len(runs) != 1 || runs[0].Conclusion != "neutral" || len(h.fake.Comments(repo, 7)) != 0 {
-		t.Fatalf("no story: runs %+v comments %v", runs, h.fake.Comments(repo, 7))
+	runs := h.p.Statuses(prRef(7))
+	if len(runs) != 1 || runs[0].State != neutral || len(h.p.Comments(prRef(7))) != 0 {
+		t.Fatalf("no story: runs %+v comments %v", runs, h.p.Comments(prRef(7)))
 	}
-	h.fake.SetIssueBody(repo, 7, "Closes #12")
+	h.p.EditMergeRequest(prRef(7), func(mr *core.MergeRequest) { mr.Body = "Closes #12" })
 	h.work(core.Task{Issue: prRef(7)})
-	runs = h.fake.CheckRuns(repo)
-	if len(runs) != 2 || runs[1].Status != "in_progress" || runs[0].Conclusion != "neutral" {
+	runs = h.p.Statuses(prRef(7))
+	if len(runs) != 2 || runs[1].State != inProgress || runs[0].State != neutral {
 		t.Fatalf("a completed check run must not be reopened: %+v", runs)
 	}
 	// A push moves the status to the new head commit.
-	h.fake.SetPullHead(repo, 7, "sha2")
+	h.p.EditMergeRequest(prRef(7), func(mr *core.MergeRequest) { mr.HeadSHA = "sha2" })
 	h.work(core.Task{Issue: prRef(7)})
-	runs = h.fake.CheckRuns(repo)
-	if len(runs) != 3 || runs[2].HeadSHA != "sha2" || runs[2].Status != "in_progress" {
+	runs = h.p.Statuses(prRef(7))
+	if len(runs) != 3 || runs[2].SHA != "sha2" || runs[2].State != inProgress {
 		t.Fatalf("after a push: %+v", runs)
 	}
 }
@@ -313,12 +261,12 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 	}
 	// An evaluation that finds the criteria unchanged queues nothing.
 	h.evaluated(12)
-	if q := h.queue.take(); len(q) != 0 {
+	if q := h.store.Queued(); len(q) != 0 {
 		t.Fatalf("unchanged story queued %+v", q)
 	}
-	h.fake.SetIssueBody(repo, 12, strings.Replace(story, "à chaque versement", "dans la minute", 1))
+	h.p.Edit(issueRef(12), func(is *core.Issue) { is.Body = strings.Replace(story, "à chaque versement", "dans la minute", 1) })
 	h.evaluated(12)
-	q := h.queue.take()
+	q := h.store.Queued()
 	if len(q) != 1 || q[0].Feature != core.FeatureRecette || q[0].Issue != prRef(7) {
 		t.Fatalf("changed story queued %+v", q)
 	}
@@ -327,11 +275,11 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 		t.Fatal("the checklist did not follow the story")
 	}
 	// Once merged, the pull request no longer follows its stories.
-	h.fake.SetPullState(repo, 7, "merged")
+	h.p.EditMergeRequest(prRef(7), func(mr *core.MergeRequest) { mr.State = "merged" })
 	h.work(core.Task{Issue: prRef(7)})
-	h.fake.SetIssueBody(repo, 12, story)
+	h.p.Edit(issueRef(12), func(is *core.Issue) { is.Body = story })
 	h.evaluated(12)
-	if q := h.queue.take(); len(q) != 0 {
+	if q := h.store.Queued(); len(q) != 0 {
 		t.Fatalf("a merged PR was queued: %+v", q)
 	}
 }
@@ -340,22 +288,22 @@ func TestRecetteDeletedChecklistIsWrittenAgain(t *testing.T) {
 	h := newRecHarness(t)
 	setupPR(h)
 	old := h.checklist(7)
-	h.fake.DeleteComment(repo, old.ID)
+	h.p.DeleteComment(old.ID)
 	// From a reader, /cochef check is ignored: a full re-read is not free.
-	h.fake.SetPermission(repo, "lecteur", "read")
-	h.fake.Reset()
+	h.p.SetAccess("lecteur", core.AccessRead)
+	h.p.Reset()
 	h.work(core.Task{Issue: prRef(7), Actor: "lecteur", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbCheck}})
-	if w := h.fake.Writes(); len(w) != 0 {
+	if w := h.p.Writes(); len(w) != 0 {
 		t.Fatalf("a reader's /cochef check wrote %d times", len(w))
 	}
-	h.fake.SetPermission(repo, "someone", "write")
+	h.p.SetAccess("someone", core.AccessWrite)
 	h.work(core.Task{Issue: prRef(7), Actor: "someone", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbCheck}})
 	if c := h.checklist(7); c.ID == old.ID || c.Body != old.Body {
 		t.Fatalf("checklist not written again: %+v", c)
 	}
 	// A hand edit of the text is repaired by a forced render.
 	c := h.checklist(7)
-	h.fake.EditComment(repo, c.ID, c.Body+"\nrien à voir")
+	h.p.SetCommentBody(c.ID, c.Body+"\nrien à voir")
 	h.work(core.Task{Issue: prRef(7), Actor: "someone", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbCheck}})
 	if h.checklist(7).Body != old.Body {
 		t.Fatal("hand edit not repaired")
@@ -366,11 +314,11 @@ func TestRecetteBrokenConfigAcceptsNoValidation(t *testing.T) {
 	h := newRecHarness(t)
 	// A typo elsewhere in the file must not drop the validator list and
 	// let every developer validate.
-	h.fake.SetFile(repo, ".github/cochef.yml", "recette:\n  validators: [marie]\nlabels:\n  ready: {name: prêt, color: vert}\n")
+	h.p.SetConfig(recRepo, "recette:\n  validators: [marie]\nlabels:\n  ready: {name: prêt, color: vert}\n")
 	setupPR(h)
-	h.fake.SetPermission(repo, "dev", "write")
+	h.p.SetAccess("dev", core.AccessWrite)
 	h.work(core.Task{Issue: prRef(7), Actor: "dev", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, Items: []int{1}}})
-	h.fake.SetPermission(repo, "marie", "write")
+	h.p.SetAccess("marie", core.AccessWrite)
 	h.work(core.Task{Issue: prRef(7), Actor: "marie", Trigger: core.TriggerCommand, Command: &core.Command{Verb: core.VerbValidate, Items: []int{1}}})
 	if c := h.checklist(7); strings.Contains(c.Body, "- [x]") {
 		t.Fatalf("a validation was accepted under a broken configuration:\n%s", c.Body)
@@ -383,15 +331,15 @@ func TestRecetteHandEditIsWrittenBack(t *testing.T) {
 	c := h.checklist(7)
 	// A person rewrites text in the checklist without ticking anything:
 	// GitHub sends an edit of cochef's comment with no box changed.
-	h.fake.EditComment(repo, c.ID, c.Body+"\nrien à voir")
+	h.p.SetCommentBody(c.ID, c.Body+"\nrien à voir")
 	h.work(core.Task{Issue: prRef(7), Trigger: core.TriggerChecklistEdited})
 	if got := h.checklist(7); got.ID != c.ID || got.Body != c.Body {
 		t.Fatalf("hand edit not written back:\n%s", got.Body)
 	}
 	// The same event when nothing was changed writes nothing.
-	h.fake.Reset()
+	h.p.Reset()
 	h.work(core.Task{Issue: prRef(7), Trigger: core.TriggerChecklistEdited})
-	if w := h.fake.Writes(); len(w) != 0 {
+	if w := h.p.Writes(); len(w) != 0 {
 		t.Fatalf("an unchanged checklist was written %d times", len(w))
 	}
 }
@@ -399,7 +347,7 @@ func TestRecetteHandEditIsWrittenBack(t *testing.T) {
 func TestRecetteDeletedPullRequestStopsFollowingItsStories(t *testing.T) {
 	h := newRecHarness(t)
 	setupPR(h)
-	h.fake.Fail(githubfake.Failure{Times: 1, Route: "GET /repos/{owner}/{repo}/pulls/{pull_number}", Status: 404})
+	h.p.Fail("GetMergeRequest", &core.APIError{Platform: core.GitHub, Status: 404})
 	h.work(core.Task{Issue: prRef(7), Trigger: core.TriggerChanged})
 	links, err := h.store.RecettesClosing(context.Background(), core.IssueRef{Repo: recRepo, Number: 12})
 	if err != nil || len(links) != 0 {
