@@ -22,10 +22,10 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/feedback"
+	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
-	"github.com/cochef/cochef/webhook"
 )
 
 const (
@@ -314,7 +314,7 @@ func payload(t *testing.T, file string, number int, s story) []byte {
 	return out
 }
 
-func sign(body []byte, secret string) string { return webhook.SignGitHub(secret, body) }
+func sign(body []byte, secret string) string { return github.SignWebhook(secret, body) }
 
 var httpClient = &http.Client{Timeout: 15 * time.Second}
 

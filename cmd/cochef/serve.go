@@ -160,15 +160,22 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks/", webhook.NewHandler(webhook.Options{
-		GitHubSecrets:            cfg.GitHubWebhookSecrets,
-		GitHubInsecureSkipVerify: cfg.InsecureSkipVerify,
-		GitHubBotLogins:          bots,
-		GitLabSecret:             cfg.GitLabWebhookSecret,
-		GitLabBotUsernames:       cfg.GitLabBotUsernames,
-		LivePlatforms:            slices.Collect(maps.Keys(platforms)),
-		Enqueuer:                 st,
-		Logger:                   log,
-		Observe:                  m.ObserveWebhook,
+		Sources: []webhook.Source{
+			github.NewWebhooks(github.WebhookConfig{
+				Secrets:            cfg.GitHubWebhookSecrets,
+				InsecureSkipVerify: cfg.InsecureSkipVerify,
+				BotLogins:          bots,
+				Logger:             log,
+			}),
+			gitlab.NewWebhooks(gitlab.WebhookConfig{
+				Secret:       cfg.GitLabWebhookSecret,
+				BotUsernames: cfg.GitLabBotUsernames,
+			}),
+		},
+		LivePlatforms: slices.Collect(maps.Keys(platforms)),
+		Enqueuer:      st,
+		Logger:        log,
+		Observe:       m.ObserveWebhook,
 	}))
 	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {

@@ -35,10 +35,10 @@ import (
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/feedback"
+	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
-	"github.com/cochef/cochef/webhook"
 )
 
 const (
@@ -353,7 +353,7 @@ func post(c *http.Client, base, event, delivery string, body []byte) (int, error
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-GitHub-Event", event)
 	req.Header.Set("X-GitHub-Delivery", delivery)
-	req.Header.Set("X-Hub-Signature-256", webhook.SignGitHub(secret, body))
+	req.Header.Set("X-Hub-Signature-256", github.SignWebhook(secret, body))
 	resp, err := c.Do(req)
 	if err != nil {
 		return 0, err

@@ -1,4 +1,4 @@
-package webhook
+package github_test
 
 import (
 	"bytes"
@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/github"
+	"github.com/cochef/cochef/webhook"
+	"github.com/cochef/cochef/webhook/webhooktest"
 )
 
 const helloWorldBody = "It looks like you accidently spelled 'commit' with two 't's."
@@ -45,7 +48,7 @@ func helloWorldSnapshot(installation int64, body, updated string) *core.Issue {
 }
 
 func setComment(body string) func(map[string]any) {
-	return func(m map[string]any) { obj(m, "comment")["body"] = body }
+	return func(m map[string]any) { webhooktest.Obj(m, "comment")["body"] = body }
 }
 
 func TestGitHubHandledEvents(t *testing.T) {
@@ -53,13 +56,13 @@ func TestGitHubHandledEvents(t *testing.T) {
 	evaluate := func(installation int64, snap *core.Issue) *core.Task {
 		return &core.Task{
 			Feature: core.FeatureFeedback, Issue: helloWorldRef(installation), Trigger: core.TriggerChanged,
-			Delivery: delivery, ReceivedAt: testNow, Snapshot: snap,
+			Delivery: delivery, ReceivedAt: webhooktest.Now, Snapshot: snap,
 		}
 	}
 	check := func(actor string, snap *core.Issue) *core.Task {
 		return &core.Task{
 			Feature: core.FeatureFeedback, Issue: helloWorldRef(1), Trigger: core.TriggerCommand,
-			Command: &core.Command{Verb: core.VerbCheck}, Delivery: delivery, Actor: actor, ReceivedAt: testNow, Snapshot: snap,
+			Command: &core.Command{Verb: core.VerbCheck}, Delivery: delivery, Actor: actor, ReceivedAt: webhooktest.Now, Snapshot: snap,
 		}
 	}
 	commentSnap := helloWorldSnapshot(1, helloWorldBody, "2019-05-15T15:20:21Z")
@@ -91,7 +94,7 @@ func TestGitHubHandledEvents(t *testing.T) {
 		{"issues event on a pull request is ignored", "issues-milestoned-pr.json", "issues",
 			func(m map[string]any) { m["action"] = "edited" }, 200, "ignored", nil},
 		{"issue labeled by cochef itself is ignored", "issues-labeled.json", "issues",
-			func(m map[string]any) { obj(m, "sender")["login"] = "Cochef[bot]" }, 200, "ignored", nil},
+			func(m map[string]any) { webhooktest.Obj(m, "sender")["login"] = "Cochef[bot]" }, 200, "ignored", nil},
 
 		{"/cochef check command", "issue_comment-created.json", "issue_comment",
 			setComment("/cochef check"), 202, "accepted", check("Codertocat", commentSnap)},
@@ -100,7 +103,7 @@ func TestGitHubHandledEvents(t *testing.T) {
 		{"command author is the comment's, not the sender's", "issue_comment-created.json", "issue_comment",
 			func(m map[string]any) {
 				setComment("/cochef check")(m)
-				obj(obj(m, "comment"), "user")["login"] = "marie-po"
+				webhooktest.Obj(webhooktest.Obj(m, "comment"), "user")["login"] = "marie-po"
 			}, 202, "accepted", check("marie-po", commentSnap)},
 		{"ordinary comment is ignored", "issue_comment-created.json", "issue_comment", nil, 200, "ignored", nil},
 		{"command not on the first line is ignored", "issue_comment-created.json", "issue_comment",
@@ -110,23 +113,23 @@ func TestGitHubHandledEvents(t *testing.T) {
 		{"/cochef check on a pull request renders its recette checklist", "issue_comment-created.json", "issue_comment",
 			func(m map[string]any) {
 				setComment("/cochef check")(m)
-				obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
+				webhooktest.Obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
 			}, 202, "accepted", &core.Task{
 				Feature: core.FeatureRecette, Issue: core.IssueRef{Repo: helloWorldRef(1).Repo, Number: 1, MergeRequest: true},
-				Trigger: core.TriggerCommand, Delivery: delivery, Actor: "Codertocat", Command: &core.Command{Verb: core.VerbCheck}, ReceivedAt: testNow,
+				Trigger: core.TriggerCommand, Delivery: delivery, Actor: "Codertocat", Command: &core.Command{Verb: core.VerbCheck}, ReceivedAt: webhooktest.Now,
 			}},
 		{"edited comment is ignored", "issue_comment-edited.json", "issue_comment", setComment("/cochef check"), 200, "ignored", nil},
 		{"command from our own App is ignored", "issue_comment-created.json", "issue_comment",
 			func(m map[string]any) {
 				setComment("/cochef check")(m)
-				obj(m, "sender")["login"] = "cochef[bot]"
-				obj(obj(m, "comment"), "user")["login"] = "cochef[bot]"
+				webhooktest.Obj(m, "sender")["login"] = "cochef[bot]"
+				webhooktest.Obj(webhooktest.Obj(m, "comment"), "user")["login"] = "cochef[bot]"
 			}, 200, "ignored", nil},
 		{"command from another bot is ignored", "issue_comment-created.json", "issue_comment",
 			func(m map[string]any) {
 				setComment("/cochef check")(m)
-				obj(obj(m, "comment"), "user")["login"] = "renovate[bot]"
-				obj(obj(m, "comment"), "user")["type"] = "Bot"
+				webhooktest.Obj(webhooktest.Obj(m, "comment"), "user")["login"] = "renovate[bot]"
+				webhooktest.Obj(webhooktest.Obj(m, "comment"), "user")["type"] = "Bot"
 			}, 200, "ignored", nil},
 
 		{"installation is logged only", "installation-created.json", "installation", nil, 200, "ignored", nil},
@@ -138,18 +141,18 @@ func TestGitHubHandledEvents(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, nil)
-			body := readFixture(t, "github/"+tc.file)
+			body := webhooktest.ReadFixture(t, "webhooks/"+tc.file)
 			if tc.edit != nil {
-				body = editJSON(t, body, tc.edit)
+				body = webhooktest.EditJSON(t, body, tc.edit)
 			}
-			w := hs.do(githubRequest(tc.event, delivery, body, testSecret))
+			w := hs.Do(githubRequest(tc.event, delivery, body, testSecret))
 			if w.Code != tc.wantCode {
 				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
 			}
-			if resp := decodeResponse(t, w); resp.Status != tc.wantStatus {
+			if resp := webhooktest.Decode(t, w); resp.Status != tc.wantStatus {
 				t.Errorf("status field = %q, want %q", resp.Status, tc.wantStatus)
 			}
-			tasks := hs.q.Tasks()
+			tasks := hs.Queue.Tasks()
 			switch {
 			case tc.want == nil && len(tasks) != 0:
 				t.Errorf("enqueued %+v, want nothing", tasks)
@@ -159,7 +162,7 @@ func TestGitHubHandledEvents(t *testing.T) {
 				t.Errorf("task =\n%+v\nsnapshot %+v\nwant\n%+v\nsnapshot %+v", tasks[0], tasks[0].Snapshot, *tc.want, tc.want.Snapshot)
 			}
 			// Logs carry ids, never the secret nor what users wrote.
-			logs := hs.logs.String()
+			logs := hs.Logs.String()
 			for _, secret := range []string{testSecret, helloWorldBody, "accidently"} {
 				if strings.Contains(logs, secret) {
 					t.Errorf("logs contain %q:\n%s", secret, logs)
@@ -174,12 +177,12 @@ func TestGitHubHandledEvents(t *testing.T) {
 
 func TestGitHubInstallationIsLogged(t *testing.T) {
 	hs := newHarness(t, nil)
-	body := readFixture(t, "github/installation_repositories-added.json")
-	w := hs.do(githubRequest("installation_repositories", "d-1", body, testSecret))
+	body := webhooktest.ReadFixture(t, "webhooks/installation_repositories-added.json")
+	w := hs.Do(githubRequest("installation_repositories", "d-1", body, testSecret))
 	if w.Code != http.StatusOK {
 		t.Fatalf("status = %d", w.Code)
 	}
-	logs := hs.logs.String()
+	logs := hs.Logs.String()
 	for _, want := range []string{"github installation repositories", "action=added", "installation=957387", "added=1"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %q:\n%s", want, logs)
@@ -188,10 +191,10 @@ func TestGitHubInstallationIsLogged(t *testing.T) {
 }
 
 func TestGitHubRejectsBadRequests(t *testing.T) {
-	opened := readFixture(t, "github/issues-opened.json")
+	opened := webhooktest.ReadFixture(t, "webhooks/issues-opened.json")
 	tests := []struct {
 		name      string
-		mod       func(*Options)
+		mod       func(*github.WebhookConfig)
 		req       func() *http.Request
 		wantCode  int
 		wantAllow string
@@ -216,30 +219,30 @@ func TestGitHubRejectsBadRequests(t *testing.T) {
 		}, 401, "", "missing signature"},
 		{"signature that is not hex", nil, func() *http.Request {
 			r := githubRequest("issues", "d", opened, "")
-			r.Header.Set(headerGitHubSignature, "sha256=zz")
+			r.Header.Set(hdrSignature, "sha256=zz")
 			return r
 		}, 401, "", "invalid signature"},
-		{"empty secret in the list proves nothing", func(o *Options) { o.GitHubSecrets = []string{"", testSecret} }, func() *http.Request {
+		{"empty secret in the list proves nothing", func(c *github.WebhookConfig) { c.Secrets = []string{"", testSecret} }, func() *http.Request {
 			r := githubRequest("issues", "d", opened, "")
-			r.Header.Set(headerGitHubSignature, sign("", opened))
+			r.Header.Set(hdrSignature, github.SignWebhook("", opened))
 			return r
 		}, 401, "", "invalid signature"},
 		{"26 MiB body with Content-Length", nil, func() *http.Request {
-			r := httptest.NewRequest(http.MethodPost, GitHubPath, &zeroReader{n: 26 << 20})
+			r := httptest.NewRequest(http.MethodPost, path, &webhooktest.ZeroReader{N: 26 << 20})
 			r.ContentLength = 26 << 20
-			r.Header.Set(headerGitHubEvent, "issues")
-			r.Header.Set(headerGitHubDelivery, "d")
-			r.Header.Set(headerGitHubSignature, "sha256="+strings.Repeat("0", 64))
+			r.Header.Set(hdrEvent, "issues")
+			r.Header.Set(hdrDelivery, "d")
+			r.Header.Set(hdrSignature, "sha256="+strings.Repeat("0", 64))
 			return r
 		}, 413, "", "body too large"},
 		{"26 MiB body, chunked", nil, func() *http.Request {
-			r := httptest.NewRequest(http.MethodPost, GitHubPath, &zeroReader{n: 26 << 20})
+			r := httptest.NewRequest(http.MethodPost, path, &webhooktest.ZeroReader{N: 26 << 20})
 			r.ContentLength = -1
-			r.Header.Set(headerGitHubSignature, "sha256="+strings.Repeat("0", 64))
+			r.Header.Set(hdrSignature, "sha256="+strings.Repeat("0", 64))
 			return r
 		}, 413, "", "body too large"},
 		{"GET", nil, func() *http.Request {
-			return httptest.NewRequest(http.MethodGet, GitHubPath, nil)
+			return httptest.NewRequest(http.MethodGet, path, nil)
 		}, 405, "POST", "method not allowed"},
 		{"malformed JSON", nil, func() *http.Request {
 			return githubRequest("issues", "d", []byte(`{"action":"opened",`), testSecret)
@@ -264,10 +267,10 @@ func TestGitHubRejectsBadRequests(t *testing.T) {
 			r.Header.Set("Content-Type", "text/plain")
 			return r
 		}, 415, "", "unsupported content type"},
-		{"no secret configured: endpoint off", func(o *Options) { o.GitHubSecrets = nil }, func() *http.Request {
+		{"no secret configured: endpoint off", func(c *github.WebhookConfig) { c.Secrets = nil }, func() *http.Request {
 			return githubRequest("issues", "d", opened, testSecret)
 		}, 404, "", "GitHub webhook disabled"},
-		{"only empty secrets: endpoint off", func(o *Options) { o.GitHubSecrets = []string{""} }, func() *http.Request {
+		{"only empty secrets: endpoint off", func(c *github.WebhookConfig) { c.Secrets = []string{""} }, func() *http.Request {
 			return githubRequest("issues", "d", opened, "")
 		}, 404, "", "GitHub webhook disabled"},
 		{"unknown path", nil, func() *http.Request {
@@ -277,21 +280,21 @@ func TestGitHubRejectsBadRequests(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, tc.mod)
-			w := hs.do(tc.req())
+			w := hs.Do(tc.req())
 			if w.Code != tc.wantCode {
 				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
 			}
-			resp := decodeResponse(t, w)
+			resp := webhooktest.Decode(t, w)
 			if resp.Status != "error" || !strings.Contains(resp.Reason, tc.wantIn) || !strings.Contains(resp.Reason, " / ") {
 				t.Errorf("body = %+v, want an error naming %q in French / English", resp, tc.wantIn)
 			}
 			if got := w.Header().Get("Allow"); got != tc.wantAllow {
 				t.Errorf("Allow = %q, want %q", got, tc.wantAllow)
 			}
-			if n := len(hs.q.Tasks()); n != 0 {
+			if n := len(hs.Queue.Tasks()); n != 0 {
 				t.Errorf("enqueued %d tasks on a refused request", n)
 			}
-			if strings.Contains(hs.logs.String(), testSecret) {
+			if strings.Contains(hs.Logs.String(), testSecret) {
 				t.Errorf("logs contain the secret")
 			}
 		})
@@ -299,13 +302,13 @@ func TestGitHubRejectsBadRequests(t *testing.T) {
 }
 
 func TestGitHubAcceptsRotatedSecretFormAndInsecure(t *testing.T) {
-	opened := readFixture(t, "github/issues-opened.json")
+	opened := webhooktest.ReadFixture(t, "webhooks/issues-opened.json")
 	tests := []struct {
 		name string
-		mod  func(*Options)
+		mod  func(*github.WebhookConfig)
 		req  func() *http.Request
 	}{
-		{"second of two secrets", func(o *Options) { o.GitHubSecrets = []string{"ancien", testSecret} }, func() *http.Request {
+		{"second of two secrets", func(c *github.WebhookConfig) { c.Secrets = []string{"ancien", testSecret} }, func() *http.Request {
 			return githubRequest("issues", "d", opened, testSecret)
 		}},
 		{"form-encoded payload", nil, func() *http.Request {
@@ -314,18 +317,18 @@ func TestGitHubAcceptsRotatedSecretFormAndInsecure(t *testing.T) {
 			r.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 			return r
 		}},
-		{"insecure mode, unsigned", func(o *Options) { o.GitHubSecrets = nil; o.GitHubInsecureSkipVerify = true }, func() *http.Request {
+		{"insecure mode, unsigned", func(c *github.WebhookConfig) { c.Secrets = nil; c.InsecureSkipVerify = true }, func() *http.Request {
 			return githubRequest("issues", "d", opened, "")
 		}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, tc.mod)
-			w := hs.do(tc.req())
+			w := hs.Do(tc.req())
 			if w.Code != http.StatusAccepted {
 				t.Fatalf("status = %d, want 202; body %s", w.Code, w.Body)
 			}
-			tasks := hs.q.Tasks()
+			tasks := hs.Queue.Tasks()
 			if len(tasks) != 1 || tasks[0].Issue != helloWorldRef(0) {
 				t.Errorf("tasks = %+v", tasks)
 			}
@@ -335,13 +338,13 @@ func TestGitHubAcceptsRotatedSecretFormAndInsecure(t *testing.T) {
 
 func TestGitHubRedeliveryIsDuplicate(t *testing.T) {
 	hs := newHarness(t, nil)
-	body := readFixture(t, "github/issues-edited.json")
+	body := webhooktest.ReadFixture(t, "webhooks/issues-edited.json")
 	var codes []int
 	var statuses []string
 	for range 3 {
-		w := hs.do(githubRequest("issues", "same-delivery", body, testSecret))
+		w := hs.Do(githubRequest("issues", "same-delivery", body, testSecret))
 		codes = append(codes, w.Code)
-		statuses = append(statuses, decodeResponse(t, w).Status)
+		statuses = append(statuses, webhooktest.Decode(t, w).Status)
 	}
 	if want := []int{202, 200, 200}; !reflect.DeepEqual(codes, want) {
 		t.Errorf("codes = %v, want %v", codes, want)
@@ -349,50 +352,46 @@ func TestGitHubRedeliveryIsDuplicate(t *testing.T) {
 	if want := []string{"accepted", "duplicate", "duplicate"}; !reflect.DeepEqual(statuses, want) {
 		t.Errorf("statuses = %v, want %v", statuses, want)
 	}
-	if n := len(hs.q.Tasks()); n != 1 {
+	if n := len(hs.Queue.Tasks()); n != 1 {
 		t.Errorf("%d tasks, want 1", n)
 	}
 	// Another delivery of the same issue is new work.
-	if w := hs.do(githubRequest("issues", "other-delivery", body, testSecret)); w.Code != 202 {
+	if w := hs.Do(githubRequest("issues", "other-delivery", body, testSecret)); w.Code != 202 {
 		t.Errorf("new delivery: status %d", w.Code)
 	}
 }
 
 func TestGitHubEnqueueFailureIs503(t *testing.T) {
 	hs := newHarness(t, nil)
-	hs.q.err = errQueueDown
-	w := hs.do(githubRequest("issues", "d", readFixture(t, "github/issues-opened.json"), testSecret))
+	hs.Queue.Err = webhooktest.ErrQueueDown
+	w := hs.Do(githubRequest("issues", "d", webhooktest.ReadFixture(t, "webhooks/issues-opened.json"), testSecret))
 	if w.Code != http.StatusServiceUnavailable {
 		t.Fatalf("status = %d, want 503", w.Code)
 	}
-	if resp := decodeResponse(t, w); !strings.Contains(resp.Reason, "queue unavailable") {
+	if resp := webhooktest.Decode(t, w); !strings.Contains(resp.Reason, "queue unavailable") {
 		t.Errorf("reason = %q", resp.Reason)
 	}
 	// The cause is for the operator, not for the caller.
-	if strings.Contains(w.Body.String(), errQueueDown.Error()) {
+	if strings.Contains(w.Body.String(), webhooktest.ErrQueueDown.Error()) {
 		t.Errorf("body leaks the internal error: %s", w.Body)
 	}
-	if !strings.Contains(hs.logs.String(), "level=ERROR") || !strings.Contains(hs.logs.String(), errQueueDown.Error()) {
-		t.Errorf("failure not logged as an error: %s", hs.logs)
+	if !strings.Contains(hs.Logs.String(), "level=ERROR") || !strings.Contains(hs.Logs.String(), webhooktest.ErrQueueDown.Error()) {
+		t.Errorf("failure not logged as an error: %s", hs.Logs)
 	}
 }
 
 func TestObserveBoundsEventNames(t *testing.T) {
 	hs := newHarness(t, nil)
-	hs.do(githubRequest("issues", "d1", readFixture(t, "github/issues-opened.json"), testSecret))
-	hs.do(githubRequest("issues", "d1", readFixture(t, "github/issues-opened.json"), testSecret))
-	hs.do(githubRequest("x-made-up-by-an-attacker", "d2", []byte(`{}`), ""))
-	hs.do(gitlabRequest("Issue Hook", "faux", []byte(`{}`), nil))
-	hs.do(gitlabRequest("Made Up Hook", testGitLabSecret, []byte(`{}`), nil))
-	want := []observation{
-		{"github", "issues", OutcomeAccepted},
-		{"github", "issues", OutcomeDuplicate},
-		{"github", "other", OutcomeUnauthorized},
-		{"gitlab", "Issue Hook", OutcomeUnauthorized},
-		{"gitlab", "other", OutcomeIgnored},
+	hs.Do(githubRequest("issues", "d1", webhooktest.ReadFixture(t, "webhooks/issues-opened.json"), testSecret))
+	hs.Do(githubRequest("issues", "d1", webhooktest.ReadFixture(t, "webhooks/issues-opened.json"), testSecret))
+	hs.Do(githubRequest("x-made-up-by-an-attacker", "d2", []byte(`{}`), ""))
+	want := []webhooktest.Observation{
+		{Platform: "github", Event: "issues", Outcome: webhook.OutcomeAccepted},
+		{Platform: "github", Event: "issues", Outcome: webhook.OutcomeDuplicate},
+		{Platform: "github", Event: "other", Outcome: webhook.OutcomeUnauthorized},
 	}
-	if !reflect.DeepEqual(hs.obs, want) {
-		t.Errorf("observations = %v, want %v", hs.obs, want)
+	if got := hs.Observations(); !reflect.DeepEqual(got, want) {
+		t.Errorf("observations = %v, want %v", got, want)
 	}
 }
 
@@ -401,7 +400,7 @@ func TestObserveBoundsEventNames(t *testing.T) {
 func FuzzGitHubIntake(f *testing.F) {
 	events := []string{"issues", "issue_comment", "installation", "installation_repositories", "ping", "star"}
 	for _, file := range []string{"issues-opened.json", "issues-transferred.json", "issue_comment-created.json", "installation-created.json", "ping.json"} {
-		b := readFixture(f, "github/"+file)
+		b := webhooktest.ReadFixture(f, "webhooks/"+file)
 		for i := range events {
 			f.Add(b, uint8(i))
 		}
@@ -413,10 +412,11 @@ func FuzzGitHubIntake(f *testing.F) {
 	f.Add([]byte(`[]`), uint8(1))
 	f.Add([]byte(``), uint8(2))
 
-	hs := newHarness(f, func(o *Options) { o.Logger = slog.New(slog.DiscardHandler) })
+	hs := newHarness(f, nil)
+	hs.Logs.Reset()
 	f.Fuzz(func(t *testing.T, body []byte, ev uint8) {
 		event := events[int(ev)%len(events)]
-		w := hs.do(githubRequest(event, "fuzz", body, testSecret))
+		w := hs.Do(githubRequest(event, "fuzz", body, testSecret))
 		switch w.Code {
 		case 200, 202, 400:
 		default:
@@ -429,21 +429,21 @@ func FuzzGitHubIntake(f *testing.F) {
 // signature check, parse and normalisation, with an enqueuer that does
 // nothing.
 func BenchmarkGitHubIntake(b *testing.B) {
-	body := readFixture(b, "github/issues-opened.json")
-	sig := sign(testSecret, body)
-	h := NewHandler(Options{
-		GitHubSecrets: []string{testSecret},
-		Enqueuer:      nopEnqueuer{},
-		Logger:        slog.New(slog.DiscardHandler),
+	body := webhooktest.ReadFixture(b, "webhooks/issues-opened.json")
+	sig := github.SignWebhook(testSecret, body)
+	h := webhook.NewHandler(webhook.Options{
+		Sources:  []webhook.Source{github.NewWebhooks(github.WebhookConfig{Secrets: []string{testSecret}})},
+		Enqueuer: nopEnqueuer{},
+		Logger:   slog.New(slog.DiscardHandler),
 	})
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		r := httptest.NewRequest(http.MethodPost, GitHubPath, bytes.NewReader(body))
+		r := httptest.NewRequest(http.MethodPost, path, bytes.NewReader(body))
 		r.Header.Set("Content-Type", "application/json")
-		r.Header.Set(headerGitHubEvent, "issues")
-		r.Header.Set(headerGitHubDelivery, "72d3162e-cc78-11e3-81ab-4c9367dc0958")
-		r.Header.Set(headerGitHubSignature, sig)
+		r.Header.Set(hdrEvent, "issues")
+		r.Header.Set(hdrDelivery, "72d3162e-cc78-11e3-81ab-4c9367dc0958")
+		r.Header.Set(hdrSignature, sig)
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, r)
 		if w.Code != http.StatusAccepted {
@@ -452,43 +452,23 @@ func BenchmarkGitHubIntake(b *testing.B) {
 	}
 }
 
-// An unsigned request is refused before its body is read, and the bodies
-// read before their signature can be checked are bounded.
+// nopEnqueuer accepts everything, for the benchmark.
+type nopEnqueuer struct{}
+
+func (nopEnqueuer) Enqueue(context.Context, core.Task) (bool, error) { return true, nil }
+
+// An unsigned request is refused before its body is read (the handler
+// bounds the bodies read before their signature is checked: webhook tests).
 func TestGitHubUnsignedBodyIsNotRead(t *testing.T) {
 	hs := newHarness(t, nil)
-	body := &zeroReader{n: 20 << 20}
-	r := httptest.NewRequest(http.MethodPost, GitHubPath, body)
-	r.Header.Set(headerGitHubEvent, "issues")
-	r.Header.Set(headerGitHubDelivery, "d-unsigned")
-	if w := hs.do(r); w.Code != http.StatusUnauthorized {
+	body := &webhooktest.ZeroReader{N: 20 << 20}
+	r := httptest.NewRequest(http.MethodPost, path, body)
+	r.Header.Set(hdrEvent, "issues")
+	r.Header.Set(hdrDelivery, "d-unsigned")
+	if w := hs.Do(r); w.Code != http.StatusUnauthorized {
 		t.Fatalf("status %d, want 401", w.Code)
 	}
-	if body.n != 20<<20 {
-		t.Fatalf("%d bytes of an unsigned body were read", 20<<20-body.n)
-	}
-}
-
-func TestGitHubBodyReadsAreBounded(t *testing.T) {
-	q := &recordingEnqueuer{}
-	gh := newGitHubHandler(Options{
-		GitHubSecrets: []string{testSecret}, Enqueuer: q, MaxConcurrentReads: 1, MaxBody: DefaultMaxBody,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: time.Now, Observe: func(string, string, string) {},
-	})
-	do := func(r *http.Request) int {
-		w := httptest.NewRecorder()
-		gh.ServeHTTP(w, r)
-		return w.Code
-	}
-	gh.reading <- struct{}{} // one slow upload holds the only slot
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	opened := readFixture(t, "github/issues-opened.json")
-	r := githubRequest("issues", "d-busy", opened, testSecret).WithContext(ctx)
-	if code := do(r); code != http.StatusServiceUnavailable {
-		t.Fatalf("status %d, want 503 while the reads are full", code)
-	}
-	<-gh.reading
-	if code := do(githubRequest("issues", "d-free", opened, testSecret)); code != http.StatusAccepted {
-		t.Fatalf("status %d once a slot is free, want 202", code)
+	if body.N != 20<<20 {
+		t.Fatalf("%d bytes of an unsigned body were read", 20<<20-body.N)
 	}
 }

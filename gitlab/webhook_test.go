@@ -1,4 +1,4 @@
-package webhook
+package gitlab_test
 
 import (
 	"net/http"
@@ -9,6 +9,9 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/gitlab"
+	"github.com/cochef/cochef/webhook"
+	"github.com/cochef/cochef/webhook/webhooktest"
 )
 
 func mustTime(s string) time.Time {
@@ -34,7 +37,7 @@ func TestGitLabHandledEvents(t *testing.T) {
 	evaluate := func(delivery string) *core.Task {
 		return &core.Task{
 			Feature: core.FeatureFeedback, Issue: issueRef, Trigger: core.TriggerChanged, Delivery: delivery,
-			ReceivedAt: testNow, Snapshot: issueSnap,
+			ReceivedAt: webhooktest.Now, Snapshot: issueSnap,
 		}
 	}
 	noteRef := core.IssueRef{
@@ -44,7 +47,7 @@ func TestGitLabHandledEvents(t *testing.T) {
 	check := func(delivery string) *core.Task {
 		return &core.Task{
 			Feature: core.FeatureFeedback, Issue: noteRef, Trigger: core.TriggerCommand,
-			Command: &core.Command{Verb: core.VerbCheck}, Delivery: delivery, Actor: "user1", ReceivedAt: testNow,
+			Command: &core.Command{Verb: core.VerbCheck}, Delivery: delivery, Actor: "user1", ReceivedAt: webhooktest.Now,
 			Snapshot: &core.Issue{
 				Ref: noteRef, Title: "test_issue", Body: "test issue",
 				Labels: []string{"Afterpod", "Element"}, State: "closed",
@@ -53,12 +56,12 @@ func TestGitLabHandledEvents(t *testing.T) {
 		}
 	}
 	setAction := func(a string) func(map[string]any) {
-		return func(m map[string]any) { obj(m, "object_attributes")["action"] = a }
+		return func(m map[string]any) { webhooktest.Obj(m, "object_attributes")["action"] = a }
 	}
 	setNote := func(n string) func(map[string]any) {
-		return func(m map[string]any) { obj(m, "object_attributes")["note"] = n }
+		return func(m map[string]any) { webhooktest.Obj(m, "object_attributes")["note"] = n }
 	}
-	withIdem := map[string]string{headerGitLabIdempotency: idem, headerGitLabEventUUID: "evt-uuid"}
+	withIdem := map[string]string{hdrIdempotency: idem, hdrUUID: "evt-uuid"}
 
 	tests := []struct {
 		name       string
@@ -72,7 +75,7 @@ func TestGitLabHandledEvents(t *testing.T) {
 	}{
 		{"issue opened, Idempotency-Key", "issue.json", "Issue Hook", withIdem, nil, 202, "accepted",
 			evaluate(idem)},
-		{"issue opened, GitLab before 17.4", "issue.json", "Issue Hook", map[string]string{headerGitLabEventUUID: "evt-uuid"}, nil, 202, "accepted",
+		{"issue opened, GitLab before 17.4", "issue.json", "Issue Hook", map[string]string{hdrUUID: "evt-uuid"}, nil, 202, "accepted",
 			evaluate("evt-uuid:301:2013-12-03T17:15:43Z")},
 		{"issue updated", "issue.json", "Issue Hook", withIdem, setAction("update"), 202, "accepted",
 			evaluate(idem)},
@@ -82,11 +85,11 @@ func TestGitLabHandledEvents(t *testing.T) {
 			evaluate(idem)},
 		{"issue closed is ignored", "issue.json", "Issue Hook", withIdem, setAction("close"), 200, "ignored", nil},
 		{"issue changed by cochef's bot is ignored", "issue.json", "Issue Hook", withIdem,
-			func(m map[string]any) { obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, "ignored", nil},
+			func(m map[string]any) { webhooktest.Obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, "ignored", nil},
 
 		{"/cochef check note", "note_issue.json", "Note Hook", withIdem, setNote("/cochef check"), 202, "accepted",
 			check(idem)},
-		{"/cochef check note before 17.4: key from the note", "note_issue.json", "Note Hook", map[string]string{headerGitLabEventUUID: "evt-uuid"},
+		{"/cochef check note before 17.4: key from the note", "note_issue.json", "Note Hook", map[string]string{hdrUUID: "evt-uuid"},
 			setNote("/Cochef Check"), 202, "accepted", check("evt-uuid:1241:2015-05-17 17:06:40 UTC")},
 		{"internal note with the command", "note_issue.json", "Confidential Note Hook", withIdem, setNote("/cochef check"), 202, "accepted",
 			check(idem)},
@@ -94,11 +97,14 @@ func TestGitLabHandledEvents(t *testing.T) {
 		{"edited note is ignored", "note_issue.json", "Note Hook", withIdem,
 			func(m map[string]any) { setNote("/cochef check")(m); setAction("update")(m) }, 200, "ignored", nil},
 		{"system note is ignored", "note_issue.json", "Note Hook", withIdem,
-			func(m map[string]any) { setNote("/cochef check")(m); obj(m, "object_attributes")["system"] = true }, 200, "ignored", nil},
+			func(m map[string]any) {
+				setNote("/cochef check")(m)
+				webhooktest.Obj(m, "object_attributes")["system"] = true
+			}, 200, "ignored", nil},
 		{"command from cochef's bot is ignored", "note_issue.json", "Note Hook", withIdem,
 			func(m map[string]any) {
 				setNote("/cochef check")(m)
-				obj(m, "user")["username"] = "PROJECT_42_BOT_COCHEF"
+				webhooktest.Obj(m, "user")["username"] = "PROJECT_42_BOT_COCHEF"
 			}, 200, "ignored", nil},
 		{"ordinary note on a merge request is ignored", "note_merge_request.json", "Note Hook", withIdem, nil, 200, "ignored", nil},
 		{"note on a snippet is ignored", "note_snippet.json", "Note Hook", withIdem, setNote("/cochef check"), 200, "ignored", nil},
@@ -109,18 +115,18 @@ func TestGitLabHandledEvents(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, nil)
-			body := readFixture(t, "gitlab/"+tc.file)
+			body := webhooktest.ReadFixture(t, "webhooks/"+tc.file)
 			if tc.edit != nil {
-				body = editJSON(t, body, tc.edit)
+				body = webhooktest.EditJSON(t, body, tc.edit)
 			}
-			w := hs.do(gitlabRequest(tc.event, testGitLabSecret, body, tc.headers))
+			w := hs.Do(gitlabRequest(tc.event, testGitLabSecret, body, tc.headers))
 			if w.Code != tc.wantCode {
 				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
 			}
-			if resp := decodeResponse(t, w); resp.Status != tc.wantStatus {
+			if resp := webhooktest.Decode(t, w); resp.Status != tc.wantStatus {
 				t.Errorf("status field = %q, want %q", resp.Status, tc.wantStatus)
 			}
-			tasks := hs.q.Tasks()
+			tasks := hs.Queue.Tasks()
 			switch {
 			case tc.want == nil && len(tasks) != 0:
 				t.Errorf("enqueued %+v, want nothing", tasks)
@@ -129,7 +135,7 @@ func TestGitLabHandledEvents(t *testing.T) {
 			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
 				t.Errorf("task =\n%+v\nsnapshot %+v\nwant\n%+v\nsnapshot %+v", tasks[0], tasks[0].Snapshot, *tc.want, tc.want.Snapshot)
 			}
-			logs := hs.logs.String()
+			logs := hs.Logs.String()
 			for _, secret := range []string{testGitLabSecret, "Create new API for manipulations", "test_issue", "New API: create"} {
 				if strings.Contains(logs, secret) {
 					t.Errorf("logs contain %q:\n%s", secret, logs)
@@ -140,10 +146,10 @@ func TestGitLabHandledEvents(t *testing.T) {
 }
 
 func TestGitLabRejectsBadRequests(t *testing.T) {
-	issue := readFixture(t, "gitlab/issue.json")
+	issue := webhooktest.ReadFixture(t, "webhooks/issue.json")
 	tests := []struct {
 		name      string
-		mod       func(*Options)
+		mod       func(*gitlab.WebhookConfig)
 		req       func() *http.Request
 		wantCode  int
 		wantAllow string
@@ -157,12 +163,12 @@ func TestGitLabRejectsBadRequests(t *testing.T) {
 		{"wrong token on an event cochef ignores", nil, func() *http.Request {
 			return gitlabRequest("Push Hook", "faux", issue, nil)
 		}, 401, "", "invalid token"},
-		{"GET", nil, func() *http.Request { return httptest.NewRequest(http.MethodGet, GitLabPath, nil) }, 405, "POST", "method not allowed"},
+		{"GET", nil, func() *http.Request { return httptest.NewRequest(http.MethodGet, path, nil) }, 405, "POST", "method not allowed"},
 		{"26 MiB body", nil, func() *http.Request {
-			r := httptest.NewRequest(http.MethodPost, GitLabPath, &zeroReader{n: 26 << 20})
+			r := httptest.NewRequest(http.MethodPost, path, &webhooktest.ZeroReader{N: 26 << 20})
 			r.ContentLength = -1
-			r.Header.Set(headerGitLabToken, testGitLabSecret)
-			r.Header.Set(headerGitLabEvent, "Issue Hook")
+			r.Header.Set(hdrToken, testGitLabSecret)
+			r.Header.Set(hdrEvent, "Issue Hook")
 			return r
 		}, 413, "", "body too large"},
 		{"malformed JSON", nil, func() *http.Request {
@@ -177,25 +183,25 @@ func TestGitLabRejectsBadRequests(t *testing.T) {
 		{"missing X-Gitlab-Event", nil, func() *http.Request {
 			return gitlabRequest("", testGitLabSecret, issue, nil)
 		}, 400, "", "X-Gitlab-Event header required"},
-		{"no secret configured: endpoint off", func(o *Options) { o.GitLabSecret = "" }, func() *http.Request {
+		{"no secret configured: endpoint off", func(c *gitlab.WebhookConfig) { c.Secret = "" }, func() *http.Request {
 			return gitlabRequest("Issue Hook", "", issue, nil)
 		}, 404, "", "GitLab webhook disabled"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, tc.mod)
-			w := hs.do(tc.req())
+			w := hs.Do(tc.req())
 			if w.Code != tc.wantCode {
 				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
 			}
-			resp := decodeResponse(t, w)
+			resp := webhooktest.Decode(t, w)
 			if resp.Status != "error" || !strings.Contains(resp.Reason, tc.wantIn) || !strings.Contains(resp.Reason, " / ") {
 				t.Errorf("body = %+v, want an error naming %q in French / English", resp, tc.wantIn)
 			}
 			if got := w.Header().Get("Allow"); got != tc.wantAllow {
 				t.Errorf("Allow = %q, want %q", got, tc.wantAllow)
 			}
-			if n := len(hs.q.Tasks()); n != 0 {
+			if n := len(hs.Queue.Tasks()); n != 0 {
 				t.Errorf("enqueued %d tasks on a refused request", n)
 			}
 		})
@@ -204,29 +210,42 @@ func TestGitLabRejectsBadRequests(t *testing.T) {
 
 func TestGitLabRedeliveryAndQueueFailure(t *testing.T) {
 	hs := newHarness(t, nil)
-	body := readFixture(t, "gitlab/issue.json")
-	headers := map[string]string{headerGitLabIdempotency: "k-1"}
-	if w := hs.do(gitlabRequest("Issue Hook", testGitLabSecret, body, headers)); w.Code != 202 {
+	body := webhooktest.ReadFixture(t, "webhooks/issue.json")
+	headers := map[string]string{hdrIdempotency: "k-1"}
+	if w := hs.Do(gitlabRequest("Issue Hook", testGitLabSecret, body, headers)); w.Code != 202 {
 		t.Fatalf("first: %d", w.Code)
 	}
-	w := hs.do(gitlabRequest("Issue Hook", testGitLabSecret, body, headers))
-	if w.Code != 200 || decodeResponse(t, w).Status != "duplicate" {
+	w := hs.Do(gitlabRequest("Issue Hook", testGitLabSecret, body, headers))
+	if w.Code != 200 || webhooktest.Decode(t, w).Status != "duplicate" {
 		t.Errorf("redelivery: %d %s", w.Code, w.Body)
 	}
 	// Without Idempotency-Key, a resend of the same event (same UUID, same
 	// updated_at) is a duplicate too.
-	old := map[string]string{headerGitLabEventUUID: "u-1"}
-	hs.do(gitlabRequest("Issue Hook", testGitLabSecret, body, old))
-	if w := hs.do(gitlabRequest("Issue Hook", testGitLabSecret, body, old)); w.Code != 200 {
+	old := map[string]string{hdrUUID: "u-1"}
+	hs.Do(gitlabRequest("Issue Hook", testGitLabSecret, body, old))
+	if w := hs.Do(gitlabRequest("Issue Hook", testGitLabSecret, body, old)); w.Code != 200 {
 		t.Errorf("resend without Idempotency-Key: %d", w.Code)
 	}
-	if n := len(hs.q.Tasks()); n != 2 {
+	if n := len(hs.Queue.Tasks()); n != 2 {
 		t.Errorf("%d tasks, want 2", n)
 	}
 
-	hs.q.err = errQueueDown
-	w = hs.do(gitlabRequest("Issue Hook", testGitLabSecret, body, map[string]string{headerGitLabIdempotency: "k-2"}))
+	hs.Queue.Err = webhooktest.ErrQueueDown
+	w = hs.Do(gitlabRequest("Issue Hook", testGitLabSecret, body, map[string]string{hdrIdempotency: "k-2"}))
 	if w.Code != http.StatusServiceUnavailable {
 		t.Errorf("queue down: %d, want 503", w.Code)
+	}
+}
+
+func TestObserveBoundsEventNames(t *testing.T) {
+	hs := newHarness(t, nil)
+	hs.Do(gitlabRequest("Issue Hook", "faux", []byte(`{}`), nil))
+	hs.Do(gitlabRequest("Made Up Hook", testGitLabSecret, []byte(`{}`), nil))
+	want := []webhooktest.Observation{
+		{Platform: "gitlab", Event: "Issue Hook", Outcome: webhook.OutcomeUnauthorized},
+		{Platform: "gitlab", Event: "other", Outcome: webhook.OutcomeIgnored},
+	}
+	if got := hs.Observations(); !reflect.DeepEqual(got, want) {
+		t.Errorf("observations = %v, want %v", got, want)
 	}
 }

@@ -1,4 +1,4 @@
-package webhook
+package github_test
 
 import (
 	"reflect"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/webhook/webhooktest"
 )
 
 const checklistBefore = core.MarkerRecette + "\n### Recette\n" +
@@ -19,7 +20,7 @@ func TestGitHubRecetteEvents(t *testing.T) {
 	}
 	helloPR1 := pr("Codertocat/Hello-World", 1, 1)
 	recette := func(ref core.IssueRef, trigger core.Trigger, mod func(*core.Task)) *core.Task {
-		t := &core.Task{Feature: core.FeatureRecette, Issue: ref, Trigger: trigger, Delivery: delivery, ReceivedAt: testNow}
+		t := &core.Task{Feature: core.FeatureRecette, Issue: ref, Trigger: trigger, Delivery: delivery, ReceivedAt: webhooktest.Now}
 		if mod != nil {
 			mod(t)
 		}
@@ -27,14 +28,14 @@ func TestGitHubRecetteEvents(t *testing.T) {
 	}
 	onPR := func(edit func(map[string]any)) func(map[string]any) {
 		return func(m map[string]any) {
-			obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
+			webhooktest.Obj(m, "issue")["pull_request"] = map[string]any{"url": "https://api.github.com/repos/Codertocat/Hello-World/pulls/1"}
 			m["installation"] = map[string]any{"id": 1}
 			edit(m)
 		}
 	}
 	ticked := func(sender string) func(map[string]any) {
 		return onPR(func(m map[string]any) {
-			c := obj(m, "comment")
+			c := webhooktest.Obj(m, "comment")
 			c["body"] = strings.Replace(checklistBefore, "- [ ] **1.**", "- [x] **1.**", 1)
 			c["user"] = map[string]any{"login": "cochef[bot]", "type": "Bot"}
 			m["changes"] = map[string]any{"body": map[string]any{"from": checklistBefore}}
@@ -54,7 +55,7 @@ func TestGitHubRecetteEvents(t *testing.T) {
 			recette(pr("Codertocat/Hello-World", 1, 2), core.TriggerChanged, nil)},
 		{"pull request labeled is ignored", "pull_request-labeled.json", "pull_request", nil, 200, nil},
 		{"pull request event from cochef is ignored", "pull_request-opened.json", "pull_request",
-			func(m map[string]any) { obj(m, "sender")["login"] = "cochef[bot]" }, 200, nil},
+			func(m map[string]any) { webhooktest.Obj(m, "sender")["login"] = "cochef[bot]" }, 200, nil},
 		{"merge group", "merge_group-checks_requested.json", "merge_group", nil, 202,
 			recette(pr("octo-org/octo-repo", 1, 104), core.TriggerChanged, func(t *core.Task) {
 				t.Feature, t.HeadSHA = core.FeatureMergeGroup, "2ffea6db159f6b6c47a24e778fb9ef40cf6b1c7d"
@@ -84,7 +85,7 @@ func TestGitHubRecetteEvents(t *testing.T) {
 		{"checklist text edited by hand, no box changed: plain render", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) {
 				ticked("marie-po")(m)
-				obj(m, "comment")["body"] = checklistBefore + "\nmerci !"
+				webhooktest.Obj(m, "comment")["body"] = checklistBefore + "\nmerci !"
 			}, 202, recette(helloPR1, core.TriggerChecklistEdited, nil)},
 		{"GitHub without the old body: compare with the stored state", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) { ticked("marie-po")(m); delete(m, "changes") }, 202,
@@ -93,7 +94,7 @@ func TestGitHubRecetteEvents(t *testing.T) {
 		{"a person's comment quoting the marker is not the checklist", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) {
 				ticked("marie-po")(m)
-				obj(m, "comment")["user"] = map[string]any{"login": "mallory", "type": "User"}
+				webhooktest.Obj(m, "comment")["user"] = map[string]any{"login": "mallory", "type": "User"}
 			}, 200, nil},
 		{"edit of another comment is ignored", "issue_comment-edited.json", "issue_comment",
 			onPR(func(map[string]any) {}), 200, nil},
@@ -101,90 +102,15 @@ func TestGitHubRecetteEvents(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, nil)
-			body := readFixture(t, "github/"+tc.file)
+			body := webhooktest.ReadFixture(t, "webhooks/"+tc.file)
 			if tc.edit != nil {
-				body = editJSON(t, body, tc.edit)
+				body = webhooktest.EditJSON(t, body, tc.edit)
 			}
-			w := hs.do(githubRequest(tc.event, delivery, body, testSecret))
+			w := hs.Do(githubRequest(tc.event, delivery, body, testSecret))
 			if w.Code != tc.wantCode {
 				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
 			}
-			tasks := hs.q.Tasks()
-			switch {
-			case tc.want == nil && len(tasks) != 0:
-				t.Errorf("enqueued %+v, want nothing", tasks)
-			case tc.want != nil && len(tasks) != 1:
-				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
-			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
-				t.Errorf("task =\n%+v\nwant\n%+v", tasks[0], *tc.want)
-			}
-		})
-	}
-}
-
-func TestGitLabRecetteEvents(t *testing.T) {
-	const idem = "b6f1e9c2-3f52-4d4c-9a0e-recette"
-	withIdem := map[string]string{headerGitLabIdempotency: idem}
-	mr1 := core.IssueRef{Repo: core.Repo{Platform: core.GitLab, FullName: "gitlabhq/gitlab-test", ProjectID: 1}, Number: 1, MergeRequest: true}
-	noteMR := core.IssueRef{Repo: core.Repo{Platform: core.GitLab, FullName: "gitlab-org/gitlab-test", ProjectID: 5}, Number: 1, MergeRequest: true}
-	setAction := func(a string) func(map[string]any) {
-		return func(m map[string]any) { obj(m, "object_attributes")["action"] = a }
-	}
-	setNote := func(n, action string) func(map[string]any) {
-		return func(m map[string]any) {
-			obj(m, "object_attributes")["note"] = n
-			obj(m, "object_attributes")["action"] = action
-		}
-	}
-	task := func(ref core.IssueRef, trigger core.Trigger, mod func(*core.Task)) *core.Task {
-		t := &core.Task{Feature: core.FeatureRecette, Issue: ref, Trigger: trigger, Delivery: idem, ReceivedAt: testNow}
-		if mod != nil {
-			mod(t)
-		}
-		return t
-	}
-	tests := []struct {
-		name, file, event string
-		edit              func(map[string]any)
-		wantCode          int
-		want              *core.Task
-	}{
-		{"merge request opened", "merge_request.json", "Merge Request Hook", nil, 202,
-			task(mr1, core.TriggerChanged, nil)},
-		{"merge request updated", "merge_request.json", "Merge Request Hook", setAction("update"), 202,
-			task(mr1, core.TriggerChanged, nil)},
-		{"merge request merged", "merge_request.json", "Merge Request Hook", setAction("merge"), 202,
-			task(mr1, core.TriggerChanged, nil)},
-		{"merge request changed by cochef's bot is ignored", "merge_request.json", "Merge Request Hook",
-			func(m map[string]any) { setAction("update")(m); obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, nil},
-		{"validation command", "note_merge_request.json", "Note Hook", setNote("/cochef valide tout", "create"), 202,
-			task(noteMR, core.TriggerCommand, func(t *core.Task) { t.Actor, t.Command = "root", &core.Command{Verb: core.VerbValidate, All: true} })},
-		{"command from GitLab before 16.11 (no action)", "note_merge_request.json", "Note Hook", setNote("/cochef refuse 2 faux", ""), 202,
-			task(noteMR, core.TriggerCommand, func(t *core.Task) {
-				t.Actor, t.Command = "root", &core.Command{Verb: core.VerbRefuse, Items: []int{2}, Reason: "faux"}
-			})},
-		{"checklist note edited: compare with the stored state", "note_merge_request.json", "Note Hook",
-			setNote(checklistBefore, "update"), 202,
-			task(noteMR, core.TriggerChecklistEdited, func(t *core.Task) { t.Actor = "root" })},
-		{"other note edited is ignored", "note_merge_request.json", "Note Hook", setNote("/cochef valide 1", "update"), 200, nil},
-		{"cochef editing its checklist is ignored", "note_merge_request.json", "Note Hook",
-			func(m map[string]any) {
-				setNote(checklistBefore, "update")(m)
-				obj(m, "user")["username"] = "project_42_bot_cochef"
-			}, 200, nil},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			hs := newHarness(t, nil)
-			body := readFixture(t, "gitlab/"+tc.file)
-			if tc.edit != nil {
-				body = editJSON(t, body, tc.edit)
-			}
-			w := hs.do(gitlabRequest(tc.event, testGitLabSecret, body, withIdem))
-			if w.Code != tc.wantCode {
-				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
-			}
-			tasks := hs.q.Tasks()
+			tasks := hs.Queue.Tasks()
 			switch {
 			case tc.want == nil && len(tasks) != 0:
 				t.Errorf("enqueued %+v, want nothing", tasks)
