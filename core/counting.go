@@ -10,6 +10,10 @@ type Counted struct {
 	reads, writes int
 }
 
+// Counted plays every role of the platform it wraps, so a call the
+// platform gains is counted or does not compile.
+var _ Platform = (*Counted)(nil)
+
 // Count wraps p.
 func Count(p Platform) *Counted { return &Counted{p: p} }
 

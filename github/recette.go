@@ -102,7 +102,7 @@ func (i *installation) graphqlPath() string {
 	return "graphql"
 }
 
-// ClosingIssues implements core.Recette with one GraphQL query. Issues in
+// ClosingIssues implements core.MergeRequests with one GraphQL query. Issues in
 // other repositories keep the pull request's installation: the same App
 // installation may read them, or the caller lists them as unreadable.
 func (i *installation) ClosingIssues(ctx context.Context, mr core.MergeRequest) ([]core.IssueRef, error) {
