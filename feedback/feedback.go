@@ -11,8 +11,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"time"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
@@ -22,17 +20,8 @@ import (
 // core.Worker of core.FeatureFeedback; everything platform-specific is
 // behind core's interfaces, so GitHub and GitLab share every decision.
 type Runner struct {
-	// Platforms are the configured adapters; a platform absent runs dry.
-	Platforms core.Platforms
-	Store     core.EvaluationStore
-	// Settings returns the effective settings of a repository. Nil means
-	// the Defaults for every repository.
-	Settings core.SettingsSource
-	Defaults core.Settings
-	Logger   *slog.Logger
-	Now      func() time.Time
-	// Observe, when set, is told each evaluation's outcome (metrics).
-	Observe func(o core.Outcome)
+	core.Env
+	Store core.EvaluationStore
 	// Evaluated, when set, is told of each story evaluated with the
 	// platform's credentials: the recette re-renders the checklists that
 	// show it.
@@ -50,23 +39,9 @@ type writer interface {
 	core.Labels
 }
 
-func (r *Runner) log() *slog.Logger {
-	if r.Logger != nil {
-		return r.Logger
-	}
-	return slog.Default()
-}
-
-func (r *Runner) now() time.Time {
-	if r.Now != nil {
-		return r.Now()
-	}
-	return time.Now()
-}
-
 // Work implements core.Worker: it reads the issue, plans, and applies.
 func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
-	log := r.log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
+	log := r.Log().With("issue", t.Issue.String(), "delivery", t.Delivery, "feature", string(t.Feature), "trigger", string(t.Trigger))
 	connected, live, err := r.Platforms.Connect(t.Issue.Repo)
 	if err != nil {
 		return err
@@ -80,9 +55,7 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	out := core.Outcome{Ref: t.Issue, Feature: t.Feature, DryRun: !live}
 	defer func() {
 		out.Reads, out.Writes, out.Err = p.Reads(), p.Writes(), err
-		if r.Observe != nil {
-			r.Observe(out)
-		}
+		r.Report(out)
 	}()
 
 	in := Input{Settings: r.Defaults}
@@ -95,7 +68,7 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	// task comes back when it is due, and edits arriving meanwhile join it.
 	command := t.Trigger == core.TriggerCommand
 	if !command && in.Settings.Debounce > 0 && !t.ReceivedAt.IsZero() {
-		if wait := in.Settings.Debounce - r.now().Sub(t.ReceivedAt); wait > 0 {
+		if wait := in.Settings.Debounce - r.Time().Sub(t.ReceivedAt); wait > 0 {
 			out.Skipped = "debounce"
 			return &core.Deferred{Wait: wait, Reason: "repository debounce"}
 		}
@@ -160,7 +133,7 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in Input, d Desired) error {
 	next := core.Evaluation{
 		Ref: t.Issue, Template: d.Result.Template, Lang: d.Lang, Ready: d.Result.Ready,
-		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.now(), Comment: d.Comment,
+		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.Time(), Comment: d.Comment,
 	}
 	if prev := in.Previous; prev != nil {
 		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash

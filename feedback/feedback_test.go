@@ -43,10 +43,12 @@ func newHarness(t *testing.T, tweak func(*core.Settings)) *harness {
 	}
 	p, st := coretest.NewPlatform(), coretest.NewStore()
 	e := &feedback.Runner{
-		Platforms: core.Platforms{core.GitHub: p},
-		Store:     st,
-		Settings:  core.NewRepoSettings(defaults),
-		Defaults:  defaults,
+		Env: core.Env{
+			Platforms: core.Platforms{core.GitHub: p},
+			Settings:  core.NewRepoSettings(defaults),
+			Defaults:  defaults,
+		},
+		Store: st,
 	}
 	return &harness{t: t, p: p, store: st, engine: e}
 }

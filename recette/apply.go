@@ -58,7 +58,7 @@ func (r *run) apply(ctx context.Context, rec *core.RecetteRecord, mr core.MergeR
 }
 
 func (r *run) save(ctx context.Context, rec *core.RecetteRecord) error {
-	rec.UpdatedAt = r.e.now().UTC()
+	rec.UpdatedAt = r.e.Time().UTC()
 	if err := r.e.Recettes.SaveRecette(ctx, *rec); err != nil {
 		return fmt.Errorf("save recette: %w", err)
 	}

@@ -27,10 +27,9 @@ import (
 // Runner keeps the recette checklists of pull and merge requests. It is
 // the core.Worker of core.FeatureRecette and core.FeatureMergeGroup.
 type Runner struct {
-	// Platforms are the configured adapters. A checklist needs the
-	// platform's pull or merge request: on a platform that runs dry
-	// nothing is done.
-	Platforms core.Platforms
+	// Env's platforms: a checklist needs the platform's pull or merge
+	// request, so on a platform that runs dry nothing is done.
+	core.Env
 	// Store gives the feedback comment of a story without criteria, to
 	// link it; nil links the story itself.
 	Store    core.EvaluationStore
@@ -38,28 +37,6 @@ type Runner struct {
 	// Enqueuer queues the re-render of the checklists that show a story
 	// when its criteria changed; nil leaves them until their next event.
 	Enqueuer core.Enqueuer
-	// Settings returns the effective settings of a repository. Nil means
-	// the Defaults for every repository.
-	Settings core.SettingsSource
-	Defaults core.Settings
-	Logger   *slog.Logger
-	Now      func() time.Time
-	// Observe, when set, is told each task's outcome (metrics).
-	Observe func(o core.Outcome)
-}
-
-func (e *Runner) log() *slog.Logger {
-	if e.Logger != nil {
-		return e.Logger
-	}
-	return slog.Default()
-}
-
-func (e *Runner) now() time.Time {
-	if e.Now != nil {
-		return e.Now()
-	}
-	return time.Now()
 }
 
 // run is one task of a PR/MR and what it reads at most once.
@@ -86,15 +63,13 @@ type run struct {
 func (e *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	ref := t.Issue
 	ref.MergeRequest = true
-	log := e.log().With("merge_request", ref.String(), "delivery", t.Delivery, "feature", string(t.Feature),
+	log := e.Log().With("merge_request", ref.String(), "delivery", t.Delivery, "feature", string(t.Feature),
 		"trigger", string(t.Trigger), "actor", t.Actor)
 	out := core.Outcome{Ref: ref, Feature: t.Feature}
 	var counted *core.Counted
 	defer func() {
 		out.Reads, out.Writes, out.Err = counted.Reads(), counted.Writes(), err
-		if e.Observe != nil {
-			e.Observe(out)
-		}
+		e.Report(out)
 	}()
 	p, live, err := e.Platforms.Connect(ref.Repo)
 	if err != nil {
@@ -307,7 +282,7 @@ func (r *run) at() time.Time {
 	if !r.t.ReceivedAt.IsZero() {
 		return r.t.ReceivedAt.UTC()
 	}
-	return r.e.now().UTC()
+	return r.e.Time().UTC()
 }
 
 // findChecklist looks cochef's checklist up on the platform.

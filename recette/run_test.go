@@ -35,9 +35,8 @@ func newRecHarness(t *testing.T) *recHarness {
 	defaults := core.Settings{Labels: core.DefaultLabels(), Templates: set}
 	p, st := coretest.NewPlatform(), coretest.NewStore()
 	e := &recette.Runner{
-		Platforms: core.Platforms{core.GitHub: p},
-		Store:     st, Settings: core.NewRepoSettings(defaults), Defaults: defaults,
-		Recettes: st, Enqueuer: st,
+		Env:   core.Env{Platforms: core.Platforms{core.GitHub: p}, Settings: core.NewRepoSettings(defaults), Defaults: defaults},
+		Store: st, Recettes: st, Enqueuer: st,
 	}
 	return &recHarness{t: t, p: p, store: st, engine: e, defaults: defaults}
 }

@@ -168,11 +168,11 @@ func (e *Runner) StoryEvaluated(ctx context.Context, is core.Issue, res rules.Re
 			continue
 		}
 		if _, err := e.Enqueuer.Enqueue(ctx, core.Task{
-			Feature: core.FeatureRecette, Issue: l.MergeRequest, Trigger: core.TriggerChanged, ReceivedAt: e.now().UTC(),
+			Feature: core.FeatureRecette, Issue: l.MergeRequest, Trigger: core.TriggerChanged, ReceivedAt: e.Time().UTC(),
 		}); err != nil {
 			return fmt.Errorf("enqueue recette of %s: %w", l.MergeRequest, err)
 		}
-		e.log().Info("story changed: recette checklist to render again", "issue", is.Ref.String(), "merge_request", l.MergeRequest.String())
+		e.Log().Info("story changed: recette checklist to render again", "issue", is.Ref.String(), "merge_request", l.MergeRequest.String())
 	}
 	return nil
 }

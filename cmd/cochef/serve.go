@@ -127,27 +127,16 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		ReadyReviewers:    cfg.ReadyReviewers,
 		Templates:         set,
 	}
-	settings := core.NewRepoSettings(defaults)
+	env := core.Env{
+		Platforms: platforms,
+		Settings:  core.NewRepoSettings(defaults),
+		Defaults:  defaults,
+		Logger:    log,
+		Observe:   m.ObserveEvaluation,
+	}
 	// Recette checklists on pull and merge requests (docs/recette.md).
-	recettes := &recette.Runner{
-		Platforms: platforms,
-		Store:     st,
-		Recettes:  st,
-		Enqueuer:  st,
-		Settings:  settings,
-		Defaults:  defaults,
-		Logger:    log,
-		Observe:   m.ObserveEvaluation,
-	}
-	stories := &feedback.Runner{
-		Platforms: platforms,
-		Store:     st,
-		Settings:  settings,
-		Defaults:  defaults,
-		Logger:    log,
-		Observe:   m.ObserveEvaluation,
-		Evaluated: recettes.StoryEvaluated,
-	}
+	recettes := &recette.Runner{Env: env, Store: st, Recettes: st, Enqueuer: st}
+	stories := &feedback.Runner{Env: env, Store: st, Evaluated: recettes.StoryEvaluated}
 	worker := core.Dispatch{
 		core.FeatureFeedback:   stories,
 		core.FeatureRecette:    recettes,

@@ -43,42 +43,41 @@ func roundTrip(v, out any) error {
 	return json.Unmarshal(b, out)
 }
 
-func (s *Store) LastEvaluation(_ context.Context, ref core.IssueRef) (*core.Evaluation, error) {
+// load reads the record of ref in table, nil when there is none.
+func load[T any](s *Store, table map[string][]byte, ref core.IssueRef) (*T, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	b, ok := s.evals[key(ref)]
+	b, ok := table[key(ref)]
 	if !ok {
 		return nil, nil
 	}
-	var e core.Evaluation
-	return &e, json.Unmarshal(b, &e)
+	var v T
+	return &v, json.Unmarshal(b, &v)
+}
+
+// save writes the record of ref in table.
+func save(s *Store, table map[string][]byte, ref core.IssueRef, v any) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := json.Marshal(v)
+	table[key(ref)] = b
+	return err
+}
+
+func (s *Store) LastEvaluation(_ context.Context, ref core.IssueRef) (*core.Evaluation, error) {
+	return load[core.Evaluation](s, s.evals, ref)
 }
 
 func (s *Store) SaveEvaluation(_ context.Context, e core.Evaluation) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := json.Marshal(e)
-	s.evals[key(e.Ref)] = b
-	return err
+	return save(s, s.evals, e.Ref, e)
 }
 
 func (s *Store) LoadRecette(_ context.Context, ref core.IssueRef) (*core.RecetteRecord, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, ok := s.recettes[key(ref)]
-	if !ok {
-		return nil, nil
-	}
-	var r core.RecetteRecord
-	return &r, json.Unmarshal(b, &r)
+	return load[core.RecetteRecord](s, s.recettes, ref)
 }
 
 func (s *Store) SaveRecette(_ context.Context, r core.RecetteRecord) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	b, err := json.Marshal(r)
-	s.recettes[key(r.Ref)] = b
-	return err
+	return save(s, s.recettes, r.Ref, r)
 }
 
 func (s *Store) AddValidations(_ context.Context, vs []core.Validation) error {

@@ -82,39 +82,38 @@ func (f *Fake) createNote(c *call) {
 	c.ok(http.StatusCreated, f.noteOf(p, on, d, d.notes[0]))
 }
 
-func (f *Fake) getNote(c *call) {
+// note finds the note the call's path names, or answers 404.
+func (c *call) note() (*project, *noteable, *discussion, *Note) {
 	p, on := c.noteable()
 	if on == nil {
-		return
+		return nil, nil, nil, nil
 	}
 	id, ok := c.noteID()
 	if !ok {
-		return
+		return nil, nil, nil, nil
 	}
 	d, n := findNote(*on.notes, id)
 	if n == nil {
 		c.notFound("Note")
-		return
+		return nil, nil, nil, nil
 	}
-	c.ok(http.StatusOK, f.noteOf(p, on, d, n))
+	return p, on, d, n
+}
+
+func (f *Fake) getNote(c *call) {
+	if p, on, d, n := c.note(); n != nil {
+		c.ok(http.StatusOK, f.noteOf(p, on, d, n))
+	}
 }
 
 // updateNote edits a note the bot wrote: its body, or, on a merge
 // request, whether it is resolved.
 func (f *Fake) updateNote(c *call) {
-	p, on := c.noteable()
-	if on == nil {
-		return
-	}
-	id, ok := c.noteID()
-	if !ok {
-		return
-	}
-	d, n := findNote(*on.notes, id)
+	p, on, d, n := c.note()
 	if n == nil {
-		c.notFound("Note")
 		return
 	}
+	ok := false
 	if on.typ == "Issue" {
 		ok = f.editBody(c, n)
 	} else {
