@@ -1,17 +1,12 @@
 package github_test
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/webhook/webhooktest"
 )
-
-const checklistBefore = core.MarkerRecette + "\n### Recette\n" +
-	"- [ ] **1.** Le total est affiché <!-- k:aaaaaaaaaaaa -->\n" +
-	"- [x] **2.** L'export est chiffré — ✅ @\u200dmarie, 2025-03-04 <!-- k:bbbbbbbbbbbb -->\n"
 
 func TestGitHubRecetteEvents(t *testing.T) {
 	const delivery = "d-recette"
@@ -36,9 +31,9 @@ func TestGitHubRecetteEvents(t *testing.T) {
 	ticked := func(sender string) func(map[string]any) {
 		return onPR(func(m map[string]any) {
 			c := webhooktest.Obj(m, "comment")
-			c["body"] = strings.Replace(checklistBefore, "- [ ] **1.**", "- [x] **1.**", 1)
+			c["body"] = strings.Replace(webhooktest.Checklist, "- [ ] **1.**", "- [x] **1.**", 1)
 			c["user"] = map[string]any{"login": "cochef[bot]", "type": "Bot"}
-			m["changes"] = map[string]any{"body": map[string]any{"from": checklistBefore}}
+			m["changes"] = map[string]any{"body": map[string]any{"from": webhooktest.Checklist}}
 			m["sender"] = map[string]any{"login": sender, "type": "User"}
 		})
 	}
@@ -85,7 +80,7 @@ func TestGitHubRecetteEvents(t *testing.T) {
 		{"checklist text edited by hand, no box changed: plain render", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) {
 				ticked("marie-po")(m)
-				webhooktest.Obj(m, "comment")["body"] = checklistBefore + "\nmerci !"
+				webhooktest.Obj(m, "comment")["body"] = webhooktest.Checklist + "\nmerci !"
 			}, 202, recette(helloPR1, core.TriggerChecklistEdited, nil)},
 		{"GitHub without the old body: compare with the stored state", "issue_comment-edited.json", "issue_comment",
 			func(m map[string]any) { ticked("marie-po")(m); delete(m, "changes") }, 202,
@@ -107,18 +102,7 @@ func TestGitHubRecetteEvents(t *testing.T) {
 				body = webhooktest.EditJSON(t, body, tc.edit)
 			}
 			w := hs.Do(githubRequest(tc.event, delivery, body, testSecret))
-			if w.Code != tc.wantCode {
-				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
-			}
-			tasks := hs.Queue.Tasks()
-			switch {
-			case tc.want == nil && len(tasks) != 0:
-				t.Errorf("enqueued %+v, want nothing", tasks)
-			case tc.want != nil && len(tasks) != 1:
-				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
-			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
-				t.Errorf("task =\n%+v\nwant\n%+v", tasks[0], *tc.want)
-			}
+			hs.CheckTask(t, w, tc.wantCode, tc.want)
 		})
 	}
 }

@@ -1,17 +1,11 @@
 package gitlab_test
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/webhook/webhooktest"
 )
-
-// checklistBefore is a checklist cochef wrote, as it arrives in a note.
-const checklistBefore = core.MarkerRecette + "\n### Recette\n" +
-	"- [ ] **1.** Le total est affiché <!-- k:aaaaaaaaaaaa -->\n" +
-	"- [x] **2.** L'export est chiffré — ✅ @\u200dmarie, 2025-03-04 <!-- k:bbbbbbbbbbbb -->\n"
 
 func TestGitLabRecetteEvents(t *testing.T) {
 	const idem = "b6f1e9c2-3f52-4d4c-9a0e-recette"
@@ -58,12 +52,12 @@ func TestGitLabRecetteEvents(t *testing.T) {
 				t.Actor, t.Command = "root", &core.Command{Verb: core.VerbRefuse, Items: []int{2}, Reason: "faux"}
 			})},
 		{"checklist note edited: compare with the stored state", "note_merge_request.json", "Note Hook",
-			setNote(checklistBefore, "update"), 202,
+			setNote(webhooktest.Checklist, "update"), 202,
 			task(noteMR, core.TriggerChecklistEdited, func(t *core.Task) { t.Actor = "root" })},
 		{"other note edited is ignored", "note_merge_request.json", "Note Hook", setNote("/cochef valide 1", "update"), 200, nil},
 		{"cochef editing its checklist is ignored", "note_merge_request.json", "Note Hook",
 			func(m map[string]any) {
-				setNote(checklistBefore, "update")(m)
+				setNote(webhooktest.Checklist, "update")(m)
 				webhooktest.Obj(m, "user")["username"] = "project_42_bot_cochef"
 			}, 200, nil},
 	}
@@ -75,18 +69,7 @@ func TestGitLabRecetteEvents(t *testing.T) {
 				body = webhooktest.EditJSON(t, body, tc.edit)
 			}
 			w := hs.Do(gitlabRequest(tc.event, testGitLabSecret, body, withIdem))
-			if w.Code != tc.wantCode {
-				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
-			}
-			tasks := hs.Queue.Tasks()
-			switch {
-			case tc.want == nil && len(tasks) != 0:
-				t.Errorf("enqueued %+v, want nothing", tasks)
-			case tc.want != nil && len(tasks) != 1:
-				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
-			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
-				t.Errorf("task =\n%+v\nwant\n%+v", tasks[0], *tc.want)
-			}
+			hs.CheckTask(t, w, tc.wantCode, tc.want)
 		})
 	}
 }

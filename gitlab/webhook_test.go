@@ -120,20 +120,9 @@ func TestGitLabHandledEvents(t *testing.T) {
 				body = webhooktest.EditJSON(t, body, tc.edit)
 			}
 			w := hs.Do(gitlabRequest(tc.event, testGitLabSecret, body, tc.headers))
-			if w.Code != tc.wantCode {
-				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
-			}
+			hs.CheckTask(t, w, tc.wantCode, tc.want)
 			if resp := webhooktest.Decode(t, w); resp.Status != tc.wantStatus {
 				t.Errorf("status field = %q, want %q", resp.Status, tc.wantStatus)
-			}
-			tasks := hs.Queue.Tasks()
-			switch {
-			case tc.want == nil && len(tasks) != 0:
-				t.Errorf("enqueued %+v, want nothing", tasks)
-			case tc.want != nil && len(tasks) != 1:
-				t.Fatalf("enqueued %d tasks, want 1", len(tasks))
-			case tc.want != nil && !reflect.DeepEqual(tasks[0], *tc.want):
-				t.Errorf("task =\n%+v\nsnapshot %+v\nwant\n%+v\nsnapshot %+v", tasks[0], tasks[0].Snapshot, *tc.want, tc.want.Snapshot)
 			}
 			logs := hs.Logs.String()
 			for _, secret := range []string{testGitLabSecret, "Create new API for manipulations", "test_issue", "New API: create"} {
@@ -191,19 +180,7 @@ func TestGitLabRejectsBadRequests(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			hs := newHarness(t, tc.mod)
 			w := hs.Do(tc.req())
-			if w.Code != tc.wantCode {
-				t.Fatalf("status = %d, want %d; body %s", w.Code, tc.wantCode, w.Body)
-			}
-			resp := webhooktest.Decode(t, w)
-			if resp.Status != "error" || !strings.Contains(resp.Reason, tc.wantIn) || !strings.Contains(resp.Reason, " / ") {
-				t.Errorf("body = %+v, want an error naming %q in French / English", resp, tc.wantIn)
-			}
-			if got := w.Header().Get("Allow"); got != tc.wantAllow {
-				t.Errorf("Allow = %q, want %q", got, tc.wantAllow)
-			}
-			if n := len(hs.Queue.Tasks()); n != 0 {
-				t.Errorf("enqueued %d tasks on a refused request", n)
-			}
+			hs.CheckRefused(t, w, tc.wantCode, tc.wantAllow, tc.wantIn)
 		})
 	}
 }

@@ -137,6 +137,16 @@ func (f *Fake) listDiscussions(c *call) {
 	paginate(c, out)
 }
 
+// mrDiscussion finds the merge request and the thread the call's path
+// names, or answers 404.
+func (c *call) mrDiscussion() (*project, *mergeRequest, *discussion) {
+	p, mr := c.mergeRequest()
+	if mr == nil {
+		return nil, nil, nil
+	}
+	return p, mr, c.discussion(mr)
+}
+
 func (c *call) discussion(mr *mergeRequest) *discussion {
 	for _, d := range mr.notes {
 		if d.id == c.vars["discussion_id"] {
@@ -163,11 +173,7 @@ func (f *Fake) createDiscussion(c *call) {
 }
 
 func (f *Fake) getDiscussion(c *call) {
-	p, mr := c.mergeRequest()
-	if mr == nil {
-		return
-	}
-	d := c.discussion(mr)
+	p, mr, d := c.mrDiscussion()
 	if d == nil {
 		return
 	}
@@ -175,11 +181,7 @@ func (f *Fake) getDiscussion(c *call) {
 }
 
 func (f *Fake) resolveDiscussion(c *call) {
-	p, mr := c.mergeRequest()
-	if mr == nil {
-		return
-	}
-	d := c.discussion(mr)
+	p, mr, d := c.mrDiscussion()
 	if d == nil {
 		return
 	}
@@ -208,11 +210,7 @@ func (f *Fake) resolveDiscussion(c *call) {
 }
 
 func (f *Fake) addDiscussionNote(c *call) {
-	p, mr := c.mergeRequest()
-	if mr == nil {
-		return
-	}
-	d := c.discussion(mr)
+	p, mr, d := c.mrDiscussion()
 	if d == nil {
 		return
 	}
@@ -226,11 +224,7 @@ func (f *Fake) addDiscussionNote(c *call) {
 }
 
 func (f *Fake) updateDiscussionNote(c *call) {
-	p, mr := c.mergeRequest()
-	if mr == nil {
-		return
-	}
-	d := c.discussion(mr)
+	p, mr, d := c.mrDiscussion()
 	if d == nil {
 		return
 	}

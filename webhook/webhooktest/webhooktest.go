@@ -14,6 +14,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -25,6 +27,12 @@ import (
 // Now is the pinned clock of the handler, so tests can compare whole
 // tasks.
 var Now = time.Date(2025, 11, 28, 9, 30, 0, 0, time.UTC)
+
+// Checklist is a recette checklist cochef wrote, as it comes back in the
+// events of its edits: item 1 unticked, item 2 ticked.
+const Checklist = core.MarkerRecette + "\n### Recette\n" +
+	"- [ ] **1.** Le total est affiché <!-- k:aaaaaaaaaaaa -->\n" +
+	"- [x] **2.** L'export est chiffré — ✅ @\u200dmarie, 2025-03-04 <!-- k:bbbbbbbbbbbb -->\n"
 
 // ErrQueueDown is what a Queue told to fail answers.
 var ErrQueueDown = errors.New("queue down")
@@ -178,4 +186,42 @@ func (z *ZeroReader) Read(p []byte) (int, error) {
 	clear(p)
 	z.N -= int64(len(p))
 	return len(p), nil
+}
+
+// CheckTask checks that the handler answered code and queued want (nil:
+// nothing), the whole task compared.
+func (h *Harness) CheckTask(t testing.TB, w *httptest.ResponseRecorder, code int, want *core.Task) {
+	t.Helper()
+	if w.Code != code {
+		t.Fatalf("status = %d, want %d; body %s", w.Code, code, w.Body)
+	}
+	tasks := h.Queue.Tasks()
+	switch {
+	case want == nil && len(tasks) != 0:
+		t.Errorf("enqueued %+v, want nothing", tasks)
+	case want != nil && len(tasks) != 1:
+		t.Fatalf("enqueued %d tasks, want 1", len(tasks))
+	case want != nil && !reflect.DeepEqual(tasks[0], *want):
+		t.Errorf("task =\n%+v\nsnapshot %+v\nwant\n%+v\nsnapshot %+v", tasks[0], tasks[0].Snapshot, *want, want.Snapshot)
+	}
+}
+
+// CheckRefused checks that the handler refused the request with code, an
+// Allow header of allow, a reason naming reason in French / English, and
+// queued nothing.
+func (h *Harness) CheckRefused(t testing.TB, w *httptest.ResponseRecorder, code int, allow, reason string) {
+	t.Helper()
+	if w.Code != code {
+		t.Fatalf("status = %d, want %d; body %s", w.Code, code, w.Body)
+	}
+	resp := Decode(t, w)
+	if resp.Status != "error" || !strings.Contains(resp.Reason, reason) || !strings.Contains(resp.Reason, " / ") {
+		t.Errorf("body = %+v, want an error naming %q in French / English", resp, reason)
+	}
+	if got := w.Header().Get("Allow"); got != allow {
+		t.Errorf("Allow = %q, want %q", got, allow)
+	}
+	if n := len(h.Queue.Tasks()); n != 0 {
+		t.Errorf("enqueued %d tasks on a refused request", n)
+	}
 }
