@@ -110,8 +110,9 @@ func (h *Webhooks) Event(hd http.Header) (event, metric, delivery string) {
 	return event, metric, hd.Get(headerGitHubDelivery)
 }
 
-// BodyBeforeAuth: the signature covers the body.
-func (h *Webhooks) BodyBeforeAuth() bool { return !h.insecure }
+// BodyBeforeAuth: the signature covers the body, so bodies are read before
+// a request is proven (in the insecure mode too, where nothing proves it).
+func (h *Webhooks) BodyBeforeAuth() bool { return true }
 
 // Parse reads a verified delivery.
 func (h *Webhooks) Parse(ctx context.Context, hd http.Header, body []byte) webhook.Result {
