@@ -11,14 +11,6 @@ import (
 // commands), every validation is kept in a trail, and a status on the head
 // commit holds the merge until every criterion is validated.
 
-// MarkerRecette finds cochef's checklist comment on a PR/MR, and
-// MarkerRecetteReply its short replies (which must never be taken for the
-// checklist: the marker is not a substring of the other).
-const (
-	MarkerRecette      = "<!-- cochef:recette -->"
-	MarkerRecetteReply = "<!-- cochef:recette:reply -->"
-)
-
 // RecetteStatusName is the check run (GitHub) and commit status (GitLab)
 // cochef sets on the head commit; a branch protection may require it.
 const RecetteStatusName = "cochef/recette"
@@ -72,42 +64,6 @@ type RecetteStatus struct {
 	// none: an adapter whose platform keeps only the state (GitLab) skips
 	// a call that would not change it.
 	Previous RecetteState
-}
-
-// Recette is what the recette asks of a platform beyond Platform. Both
-// adapters implement it; comments and labels on a PR/MR go through
-// Platform with IssueRef.MergeRequest set.
-type Recette interface {
-	GetMergeRequest(ctx context.Context, ref IssueRef) (MergeRequest, error)
-	// ClosingIssues returns the issues the platform itself says mr closes
-	// (GitHub: GraphQL closingIssuesReferences; GitLab: closes_issues).
-	// The closing keywords of the title and description are parsed by
-	// the caller, the same way on both platforms.
-	ClosingIssues(ctx context.Context, mr MergeRequest) ([]IssueRef, error)
-	// SetRecetteStatus sets the status on mr.HeadSHA and returns its id
-	// (0 when the platform has none).
-	SetRecetteStatus(ctx context.Context, mr MergeRequest, s RecetteStatus) (int64, error)
-	// IsTeamMember tells whether user belongs to team: "org/team-slug" on
-	// GitHub, a group's full path on GitLab.
-	IsTeamMember(ctx context.Context, repo Repo, team, user string) (bool, error)
-}
-
-// RecetteThreads is implemented by platforms that can block a merge on an
-// unresolved thread (GitLab, with "All threads must be resolved"): the
-// checklist is then the first note of a thread that cochef resolves when
-// the recette is complete.
-type RecetteThreads interface {
-	// FindThread returns cochef's thread whose first note holds marker,
-	// with the thread's id, or nil.
-	FindThread(ctx context.Context, ref IssueRef, marker string) (*Comment, string, error)
-	CreateThread(ctx context.Context, ref IssueRef, body string) (Comment, string, error)
-	ResolveThread(ctx context.Context, ref IssueRef, threadID string, resolved bool) error
-}
-
-// CheckChange is one box of the checklist ticked (Checked) or unticked.
-type CheckChange struct {
-	Key     string `json:"key"`
-	Checked bool   `json:"checked"`
 }
 
 // ValidationState is what a trail entry says of a criterion.

@@ -217,7 +217,7 @@ func parseRecetteConfig(raw *rawRecette, node *yaml.Node, dst *RecetteSettings, 
 	if raw.Teams != nil {
 		dst.Teams = names("teams", raw.Teams)
 	}
-	labels := dst.labels()
+	labels := dst.LabelSet()
 	for key, l := range raw.Labels {
 		line := keyLine(valueOf(node, "labels"), key)
 		var lb *Label
@@ -366,7 +366,7 @@ func NewRepoSettings(defaults Settings) *RepoSettings {
 }
 
 // Load implements SettingsSource.
-func (r *RepoSettings) Load(ctx context.Context, p Platform, repo Repo) (Settings, *ConfigError, error) {
+func (r *RepoSettings) Load(ctx context.Context, p Configs, repo Repo) (Settings, *ConfigError, error) {
 	key := repo.String()
 	r.mu.Lock()
 	until, known := r.missing[key]

@@ -2,14 +2,16 @@ package core
 
 import (
 	"context"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/cochef/cochef/templates"
 )
 
-// configOnly answers ReadConfig from a map and counts the calls; the
-// engine's other needs are covered by the tests over the GitHub fake.
+// configOnly answers ReadConfig from a map and counts the calls.
 type configOnly struct {
-	Platform
 	files map[string]string
 	calls int
 }
@@ -47,5 +49,49 @@ func TestMissingConfigIsLookedForAgainAfterTheTTL(t *testing.T) {
 	p.files["o/r"] = "lang: fr\n"
 	if s := load(); s.Lang != "fr" || p.calls != 3 {
 		t.Fatalf("edited file: lang %q, %d reads", s.Lang, p.calls)
+	}
+}
+
+func TestRecetteConfig(t *testing.T) {
+	set, err := templates.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defaults := Settings{Labels: DefaultLabels(), Templates: set}
+	s, cerr := ParseRepoConfig([]byte(`recette:
+  validators: ["@po-marie", jean]
+  teams: [octo-org/metier]
+  labels:
+    in_progress: "recette: à faire"
+    done: {name: "recette: ok", color: "#00ff00"}
+`), "cochef.yml", defaults)
+	if cerr != nil {
+		t.Fatal(cerr.Message)
+	}
+	if !reflect.DeepEqual(s.Recette.Validators, []string{"po-marie", "jean"}) || !reflect.DeepEqual(s.Recette.Teams, []string{"octo-org/metier"}) {
+		t.Fatalf("validators %v teams %v", s.Recette.Validators, s.Recette.Teams)
+	}
+	ls := s.Recette.LabelSet()
+	if ls.InProgress.Name != "recette: à faire" || ls.InProgress.Color != DefaultRecetteLabels().InProgress.Color ||
+		ls.Done.Name != "recette: ok" || ls.Done.Color != "00ff00" {
+		t.Fatalf("labels %+v", ls)
+	}
+	if d := defaults.Recette.LabelSet(); d != DefaultRecetteLabels() {
+		t.Fatalf("default labels %+v", d)
+	}
+	for name, bad := range map[string]string{
+		"unknown key":    "recette:\n  approvers: [a]\n",
+		"unknown label":  "recette:\n  labels:\n    later: x\n",
+		"bad colour":     "recette:\n  labels:\n    done: {color: vert}\n",
+		"same labels":    "recette:\n  labels:\n    done: x\n    in_progress: X\n",
+		"login with tab": "recette:\n  validators: [\"a b\"]\n",
+	} {
+		_, cerr := ParseRepoConfig([]byte(bad), "cochef.yml", defaults)
+		if cerr == nil || !strings.Contains(cerr.Message, "recette") {
+			t.Errorf("%s: want a recette error, got %v", name, cerr)
+		}
+		if cerr != nil && name == "unknown key" && !strings.Contains(cerr.Message, "line 2") {
+			t.Errorf("%s: error has no line: %s", name, cerr.Message)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"context"
 	"time"
 
 	"github.com/cochef/cochef/rules"
@@ -30,6 +31,19 @@ func DefaultLabels() LabelSet {
 		NeedsWork:      Label{Name: "récit: à compléter", Color: "fbca04", Description: "Récit incomplet : voir le commentaire de cochef"},
 		SecurityReview: Label{Name: "sécurité: à revoir", Color: "d93f0b", Description: "Récit à revoir avec le RSSI (cochef)"},
 	}
+}
+
+// ConfigError is a broken repository configuration, reported on the issue.
+type ConfigError struct {
+	Source  string
+	Message string
+}
+
+// SettingsSource loads a repository's settings. A broken configuration
+// file is returned as a ConfigError with the defaults, so the issue can be
+// told what is wrong while the defaults still apply.
+type SettingsSource interface {
+	Load(ctx context.Context, p Configs, repo Repo) (Settings, *ConfigError, error)
 }
 
 // Settings are the effective settings for one repository: the server's
@@ -79,8 +93,8 @@ func DefaultRecetteLabels() RecetteLabels {
 	}
 }
 
-// labels returns the configured labels, the defaults for those not set.
-func (r RecetteSettings) labels() RecetteLabels {
+// LabelSet returns the configured labels, the defaults for those not set.
+func (r RecetteSettings) LabelSet() RecetteLabels {
 	d := DefaultRecetteLabels()
 	if r.Labels.InProgress.Name == "" {
 		r.Labels.InProgress = d.InProgress
@@ -91,9 +105,9 @@ func (r RecetteSettings) labels() RecetteLabels {
 	return r.Labels
 }
 
-// template picks the template for labels and applies the repository-wide
-// overrides to a copy of it.
-func (s Settings) template(labels []string) *rules.Template {
+// Template picks the template for an issue's labels and applies the
+// repository-wide overrides to a copy of it.
+func (s Settings) Template(labels []string) *rules.Template {
 	base := s.Templates.Select(labels)
 	if base == nil {
 		return nil

@@ -21,11 +21,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
+	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
-	"github.com/cochef/cochef/webhook"
 )
 
 const (
@@ -326,7 +326,7 @@ func payload(t *testing.T, file string, number int, s story) []byte {
 	return out
 }
 
-func sign(body []byte, secret string) string { return webhook.SignGitHub(secret, body) }
+func sign(body []byte, secret string) string { return github.SignWebhook(secret, body) }
 
 var httpClient = &http.Client{Timeout: 15 * time.Second}
 
@@ -373,7 +373,7 @@ func mustPost(t *testing.T, s *server, event string, body []byte) string {
 func feedbackComments(f *githubfake.Fake, number int) []githubfake.Comment {
 	var out []githubfake.Comment
 	for _, c := range f.Comments(testRepo, number) {
-		if strings.Contains(c.Body, core.MarkerFeedback) {
+		if strings.Contains(c.Body, feedback.MarkerFeedback) {
 			out = append(out, c)
 		}
 	}

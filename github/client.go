@@ -1,6 +1,7 @@
-// Package github is cochef's GitHub adapter: it implements core.Platform
-// over GitHub's REST API as a GitHub App (one installation token per
-// installation, from ghinstallation) or with a plain token.
+// Package github is cochef's GitHub adapter: Client.Connect gives the
+// core.Platform of a repository's App installation (one installation token
+// per installation, from ghinstallation), or of a plain token, over
+// GitHub's REST API.
 //
 // It spends as few API calls as it can: repeated reads are conditional
 // (ETag, and GitHub does not count a 304 against the rate limit), labels
@@ -14,7 +15,6 @@
 package github
 
 import (
-	"context"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/pem"
@@ -96,9 +96,9 @@ type Stats struct {
 	TokenMints  int64 // installation tokens requested
 }
 
-// Client talks to one GitHub host. It implements core.Platform, choosing
-// the installation from each call's repository (Repo.InstallationID); For
-// gives the Platform of one installation. It is safe for concurrent use.
+// Client talks to one GitHub host. It is the core.Connector of GitHub:
+// Connect gives the Platform of a repository's installation
+// (Repo.InstallationID). It is safe for concurrent use.
 type Client struct {
 	cfg      Config
 	apiURL   string
@@ -117,7 +117,7 @@ type Client struct {
 	nRequests, nReads, nWrites, nNotModified, nErrors, nTokens atomic.Int64
 }
 
-var _ core.Platform = (*Client)(nil)
+var _ core.Connector = (*Client)(nil)
 
 // New checks the configuration (and parses the App key) without calling
 // GitHub.
@@ -188,18 +188,16 @@ func New(cfg Config) (*Client, error) {
 	return c, nil
 }
 
-// Name is core.GitHub.
-func (c *Client) Name() string { return core.GitHub }
-
-// For returns the Platform acting as installation id, whatever the
-// InstallationID of the repositories it is given. With a plain token the
-// installation is ignored.
-func (c *Client) For(installationID int64) core.Platform {
-	inst, err := c.installation(installationID)
+// Connect returns the Platform of repo's App installation; with a plain
+// token, of the token, whatever the installation. In App mode a repository
+// without an installation id is refused for good: retrying cannot make
+// one appear.
+func (c *Client) Connect(repo core.Repo) (core.Platform, error) {
+	inst, err := c.installation(repo.InstallationID)
 	if err != nil {
-		return failing{err: err}
+		return nil, err
 	}
-	return inst
+	return inst, nil
 }
 
 // RateRemaining is the lowest x-ratelimit-remaining last reported for any
@@ -224,7 +222,6 @@ func (c *Client) installation(id int64) (*installation, error) {
 	if c.cfg.Token != "" {
 		id = 0
 	} else if id == 0 {
-		// Retrying cannot make an id appear: the task is refused for good.
 		return nil, &core.APIError{Platform: core.GitHub, Status: http.StatusBadRequest,
 			Message: "the repository has no App installation id (was the event sent by the App's webhook?)"}
 	}
@@ -265,91 +262,6 @@ func (c *Client) installation(id int64) (*installation, error) {
 	return inst, nil
 }
 
-func (c *Client) forRepo(repo core.Repo) (*installation, error) {
-	return c.installation(repo.InstallationID)
-}
-
-// GetIssue implements core.Platform.
-func (c *Client) GetIssue(ctx context.Context, ref core.IssueRef) (core.Issue, error) {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return core.Issue{}, err
-	}
-	return inst.GetIssue(ctx, ref)
-}
-
-// FindComment implements core.Platform.
-func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker string) (*core.Comment, error) {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return nil, err
-	}
-	return inst.FindComment(ctx, ref, marker)
-}
-
-// CreateComment implements core.Platform.
-func (c *Client) CreateComment(ctx context.Context, ref core.IssueRef, body string) (core.Comment, error) {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return core.Comment{}, err
-	}
-	return inst.CreateComment(ctx, ref, body)
-}
-
-// EditComment implements core.Platform.
-func (c *Client) EditComment(ctx context.Context, ref core.IssueRef, id int64, body string) error {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return err
-	}
-	return inst.EditComment(ctx, ref, id, body)
-}
-
-// EnsureLabels implements core.Platform.
-func (c *Client) EnsureLabels(ctx context.Context, repo core.Repo, labels []core.Label) error {
-	inst, err := c.forRepo(repo)
-	if err != nil {
-		return err
-	}
-	return inst.EnsureLabels(ctx, repo, labels)
-}
-
-// AddLabels implements core.Platform.
-func (c *Client) AddLabels(ctx context.Context, ref core.IssueRef, names []string) error {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return err
-	}
-	return inst.AddLabels(ctx, ref, names)
-}
-
-// RemoveLabel implements core.Platform.
-func (c *Client) RemoveLabel(ctx context.Context, ref core.IssueRef, name string) error {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return err
-	}
-	return inst.RemoveLabel(ctx, ref, name)
-}
-
-// Access implements core.Platform.
-func (c *Client) Access(ctx context.Context, repo core.Repo, user string) (core.Access, error) {
-	inst, err := c.forRepo(repo)
-	if err != nil {
-		return core.AccessNone, err
-	}
-	return inst.Access(ctx, repo, user)
-}
-
-// ReadConfig implements core.Platform.
-func (c *Client) ReadConfig(ctx context.Context, repo core.Repo) ([]byte, string, bool, error) {
-	inst, err := c.forRepo(repo)
-	if err != nil {
-		return nil, "", false, err
-	}
-	return inst.ReadConfig(ctx, repo)
-}
-
 // parseRSAKey reads a GitHub App private key: PKCS #1 as GitHub hands it
 // out, or PKCS #8 after a conversion.
 func parseRSAKey(keyPEM []byte) (*rsa.PrivateKey, error) {
@@ -369,29 +281,4 @@ func parseRSAKey(keyPEM []byte) (*rsa.PrivateKey, error) {
 		return nil, errors.New("not an RSA key")
 	}
 	return rk, nil
-}
-
-// failing is the Platform For returns when no installation can be built:
-// every call reports why.
-type failing struct{ err error }
-
-func (f failing) Name() string { return core.GitHub }
-func (f failing) GetIssue(context.Context, core.IssueRef) (core.Issue, error) {
-	return core.Issue{}, f.err
-}
-func (f failing) FindComment(context.Context, core.IssueRef, string) (*core.Comment, error) {
-	return nil, f.err
-}
-func (f failing) CreateComment(context.Context, core.IssueRef, string) (core.Comment, error) {
-	return core.Comment{}, f.err
-}
-func (f failing) EditComment(context.Context, core.IssueRef, int64, string) error { return f.err }
-func (f failing) EnsureLabels(context.Context, core.Repo, []core.Label) error     { return f.err }
-func (f failing) AddLabels(context.Context, core.IssueRef, []string) error        { return f.err }
-func (f failing) RemoveLabel(context.Context, core.IssueRef, string) error        { return f.err }
-func (f failing) Access(context.Context, core.Repo, string) (core.Access, error) {
-	return core.AccessNone, f.err
-}
-func (f failing) ReadConfig(context.Context, core.Repo) ([]byte, string, bool, error) {
-	return nil, "", false, f.err
 }

@@ -65,6 +65,16 @@ var (
 	keyErr  error
 )
 
+// connect is the Platform of repo's installation.
+func connect(t *testing.T, c *github.Client, repo core.Repo) core.Platform {
+	t.Helper()
+	p, err := c.Connect(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 // appClient authenticates as App 42 with a key the fake checks.
 func appClient(t *testing.T, f *githubfake.Fake, spacing time.Duration) *github.Client {
 	t.Helper()
@@ -90,7 +100,8 @@ func appClient(t *testing.T, f *githubfake.Fake, spacing time.Duration) *github.
 func TestGetIssueRereadsConditionally(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "En tant qu'agent", Body: "je veux…", Labels: []string{"bug"}, Author: "alice"})
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 
 	first, err := c.GetIssue(ctx, issue)
 	if err != nil {
@@ -127,7 +138,7 @@ func TestGetIssueRereadsConditionally(t *testing.T) {
 	if third.Body != "je veux autre chose" {
 		t.Errorf("after an edit the body is %q", third.Body)
 	}
-	if got := c.Stats().NotModified; got != 1 {
+	if got := client.Stats().NotModified; got != 1 {
 		t.Errorf("Stats().NotModified = %d, want 1", got)
 	}
 }
@@ -138,7 +149,8 @@ func TestFindCommentWalksEveryPage(t *testing.T) {
 	for i := range 249 {
 		f.AddComment("octo/hello", 1, githubfake.Comment{Body: fmt.Sprintf("comment %d", i), Author: "alice"})
 	}
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 
 	got, err := c.FindComment(ctx, issue, marker)
 	if err != nil || got != nil {
@@ -177,7 +189,8 @@ func TestFindCommentAsAppSkipsPeopleAndOtherApps(t *testing.T) {
 	f.AddComment("octo/hello", 1, githubfake.Comment{Body: "I copied it: " + marker, Author: "mallory"})
 	f.AddComment("octo/hello", 1, githubfake.Comment{Body: marker, Author: "other[bot]", AppID: 99})
 	ours := f.AddComment("octo/hello", 1, githubfake.Comment{Body: "ours " + marker, Author: "cochef[bot]", AppID: 42})
-	c := appClient(t, f, github.NoWriteSpacing)
+	client := appClient(t, f, github.NoWriteSpacing)
+	c := connect(t, client, hello)
 
 	got, err := c.FindComment(ctx, issue, marker)
 	if err != nil {
@@ -191,7 +204,8 @@ func TestFindCommentAsAppSkipsPeopleAndOtherApps(t *testing.T) {
 func TestCreateAndEditComment(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 
 	created, err := c.CreateComment(ctx, issue, "à compléter "+marker)
 	if err != nil {
@@ -227,7 +241,8 @@ func TestEnsureLabelsCreatesOnlyMissingOnes(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddRepo("octo/hello")
 	f.AddLabel("octo/hello", githubfake.Label{Name: "récit: prêt", Color: "0e8a16", Description: "déjà là"})
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 	want := []core.Label{
 		{Name: "récit: prêt", Color: "00ff00", Description: "ignored: exists"},
 		{Name: "récit: à compléter", Color: "fbca04", Description: "Le récit doit être complété"},
@@ -268,7 +283,8 @@ func TestEnsureLabelsCreatesOnlyMissingOnes(t *testing.T) {
 func TestAddAndRemoveLabels(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t", Labels: []string{"bug"}})
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 
 	if err := c.AddLabels(ctx, issue, []string{"récit: à compléter", "sécurité: à revoir"}); err != nil {
 		t.Fatal(err)
@@ -316,7 +332,8 @@ func TestAccessMapsGitHubRoles(t *testing.T) {
 	for _, role := range []string{"admin", "maintain", "write", "triage", "read", "none"} {
 		f.SetPermission("octo/hello", "u-"+role, role)
 	}
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 	cases := []struct {
 		user string
 		want core.Access
@@ -372,7 +389,8 @@ func TestReadConfigFallsBackToTheOrganisation(t *testing.T) {
 			f := githubfake.New(t)
 			f.AddRepo("octo/hello")
 			tc.setup(f)
-			c := tokenClient(t, f)
+			client := tokenClient(t, f)
+			c := connect(t, client, hello)
 			data, source, found, err := c.ReadConfig(ctx, hello)
 			if err != nil {
 				t.Fatal(err)
@@ -386,7 +404,8 @@ func TestReadConfigFallsBackToTheOrganisation(t *testing.T) {
 	t.Run("unchanged file is a 304", func(t *testing.T) {
 		f := githubfake.New(t)
 		f.SetFile("octo/hello", ".github/cochef.yml", repoYAML)
-		c := tokenClient(t, f)
+		client := tokenClient(t, f)
+		c := connect(t, client, hello)
 		for range 2 {
 			if data, _, _, err := c.ReadConfig(ctx, hello); err != nil || string(data) != repoYAML {
 				t.Fatalf("%q, %v", data, err)
@@ -405,7 +424,8 @@ func TestReadConfigFallsBackToTheOrganisation(t *testing.T) {
 	t.Run("server error is not taken for no file", func(t *testing.T) {
 		f := githubfake.New(t)
 		f.AddRepo("octo/hello")
-		c := tokenClient(t, f)
+		client := tokenClient(t, f)
+		c := connect(t, client, hello)
 		f.FailNext(1, http.StatusBadGateway, nil)
 		if _, _, found, err := c.ReadConfig(ctx, hello); err == nil || found || core.IsPermanent(err) {
 			t.Errorf("found %v err %v, want a transient error", found, err)
@@ -448,7 +468,8 @@ func TestErrorMapping(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := githubfake.New(t)
 			f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
-			c := tokenClient(t, f)
+			client := tokenClient(t, f)
+			c := connect(t, client, hello)
 			tc.failure.Times = 1
 			f.Fail(tc.failure)
 			_, err := c.GetIssue(ctx, issue)
@@ -474,7 +495,8 @@ func TestErrorMapping(t *testing.T) {
 func TestRateLimitedClientWaitsBeforeCallingAgain(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 	f.FailNext(1, http.StatusForbidden, http.Header{"Retry-After": {"30"}})
 	if _, err := c.GetIssue(ctx, issue); err == nil {
 		t.Fatal("want the rate-limit error")
@@ -501,7 +523,8 @@ func TestAppAuthMintsOneTokenPerInstallation(t *testing.T) {
 			f := githubfake.New(t, tc.opts...)
 			f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
 			f.AddIssue("octo/other", 2, githubfake.Issue{Title: "t"})
-			c := appClient(t, f, github.NoWriteSpacing)
+			client := appClient(t, f, github.NoWriteSpacing)
+			c := connect(t, client, hello)
 
 			for range 3 {
 				if _, err := c.GetIssue(ctx, issue); err != nil {
@@ -531,20 +554,21 @@ func TestAppAuthMintsOneTokenPerInstallation(t *testing.T) {
 			}
 
 			other := core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: "octo/other", InstallationID: 8}, Number: 2}
-			if _, err := c.GetIssue(ctx, other); err != nil {
+			if _, err := connect(t, client, other.Repo).GetIssue(ctx, other); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.For(8).GetIssue(ctx, core.IssueRef{Repo: core.Repo{FullName: "octo/other"}, Number: 2}); err != nil {
+			// The installation's token serves whatever the reference says.
+			if _, err := connect(t, client, other.Repo).GetIssue(ctx, core.IssueRef{Repo: core.Repo{FullName: "octo/other"}, Number: 2}); err != nil {
 				t.Fatal(err)
 			}
 			if n := f.TokensIssued(); n != 2 {
 				t.Errorf("%d tokens for two installations, want 2", n)
 			}
-			if st := c.Stats(); st.TokenMints != 2 || st.Writes != 1 || st.Reads != 5 {
+			if st := client.Stats(); st.TokenMints != 2 || st.Writes != 1 || st.Reads != 5 {
 				t.Errorf("stats %+v, want 2 token mints, 1 write, 5 reads", st)
 			}
 
-			if _, err := c.GetIssue(ctx, core.IssueRef{Repo: core.Repo{FullName: "octo/hello"}, Number: 1}); !core.IsPermanent(err) {
+			if _, err := client.Connect(core.Repo{FullName: "octo/hello"}); !core.IsPermanent(err) {
 				t.Errorf("a repository without installation id must be refused for good in App mode, got %v", err)
 			}
 		})
@@ -557,7 +581,8 @@ func TestAppTokenRenewedNearExpiry(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
 	f.SetTokenLifetime(50 * time.Second)
-	c := appClient(t, f, github.NoWriteSpacing)
+	client := appClient(t, f, github.NoWriteSpacing)
+	c := connect(t, client, hello)
 	for range 3 {
 		if _, err := c.GetIssue(ctx, issue); err != nil {
 			t.Fatal(err)
@@ -577,11 +602,11 @@ func TestPrivateKeyFile(t *testing.T) {
 	if err := os.WriteFile(path, keyPEM, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	c, err := github.New(github.Config{APIURL: f.URL(), AppID: 42, PrivateKeyFile: path, HTTPClient: f.Client()})
+	client, err := github.New(github.Config{APIURL: f.URL(), AppID: 42, PrivateKeyFile: path, HTTPClient: f.Client()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.GetIssue(ctx, issue); err != nil {
+	if _, err := connect(t, client, hello).GetIssue(ctx, issue); err != nil {
 		t.Errorf("with the key from a file: %v", err)
 	}
 }
@@ -589,7 +614,8 @@ func TestPrivateKeyFile(t *testing.T) {
 func TestUninstalledAppIsPermanent(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
-	c := appClient(t, f, github.NoWriteSpacing)
+	client := appClient(t, f, github.NoWriteSpacing)
+	c := connect(t, client, hello)
 	f.Fail(githubfake.Failure{Times: 1, Route: routeAccessToken, Status: 404})
 	_, err := c.GetIssue(ctx, issue)
 	var api *core.APIError
@@ -610,7 +636,8 @@ func TestWritesAreSpaced(t *testing.T) {
 	const spacing = 150 * time.Millisecond
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
-	c := appClient(t, f, spacing)
+	client := appClient(t, f, spacing)
+	c := connect(t, client, hello)
 
 	if _, err := c.GetIssue(ctx, issue); err != nil { // mints the token first
 		t.Fatal(err)
@@ -668,7 +695,7 @@ func TestRateRemainingAndHook(t *testing.T) {
 	}
 	var mu sync.Mutex
 	var calls []seen
-	c, err := github.New(github.Config{
+	client, err := github.New(github.Config{
 		APIURL: f.URL(), Token: "t", HTTPClient: f.Client(), WriteSpacing: github.NoWriteSpacing,
 		OnRequest: func(method, route string, status int) {
 			mu.Lock()
@@ -679,16 +706,17 @@ func TestRateRemainingAndHook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := c.RateRemaining(); got != -1 {
+	if got := client.RateRemaining(); got != -1 {
 		t.Errorf("RateRemaining before any call = %d, want -1", got)
 	}
+	c := connect(t, client, hello)
 	f.SetRateLimit(10, time.Now().Add(time.Hour))
 	for range 2 {
 		if _, err := c.GetIssue(ctx, issue); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if got := c.RateRemaining(); got != 9 {
+	if got := client.RateRemaining(); got != 9 {
 		t.Errorf("RateRemaining = %d, want 9 (the 304 was free)", got)
 	}
 	if err := c.RemoveLabel(ctx, issue, "récit: prêt"); err != nil {

@@ -41,8 +41,6 @@ type installation struct {
 
 var _ core.Platform = (*installation)(nil)
 
-func (i *installation) Name() string { return core.GitHub }
-
 func splitRepo(repo core.Repo) (owner, name string, err error) {
 	owner, name, ok := strings.Cut(repo.FullName, "/")
 	if !ok || owner == "" || name == "" || strings.Contains(name, "/") {

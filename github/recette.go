@@ -18,11 +18,6 @@ import (
 // pull request go through the issue endpoints (core.Platform), which serve
 // pull requests as issues.
 
-var (
-	_ core.Recette = (*Client)(nil)
-	_ core.Recette = (*installation)(nil)
-)
-
 // maxCheckOutput bounds a check run's summary and text (GitHub: 65,535
 // characters each).
 const maxCheckOutput = 65535
@@ -107,7 +102,7 @@ func (i *installation) graphqlPath() string {
 	return "graphql"
 }
 
-// ClosingIssues implements core.Recette with one GraphQL query. Issues in
+// ClosingIssues implements core.MergeRequests with one GraphQL query. Issues in
 // other repositories keep the pull request's installation: the same App
 // installation may read them, or the caller lists them as unreadable.
 func (i *installation) ClosingIssues(ctx context.Context, mr core.MergeRequest) ([]core.IssueRef, error) {
@@ -240,40 +235,4 @@ func (i *installation) IsTeamMember(ctx context.Context, repo core.Repo, team, u
 		return false, err
 	}
 	return m.GetState() == "active", nil
-}
-
-// GetMergeRequest implements core.Recette.
-func (c *Client) GetMergeRequest(ctx context.Context, ref core.IssueRef) (core.MergeRequest, error) {
-	inst, err := c.forRepo(ref.Repo)
-	if err != nil {
-		return core.MergeRequest{}, err
-	}
-	return inst.GetMergeRequest(ctx, ref)
-}
-
-// ClosingIssues implements core.Recette.
-func (c *Client) ClosingIssues(ctx context.Context, mr core.MergeRequest) ([]core.IssueRef, error) {
-	inst, err := c.forRepo(mr.Ref.Repo)
-	if err != nil {
-		return nil, err
-	}
-	return inst.ClosingIssues(ctx, mr)
-}
-
-// SetRecetteStatus implements core.Recette.
-func (c *Client) SetRecetteStatus(ctx context.Context, mr core.MergeRequest, s core.RecetteStatus) (int64, error) {
-	inst, err := c.forRepo(mr.Ref.Repo)
-	if err != nil {
-		return 0, err
-	}
-	return inst.SetRecetteStatus(ctx, mr, s)
-}
-
-// IsTeamMember implements core.Recette.
-func (c *Client) IsTeamMember(ctx context.Context, repo core.Repo, team, user string) (bool, error) {
-	inst, err := c.forRepo(repo)
-	if err != nil {
-		return false, err
-	}
-	return inst.IsTeamMember(ctx, repo, team, user)
 }

@@ -26,7 +26,8 @@ func TestGetMergeRequest(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddPull("octo/hello", 7, githubfake.Pull{Title: "Export", Body: "Closes #12", HeadSHA: "abc123", Author: "dev", Milestone: "v1.2"})
 	f.SetIssueLabels("octo/hello", 7, []string{"recette: en cours"})
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 	mr, err := c.GetMergeRequest(ctx, pull)
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +77,8 @@ func TestClosingIssuesFromGraphQL(t *testing.T) {
 				gotVars = vars
 				return http.StatusOK, answer
 			})
-			c := tokenClient(t, f)
+			client := tokenClient(t, f)
+			c := connect(t, client, hello)
 			mr := core.MergeRequest{Ref: pull}
 			refs, err := c.ClosingIssues(ctx, mr)
 			if err != nil {
@@ -108,7 +110,7 @@ func TestClosingIssuesGraphQLErrorKeepsKeywords(t *testing.T) {
 			"errors": []map[string]any{{"type": "NOT_FOUND", "message": "Could not resolve to a PullRequest with the number of 7."}},
 		}
 	})
-	refs, err := tokenClient(t, f).ClosingIssues(ctx, core.MergeRequest{Ref: pull})
+	refs, err := connect(t, tokenClient(t, f), hello).ClosingIssues(ctx, core.MergeRequest{Ref: pull})
 	if err != nil || len(refs) != 0 {
 		t.Fatalf("refs %v, err %v: a GraphQL error answer is no reference, not a failure", refs, err)
 	}
@@ -117,7 +119,8 @@ func TestClosingIssuesGraphQLErrorKeepsKeywords(t *testing.T) {
 func TestRecetteCheckRun(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddPull("octo/hello", 7, githubfake.Pull{Title: "Export", HeadSHA: "abc123"})
-	c := appClient(t, f, -1)
+	client := appClient(t, f, -1)
+	c := connect(t, client, hello)
 	mr := core.MergeRequest{Ref: pull, HeadSHA: "abc123"}
 
 	id, err := c.SetRecetteStatus(ctx, mr, core.RecetteStatus{State: core.RecettePending, Title: "3/7 critères validés",
@@ -167,7 +170,8 @@ func TestIsTeamMember(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddRepo("octo/hello")
 	f.SetTeamMember("octo/metier", "marie", "member")
-	c := tokenClient(t, f)
+	client := tokenClient(t, f)
+	c := connect(t, client, hello)
 	for _, tc := range []struct {
 		team, user string
 		want       bool

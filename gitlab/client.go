@@ -1,5 +1,5 @@
-// Package gitlab is cochef's GitLab adapter: it implements core.Platform on
-// GitLab's REST API v4 (gitlab.com or a self-managed instance) with
+// Package gitlab is cochef's GitLab adapter: it implements core.Platform
+// (and core.Threads) on GitLab's REST API v4 (gitlab.com or a self-managed instance) with
 // gitlab.com/gitlab-org/api/client-go. Nothing of the client library leaks
 // out: callers see core types and *core.APIError only.
 package gitlab
@@ -83,7 +83,8 @@ const labelCacheTTL = time.Hour
 // X-Next-Page): 1,000 pages of 100 notes is far beyond any real issue.
 const maxPages = 1000
 
-// Client is a GitLab adapter. It implements core.Platform and is safe for
+// Client is a GitLab adapter. It implements core.Platform and
+// core.Threads for every project its token reaches, and is safe for
 // concurrent use.
 type Client struct {
 	api           *gl.Client
@@ -109,7 +110,11 @@ type labelCache struct {
 	fetched time.Time
 }
 
-var _ core.Platform = (*Client)(nil)
+var (
+	_ core.Connector = (*Client)(nil)
+	_ core.Platform  = (*Client)(nil)
+	_ core.Threads   = (*Client)(nil)
+)
 
 // New builds an adapter. It does not call GitLab.
 func New(cfg Config) (*Client, error) {
@@ -171,8 +176,8 @@ func New(cfg Config) (*Client, error) {
 	}, nil
 }
 
-// Name is core.GitLab.
-func (c *Client) Name() string { return core.GitLab }
+// Connect returns the client itself: one token serves every project.
+func (c *Client) Connect(core.Repo) (core.Platform, error) { return c, nil }
 
 type noLimit struct{}
 

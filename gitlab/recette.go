@@ -17,11 +17,6 @@ import (
 // (so that "All threads must be resolved" holds the merge on every tier),
 // and a commit status cochef/recette on the head commit.
 
-var (
-	_ core.Recette        = (*Client)(nil)
-	_ core.RecetteThreads = (*Client)(nil)
-)
-
 const (
 	routeMR            = "/projects/:id/merge_requests/:merge_request_iid"
 	routeMRNotes       = "/projects/:id/merge_requests/:merge_request_iid/notes"
@@ -219,7 +214,7 @@ func (c *Client) updateMR(ctx context.Context, ref core.IssueRef, opt *gl.Update
 	})
 }
 
-// FindThread implements core.RecetteThreads: the first thread whose first
+// FindThread implements core.Threads: the first thread whose first
 // note holds marker.
 func (c *Client) FindThread(ctx context.Context, ref core.IssueRef, marker string) (*core.Comment, string, error) {
 	pid, err := projectID(ref.Repo)
@@ -260,7 +255,7 @@ func (c *Client) FindThread(ctx context.Context, ref core.IssueRef, marker strin
 	return nil, "", fmt.Errorf("gitlab: discussions of %s: more than %d pages", ref, maxPages)
 }
 
-// CreateThread implements core.RecetteThreads: a thread started on a
+// CreateThread implements core.Threads: a thread started on a
 // merge request is resolvable, so it holds the merge while unresolved
 // when the project requires every thread to be resolved.
 func (c *Client) CreateThread(ctx context.Context, ref core.IssueRef, body string) (core.Comment, string, error) {
@@ -285,7 +280,7 @@ func (c *Client) CreateThread(ctx context.Context, ref core.IssueRef, body strin
 	return core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, d.ID, nil
 }
 
-// ResolveThread implements core.RecetteThreads.
+// ResolveThread implements core.Threads.
 func (c *Client) ResolveThread(ctx context.Context, ref core.IssueRef, threadID string, resolved bool) error {
 	pid, err := projectID(ref.Repo)
 	if err != nil {

@@ -5,8 +5,8 @@
 // A Metrics value owns its registry (never the global default one), so
 // several servers in one process (tests) do not share counters. The server
 // feeds it through the hooks the other packages expose: webhook
-// Options.Observe, core.Engine.Observe, the adapters' OnRequest, and Worker
-// around the queue's worker. Every label value comes from a bounded set
+// Options.Observe, the Observe of the feedback and recette runners, the
+// adapters' OnRequest, and Worker around the queue's worker. Every label value comes from a bounded set
 // (platform names, event names the intake already bounds, route templates,
 // rule identifiers), never from user input such as a repository name.
 package metrics
@@ -159,7 +159,7 @@ func (m *Metrics) ObserveWebhook(platform, event, outcome string) {
 }
 
 // ObserveEvaluation records an evaluation's result; its signature is
-// core.Engine.Observe's. The engine calls it at the end of every attempt,
+// the features' Observe. A runner calls it at the end of every attempt,
 // failed ones included; readiness and findings are counted for each
 // attempt that got as far as analysing the story.
 func (m *Metrics) ObserveEvaluation(o core.Outcome) {

@@ -54,7 +54,7 @@ func benchEnqueue(b *testing.B, dsn func(testing.TB) string) {
 			i := 0
 			for b.Loop() {
 				i++
-				t := core.Task{Kind: core.TaskEvaluateIssue, Issue: issue(c.issue(i)), Delivery: fmt.Sprintf("bench-%d", i), Event: "issues", Action: "edited"}
+				t := core.Task{Feature: core.FeatureFeedback, Issue: issue(c.issue(i)), Trigger: core.TriggerChanged, Delivery: fmt.Sprintf("bench-%d", i)}
 				ok, err := s.Enqueue(ctx, t)
 				if err != nil || !ok {
 					b.Fatalf("Enqueue = %v, %v", ok, err)

@@ -60,6 +60,9 @@ type dialect struct {
 	migrations []migration
 	// lockMigrations serialises concurrent Opens of the same database.
 	lockMigrations string
+	// jsonText reads River's JSON columns as text: SQLite's River keeps
+	// them in SQLite's binary JSONB, PostgreSQL's in jsonb.
+	jsonText string
 }
 
 const sqliteTimeLayout = "2006-01-02T15:04:05.000000Z07:00"
@@ -71,6 +74,7 @@ var sqliteDialect = dialect{
 	migrations: sqliteMigrations,
 	// BEGIN IMMEDIATE (the DSN's _txlock) already takes the write lock.
 	lockMigrations: "",
+	jsonText:       "json(%s)",
 }
 
 var postgresDialect = dialect{
@@ -81,6 +85,7 @@ var postgresDialect = dialect{
 	// Any constant key works as long as only cochef uses it: it is held for
 	// the migration transaction only.
 	lockMigrations: "SELECT pg_advisory_xact_lock(7304617110391566)",
+	jsonText:       "CAST(%s AS TEXT)",
 }
 
 // sqliteDB is database/sql over modernc.org/sqlite.

@@ -112,8 +112,8 @@ func task(n int) core.Task {
 	d := fmt.Sprintf("delivery-%d", deliverySeq.n)
 	deliverySeq.Unlock()
 	return core.Task{
-		Kind: core.TaskEvaluateIssue, Issue: issue(n), Delivery: d,
-		Event: "issues", Action: "edited", ReceivedAt: time.Now().UTC(),
+		Feature: core.FeatureFeedback, Issue: issue(n), Trigger: core.TriggerChanged, Delivery: d,
+		ReceivedAt: time.Now().UTC(),
 	}
 }
 

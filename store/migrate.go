@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"time"
 )
@@ -13,7 +14,14 @@ type migration struct {
 	version int
 	name    string
 	sql     []string
+	// run, when set, runs after sql in the step's transaction: for data
+	// that SQL alone cannot move (River's jobs, whose unique key River
+	// computes).
+	run func(ctx context.Context, tx dbTx, s *Store) error
 }
+
+// splitJobs is step 4 on both databases.
+var splitJobs = migration{4, "one job kind per feature: queued cochef.evaluate_issue jobs move to their feature's kind", nil, splitLegacyJobs}
 
 var sqliteMigrations = []migration{
 	{1, "deliveries, issue activity, evaluations", []string{
@@ -62,7 +70,7 @@ var sqliteMigrations = []migration{
 			evaluated_at       TIMESTAMP NOT NULL,
 			PRIMARY KEY (platform, repo, number)
 		)`,
-	}},
+	}, nil},
 	{2, "recette: checklist state, story links, validation trail", []string{
 		// recette_state is one row per pull or merge request with a
 		// checklist: what cochef wrote there and the model it rendered.
@@ -126,10 +134,11 @@ var sqliteMigrations = []migration{
 			source         TEXT NOT NULL
 		)`,
 		`CREATE INDEX recette_validations_mr ON recette_validations (platform, repo, number, id)`,
-	}},
+	}, nil},
 	{3, "evaluations remember a dismissed security review", []string{
 		`ALTER TABLE evaluations ADD COLUMN security_dismissed BOOLEAN NOT NULL DEFAULT FALSE`,
-	}},
+	}, nil},
+	splitJobs,
 }
 
 var postgresMigrations = []migration{
@@ -174,7 +183,7 @@ var postgresMigrations = []migration{
 			evaluated_at       timestamptz NOT NULL,
 			PRIMARY KEY (platform, repo, number)
 		)`,
-	}},
+	}, nil},
 	{2, "recette: checklist state, story links, validation trail", []string{
 		`CREATE TABLE recette_state (
 			platform        text NOT NULL,
@@ -232,15 +241,17 @@ var postgresMigrations = []migration{
 			source         text NOT NULL
 		)`,
 		`CREATE INDEX recette_validations_mr ON recette_validations (platform, repo, number, id)`,
-	}},
+	}, nil},
 	{3, "evaluations remember a dismissed security review", []string{
 		`ALTER TABLE evaluations ADD COLUMN security_dismissed boolean NOT NULL DEFAULT false`,
-	}},
+	}, nil},
+	splitJobs,
 }
 
 // migrate applies the steps not applied yet, each in its own transaction
 // with its version row, so a crash leaves the schema at a known version.
-func migrate(ctx context.Context, db database, d dialect) (applied int, err error) {
+func migrate(ctx context.Context, s *Store) (applied int, err error) {
+	db, d := s.db, s.d
 	for _, m := range d.migrations {
 		done := false
 		err := inTx(ctx, db, func(tx dbTx) error {
@@ -271,6 +282,11 @@ func migrate(ctx context.Context, db database, d dialect) (applied int, err erro
 					return err
 				}
 			}
+			if m.run != nil {
+				if err := m.run(ctx, tx, s); err != nil {
+					return err
+				}
+			}
 			_, err := tx.exec(ctx, `INSERT INTO cochef_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
 				m.version, m.name, time.Now().UTC().Format(time.RFC3339))
 			return err
@@ -283,4 +299,54 @@ func migrate(ctx context.Context, db database, d dialect) (applied int, err erro
 		}
 	}
 	return applied, nil
+}
+
+// splitLegacyJobs moves the jobs waiting under KindLegacy to the kind of
+// their feature, in the migration's transaction, so an upgrade loses none
+// of the work acknowledged before it. A moved job waits its debounce again
+// and starts its attempts anew. Running jobs stay as they are: their
+// process may still finish them, and otherwise the rescue makes them
+// available to the worker that still runs KindLegacy.
+func splitLegacyJobs(ctx context.Context, tx dbTx, s *Store) error {
+	type waiting struct {
+		id   int64
+		args legacyArgs
+	}
+	var jobs []waiting
+	r, err := tx.query(ctx, `SELECT id, `+fmt.Sprintf(s.d.jsonText, "args")+` FROM river_job
+		WHERE kind = $1 AND state IN ('available', 'pending', 'retryable', 'scheduled') ORDER BY id`, KindLegacy)
+	if err != nil {
+		return fmt.Errorf("read %s jobs: %w", KindLegacy, err)
+	}
+	err = eachRow(r, func(r rows) error {
+		var j waiting
+		var raw string
+		if err := r.Scan(&j.id, &raw); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(raw), &j.args); err != nil {
+			return fmt.Errorf("job %d: %w", j.id, err)
+		}
+		jobs = append(jobs, j)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("read %s jobs: %w", KindLegacy, err)
+	}
+	for _, j := range jobs {
+		if _, err := tx.exec(ctx, `DELETE FROM river_job WHERE id = $1`, j.id); err != nil {
+			return fmt.Errorf("job %d: %w", j.id, err)
+		}
+		args, ok := argsOf(j.args.task())
+		if !ok {
+			return fmt.Errorf("job %d: task kind %q has no feature", j.id, j.args.TaskKind)
+		}
+		if _, err := s.q.insertTx(ctx, tx, args, s.insertOpts()); err != nil {
+			return fmt.Errorf("job %d as %s: %w", j.id, args.Kind(), err)
+		}
+	}
+	if len(jobs) > 0 {
+		s.log.InfoContext(ctx, "queued jobs moved to their feature's kind", "from", KindLegacy, "count", len(jobs))
+	}
+	return nil
 }

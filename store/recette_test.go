@@ -125,9 +125,9 @@ func TestMergeRequestTasksAreNotIssueTasks(t *testing.T) {
 				return nil
 			}}
 			start(t, s, w)
-			base := core.Task{Kind: core.TaskRecette, ReceivedAt: time.Now().UTC()}
+			base := core.Task{Feature: core.FeatureRecette, Trigger: core.TriggerChecklistEdited, ReceivedAt: time.Now().UTC()}
 			is := base
-			is.Kind, is.Issue, is.Delivery = core.TaskEvaluateIssue, core.IssueRef{Repo: glRepo, Number: 5}, "d-issue"
+			is.Feature, is.Trigger, is.Issue, is.Delivery = core.FeatureFeedback, core.TriggerChanged, core.IssueRef{Repo: glRepo, Number: 5}, "d-issue"
 			mr := base
 			mr.Issue, mr.Delivery, mr.Actor, mr.Changes = mrRef(5), "d-mr", "marie", []core.CheckChange{{Key: "aaaaaaaaaaaa", Checked: true}}
 			mustEnqueue(t, s, is)
@@ -162,7 +162,7 @@ func TestMergeRequestTasksAreNotIssueTasks(t *testing.T) {
 func TestDistinctChecklistEditsAreNotCoalesced(t *testing.T) {
 	s := openStore(t, testOptions(t, backends(t)[0].dsn(t)))
 	for i, key := range []string{"aaaaaaaaaaaa", "bbbbbbbbbbbb", "aaaaaaaaaaaa"} {
-		tk := core.Task{Kind: core.TaskRecette, Issue: mrRef(3), Delivery: fmt.Sprintf("e%d", i), Actor: "marie",
+		tk := core.Task{Feature: core.FeatureRecette, Trigger: core.TriggerChecklistEdited, Issue: mrRef(3), Delivery: fmt.Sprintf("e%d", i), Actor: "marie",
 			Changes: []core.CheckChange{{Key: key, Checked: true}}, ReceivedAt: time.Now().UTC()}
 		mustEnqueue(t, s, tk)
 	}

@@ -13,10 +13,13 @@
 //   - Durability: SQLite runs in WAL mode with synchronous=FULL, so a
 //     committed Enqueue survives kill -9 (NORMAL would too) and also a
 //     power cut (NORMAL would not).
-//   - Coalescing: a job is unique per issue, task kind (and actor) while
-//     available, pending, scheduled, running or retryable. River's default
-//     unique states include completed, which would ignore every edit after
-//     an evaluation until the job is cleaned a day later.
+//   - One job kind per feature (cochef.feedback, cochef.recette,
+//     cochef.merge_group), each with arguments of its own (jobs.go).
+//   - Coalescing: a job is unique per kind, issue and what its trigger
+//     carries (actor, command, boxes) while available, pending, scheduled,
+//     running or retryable. River's default unique states include
+//     completed, which would ignore every edit after an evaluation until
+//     the job is cleaned a day later.
 //   - Debounce: jobs are inserted available and wait in the worker (a
 //     snooze, which uses no attempt) rather than scheduled, because River
 //     moves scheduled jobs only every 5 s and only on the elected leader.
@@ -237,7 +240,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("store: river migrations: %w", err)
 	}
-	ours, err := migrate(ctx, s.db, s.d)
+	ours, err := migrate(ctx, s)
 	if err != nil {
 		return fmt.Errorf("store: %w", err)
 	}
@@ -284,8 +287,15 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
 		return false, fmt.Errorf("store: enqueue: incomplete issue reference %q", ref)
 	}
-	if t.Kind == "" {
-		t.Kind = core.TaskEvaluateIssue
+	if t.Feature == "" {
+		t.Feature = core.FeatureFeedback
+	}
+	if t.Trigger == "" {
+		t.Trigger = core.TriggerChanged
+	}
+	args, ok := argsOf(t)
+	if !ok {
+		return false, fmt.Errorf("store: enqueue %s: no job kind for feature %q", ref, t.Feature)
 	}
 	var snapshot, snapshotAt any
 	if t.Snapshot != nil {
@@ -326,12 +336,12 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 			ref.Repo.Platform, activityRepo(ref), ref.Number, snapshot, snapshotAt, now); err != nil {
 			return fmt.Errorf("bump issue activity: %w", err)
 		}
-		res, err := s.q.insertTx(ctx, tx, argsFromTask(t), s.insertOpts())
+		res, err := s.q.insertTx(ctx, tx, args, s.insertOpts())
 		if err != nil {
 			return fmt.Errorf("insert job: %w", err)
 		}
 		enqueued = true
-		s.log.DebugContext(ctx, "task enqueued", "issue", ref.String(), "kind", t.Kind, "delivery", t.Delivery,
+		s.log.DebugContext(ctx, "task enqueued", "issue", ref.String(), "kind", args.Kind(), "trigger", t.Trigger, "delivery", t.Delivery,
 			"job_id", res.Job.ID, "joined_waiting_job", res.UniqueSkippedAsDuplicate)
 		return nil
 	})

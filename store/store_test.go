@@ -191,7 +191,7 @@ func TestTwoTaskKindsOfOneIssueNeverRunAtOnce(t *testing.T) {
 			}}
 			start(t, s, w)
 			check := task(9)
-			check.Kind, check.Actor = core.TaskCheckCommand, "maintainer"
+			check.Trigger, check.Command, check.Actor = core.TriggerCommand, &core.Command{Verb: core.VerbCheck}, "maintainer"
 			mustEnqueue(t, s, task(9))
 			mustEnqueue(t, s, check)
 			// A check from someone else is its own job: the first actor
@@ -205,9 +205,9 @@ func TestTwoTaskKindsOfOneIssueNeverRunAtOnce(t *testing.T) {
 			}
 			kinds := map[string]bool{}
 			for _, c := range w.snapshot() {
-				kinds[string(c.task.Kind)+"/"+c.task.Actor] = true
+				kinds[string(c.task.Trigger)+"/"+c.task.Actor] = true
 			}
-			want := map[string]bool{"evaluate-issue/": true, "check-command/maintainer": true, "check-command/reader": true}
+			want := map[string]bool{"changed/": true, "command/maintainer": true, "command/reader": true}
 			if !reflect.DeepEqual(kinds, want) {
 				t.Errorf("ran %v, want %v", kinds, want)
 			}

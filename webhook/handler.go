@@ -1,16 +1,19 @@
-// Package webhook receives GitHub and GitLab webhooks, checks that they come
-// from the platform, and turns the few events cochef acts on into core.Task
-// values handed to a durable core.Enqueuer.
+// Package webhook is cochef's shared HTTP intake: it receives the
+// platforms' webhooks at /webhooks/<platform>, has each platform's Source
+// (in the github and gitlab packages) authenticate and read them, hands the
+// tasks to a durable core.Enqueuer, and answers.
 //
-// The handler answers only after the task is committed, so an event answered
-// 2xx is never lost; it never answers 4xx to an event it merely ignores,
-// because GitLab disables a webhook after four consecutive failures.
+// The handler answers only after the task is committed, so an event
+// answered 2xx is never lost; it never answers 4xx to an event it merely
+// ignores, because GitLab disables a webhook after four consecutive
+// failures.
 package webhook
 
 import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -29,11 +32,8 @@ const DefaultMaxBody int64 = 25 << 20
 // this many bodies of at most MaxBody each.
 const DefaultMaxConcurrentReads = 16
 
-// Paths served by the handler.
-const (
-	GitHubPath = "/webhooks/github"
-	GitLabPath = "/webhooks/gitlab"
-)
+// Path is where platform's webhooks arrive.
+func Path(platform string) string { return "/webhooks/" + platform }
 
 // enqueueTimeout keeps the answer well inside the platforms' 10 s limit
 // even when the queue's storage is slow.
@@ -52,50 +52,96 @@ const (
 	OutcomeUnavailable      = "unavailable"
 )
 
+// Source is one platform's webhooks: how a request proves it comes from
+// the platform, and which of its events cochef acts on. The github and
+// gitlab packages each provide one, next to their client.
+type Source interface {
+	// Platform is core.GitHub or core.GitLab: the path and the metrics'
+	// platform; Name is how people write it ("GitHub").
+	Platform() string
+	Name() string
+	// Enabled reports whether requests can be authenticated: an endpoint
+	// that cannot answers 404, so a server configured for one platform
+	// does not accept unauthenticated events for the other.
+	Enabled() bool
+	// Event names the request's event and its delivery, as the headers
+	// say, and the event name metrics may use (one the platform defines,
+	// or "other", so that a caller cannot grow a label set).
+	Event(h http.Header) (event, metric, delivery string)
+	// Authenticate checks what the headers prove, before the body is
+	// read; a non-nil Result refuses the request.
+	Authenticate(h http.Header) *Result
+	// BodyBeforeAuth reports that the body must be read before the request
+	// is proven (GitHub's signature covers it): such reads are bounded.
+	BodyBeforeAuth() bool
+	// Verify checks the body against the headers; a non-nil Result
+	// refuses the request.
+	Verify(h http.Header, body []byte) *Result
+	// Parse reads an authenticated request: the task to queue (Accept),
+	// an event cochef does not act on (Ignore), or a bad request.
+	Parse(ctx context.Context, h http.Header, body []byte) Result
+}
+
+// Result is what became of one request. Sources make them with Accept,
+// Ignore, Refuse and BadRequest.
+type Result struct {
+	code    int
+	status  string // accepted, duplicate, ignored, error
+	reason  string
+	outcome string
+	task    *core.Task // the task to enqueue, then enqueued, for the log line
+	action  string     // the platform's action, for the log line
+	// delivery replaces the header's delivery id (GitLab's fallback key).
+	delivery string
+	err      error // logged, never sent to the caller
+}
+
+// Accept queues t; action is the platform's, for the log line. The
+// handler stamps ReceivedAt.
+func Accept(t core.Task, action string) Result {
+	return Result{task: &t, action: action}
+}
+
+// Ignore answers 200 to an event cochef does not act on, saying why in
+// French and English ("… / …").
+func Ignore(reason string) Result {
+	return Result{code: http.StatusOK, status: "ignored", reason: reason, outcome: OutcomeIgnored}
+}
+
+// Refuse answers an error; reason is for the caller, err for the logs.
+func Refuse(code int, outcome, reason string, err error) *Result {
+	return &Result{code: code, status: "error", reason: reason, outcome: outcome, err: err}
+}
+
+// BadRequest answers 400.
+func BadRequest(reason string, err error) Result {
+	return *Refuse(http.StatusBadRequest, OutcomeBadRequest, reason, err)
+}
+
+// MalformedJSON answers 400 to a body that is not JSON.
+func MalformedJSON(err error) Result { return BadRequest("JSON invalide / malformed JSON", err) }
+
+// WithDelivery is r with the delivery id the logs name.
+func (r Result) WithDelivery(delivery string) Result {
+	r.delivery = delivery
+	return r
+}
+
 // Options configures NewHandler.
-//
-// Each platform's endpoint is on only when it can authenticate requests:
-// GitHub needs at least one non-empty secret in GitHubSecrets or
-// GitHubInsecureSkipVerify; GitLab needs GitLabSecret. An endpoint that is
-// off answers 404, so a server configured for one platform does not accept
-// unauthenticated events for the other.
 type Options struct {
-	// GitHubSecrets are the webhook secrets; a request passes when its
-	// X-Hub-Signature-256 matches any of them, so a secret can be rotated
-	// without downtime. Empty strings are skipped: an HMAC keyed with an
-	// empty secret proves nothing.
-	GitHubSecrets []string
-	// GitHubInsecureSkipVerify accepts GitHub requests without checking
-	// their signature at all. For local trials only; the server logs a
-	// warning at start when it is set.
-	GitHubInsecureSkipVerify bool
-	// GitHubBotLogins are senders whose events are ignored (our own App,
-	// e.g. "cochef[bot]"): cochef's label and comment writes must not
-	// trigger evaluations. Compared case-insensitively.
-	GitHubBotLogins []string
-
-	// GitLabSecret is the X-Gitlab-Token expected; "" turns the GitLab
-	// endpoint off.
-	GitLabSecret string
-	// GitLabBotUsernames are the usernames of the account cochef writes
-	// with on GitLab (a project access token's bot user, or a bot account):
-	// GitLab sends an Issue Hook for our own label changes, which must not
-	// trigger another evaluation. Compared case-insensitively.
-	GitLabBotUsernames []string
-
+	// Sources are the platforms served, each at Path(Platform()).
+	Sources []Source
 	// Enqueuer receives the tasks. Required.
 	Enqueuer core.Enqueuer
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
-	// MaxConcurrentReads bounds the GitHub bodies read at once, before
-	// their signature can be checked; DefaultMaxConcurrentReads when 0.
+	// MaxConcurrentReads bounds the bodies read at once before their
+	// request is proven; DefaultMaxConcurrentReads when 0.
 	MaxConcurrentReads int
 	// MaxBody is the largest request body accepted; DefaultMaxBody when 0.
 	MaxBody int64
-	// Observe, when set, is called once per request with the platform
-	// ("github" or "gitlab"), the event name (an event the platform defines,
-	// or "other" so that a caller cannot grow a metric's label set) and one
-	// of the Outcome constants.
+	// Observe, when set, is called once per request with the platform, the
+	// event name (Source.Event's metric) and one of the Outcome constants.
 	Observe func(platform, event, outcome string)
 	// Now stamps Task.ReceivedAt; defaults to time.Now.
 	Now func() time.Time
@@ -106,9 +152,9 @@ type Options struct {
 	LivePlatforms []string
 }
 
-// NewHandler returns an http.Handler serving POST /webhooks/github and
-// POST /webhooks/gitlab. Mount it at the server's root (or route those two
-// paths to it); any other path answers 404.
+// NewHandler returns an http.Handler serving POST Path(platform) for each
+// source. Mount it at the server's root (or route /webhooks/ to it); any
+// other path answers 404.
 func NewHandler(o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -131,11 +177,10 @@ func NewHandler(o Options) http.Handler {
 		o.Enqueuer = missingEnqueuer{}
 		o.Logger.Error("webhook: no enqueuer configured, every event will be refused")
 	}
-	gh := newGitHubHandler(o)
-	gl := newGitLabHandler(o)
 	mux := http.NewServeMux()
-	mux.Handle(GitHubPath, gh)
-	mux.Handle(GitLabPath, gl)
+	for _, src := range o.Sources {
+		mux.Handle(Path(src.Platform()), newEndpoint(&o, src))
+	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "ressource inconnue / not found")
 	})
@@ -148,29 +193,71 @@ func (missingEnqueuer) Enqueue(context.Context, core.Task) (bool, error) {
 	return false, errors.New("webhook: no enqueuer configured")
 }
 
-// response is every body the handler writes. Reason is "French / English"
-// so whoever reads it in the platform's delivery log understands it.
-type response struct {
-	Status string `json:"status"`
-	Reason string `json:"reason,omitempty"`
+// endpoint serves one source.
+type endpoint struct {
+	o   *Options
+	src Source
+	// reading bounds the bodies read before their request is proven:
+	// anonymous requests could otherwise hold MaxBody each.
+	reading chan struct{}
 }
 
-func writeJSON(w http.ResponseWriter, code int, status, reason string) {
-	b, err := json.Marshal(response{Status: status, Reason: reason})
-	if err != nil {
-		// Marshalling two strings cannot fail; keep the status code anyway.
-		w.WriteHeader(code)
-		return
+func newEndpoint(o *Options, src Source) *endpoint {
+	return &endpoint{o: o, src: src, reading: make(chan struct{}, o.MaxConcurrentReads)}
+}
+
+func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	event, metric, delivery := e.src.Event(r.Header)
+	res := e.serve(w, r)
+	if res.task != nil {
+		res = e.enqueue(r.Context(), res)
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(code)
-	// The client may be gone; there is nobody left to tell.
-	_, _ = w.Write(append(b, '\n'))
+	if res.delivery != "" {
+		delivery = res.delivery
+	}
+	e.finish(w, r, event, metric, delivery, res)
 }
 
-func writeError(w http.ResponseWriter, code int, reason string) {
-	writeJSON(w, code, "error", reason)
+func (e *endpoint) serve(w http.ResponseWriter, r *http.Request) Result {
+	name := e.src.Name()
+	if !e.src.Enabled() {
+		return *Refuse(http.StatusNotFound, OutcomeDisabled,
+			fmt.Sprintf("webhook %s désactivé / %s webhook disabled", name, name), nil)
+	}
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		return *Refuse(http.StatusMethodNotAllowed, OutcomeMethodNotAllowed,
+			"méthode non autorisée, utilisez POST / method not allowed, use POST", nil)
+	}
+	// What the headers alone cannot prove is refused before the body is
+	// read.
+	if res := e.src.Authenticate(r.Header); res != nil {
+		return *res
+	}
+	bounded := e.src.BodyBeforeAuth()
+	if bounded {
+		select {
+		case e.reading <- struct{}{}:
+		case <-r.Context().Done():
+			return *Refuse(http.StatusServiceUnavailable, OutcomeUnavailable,
+				"serveur occupé, réessayez / server busy, retry", r.Context().Err())
+		}
+	}
+	body, tooLarge, err := readBody(w, r, e.o.MaxBody)
+	if bounded {
+		<-e.reading
+	}
+	if tooLarge {
+		return *Refuse(http.StatusRequestEntityTooLarge, OutcomeTooLarge,
+			fmt.Sprintf("corps trop volumineux (max %d octets) / body too large (max %d bytes)", e.o.MaxBody, e.o.MaxBody), nil)
+	}
+	if err != nil {
+		return BadRequest("corps illisible / unreadable body", err)
+	}
+	if res := e.src.Verify(r.Header, body); res != nil {
+		return *res
+	}
+	return e.src.Parse(r.Context(), r.Header, body)
 }
 
 // readBody reads at most max bytes. It reports tooLarge when the body is
@@ -191,40 +278,54 @@ func readBody(w http.ResponseWriter, r *http.Request, max int64) (body []byte, t
 	return body, false, nil
 }
 
-// isCheckCommand reports whether a comment asks for "/cochef check": its
-// first non-blank line starts with the command (any case), followed by
-// nothing or by a space, so "/cochef checklist" is not a command.
-func isCheckCommand(body string) bool {
-	const cmd = "/cochef check"
-	body = strings.TrimLeft(body, " \t\r\n")
-	line, _, _ := strings.Cut(body, "\n")
-	line = strings.TrimRight(line, " \t\r")
-	if len(line) < len(cmd) || !strings.EqualFold(line[:len(cmd)], cmd) {
-		return false
+// enqueue hands the task to the queue and turns its answer into the HTTP
+// answer.
+func (e *endpoint) enqueue(ctx context.Context, res Result) Result {
+	ctx, cancel := context.WithTimeout(ctx, enqueueTimeout)
+	defer cancel()
+	t := *res.task
+	t.ReceivedAt = e.o.Now().UTC()
+	if slices.Contains(e.o.LivePlatforms, t.Issue.Repo.Platform) {
+		t.Snapshot = nil
 	}
-	rest := line[len(cmd):]
-	return rest == "" || rest[0] == ' ' || rest[0] == '\t'
+	res.task = &t
+	ok, err := e.o.Enqueuer.Enqueue(ctx, t)
+	switch {
+	case err != nil:
+		res.code, res.status, res.outcome, res.err = http.StatusServiceUnavailable, "error", OutcomeUnavailable, err
+		res.reason = "file d'attente indisponible, réessayez / queue unavailable, retry"
+	case !ok:
+		res.code, res.status, res.outcome = http.StatusOK, "duplicate", OutcomeDuplicate
+		res.reason = "livraison déjà reçue / delivery already received"
+	default:
+		res.code, res.status, res.outcome = http.StatusAccepted, "accepted", OutcomeAccepted
+	}
+	return res
 }
 
-// nameSet matches logins case-insensitively, as both platforms do.
-type nameSet map[string]struct{}
-
-func newNameSet(names []string) nameSet {
-	s := make(nameSet, len(names))
-	for _, n := range names {
-		if n = strings.TrimSpace(n); n != "" {
-			s[strings.ToLower(n)] = struct{}{}
-		}
-	}
-	return s
+// Response is every body the handler writes. Reason is "French / English"
+// so whoever reads it in the platform's delivery log understands it.
+type Response struct {
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
 }
 
-func (s nameSet) has(name string) bool {
-	if name == "" {
-		return false
+func writeJSON(w http.ResponseWriter, code int, status, reason string) {
+	b, err := json.Marshal(Response{Status: status, Reason: reason})
+	if err != nil {
+		// Marshalling two strings cannot fail; keep the status code anyway.
+		w.WriteHeader(code)
+		return
 	}
-	_, ok := s[strings.ToLower(name)]
-	return ok
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	// The client may be gone; there is nobody left to tell.
+	_, _ = w.Write(append(b, '\n'))
+}
+
+func writeError(w http.ResponseWriter, code int, reason string) {
+	writeJSON(w, code, "error", reason)
 }
 
 // clip bounds a header value copied into logs: a caller that is not
@@ -237,49 +338,11 @@ func clip(s string) string {
 	return s
 }
 
-// result is what a platform handler decided about one request.
-type result struct {
-	code    int
-	status  string // accepted, duplicate, ignored, error
-	reason  string
-	outcome string
-	task    *core.Task // the task enqueued, for the log line
-	err     error      // logged, never sent to the caller
-}
-
-func ignored(reason string) result {
-	return result{code: http.StatusOK, status: "ignored", reason: reason, outcome: OutcomeIgnored}
-}
-
-func failure(code int, outcome, reason string, err error) result {
-	return result{code: code, status: "error", reason: reason, outcome: outcome, err: err}
-}
-
-// enqueue hands t to the queue and turns its answer into the HTTP answer.
-func (o *Options) enqueue(ctx context.Context, t core.Task) result {
-	ctx, cancel := context.WithTimeout(ctx, enqueueTimeout)
-	defer cancel()
-	if slices.Contains(o.LivePlatforms, t.Issue.Repo.Platform) {
-		t.Snapshot = nil
-	}
-	ok, err := o.Enqueuer.Enqueue(ctx, t)
-	switch {
-	case err != nil:
-		r := failure(http.StatusServiceUnavailable, OutcomeUnavailable,
-			"file d'attente indisponible, réessayez / queue unavailable, retry", err)
-		r.task = &t
-		return r
-	case !ok:
-		return result{code: http.StatusOK, status: "duplicate", reason: "livraison déjà reçue / delivery already received", outcome: OutcomeDuplicate, task: &t}
-	default:
-		return result{code: http.StatusAccepted, status: "accepted", outcome: OutcomeAccepted, task: &t}
-	}
-}
-
 // finish writes res, logs it and reports it to Observe.
-func finish(w http.ResponseWriter, r *http.Request, o *Options, platform, event, metricEvent, delivery string, res result) {
+func (e *endpoint) finish(w http.ResponseWriter, r *http.Request, event, metric, delivery string, res Result) {
+	platform := e.src.Platform()
 	writeJSON(w, res.code, res.status, res.reason)
-	o.Observe(platform, metricEvent, res.outcome)
+	e.o.Observe(platform, metric, res.outcome)
 
 	attrs := []slog.Attr{
 		slog.String("platform", platform),
@@ -290,10 +353,11 @@ func finish(w http.ResponseWriter, r *http.Request, o *Options, platform, event,
 	}
 	if res.task != nil {
 		attrs = append(attrs,
-			slog.String("action", res.task.Action),
+			slog.String("action", res.action),
 			slog.String("repo", res.task.Issue.Repo.FullName),
 			slog.Int("issue", res.task.Issue.Number),
-			slog.String("kind", string(res.task.Kind)),
+			slog.String("feature", string(res.task.Feature)),
+			slog.String("trigger", string(res.task.Trigger)),
 		)
 	}
 	if res.outcome == OutcomeIgnored && res.reason != "" {
@@ -312,5 +376,29 @@ func finish(w http.ResponseWriter, r *http.Request, o *Options, platform, event,
 		// Busy repositories send many events cochef does not act on.
 		level = slog.LevelDebug
 	}
-	o.Logger.LogAttrs(r.Context(), level, "webhook", attrs...)
+	e.o.Logger.LogAttrs(r.Context(), level, "webhook", attrs...)
+}
+
+// Names matches logins case-insensitively, as both platforms do: the
+// sources' bot accounts, whose events are cochef's own.
+type Names map[string]struct{}
+
+// NewNames is the set of names, blank ones left out.
+func NewNames(names []string) Names {
+	s := make(Names, len(names))
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			s[strings.ToLower(n)] = struct{}{}
+		}
+	}
+	return s
+}
+
+// Has reports whether name is in the set.
+func (s Names) Has(name string) bool {
+	if name == "" {
+		return false
+	}
+	_, ok := s[strings.ToLower(name)]
+	return ok
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/gitlab/gitlabfake"
 )
 
@@ -112,7 +113,7 @@ func (e *glE2E) post(event, token, key string, body []byte) int {
 func (e *glE2E) feedback(iid int) []gitlabfake.Note {
 	var out []gitlabfake.Note
 	for _, n := range e.fake.Notes(glProject, iid) {
-		if strings.Contains(n.Body, core.MarkerFeedback) {
+		if strings.Contains(n.Body, feedback.MarkerFeedback) {
 			out = append(out, n)
 		}
 	}

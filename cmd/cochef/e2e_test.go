@@ -17,9 +17,10 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
+	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/store"
-	"github.com/cochef/cochef/webhook"
 )
 
 // End-to-end: the real server (intake, SQLite queue, engine, GitHub
@@ -123,7 +124,7 @@ func payload(t *testing.T, file string, number int, title, body string, mutate f
 	return out
 }
 
-func sign(body []byte, secret string) string { return webhook.SignGitHub(secret, body) }
+func sign(body []byte, secret string) string { return github.SignWebhook(secret, body) }
 
 func (e *e2e) post(event, delivery string, body []byte) int {
 	e.t.Helper()
@@ -203,7 +204,7 @@ func queueBusy(st *store.Store) (bool, error) {
 func feedbackOf(f *githubfake.Fake, number int) []githubfake.Comment {
 	var out []githubfake.Comment
 	for _, c := range f.Comments(e2eRepo, number) {
-		if strings.Contains(c.Body, core.MarkerFeedback) {
+		if strings.Contains(c.Body, feedback.MarkerFeedback) {
 			out = append(out, c)
 		}
 	}

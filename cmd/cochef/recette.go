@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/recette"
 	"github.com/cochef/cochef/rules"
 	"github.com/cochef/cochef/store"
 )
@@ -127,15 +128,15 @@ func runRecetteReport(cmd *cobra.Command, o reportOptions) error {
 			return &exitError{code: 1, err: errors.New("aucune recette enregistrée pour ce jalon / no recette recorded for this milestone")}
 		}
 	}
-	var in []core.PVInput
+	var in []recette.PVInput
 	for _, r := range recs {
 		trail, err := st.Validations(ctx, r.Ref)
 		if err != nil {
 			return err
 		}
-		in = append(in, core.PVInput{Record: r, Trail: trail})
+		in = append(in, recette.PVInput{Record: r, Trail: trail})
 	}
-	pv, err := core.RenderRecettePV(rules.Lang(o.lang), o.milestone, in)
+	pv, err := recette.RenderPV(rules.Lang(o.lang), o.milestone, in)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 
-	"github.com/cochef/cochef/webhook"
+	"github.com/cochef/cochef/github"
 )
 
 // replayTimeout bounds the whole exchange: a server that takes longer than
@@ -141,7 +141,7 @@ func runReplay(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, f
 		req.Header.Set("X-GitHub-Event", event)
 		req.Header.Set("X-GitHub-Delivery", delivery)
 		if secret != "" {
-			req.Header.Set("X-Hub-Signature-256", webhook.SignGitHub(secret, payload))
+			req.Header.Set("X-Hub-Signature-256", github.SignWebhook(secret, payload))
 		}
 	} else {
 		req.Header.Set("X-Gitlab-Event", event)

@@ -16,11 +16,19 @@ import (
 	"github.com/google/uuid"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/github"
+	"github.com/cochef/cochef/gitlab"
 	"github.com/cochef/cochef/webhook"
 )
 
-// The payloads are the real examples the webhook package tests with.
-const replayPayloadDir = "../../webhook/testdata"
+// The payloads are the real examples the platforms' webhook sources test
+// with, in <platform>/testdata/webhooks.
+const replayPayloadDir = "../.."
+
+// examplePayload is the example name of platform.
+func examplePayload(platform, name string) string {
+	return filepath.Join(replayPayloadDir, platform, "testdata", "webhooks", name)
+}
 
 type replayQueue struct {
 	mu    sync.Mutex
@@ -57,10 +65,12 @@ func replayServer(t *testing.T) (*httptest.Server, *replayQueue, *[]string) {
 	var paths []string
 	var mu sync.Mutex
 	h := webhook.NewHandler(webhook.Options{
-		GitHubSecrets: []string{replayGitHubSecret},
-		GitLabSecret:  replayGitLabSecret,
-		Enqueuer:      q,
-		Logger:        slog.New(slog.DiscardHandler),
+		Sources: []webhook.Source{
+			github.NewWebhooks(github.WebhookConfig{Secrets: []string{replayGitHubSecret}}),
+			gitlab.NewWebhooks(gitlab.WebhookConfig{Secret: replayGitLabSecret}),
+		},
+		Enqueuer: q,
+		Logger:   slog.New(slog.DiscardHandler),
 	})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
@@ -83,7 +93,7 @@ func runReplayCLI(t *testing.T, stdin string, args ...string) (code int, stdout,
 // /cochef check command.
 func replayCommandPayload(t *testing.T) string {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(replayPayloadDir, "github/issue_comment-created.json"))
+	raw, err := os.ReadFile(examplePayload("github", "issue_comment-created.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,9 +114,9 @@ func replayCommandPayload(t *testing.T) string {
 }
 
 func TestReplayPostsSignedPayloads(t *testing.T) {
-	opened := filepath.Join(replayPayloadDir, "github/issues-opened.json")
-	note := filepath.Join(replayPayloadDir, "gitlab/note_issue.json")
-	issue := filepath.Join(replayPayloadDir, "gitlab/issue.json")
+	opened := examplePayload("github", "issues-opened.json")
+	note := examplePayload("gitlab", "note_issue.json")
+	issue := examplePayload("gitlab", "issue.json")
 
 	tests := []struct {
 		name      string
@@ -114,18 +124,18 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 		args      func(url string) []string
 		wantCode  int
 		wantOut   string
-		wantKind  core.TaskKind // "" when nothing is enqueued
-		wantEvent string
+		wantKind  core.Feature // "" when nothing is enqueued
+		wantEvent string       // the platform whose event the task comes from
 	}{
 		{"GitHub issue, --secret", nil, func(u string) []string {
 			return []string{"replay", "--url", u + "/webhooks/github", "--secret", replayGitHubSecret, opened}
-		}, 0, "202 Accepted", core.TaskEvaluateIssue, "issues"},
+		}, 0, "202 Accepted", core.FeatureFeedback, core.GitHub},
 		{"GitHub secret from the environment, bare server URL", map[string]string{"COCHEF_GITHUB_WEBHOOK_SECRET": replayGitHubSecret}, func(u string) []string {
 			return []string{"replay", "--url", u, opened}
-		}, 0, `"status":"accepted"`, core.TaskEvaluateIssue, "issues"},
+		}, 0, `"status":"accepted"`, core.FeatureFeedback, core.GitHub},
 		{"first of several comma-separated secrets", map[string]string{"COCHEF_GITHUB_WEBHOOK_SECRET": replayGitHubSecret + ",ancien"}, func(u string) []string {
 			return []string{"replay", "--url", u, opened}
-		}, 0, "202", core.TaskEvaluateIssue, "issues"},
+		}, 0, "202", core.FeatureFeedback, core.GitHub},
 		{"wrong secret", nil, func(u string) []string {
 			return []string{"replay", "--url", u, "--secret", "faux", opened}
 		}, 1, "401 Unauthorized", "", ""},
@@ -140,7 +150,7 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 		}, 0, `"status":"ignored"`, "", ""}, // "Hello world" is not a command
 		{"GitLab issue, --platform", nil, func(u string) []string {
 			return []string{"replay", "--platform", "gitlab", "--url", u, "--secret", replayGitLabSecret, issue}
-		}, 0, "202", core.TaskEvaluateIssue, "Issue Hook"},
+		}, 0, "202", core.FeatureFeedback, core.GitLab},
 		{"GitLab wrong token", nil, func(u string) []string {
 			return []string{"replay", "--url", u, "--secret", "faux", issue}
 		}, 1, "401", "", ""},
@@ -170,7 +180,7 @@ func TestReplayPostsSignedPayloads(t *testing.T) {
 				}
 				return
 			}
-			if len(tasks) != 1 || tasks[0].Kind != tc.wantKind || tasks[0].Event != tc.wantEvent {
+			if len(tasks) != 1 || tasks[0].Feature != tc.wantKind || tasks[0].Trigger != core.TriggerChanged || tasks[0].Issue.Repo.Platform != tc.wantEvent {
 				t.Fatalf("tasks = %+v", tasks)
 			}
 			// A fresh delivery id each time, so a replay is new work.
@@ -195,14 +205,16 @@ func TestReplayCommandFromStdinWithGuessedEvent(t *testing.T) {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)
 	}
 	tasks := q.all()
-	if len(tasks) != 1 || tasks[0].Kind != core.TaskCheckCommand || tasks[0].Event != "issue_comment" || tasks[0].Actor != "Codertocat" {
+	// Only an issue_comment event makes a command task of an issue.
+	if len(tasks) != 1 || tasks[0].Feature != core.FeatureFeedback || tasks[0].Trigger != core.TriggerCommand ||
+		tasks[0].Command == nil || tasks[0].Command.Verb != core.VerbCheck || tasks[0].Actor != "Codertocat" {
 		t.Errorf("tasks = %+v", tasks)
 	}
 }
 
 func TestReplaySameDeliveryIsDuplicate(t *testing.T) {
 	srv, q, _ := replayServer(t)
-	args := []string{"replay", "--url", srv.URL, "--secret", replayGitHubSecret, "--delivery", "livraison-1", filepath.Join(replayPayloadDir, "github/issues-edited.json")}
+	args := []string{"replay", "--url", srv.URL, "--secret", replayGitHubSecret, "--delivery", "livraison-1", examplePayload("github", "issues-edited.json")}
 	var outs []string
 	for range 2 {
 		code, out, errOut := runReplayCLI(t, "", args...)
@@ -228,7 +240,7 @@ func TestReplayUsageErrors(t *testing.T) {
 		}
 		return p
 	}
-	opened := filepath.Join(replayPayloadDir, "github/issues-opened.json")
+	opened := examplePayload("github", "issues-opened.json")
 	tests := []struct {
 		name    string
 		args    []string
@@ -262,7 +274,7 @@ func TestReplayUnreachableServer(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close() // nothing listens there any more
-	code, _, errOut := runReplayCLI(t, "", "replay", "--url", url, "--secret", "s", filepath.Join(replayPayloadDir, "github/ping.json"))
+	code, _, errOut := runReplayCLI(t, "", "replay", "--url", url, "--secret", "s", examplePayload("github", "ping.json"))
 	if code != 1 || !strings.Contains(errOut, "cannot send") {
 		t.Errorf("exit %d, stderr %q; want 1 and a bilingual message", code, errOut)
 	}
@@ -271,7 +283,7 @@ func TestReplayUnreachableServer(t *testing.T) {
 // Every example the project tests with must be guessed right, so that
 // `cochef replay FILE` needs no --event for them.
 func TestReplayGuessesEventsOfRealPayloads(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(replayPayloadDir, "*/*.json"))
+	files, err := filepath.Glob(examplePayload("*", "*.json"))
 	if err != nil || len(files) < 10 {
 		t.Fatalf("payloads: %v %v", files, err)
 	}
@@ -290,7 +302,7 @@ func TestReplayGuessesEventsOfRealPayloads(t *testing.T) {
 		}
 		base := filepath.Base(f)
 		var got, want string
-		if filepath.Base(filepath.Dir(f)) == "github" {
+		if strings.HasPrefix(f, examplePayload("github", "")) {
 			got = guessGitHubEvent(fields)
 			want, _, _ = strings.Cut(strings.TrimSuffix(base, ".json"), "-")
 		} else {

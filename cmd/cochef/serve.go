@@ -15,9 +15,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
 	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/gitlab"
 	"github.com/cochef/cochef/metrics"
+	"github.com/cochef/cochef/recette"
 	"github.com/cochef/cochef/rules"
 	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
@@ -86,7 +88,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	m := metrics.New()
 	m.WatchQueue(st.JobStats, metrics.DefaultQueueTimeout)
 
-	platforms := map[string]core.Platform{}
+	platforms := core.Platforms{}
 	if cfg.githubLive() {
 		gh, err := github.New(github.Config{
 			APIURL:         cfg.GitHubAPIURL,
@@ -132,16 +134,20 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		ReadyReviewers:    cfg.ReadyReviewers,
 		Templates:         set,
 	}
-	engine := &core.Engine{
+	env := core.Env{
 		Platforms: platforms,
-		Store:     st,
 		Settings:  core.NewRepoSettings(defaults),
 		Defaults:  defaults,
 		Logger:    log,
 		Observe:   m.ObserveEvaluation,
-		// Recette checklists on pull and merge requests (docs/recette.md).
-		Recettes: st,
-		Enqueuer: st,
+	}
+	// Recette checklists on pull and merge requests (docs/recette.md).
+	recettes := &recette.Runner{Env: env, Store: st, Recettes: st, Enqueuer: st}
+	stories := &feedback.Runner{Env: env, Store: st, Evaluated: recettes.StoryEvaluated}
+	worker := core.Dispatch{
+		core.FeatureFeedback:   stories,
+		core.FeatureRecette:    recettes,
+		core.FeatureMergeGroup: recettes,
 	}
 
 	var bots []string
@@ -150,15 +156,22 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/webhooks/", webhook.NewHandler(webhook.Options{
-		GitHubSecrets:            cfg.GitHubWebhookSecrets,
-		GitHubInsecureSkipVerify: cfg.InsecureSkipVerify,
-		GitHubBotLogins:          bots,
-		GitLabSecret:             cfg.GitLabWebhookSecret,
-		GitLabBotUsernames:       cfg.GitLabBotUsernames,
-		LivePlatforms:            slices.Collect(maps.Keys(platforms)),
-		Enqueuer:                 st,
-		Logger:                   log,
-		Observe:                  m.ObserveWebhook,
+		Sources: []webhook.Source{
+			github.NewWebhooks(github.WebhookConfig{
+				Secrets:            cfg.GitHubWebhookSecrets,
+				InsecureSkipVerify: cfg.InsecureSkipVerify,
+				BotLogins:          bots,
+				Logger:             log,
+			}),
+			gitlab.NewWebhooks(gitlab.WebhookConfig{
+				Secret:       cfg.GitLabWebhookSecret,
+				BotUsernames: cfg.GitLabBotUsernames,
+			}),
+		},
+		LivePlatforms: slices.Collect(maps.Keys(platforms)),
+		Enqueuer:      st,
+		Logger:        log,
+		Observe:       m.ObserveWebhook,
 	}))
 	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
@@ -185,7 +198,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	// Not ctx: on a cancelled start context River stops on its own terms
 	// (hard, or soft with the store's timeout); st.Stop below applies the
 	// configured shutdown grace instead.
-	if err := st.Start(context.WithoutCancel(ctx), m.Worker(engine)); err != nil {
+	if err := st.Start(context.WithoutCancel(ctx), m.Worker(worker)); err != nil {
 		return fmt.Errorf("queue: %w", err)
 	}
 	log.Info("cochef listening", "addr", ln.Addr().String(), "database", st.Driver(),

@@ -34,10 +34,11 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/feedback"
+	"github.com/cochef/cochef/github"
 	"github.com/cochef/cochef/github/githubfake"
 	"github.com/cochef/cochef/internal/pgtest"
 	"github.com/cochef/cochef/store"
-	"github.com/cochef/cochef/webhook"
 )
 
 const (
@@ -302,7 +303,7 @@ func queueIdle(st *store.Store) bool {
 func countFeedback(f *githubfake.Fake, n int) int {
 	c := 0
 	for _, cm := range f.Comments(repo, n) {
-		if strings.Contains(cm.Body, core.MarkerFeedback) {
+		if strings.Contains(cm.Body, feedback.MarkerFeedback) {
 			c++
 		}
 	}
@@ -352,7 +353,7 @@ func post(c *http.Client, base, event, delivery string, body []byte) (int, error
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-GitHub-Event", event)
 	req.Header.Set("X-GitHub-Delivery", delivery)
-	req.Header.Set("X-Hub-Signature-256", webhook.SignGitHub(secret, body))
+	req.Header.Set("X-Hub-Signature-256", github.SignWebhook(secret, body))
 	resp, err := c.Do(req)
 	if err != nil {
 		return 0, err

@@ -1,0 +1,129 @@
+package recette
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cochef/cochef/core"
+	"github.com/cochef/cochef/rules"
+)
+
+// PVInput is one pull or merge request of a procès-verbal de recette: its
+// record and its trail, oldest first.
+type PVInput struct {
+	Record core.RecetteRecord
+	Trail  []core.Validation
+}
+
+type pvView struct {
+	Milestone string
+	AsOf      string
+	Recettes  []pvRecette
+}
+
+type pvRecette struct {
+	Word, Ref, Title, URL, HeadSHA, State, Milestone string
+	Done, Total, Refused, Open                       int
+	SecurityDone, SecurityTotal                      int
+	Verdict                                          core.RecetteState
+	Stories                                          []pvStory
+	Trail                                            []pvEntry
+}
+
+type pvStory struct {
+	Ref, Title, URL string
+	Unreadable      bool
+	Items           []pvItem
+}
+
+type pvItem struct {
+	Number                                 int
+	Kind, Text, State, Reason, Actor, Date string
+	SHA                                    string
+}
+
+type pvEntry struct {
+	Date, Actor, State, Text, Story, Reason, Source, SHA string
+}
+
+const pvTime = "2006-01-02 15:04 UTC"
+
+func pvDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(pvTime)
+}
+
+func shortSHA(s string) string {
+	if len(s) > 7 {
+		return s[:7]
+	}
+	return s
+}
+
+// RenderPV writes the procès-verbal de recette of the given pull or
+// merge requests in Markdown: for each, its stories and criteria with who
+// validated or refused what and when, what remains open, the security
+// checks done and the whole trail. It says "as of" the latest validation,
+// so that the same trail always gives the same document.
+func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
+	t, err := recetteTemplates.For(lang)
+	if err != nil {
+		return "", err
+	}
+	v := pvView{Milestone: core.Neutralize(milestone)}
+	var asOf time.Time
+	for _, x := range in {
+		rec := x.Record
+		states := currentStates(x.Trail)
+		last := map[string]core.Validation{}
+		for _, e := range x.Trail {
+			last[e.Key] = e
+			if e.At.After(asOf) {
+				asOf = e.At
+			}
+		}
+		ref := fmt.Sprintf("%s#%d", rec.Ref.Repo.FullName, rec.Ref.Number)
+		word := "Pull request"
+		if rec.Ref.Repo.Platform == core.GitLab {
+			ref = fmt.Sprintf("%s!%d", rec.Ref.Repo.FullName, rec.Ref.Number)
+			word = "Merge request"
+		}
+		r := pvRecette{
+			Word: word, Ref: ref, Title: core.Neutralize(rec.Title), URL: safeURL(rec.URL),
+			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: core.Neutralize(rec.Milestone),
+			Verdict: stateOf(rec.Model, states),
+		}
+		r.Done, r.Total, r.Refused = counts(rec.Model, states)
+		r.Open = r.Total - r.Done - r.Refused
+		for _, s := range rec.Model.Stories {
+			ps := pvStory{Ref: storyLabel(s.Ref, core.IssueRef{}), Title: core.Neutralize(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
+			for _, it := range s.Items {
+				st := states[it.Key]
+				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: core.Neutralize(it.Text)}
+				if it.Kind == core.ItemSecurity {
+					r.SecurityTotal++
+				}
+				if st.State == core.Validated || st.State == core.Refused {
+					e := last[it.Key]
+					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), core.Neutralize(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
+					if st.State == core.Validated && it.Kind == core.ItemSecurity {
+						r.SecurityDone++
+					}
+				}
+				ps.Items = append(ps.Items, pi)
+			}
+			r.Stories = append(r.Stories, ps)
+		}
+		for _, e := range x.Trail {
+			r.Trail = append(r.Trail, pvEntry{
+				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: core.Neutralize(e.Text),
+				Story: storyLabel(e.Story, core.IssueRef{}), Reason: core.Neutralize(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
+			})
+		}
+		v.Recettes = append(v.Recettes, r)
+	}
+	v.AsOf = pvDate(asOf)
+	return core.Exec(t, "pv", v)
+}
