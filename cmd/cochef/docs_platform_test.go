@@ -17,7 +17,7 @@ import (
 	gh "github.com/google/go-github/v93/github"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/cochef/cochef/webhook"
+	"github.com/cochef/cochef/github"
 )
 
 // What a team sets up by hand on GitHub and GitLab (App permissions and
@@ -229,7 +229,7 @@ func handledEvents(t *testing.T, base, platform string, events []string, samples
 		if platform == "github" {
 			req.Header.Set("X-GitHub-Event", e)
 			req.Header.Set("X-GitHub-Delivery", fmt.Sprintf("docs-%d", i))
-			req.Header.Set("X-Hub-Signature-256", webhook.SignGitHub("gh-secret", body))
+			req.Header.Set("X-Hub-Signature-256", github.SignWebhook("gh-secret", body))
 		} else {
 			req.Header.Set("X-Gitlab-Event", e)
 			req.Header.Set("X-Gitlab-Token", "gl-secret")
