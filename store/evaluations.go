@@ -62,11 +62,11 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
 		return fmt.Errorf("store: save evaluation: incomplete issue reference %q", ref)
 	}
-	findings, err := json.Marshal(nonNil(e.Findings))
+	findings, err := marshalStorable(nonNil(e.Findings))
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: findings: %w", ref, err)
 	}
-	labels, err := json.Marshal(nonNil(e.Labels))
+	labels, err := marshalStorable(nonNil(e.Labels))
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: labels: %w", ref, err)
 	}
@@ -87,8 +87,8 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 			dry_run = excluded.dry_run, comment = excluded.comment, error = excluded.error,
 			evaluated_at = excluded.evaluated_at, security_dismissed = excluded.security_dismissed`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		e.Template, string(e.Lang), e.Ready, string(findings), e.CommentID, e.CommentHash, string(labels),
-		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, e.Comment, e.Error, s.d.timeArg(at), e.SecurityDismissed)
+		storable(e.Template), storable(string(e.Lang)), e.Ready, findings, e.CommentID, storable(e.CommentHash), labels,
+		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, storable(e.Comment), storable(e.Error), s.d.timeArg(at), e.SecurityDismissed)
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: %w", ref, err)
 	}
@@ -103,7 +103,7 @@ func (s *Store) recordFailure(ctx context.Context, ref core.IssueRef, reason str
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET error = excluded.error`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		reason, s.d.timeArg(time.Now()))
+		storable(reason), s.d.timeArg(time.Now()))
 	if err != nil {
 		return fmt.Errorf("store: record failure of %s: %w", ref, err)
 	}

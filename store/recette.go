@@ -79,14 +79,14 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 	if err := checkMR(ref); err != nil {
 		return fmt.Errorf("store: save recette: %w", err)
 	}
-	labels, err := json.Marshal(nonNil(r.Labels))
+	labels, err := marshalStorable(nonNil(r.Labels))
 	if err != nil {
 		return fmt.Errorf("store: save recette of %s: labels: %w", ref, err)
 	}
 	if r.Model.Stories == nil {
 		r.Model.Stories = []core.RecetteStory{}
 	}
-	model, err := json.Marshal(r.Model)
+	model, err := marshalStorable(r.Model)
 	if err != nil {
 		return fmt.Errorf("store: save recette of %s: model: %w", ref, err)
 	}
@@ -110,9 +110,10 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 				labels = excluded.labels, model = excluded.model, error = excluded.error,
 				updated_at = excluded.updated_at`,
 			ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-			r.Title, r.URL, r.Milestone, r.HeadSHA, r.State, r.Lang, r.CommentID, r.CommentHash,
-			r.ThreadID, r.ThreadResolved, r.StatusID, r.StatusSHA, string(r.StatusState), r.StatusKey,
-			string(labels), string(model), r.Error, s.d.timeArg(at)); err != nil {
+			storable(r.Title), storable(r.URL), storable(r.Milestone), storable(r.HeadSHA), storable(r.State),
+			storable(r.Lang), r.CommentID, storable(r.CommentHash), storable(r.ThreadID), r.ThreadResolved, r.StatusID,
+			storable(r.StatusSHA), storable(string(r.StatusState)), storable(r.StatusKey),
+			labels, model, storable(r.Error), s.d.timeArg(at)); err != nil {
 			return fmt.Errorf("state: %w", err)
 		}
 		if _, err := tx.exec(ctx, `DELETE FROM recette_links WHERE platform = $1 AND mr_repo = $2 AND mr_number = $3`,
@@ -124,9 +125,9 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 					mr_repo, mr_number, mr_installation_id, mr_project_id, digest, open)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 				ON CONFLICT (platform, story_repo, story_number, mr_repo, mr_number) DO NOTHING`,
-				ref.Repo.Platform, strings.ToLower(st.Ref.Repo.FullName), st.Ref.Number,
+				ref.Repo.Platform, keyText(strings.ToLower(st.Ref.Repo.FullName)), st.Ref.Number,
 				ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-				st.Digest, r.State == "open"); err != nil {
+				storable(st.Digest), r.State == "open"); err != nil {
 				return fmt.Errorf("link: %w", err)
 			}
 		}
@@ -143,7 +144,7 @@ func (s *Store) RecettesClosing(ctx context.Context, story core.IssueRef) ([]cor
 	r, err := s.db.query(ctx, `SELECT mr_repo, mr_number, mr_installation_id, mr_project_id, digest
 		FROM recette_links WHERE platform = $1 AND story_repo = $2 AND story_number = $3 AND open
 		ORDER BY mr_repo, mr_number`,
-		story.Repo.Platform, strings.ToLower(story.Repo.FullName), story.Number)
+		story.Repo.Platform, keyText(strings.ToLower(story.Repo.FullName)), story.Number)
 	if err != nil {
 		return nil, fmt.Errorf("store: recettes closing %s: %w", story, err)
 	}
@@ -182,8 +183,8 @@ func (s *Store) AddValidations(ctx context.Context, vs []core.Validation) error 
 					criterion_key, criterion_text, state, actor, at, head_sha, reason, source)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 				v.MergeRequest.Repo.Platform, v.MergeRequest.Repo.FullName, v.MergeRequest.Number,
-				v.Story.Repo.FullName, v.Story.Number, v.Key, v.Text, string(v.State), v.Actor,
-				s.d.timeArg(at), v.HeadSHA, v.Reason, v.Source); err != nil {
+				storable(v.Story.Repo.FullName), v.Story.Number, storable(v.Key), storable(v.Text), storable(string(v.State)),
+				storable(v.Actor), s.d.timeArg(at), storable(v.HeadSHA), storable(v.Reason), storable(v.Source)); err != nil {
 				return err
 			}
 		}
@@ -234,7 +235,7 @@ func (s *Store) Recettes(ctx context.Context, platform, repo, milestone string) 
 	args := []any{platform, repo}
 	if milestone != "" {
 		q += ` AND milestone = $3`
-		args = append(args, milestone)
+		args = append(args, storable(milestone))
 	}
 	r, err := s.db.query(ctx, q+` ORDER BY number`, args...)
 	if err != nil {
@@ -277,7 +278,7 @@ func (s *Store) recordRecetteFailure(ctx context.Context, ref core.IssueRef, rea
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET error = excluded.error`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		reason, s.d.timeArg(time.Now()))
+		storable(reason), s.d.timeArg(time.Now()))
 	if err != nil {
 		return fmt.Errorf("store: record recette failure of %s: %w", ref, err)
 	}

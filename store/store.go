@@ -35,7 +35,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -297,13 +296,17 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 	if !ok {
 		return false, fmt.Errorf("store: enqueue %s: no job kind for feature %q", ref, t.Feature)
 	}
+	args, err := storableArgs(args)
+	if err != nil {
+		return false, fmt.Errorf("store: enqueue %s: %w", ref, err)
+	}
 	var snapshot, snapshotAt any
 	if t.Snapshot != nil {
-		b, err := json.Marshal(t.Snapshot)
+		b, err := marshalStorable(t.Snapshot)
 		if err != nil {
 			return false, fmt.Errorf("store: enqueue: snapshot: %w", err)
 		}
-		snapshot = string(b)
+		snapshot = b
 		at := t.Snapshot.UpdatedAt
 		if at.IsZero() {
 			at = time.Now()
@@ -312,10 +315,10 @@ func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
 	}
 	now := s.d.timeArg(time.Now())
 	enqueued := false
-	err := inTx(ctx, s.db, func(tx dbTx) error {
+	err = inTx(ctx, s.db, func(tx dbTx) error {
 		if t.Delivery != "" {
 			n, err := tx.exec(ctx, `INSERT INTO deliveries (platform, delivery_id, received_at) VALUES ($1, $2, $3)
-				ON CONFLICT (platform, delivery_id) DO NOTHING`, ref.Repo.Platform, t.Delivery, now)
+				ON CONFLICT (platform, delivery_id) DO NOTHING`, ref.Repo.Platform, keyText(t.Delivery), now)
 			if err != nil {
 				return fmt.Errorf("record delivery: %w", err)
 			}
