@@ -116,3 +116,44 @@ func TestUnsignedBurstStaysInMemoryBudget(t *testing.T) {
 	fake.AddIssue(testRepo, 1, githubfake.Issue{Title: st.title, Body: st.body})
 	mustPost(t, s, "issues", payload(t, "issues-opened.json", 1, st))
 }
+
+// A comment POST that hangs past the job's timeout, and that GitHub
+// carries out in the end, must not end as two comments: the retry finds
+// the comment the lost write made instead of posting another. The probe
+// of issue #14: a POST answered after 35 s, a job timeout of 30 s, two bot
+// comments.
+func TestSlowCommentWriteMakesOneComment(t *testing.T) {
+	needProcesses(t)
+	t.Parallel()
+	fake := githubfake.New(t)
+	s := incomplete(t)
+	fake.AddIssue(testRepo, 1, githubfake.Issue{Title: s.title, Body: s.body})
+	const createRoute = "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+	gone, release := fake.Hold(createRoute)
+	defer release()
+	db := sqliteDSN(t)
+	srv := startServer(t, "server", serverEnv(fake, db)) // job timeout 3 s
+	mustPost(t, srv, "issues", payload(t, "issues-opened.json", 1, s))
+	select {
+	case <-gone:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the held comment POST was never given up: the job timeout did not stop it")
+	}
+	// A retry comes about a second after the timeout; the lost write lands
+	// after it looked.
+	retried := time.After(1500 * time.Millisecond)
+	for len(fake.Calls(createRoute)) < 1 {
+		select {
+		case <-retried:
+		case <-time.After(20 * time.Millisecond):
+			continue
+		}
+		break
+	}
+	release()
+	q := watchQueue(t, db)
+	waitFor(t, 45*time.Second, "queue drained", q.drained)
+	if ok, state := issueState(fake, 1, s); !ok {
+		t.Fatalf("after a lost write (%d POSTs): %s", len(fake.Calls(createRoute)), state)
+	}
+}

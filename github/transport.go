@@ -103,6 +103,10 @@ func closeBody(req *http.Request) {
 	}
 }
 
+// noCache on a GET asks for GitHub's current answer: the request is not
+// made conditional (its answer is cached all the same).
+const noCache = "no-cache"
+
 // maxCachedBody keeps one huge answer from evicting everything else.
 const maxCachedBody = 1 << 20
 
@@ -110,7 +114,10 @@ const maxCachedBody = 1 << 20
 // turns GitHub's 304 back into that answer for go-github.
 func (t *apiTransport) read(req *http.Request) (*http.Response, error) {
 	key := strconv.FormatInt(t.inst, 10) + " " + req.Header.Get("Accept") + " " + req.URL.String()
-	cached := t.c.cache.get(key)
+	var cached *etagEntry
+	if req.Header.Get("Cache-Control") != noCache {
+		cached = t.c.cache.get(key)
+	}
 	if cached != nil {
 		req = req.Clone(req.Context())
 		req.Header.Set("If-None-Match", cached.etag)

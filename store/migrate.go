@@ -139,6 +139,10 @@ var sqliteMigrations = []migration{
 		`ALTER TABLE evaluations ADD COLUMN security_dismissed BOOLEAN NOT NULL DEFAULT FALSE`,
 	}, nil},
 	splitJobs,
+	{5, "a comment creation of unknown outcome is remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN comment_pending_at TIMESTAMP`,
+		`ALTER TABLE recette_state ADD COLUMN comment_pending_at TIMESTAMP`,
+	}, nil},
 }
 
 var postgresMigrations = []migration{
@@ -246,6 +250,10 @@ var postgresMigrations = []migration{
 		`ALTER TABLE evaluations ADD COLUMN security_dismissed boolean NOT NULL DEFAULT false`,
 	}, nil},
 	splitJobs,
+	{5, "a comment creation of unknown outcome is remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN comment_pending_at timestamptz`,
+		`ALTER TABLE recette_state ADD COLUMN comment_pending_at timestamptz`,
+	}, nil},
 }
 
 // migrate applies the steps not applied yet, each in its own transaction

@@ -140,6 +140,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		Defaults:  defaults,
 		Logger:    log,
 		Observe:   m.ObserveEvaluation,
+		// A write cochef gave up on is in flight on its side for at most a
+		// job's timeout; the platform gets as long again to finish it.
+		WriteSettle: 2 * cfg.JobTimeout,
 	}
 	// Recette checklists on pull and merge requests (docs/recette.md).
 	recettes := &recette.Runner{Env: env, Store: st, Recettes: st, Enqueuer: st}

@@ -203,6 +203,15 @@ type Fake struct {
 	teams      map[string]map[string]string // "org/slug" → login → role
 	tokenCount int
 	tokenLife  time.Duration
+	holds      []*hold
+}
+
+// hold keeps the next request to route waiting until released.
+type hold struct {
+	route   string
+	gone    chan struct{} // closed when the held client gives up
+	release chan struct{}
+	taken   bool
 }
 
 type repoState struct {
@@ -661,6 +670,19 @@ func (f *Fake) SetDelay(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.delay = d
+}
+
+// Hold makes the next request to route ("POST /repos/{owner}/{repo}/issues/{issue_number}/comments")
+// wait until release is called, and then be performed whether or not its
+// client still waits: a write that hangs, and that GitHub carries out in
+// the end. gone is closed when the held request's client gives up.
+func (f *Fake) Hold(route string) (gone <-chan struct{}, release func()) {
+	h := &hold{route: route, gone: make(chan struct{}), release: make(chan struct{})}
+	f.mu.Lock()
+	f.holds = append(f.holds, h)
+	f.mu.Unlock()
+	var once sync.Once
+	return h.gone, func() { once.Do(func() { close(h.release) }) }
 }
 
 // SetGraphQL answers POST /graphql. Without a handler GraphQL requests fail
