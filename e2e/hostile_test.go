@@ -129,13 +129,13 @@ func TestSlowCommentWriteMakesOneComment(t *testing.T) {
 	s := incomplete(t)
 	fake.AddIssue(testRepo, 1, githubfake.Issue{Title: s.title, Body: s.body})
 	const createRoute = "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-	gone, release := fake.Hold(createRoute)
-	defer release()
+	held := fake.Hold(createRoute)
+	defer held.Release()
 	db := sqliteDSN(t)
 	srv := startServer(t, "server", serverEnv(fake, db)) // job timeout 3 s
 	mustPost(t, srv, "issues", payload(t, "issues-opened.json", 1, s))
 	select {
-	case <-gone:
+	case <-held.Gone:
 	case <-time.After(30 * time.Second):
 		t.Fatal("the held comment POST was never given up: the job timeout did not stop it")
 	}
@@ -150,7 +150,7 @@ func TestSlowCommentWriteMakesOneComment(t *testing.T) {
 		}
 		break
 	}
-	release()
+	held.Release()
 	q := watchQueue(t, db)
 	waitFor(t, 45*time.Second, "queue drained", q.drained)
 	if ok, state := issueState(fake, 1, s); !ok {

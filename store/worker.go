@@ -101,6 +101,11 @@ func (w *jobWorker[A]) Work(ctx context.Context, job *river.Job[A]) error {
 	case hasWait:
 		// A snooze does not use an attempt: a long rate limit does not
 		// make the job give up.
+		if wait > core.MaxRetryAfter {
+			log.WarnContext(ctx, "platform asked to wait longer than cochef waits at once: capped",
+				"asked", wait, "wait", core.MaxRetryAfter, "error", workErr)
+			wait = core.MaxRetryAfter
+		}
 		log.InfoContext(ctx, "platform asked to wait", "wait", wait, "error", workErr)
 		return river.JobSnooze(wait)
 	default:

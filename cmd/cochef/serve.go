@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,8 +97,11 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 			PrivateKeyFile: cfg.GitHubPrivateKeyFile,
 			Token:          cfg.GitHubToken,
 			WriteSpacing:   cfg.GitHubWriteSpacing,
-			Logger:         log,
-			OnRequest:      m.APIRequests(core.GitHub),
+			// The setting's 0 is "no budget", the adapter's negative.
+			ContentPerMinute: cmp.Or(cfg.GitHubContentPerMinute, -1),
+			ContentPerHour:   cmp.Or(cfg.GitHubContentPerHour, -1),
+			Logger:           log,
+			OnRequest:        m.APIRequests(core.GitHub),
 		})
 		if err != nil {
 			return fmt.Errorf("github: %w", err)

@@ -209,10 +209,23 @@ type Fake struct {
 // hold keeps the next request to route waiting until released.
 type hold struct {
 	route   string
+	arrived chan struct{} // closed when the request has come
 	gone    chan struct{} // closed when the held client gives up
 	release chan struct{}
 	taken   bool
 }
+
+// Held is a request Hold keeps waiting.
+type Held struct {
+	// Arrived is closed once the request has reached the fake, Gone once
+	// its client has given up waiting.
+	Arrived, Gone <-chan struct{}
+	h             *hold
+	once          sync.Once
+}
+
+// Release lets the held request be carried out and answered.
+func (h *Held) Release() { h.once.Do(func() { close(h.h.release) }) }
 
 type repoState struct {
 	fullName  string
@@ -673,16 +686,15 @@ func (f *Fake) SetDelay(d time.Duration) {
 }
 
 // Hold makes the next request to route ("POST /repos/{owner}/{repo}/issues/{issue_number}/comments")
-// wait until release is called, and then be performed whether or not its
+// wait until Release is called, and then be performed whether or not its
 // client still waits: a write that hangs, and that GitHub carries out in
-// the end. gone is closed when the held request's client gives up.
-func (f *Fake) Hold(route string) (gone <-chan struct{}, release func()) {
-	h := &hold{route: route, gone: make(chan struct{}), release: make(chan struct{})}
+// the end.
+func (f *Fake) Hold(route string) *Held {
+	h := &hold{route: route, arrived: make(chan struct{}), gone: make(chan struct{}), release: make(chan struct{})}
 	f.mu.Lock()
 	f.holds = append(f.holds, h)
 	f.mu.Unlock()
-	var once sync.Once
-	return h.gone, func() { once.Do(func() { close(h.release) }) }
+	return &Held{Arrived: h.arrived, Gone: h.gone, h: h}
 }
 
 // SetGraphQL answers POST /graphql. Without a handler GraphQL requests fail

@@ -409,7 +409,7 @@ func TestCommentsChangedByHand(t *testing.T) {
 func TestHoldCarriesOutAWriteItsClientGaveUpOn(t *testing.T) {
 	f := githubfake.New(t)
 	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
-	gone, release := f.Hold("POST /repos/{owner}/{repo}/issues/{issue_number}/comments")
+	held := f.Hold("POST /repos/{owner}/{repo}/issues/{issue_number}/comments")
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, f.URL()+"repos/octo/hello/issues/1/comments",
@@ -422,14 +422,14 @@ func TestHoldCarriesOutAWriteItsClientGaveUpOn(t *testing.T) {
 		t.Fatal("the held request was answered")
 	}
 	select {
-	case <-gone:
+	case <-held.Gone:
 	case <-time.After(5 * time.Second):
 		t.Fatal("the client's giving up was not seen")
 	}
 	if n := len(f.Comments("octo/hello", 1)); n != 0 {
 		t.Fatalf("%d comments before the release", n)
 	}
-	release()
+	held.Release()
 	deadline := time.Now().Add(5 * time.Second)
 	for len(f.Comments("octo/hello", 1)) != 1 {
 		if time.Now().After(deadline) {

@@ -80,6 +80,7 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	held := f.takeHold(r)
 	f.mu.Unlock()
 	if held != nil {
+		close(held.arrived)
 		go func() {
 			<-r.Context().Done()
 			close(held.gone)
