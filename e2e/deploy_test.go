@@ -261,7 +261,7 @@ func TestComposeFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"cochef-a:8080", "cochef-b:8080", "health_uri /readyz"} {
+	for _, s := range []string{"cochef-a:8080", "cochef-b:8080", "health_uri /readyz", "@internal not path /webhooks/*\n\trespond @internal 404"} {
 		if !strings.Contains(string(caddy), s) {
 			t.Errorf("Caddyfile lacks %q", s)
 		}

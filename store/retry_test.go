@@ -34,6 +34,7 @@ func (s *syncBuffer) String() string {
 // is): the job waits at most core.MaxRetryAfter, and the log says the
 // platform asked for more.
 func TestLongRetryAfterIsCappedAndLogged(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	o := testOptions(t, backends(t)[0].dsn(t))
 	o.Logger = slog.New(slog.NewTextHandler(&logs, nil))

@@ -184,15 +184,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := st.Ready(ctx); err != nil {
-			http.Error(w, "store not ready / base pas prête: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
+	mux.Handle("GET /readyz", &readiness{ready: st.Ready, log: log})
 
 	srv := &http.Server{
 		Handler:           mux,
