@@ -39,7 +39,7 @@ func Analyze(in Input, t *Template, lang Lang) Result {
 	s := analyze(in, t)
 	msgLang := messageLang(lang, s.lang)
 	res := s.result(msgLang)
-	res.Findings = s.runRules(msgLang)
+	res.Findings = s.runRules(msgLang, true)
 	finish(&res)
 	return res
 }
@@ -83,7 +83,7 @@ func AnalyzeBacklogAt(in []Input, lines []int, t *Template, lang Lang) []Result 
 	}
 	for i, s := range stories {
 		out[i] = s.result(msgLang)
-		out[i].Findings = s.runRules(msgLang)
+		out[i].Findings = s.runRules(msgLang, false)
 	}
 	c := compile(orEmpty(t))
 	for _, r := range registry {
@@ -138,90 +138,6 @@ func analyze(in Input, t *Template) *story {
 	s.sectionStates()
 	s.requirements()
 	return s
-}
-
-// findSentence looks for the story sentence, in order: in a story section,
-// in the body's first paragraph, in the title, in any paragraph that opens
-// with "En tant que" / "As a". A complete sentence anywhere beats a partial
-// one earlier.
-func (s *story) findSentence() {
-	type cand struct {
-		text  string
-		line  int
-		lines []int // the body line of each of text's lines
-	}
-	var cands []cand
-	for i := range s.d.blocks {
-		b := &s.d.blocks[i]
-		if b.section >= 0 && s.sections[b.section].spec >= 0 &&
-			s.t.Sections[s.sections[b.section].spec].Kind == KindStory &&
-			(b.kind == blockPara || b.kind == blockItem) && b.text != "" {
-			cands = append(cands, cand{b.text, b.line, b.lines})
-			break
-		}
-	}
-	for i := range s.d.blocks {
-		b := &s.d.blocks[i]
-		if b.kind == blockPara || b.kind == blockItem {
-			if b.text != "" {
-				cands = append(cands, cand{b.text, b.line, b.lines})
-			}
-			break
-		}
-		if b.kind == blockCode {
-			break
-		}
-	}
-	if title := strings.TrimSpace(s.in.Title); title != "" {
-		cands = append(cands, cand{stripInlineMarkers(title), 0, nil})
-	}
-	var best *parsed
-	for _, c := range cands {
-		p := parseSentence(c.text)
-		if p.found() > best.found() {
-			p.Line = lineAt(c.line, c.lines, p.lineOff)
-			best = p
-			if best.found() == 2 {
-				break
-			}
-		}
-	}
-	if best.found() < 2 {
-		for i := range s.d.blocks {
-			b := &s.d.blocks[i]
-			if (b.kind == blockPara || b.kind == blockItem) && b.text != "" && startsLikeStory(b.text) {
-				if p := parseSentence(b.text); p.found() > best.found() {
-					p.Line = lineAt(b.line, b.lines, p.lineOff)
-					best = p
-					break
-				}
-			}
-		}
-	}
-	s.sent = best
-}
-
-// lineAt is the body line of a text's line i, given the text's first line
-// and the lines of each of its lines when known. The title (line 0) has
-// no body line.
-func lineAt(first int, lines []int, i int) int {
-	switch {
-	case first == 0:
-		return 0
-	case i < len(lines):
-		return lines[i]
-	}
-	return first + i
-}
-
-// startsLikeStory is a cheap test before parseSentence on every paragraph.
-func startsLikeStory(t string) bool {
-	head := t
-	if len(head) > 64 {
-		head = head[:64]
-	}
-	f := fold(head)
-	return strings.Contains(f, "en tant qu") || strings.Contains(f, "etq") || strings.Contains(f, "as a") || strings.Contains(f, "as the")
 }
 
 // Words frequent in one language and rare in the other.
@@ -538,9 +454,9 @@ func (s *story) requirements() {
 				need(i, reasonPrivileged)
 			case cond == WhenCitizen && s.citizen():
 				need(i, reasonCitizen)
-			case cond == WhenSensitive && s.hasCategory("security"):
+			case cond == WhenSensitive && s.hasCategory(CategorySecurity):
 				need(i, reasonSensitive)
-			case cond == WhenPersonalData && s.hasCategory("personal-data"):
+			case cond == WhenPersonalData && s.hasCategory(CategoryPersonalData):
 				need(i, reasonPersonalData)
 			}
 		}
@@ -572,10 +488,10 @@ func (s *story) reasonText(r reason) Text {
 	case reasonCitizen:
 		return Text{FR: "profil usager « " + role + " »", EN: "citizen-facing role “" + role + "”"}
 	case reasonSensitive:
-		w := s.topicWords("security")
+		w := s.topicWords(CategorySecurity)
 		return Text{FR: "sujet sensible : " + w, EN: "sensitive topic: " + w}
 	case reasonPersonalData:
-		w := s.topicWords("personal-data")
+		w := s.topicWords(CategoryPersonalData)
 		return Text{FR: "données personnelles : " + w, EN: "personal data: " + w}
 	case reasonPersona:
 		return Text{FR: "demandée pour le profil « " + role + " »", EN: "asked for the role “" + role + "”"}
@@ -611,7 +527,7 @@ func (s *story) result(lang Lang) Result {
 			r.Sensitive = append(r.Sensitive, id)
 		}
 	}
-	r.SecurityReview = s.privileged() || s.hasCategory("security")
+	r.SecurityReview = s.privileged() || s.hasCategory(CategorySecurity)
 	for i, spec := range s.t.Sections {
 		r.Sections[spec.ID] = s.states[i]
 		if s.required[i] {

@@ -42,10 +42,13 @@ type story struct {
 	d    *doc
 	lang Lang // the story's own language
 
-	sent     *parsed // nil when there is no story sentence
-	sections []section
-	bySpec   [][]int // per template section: indices in sections
-	states   []SectionState
+	sent *parsed // nil when there is no story sentence
+	// sentBlocks are the blocks the sentence was read from (none when it
+	// is in the title).
+	sentBlocks []int
+	sections   []section
+	bySpec     [][]int // per template section: indices in sections
+	states     []SectionState
 	// emptyWhy[i] says why template section i is empty: "" when it is not,
 	// "blank", "placeholder", "checklist" (questions left unanswered) or
 	// "na" (N/A without a reason).
@@ -113,7 +116,7 @@ func (s *story) citizen() bool {
 
 func (s *story) hasCategory(cat string) bool {
 	for _, h := range s.topics {
-		if s.t.Topics[h.topic].Category == cat {
+		if s.t.Topics[h.topic].Has(cat) {
 			return true
 		}
 	}
@@ -125,7 +128,7 @@ func (s *story) topicWords(cat string) string {
 	var out []string
 	seen := map[string]bool{}
 	for _, h := range s.topics {
-		if s.t.Topics[h.topic].Category != cat || seen[strings.ToLower(h.word)] {
+		if !s.t.Topics[h.topic].Has(cat) || seen[strings.ToLower(h.word)] {
 			continue
 		}
 		seen[strings.ToLower(h.word)] = true

@@ -46,17 +46,6 @@ type Input struct {
 	Labels []string
 }
 
-// Condition says when a template section is required.
-type Condition string
-
-const (
-	Always           Condition = "always"
-	WhenPrivileged   Condition = "privileged-role" // the persona is privileged
-	WhenSensitive    Condition = "sensitive-topic" // a topic of category "security" is mentioned
-	WhenPersonalData Condition = "personal-data"   // a topic of category "personal-data" is mentioned
-	WhenCitizen      Condition = "citizen-role"    // the persona is citizen-facing
-)
-
 // SectionKind says how a section's content is read.
 type SectionKind string
 
@@ -135,14 +124,52 @@ type Persona struct {
 	Requires []string
 }
 
-// Topic is a sensitive subject found in a story's text.
+// Topic is a sensitive subject found in what a story does.
 type Topic struct {
-	ID       string
-	Category string // "security" or "personal-data"
+	ID string
+	// Categories are CategorySecurity, CategoryPersonalData or both: the
+	// sections the topic asks for.
+	Categories []string
 	// Keywords match case- and accent-insensitively on word boundaries.
 	Keywords []string
 	// Acronyms match only as whole upper-case tokens.
 	Acronyms []string
+	// Context says where a keyword counts (ContextAny when empty).
+	Context TopicContext
+}
+
+// Has reports whether the topic is of category cat.
+func (t *Topic) Has(cat string) bool {
+	for _, c := range t.Categories {
+		if c == cat {
+			return true
+		}
+	}
+	return false
+}
+
+// TopicContext restricts where a topic's keywords count: some words are
+// sensitive only when they are about a person.
+type TopicContext string
+
+const (
+	// ContextAny: a keyword counts wherever the story uses it.
+	ContextAny TopicContext = "any"
+	// ContextPerson: a keyword counts only when it belongs to a person:
+	// after a possessive ("mon adresse", "their phone"), or followed by a
+	// person ("l'adresse de l'usager", "the name of the applicant").
+	// "adresse" alone is also the service's address.
+	ContextPerson TopicContext = "person"
+	// ContextPersonalData: a keyword counts only when the same sentence
+	// also handles personal data: another personal-data keyword, or
+	// people as a group ("exporter la liste des demandeurs").
+	// "exporter" alone also exports statistics.
+	ContextPersonalData TopicContext = "personal-data"
+)
+
+// TopicContexts lists the contexts a template may use.
+func TopicContexts() []TopicContext {
+	return []TopicContext{ContextAny, ContextPerson, ContextPersonalData}
 }
 
 // RuleSetting overrides a rule for a template.
