@@ -57,6 +57,9 @@ var wantMarkers = concat(
 	seqs(EN, "plural", false, "we want to", "we want", "we need to", "we need", "we would like to",
 		"we'd like to", "we wish to"),
 	seqs(EN, "want", true, "i don't want to", "i do not want to", "i don't want", "i do not want"),
+	// "As a researcher, would like the ability to …": the subject is
+	// missing, which a backlog's template does not do.
+	seqs(EN, "no subject", false, "would like to", "would like", "want to", "wants to", "need to"),
 )
 
 // benefitSeqs are the benefit markers: they end the need wherever they

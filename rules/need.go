@@ -36,6 +36,9 @@ func (r *reader) readNeed(p *parsed, i int, lang Lang) bool {
 	} else if lang == FR && r.frInfinitiveAt(i) || lang == EN && enVerbs[toks[i].w] {
 		needStart = i
 		p.needForm = "infinitive"
+	} else if lang == FR && r.statementAt(i, end) {
+		needStart = i
+		p.needForm = "statement"
 	}
 	if needStart < 0 || needStart >= end {
 		return false
@@ -95,7 +98,7 @@ func (r *reader) verbShape(p *parsed, i int, lang Lang) string {
 		return "plural"
 	}
 	if subj == "i'm" && k < len(toks) && toks[k].w == "able" {
-		return "can"
+		return "able"
 	}
 	if k < len(toks) && toks[k].word {
 		p.verb = r.orig(k)
@@ -104,7 +107,7 @@ func (r *reader) verbShape(p *parsed, i int, lang Lang) string {
 			return "can"
 		case "should", "must", "shall":
 			if k+2 < len(toks) && toks[k+1].w == "be" && toks[k+2].w == "able" {
-				return "can"
+				return "able"
 			}
 			return "should"
 		case "have":
@@ -113,15 +116,73 @@ func (r *reader) verbShape(p *parsed, i int, lang Lang) string {
 			}
 		case "am":
 			if k+1 < len(toks) && toks[k+1].w == "able" {
-				return "can"
+				return "able"
 			}
 		case "will", "would":
 			if k+2 < len(toks) && toks[k+1].w == "be" && toks[k+2].w == "able" {
-				return "can"
+				return "able"
 			}
 		}
 	}
 	return "indicative"
+}
+
+// frDeterminers open a noun phrase that may be the subject of a
+// statement: "les demandes déposées sur le portail arrivent …".
+var frDeterminers = map[string]bool{
+	"le": true, "la": true, "les": true, "l'": true, "mon": true, "ma": true, "mes": true, "notre": true,
+	"nos": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "un": true, "une": true,
+	"des": true, "chaque": true, "tout": true, "tous": true, "toute": true, "toutes": true, "ce": true,
+	"cet": true, "cette": true, "ces": true, "aucun": true, "aucune": true,
+}
+
+// frFiniteVerbs are third-person verbs common in statements of a target
+// situation; other verbs in "-ent" are found by their ending.
+// "est" and "a" are left out: "la liste est trop longue" states a
+// problem, not a need (a passive, "est transmise", is read apart).
+var frFiniteVerbs = map[string]bool{
+	"peut": true, "peuvent": true, "doit": true, "doivent": true, "devient": true, "deviennent": true, "reste": true,
+	"restent": true, "apparait": true, "apparaissent": true, "arrive": true, "figure": true,
+	"figurent": true, "contient": true, "affiche": true, "indique": true, "part": true, "passe": true,
+}
+
+// frNotVerbsInEnt are common words in "-ent" that are no verbs.
+var frNotVerbsInEnt = map[string]bool{
+	"agent": true, "agents": true, "client": true, "parent": true, "patient": true, "urgent": true,
+	"souvent": true, "president": true, "accident": true, "argent": true, "content": true,
+	"precedent": true, "recent": true, "absent": true, "present": true, "talent": true, "dent": true,
+	"cent": true, "vent": true, "lent": true, "comment": true, "ent": true, "referent": true,
+	"equivalent": true, "different": true, "frequent": true, "adherent": true, "resident": true,
+	"etudiant": true, "intelligent": true, "competent": true, "permanent": true, "excellent": true,
+}
+
+// statementAt reports whether tokens from i state a target situation in
+// the third person: "les demandes déposées sur le portail arrivent dans
+// notre logiciel", "le tableau se met à jour chaque nuit".
+func (r *reader) statementAt(i, end int) bool {
+	toks := r.toks
+	if i >= end || !toks[i].word || !frDeterminers[toks[i].w] {
+		return false
+	}
+	for k := i + 1; k < end && k < i+15; k++ {
+		t := toks[k]
+		if !t.word {
+			if t.w[0] == ',' {
+				return false
+			}
+			continue
+		}
+		w := t.w
+		switch {
+		case frFiniteVerbs[w]:
+			return true
+		case (w == "se" || w == "s'") && k+1 < end && toks[k+1].word:
+			return true
+		case len(w) > 4 && strings.HasSuffix(w, "ent") && !strings.HasSuffix(w, "ment") && !frNotVerbsInEnt[w]:
+			return true
+		}
+	}
+	return false
 }
 
 // passiveAt reports whether tokens from i state a target situation in the

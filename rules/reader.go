@@ -210,12 +210,20 @@ func readSentence(s string, noRole bool) *parsed {
 	}
 	// Any later sentence or line that opens with a role, a benefit or a
 	// clause: "Contexte… ETQ usager, je veux …".
+	// "ETQ" counts anywhere ("Pour cette itération, ETQ instructeur, je
+	// veux …"); "en tant que" and "as a" only after a comma: "se
+	// connecter en tant qu'agent", "as a result" are no roles.
 	for i := first + 1; i < len(r.toks); i++ {
-		prev := r.toks[i-1]
-		if !r.toks[i].word || prev.word || !(prev.w[0] == '\n' || r.isEnd(i-1) || prev.w[0] == ':') {
+		if !r.toks[i].word {
 			continue
 		}
-		if try(i, false) {
+		prev := r.toks[i-1]
+		start := !prev.word && (prev.w[0] == '\n' || r.isEnd(i-1) || prev.w[0] == ':')
+		if !start {
+			o, _ := matchOpener(r.toks, i)
+			start = o != nil && (o.form == "etq" || !prev.word && prev.w[0] == ',')
+		}
+		if start && try(i, false) {
 			return best
 		}
 	}
@@ -408,7 +416,7 @@ func (r *reader) roleEnd(i int, lang Lang) int {
 			k++
 			continue
 		}
-		if k > i && (isSubject(t.w, lang) || lang == FR && t.w == "afin") {
+		if isSubject(t.w, lang) || k > i && lang == FR && t.w == "afin" {
 			break
 		}
 		if m, _ := matchSeq(toks, k, wantIndex, lang); m != nil && k > i {

@@ -54,7 +54,7 @@ func (p *parsed) canonicalNeedEN() (string, bool) {
 	a := p.Action
 	first, rest := splitFirst(a)
 	switch p.needForm {
-	case "want", "would like", "need", "wish", "infinitive":
+	case "want", "would like", "need", "wish", "infinitive", "no subject":
 		if p.negated {
 			return "", false
 		}
@@ -63,7 +63,7 @@ func (p *parsed) canonicalNeedEN() (string, bool) {
 		if p.verb == "" {
 			return strings.TrimPrefix(a, "to "), true
 		}
-	case "can":
+	case "can", "able":
 		switch strings.ToLower(first) {
 		case "can", "could", "may":
 			return "be able to " + rest, true

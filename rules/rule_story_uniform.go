@@ -81,13 +81,17 @@ func checkStoryUniformAlone(s *story) []hit {
 	}}}
 }
 
-// opener is the family of the way a sentence opens, for comparing stories.
+// opener is the family of the way a sentence opens, for comparing stories:
+// "En tant que" and "ETQ" are two templates, "As a", "As the" and a bare
+// "As" one.
 func (p *parsed) opener() string {
 	switch {
 	case p.benefitFirst:
 		return "benefit-first"
 	case p.clauseFirst:
 		return "clause-first"
+	case p.roleForm == "as the" || p.roleForm == "as":
+		return "as a"
 	}
 	return p.roleForm
 }
@@ -97,10 +101,26 @@ type formPart struct {
 	get  func(p *parsed) string
 }
 
+// formParts are what makes a backlog's template: how a sentence opens and
+// the family of its need's verb. The benefit, its marker, the layout and
+// a misspelt opener ("ETQ qu'") do not: two stories differing only there
+// follow one template.
 var formParts = []formPart{
 	{Text{FR: "le profil", EN: "the role"}, (*parsed).opener},
-	{Text{FR: "le besoin", EN: "the need"}, func(p *parsed) string { return p.needForm }},
-	{Text{FR: "le bénéfice", EN: "the benefit"}, func(p *parsed) string { return p.benefitForm }},
+	{Text{FR: "le besoin", EN: "the need"}, (*parsed).needFamily},
+}
+
+// needFamily groups need shapes into the families a backlog's template is
+// made of: "je voudrais" and "j'aimerais" are one, a passive or a
+// statement is written in the indicative.
+func (p *parsed) needFamily() string {
+	switch p.needForm {
+	case "voudrais":
+		return "aimerais"
+	case "passive", "statement":
+		return "indicative"
+	}
+	return p.needForm
 }
 
 // formNames show each form as the author writes it.
@@ -110,7 +130,7 @@ var formNames = map[Lang]map[string]string{
 		"clause-first": "Lorsque …, en tant que …", "": "(sans profil)",
 		"veux": "je veux …", "souhaite": "je souhaite …", "voudrais": "je voudrais …", "aimerais": "j'aimerais …",
 		"besoin": "j'ai besoin de …", "peux": "je peux …", "dois": "je dois …", "indicative": "je <verbe> …",
-		"passive": "<sujet> est <fait> …", "infinitive": "<infinitif> …", "plural": "nous voulons …",
+		"infinitive": "<infinitif> …", "plural": "nous voulons …",
 		"afin de": "afin de …", "afin que": "afin que …", "pour que": "pour que …", "pour": "pour …",
 		"de facon a": "de façon à …", "de maniere a": "de manière à …", "de sorte que": "de sorte que …",
 		"dans le but de": "dans le but de …",
@@ -119,8 +139,8 @@ var formNames = map[Lang]map[string]string{
 		"as a": "As a …", "as the": "As the …", "as": "As …", "benefit-first": "So that …, as a …",
 		"clause-first": "When …, as a …", "": "(no role)",
 		"want": "I want …", "would like": "I would like …", "need": "I need …", "wish": "I wish …",
-		"can": "I can …", "should": "I should …", "indicative": "I <verb> …", "passive": "<subject> is <done> …",
-		"infinitive": "<verb> …", "plural": "we want …",
+		"can": "I can …", "able": "I am able to …", "should": "I should …", "indicative": "I <verb> …",
+		"infinitive": "<verb> …", "plural": "we want …", "no subject": "would like …",
 		"so that": "so that …", "in order to": "in order to …", "so": "so …",
 	},
 }
@@ -162,9 +182,6 @@ func uniformIn(ss []*story, lang Lang, out [][]hit) {
 				continue
 			}
 			f := part.get(s.sent)
-			if k == 2 && f == "" {
-				continue
-			}
 			counts[f]++
 			total++
 		}
@@ -198,7 +215,7 @@ func uniformIn(ss []*story, lang Lang, out [][]hit) {
 		var fr, en []string
 		for k, part := range formParts {
 			f := part.get(s.sent)
-			if !has[k] || f == dominant[k] || k == 2 && f == "" {
+			if !has[k] || f == dominant[k] {
 				continue
 			}
 			fr = append(fr, fmt.Sprintf("%s « %s » au lieu de « %s »", part.name[FR], trimDots(formName(lang, f)), trimDots(formName(lang, dominant[k]))))
@@ -240,13 +257,10 @@ func rebuild(p *parsed, dominant []string, has []bool) (string, bool) {
 		opener = dominant[0]
 	}
 	needForm := p.needForm
-	if has[1] {
+	if has[1] && dominant[1] != p.needFamily() {
 		needForm = dominant[1]
 	}
 	benefitForm := p.benefitForm
-	if has[2] && benefitForm != "" {
-		benefitForm = dominant[2]
-	}
 	var b strings.Builder
 	switch opener {
 	case "en tant que", "as a":

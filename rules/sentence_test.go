@@ -211,7 +211,7 @@ func TestReadShapes(t *testing.T) {
 		{"en indicative", "As a user, I receive an email when my request is approved",
 			"user", "receive an email when my request is approved", "", "as a", "indicative", false, false},
 		{"en able", "As a user, I'm able to delete my account",
-			"user", "able to delete my account", "", "as a", "can", false, false},
+			"user", "able to delete my account", "", "as a", "able", false, false},
 		{"en no comma", "As a user I want to log in",
 			"user", "log in", "", "as a", "want", false, false},
 	}
