@@ -36,7 +36,12 @@ type compiled struct {
 	// role of thousands of words would otherwise cost a cubic search).
 	maxNameWords int
 	ruleOff      map[string]bool
-	ruleSev      map[string]Severity
+	// people holds the stems of the one-word keywords of the topics of
+	// context need: the words that name a person. anyNeed is true when a
+	// topic has that context.
+	people  map[string]bool
+	anyNeed bool
+	ruleSev map[string]Severity
 	// checklist holds the keys of the security checklist's questions.
 	checklist map[string]bool
 	// A block longer than these (in bytes, with room for punctuation and
@@ -214,9 +219,14 @@ func build(t *Template) *compiled {
 			c.answer[i] = true
 		}
 	}
+	c.people = map[string]bool{}
 	for i, tp := range t.Topics {
 		for _, k := range tp.Keywords {
 			c.words.add(k, i, false)
+			if ws := words(k); tp.Context == ContextNeed && tp.Has(CategoryPersonalData) && len(ws) == 1 {
+				c.people[stem(ws[0])] = true
+				c.anyNeed = true
+			}
 		}
 		for _, a := range tp.Acronyms {
 			a = strings.TrimSpace(a)

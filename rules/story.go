@@ -32,6 +32,14 @@ type vagueHit struct {
 type topicHit struct {
 	topic int    // index in Template.Topics
 	word  string // as written in the story, for messages
+	// orgOwned: the word belongs to an organisation ("le RIB de
+	// l'association"): no personal data, whatever the topic says.
+	orgOwned bool
+}
+
+// has reports whether the hit counts for category cat.
+func (s *story) has(h topicHit, cat string) bool {
+	return s.t.Topics[h.topic].Has(cat) && !(h.orgOwned && cat == CategoryPersonalData)
 }
 
 // story is everything Analyze learns about one story; the rules read it.
@@ -116,7 +124,7 @@ func (s *story) citizen() bool {
 
 func (s *story) hasCategory(cat string) bool {
 	for _, h := range s.topics {
-		if s.t.Topics[h.topic].Has(cat) {
+		if s.has(h, cat) {
 			return true
 		}
 	}
@@ -128,7 +136,7 @@ func (s *story) topicWords(cat string) string {
 	var out []string
 	seen := map[string]bool{}
 	for _, h := range s.topics {
-		if !s.t.Topics[h.topic].Has(cat) || seen[strings.ToLower(h.word)] {
+		if !s.has(h, cat) || seen[strings.ToLower(h.word)] {
 			continue
 		}
 		seen[strings.ToLower(h.word)] = true

@@ -160,16 +160,33 @@ const (
 	// person ("l'adresse de l'usager", "the name of the applicant").
 	// "adresse" alone is also the service's address.
 	ContextPerson TopicContext = "person"
+	// ContextOwn: as ContextPerson, and also in the story's need, unless
+	// its sentence names an organisation: the records a public service
+	// handles ("annuler une réservation", "filtrer les dossiers") are
+	// people's, a "demande de subvention" of an association is not.
+	ContextOwn TopicContext = "own"
+	// ContextCitizen: in the need of a story whose persona is a citizen
+	// and a natural person ("ETQ visiteur, je reçois un SMS la veille"):
+	// messages to a person use their contact details; an agent's alert
+	// in the back-office does not.
+	ContextCitizen TopicContext = "citizen"
 	// ContextPersonalData: a keyword counts only when the same sentence
 	// also handles personal data: another personal-data keyword, or
 	// people as a group ("exporter la liste des demandeurs").
 	// "exporter" alone also exports statistics.
 	ContextPersonalData TopicContext = "personal-data"
+	// ContextNeed: the keywords name people ("allocataire", "agent",
+	// "applicant"); they count in the story's need only, as whom the
+	// story handles ("relancer un allocataire"), not as whom it is for
+	// ("pour les usagers") nor in a count ("le nombre d'allocataires").
+	// They are also the people that make a ContextPerson keyword
+	// someone's.
+	ContextNeed TopicContext = "need"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextPersonalData}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed}
 }
 
 // RuleSetting overrides a rule for a template.

@@ -342,6 +342,14 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 	return out
 }
 
+func joinContexts() string {
+	var s []string
+	for _, c := range rules.TopicContexts() {
+		s = append(s, string(c))
+	}
+	return strings.Join(s, ", ")
+}
+
 func joinConds() string {
 	conds := rules.Conditions()
 	s := make([]string, len(conds))
@@ -436,8 +444,8 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 		if v := rt.Context.Value; v != "" {
 			t.Context = rules.TopicContext(v)
 			if !slices.Contains(rules.TopicContexts(), t.Context) {
-				c.add(rt.Context.Line, f+".context", "« %s » inconnu ; contextes possibles : any, person, personal-data",
-					"unknown %q; known contexts: any, person, personal-data", v)
+				c.add(rt.Context.Line, f+".context", "« %s » inconnu ; contextes possibles : %s",
+					"unknown %q; known contexts: %s", v, joinContexts())
 			}
 		}
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
