@@ -177,17 +177,3 @@ func enParticiple(w string) bool {
 	}
 	return false
 }
-
-// enVerbs are common English verbs that may open a need with no subject:
-// "As a user, export my data".
-var enVerbs = map[string]bool{
-	"add": true, "allow": true, "archive": true, "assign": true, "approve": true, "browse": true,
-	"change": true, "check": true, "choose": true, "create": true, "delete": true, "display": true,
-	"download": true, "edit": true, "enable": true, "export": true, "filter": true, "find": true,
-	"generate": true, "get": true, "import": true, "list": true, "log": true, "manage": true,
-	"notify": true, "publish": true, "receive": true, "reject": true, "remove": true, "request": true,
-	"reset": true, "review": true, "search": true, "see": true, "select": true, "send": true,
-	"share": true, "show": true, "sign": true, "sort": true, "submit": true, "track": true,
-	"update": true, "upload": true, "validate": true, "view": true, "be": true, "have": true,
-	"access": true, "book": true, "cancel": true, "compare": true, "configure": true, "view.": true,
-}

@@ -50,9 +50,23 @@ func (r *reader) readNeed(p *parsed, i int, lang Lang) bool {
 			p.Benefit = r.cut(after, end)
 			p.benefitForm = form
 			p.benefitMarker = r.cut(at, after)
+		} else if end < len(toks) && end > 0 && toks[end-1].isMark('.') {
+			// "… with a Final Action status. So that I can finish it.":
+			// the benefit written as a sentence of its own.
+			if m, after := matchSeq(toks, end, benefitIndex, lang); m != nil {
+				bEnd := r.endFrom(after, lang)
+				if o, _ := matchOpener(toks, after); o == nil && bEnd > after {
+					needEnd = end - 1
+					p.Benefit = r.cut(after, bEnd)
+					p.benefitForm = m.form
+					p.benefitMarker = r.cut(end, after)
+					end = bEnd
+				}
+			}
 		}
 	}
 	p.Action = r.cut(needStart, needEnd)
+	p.need = p.Action
 	if p.negated && p.Action != "" {
 		// Keep the negation: the need is what must not happen.
 		p.Action = map[Lang]string{EN: "not ", FR: "ne pas "}[lang] + p.Action
@@ -256,6 +270,7 @@ func (r *reader) finishText(p *parsed, start int) {
 // finish trims the parts and sets aside the template's placeholders.
 func (p *parsed) finish() {
 	p.Action = strings.TrimRight(p.Action, ".!?,;: ")
+	p.need = strings.TrimRight(p.need, ".!?,;: ")
 	p.Benefit = strings.TrimRight(p.Benefit, ".!?,;: ")
 	p.Role = strings.TrimRight(p.Role, ".!?,;: ")
 	for _, part := range []*string{&p.Role, &p.Action, &p.Benefit} {

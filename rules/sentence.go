@@ -35,6 +35,9 @@ type parsed struct {
 	// verb is the need's first verb as written, for rewriting an
 	// indicative need ("reçois" → "recevoir").
 	verb string
+	// need is the need as written in Text (Action may add "ne pas" for a
+	// negated modal).
+	need string
 	// extra is what follows the sentence in the same paragraph.
 	extra string
 	// placeholder lists the parts that were template placeholders.

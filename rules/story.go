@@ -85,10 +85,10 @@ type story struct {
 func (s *story) ref() Text {
 	if s.fileLine > 0 {
 		n := strconv.Itoa(s.fileLine)
-		return Text{FR: "la story de la ligne " + n, EN: "the story on line " + n}
+		return Text{FR: "le récit de la ligne " + n, EN: "the story on line " + n}
 	}
 	n := strconv.Itoa(s.rank)
-	return Text{FR: "la story n° " + n, EN: "story #" + n}
+	return Text{FR: "le récit n° " + n, EN: "story #" + n}
 }
 
 // blockKey is key(text) of block i, computed once, for comparing a block
