@@ -42,8 +42,10 @@ type compiled struct {
 	people  map[string]bool
 	anyNeed bool
 	ruleSev map[string]Severity
-	// checklist holds the keys of the security checklist's questions.
+	// checklist holds the keys of the security checklist's questions;
+	// questions each key with the question's index.
 	checklist map[string]bool
+	questions []questionKey
 	// A block longer than these (in bytes, with room for punctuation and
 	// Markdown the key drops) cannot equal a hint or a question: no need
 	// to compute its key.
@@ -51,6 +53,13 @@ type compiled struct {
 	// keyHeads holds the first keyHead bytes of every hint's and
 	// question's key: most blocks fail this test and never get a key.
 	keyHeads map[string]bool
+}
+
+// questionKey is one security question, in one language, as key()
+// writes it.
+type questionKey struct {
+	key   string
+	index int
 }
 
 // keyHead is the length of the key prefixes in compiled.keyHeads.
@@ -178,10 +187,11 @@ func build(t *Template) *compiled {
 		checklist: map[string]bool{},
 		keyHeads:  map[string]bool{},
 	}
-	for _, q := range t.SecurityChecklist {
+	for qi, q := range t.SecurityChecklist {
 		for _, tx := range q {
 			if k := key(tx); k != "" {
 				c.checklist[k] = true
+				c.questions = append(c.questions, questionKey{key: k, index: qi})
 				c.keyHeads[k[:min(len(k), keyHead)]] = true
 				c.maxChecklist = max(c.maxChecklist, 2*len(tx)+16)
 			}

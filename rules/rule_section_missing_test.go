@@ -16,7 +16,7 @@ func TestRuleSectionMissing(t *testing.T) {
 	})
 	r := check(t, "", "En tant qu'administratrice, je veux changer le logo du site."+criteria)
 	f := fired(r, "section-missing")[0]
-	if !strings.Contains(f.Message, "rôle privilégié « administratrice »") || !r.SecurityReview || r.Ready {
+	if f.Message != "La section « Notes de sécurité » manque : elle est demandée parce que le profil « administratrice » a des privilèges." || !r.SecurityReview || r.Ready {
 		t.Errorf("message %q review %v ready %v", f.Message, r.SecurityReview, r.Ready)
 	}
 	// The fix is the heading, the hint and the security checklist.

@@ -10,7 +10,9 @@ func TestRuleTemplatePlaceholder(t *testing.T) {
 		{"italic instruction", "", "En tant qu'agent, je veux filtrer." + criteria + "\n## Contexte\n\n_Décrivez le problème de l'usager._\n", 1},
 		{"hint text", "", "En tant qu'agent, je veux filtrer." + criteria + "\n## Hors périmètre\n\nCe que ce récit ne fait pas (et le récit qui s'en chargera).\n", 1},
 		{"in an HTML comment", "", "En tant qu'agent, je veux filtrer." + criteria + "\n<!-- En tant que <profil> -->\n", 0},
-		{"scenario outline parameter", "", "En tant qu'agent, je veux filtrer." + criteria + "\n- Quand je saisis <email>\n- Alors le compte est créé\n", 0},
+		{"scenario outline parameter", "", "En tant qu'agent, je veux filtrer." + criteria + "\n- Quand je saisis <email>\n- Alors le compte est créé\n\nExemples :\n| email |\n| a@b.fr |\n", 0},
+		{"a step's placeholder without examples", "", "En tant qu'agent, je veux filtrer." + criteria + "\n- Quand je saisis <email>\n- Alors le compte est créé\n", 1},
+		{"a fenced scenario left as the template's", "", "En tant qu'agent, je veux filtrer." + criteria + "\n```gherkin\nScénario : <cas nominal>\n  Quand <action>\n  Alors <résultat attendu>\n```\n", 3},
 		{"title", "En tant que [rôle], je veux filtrer", criteria, 1},
 		// A leading tag is how teams sort issues, not template text.
 		{"title tag", "[Front] Afficher la carte des agences", "En tant qu'usager, je veux voir la carte des agences." + criteria, 0},

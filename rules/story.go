@@ -57,10 +57,8 @@ type story struct {
 	sections   []section
 	bySpec     [][]int // per template section: indices in sections
 	states     []SectionState
-	// emptyWhy[i] says why template section i is empty: "" when it is not,
-	// "blank", "placeholder", "checklist" (questions left unanswered) or
-	// "na" (N/A without a reason).
-	emptyWhy []string
+	// empty[i] says why template section i is empty, and what is left.
+	empty []emptiness
 
 	persona   int // index in Template.Personas, -1 when none
 	topics    []topicHit
@@ -288,9 +286,32 @@ func (s *story) findPlaceholders() {
 	for _, p := range spanPlaceholders(title[leadingTags(title):]) {
 		s.placeholders = append(s.placeholders, placeholder{text: p, line: 0})
 	}
+	// "<email>" in a step is a scenario outline's parameter only when the
+	// story has an Examples table to fill it; otherwise it is a
+	// placeholder someone left ("Étant donné <contexte>").
+	outline := false
+	for i := range s.d.blocks {
+		for line := range strings.SplitSeq(s.d.blocks[i].text, "\n") {
+			if _, kind, _, ok := gherkinLine(line); ok && kind == gkExamples {
+				outline = true
+			}
+		}
+	}
 	firstPara := true // the body's first paragraph may open with tags too
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
+		if b.kind == blockCode && isGherkinFence(b) && !outline {
+			for li, line := range strings.Split(b.text, "\n") {
+				for _, p := range spanPlaceholders(line) {
+					l := b.line + li
+					if li < len(b.lines) {
+						l = b.lines[li]
+					}
+					s.placeholders = append(s.placeholders, placeholder{text: p, line: l})
+				}
+			}
+			continue
+		}
 		if b.kind == blockCode || b.kind == blockHeading || b.text == "" {
 			continue
 		}
@@ -320,9 +341,8 @@ func (s *story) findPlaceholders() {
 				line = line[min(tagsEnd, len(line)):]
 			}
 			if strings.ContainsAny(line, "<[") {
-				if _, kind, _, ok := gherkinLine(line); ok && isStepKind(kind) {
-					// "<email>" in a step is a scenario outline parameter.
-					continue
+				if _, kind, _, ok := gherkinLine(line); ok && isStepKind(kind) && outline {
+					continue // a scenario outline's parameter
 				}
 				for _, p := range spanPlaceholders(line) {
 					l := b.line
