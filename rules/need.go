@@ -273,9 +273,15 @@ func (p *parsed) finish() {
 	p.need = strings.TrimRight(p.need, ".!?,;: ")
 	p.Benefit = strings.TrimRight(p.Benefit, ".!?,;: ")
 	p.Role = strings.TrimRight(p.Role, ".!?,;: ")
-	for _, part := range []*string{&p.Role, &p.Action, &p.Benefit} {
+	for k, part := range []*string{&p.Role, &p.Action, &p.Benefit} {
 		if *part != "" && isPlaceholderText(*part) {
 			p.placeholder = append(p.placeholder, *part)
+			switch k {
+			case 0:
+				p.rolePh = *part
+			case 1:
+				p.needPh = *part
+			}
 			*part = ""
 		}
 	}

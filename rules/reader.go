@@ -410,7 +410,7 @@ func (r *reader) roleEnd(i int, lang Lang) int {
 	for k < len(toks) {
 		t := toks[k]
 		if !t.word {
-			if strings.ContainsRune(",;:\n.!?(", rune(t.w[0])) {
+			if strings.ContainsRune(",;:\n.!?", rune(t.w[0])) {
 				break
 			}
 			k++

@@ -119,6 +119,12 @@ func fill(s string, args map[string]Text, lang Lang) string {
 			break
 		}
 		name := s[i+1 : i+j]
+		if k := strings.LastIndexByte(name, '{'); k >= 0 {
+			// "{id: {id}}": the slot is the inner one.
+			b.WriteString(s[:i+1+k])
+			s = s[i+1+k:]
+			continue
+		}
 		v, ok := args[name]
 		b.WriteString(s[:i])
 		if ok {

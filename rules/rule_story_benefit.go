@@ -21,7 +21,9 @@ var storyBenefit = Rule{
 }
 
 func checkStoryBenefit(s *story) []hit {
-	if s.sent.found() < 2 || s.sent.Benefit != "" {
+	if s.sent.found() < 2 || s.sent.Benefit != "" || s.sent.benefitForm != "" {
+		// A benefit left as a placeholder ("afin de <bénéfice>") is
+		// template-placeholder's to name.
 		return nil
 	}
 	sentence := strings.TrimRight(s.sent.Text, " !?,")

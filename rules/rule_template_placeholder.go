@@ -20,11 +20,20 @@ func checkTemplatePlaceholder(s *story) []hit {
 	var out []hit
 	seen := map[placeholder]bool{}
 	for _, p := range s.placeholders {
-		if seen[p] {
+		if seen[p] || s.sentencePlaceholder(p) {
 			continue
 		}
 		seen[p] = true
 		out = append(out, hit{line: p.line, args: map[string]Text{"text": same(shorten(p.text, 80))}})
 	}
 	return out
+}
+
+// sentencePlaceholder reports whether a placeholder is the story
+// sentence's role or need, which story-format already names.
+func (s *story) sentencePlaceholder(p placeholder) bool {
+	if s.sent == nil || p.line != s.sent.Line {
+		return false
+	}
+	return p.text == s.sent.rolePh || p.text == s.sent.needPh
 }

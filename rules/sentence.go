@@ -40,8 +40,10 @@ type parsed struct {
 	need string
 	// extra is what follows the sentence in the same paragraph.
 	extra string
-	// placeholder lists the parts that were template placeholders.
-	placeholder []string
+	// placeholder lists the parts that were template placeholders;
+	// rolePh and needPh are the role's and the need's.
+	placeholder    []string
+	rolePh, needPh string
 	// lineOff counts the line breaks before the sentence in the text it
 	// was found in: a label line ("Récit :", "US 12 :") may come first.
 	lineOff int
