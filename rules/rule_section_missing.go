@@ -58,9 +58,10 @@ func (s *story) sectionArgs(i int) map[string]Text {
 		h := spec.Hint.Get(lang)
 		if spec.ID == SectionSecurityNotes && len(s.t.SecurityChecklist) > 0 {
 			var b strings.Builder
-			b.WriteString(h)
 			if h != "" {
-				b.WriteString("\n\n")
+				// The hint says what to do with the questions: an HTML
+				// comment keeps it for the author and out of the answer.
+				b.WriteString("<!-- " + strings.ReplaceAll(h, "-->", "-- >") + " -->\n\n")
 			}
 			for k, q := range s.t.SecurityChecklist {
 				if k > 0 {

@@ -53,7 +53,10 @@ func checkStoryAtomic(s *story) []hit {
 // the first feature only; needs lists every feature, others all but the
 // first.
 func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, needs, others []string, ok bool) {
-	ts := tokenize(need, nil)
+	// A placeholder's words ("<specify “quickly”> and <specify …>") are
+	// no features: read the need with them blanked, cut it as written.
+	blank, _ := withoutPlaceholdersKeepOffsets(need)
+	ts := tokenize(blank, nil)
 	if len(ts) < 3 {
 		return "", nil, nil, false
 	}
@@ -75,7 +78,7 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 	var joins []int // the start of each join's text, for cutting
 	var clause int = -1
 	for k < len(ts) {
-		gap := need[ts[k-1].end:ts[k].off]
+		gap := blank[ts[k-1].end:ts[k].off]
 		w := ts[k].w
 		conj := conjWords[w]
 		if !conj && !strings.ContainsAny(gap, ",&+/") {

@@ -41,7 +41,11 @@ func checkStoryFormat(s *story) []hit {
 			}
 		}
 		var sentence Text
-		if c, ok := p.canonical(); ok {
+		if p.rolePlaceholder() != "" {
+			// The role is the template's placeholder: only the author
+			// can write it, and the message names it.
+			sentence = Text{FR: "", EN: ""}
+		} else if c, ok := p.canonical(); ok {
 			sentence = same(c)
 		} else {
 			sentence = Text{
@@ -72,7 +76,12 @@ func checkStoryFormat(s *story) []hit {
 			EN: "after “" + opening(p.Role).Get(EN) + "”, the need is missing (“I want …”)",
 		}
 	}
-	return []hit{{line: s.sentenceLine(), args: map[string]Text{"detail": detail, "sentence": s.draftSentence()}}}
+	sentence := s.draftSentence()
+	if p != nil && len(p.placeholder) > 0 && p.Role == "" {
+		// Still the template's sentence: nothing cochef can write.
+		sentence = Text{FR: "", EN: ""}
+	}
+	return []hit{{line: s.sentenceLine(), args: map[string]Text{"detail": detail, "sentence": sentence}}}
 }
 
 // rolePlaceholder returns the role's placeholder ("<profil>") when the
