@@ -268,3 +268,42 @@ func lowerFirst(s string) string {
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
+
+// tidy writes a sentence taken from the author's text the way a fix
+// shows it: on one line, the role opener with its elision ("En tant
+// que assuré" → "En tant qu'assuré"), a comma after the role, and the
+// need in lower case after it ("**Je veux**" on its own line).
+func (p *parsed) tidy(text string) string {
+	text = collapse(text)
+	if p == nil || p.Role == "" || p.clauseFirst || p.benefitFirst {
+		return text
+	}
+	var opener string
+	switch p.roleForm {
+	case "en tant que", "as a":
+		opener = opening(p.Role).Get(p.Lang)
+	case "etq":
+		if p.pleonastic {
+			return text
+		}
+		opener = "ETQ " + p.Role
+	default:
+		return text
+	}
+	i := strings.Index(text, p.Role)
+	if i < 0 {
+		return text
+	}
+	rest := strings.TrimLeft(text[i+len(p.Role):], " ,:;")
+	if rest == "" {
+		return text
+	}
+	if p.Lang == FR {
+		// "**Je veux**" on a line of its own was capitalised.
+		switch first, _ := splitFirst(fold(rest)); {
+		case first == "je", first == "nous", first == "on", strings.HasPrefix(first, "j'"):
+			rest = lowerFirst(rest)
+		}
+	}
+	return opener + ", " + rest
+}

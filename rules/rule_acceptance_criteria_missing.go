@@ -4,7 +4,7 @@ var acceptanceCriteriaMissing = Rule{
 	ID:       "acceptance-criteria-missing",
 	Severity: SeverityError,
 	Summary: Text{
-		FR: "La story a au moins un critère d'acceptation",
+		FR: "Le récit a au moins un critère d'acceptation",
 		EN: "The story has at least one acceptance criterion",
 	},
 	Message: Text{

@@ -56,7 +56,7 @@ func checkStoryAmbiguous(s *story) []hit {
 	b.WriteString(text[last:])
 	return []hit{{line: s.sentenceLine(), args: map[string]Text{
 		"terms":    quoteAll(terms),
-		"sentence": same(b.String()),
+		"sentence": same(p.tidy(b.String())),
 	}}}
 }
 

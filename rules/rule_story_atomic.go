@@ -42,7 +42,7 @@ func checkStoryAtomic(s *story) []hit {
 		"others": quoteAll(others),
 	}}
 	if sentence := strings.Replace(p.Text, p.need, keep, 1); sentence != p.Text {
-		h.args["sentence"] = same(sentence)
+		h.args["sentence"] = same(p.tidy(sentence))
 	} else {
 		h.fix = Text{FR: "", EN: ""}
 	}

@@ -19,7 +19,7 @@ func TestRuleStoryBenefit(t *testing.T) {
 	}
 	// The period of an abbreviation is the word's, not the sentence's.
 	f = fired(check(t, "", "En tant qu'agent, je veux des filtres par date, statut, etc."+criteria), "story-benefit")[0]
-	if f.Fix != "En tant qu'agent, je veux des filtres par date, statut, etc., afin de <bénéfice attendu>." {
+	if f.Fix != "En tant qu'agent, je veux des filtres par date, statut, etc. afin de <bénéfice attendu>." {
 		t.Errorf("fix %q", f.Fix)
 	}
 }

@@ -69,7 +69,7 @@ func checkStoryMinimal(s *story) []hit {
 	if len(fr) == 0 {
 		return nil
 	}
-	sentence := cutSpans(text, spans)
+	sentence := p.tidy(cutSpans(text, spans))
 	if extra {
 		sentence += "\n\n" + p.extra
 	}

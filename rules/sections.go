@@ -387,10 +387,10 @@ func (s *story) reasonText(r reason) Text {
 		return Text{FR: "le récit s'adresse à des usagers (« " + role + " »)", EN: "the story is citizen-facing (“" + role + "”)"}
 	case reasonSensitive:
 		w := s.topicWords(CategorySecurity)
-		return Text{FR: "le récit touche à la sécurité (" + w + ")", EN: "the story touches security (" + w + ")"}
+		return Text{FR: "le récit touche à la sécurité (" + w.Get(FR) + ")", EN: "the story touches security (" + w.Get(EN) + ")"}
 	case reasonPersonalData:
 		w := s.topicWords(CategoryPersonalData)
-		return Text{FR: "le récit traite des données personnelles (" + w + ")", EN: "the story processes personal data (" + w + ")"}
+		return Text{FR: "le récit traite des données personnelles (" + w.Get(FR) + ")", EN: "the story processes personal data (" + w.Get(EN) + ")"}
 	case reasonPersona:
 		return Text{FR: "le profil « " + role + " » la demande", EN: "the role “" + role + "” asks for it"}
 	}

@@ -129,8 +129,9 @@ func (s *story) hasCategory(cat string) bool {
 	return false
 }
 
-// topicWords lists the words that made the story match topics of cat.
-func (s *story) topicWords(cat string) string {
+// topicWords lists, quoted, the words that made the story match topics
+// of cat: « ProConnect », « habilitations » / “password”.
+func (s *story) topicWords(cat string) Text {
 	var out []string
 	seen := map[string]bool{}
 	for _, h := range s.topics {
@@ -140,7 +141,8 @@ func (s *story) topicWords(cat string) string {
 		seen[strings.ToLower(h.word)] = true
 		out = append(out, h.word)
 	}
-	return strings.Join(out, ", ")
+	q := quoteAll(out)
+	return Text{FR: strings.ReplaceAll(q.Get(FR), " et « ", ", « "), EN: strings.ReplaceAll(q.Get(EN), " and “", ", “")}
 }
 
 // sentenceLine is the line findings about the sentence point at.
