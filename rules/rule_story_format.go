@@ -31,8 +31,8 @@ func checkStoryFormat(s *story) []hit {
 		return nil
 	case p.found() == 2:
 		detail := Text{
-			FR: "le profil manque : pour qui est ce besoin ?",
-			EN: "the role is missing: whose need is this?",
+			FR: "le profil manque : écrivez pour qui est ce besoin",
+			EN: "the role is missing: write whose need this is",
 		}
 		if ph := p.rolePlaceholder(); ph != "" {
 			detail = Text{
