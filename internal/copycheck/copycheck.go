@@ -1,14 +1,19 @@
 // Package copycheck finds what makes cochef's French or English copy read
 // wrong: a missing elision or contraction, "afin de" before a subject,
 // words of the other language, a label in parentheses, a template slot
-// left unfilled. Tests run it over every message and fix cochef writes.
+// left unfilled, a doubled punctuation mark (« ?. »), French double
+// punctuation glued to its word (« manque: »; a space before « ; : ! ? »,
+// as every French text of cochef writes it). Tests run it over every
+// message and fix cochef writes, and over every comment.
 //
 //	problems := copycheck.Check(text, "fr")
 //	copycheck.Report(t, "story-format message", text, "fr") // t.Errorf per problem
 //
-// Text between quotation marks (« », “ ”, "…"), in backticks, in an HTML
-// comment or in a placeholder (<profil>) is the author's or the
-// template's, not cochef's copy: the language checks skip it. Slots left
+// Text between quotation marks (« », “ ”, "…"), in backticks or a fenced
+// block (closed as CommonMark closes it, so a fence inside a longer one
+// stays inside), in an HTML comment, in a placeholder (<profil>) or in a
+// YAML mapping ({id: x}) is the author's, the template's or the
+// configuration's, not cochef's copy: the language checks skip it. Slots left
 // unfilled ("{{", "%s", "<nil>", "%!", "{name}") are looked for
 // everywhere.
 package copycheck
@@ -54,7 +59,7 @@ type rule struct {
 
 var (
 	unfilled = []rule{
-		{check: "unfilled", re: regexp.MustCompile(`\{\{|\}\}|%[svdqx!]|<nil>|%!`), hint: "a template slot left unfilled"},
+		{check: "unfilled", re: regexp.MustCompile(`\{\{|\}\}|%[svdqx!]|<nil>|<no value>|%!`), hint: "a template slot left unfilled"},
 		{check: "unfilled", re: regexp.MustCompile(`\{[a-z][a-z _]*\}`), hint: "a message slot left unfilled"},
 	}
 	frRules = []rule{
@@ -66,7 +71,9 @@ var (
 		{check: "elision", re: regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}'’])(que|de|le|la|je|ne|se|me|te) ([aeiouyéèêàâîôû]\p{L}*)`), hint: "an elision: « qu' », « d' », « l' », « j' »…",
 			skip: func(m []string) bool { return noElision[strings.ToLower(m[2])] }},
 		{check: "elision", re: regexp.MustCompile(`(?i)\bsi (ils?)\b`), hint: "« s'il », « s'ils »"},
-		{check: "english-in-french", re: regexp.MustCompile(`(?i)\b(story|stories|the|and|with|should|please|must|your|you|this|which|required|missing)\b`), hint: "a French word"},
+		{check: "english-in-french", re: regexp.MustCompile(`(?i)\b(story|stories|the|and|with|should|please|must|your|you|this|which|required|missing|asked|sensitive|topics?|template|ready|blocking)\b`), hint: "a French word"},
+		{check: "space-before", re: regexp.MustCompile(`[\p{L}\p{N}»)\]][;:!?](?:\s|$)`), hint: "a space before « ; », « : », « ! » and « ? »"},
+		{check: "double-punctuation", re: regexp.MustCompile(`[?!:;] ?\.(?:\s|$)`), hint: "one punctuation mark: « ? » ends the sentence"},
 		{check: "mixed-label", re: regexp.MustCompile(`\(\s*(demandée?s?|requise?s?|obligatoires?|asked|required)\s*:`), hint: "a sentence that says why, not a label in parentheses"},
 	}
 	enRules = []rule{
@@ -76,6 +83,7 @@ var (
 				return strings.HasPrefix(strings.ToLower(m[1]), "one") || strings.HasPrefix(strings.ToLower(m[1]), "eu")
 			}},
 		{check: "mixed-label", re: regexp.MustCompile(`\(\s*(asked|required)\s*:`), hint: "a sentence that says why, not a label in parentheses"},
+		{check: "double-punctuation", re: regexp.MustCompile(`[?!:;] ?\.(?:\s|$)`), hint: "one punctuation mark: \"?\" ends the sentence"},
 	}
 )
 
@@ -97,7 +105,6 @@ func infinitive(w string) bool {
 }
 
 var quoted = []*regexp.Regexp{
-	regexp.MustCompile("(?s)```.*?```"),
 	regexp.MustCompile("`[^`]*`"),
 	regexp.MustCompile(`(?s)<!--.*?-->`),
 	regexp.MustCompile(`«[^»]*»`),
@@ -105,10 +112,13 @@ var quoted = []*regexp.Regexp{
 	regexp.MustCompile(`"[^"\n]*"`),
 	regexp.MustCompile(`<[^<>\n]{1,80}>`),
 	regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`),
+	// A YAML or JSON mapping ("{id: stagiaire}") is configuration, not prose.
+	regexp.MustCompile(`\{[^{}\n]*:[^{}\n]*\}`),
 }
 
 // ownCopy blanks what is not the copy's own words.
 func ownCopy(text string) string {
+	text = blankFences(text)
 	for _, re := range quoted {
 		text = re.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
 	}
@@ -137,4 +147,47 @@ func Check(text, lang string) []Problem {
 		}
 	}
 	return out
+}
+
+// blankFences blanks fenced code blocks as CommonMark reads them: a fence
+// opens with three or more backticks or tildes and closes only on a run of
+// the same character at least as long, so a fix holding a Gherkin fence
+// shown inside a longer fence is blanked whole.
+func blankFences(text string) string {
+	var b strings.Builder
+	open := ""
+	for _, line := range strings.SplitAfter(text, "\n") {
+		trimmed := strings.TrimLeft(line, " \t")
+		run := fenceRun(trimmed)
+		switch {
+		case open == "" && run == "":
+			b.WriteString(line)
+			continue
+		case open == "":
+			open = run
+		case run != "" && run[0] == open[0] && len(run) >= len(open) && strings.TrimSpace(trimmed[len(run):]) == "":
+			open = ""
+		}
+		b.WriteString(strings.Repeat(" ", len(strings.TrimSuffix(line, "\n"))))
+		if strings.HasSuffix(line, "\n") {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// fenceRun is the run of three or more backticks or tildes line opens
+// with, or "".
+func fenceRun(line string) string {
+	if line == "" || line[0] != '`' && line[0] != '~' {
+		return ""
+	}
+	n := 0
+	for n < len(line) && line[n] == line[0] {
+		n++
+	}
+	if n < 3 {
+		return ""
+	}
+	return line[:n]
 }

@@ -32,6 +32,15 @@ func TestCheck(t *testing.T) {
 		{"As a administrator, I want…", "en", "article"},
 		{"As a user, I want…", "en", ""},
 		{"Missing section (asked: privileged role).", "en", "mixed-label"},
+		{"Valeur : <no value>", "fr", "unfilled"},
+		{"Sujets sensibles : person-records (asked: sensitive topic)", "fr", "english-in-french"},
+		{"Le profil manque : pour qui est ce besoin ?.", "fr", "double-punctuation"},
+		{"The role is missing: whose need is this?.", "en", "double-punctuation"},
+		{"Le profil manque: écrivez-le.", "fr", "space-before"},
+		{"Voir https://exemple.gouv.fr/aide : la page.", "fr", ""},
+		{"À ajouter :\n\n````markdown\n## Critères\n\n```gherkin\nGiven the story\n```\n````\n\nSuite.", "fr", ""},
+		{"À ajouter :\n\n````markdown\n```gherkin\n```\n````\n\nThe story.", "fr", "english-in-french"},
+		{"Ligne à ajouter : {id: stagiaire, names: [stagiaire]}", "fr", ""},
 	} {
 		got := Check(c.text, c.lang)
 		switch {
