@@ -18,7 +18,7 @@ func TestRenderFeedbackBothLanguages(t *testing.T) {
 		platform string
 		want     []string
 	}{
-		{rules.FR, core.GitHub, []string{"Récit à compléter", "Bloquant", "À améliorer", "issue", "`acceptance-criteria-missing`"}},
+		{rules.FR, core.GitHub, []string{"Récit à compléter", "Bloquant", "À améliorer", "description du ticket", "`acceptance-criteria-missing`"}},
 		{rules.EN, core.GitLab, []string{"Story needs work", "Blocking", "To improve", "`story-benefit`"}},
 	} {
 		body, err := RenderFeedback(tc.lang, tc.platform, FeedbackView{Template: "user-story", Findings: fs})
