@@ -1,11 +1,8 @@
 package feedback
 
 import (
-	"slices"
-
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
-	"github.com/cochef/cochef/templates"
 )
 
 // Input is everything the plan reads: the issue as it is, the
@@ -72,7 +69,7 @@ func Plan(in Input) (Desired, error) {
 		d.Lang = rules.FR
 	}
 	var err error
-	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError); err != nil {
+	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError, nil); err != nil {
 		return Desired{}, err
 	}
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
@@ -84,15 +81,16 @@ func Plan(in Input) (Desired, error) {
 	return d, nil
 }
 
-// comment renders the feedback comment for res.
-func comment(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError) (string, error) {
-	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
-	if !res.Ready {
-		v.TemplateBody = templates.Markdown(tpl, lang)
-	}
-	if slices.Contains(res.Required, rules.SectionSecurityNotes) {
-		for _, q := range tpl.SecurityChecklist {
-			v.SecurityChecklist = append(v.SecurityChecklist, q.Get(lang))
+// comment renders the feedback comment for res. The whole template is
+// not in it: the fixes already are the missing sections, and form links
+// the repository's ready-made issue when it has one.
+func comment(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form) (string, error) {
+	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr, Form: form}
+	for _, s := range tpl.Sections {
+		for _, l := range []rules.Lang{rules.FR, rules.EN} {
+			if t := s.Title.Get(l); t != "" {
+				v.SectionOrder = append(v.SectionOrder, t)
+			}
 		}
 	}
 	return RenderFeedback(lang, platform, v)
