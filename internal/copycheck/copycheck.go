@@ -11,9 +11,10 @@
 //
 // Text between quotation marks (« », “ ”, "…"), in backticks or a fenced
 // block (closed as CommonMark closes it, so a fence inside a longer one
-// stays inside), in an HTML comment, in a placeholder (<profil>) or in a
-// YAML mapping ({id: x}) is the author's, the template's or the
-// configuration's, not cochef's copy: the language checks skip it. Slots left
+// stays inside), in an HTML comment, in a placeholder (<profil>), in an
+// address or in a YAML mapping ({id: x}) is the author's, the template's,
+// a link's or the configuration's, not cochef's copy: the language checks
+// skip it. Slots left
 // unfilled ("{{", "%s", "<nil>", "%!", "{name}") are looked for
 // everywhere.
 package copycheck
@@ -112,13 +113,22 @@ var quoted = []*regexp.Regexp{
 	regexp.MustCompile(`"[^"\n]*"`),
 	regexp.MustCompile(`<[^<>\n]{1,80}>`),
 	regexp.MustCompile(`\[[^\[\]\n]{1,80}\]`),
+	// An address, bare or as a link's target, is not prose.
+	regexp.MustCompile(`https?://[^\s)>\]]+`),
 	// A YAML or JSON mapping ("{id: stagiaire}") is configuration, not prose.
 	regexp.MustCompile(`\{[^{}\n]*:[^{}\n]*\}`),
 }
 
+// link is a Markdown link: its text is prose, its target is not.
+var link = regexp.MustCompile(`\[([^\[\]\n]{1,200})\]\(([^()\s]*)\)`)
+
 // ownCopy blanks what is not the copy's own words.
 func ownCopy(text string) string {
 	text = blankFences(text)
+	text = link.ReplaceAllStringFunc(text, func(m string) string {
+		sub := link.FindStringSubmatch(m)
+		return " " + sub[1] + strings.Repeat(" ", len(sub[2])+3)
+	})
 	for _, re := range quoted {
 		text = re.ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
 	}

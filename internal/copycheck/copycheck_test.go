@@ -41,6 +41,9 @@ func TestCheck(t *testing.T) {
 		{"À ajouter :\n\n````markdown\n## Critères\n\n```gherkin\nGiven the story\n```\n````\n\nSuite.", "fr", ""},
 		{"À ajouter :\n\n````markdown\n```gherkin\n```\n````\n\nThe story.", "fr", "english-in-french"},
 		{"Ligne à ajouter : {id: stagiaire, names: [stagiaire]}", "fr", ""},
+		{"Partez [du formulaire « Récit »](https://github.com/o/r/issues/new?template=user-story.yml).", "fr", ""},
+		{"Voir https://gitlab.example/-/issues/new?issuable_template=user-story pour la suite.", "fr", ""},
+		{"Partez [du template](https://github.com/o/r).", "fr", "english-in-french"},
 	} {
 		got := Check(c.text, c.lang)
 		switch {
