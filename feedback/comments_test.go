@@ -22,7 +22,8 @@ import (
 )
 
 // The comments cochef writes on the golden stories of rules/testdata
-// (rules' own test cases, one per shape a story takes) are kept in
+// (rules' own test cases, one per shape a story takes), in a repository
+// where the built-in templates were exported as forms, are kept in
 // testdata/comments, one file per story with the GitHub and the GitLab
 // comment: a change of wording or layout shows in the diff, to be read as
 // the product owner will read it. `go test ./feedback -run
@@ -85,6 +86,21 @@ func defaultSettings(t testing.TB) core.Settings {
 	return core.Settings{Labels: core.DefaultLabels(), Templates: set}
 }
 
+// exportedForms are the forms of a repository where the team exported
+// the built-in templates (`cochef templates export`), as the adapters
+// list them: the comments link them.
+func exportedForms(s core.Settings, platform string) []core.IssueTemplate {
+	var out []core.IssueTemplate
+	for _, tpl := range s.Templates.List() {
+		u := "https://github.com/octo-org/demarches/issues/new?template=" + tpl.Name + ".yml"
+		if platform == core.GitLab {
+			u = "https://gitlab.example.gouv.fr/octo-org/demarches/-/issues/new?issuable_template=" + tpl.Name
+		}
+		out = append(out, core.IssueTemplate{Name: tpl.Name, URL: u})
+	}
+	return out
+}
+
 // plan plans the story on platform, its comment in lang ("" for the
 // story's own language).
 func plan(t testing.TB, s core.Settings, platform string, title, body string, labels []string, lang rules.Lang) feedback.Desired {
@@ -94,7 +110,7 @@ func plan(t testing.TB, s core.Settings, platform string, title, body string, la
 		Ref:   core.IssueRef{Repo: core.Repo{Platform: platform, FullName: "octo-org/demarches"}, Number: 7},
 		Title: title, Body: body, Labels: labels, State: "open",
 	}
-	d, err := feedback.Plan(feedback.Input{Issue: is, Settings: s})
+	d, err := feedback.Plan(feedback.Input{Issue: is, Settings: s, Forms: exportedForms(s, platform)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,6 +26,8 @@ type Runner struct {
 	// platform's credentials: the recette re-renders the checklists that
 	// show it.
 	Evaluated Evaluated
+
+	forms formCache
 }
 
 // Evaluated is told of an issue read from the platform and its analysis
@@ -103,6 +105,11 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	}
 	if in.Previous, err = r.Store.LastEvaluation(ctx, t.Issue); err != nil {
 		return fmt.Errorf("read last evaluation: %w", err)
+	}
+	if live {
+		if in.Forms, err = r.forms.get(ctx, p, t.Issue.Repo, r.Time(), log); err != nil {
+			return fmt.Errorf("list issue forms: %w", err)
+		}
 	}
 
 	d, err := Plan(in)

@@ -16,6 +16,9 @@ type Input struct {
 	ConfigError *core.ConfigError
 	// Previous is the last evaluation, nil for a first one.
 	Previous *core.Evaluation
+	// Forms are the repository's issue forms or description templates:
+	// the story's template's is linked when the story is not ready.
+	Forms []core.IssueTemplate
 }
 
 // Desired is what the issue should show.
@@ -69,7 +72,7 @@ func Plan(in Input) (Desired, error) {
 		d.Lang = rules.FR
 	}
 	var err error
-	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError, nil); err != nil {
+	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang)); err != nil {
 		return Desired{}, err
 	}
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
@@ -155,4 +158,19 @@ func (m Mention) set(e *core.Evaluation) {
 	case "ready":
 		e.ReadyMentioned = true
 	}
+}
+
+// formOf links the repository's form of tpl, nil when it has none.
+func formOf(forms []core.IssueTemplate, tpl *rules.Template, lang rules.Lang) *Form {
+	for _, f := range forms {
+		if f.Name != tpl.Name {
+			continue
+		}
+		title := tpl.Title.Get(lang)
+		if title == "" {
+			title = tpl.Name
+		}
+		return &Form{Title: title, URL: f.URL}
+	}
+	return nil
 }

@@ -213,7 +213,7 @@ func TestFormLink(t *testing.T) {
 	}{
 		{rules.FR, core.GitHub, false, form.URL, "Pour le prochain récit, partez [du formulaire « Récit utilisateur »](https://github.com/o/r/issues/new?template=user-story.yml)."},
 		{rules.FR, core.GitLab, false, "https://gitlab.example/g/p/-/issues/new?issuable_template=user-story", "partez [du modèle de description « Récit utilisateur »](https://gitlab.example/g/p/-/issues/new?issuable_template=user-story)."},
-		{rules.EN, core.GitHub, false, form.URL, "Start the next story from [the issue form “Récit utilisateur”](" + form.URL + ")."},
+		{rules.EN, core.GitHub, false, form.URL, "Start the next story from [the “Récit utilisateur” issue form](" + form.URL + ")."},
 		{rules.FR, core.GitHub, true, form.URL, ""},
 		{rules.FR, core.GitHub, false, "javascript:alert(1)", ""},
 		{rules.FR, core.GitHub, false, "https://x/y) [pwn](https://evil", ""},
