@@ -14,11 +14,11 @@ type Input struct {
 	// ConfigError is the repository's broken configuration, told on the
 	// issue while the defaults apply.
 	ConfigError *core.ConfigError
-	// Previous is the last evaluation, nil for a first one.
-	Previous *core.Evaluation
 	// Forms are the repository's issue forms or description templates:
 	// the story's template's is linked when the story is not ready.
 	Forms []core.IssueTemplate
+	// Previous is the last evaluation, nil for a first one.
+	Previous *core.Evaluation
 }
 
 // Desired is what the issue should show.
