@@ -206,6 +206,9 @@ func (s *story) needTopics() []topicHit {
 		return nil
 	}
 	need := s.sent.Action
+	if negatedNeed(words(need)) {
+		return nil // a restriction names people without handling their data
+	}
 	var out []topicHit
 	s.c.words.scan(need, func(p *phrase, start, end int) {
 		if p.vague || s.t.Topics[p.id].Context != ContextNeed {
@@ -349,7 +352,7 @@ func (s *story) ownInNeed(word string) bool {
 			return false
 		}
 	}
-	if len(ws) > 0 && (ws[0] == "ne" || ws[0] == "n") && !s.citizenPerson() {
+	if negatedNeed(ws) {
 		// "ne dois pas pouvoir valider un dossier…", "ne vois que les
 		// demandes de…": a restriction adds no processing.
 		return false
@@ -385,6 +388,15 @@ func (s *story) ownInNeed(word string) bool {
 var subordinators = map[string]bool{
 	"quand": true, "lorsque": true, "lorsqu": true, "si": true, "when": true, "if": true,
 	"once": true, "whenever": true, "until": true, "jusqu": true, "tant": true,
+}
+
+// negatedNeed reports whether a need, as words, is a restriction: "ne
+// dois pas pouvoir …", "ne vois que …", "must not be able to …".
+func negatedNeed(ws []string) bool {
+	if len(ws) > 0 && (ws[0] == "ne" || ws[0] == "n") {
+		return len(ws) < 3 || ws[1] != "ai" && ws[1] != "plus" // "n'ai plus à" is a need
+	}
+	return len(ws) > 2 && (ws[1] == "not" && (ws[0] == "must" || ws[0] == "should" || ws[0] == "cannot") || ws[0] == "cannot")
 }
 
 // prepositions open a complement: a record after one is a detail of
