@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // What a story's need does with the data it names decides whether it
 // processes personal data, as the review policy settles it:
@@ -94,6 +97,15 @@ func (a needAct) processes() bool {
 	return a == actProcess || a == actAccess || a == actOwnExport
 }
 
+// accessKeys are the accessWords folded, between spaces.
+var accessKeys = sync.OnceValue(func() []string {
+	out := make([]string, len(accessWords))
+	for i, a := range accessWords {
+		out[i] = " " + TermKey(a) + " "
+	}
+	return out
+})
+
 func setOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
@@ -108,10 +120,10 @@ func (s *story) needAct() needAct {
 	if p == nil || p.Action == "" {
 		return actProcess
 	}
-	f := " " + strings.Join(words(p.Action), " ") + " "
 	ws := words(p.Action)
-	for _, a := range accessWords {
-		if !strings.Contains(f, " "+TermKey(a)+" ") {
+	f := " " + strings.Join(ws, " ") + " "
+	for _, a := range accessKeys() {
+		if !strings.Contains(f, a) {
 			continue
 		}
 		if negatedNeed(ws) && conditionCue(f) && !seeVerbs[restrictedVerb(ws)] {
