@@ -228,6 +228,9 @@ func (s *story) needTopics() []topicHit {
 		if start > 0 && need[start-1] == '-' || end < len(need) && need[end] == '-' {
 			return // "user-friendly" is no user
 		}
+		if quoted(need, start) {
+			return // "le rôle « instructeur »" names a role, not a person
+		}
 		before := lastWords(need[:start], 2)
 		// "réserver pour mes enfants": a citizen's relatives are whom the
 		// booking is about, not whom a feature is for.
