@@ -22,6 +22,8 @@ import (
 type Runner struct {
 	core.Env
 	Store core.EvaluationStore
+	// forms remembers each repository's issue forms (FormsTTL).
+	forms formCache
 	// Evaluated, when set, is told of each story evaluated with the
 	// platform's credentials: the recette re-renders the checklists that
 	// show it.
@@ -100,6 +102,11 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 		out.Skipped = "closed"
 		log.Info("issue is closed, not evaluated")
 		return nil
+	}
+	if live {
+		if in.Forms, err = r.forms.get(ctx, p, t.Issue.Repo, r.Time(), log); err != nil {
+			return fmt.Errorf("list issue forms: %w", err)
+		}
 	}
 	if in.Previous, err = r.Store.LastEvaluation(ctx, t.Issue); err != nil {
 		return fmt.Errorf("read last evaluation: %w", err)
