@@ -40,7 +40,7 @@ var (
 	browseVerbs = setOf(`trier filtrer rechercher chercher retrouver paginer compter ordonner reperer
 		sort filter search find paginate count order`)
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
-		reaffecter reattribuer etiqueter marquer relancer notifier prevenir alerter informer instruire
+		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
 		basculer rappeler
 		accept reject refuse approve cancel close extend assign reassign tag label notify remind alert inform`)
 	// layoutCues say a need arranges what is already shown.
@@ -79,7 +79,7 @@ var (
 		"ne peux pas ouvrir", "ne peux pas consulter", "ne peux pas modifier", "ne peux pas acceder",
 		"ne vois que", "ne voit que", "vois uniquement", "voit uniquement", "visible par", "visibles par",
 		"visible que par", "visibles que par", "donner acces", "ouvrir l acces", "droit de", "droits d acces",
-		"habilitation", "habilitations", "role d", "must not", "only see", "give access", "grant access",
+		"habilitation", "habilitations", "role", "roles", "must not", "only see", "give access", "grant access",
 		"request access", "permission", "permissions", "rights",
 	}
 	// participles of "être prévenu", "be notified".

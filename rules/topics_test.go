@@ -44,6 +44,10 @@ func TestReviewPolicy(t *testing.T) {
 		{"purge of old records", "", "ETQ exploitant, je veux une purge des dossiers clos depuis cinq ans.", true, true},
 		{"criminal record", "", "ETQ agent, je consulte le casier judiciaire du dirigeant.", true, true},
 		{"a push provider receives people's data", "", "ETQ usager, je reçois une notification push via Firebase quand mon dossier change.", true, true},
+		{"a messaging app is a new channel out of the tool", "", "ETQ usager, je veux recevoir mes rappels par WhatsApp.", true, true},
+		{"tax data received from another administration", "", "ETQ instructeur, je veux que le revenu fiscal soit récupéré automatiquement auprès de la DGFiP.", true, true},
+		{"a health insurance card holds the NIR", "", "ETQ agent d'accueil, je veux scanner la carte vitale de l'usager.", true, true},
+		{"a role given to a named agent", "", "ETQ cheffe de service, je veux attribuer le rôle de valideur à un agent.", true, true},
 		{"deleted after a period is a retention rule", "", "ETQ exploitant, je veux que les comptes inactifs soient supprimés après trois ans.", true, true},
 		{"who may open a person's file", "", "ETQ conseiller, je ne dois pas pouvoir ouvrir le dossier d'un usager d'une autre agence sans son accord.", true, true},
 		{"a check of uploaded columns for identity numbers", "", "ETQ producteur, je peux contrôler qu'aucune colonne du fichier ne contient de NIR.", true, true},
@@ -58,6 +62,7 @@ func TestReviewPolicy(t *testing.T) {
 		// Workflow through the existing channel, browsing, one's own items
 		// (the settled policy of CORPUS-SPEC).
 		{"a person reminded", "", "ETQ conseillère, je veux relancer un demandeur qui n'a pas répondu.", false, false},
+		{"a dossier assigned", "", "ETQ gestionnaire, je veux attribuer un dossier à un collègue.", false, false},
 		{"a citizen's booking cancelled", "", "ETQ visiteur, je peux annuler une réservation.", false, false},
 		{"a message through the existing channel", "", "ETQ usager, je reçois un SMS la veille de mon rendez-vous.", false, false},
 		{"filter by residence", "", "ETQ instructeur, je veux filtrer les dossiers par commune de résidence.", false, false},
