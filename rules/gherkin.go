@@ -182,43 +182,6 @@ var gherkinByFirst = sync.OnceValue(func() *[utf8.RuneSelf][]gherkinKeyword {
 	return &by
 })
 
-// foldedPrefix reports whether s, once folded, starts with the folded
-// prefix, and how many bytes of s that takes. It allocates nothing: it
-// runs on every line of a criteria section.
-func foldedPrefix(s, prefix string) (int, bool) {
-	i, j := 0, 0
-	var buf [2 * utf8.UTFMax]byte
-	for j < len(prefix) {
-		if i >= len(s) {
-			return 0, false
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != prefix[j] {
-				return 0, false
-			}
-			i++
-			j++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		a, b := foldRune(r)
-		k := utf8.EncodeRune(buf[:], a)
-		if b != 0 {
-			k += utf8.EncodeRune(buf[k:], b)
-		}
-		if len(prefix)-j < k || prefix[j:j+k] != string(buf[:k]) {
-			return 0, false
-		}
-		i += n
-		j += k
-	}
-	return i, true
-}
-
 // isStepKind reports whether kind is a step (not a block keyword).
 func isStepKind(kind string) bool {
 	switch kind {

@@ -81,17 +81,15 @@ func decodeInto(n *yaml.Node, out any, source string) error {
 
 var (
 	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	conditions = []rules.Condition{rules.Always, rules.WhenPrivileged, rules.WhenSensitive, rules.WhenPersonalData, rules.WhenCitizen}
 	kinds      = []rules.SectionKind{rules.KindStory, rules.KindCriteria, rules.KindText}
 	severities = []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo}
-	categories = []string{CategorySecurity, CategoryPersonalData}
 )
 
-// Topic categories: the conditions sensitive-topic and personal-data are
-// raised by topics of these categories, so no other category means anything.
+// Topic categories, as rules defines them (kept here under their old names
+// for the code that reads templates).
 const (
-	CategorySecurity     = "security"
-	CategoryPersonalData = "personal-data"
+	CategorySecurity     = rules.CategorySecurity
+	CategoryPersonalData = rules.CategoryPersonalData
 )
 
 // checker collects every problem of a file instead of stopping at the first.
@@ -346,7 +344,7 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 		}
 		for j, rc := range rs.RequiredWhen {
 			cond := rules.Condition(rc.Value)
-			if !slices.Contains(conditions, cond) {
+			if !cond.Known() {
 				c.add(rc.Line, fmt.Sprintf("%s.required_when[%d]", f, j),
 					"condition « %s » inconnue ; conditions possibles : %s",
 					"unknown condition %q; known conditions: %s", rc.Value, joinConds())
@@ -361,9 +359,18 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 	return out
 }
 
+func joinContexts() string {
+	var s []string
+	for _, c := range rules.TopicContexts() {
+		s = append(s, string(c))
+	}
+	return strings.Join(s, ", ")
+}
+
 func joinConds() string {
-	s := make([]string, len(conditions))
-	for i, c := range conditions {
+	conds := rules.Conditions()
+	s := make([]string, len(conds))
+	for i, c := range conds {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
@@ -427,14 +434,36 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 	termOwner := map[string]string{}
 	for i, rt := range list {
 		f := fmt.Sprintf("topics[%d]", i)
-		t := rules.Topic{ID: c.id(rt.ID, f+".id", rt.Line), Category: rt.Category.Value}
+		t := rules.Topic{ID: c.id(rt.ID, f+".id", rt.Line)}
 		if j, dup := ids[t.ID]; dup && t.ID != "" {
 			c.add(rt.ID.Line, f+".id", "« %s » est déjà l'id de topics[%d]", "%q is already the id of topics[%d]", t.ID, j)
 		}
 		ids[t.ID] = i
-		if !slices.Contains(categories, t.Category) {
-			c.add(rt.Category.Line, f+".category", "« %s » inconnue ; catégories possibles : security, personal-data",
-				"unknown %q; known categories: security, personal-data", t.Category)
+		cats := strings.Join(rules.Categories(), ", ")
+		if len(rt.Category.Values) == 0 {
+			c.add(rt.Category.Line, f+".category", "obligatoire ; catégories possibles : %s", "required; known categories: %s", cats)
+		}
+		for j, rc := range rt.Category.Values {
+			field := f + ".category"
+			if len(rt.Category.Values) > 1 {
+				field = fmt.Sprintf("%s[%d]", field, j)
+			}
+			switch {
+			case !rules.KnownCategory(rc.Value):
+				c.add(rc.Line, field, "« %s » inconnue ; catégories possibles : %s", "unknown %q; known categories: %s", rc.Value, cats)
+			case slices.Contains(t.Categories, rc.Value):
+				c.add(rc.Line, field, "« %s » est déjà écrite", "%q is already listed", rc.Value)
+			default:
+				t.Categories = append(t.Categories, rc.Value)
+			}
+		}
+		t.Context = rules.ContextAny
+		if v := rt.Context.Value; v != "" {
+			t.Context = rules.TopicContext(v)
+			if !slices.Contains(rules.TopicContexts(), t.Context) {
+				c.add(rt.Context.Line, f+".context", "« %s » inconnu ; contextes possibles : %s",
+					"unknown %q; known contexts: %s", v, joinContexts())
+			}
 		}
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
 		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")

@@ -68,7 +68,8 @@ type rawPersona struct {
 type rawTopic struct {
 	Line     int         `yaml:"-"`
 	ID       rawString   `yaml:"id"`
-	Category rawString   `yaml:"category"`
+	Category rawStrings  `yaml:"category"`
+	Context  rawString   `yaml:"context"`
 	Keywords []rawString `yaml:"keywords"`
 	Acronyms []rawString `yaml:"acronyms"`
 }
@@ -308,6 +309,32 @@ func (s *rawString) UnmarshalYAML(n *yaml.Node) error {
 	}
 	s.Value = strings.TrimSpace(n.Value)
 	return nil
+}
+
+// rawStrings is one string or a list of strings ("category: security" or
+// "category: [security, personal-data]").
+type rawStrings struct {
+	Line   int
+	Values []rawString
+}
+
+func (l *rawStrings) UnmarshalYAML(n *yaml.Node) error {
+	l.Line = n.Line
+	switch n.Kind {
+	case yaml.ScalarNode:
+		var s rawString
+		if err := s.UnmarshalYAML(n); err != nil {
+			return err
+		}
+		if s.Value != "" {
+			l.Values = []rawString{s}
+		}
+		return nil
+	case yaml.SequenceNode:
+		return n.Decode(&l.Values)
+	}
+	return shapeErr(n.Line, "", "un texte ou une liste est attendu ici, pas %s",
+		"a string or a list is expected here, not %s", n)
 }
 
 // rawText is either one string for every language or a mapping fr/en.
