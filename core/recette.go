@@ -99,8 +99,14 @@ type Validation struct {
 
 // Item kinds.
 const (
+	// ItemCriterion is an acceptance criterion or a business rule.
 	ItemCriterion = "criterion"
-	ItemSecurity  = "security"
+	// ItemMeasure is a statement of the story's security notes or RGPD
+	// section, to verify on the delivered feature.
+	ItemMeasure = "measure"
+	// ItemSecurity is a check of the template's security checklist that
+	// matches the story's topics.
+	ItemSecurity = "security"
 )
 
 // RecetteItem is one box of the checklist.
@@ -136,6 +142,10 @@ type RecetteStory struct {
 // RecetteModel is the checklist as last rendered: the PV is written from
 // it and the trail.
 type RecetteModel struct {
+	// Version is the way the items were made (recette.ModelVersion): a
+	// model made another way is made again from the stories rather than
+	// reused.
+	Version int            `json:"version,omitempty"`
 	Stories []RecetteStory `json:"stories"`
 }
 

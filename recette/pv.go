@@ -27,7 +27,11 @@ type pvRecette struct {
 	SecurityDone, SecurityTotal                      int
 	Verdict                                          core.RecetteState
 	Stories                                          []pvStory
-	Trail                                            []pvEntry
+	// Retired are the items decided on that the checklist no longer
+	// shows (a criterion rewritten, a question an older version asked):
+	// their decisions stay in the PV, outside the verdict.
+	Retired []pvItem
+	Trail   []pvEntry
 }
 
 type pvStory struct {
@@ -40,6 +44,8 @@ type pvItem struct {
 	Number                                 int
 	Kind, Text, State, Reason, Actor, Date string
 	SHA                                    string
+	// Story names the story of a retired item.
+	Story string
 }
 
 type pvEntry struct {
@@ -102,13 +108,13 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 			for _, it := range s.Items {
 				st := states[it.Key]
 				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: core.Neutralize(it.Text)}
-				if it.Kind == core.ItemSecurity {
+				if it.Kind != core.ItemCriterion {
 					r.SecurityTotal++
 				}
 				if st.State == core.Validated || st.State == core.Refused {
 					e := last[it.Key]
 					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), core.Neutralize(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
-					if st.State == core.Validated && it.Kind == core.ItemSecurity {
+					if st.State == core.Validated && it.Kind != core.ItemCriterion {
 						r.SecurityDone++
 					}
 				}
@@ -116,6 +122,7 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 			}
 			r.Stories = append(r.Stories, ps)
 		}
+		r.Retired = retired(rec.Model, x.Trail)
 		for _, e := range x.Trail {
 			r.Trail = append(r.Trail, pvEntry{
 				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: core.Neutralize(e.Text),
@@ -126,4 +133,33 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 	}
 	v.AsOf = pvDate(asOf)
 	return core.Exec(t, "pv", v)
+}
+
+// retired lists, in the order they were last decided, the items of the
+// trail the model no longer has whose last decision stands (validated or
+// refused).
+func retired(m core.RecetteModel, trail []core.Validation) []pvItem {
+	last := map[string]core.Validation{}
+	var order []string
+	for _, e := range trail {
+		if _, _, ok := itemByKey(m, e.Key); ok {
+			continue
+		}
+		if _, seen := last[e.Key]; !seen {
+			order = append(order, e.Key)
+		}
+		last[e.Key] = e
+	}
+	var out []pvItem
+	for _, k := range order {
+		e := last[k]
+		if e.State != core.Validated && e.State != core.Refused {
+			continue
+		}
+		out = append(out, pvItem{
+			Text: core.Neutralize(e.Text), State: string(e.State), Reason: core.Neutralize(e.Reason), Actor: loginOnly(e.Actor),
+			Date: pvDate(e.At), SHA: shortSHA(e.HeadSHA), Story: storyLabel(e.Story, core.IssueRef{}),
+		})
+	}
+	return out
 }

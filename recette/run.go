@@ -202,8 +202,10 @@ func (r *run) render(ctx context.Context) error {
 
 	// A tick, a command or a hand edit changes states, not stories: the
 	// stories as last read serve (an edit of a story re-renders through its
-	// own evaluation), which saves a read per story.
-	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" &&
+	// own evaluation), which saves a read per story. A model made by an
+	// older version of cochef is made again from the stories, whatever
+	// the event: its items are not those this version would show.
+	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && prev.Model.Version == ModelVersion &&
 		(t.Trigger == core.TriggerChecklistEdited || command != nil && !check)
 	var mr core.MergeRequest
 	var lang rules.Lang
@@ -245,6 +247,7 @@ func (r *run) render(ctx context.Context) error {
 	in := Input{
 		MergeRequest: mr, Lang: lang, Settings: r.settings.Recette, Model: rec.Model, Trail: trail,
 		Trigger: t.Trigger, Actor: t.Actor, Command: command, Changes: t.Changes, At: r.at(), Threads: r.threads != nil,
+		Renumbered: prev != nil && prev.Model.Version != ModelVersion && len(prev.Model.Stories) > 0,
 	}
 	if in.ticks() && in.Changes == nil {
 		// The platform did not say what changed: compare the checklist as
