@@ -137,6 +137,19 @@ type RecetteStory struct {
 	// Digest changes when what the checklist shows of the story changes;
 	// an issue evaluation compares it to decide whether to re-render.
 	Digest string `json:"digest"`
+	// Told sums up the progress line last told to the story's feedback
+	// (RecetteProgress), to tell it again only when it changes.
+	Told string `json:"told,omitempty"`
+}
+
+// RecetteProgress is where a story stands in the recette of one open pull
+// or merge request that closes it: its items validated, in all, refused.
+// The story's feedback comment shows it in one line.
+type RecetteProgress struct {
+	MergeRequest IssueRef `json:"merge_request"`
+	// URL is the checklist's address.
+	URL                  string `json:"url"`
+	Done, Total, Refused int
 }
 
 // RecetteModel is the checklist as last rendered: the PV is written from

@@ -19,6 +19,9 @@ type Input struct {
 	ConfigError *core.ConfigError
 	// Previous is the last evaluation, nil for a first one.
 	Previous *core.Evaluation
+	// Recettes are the open pull or merge requests that close the story,
+	// with its recette progress in each: one line of the comment.
+	Recettes []core.RecetteProgress
 }
 
 // Desired is what the issue should show.
@@ -72,7 +75,7 @@ func Plan(in Input) (Desired, error) {
 		d.Lang = rules.FR
 	}
 	var err error
-	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError); err != nil {
+	if d.Comment, err = comment(d.Lang, is.Ref, tpl, res, in.ConfigError, in.Recettes); err != nil {
 		return Desired{}, err
 	}
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
@@ -85,8 +88,10 @@ func Plan(in Input) (Desired, error) {
 }
 
 // comment renders the feedback comment for res.
-func comment(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError) (string, error) {
-	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
+func comment(lang rules.Lang, story core.IssueRef, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, recettes []core.RecetteProgress) (string, error) {
+	platform := story.Repo.Platform
+	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr,
+		Recettes: recetteLines(story, recettes)}
 	if !res.Ready {
 		v.TemplateBody = templates.Markdown(tpl, lang)
 	}
