@@ -78,7 +78,13 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	v := pvView{Milestone: core.Neutralize(milestone)}
+	return core.Exec(t, "pv", buildPV(milestone, in, core.Neutralize))
+}
+
+// buildPV is what a PV shows, whatever its format; esc makes user text
+// safe for the format (core.Neutralize for Markdown).
+func buildPV(milestone string, in []PVInput, esc func(string) string) pvView {
+	v := pvView{Milestone: esc(milestone)}
 	var asOf time.Time
 	for _, x := range in {
 		rec := x.Record
@@ -97,23 +103,23 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 			word = "Merge request"
 		}
 		r := pvRecette{
-			Word: word, Ref: ref, Title: core.Neutralize(rec.Title), URL: safeURL(rec.URL),
-			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: core.Neutralize(rec.Milestone),
+			Word: word, Ref: ref, Title: esc(rec.Title), URL: safeURL(rec.URL),
+			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: esc(rec.Milestone),
 			Verdict: stateOf(rec.Model, states),
 		}
 		r.Done, r.Total, r.Refused = counts(rec.Model, states)
 		r.Open = r.Total - r.Done - r.Refused
 		for _, s := range rec.Model.Stories {
-			ps := pvStory{Ref: storyLabel(s.Ref, core.IssueRef{}), Title: core.Neutralize(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
+			ps := pvStory{Ref: storyLabel(s.Ref, core.IssueRef{}), Title: esc(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
 			for _, it := range s.Items {
 				st := states[it.Key]
-				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: core.Neutralize(it.Text)}
+				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: esc(it.Text)}
 				if it.Kind != core.ItemCriterion {
 					r.SecurityTotal++
 				}
 				if st.State == core.Validated || st.State == core.Refused {
 					e := last[it.Key]
-					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), core.Neutralize(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
+					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), esc(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
 					if st.State == core.Validated && it.Kind != core.ItemCriterion {
 						r.SecurityDone++
 					}
@@ -122,23 +128,23 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 			}
 			r.Stories = append(r.Stories, ps)
 		}
-		r.Retired = retired(rec.Model, x.Trail)
+		r.Retired = retired(rec.Model, x.Trail, esc)
 		for _, e := range x.Trail {
 			r.Trail = append(r.Trail, pvEntry{
-				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: core.Neutralize(e.Text),
-				Story: storyLabel(e.Story, core.IssueRef{}), Reason: core.Neutralize(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
+				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: esc(e.Text),
+				Story: storyLabel(e.Story, core.IssueRef{}), Reason: esc(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
 			})
 		}
 		v.Recettes = append(v.Recettes, r)
 	}
 	v.AsOf = pvDate(asOf)
-	return core.Exec(t, "pv", v)
+	return v
 }
 
 // retired lists, in the order they were last decided, the items of the
 // trail the model no longer has whose last decision stands (validated or
 // refused).
-func retired(m core.RecetteModel, trail []core.Validation) []pvItem {
+func retired(m core.RecetteModel, trail []core.Validation, esc func(string) string) []pvItem {
 	last := map[string]core.Validation{}
 	var order []string
 	for _, e := range trail {
@@ -157,7 +163,7 @@ func retired(m core.RecetteModel, trail []core.Validation) []pvItem {
 			continue
 		}
 		out = append(out, pvItem{
-			Text: core.Neutralize(e.Text), State: string(e.State), Reason: core.Neutralize(e.Reason), Actor: loginOnly(e.Actor),
+			Text: esc(e.Text), State: string(e.State), Reason: esc(e.Reason), Actor: loginOnly(e.Actor),
 			Date: pvDate(e.At), SHA: shortSHA(e.HeadSHA), Story: storyLabel(e.Story, core.IssueRef{}),
 		})
 	}
