@@ -33,53 +33,73 @@ func kinds(items []core.RecetteItem) string {
 
 // Issue #15's example: a citizen story (two scenarios, one list item) and
 // an administrator story (one scenario, one item, two security measures
-// in its notes). The checklist has the 5 criteria, the 2 measures the
-// author wrote and the retention check of each story's personal data;
-// the access-rights check is covered by the author's own measure; none of
-// the design questions (DICT, AIPD, secure coding, homologation file).
+// in its notes). The checklist has the 5 criteria and the 2 measures the
+// author wrote, then at most 3 template checks per story, each phrased on
+// the delivered feature; the access-rights check is covered by the
+// author's own "moindre privilège"; none of the design questions (DICT,
+// AIPD, secure coding, homologation file). Which checks match depends on
+// the topics the analysis finds (the retention check goes with personal
+// data): 10 items or fewer.
 func TestItemsOfIssue15Example(t *testing.T) {
 	set, err := templates.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
 	tpl := set.Default()
+	checks := map[string]bool{}
+	for _, rc := range tpl.RecetteChecks {
+		checks[rc.Text.Get(rules.FR)] = true
+	}
 	ref := core.IssueRef{Repo: core.Repo{Platform: core.GitHub, FullName: "o/r"}, Number: 1}
 	cases := []struct {
 		file      string
-		kinds     string
+		own       string // the kinds of the story's own items
 		sensitive bool
 		texts     []string
 	}{
-		{"recette-usager.md", "criterion criterion criterion security", false, []string{
-			"demande en cours d'instruction", "demande acceptée", "La page se lit au clavier et au lecteur d'écran",
-			"Les données personnelles sont supprimées ou anonymisées au terme de leur durée de conservation (purge en place)"}},
-		{"recette-admin.md", "criterion criterion measure measure security", true, []string{
+		{"recette-usager.md", "criterion criterion criterion", false, []string{
+			"demande en cours d'instruction", "demande acceptée", "La page se lit au clavier et au lecteur d'écran"}},
+		{"recette-admin.md", "criterion criterion measure measure", true, []string{
 			"attribution du rôle", "Un agent d'une autre direction n'apparaît pas dans la liste",
-			"Seuls les administrateurs peuvent attribuer un rôle (moindre privilège)", "Chaque attribution est tracée : qui, quand, quel rôle",
-			"Les données personnelles sont supprimées ou anonymisées au terme de leur durée de conservation (purge en place)"}},
+			"Seuls les administrateurs peuvent attribuer un rôle (moindre privilège)", "Chaque attribution est tracée : qui, quand, quel rôle"}},
 	}
 	total := 0
 	for _, c := range cases {
-		in := exampleStory(t, c.file)
-		res := rules.Analyze(in, tpl, "")
+		res := rules.Analyze(exampleStory(t, c.file), tpl, "")
 		items, sensitive := Items(ref, res, tpl, rules.FR)
-		if got := kinds(items); got != c.kinds || sensitive != c.sensitive {
-			t.Errorf("%s: items %s (sensitive %v), want %s (%v)", c.file, got, sensitive, c.kinds, c.sensitive)
+		own := items[:min(len(items), len(c.texts))]
+		if got := kinds(own); got != c.own || sensitive != c.sensitive {
+			t.Errorf("%s: the story's own items %s (sensitive %v), want %s (%v)", c.file, got, sensitive, c.own, c.sensitive)
 		}
-		for i, it := range items {
-			if i < len(c.texts) && it.Text != c.texts[i] {
+		for i, it := range own {
+			if it.Text != c.texts[i] {
 				t.Errorf("%s: item %d %q, want %q", c.file, i+1, it.Text, c.texts[i])
 			}
+		}
+		added := items[len(own):]
+		if len(added) > maxChecks {
+			t.Errorf("%s: %d template checks, want %d at most", c.file, len(added), maxChecks)
+		}
+		for _, it := range added {
+			if it.Kind != core.ItemSecurity || !checks[it.Text] {
+				t.Errorf("%s: %s %q is not one of the template's recette checks", c.file, it.Kind, it.Text)
+			}
+			if strings.HasPrefix(it.Text, "Un compte sans le droit requis") {
+				t.Errorf("%s: the access-rights check, which the author's measure covers", c.file)
+			}
+		}
+		for _, it := range items {
 			for _, q := range tpl.SecurityChecklist {
 				if it.Text == q.Get(rules.FR) {
 					t.Errorf("%s: the design question %q is in the recette", c.file, it.Text)
 				}
 			}
 		}
+		t.Logf("%s: %d items (%s)", c.file, len(items), kinds(items))
 		total += len(items)
 	}
-	if total != 9 {
-		t.Errorf("%d items for the example, want 9 (5 criteria, 2 measures, 2 topic checks)", total)
+	if total > 10 {
+		t.Errorf("%d items for the example, want 10 or fewer", total)
 	}
 }
 
@@ -149,7 +169,7 @@ func TestChecklistShowsChecksAndHowToValidate(t *testing.T) {
 		want, wantNot []string
 	}{
 		{rules.FR, true, []string{"**Sécurité et données personnelles à vérifier**", "**3.** Vérifier : seuls les administrateurs peuvent attribuer un rôle (moindre privilège)",
-			"**5.** Vérifier : les données personnelles sont supprimées", "**Pour valider, répondez dans ce fil par une commande**", "demande le rôle Maintainer"}, []string{"Cochez une case"}},
+			"**Pour valider, répondez dans ce fil par une commande**", "demande le rôle Maintainer"}, []string{"Cochez une case"}},
 		{rules.EN, true, []string{"**Security and personal data to check**", "**4.** Check: chaque attribution est tracée", "**To validate, reply in this thread with a command**", "needs the Maintainer role"}, []string{"Tick a box"}},
 		{rules.FR, false, []string{"Cochez une case, ou répondez `/cochef valide 2 5`"}, []string{"Maintainer"}},
 	} {
@@ -167,8 +187,8 @@ func TestChecklistShowsChecksAndHowToValidate(t *testing.T) {
 				t.Errorf("%s thread=%v: checklist has %q:\n%s", c.lang, c.thread, w, body)
 			}
 		}
-		if n := len(core.ParseChecklist(body)); n != 5 {
-			t.Errorf("%d boxes read back, want 5", n)
+		if n := len(core.ParseChecklist(body)); n != len(items) {
+			t.Errorf("%d boxes read back, want %d", n, len(items))
 		}
 	}
 }

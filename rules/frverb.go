@@ -85,15 +85,6 @@ func frInfinitive(w string) bool {
 	return false
 }
 
-func hasFrInfinitive(ts []tok) bool {
-	for _, t := range ts {
-		if frInfinitive(t.w) {
-			return true
-		}
-	}
-	return false
-}
-
 // frIrregular maps the folded first-person present (and future) of
 // irregular verbs to their infinitive.
 var frIrregular = map[string]string{

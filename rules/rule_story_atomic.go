@@ -222,12 +222,6 @@ func articleBefore(ts []tok, j int) bool {
 	return j > 0 && (roleArticles[ts[j-1].w] || enObjectStart[ts[j-1].w])
 }
 
-// conjFiller are words between a conjunction and the verb it joins.
-var conjFiller = map[string]bool{
-	"then": true, "also": true, "puis": true, "aussi": true, "egalement": true, "ensuite": true,
-	"me": true, "m": true, "se": true, "s": true, "ou": true, "en": true,
-}
-
 // frModal open a second action: "et pouvoir exporter", "et être alerté".
 var frModal = map[string]bool{"pouvoir": true, "etre": true, "avoir": true}
 
@@ -237,23 +231,4 @@ var enObjectStart = map[string]bool{
 	"her": true, "its": true, "all": true, "any": true, "each": true, "every": true, "some": true,
 	"them": true, "it": true, "this": true, "these": true, "those": true, "new": true, "existing": true,
 	"other": true, "your": true, "me": true, "us": true,
-}
-
-// enNotVerb are words that follow "and" and precede "the" without being a
-// verb: "between X and the Y".
-var enNotVerb = map[string]bool{
-	"of": true, "to": true, "in": true, "on": true, "for": true, "with": true, "from": true,
-	"by": true, "at": true, "about": true, "into": true, "not": true, "only": true, "also": true,
-	"that": true, "which": true, "who": true, "where": true, "when": true, "how": true, "what": true,
-	"why": true, "whether": true, "if": true,
-}
-
-// enVerbFirst reports whether the action opens on a verb: not on a
-// determiner ("the page and the menu" lists things).
-func enVerbFirst(ts []tok) bool {
-	k := 0
-	for k < len(ts) && (ts[k].w == "to" || ts[k].w == "be" || ts[k].w == "able") {
-		k++
-	}
-	return k < len(ts) && !enObjectStart[ts[k].w]
 }

@@ -101,8 +101,15 @@ func minimalSpans(text string, p *parsed) []extraSpan {
 	// Parentheses, brackets, braces.
 	for i := 0; i < len(text); i++ {
 		open := text[i]
-		closer := map[byte]byte{'(': ')', '[': ']', '{': '}'}[open]
-		if closer == 0 {
+		var closer byte
+		switch open {
+		case '(':
+			closer = ')'
+		case '[':
+			closer = ']'
+		case '{':
+			closer = '}'
+		default:
 			continue
 		}
 		if j := strings.IndexByte(text[i:], closer); j > 0 {

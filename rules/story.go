@@ -60,7 +60,8 @@ type story struct {
 	// empty[i] says why template section i is empty, and what is left.
 	empty []emptiness
 
-	persona   int // index in Template.Personas, -1 when none
+	persona   int     // index in Template.Personas, -1 when none
+	act       needAct // what the need does with the data it names
 	topics    []topicHit
 	vagueHits []vagueHit
 
@@ -356,15 +357,6 @@ func (s *story) findPlaceholders() {
 			}
 		}
 	}
-}
-
-// isChecklistQuestion reports whether block i is one of the security
-// checklist's questions, as the template writes it.
-func (s *story) isChecklistQuestion(i int) bool {
-	if len(s.c.checklist) == 0 || len(s.d.blocks[i].text) > s.c.maxChecklist {
-		return false
-	}
-	return s.c.checklist[s.blockKey(i)]
 }
 
 // instructionVerbs open the instructions templates write in italics.

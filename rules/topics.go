@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -134,11 +133,22 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	personal := map[sentKey]bool{}
 	accepted := make([]bool, len(raw))
 	orgs := make([]bool, len(raw))
+	s.act = s.needAct()
 	for k, h := range raw {
 		t := &s.t.Topics[h.topic]
 		text := units[h.unit].text
 		if negated(text[:h.start]) {
 			continue // "sans données nominatives", "no cookies"
+		}
+		if t.Context != ContextExchange && s.act == actBrowse && t.Has(CategoryPersonalData) ||
+			t.Context != ContextExchange && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
+			// Browsing what the same people already see, moving a record
+			// along its workflow, one's own document or draft: no new
+			// processing, even of a NIR or a commune of residence.
+			continue
+		}
+		if t.Context == ContextOwn && !s.act.processes() {
+			continue
 		}
 		switch t.Context {
 		case ContextNeed, ContextPersonalData:
@@ -175,7 +185,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 	}
 	for k, h := range raw {
-		if s.t.Topics[h.topic].Context != ContextPersonalData {
+		if s.t.Topics[h.topic].Context != ContextPersonalData || s.act == actOwnExport {
 			continue
 		}
 		text := units[h.unit].text
@@ -205,6 +215,10 @@ func (s *story) needTopics() []topicHit {
 	if s.sent == nil || s.sent.Action == "" || !s.c.anyNeed {
 		return nil
 	}
+	switch s.act {
+	case actBrowse, actWorkflow, actRestrict, actOwnDelete:
+		return nil // people seen, notified or moved along: nothing new about them
+	}
 	need := s.sent.Action
 	var out []topicHit
 	s.c.words.scan(need, func(p *phrase, start, end int) {
@@ -214,9 +228,15 @@ func (s *story) needTopics() []topicHit {
 		if start > 0 && need[start-1] == '-' || end < len(need) && need[end] == '-' {
 			return // "user-friendly" is no user
 		}
+		if quoted(need, start) {
+			return // "le rôle « instructeur »" names a role, not a person
+		}
 		before := lastWords(need[:start], 2)
+		// "réserver pour mes enfants": a citizen's relatives are whom the
+		// booking is about, not whom a feature is for.
+		relatives := len(before) == 2 && firstPossessives[before[1]] && s.citizenPerson()
 		for _, w := range before {
-			if beneficiaryWords[s.sent.Lang][w] || aggregateWords[w] {
+			if beneficiaryWords[s.sent.Lang][w] && !relatives || aggregateWords[w] {
 				return
 			}
 		}
@@ -226,244 +246,6 @@ func (s *story) needTopics() []topicHit {
 		out = append(out, topicHit{topic: p.id, word: need[start:end]})
 	})
 	return out
-}
-
-// beneficiaryWords introduce who a feature is for; aggregateWords a count
-// of people, which is no personal data.
-var (
-	beneficiaryWords = map[Lang]map[string]bool{
-		FR: {"pour": true, "destination": true},
-		EN: {"for": true},
-	}
-	aggregateWords = map[string]bool{
-		"nombre": true, "nombres": true, "taux": true, "total": true, "totaux": true, "statistique": true,
-		"statistiques": true, "pourcentage": true, "part": true, "moyenne": true, "combien": true,
-		"count": true, "number": true, "rate": true, "share": true, "percentage": true, "average": true,
-		"many": true, "statistics": true, "proportion": true,
-	}
-	possessives = map[string]bool{
-		"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "son": true, "sa": true,
-		"ses": true, "notre": true, "nos": true, "votre": true, "vos": true, "leur": true, "leurs": true,
-		"my": true, "your": true, "his": true, "her": true, "their": true, "our": true,
-	}
-	ofWords          = map[string]bool{"de": true, "du": true, "des": true, "d": true, "of": true}
-	firstPossessives = map[string]bool{"mon": true, "ma": true, "mes": true, "notre": true, "nos": true, "my": true, "our": true}
-	// thirdPossessives point at someone other than the speaker.
-	thirdPossessives = map[string]bool{"son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "his": true, "her": true, "their": true}
-)
-
-// owned reports whether the keyword at text[start:end] belongs to a
-// person: a possessive before it ("mon adresse", "their phone"), a person
-// after it ("l'adresse de l'allocataire", "the name of the applicant"),
-// a person's "'s" before it, or, when the story is a citizen's, a word
-// of its own need ("annuler une réservation": the citizen's own).
-func (s *story) owned(text string, start, end int, inSentence bool) bool {
-	before := lastWords(text[:start], 3)
-	// Walking back from the word, a possessive counts before any article:
-	// "mon attestation de QF", not "mon espace les coordonnées".
-	for k := len(before) - 1; k >= 0; k-- {
-		w := before[k]
-		if roleArticles[w] && w != "a" {
-			break
-		}
-		switch {
-		case !possessives[w]:
-		case inSentence && s.aboutOrganisation() || firstPossessives[w] && s.organisationPersona():
-			// A record in a sentence about an organisation is the
-			// organisation's, whoever "sa demande" points at; "ma
-			// demande" of an association is the association's.
-		case thirdPossessives[w]:
-			// "son adresse": whose? A person named before it in the
-			// sentence ("l'allocataire … à son adresse"), not "un
-			// service avec son adresse".
-			if s.c.personBefore(text, start) {
-				return true
-			}
-		default:
-			return true
-		}
-	}
-	if len(before) > 0 {
-		// "the applicant's address": the tokenizer split "applicant's".
-		if w := before[len(before)-1]; w == "s" {
-			if prev := lastWords(text[:start], 3); len(prev) == 3 && s.c.isPerson(prev[0]) {
-				return true
-			}
-		}
-	}
-	// "un demandeur a un handicap", "a claimant has a disability".
-	for _, w := range before {
-		if s.c.isPerson(w) {
-			return true
-		}
-	}
-	after := firstWords(text[end:], 5)
-	for i, w := range after {
-		if !ofWords[w] {
-			if i >= 2 {
-				break
-			}
-			continue
-		}
-		for _, x := range after[i+1:] {
-			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] {
-				continue
-			}
-			if s.c.isPerson(x) {
-				return true
-			}
-			break
-		}
-		break
-	}
-	return inSentence && s.ownInNeed(text[start:end])
-}
-
-// ownInNeed reports whether a record named word is one the story's need
-// handles as a person's: any record of a citizen's need (their own); in
-// an agent's need, a record it acts on, not a detail of something else
-// ("la date de chaque dossier", "le montant dans la liste des
-// dossiers"); never in a count ("le nombre de dossiers") nor when the
-// sentence names an organisation.
-func (s *story) ownInNeed(word string) bool {
-	if s.sent == nil || s.sent.Action == "" || s.aboutOrganisation() {
-		return false
-	}
-	ws := words(s.sent.Action)
-	target := words(word)
-	if len(target) == 0 {
-		return false
-	}
-	at := -1
-	for i := 0; i+len(target) <= len(ws); i++ {
-		if slices.Equal(ws[i:i+len(target)], target) {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		return false
-	}
-	for _, w := range ws[:at] {
-		if aggregateWords[w] {
-			return false
-		}
-	}
-	if len(ws) > 0 && (ws[0] == "ne" || ws[0] == "n") && !s.citizenPerson() {
-		// "ne dois pas pouvoir valider un dossier…", "ne vois que les
-		// demandes de…": a restriction adds no processing.
-		return false
-	}
-	if s.citizenPerson() {
-		return true
-	}
-	// An agent acts on the records before a clause; a record in "quand
-	// une demande dépasse le délai" only sets when.
-	for _, w := range ws[:at] {
-		if subordinators[w] {
-			return false
-		}
-	}
-	// A complement of another noun is a detail; "l'ensemble des", "la
-	// liste des", "tous les" open the records themselves.
-	for k := 0; k < at; k++ {
-		if !prepositions[ws[k]] {
-			continue
-		}
-		if (ws[k] == "des" || ws[k] == "du") && (k == 0 || frInfinitive(ws[k-1])) {
-			continue // "supprimer des commentaires": an article
-		}
-		if k > 0 && quantityHeads[ws[k-1]] || k > 1 && quantityHeads[ws[k-2]] {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-// subordinators open a clause of time or condition.
-var subordinators = map[string]bool{
-	"quand": true, "lorsque": true, "lorsqu": true, "si": true, "when": true, "if": true,
-	"once": true, "whenever": true, "until": true, "jusqu": true, "tant": true,
-}
-
-// prepositions open a complement: a record after one is a detail of
-// something else.
-var prepositions = map[string]bool{
-	"de": true, "d": true, "du": true, "des": true, "dans": true, "sur": true, "par": true, "pour": true,
-	"entre": true, "avec": true, "selon": true, "vers": true, "of": true, "in": true, "on": true, "by": true,
-	"for": true, "with": true, "from": true, "per": true, "within": true, "into": true,
-}
-
-// quantityHeads name a set of the records that follow: "l'ensemble des
-// dossiers", "la liste des demandes", "all of the cases".
-var quantityHeads = map[string]bool{
-	"ensemble": true, "liste": true, "totalite": true, "tous": true, "toutes": true, "list": true, "all": true,
-	"export": true, "extraction": true,
-}
-
-// needLead are the words that may come before the verb of a need.
-var needLead = map[string]bool{
-	"peux": true, "pourrai": true, "pourrais": true, "pouvoir": true, "dois": true, "ne": true, "n": true,
-	"pas": true, "plus": true, "can": true, "be": true, "able": true, "to": true, "am": true, "etre": true,
-	"peut": true, "veux": true,
-}
-
-// citizenPerson reports whether the persona is a natural person served by
-// the service: a citizen persona of the template, or a role the template
-// does not know, whose first word names a person ("locataire",
-// "lecteur"); not "association". The records of its need are its own.
-func (s *story) citizenPerson() bool {
-	if s.sent == nil || !s.citizen() && s.persona >= 0 {
-		return false
-	}
-	for _, w := range words(s.sent.Role) {
-		if roleArticles[w] {
-			continue
-		}
-		return s.c.isPerson(w)
-	}
-	return false
-}
-
-// organisationWords name organisations and what they file: their records
-// are no personal data ("le dossier de l'association", "une demande de
-// subvention", "les demandes d'agrément").
-var organisationWords = map[string]bool{
-	"association": true, "entreprise": true, "societe": true, "structure": true, "organisme": true,
-	"organisation": true, "collectivite": true, "agrement": true, "subvention": true, "siret": true,
-	"siren": true, "etablissement": true, "financeur": true, "producteur": true, "fournisseur": true,
-	"company": true, "companie": true, "organization": true, "busines": true, "charity": true,
-	"charitie": true, "supplier": true, "grant": true, "producer": true, "dataset": true,
-	"financement": true, "funding": true,
-}
-
-// organisationPersona reports whether the story's persona is an
-// organisation ("ETQ association", "As a company").
-func (s *story) organisationPersona() bool {
-	if s.sent == nil {
-		return false
-	}
-	for _, w := range words(s.sent.Role) {
-		if organisationWords[stem(w)] {
-			return true
-		}
-	}
-	return false
-}
-
-// aboutOrganisation reports whether the story's persona or its sentence
-// names an organisation: the records it handles are the organisation's.
-func (s *story) aboutOrganisation() bool {
-	if s.sent == nil {
-		return false
-	}
-	for _, w := range words(s.sent.Role + " " + s.sent.Text) {
-		if organisationWords[stem(w)] {
-			return true
-		}
-	}
-	return false
 }
 
 // negated reports whether the text before a keyword ends with a negation
@@ -576,62 +358,3 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 	}
 	return false
 }
-
-// organisationAfter reports whether the words after offset end name an
-// organisation as the owner: "le RIB de l'association", "the address of
-// the company".
-func (c *compiled) organisationAfter(text string, end int) bool {
-	after := firstWords(text[end:], 4)
-	if len(after) == 0 || !ofWords[after[0]] {
-		return false
-	}
-	for _, x := range after[1:] {
-		if roleArticles[x] || x == "l" || possessives[x] {
-			continue
-		}
-		return organisationWords[stem(x)]
-	}
-	return false
-}
-
-// personBefore reports whether the sentence that holds offset off names a
-// person before it.
-func (c *compiled) personBefore(text string, off int) bool {
-	start := 0
-	for i := off - 1; i > 0; i-- {
-		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
-			start = i + 1
-			break
-		}
-	}
-	var buf [64]byte
-	for pos := start; pos < off; {
-		st, e, w := wordAt(text[:off], pos, buf[:])
-		if st < 0 {
-			break
-		}
-		if c.isPerson(string(w)) {
-			return true
-		}
-		pos = e
-	}
-	return false
-}
-
-// inBenefitOnly reports whether a word of the sentence is in its benefit
-// and not in its need.
-func (s *story) inBenefitOnly(word string) bool {
-	if s.sent == nil || s.sent.Benefit == "" {
-		return false
-	}
-	w := fold(word)
-	return strings.Contains(fold(s.sent.Benefit), w) && !strings.Contains(fold(s.sent.Action), w)
-}
-
-// inNeed reports whether a word is part of the story's need.
-func (s *story) inNeed(word string) bool {
-	return s.sent != nil && s.sent.Action != "" && strings.Contains(fold(s.sent.Action), fold(word))
-}
-
-// isPerson reports whether a folded word names a person.
-func (c *compiled) isPerson(w string) bool { return c.people[stem(w)] }

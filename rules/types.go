@@ -203,11 +203,16 @@ const (
 	// They are also the people that make a ContextPerson keyword
 	// someone's.
 	ContextNeed TopicContext = "need"
+	// ContextExchange: as ContextAny, and it counts whatever the need
+	// does: a provider or another system that receives people's data
+	// ("une notification push (Firebase)") is a new recipient even in a
+	// notification or a list, which otherwise process nothing new.
+	ContextExchange TopicContext = "exchange"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange}
 }
 
 // RuleSetting overrides a rule for a template.

@@ -336,9 +336,7 @@ func TestExamples(t *testing.T) {
 		review    bool
 		sensitive bool
 	}{
-		// Reading the step of one's own application processes it: the
-		// example answers the RGPD section, and stays ready.
-		{"pret.md", 0, nil, false, true},
+		{"pret.md", 0, nil, false, false},
 		{"en-ready.md", 0, nil, false, false},
 		{"incomplet.md", 1, []string{"acceptance-criteria-missing", "story-ambiguous", "story-benefit"}, false, false},
 		{"admin-habilitations.md", 1, []string{"section-empty"}, true, true},

@@ -178,10 +178,10 @@ func (rep *Report) corpusBacklog(b Backlog, set *templates.Set) {
 		rep.Reviews["rgpd"].Add(e.RGPD, rgpd)
 		rep.Reviews["security"].Add(e.Security, res.SecurityReview)
 		if e.RGPD != rgpd {
-			rep.miss("rgpd %v, want %v: %s %s", rgpd, e.RGPD, e.ID, oneLine(e))
+			rep.miss("rgpd %v, want %v: %s %s (found %v)", rgpd, e.RGPD, e.ID, oneLine(e), res.Sensitive)
 		}
 		if e.Security != res.SecurityReview {
-			rep.miss("security %v, want %v: %s %s (found %v)", res.SecurityReview, e.Security, e.ID, oneLine(e), res.Sensitive)
+			rep.miss("security %v, want %v: %s %s (found %v, persona %q)", res.SecurityReview, e.Security, e.ID, oneLine(e), res.Sensitive, res.Persona)
 		}
 		for _, q := range QUSRules {
 			got := fired(res, q.Rule)
