@@ -19,6 +19,9 @@ type Input struct {
 	Forms []core.IssueTemplate
 	// Previous is the last evaluation, nil for a first one.
 	Previous *core.Evaluation
+	// Recettes are the open pull or merge requests that close the story,
+	// with its recette progress in each: one line of the comment.
+	Recettes []core.RecetteProgress
 }
 
 // Desired is what the issue should show.
@@ -72,7 +75,7 @@ func Plan(in Input) (Desired, error) {
 		d.Lang = rules.FR
 	}
 	var err error
-	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang)); err != nil {
+	if d.Comment, err = comment(d.Lang, is.Ref, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang), in.Recettes); err != nil {
 		return Desired{}, err
 	}
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
@@ -87,8 +90,10 @@ func Plan(in Input) (Desired, error) {
 // comment renders the feedback comment for res. The whole template is
 // not in it: the fixes already are the missing sections, and form links
 // the repository's ready-made issue when it has one.
-func comment(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form) (string, error) {
-	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr, Form: form}
+func comment(lang rules.Lang, story core.IssueRef, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form, recettes []core.RecetteProgress) (string, error) {
+	platform := story.Repo.Platform
+	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr, Form: form,
+		Recettes: recetteLines(story, recettes)}
 	for _, s := range tpl.Sections {
 		for _, l := range []rules.Lang{rules.FR, rules.EN} {
 			if t := s.Title.Get(l); t != "" {

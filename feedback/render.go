@@ -42,6 +42,36 @@ type FeedbackView struct {
 	ConfigError *core.ConfigError
 	Words       core.Words
 	Truncated   int
+	// Recettes are the story's recette progress line, one part per open
+	// pull or merge request that closes it.
+	Recettes []RecetteLine
+}
+
+// RecetteLine is one pull or merge request of the recette progress line.
+type RecetteLine struct {
+	// Ref is "#12" (GitHub) or "!12" (GitLab), with the repository before
+	// it when it is not the story's.
+	Ref, URL             string
+	Done, Total, Refused int
+}
+
+// recetteLines names each pull or merge request as the story's platform
+// writes it.
+func recetteLines(story core.IssueRef, ps []core.RecetteProgress) []RecetteLine {
+	var out []RecetteLine
+	for _, p := range ps {
+		mr := p.MergeRequest
+		ref := mr.Mention(mr.Repo)
+		if !strings.EqualFold(mr.Repo.FullName, story.Repo.FullName) {
+			ref = core.Neutralize(mr.Repo.FullName) + ref
+		}
+		url := p.URL
+		if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+			url = ""
+		}
+		out = append(out, RecetteLine{Ref: ref, URL: url, Done: p.Done, Total: p.Total, Refused: p.Refused})
+	}
+	return out
 }
 
 // FindingView is a finding and the announcement of its fix: what the

@@ -260,3 +260,46 @@ func TestRenderMention(t *testing.T) {
 		t.Fatalf("mention body:\n%q\nwant\n%q", body, want)
 	}
 }
+
+// The story knows its recette: one line names the pull or merge requests
+// that close it and where its items stand in each; none without one.
+func TestFeedbackShowsTheRecetteProgress(t *testing.T) {
+	story := core.IssueRef{Repo: core.Repo{Platform: core.GitLab, FullName: "min/demarches"}, Number: 4}
+	mr := func(repo string, n int) core.IssueRef {
+		return core.IssueRef{Repo: core.Repo{Platform: core.GitLab, FullName: repo}, Number: n, MergeRequest: true}
+	}
+	ps := []core.RecetteProgress{
+		{MergeRequest: mr("min/demarches", 12), URL: "https://gitlab.example/min/demarches/-/merge_requests/12#note_5", Done: 3, Total: 5, Refused: 1},
+		{MergeRequest: mr("min/front", 2), URL: "https://gitlab.example/min/front/-/merge_requests/2#note_9", Total: 5},
+		{MergeRequest: mr("min/demarches", 14), URL: "javascript:alert(1)", Total: 0},
+	}
+	for _, c := range []struct {
+		lang rules.Lang
+		want string
+	}{
+		{rules.FR, "**Recette** : 3/5 validés, 1 refusé dans [!12](https://gitlab.example/min/demarches/-/merge_requests/12#note_5) ; 0/5 validé dans [min/front!2](https://gitlab.example/min/front/-/merge_requests/2#note_9) ; aucun critère à valider dans !14\n"},
+		{rules.EN, "**Acceptance**: 3/5 validated, 1 rejected in [!12](https://gitlab.example/min/demarches/-/merge_requests/12#note_5); 0/5 validated in [min/front!2](https://gitlab.example/min/front/-/merge_requests/2#note_9); no criterion to validate in !14\n"},
+	} {
+		for _, ready := range []bool{false, true} {
+			body, err := RenderFeedback(c.lang, core.GitLab, FeedbackView{Template: "user-story", Ready: ready, Recettes: recetteLines(story, ps)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(body, c.want) {
+				t.Errorf("%s ready=%v: no progress line %q in:\n%s", c.lang, ready, c.want, body)
+			}
+			// A not-ready view without any blocking point cannot happen;
+			// a ready one is what a story with a recette usually shows.
+			if ready && strings.Contains(body, "\n\n\n") {
+				t.Errorf("%s ready=%v: two blank lines in a row:\n%s", c.lang, ready, body)
+			}
+		}
+		body, err := RenderFeedback(c.lang, core.GitLab, FeedbackView{Template: "user-story"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(body, "**Recette**") || strings.Contains(body, "**Acceptance**") {
+			t.Errorf("%s: a progress line without a recette:\n%s", c.lang, body)
+		}
+	}
+}

@@ -25,7 +25,10 @@ type Result struct {
 	Required      []string        `json:"required"`
 	Criteria      CriteriaSummary `json:"criteria"`
 	CriteriaItems []Criterion     `json:"criteria_items"`
-	Findings      []Finding       `json:"findings"`
+	// Measures are the statements of the security notes and RGPD
+	// section, which the recette verifies.
+	Measures []Measure `json:"measures,omitempty"`
+	Findings []Finding `json:"findings"`
 }
 
 // Analyze parses one story and runs every enabled rule of t over it.
@@ -216,6 +219,7 @@ func (s *story) result(lang Lang) Result {
 	if r.CriteriaItems == nil {
 		r.CriteriaItems = []Criterion{}
 	}
+	r.Measures = s.findMeasures()
 	if s.sent != nil {
 		r.Story = s.sent.Sentence
 	}

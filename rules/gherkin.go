@@ -143,6 +143,9 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 		switch {
 		case k.block:
 			t := strings.TrimLeft(after, " \t\u00a0")
+			if k.kind == gkScenario {
+				t = skipScenarioNumber(t)
+			}
 			if !strings.HasPrefix(t, ":") {
 				continue
 			}
@@ -159,6 +162,38 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 		return strings.TrimSpace(line[:end]), k.kind, strings.TrimSpace(after), true
 	}
 	return "", "", "", false
+}
+
+// skipScenarioNumber reads past the number teams give their scenarios
+// ("Scénario 1 : …", "Scénario n°2 – …", "Scenario #3. …"): what follows
+// the number is returned as a colon and the title, so that the caller
+// finds the colon it expects; anything else is returned as it is.
+func skipScenarioNumber(t string) string {
+	rest := t
+	for _, p := range []string{"n°", "nº", "no ", "n.", "#"} {
+		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			rest = strings.TrimLeft(rest[len(p):], " \t\u00a0")
+			break
+		}
+	}
+	digits := 0
+	for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 {
+		return t
+	}
+	rest = strings.TrimLeft(rest[digits:], " \t\u00a0")
+	switch {
+	case rest == "" || strings.HasPrefix(rest, ":"):
+		return ":" + strings.TrimPrefix(rest, ":")
+	}
+	for _, sep := range []string{"-", "–", "—", "."} {
+		if after, ok := strings.CutPrefix(rest, sep); ok && (after == "" || after[0] == ' ' || after[0] == '\t') {
+			return ":" + after
+		}
+	}
+	return t
 }
 
 // gherkinMaxLen is the length of the longest folded keyword.

@@ -84,10 +84,31 @@ type Template struct {
 	// SecurityChecklist is the list of questions asked when security notes
 	// are required.
 	SecurityChecklist []Text
+	// RecetteChecks are the checklist questions a recette verifies on the
+	// delivered feature, phrased as checks, with what they apply to.
+	RecetteChecks []RecetteCheck
+	// RecetteSkip opens the statements of the security notes and RGPD
+	// section that record a decision or a task ("Base légale",
+	// "Dossier d'homologation") rather than something to verify on the
+	// feature: they are no Measure. Case and accents are ignored.
+	RecetteSkip []string
 	// VagueTerms are words that make a story or criterion untestable.
 	VagueTerms map[Lang][]string
 	// Rules overrides rule severities or turns rules off, by rule ID.
 	Rules map[string]RuleSetting
+}
+
+// RecetteCheck is a security checklist question as a recette verifies
+// it: "Habilitations : rôles, moindre privilège… ?" asked while the story
+// is written becomes "Un compte sans le rôle requis ne peut ni voir ni
+// faire l'action" once it is delivered. It applies to a story that
+// mentions one of Topics or meets one of When.
+type RecetteCheck struct {
+	// Question is the index of the question in SecurityChecklist.
+	Question int
+	Text     Text
+	Topics   []string
+	When     []Condition
 }
 
 // SectionSpec is one section a story may or must have.

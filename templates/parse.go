@@ -232,13 +232,14 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 		t.Topics = c.topics(rt.Topics)
 	}
 	if inherit("security_checklist") {
-		t.SecurityChecklist = base.SecurityChecklist
+		t.SecurityChecklist, t.RecetteChecks = base.SecurityChecklist, base.RecetteChecks
 	} else {
-		for i, q := range rt.SecurityChecklist {
-			if txt := c.text(q, fmt.Sprintf("security_checklist[%d]", i), true, rt.Line); txt != nil {
-				t.SecurityChecklist = append(t.SecurityChecklist, txt)
-			}
-		}
+		t.SecurityChecklist, t.RecetteChecks = c.checklist(rt.SecurityChecklist, rt.Line, t.Topics)
+	}
+	if inherit("recette_skip") {
+		t.RecetteSkip = base.RecetteSkip
+	} else {
+		t.RecetteSkip = c.strings(rt.RecetteSkip, "recette_skip")
 	}
 	if inherit("vague_terms") {
 		t.VagueTerms = base.VagueTerms
@@ -300,9 +301,10 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 					"unknown %q; known values: story, criteria, text", rs.Kind.Value)
 			}
 		}
-		// The engine reads the story sentence and the criteria from one
-		// section each; a second one would be silently ignored.
-		if s.Kind != rules.KindText {
+		// The engine reads the story sentence from one section; a second
+		// one would be silently ignored. Criteria may come from several
+		// (acceptance criteria, business rules).
+		if s.Kind == rules.KindStory {
 			if other, dup := kindOwner[s.Kind]; dup {
 				c.add(rs.Kind.Line, f+".kind", "une seule section de type %s par modèle (déjà : %s)",
 					"only one section of kind %s per template (already: %s)", s.Kind, other)
@@ -426,6 +428,56 @@ func (c *checker) personas(list []*rawPersona, sectionIDs []string) []rules.Pers
 		out = append(out, p)
 	}
 	return out
+}
+
+// checklist reads the security checklist: its questions, and the
+// recette checks of those a recette verifies. A check names the topics
+// (of topics) and conditions it applies to, at least one.
+func (c *checker) checklist(list []*rawCheck, line int, topics []rules.Topic) ([]rules.Text, []rules.RecetteCheck) {
+	var questions []rules.Text
+	var checks []rules.RecetteCheck
+	for i, rq := range list {
+		f := fmt.Sprintf("security_checklist[%d]", i)
+		q := c.text(&rq.Question, f, true, rq.Line)
+		if q == nil {
+			continue
+		}
+		questions = append(questions, q)
+		r := rq.Recette
+		if r.Text == nil {
+			if len(r.Topics) > 0 || len(r.When) > 0 {
+				c.add(rq.Line, f+".recette", "obligatoire avec topics et when : la vérification telle que la recette la fait",
+					"required with topics and when: the check as the recette makes it")
+			}
+			continue
+		}
+		rc := rules.RecetteCheck{Question: len(questions) - 1, Text: c.text(r.Text, f+".recette", true, rq.Line)}
+		for j, tp := range r.Topics {
+			if !slices.ContainsFunc(topics, func(t rules.Topic) bool { return t.ID == tp.Value }) {
+				c.add(tp.Line, fmt.Sprintf("%s.topics[%d]", f, j), "sujet « %s » inconnu : il n'est pas dans topics",
+					"unknown topic %q: it is not in topics", tp.Value)
+				continue
+			}
+			rc.Topics = append(rc.Topics, tp.Value)
+		}
+		for j, w := range r.When {
+			cond := rules.Condition(w.Value)
+			if !cond.Known() {
+				c.add(w.Line, fmt.Sprintf("%s.when[%d]", f, j), "condition « %s » inconnue ; conditions possibles : %s",
+					"unknown condition %q; known conditions: %s", w.Value, joinConds())
+				continue
+			}
+			rc.When = append(rc.When, cond)
+		}
+		if len(r.Topics) == 0 && len(r.When) == 0 {
+			c.add(rq.Line, f+".recette", "dites à quels récits la vérification s'applique : topics, when ou les deux",
+				"say which stories the check applies to: topics, when or both")
+		}
+		if rc.Text != nil {
+			checks = append(checks, rc)
+		}
+	}
+	return questions, checks
 }
 
 func (c *checker) topics(list []*rawTopic) []rules.Topic {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -643,5 +644,78 @@ topics:
 	}
 	if contact.Has(rules.CategorySecurity) || !contact.Has(rules.CategoryPersonalData) || contact.Context != rules.ContextPerson {
 		t.Errorf("contact: %+v", contact)
+	}
+}
+
+// A checklist question may say how a recette verifies it and to which
+// stories it applies; recette_skip lists the statements that are not
+// verified. Mistakes are told at their line.
+func TestParseRecetteChecks(t *testing.T) {
+	head := `name: t
+title: T
+sections:
+  - {id: story, kind: story, title: Récit}
+topics:
+  - {id: access-control, category: security, keywords: [habilitation]}
+`
+	tm, err := ParseTemplate([]byte(head+`security_checklist:
+  - "Besoins DICT ?"
+  - fr: "Habilitations ?"
+    en: "Access rights?"
+    recette: {fr: "Un compte sans droit ne voit rien", en: "An account without rights sees nothing"}
+    topics: [access-control]
+    when: [privileged-role]
+recette_skip: [Base légale]
+`), "t.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tm.SecurityChecklist) != 2 || tm.SecurityChecklist[1].Get(rules.EN) != "Access rights?" {
+		t.Fatalf("questions %+v", tm.SecurityChecklist)
+	}
+	want := rules.RecetteCheck{Question: 1, Text: rules.Text{rules.FR: "Un compte sans droit ne voit rien", rules.EN: "An account without rights sees nothing"},
+		Topics: []string{"access-control"}, When: []rules.Condition{rules.WhenPrivileged}}
+	if len(tm.RecetteChecks) != 1 || !reflect.DeepEqual(tm.RecetteChecks[0], want) {
+		t.Fatalf("recette checks %+v", tm.RecetteChecks)
+	}
+	if !slices.Equal(tm.RecetteSkip, []string{"Base légale"}) {
+		t.Fatalf("recette_skip %v", tm.RecetteSkip)
+	}
+
+	for _, c := range []struct {
+		name, checklist string
+		line            int
+		field, en       string
+	}{
+		{"unknown topic", "  - {fr: \"Q ?\", recette: V, topics: [access]}\n", 8, "security_checklist[0].topics[0]", `unknown topic "access"`},
+		{"unknown condition", "  - {fr: \"Q ?\", recette: V, when: [admin]}\n", 8, "security_checklist[0].when[0]", `unknown condition "admin"`},
+		{"applies to nothing", "  - {fr: \"Q ?\", recette: V}\n", 8, "security_checklist[0].recette", "say which stories"},
+		{"tags without the check", "  - {fr: \"Q ?\", topics: [access-control]}\n", 8, "security_checklist[0].recette", "required with topics and when"},
+		{"unknown key", "  - {fr: \"Q ?\", recete: V}\n", 8, "security_checklist[0].recete", "known keys: fr, en, recette, topics, when"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseTemplate([]byte(head+"security_checklist:\n"+c.checklist), "t.yml")
+			var es Errors
+			if !errors.As(err, &es) || len(es) != 1 {
+				t.Fatalf("want one error, got %v", err)
+			}
+			if es[0].Line != c.line || es[0].Field != c.field || !strings.Contains(es[0].Localized(rules.EN), c.en) {
+				t.Errorf("got %d %q %q, want %d %q …%s…", es[0].Line, es[0].Field, es[0].Localized(rules.EN), c.line, c.field, c.en)
+			}
+		})
+	}
+}
+
+// The built-in checks are phrased for the delivered feature, in French and
+// English, and each names what it applies to.
+func TestBuiltinRecetteChecks(t *testing.T) {
+	tpl := mustBuiltin(t).Default()
+	if len(tpl.RecetteChecks) == 0 || len(tpl.RecetteChecks) >= len(tpl.SecurityChecklist) {
+		t.Fatalf("%d recette checks for %d questions: the design questions stay out", len(tpl.RecetteChecks), len(tpl.SecurityChecklist))
+	}
+	for _, rc := range tpl.RecetteChecks {
+		if rc.Text.Get(rules.FR) == "" || rc.Text[rules.EN] == "" || strings.HasSuffix(rc.Text[rules.FR], "?") || len(rc.Topics)+len(rc.When) == 0 {
+			t.Errorf("check %+v", rc)
+		}
 	}
 }
