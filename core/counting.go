@@ -105,6 +105,11 @@ func (c *Counted) ReadConfig(ctx context.Context, repo Repo) ([]byte, string, bo
 	return c.p.ReadConfig(ctx, repo)
 }
 
+func (c *Counted) IssueTemplates(ctx context.Context, repo Repo) ([]IssueTemplate, error) {
+	c.read()
+	return c.p.IssueTemplates(ctx, repo)
+}
+
 func (c *Counted) GetMergeRequest(ctx context.Context, ref IssueRef) (MergeRequest, error) {
 	c.read()
 	return c.p.GetMergeRequest(ctx, ref)

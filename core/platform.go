@@ -59,6 +59,24 @@ type Configs interface {
 	ReadConfig(ctx context.Context, repo Repo) (data []byte, source string, found bool, err error)
 }
 
+// Forms lists a repository's ready-made issues.
+type Forms interface {
+	// IssueTemplates lists GitHub's issue forms and templates
+	// (.github/ISSUE_TEMPLATE/*.yml, *.md) or GitLab's description
+	// templates (.gitlab/issue_templates/*.md and the group's), each with
+	// the address that opens a new issue with it. None is an empty list,
+	// not an error.
+	IssueTemplates(ctx context.Context, repo Repo) ([]IssueTemplate, error)
+}
+
+// IssueTemplate is one of a repository's ready-made issues: Name is the
+// file's name without its extension (a template exported by cochef bears
+// its template's name), URL opens a new issue with it.
+type IssueTemplate struct {
+	Name string
+	URL  string
+}
+
 // MergeRequests reads pull requests (GitHub) and merge requests (GitLab).
 // Their comments and labels go through Comments and Labels with
 // IssueRef.MergeRequest set.
@@ -100,6 +118,7 @@ type Platform interface {
 	Labels
 	Permissions
 	Configs
+	Forms
 	MergeRequests
 }
 

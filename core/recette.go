@@ -99,8 +99,14 @@ type Validation struct {
 
 // Item kinds.
 const (
+	// ItemCriterion is an acceptance criterion or a business rule.
 	ItemCriterion = "criterion"
-	ItemSecurity  = "security"
+	// ItemMeasure is a statement of the story's security notes or RGPD
+	// section, to verify on the delivered feature.
+	ItemMeasure = "measure"
+	// ItemSecurity is a check of the template's security checklist that
+	// matches the story's topics.
+	ItemSecurity = "security"
 )
 
 // RecetteItem is one box of the checklist.
@@ -131,11 +137,28 @@ type RecetteStory struct {
 	// Digest changes when what the checklist shows of the story changes;
 	// an issue evaluation compares it to decide whether to re-render.
 	Digest string `json:"digest"`
+	// Told sums up the progress line last told to the story's feedback
+	// (RecetteProgress), to tell it again only when it changes.
+	Told string `json:"told,omitempty"`
+}
+
+// RecetteProgress is where a story stands in the recette of one open pull
+// or merge request that closes it: its items validated, in all, refused.
+// The story's feedback comment shows it in one line.
+type RecetteProgress struct {
+	MergeRequest IssueRef `json:"merge_request"`
+	// URL is the checklist's address.
+	URL                  string `json:"url"`
+	Done, Total, Refused int
 }
 
 // RecetteModel is the checklist as last rendered: the PV is written from
 // it and the trail.
 type RecetteModel struct {
+	// Version is the way the items were made (recette.ModelVersion): a
+	// model made another way is made again from the stories rather than
+	// reused.
+	Version int            `json:"version,omitempty"`
 	Stories []RecetteStory `json:"stories"`
 }
 

@@ -21,26 +21,14 @@ import (
 // GitLab's is larger, so one limit serves both.
 const MaxCommentLen = 65536
 
-// Words are the platform's names for things, so one comment template serves
-// GitHub and GitLab.
-type Words struct {
-	Issue        string
-	MergeRequest string
-}
+// Words are the platform's names for things in one language, so one
+// comment template serves GitHub and GitLab; each noun carries its gender
+// and elision, and the templates write its articles with helpers
+// ({{ de .Words.Issue }}). The data is templates' (templates/words.go).
+type Words = templates.Words
 
 // WordsFor are platform's words in lang.
-func WordsFor(platform string, lang rules.Lang) Words {
-	switch {
-	case platform == GitLab && lang == rules.EN:
-		return Words{Issue: "issue", MergeRequest: "merge request"}
-	case platform == GitLab:
-		return Words{Issue: "ticket", MergeRequest: "merge request"}
-	case lang == rules.EN:
-		return Words{Issue: "issue", MergeRequest: "pull request"}
-	default:
-		return Words{Issue: "issue", MergeRequest: "pull request"}
-	}
-}
+func WordsFor(platform string, lang rules.Lang) Words { return templates.WordsFor(platform, lang) }
 
 // CommentTemplates are the embedded templates comments/<prefix><lang>.md.tmpl
 // of one feature, in every language, parsed once on first use.
@@ -48,13 +36,15 @@ type CommentTemplates struct {
 	load func() (map[rules.Lang]*template.Template, error)
 }
 
-// NewCommentTemplates loads the templates named by prefix with funcs.
+// NewCommentTemplates loads the templates named by prefix with funcs and
+// the wording helpers every comment has (templates.WordFuncs: le, de, au,
+// un, ce, e, cap).
 func NewCommentTemplates(prefix string, funcs template.FuncMap) *CommentTemplates {
 	return &CommentTemplates{load: sync.OnceValues(func() (map[rules.Lang]*template.Template, error) {
 		out := map[rules.Lang]*template.Template{}
 		for _, lang := range []rules.Lang{rules.FR, rules.EN} {
 			name := "comments/" + prefix + string(lang) + ".md.tmpl"
-			t, err := template.New(string(lang)).Funcs(funcs).ParseFS(templates.Comments, name)
+			t, err := template.New(string(lang)).Funcs(templates.WordFuncs()).Funcs(funcs).ParseFS(templates.Comments, name)
 			if err != nil {
 				return nil, fmt.Errorf("comment templates %s: %w", name, err)
 			}

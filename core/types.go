@@ -9,6 +9,8 @@ package core
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -50,6 +52,21 @@ func (r IssueRef) String() string {
 		return fmt.Sprintf("%s!%d", r.Repo, r.Number)
 	}
 	return fmt.Sprintf("%s#%d", r.Repo, r.Number)
+}
+
+// Mention writes the reference as the platform writes it in Markdown:
+// "#12" for an issue or a GitHub pull request, "!12" for a GitLab merge
+// request, after the repository's full name when it is not from's.
+func (r IssueRef) Mention(from Repo) string {
+	sigil := "#"
+	if r.MergeRequest && r.Repo.Platform == GitLab {
+		sigil = "!"
+	}
+	name := ""
+	if !strings.EqualFold(r.Repo.FullName, from.FullName) || r.Repo.Platform != from.Platform {
+		name = r.Repo.FullName
+	}
+	return name + sigil + strconv.Itoa(r.Number)
 }
 
 // Issue is what the evaluation needs to know about an issue.

@@ -22,10 +22,22 @@ import (
 type Runner struct {
 	core.Env
 	Store core.EvaluationStore
+	// forms remembers each repository's issue forms (FormsTTL).
+	forms formCache
 	// Evaluated, when set, is told of each story evaluated with the
 	// platform's credentials: the recette re-renders the checklists that
 	// show it.
 	Evaluated Evaluated
+	// Recettes, when set, gives the recette progress of the open pull or
+	// merge requests that close the story, shown in one line.
+	Recettes Recettes
+}
+
+// Recettes tells where a story stands in the recette of the open pull or
+// merge requests that close it (recette.Runner implements it, from the
+// store alone).
+type Recettes interface {
+	StoryRecettes(ctx context.Context, story core.IssueRef) ([]core.RecetteProgress, error)
 }
 
 // Evaluated is told of an issue read from the platform and its analysis
@@ -101,8 +113,18 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 		log.Info("issue is closed, not evaluated")
 		return nil
 	}
+	if live {
+		if in.Forms, err = r.forms.get(ctx, p, t.Issue.Repo, r.Time(), log); err != nil {
+			return fmt.Errorf("list issue forms: %w", err)
+		}
+	}
 	if in.Previous, err = r.Store.LastEvaluation(ctx, t.Issue); err != nil {
 		return fmt.Errorf("read last evaluation: %w", err)
+	}
+	if live && r.Recettes != nil {
+		if in.Recettes, err = r.Recettes.StoryRecettes(ctx, t.Issue); err != nil {
+			return err
+		}
 	}
 
 	d, err := Plan(in)

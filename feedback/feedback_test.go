@@ -439,3 +439,56 @@ func TestMarkersPlantedByOthersAreIgnored(t *testing.T) {
 		t.Fatalf("want cochef's own feedback and mention comments (1 and 1), got %d and %d", ours, mentions)
 	}
 }
+
+// The repository's form of the story's template is linked in a comment
+// that is not ready; the list is one read per repository every FormsTTL,
+// not one per event.
+func TestFormIsLinkedAndLookedForOncePerTTL(t *testing.T) {
+	h := newHarness(t, nil)
+	h.story(30, "incomplet.md")
+	h.p.SetIssueTemplates(repository,
+		core.IssueTemplate{Name: "bug", URL: "https://github.com/octo-org/demarches/issues/new?template=bug.yml"},
+		core.IssueTemplate{Name: "user-story", URL: "https://github.com/octo-org/demarches/issues/new?template=user-story.yml"})
+	now := time.Now()
+	h.engine.Now = func() time.Time { return now }
+	h.work(30, core.TriggerChanged, "")
+	cs := h.feedbackComments(30)
+	if len(cs) != 1 || !strings.Contains(cs[0].Body, "[du formulaire « Récit utilisateur »](https://github.com/octo-org/demarches/issues/new?template=user-story.yml)") {
+		t.Fatalf("comment without the form's link: %+v", cs)
+	}
+	if n := h.p.Count("IssueTemplates"); n != 1 {
+		t.Fatalf("first evaluation: %d form reads, want 1", n)
+	}
+	h.story(31, "incomplet.md")
+	h.p.Reset()
+	h.work(31, core.TriggerChanged, "")
+	h.work(30, core.TriggerChanged, "")
+	if n := h.p.Count("IssueTemplates"); n != 0 {
+		t.Errorf("forms read %d times within the TTL, want 0", n)
+	}
+	now = now.Add(feedback.FormsTTL + time.Second)
+	h.work(30, core.TriggerChanged, "")
+	if n := h.p.Count("IssueTemplates"); n != 1 {
+		t.Errorf("forms read %d times after the TTL, want 1", n)
+	}
+}
+
+// A list that cannot be read costs the link, not the evaluation; a rate
+// limit is waited out like any read's.
+func TestFormsUnreadable(t *testing.T) {
+	h := newHarness(t, nil)
+	h.story(32, "incomplet.md")
+	h.p.Fail("IssueTemplates", &core.APIError{Platform: core.GitHub, Status: 403, Message: "Resource not accessible by integration"})
+	h.work(32, core.TriggerChanged, "")
+	if cs := h.feedbackComments(32); len(cs) != 1 || strings.Contains(cs[0].Body, "formulaire") {
+		t.Fatalf("want the comment without a link: %+v", cs)
+	}
+
+	h = newHarness(t, nil)
+	h.story(33, "incomplet.md")
+	h.p.Fail("IssueTemplates", &core.APIError{Platform: core.GitHub, Status: 403, RateLimited: true, RetryAfter: 9 * time.Second})
+	err := h.engine.Work(context.Background(), core.Task{Feature: core.FeatureFeedback, Trigger: core.TriggerChanged, Issue: ref(33)})
+	if wait, ok := core.RetryAfter(err); !ok || wait != 9*time.Second {
+		t.Fatalf("a rate-limited form read must be retried after the wait, got %v", err)
+	}
+}

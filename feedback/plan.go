@@ -1,11 +1,8 @@
 package feedback
 
 import (
-	"slices"
-
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
-	"github.com/cochef/cochef/templates"
 )
 
 // Input is everything the plan reads: the issue as it is, the
@@ -17,8 +14,14 @@ type Input struct {
 	// ConfigError is the repository's broken configuration, told on the
 	// issue while the defaults apply.
 	ConfigError *core.ConfigError
+	// Forms are the repository's issue forms or description templates:
+	// the story's template's is linked when the story is not ready.
+	Forms []core.IssueTemplate
 	// Previous is the last evaluation, nil for a first one.
 	Previous *core.Evaluation
+	// Recettes are the open pull or merge requests that close the story,
+	// with its recette progress in each: one line of the comment.
+	Recettes []core.RecetteProgress
 }
 
 // Desired is what the issue should show.
@@ -72,7 +75,7 @@ func Plan(in Input) (Desired, error) {
 		d.Lang = rules.FR
 	}
 	var err error
-	if d.Comment, err = comment(d.Lang, is.Ref.Repo.Platform, tpl, res, in.ConfigError); err != nil {
+	if d.Comment, err = comment(d.Lang, is.Ref, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang), in.Recettes); err != nil {
 		return Desired{}, err
 	}
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
@@ -84,15 +87,18 @@ func Plan(in Input) (Desired, error) {
 	return d, nil
 }
 
-// comment renders the feedback comment for res.
-func comment(lang rules.Lang, platform string, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError) (string, error) {
-	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr}
-	if !res.Ready {
-		v.TemplateBody = templates.Markdown(tpl, lang)
-	}
-	if slices.Contains(res.Required, rules.SectionSecurityNotes) {
-		for _, q := range tpl.SecurityChecklist {
-			v.SecurityChecklist = append(v.SecurityChecklist, q.Get(lang))
+// comment renders the feedback comment for res. The whole template is
+// not in it: the fixes already are the missing sections, and form links
+// the repository's ready-made issue when it has one.
+func comment(lang rules.Lang, story core.IssueRef, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form, recettes []core.RecetteProgress) (string, error) {
+	platform := story.Repo.Platform
+	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr, Form: form,
+		Recettes: recetteLines(story, recettes)}
+	for _, s := range tpl.Sections {
+		for _, l := range []rules.Lang{rules.FR, rules.EN} {
+			if t := s.Title.Get(l); t != "" {
+				v.SectionOrder = append(v.SectionOrder, t)
+			}
 		}
 	}
 	return RenderFeedback(lang, platform, v)
@@ -157,4 +163,19 @@ func (m Mention) set(e *core.Evaluation) {
 	case "ready":
 		e.ReadyMentioned = true
 	}
+}
+
+// formOf links the repository's form of tpl, nil when it has none.
+func formOf(forms []core.IssueTemplate, tpl *rules.Template, lang rules.Lang) *Form {
+	for _, f := range forms {
+		if f.Name != tpl.Name {
+			continue
+		}
+		title := tpl.Title.Get(lang)
+		if title == "" {
+			title = tpl.Name
+		}
+		return &Form{Title: title, URL: f.URL}
+	}
+	return nil
 }

@@ -28,6 +28,10 @@ func TestPlan(t *testing.T) {
 		return core.Issue{Ref: ref(1), Title: title, Body: body, Labels: labels, State: "open"}
 	}
 	const security = "sécurité: à revoir"
+	forms := []core.IssueTemplate{
+		{Name: "user-story", URL: "https://github.com/o/r/issues/new?template=user-story.yml"},
+		{Name: "bug", URL: "https://github.com/o/r/issues/new?template=bug.md"},
+	}
 	cases := []struct {
 		name     string
 		in       feedback.Input
@@ -69,6 +73,10 @@ func TestPlan(t *testing.T) {
 		{"a label removed in a dry run was never cochef's to miss", feedback.Input{Issue: story("admin-habilitations.md"), Settings: defaults,
 			Previous: &core.Evaluation{DryRun: true, Labels: []string{"récit: à compléter", security}}},
 			false, "récit: à compléter,sécurité: à revoir", nil, "", rules.FR, false},
+		{"the repository's form is linked", feedback.Input{Issue: story("incomplet.md"), Settings: defaults, Forms: forms},
+			false, "récit: à compléter", []string{"Pour le prochain récit, partez [du formulaire « Récit utilisateur »](https://github.com/o/r/issues/new?template=user-story.yml)."}, "", rules.FR, false},
+		{"only the story's template's form", feedback.Input{Issue: story("incomplet.md", "bug"), Settings: defaults, Forms: forms},
+			false, "récit: à compléter", []string{"[du formulaire « Anomalie »](https://github.com/o/r/issues/new?template=bug.md)"}, "", rules.FR, false},
 		{"ready reviewers hear of a ready story", feedback.Input{Issue: story("pret.md"),
 			Settings: with(func(s *core.Settings) { s.ReadyReviewers = []string{"@org/co-chefs"} })},
 			true, "récit: prêt", nil, "ready", rules.FR, false},

@@ -1,6 +1,7 @@
 package feedback
 
 import (
+	"slices"
 	"strings"
 	"text/template"
 
@@ -17,26 +18,77 @@ const (
 	MarkerMentionReady    = "<!-- cochef:mention:ready -->"
 )
 
-// FeedbackView is what the feedback comment template sees.
+// FeedbackView is what the feedback comment template sees. The caller
+// fills Ready, Template, Findings, SectionOrder, Form and ConfigError;
+// RenderFeedback fills the rest.
 type FeedbackView struct {
-	Marker            string
-	Ready             bool
-	Template          string
-	Errors            int
-	Findings          []rules.Finding
-	Groups            []FindingGroup
-	SecurityChecklist []string
-	TemplateBody      string
-	ConfigError       *core.ConfigError
-	Words             core.Words
-	Truncated         int
+	Marker   string
+	Ready    bool
+	Template string
+	Errors   int
+	Findings []rules.Finding
+	// SectionOrder are the template's section titles, in its order and in
+	// any language: the sections to add are pasted in that order.
+	SectionOrder []string
+	// Blocking are the errors, each with its fix announced by Place
+	// unless the fix is a section to add: those are in Sections, one
+	// block the author pastes once.
+	Blocking     []FindingView
+	Sections     string
+	SectionCount int
+	// Improve are the warnings, then the notes.
+	Improve     []FindingView
+	Form        *Form
+	ConfigError *core.ConfigError
+	Words       core.Words
+	Truncated   int
+	// Recettes are the story's recette progress line, one part per open
+	// pull or merge request that closes it.
+	Recettes []RecetteLine
 }
 
-// FindingGroup is the findings of one severity, under a localized title.
-type FindingGroup struct {
-	Severity rules.Severity
-	Title    string
-	Findings []rules.Finding
+// RecetteLine is one pull or merge request of the recette progress line.
+type RecetteLine struct {
+	// Ref is "#12" (GitHub) or "!12" (GitLab), with the repository before
+	// it when it is not the story's.
+	Ref, URL             string
+	Done, Total, Refused int
+}
+
+// recetteLines names each pull or merge request as the story's platform
+// writes it.
+func recetteLines(story core.IssueRef, ps []core.RecetteProgress) []RecetteLine {
+	var out []RecetteLine
+	for _, p := range ps {
+		mr := p.MergeRequest
+		ref := mr.Mention(mr.Repo)
+		if !strings.EqualFold(mr.Repo.FullName, story.Repo.FullName) {
+			ref = core.Neutralize(mr.Repo.FullName) + ref
+		}
+		url := p.URL
+		if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+			url = ""
+		}
+		out = append(out, RecetteLine{Ref: ref, URL: url, Done: p.Done, Total: p.Total, Refused: p.Refused})
+	}
+	return out
+}
+
+// FindingView is a finding and the announcement of its fix: what the
+// text is and where it goes ("Phrase de récit à coller"); empty when
+// there is nothing to paste, or when the fix is in Sections.
+type FindingView struct {
+	rules.Finding
+	Place string
+	// Info is the block's info string: what the text is written in.
+	Info string
+}
+
+// Form is the repository's issue form (GitHub) or description template
+// (GitLab) of the story's template: linked when the story is not ready.
+type Form struct {
+	Title string
+	URL   string
 }
 
 var commentTemplates = core.NewCommentTemplates("", template.FuncMap{"code": core.InlineCode, "fence": core.Fence})
@@ -63,12 +115,18 @@ func RenderFeedback(lang rules.Lang, platform string, v FeedbackView) (string, e
 		ce.Message = core.Neutralize(ce.Message)
 		v.ConfigError = &ce
 	}
+	if v.Form != nil {
+		f := Form{Title: core.Neutralize(v.Form.Title), URL: safeURL(v.Form.URL)}
+		v.Form = nil
+		if f.URL != "" {
+			v.Form = &f
+		}
+	}
 	all := v.Findings
 	for keep := len(all); ; {
 		v.Findings = all[:keep]
 		v.Truncated = len(all) - keep
-		v.Groups, err = groupFindings(t, v.Findings)
-		if err != nil {
+		if err := arrange(t, &v); err != nil {
 			return "", err
 		}
 		body, err := core.Exec(t, "feedback", v)
@@ -79,36 +137,90 @@ func RenderFeedback(lang rules.Lang, platform string, v FeedbackView) (string, e
 			return body, nil
 		}
 		if keep == 0 {
-			// Only the template block can be this large: drop it.
-			if v.TemplateBody == "" && len(v.SecurityChecklist) == 0 {
-				return core.CutAtLine(body, core.MaxCommentLen-1), nil
-			}
-			v.TemplateBody, v.SecurityChecklist = "", nil
-			continue
+			return core.CutAtLine(body, core.MaxCommentLen-1), nil
 		}
 		keep /= 2
 	}
 }
 
-func groupFindings(t *template.Template, fs []rules.Finding) ([]FindingGroup, error) {
-	var groups []FindingGroup
-	for _, sev := range []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo} {
-		var g []rules.Finding
-		for _, f := range fs {
-			if f.Severity == sev {
-				g = append(g, f)
-			}
-		}
-		if len(g) == 0 {
+// arrange sorts v.Findings into the blocking points, the sections to add
+// and what to improve, and announces each fix.
+func arrange(t *template.Template, v *FeedbackView) error {
+	v.Blocking, v.Improve, v.Sections, v.SectionCount = nil, nil, "", 0
+	// The points whose fix is a section to add come last, right above
+	// the block that gathers those sections.
+	var sections []rules.Finding
+	var adding []FindingView
+	for _, f := range v.Findings {
+		p := placeOf(f)
+		if f.Severity == rules.SeverityError && p == placeNewSection {
+			sections = append(sections, f)
+			adding = append(adding, FindingView{Finding: f})
 			continue
 		}
-		title, err := core.Exec(t, "severity-"+string(sev), nil)
-		if err != nil {
-			return nil, err
+		fv := FindingView{Finding: f, Info: p.info()}
+		if p != placeNone {
+			if p == placeNewSection {
+				// A warning's section to add: shown on its own.
+				p = placeText
+			}
+			var err error
+			if fv.Place, err = core.Exec(t, "place-"+string(p), v.Words); err != nil {
+				return err
+			}
 		}
-		groups = append(groups, FindingGroup{Severity: sev, Title: title, Findings: g})
+		if f.Severity == rules.SeverityError {
+			v.Blocking = append(v.Blocking, fv)
+		} else {
+			v.Improve = append(v.Improve, fv)
+		}
 	}
-	return groups, nil
+	v.Blocking = append(v.Blocking, adding...)
+	// Warnings before notes, each in reading order as rules.Analyze sorts.
+	slices.SortStableFunc(v.Improve, func(a, b FindingView) int {
+		return severityRank(a.Severity) - severityRank(b.Severity)
+	})
+	slices.SortStableFunc(sections, func(a, b rules.Finding) int {
+		return sectionRank(a.Fix, v.SectionOrder) - sectionRank(b.Fix, v.SectionOrder)
+	})
+	fixes := make([]string, len(sections))
+	for i, f := range sections {
+		fixes[i] = strings.TrimRight(f.Fix, "\n")
+	}
+	v.Sections, v.SectionCount = strings.Join(fixes, "\n\n"), len(sections)
+	return nil
+}
+
+func severityRank(s rules.Severity) int {
+	switch s {
+	case rules.SeverityError:
+		return 0
+	case rules.SeverityWarning:
+		return 1
+	}
+	return 2
+}
+
+// sectionRank is the place of the section a fix adds in the template,
+// after every known section when its title is none of order's.
+func sectionRank(fix string, order []string) int {
+	title, _, _ := strings.Cut(strings.TrimPrefix(fix, "## "), "\n")
+	title = strings.TrimSpace(title)
+	for i, o := range order {
+		if strings.EqualFold(o, title) {
+			return i
+		}
+	}
+	return len(order)
+}
+
+// safeURL keeps a link from breaking out of its Markdown: only http(s)
+// addresses without spaces or parentheses are linked.
+func safeURL(u string) string {
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || strings.ContainsAny(u, " \t\n()<>\"'`") {
+		return ""
+	}
+	return u
 }
 
 // RenderMention writes the one-off comment that notifies reviewers. kind is
@@ -131,7 +243,12 @@ func RenderMention(lang rules.Lang, kind string, who []string, privileged bool, 
 		reasons = append(reasons, r)
 	}
 	if len(topics) > 0 {
-		r, err := core.Exec(t, "reason-sensitive", strings.Join(topics, ", "))
+		// Topic ids are identifiers: shown as code, not as words.
+		ids := make([]string, len(topics))
+		for i, id := range topics {
+			ids[i] = core.InlineCode(id)
+		}
+		r, err := core.Exec(t, "reason-sensitive", strings.Join(ids, ", "))
 		if err != nil {
 			return "", err
 		}

@@ -88,6 +88,7 @@ const maxPages = 1000
 // concurrent use.
 type Client struct {
 	api           *gl.Client
+	web           string // the instance's address, for links people follow
 	log           *slog.Logger
 	configProject string
 	writeSpacing  time.Duration
@@ -166,6 +167,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		api:           api,
+		web:           strings.TrimSuffix(strings.TrimRight(cfg.BaseURL, "/"), "/api/v4"),
 		log:           log,
 		configProject: cfg.ConfigProject,
 		bots:          cfg.BotUsernames,

@@ -41,38 +41,6 @@ func normalizeCriterion(s string) string {
 	return strings.TrimRight(s, ".;")
 }
 
-// Items lists what the checklist asks to validate for a story: each
-// acceptance criterion (a Gherkin scenario is one item, its steps under
-// it) and, when the story needs security notes, the template's security
-// questions. Numbers are assigned by Model.
-func Items(story core.IssueRef, res rules.Result, tpl *rules.Template, lang rules.Lang) (items []core.RecetteItem, sensitive bool) {
-	for _, c := range res.CriteriaItems {
-		it := core.RecetteItem{Kind: core.ItemCriterion, Text: c.Text, Gherkin: c.Gherkin}
-		for _, st := range c.Steps {
-			it.Steps = append(it.Steps, strings.TrimSpace(st.Keyword+" "+st.Text))
-		}
-		it.Key = itemKey(story, core.ItemCriterion, it.Text, it.Steps)
-		// A criterion written twice is one thing to validate: two items
-		// with one key would share a tick and lose the other's.
-		if slices.ContainsFunc(items, func(o core.RecetteItem) bool { return o.Key == it.Key }) {
-			continue
-		}
-		items = append(items, it)
-	}
-	sensitive = slices.Contains(res.Required, rules.SectionSecurityNotes)
-	if sensitive && tpl != nil {
-		for _, q := range tpl.SecurityChecklist {
-			// Keyed on the French text, so the key does not depend on the
-			// language the checklist is written in.
-			items = append(items, core.RecetteItem{
-				Kind: core.ItemSecurity, Text: q.Get(lang),
-				Key: itemKey(story, core.ItemSecurity, q.Get(rules.FR), nil),
-			})
-		}
-	}
-	return items, sensitive
-}
-
 // Story is one story a pull or merge request closes, as read: unreadable
 // (another repository cochef is not installed on, a deleted issue), or
 // analysed with its repository's template.
@@ -87,7 +55,7 @@ type Story struct {
 // Model turns the stories into the checklist's model, items numbered in
 // order across stories, in lang.
 func Model(stories []Story, lang rules.Lang) core.RecetteModel {
-	var m core.RecetteModel
+	m := core.RecetteModel{Version: ModelVersion}
 	for _, st := range stories {
 		s := core.RecetteStory{Ref: st.Ref, Title: st.Title, URL: st.URL, Unreadable: st.Unreadable}
 		if !s.Unreadable {

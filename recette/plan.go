@@ -37,6 +37,10 @@ type Input struct {
 	MayValidate bool
 	// Threads: the checklist is the first note of a thread (GitLab).
 	Threads bool
+	// Renumbered: the checklist was made again by a newer version of
+	// cochef since the person read it, so the numbers of a command may
+	// name other items: it is answered, not applied.
+	Renumbered bool
 }
 
 // Desired is what the platform should show and the store keep.
@@ -210,6 +214,9 @@ func (in Input) command(states map[string]itemState) ([]core.Validation, []strin
 		return answer("reply-not-validator", nil, 0)
 	}
 	_, total, _ := counts(in.Model, states)
+	if in.Renumbered && !cmd.All {
+		return answer("reply-renumbered", nil, total)
+	}
 	numbers := cmd.Items
 	if cmd.All {
 		numbers = nil

@@ -1,7 +1,6 @@
 package recette
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/cochef/cochef/core"
@@ -27,7 +26,11 @@ type pvRecette struct {
 	SecurityDone, SecurityTotal                      int
 	Verdict                                          core.RecetteState
 	Stories                                          []pvStory
-	Trail                                            []pvEntry
+	// Retired are the items decided on that the checklist no longer
+	// shows (a criterion rewritten, a question an older version asked):
+	// their decisions stay in the PV, outside the verdict.
+	Retired []pvItem
+	Trail   []pvEntry
 }
 
 type pvStory struct {
@@ -40,6 +43,8 @@ type pvItem struct {
 	Number                                 int
 	Kind, Text, State, Reason, Actor, Date string
 	SHA                                    string
+	// Story names the story of a retired item.
+	Story string
 }
 
 type pvEntry struct {
@@ -72,7 +77,13 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	v := pvView{Milestone: core.Neutralize(milestone)}
+	return core.Exec(t, "pv", buildPV(milestone, in, core.Neutralize))
+}
+
+// buildPV is what a PV shows, whatever its format; esc makes user text
+// safe for the format (core.Neutralize for Markdown).
+func buildPV(milestone string, in []PVInput, esc func(string) string) pvView {
+	v := pvView{Milestone: esc(milestone)}
 	var asOf time.Time
 	for _, x := range in {
 		rec := x.Record
@@ -84,31 +95,30 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 				asOf = e.At
 			}
 		}
-		ref := fmt.Sprintf("%s#%d", rec.Ref.Repo.FullName, rec.Ref.Number)
+		ref := rec.Ref.Mention(core.Repo{})
 		word := "Pull request"
 		if rec.Ref.Repo.Platform == core.GitLab {
-			ref = fmt.Sprintf("%s!%d", rec.Ref.Repo.FullName, rec.Ref.Number)
 			word = "Merge request"
 		}
 		r := pvRecette{
-			Word: word, Ref: ref, Title: core.Neutralize(rec.Title), URL: safeURL(rec.URL),
-			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: core.Neutralize(rec.Milestone),
+			Word: word, Ref: ref, Title: esc(rec.Title), URL: safeURL(rec.URL),
+			HeadSHA: rec.HeadSHA, State: rec.State, Milestone: esc(rec.Milestone),
 			Verdict: stateOf(rec.Model, states),
 		}
 		r.Done, r.Total, r.Refused = counts(rec.Model, states)
 		r.Open = r.Total - r.Done - r.Refused
 		for _, s := range rec.Model.Stories {
-			ps := pvStory{Ref: storyLabel(s.Ref, core.IssueRef{}), Title: core.Neutralize(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
+			ps := pvStory{Ref: storyLabel(s.Ref, core.IssueRef{}), Title: esc(s.Title), URL: safeURL(s.URL), Unreadable: s.Unreadable}
 			for _, it := range s.Items {
 				st := states[it.Key]
-				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: core.Neutralize(it.Text)}
-				if it.Kind == core.ItemSecurity {
+				pi := pvItem{Number: it.Number, Kind: it.Kind, Text: esc(it.Text)}
+				if it.Kind != core.ItemCriterion {
 					r.SecurityTotal++
 				}
 				if st.State == core.Validated || st.State == core.Refused {
 					e := last[it.Key]
-					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), core.Neutralize(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
-					if st.State == core.Validated && it.Kind == core.ItemSecurity {
+					pi.State, pi.Reason, pi.Actor, pi.Date, pi.SHA = string(st.State), esc(st.Reason), loginOnly(st.Actor), pvDate(st.At), shortSHA(e.HeadSHA)
+					if st.State == core.Validated && it.Kind != core.ItemCriterion {
 						r.SecurityDone++
 					}
 				}
@@ -116,14 +126,44 @@ func RenderPV(lang rules.Lang, milestone string, in []PVInput) (string, error) {
 			}
 			r.Stories = append(r.Stories, ps)
 		}
+		r.Retired = retired(rec.Model, x.Trail, esc)
 		for _, e := range x.Trail {
 			r.Trail = append(r.Trail, pvEntry{
-				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: core.Neutralize(e.Text),
-				Story: storyLabel(e.Story, core.IssueRef{}), Reason: core.Neutralize(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
+				Date: pvDate(e.At), Actor: loginOnly(e.Actor), State: string(e.State), Text: esc(e.Text),
+				Story: storyLabel(e.Story, core.IssueRef{}), Reason: esc(e.Reason), Source: e.Source, SHA: shortSHA(e.HeadSHA),
 			})
 		}
 		v.Recettes = append(v.Recettes, r)
 	}
 	v.AsOf = pvDate(asOf)
-	return core.Exec(t, "pv", v)
+	return v
+}
+
+// retired lists, in the order they were last decided, the items of the
+// trail the model no longer has whose last decision stands (validated or
+// refused).
+func retired(m core.RecetteModel, trail []core.Validation, esc func(string) string) []pvItem {
+	last := map[string]core.Validation{}
+	var order []string
+	for _, e := range trail {
+		if _, _, ok := itemByKey(m, e.Key); ok {
+			continue
+		}
+		if _, seen := last[e.Key]; !seen {
+			order = append(order, e.Key)
+		}
+		last[e.Key] = e
+	}
+	var out []pvItem
+	for _, k := range order {
+		e := last[k]
+		if e.State != core.Validated && e.State != core.Refused {
+			continue
+		}
+		out = append(out, pvItem{
+			Text: esc(e.Text), State: string(e.State), Reason: esc(e.Reason), Actor: loginOnly(e.Actor),
+			Date: pvDate(e.At), SHA: shortSHA(e.HeadSHA), Story: storyLabel(e.Story, core.IssueRef{}),
+		})
+	}
+	return out
 }

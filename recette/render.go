@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
@@ -49,12 +51,14 @@ type recetteItemView struct {
 	Key     string
 	Kind    string
 	Checked bool
-	Text    string
-	Steps   []string
-	State   string
-	Actor   string
-	Date    string
-	Reason  string
+	// Check: the item is a statement to verify, shown "Vérifier : …".
+	Check  bool
+	Text   string
+	Steps  []string
+	State  string
+	Actor  string
+	Date   string
+	Reason string
 }
 
 // safeURL keeps a platform URL from breaking out of a Markdown link.
@@ -68,16 +72,12 @@ func safeURL(u string) string {
 // storyLabel names a story for the checklist: "#12" in the PR/MR's own
 // repository, "group/project#12" elsewhere.
 func storyLabel(story, mr core.IssueRef) string {
-	name := ""
-	if !strings.EqualFold(story.Repo.FullName, mr.Repo.FullName) {
-		name = strings.Map(func(r rune) rune {
-			if r == '/' || r == '-' || r == '_' || r == '.' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
-				return r
-			}
-			return -1
-		}, story.Repo.FullName)
-	}
-	return fmt.Sprintf("%s#%d", name, story.Number)
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '-' || r == '_' || r == '.' || r == '#' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return r
+		}
+		return -1
+	}, story.Mention(mr.Repo))
 }
 
 // who shows a login without notifying it.
@@ -100,9 +100,12 @@ func itemView(it core.RecetteItem, st itemState) recetteItemView {
 		Number: it.Number, Key: it.Key, Kind: it.Kind, Text: core.Neutralize(it.Text),
 		State: string(st.State), Checked: st.State == core.Validated,
 	}
-	if it.Kind == core.ItemSecurity {
-		// The template's own question: trusted, but kept on one line.
-		v.Text = strings.Join(strings.Fields(it.Text), " ")
+	switch it.Kind {
+	case core.ItemSecurity:
+		// The template's own check: trusted, but kept on one line.
+		v.Text, v.Check = lowerFirst(strings.Join(strings.Fields(it.Text), " ")), true
+	case core.ItemMeasure:
+		v.Text, v.Check = lowerFirst(v.Text), true
 	}
 	for _, s := range it.Steps {
 		v.Steps = append(v.Steps, core.Neutralize(s))
@@ -111,6 +114,23 @@ func itemView(it core.RecetteItem, st itemState) recetteItemView {
 		v.Actor, v.Date, v.Reason = who(st.Actor), dateOf(st.At), core.Neutralize(st.Reason)
 	}
 	return v
+}
+
+// lowerFirst puts a statement after "Vérifier :": its first letter in
+// lower case, unless its first word is an acronym or a name written in
+// capitals ("MFA exigée", "ProConnect seul").
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	word, _, _ := strings.Cut(s, " ")
+	for _, c := range word[n:] {
+		if unicode.IsUpper(c) {
+			return s
+		}
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // validatorsText says who validates, for the checklist and replies, in
@@ -181,7 +201,7 @@ func renderChecklist(lang rules.Lang, mr core.IssueRef, m core.RecetteModel, sta
 				if level >= 1 {
 					iv.Steps = nil
 				}
-				if it.Kind == core.ItemSecurity {
+				if it.Kind != core.ItemCriterion {
 					if level < 2 {
 						sv.Security = append(sv.Security, iv)
 					}

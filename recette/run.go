@@ -202,8 +202,10 @@ func (r *run) render(ctx context.Context) error {
 
 	// A tick, a command or a hand edit changes states, not stories: the
 	// stories as last read serve (an edit of a story re-renders through its
-	// own evaluation), which saves a read per story.
-	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" &&
+	// own evaluation), which saves a read per story. A model made by an
+	// older version of cochef is made again from the stories, whatever
+	// the event: its items are not those this version would show.
+	reuse := prev != nil && prev.State == "open" && prev.HeadSHA != "" && prev.Model.Version == ModelVersion &&
 		(t.Trigger == core.TriggerChecklistEdited || command != nil && !check)
 	var mr core.MergeRequest
 	var lang rules.Lang
@@ -219,7 +221,7 @@ func (r *run) render(ctx context.Context) error {
 				// would queue a job bound to fail.
 				rec.State = "gone"
 				r.log.Info("pull or merge request gone: its stories are no longer followed")
-				return r.save(ctx, &rec)
+				return r.closeRecette(ctx, &rec)
 			}
 			return fmt.Errorf("read merge request: %w", err)
 		}
@@ -229,10 +231,13 @@ func (r *run) render(ctx context.Context) error {
 			// Merged or closed: the checklist stays as it was, the links
 			// close so that story edits stop re-rendering it.
 			r.log.Info("pull or merge request not open: checklist left as is", "state", mr.State)
-			return r.save(ctx, &rec)
+			return r.closeRecette(ctx, &rec)
 		}
 		if rec.Model, lang, err = r.model(ctx, mr); err != nil {
 			return err
+		}
+		if prev != nil {
+			carryTold(&rec.Model, prev.Model)
 		}
 	}
 	lang = r.lang(lang)
@@ -245,6 +250,7 @@ func (r *run) render(ctx context.Context) error {
 	in := Input{
 		MergeRequest: mr, Lang: lang, Settings: r.settings.Recette, Model: rec.Model, Trail: trail,
 		Trigger: t.Trigger, Actor: t.Actor, Command: command, Changes: t.Changes, At: r.at(), Threads: r.threads != nil,
+		Renumbered: prev != nil && prev.Model.Version != ModelVersion && len(prev.Model.Stories) > 0,
 	}
 	if in.ticks() && in.Changes == nil {
 		// The platform did not say what changed: compare the checklist as
@@ -272,9 +278,28 @@ func (r *run) render(ctx context.Context) error {
 	if err := r.apply(ctx, &rec, mr, d); err != nil {
 		return err
 	}
+	var dropped []core.RecetteStory
+	if prev != nil {
+		dropped = droppedStories(prev.Model, rec.Model)
+	}
+	if err := r.tellStories(ctx, &rec, currentStates(append(trail, d.Added...)), dropped); err != nil {
+		return err
+	}
+	if err := r.save(ctx, &rec); err != nil {
+		return err
+	}
 	r.log.Info("recette checklist updated", "stories", len(rec.Model.Stories), "validations", len(d.Added),
 		"reads", r.p.Reads(), "writes", r.p.Writes())
 	return nil
+}
+
+// closeRecette records a pull or merge request that is no longer open:
+// its stories' links close, and their feedback drops its line.
+func (r *run) closeRecette(ctx context.Context, rec *core.RecetteRecord) error {
+	if err := r.tellStories(ctx, rec, nil, nil); err != nil {
+		return err
+	}
+	return r.save(ctx, rec)
 }
 
 // at is when the task's event happened.

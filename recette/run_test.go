@@ -258,6 +258,10 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 	if err != nil || len(links) != 1 || links[0].MergeRequest != prRef(7) {
 		t.Fatalf("links %+v, %v", links, err)
 	}
+	// The first render told the story's feedback its progress line.
+	if q := h.store.Queued(); len(q) != 1 || q[0].Feature != core.FeatureFeedback || q[0].Issue != issueRef(12) {
+		t.Fatalf("first render queued %+v, want the story's feedback", q)
+	}
 	// An evaluation that finds the criteria unchanged queues nothing.
 	h.evaluated(12)
 	if q := h.store.Queued(); len(q) != 0 {
@@ -276,6 +280,9 @@ func TestRecetteStoryEditQueuesOpenPullRequestsOnly(t *testing.T) {
 	// Once merged, the pull request no longer follows its stories.
 	h.p.EditMergeRequest(prRef(7), func(mr *core.MergeRequest) { mr.State = "merged" })
 	h.work(core.Task{Issue: prRef(7)})
+	if q := h.store.Queued(); len(q) != 1 || q[0].Feature != core.FeatureFeedback {
+		t.Fatalf("merged: queued %+v, want the story's feedback (its line goes)", q)
+	}
 	h.p.Edit(issueRef(12), func(is *core.Issue) { is.Body = story })
 	h.evaluated(12)
 	if q := h.store.Queued(); len(q) != 0 {

@@ -1,10 +1,5 @@
 package rules
 
-import (
-	"slices"
-	"strings"
-)
-
 // Result is the analysis of one story. Its JSON form is the output of
 // `cochef check --format json` (documented in the README).
 type Result struct {
@@ -30,7 +25,10 @@ type Result struct {
 	Required      []string        `json:"required"`
 	Criteria      CriteriaSummary `json:"criteria"`
 	CriteriaItems []Criterion     `json:"criteria_items"`
-	Findings      []Finding       `json:"findings"`
+	// Measures are the statements of the security notes and RGPD
+	// section, which the recette verifies.
+	Measures []Measure `json:"measures,omitempty"`
+	Findings []Finding `json:"findings"`
 }
 
 // Analyze parses one story and runs every enabled rule of t over it.
@@ -39,7 +37,7 @@ func Analyze(in Input, t *Template, lang Lang) Result {
 	s := analyze(in, t)
 	msgLang := messageLang(lang, s.lang)
 	res := s.result(msgLang)
-	res.Findings = s.runRules(msgLang)
+	res.Findings = s.runRules(msgLang, true)
 	finish(&res)
 	return res
 }
@@ -83,7 +81,7 @@ func AnalyzeBacklogAt(in []Input, lines []int, t *Template, lang Lang) []Result 
 	}
 	for i, s := range stories {
 		out[i] = s.result(msgLang)
-		out[i].Findings = s.runRules(msgLang)
+		out[i].Findings = s.runRules(msgLang, false)
 	}
 	c := compile(orEmpty(t))
 	for _, r := range registry {
@@ -140,90 +138,6 @@ func analyze(in Input, t *Template) *story {
 	return s
 }
 
-// findSentence looks for the story sentence, in order: in a story section,
-// in the body's first paragraph, in the title, in any paragraph that opens
-// with "En tant que" / "As a". A complete sentence anywhere beats a partial
-// one earlier.
-func (s *story) findSentence() {
-	type cand struct {
-		text  string
-		line  int
-		lines []int // the body line of each of text's lines
-	}
-	var cands []cand
-	for i := range s.d.blocks {
-		b := &s.d.blocks[i]
-		if b.section >= 0 && s.sections[b.section].spec >= 0 &&
-			s.t.Sections[s.sections[b.section].spec].Kind == KindStory &&
-			(b.kind == blockPara || b.kind == blockItem) && b.text != "" {
-			cands = append(cands, cand{b.text, b.line, b.lines})
-			break
-		}
-	}
-	for i := range s.d.blocks {
-		b := &s.d.blocks[i]
-		if b.kind == blockPara || b.kind == blockItem {
-			if b.text != "" {
-				cands = append(cands, cand{b.text, b.line, b.lines})
-			}
-			break
-		}
-		if b.kind == blockCode {
-			break
-		}
-	}
-	if title := strings.TrimSpace(s.in.Title); title != "" {
-		cands = append(cands, cand{stripInlineMarkers(title), 0, nil})
-	}
-	var best *parsed
-	for _, c := range cands {
-		p := parseSentence(c.text)
-		if p.found() > best.found() {
-			p.Line = lineAt(c.line, c.lines, p.lineOff)
-			best = p
-			if best.found() == 2 {
-				break
-			}
-		}
-	}
-	if best.found() < 2 {
-		for i := range s.d.blocks {
-			b := &s.d.blocks[i]
-			if (b.kind == blockPara || b.kind == blockItem) && b.text != "" && startsLikeStory(b.text) {
-				if p := parseSentence(b.text); p.found() > best.found() {
-					p.Line = lineAt(b.line, b.lines, p.lineOff)
-					best = p
-					break
-				}
-			}
-		}
-	}
-	s.sent = best
-}
-
-// lineAt is the body line of a text's line i, given the text's first line
-// and the lines of each of its lines when known. The title (line 0) has
-// no body line.
-func lineAt(first int, lines []int, i int) int {
-	switch {
-	case first == 0:
-		return 0
-	case i < len(lines):
-		return lines[i]
-	}
-	return first + i
-}
-
-// startsLikeStory is a cheap test before parseSentence on every paragraph.
-func startsLikeStory(t string) bool {
-	head := t
-	if len(head) > 64 {
-		head = head[:64]
-	}
-	f := fold(head)
-	return strings.Contains(f, "en tant qu") || strings.Contains(f, "etq") || strings.Contains(f, "as a") || strings.Contains(f, "as the")
-}
-
 // Words frequent in one language and rare in the other.
 var (
 	frWords = map[string]bool{
@@ -274,76 +188,6 @@ func (s *story) detectLang() {
 	}
 }
 
-// scanWords walks the title and body once for the template's topics and
-// vague terms. Topics are looked for everywhere but in code (other than
-// Gherkin), placeholders, headings and the sections that answer a topic:
-// "## Données personnelles" is the template's heading, not the story's
-// subject. Vague terms are kept with their line, for the criteria.
-func (s *story) scanWords() {
-	if s.c.words.empty() && len(s.c.acronyms) == 0 {
-		return
-	}
-	seen := make([]bool, len(s.t.Topics))
-	scan := func(text string, b *block, topics bool) {
-		var acronym func(start, end int)
-		if topics && len(s.c.acronyms) > 0 {
-			acronym = func(start, end int) {
-				w := text[start:end]
-				ids, ok := s.c.acronyms[w]
-				if !ok {
-					return
-				}
-				for _, id := range ids {
-					if !seen[id] {
-						seen[id] = true
-						s.topics = append(s.topics, topicHit{topic: id, word: w})
-					}
-				}
-			}
-		}
-		// Hits come in text order: count the line breaks as they pass.
-		lineIdx, counted := 0, 0
-		s.c.words.scanWords(text, func(p *phrase, start, end int) {
-			switch {
-			case p.vague && b != nil:
-				lineIdx += strings.Count(text[counted:start], "\n")
-				counted = start
-				line := b.line
-				if lineIdx < len(b.lines) {
-					line = b.lines[lineIdx]
-				}
-				s.vagueHits = append(s.vagueHits, vagueHit{line: line, word: text[start:end]})
-			case !p.vague && topics && !seen[p.id]:
-				seen[p.id] = true
-				s.topics = append(s.topics, topicHit{topic: p.id, word: text[start:end]})
-			}
-		}, acronym)
-	}
-	scan(stripInlineMarkers(s.in.Title), nil, true)
-	for i := range s.d.blocks {
-		b := &s.d.blocks[i]
-		if b.text == "" || s.phBlock[i] {
-			continue
-		}
-		gherkin := b.kind == blockCode && isGherkinFence(b)
-		if b.kind == blockCode && !gherkin {
-			continue
-		}
-		topics := true
-		if b.section >= 0 {
-			if spec := s.sections[b.section].spec; spec >= 0 && s.c.answer[spec] {
-				topics = false
-			}
-		}
-		if !topics && !gherkin && !s.inCriteria(b) {
-			continue
-		}
-		scan(b.text, b, topics)
-	}
-	// Template order, so that results are stable whatever the text order.
-	sortTopics(s.topics)
-}
-
 // inCriteria reports whether b is in a criteria section.
 func (s *story) inCriteria(b *block) bool {
 	if b.section < 0 {
@@ -361,228 +205,6 @@ func sortTopics(hs []topicHit) {
 	}
 }
 
-// naPhrases say "does not apply"; with no reason after them the section
-// is as good as empty.
-var naPhrases = []string{
-	"n/a", "n.a.", "na", "sans objet", "non applicable", "non concerne", "pas concerne",
-	"not applicable", "none", "nothing", "aucun", "aucune", "neant", "rien", "ras", "nc",
-	"-", "so", "vide", "empty",
-}
-
-// naWithoutReason reports whether text is only "N/A" or "Sans objet" with
-// fewer than two words of reason.
-func naWithoutReason(text string) bool {
-	f := strings.TrimSpace(fold(text))
-	f = strings.Trim(f, " .!:;-–—()")
-	if f == "" {
-		return true
-	}
-	for _, p := range naPhrases {
-		if !strings.HasPrefix(f, p) {
-			continue
-		}
-		rest := f[len(p):]
-		if rest != "" && isWordByte(rest[0]) {
-			continue
-		}
-		return countWords(rest) < 2
-	}
-	return false
-}
-
-// sectionStates works out each template section's state.
-func (s *story) sectionStates() {
-	n := len(s.t.Sections)
-	s.states = make([]SectionState, n)
-	s.emptyWhy = make([]string, n)
-	critCount := make([]int, n)
-	for _, sp := range s.critSpec {
-		if sp >= 0 {
-			critCount[sp]++
-		}
-	}
-	for i, spec := range s.t.Sections {
-		present := len(s.bySpec[i]) > 0
-		switch spec.Kind {
-		case KindStory:
-			switch {
-			case s.sent.found() == 2:
-				s.states[i] = SectionPresent
-			case present || s.sent != nil:
-				s.states[i], s.emptyWhy[i] = SectionEmpty, "blank"
-			default:
-				s.states[i] = SectionMissing
-			}
-		case KindCriteria:
-			switch {
-			case critCount[i] > 0:
-				s.states[i] = SectionPresent
-			case present && s.holdsPlaceholder(i):
-				s.states[i], s.emptyWhy[i] = SectionEmpty, "placeholder"
-			case present:
-				s.states[i], s.emptyWhy[i] = SectionEmpty, "blank"
-			default:
-				s.states[i] = SectionMissing
-			}
-		default:
-			if !present {
-				s.states[i] = SectionMissing
-				continue
-			}
-			s.states[i], s.emptyWhy[i] = s.textState(i)
-		}
-	}
-}
-
-// holdsPlaceholder reports whether template section spec holds template
-// text: a placeholder block or an empty task box ("- [ ]").
-func (s *story) holdsPlaceholder(spec int) bool {
-	for _, si := range s.bySpec[spec] {
-		for bi := s.sections[si].from; bi < s.sections[si].to; bi++ {
-			b := &s.d.blocks[bi]
-			if s.phBlock[bi] || b.task && strings.TrimSpace(b.text) == "" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// textState reads a free-text section: present when it says something
-// other than template text or a bare "N/A".
-func (s *story) textState(spec int) (SectionState, string) {
-	words := 0
-	var only string // the section's text when one block holds it all
-	blocks := 0
-	sawPlaceholder, sawChecklist := false, false
-	for _, si := range s.bySpec[spec] {
-		for bi := s.sections[si].from; bi < s.sections[si].to; bi++ {
-			b := &s.d.blocks[bi]
-			if b.text == "" {
-				// An empty task box is the template's, left to fill.
-				sawPlaceholder = sawPlaceholder || b.task
-				continue
-			}
-			if s.phBlock[bi] {
-				sawPlaceholder = true
-				continue
-			}
-			t := b.text
-			if b.kind != blockCode && strings.ContainsAny(t, "<[") {
-				var found bool
-				t, found = withoutPlaceholders(t)
-				sawPlaceholder = sawPlaceholder || found
-			}
-			if !b.checked && s.isChecklistQuestion(bi) {
-				// The security checklist pasted as is asks; it answers
-				// nothing until an item is ticked or written after.
-				sawChecklist = true
-				continue
-			}
-			if n := countWordsUpTo(t, 7); n > 0 {
-				words += n
-				blocks++
-				only = t
-			}
-		}
-	}
-	switch {
-	case words > 0:
-	case sawChecklist:
-		return SectionEmpty, "checklist"
-	case sawPlaceholder:
-		return SectionEmpty, "placeholder"
-	default:
-		return SectionEmpty, "blank"
-	}
-	// "N/A" with a reason of two words or more is an answer; a longer
-	// text never is a bare "N/A".
-	if blocks == 1 && words <= 6 && naWithoutReason(only) {
-		return SectionEmpty, "na"
-	}
-	return SectionPresent, ""
-}
-
-// reason says why a section is required.
-type reason uint8
-
-const (
-	reasonAlways reason = iota
-	reasonPrivileged
-	reasonCitizen
-	reasonSensitive
-	reasonPersonalData
-	reasonPersona
-)
-
-// requirements works out which sections this story needs and why.
-func (s *story) requirements() {
-	n := len(s.t.Sections)
-	s.required = make([]bool, n)
-	s.reasons = make([][]reason, n)
-	need := func(i int, why reason) {
-		if i < 0 {
-			return
-		}
-		s.required[i] = true
-		if !slices.Contains(s.reasons[i], why) {
-			s.reasons[i] = append(s.reasons[i], why)
-		}
-	}
-	for i, spec := range s.t.Sections {
-		for _, cond := range spec.RequiredWhen {
-			switch {
-			case cond == Always:
-				need(i, reasonAlways)
-			case cond == WhenPrivileged && s.privileged():
-				need(i, reasonPrivileged)
-			case cond == WhenCitizen && s.citizen():
-				need(i, reasonCitizen)
-			case cond == WhenSensitive && s.hasCategory("security"):
-				need(i, reasonSensitive)
-			case cond == WhenPersonalData && s.hasCategory("personal-data"):
-				need(i, reasonPersonalData)
-			}
-		}
-	}
-	// A privileged role always needs security notes and a citizen-facing
-	// one an accessibility note, even when a template forgets to say so.
-	if s.privileged() {
-		need(s.specIndex(SectionSecurityNotes), reasonPrivileged)
-	}
-	if s.citizen() {
-		need(s.specIndex(SectionAccessibility), reasonCitizen)
-	}
-	if s.persona >= 0 {
-		for _, id := range s.t.Personas[s.persona].Requires {
-			need(s.specIndex(id), reasonPersona)
-		}
-	}
-}
-
-// reasonText says a reason to the author.
-func (s *story) reasonText(r reason) Text {
-	role := ""
-	if s.sent != nil {
-		role = s.sent.Role
-	}
-	switch r {
-	case reasonPrivileged:
-		return Text{FR: "rôle privilégié « " + role + " »", EN: "privileged role “" + role + "”"}
-	case reasonCitizen:
-		return Text{FR: "profil usager « " + role + " »", EN: "citizen-facing role “" + role + "”"}
-	case reasonSensitive:
-		w := s.topicWords("security")
-		return Text{FR: "sujet sensible : " + w, EN: "sensitive topic: " + w}
-	case reasonPersonalData:
-		w := s.topicWords("personal-data")
-		return Text{FR: "données personnelles : " + w, EN: "personal data: " + w}
-	case reasonPersona:
-		return Text{FR: "demandée pour le profil « " + role + " »", EN: "asked for the role “" + role + "”"}
-	}
-	return Text{FR: "le modèle la demande toujours", EN: "the template always asks for it"}
-}
-
 // result fills the parts of a Result that do not depend on rules.
 func (s *story) result(lang Lang) Result {
 	r := Result{
@@ -597,6 +219,7 @@ func (s *story) result(lang Lang) Result {
 	if r.CriteriaItems == nil {
 		r.CriteriaItems = []Criterion{}
 	}
+	r.Measures = s.findMeasures()
 	if s.sent != nil {
 		r.Story = s.sent.Sentence
 	}
@@ -611,7 +234,7 @@ func (s *story) result(lang Lang) Result {
 			r.Sensitive = append(r.Sensitive, id)
 		}
 	}
-	r.SecurityReview = s.privileged() || s.hasCategory("security")
+	r.SecurityReview = s.privileged() || s.hasCategory(CategorySecurity)
 	for i, spec := range s.t.Sections {
 		r.Sections[spec.ID] = s.states[i]
 		if s.required[i] {

@@ -36,9 +36,16 @@ type compiled struct {
 	// role of thousands of words would otherwise cost a cubic search).
 	maxNameWords int
 	ruleOff      map[string]bool
-	ruleSev      map[string]Severity
-	// checklist holds the keys of the security checklist's questions.
+	// people holds the stems of the one-word keywords of the topics of
+	// context need: the words that name a person. anyNeed is true when a
+	// topic has that context.
+	people  map[string]bool
+	anyNeed bool
+	ruleSev map[string]Severity
+	// checklist holds the keys of the security checklist's questions;
+	// questions each key with the question's index.
 	checklist map[string]bool
+	questions []questionKey
 	// A block longer than these (in bytes, with room for punctuation and
 	// Markdown the key drops) cannot equal a hint or a question: no need
 	// to compute its key.
@@ -46,6 +53,13 @@ type compiled struct {
 	// keyHeads holds the first keyHead bytes of every hint's and
 	// question's key: most blocks fail this test and never get a key.
 	keyHeads map[string]bool
+}
+
+// questionKey is one security question, in one language, as key()
+// writes it.
+type questionKey struct {
+	key   string
+	index int
 }
 
 // keyHead is the length of the key prefixes in compiled.keyHeads.
@@ -173,10 +187,11 @@ func build(t *Template) *compiled {
 		checklist: map[string]bool{},
 		keyHeads:  map[string]bool{},
 	}
-	for _, q := range t.SecurityChecklist {
+	for qi, q := range t.SecurityChecklist {
 		for _, tx := range q {
 			if k := key(tx); k != "" {
 				c.checklist[k] = true
+				c.questions = append(c.questions, questionKey{key: k, index: qi})
 				c.keyHeads[k[:min(len(k), keyHead)]] = true
 				c.maxChecklist = max(c.maxChecklist, 2*len(tx)+16)
 			}
@@ -214,9 +229,14 @@ func build(t *Template) *compiled {
 			c.answer[i] = true
 		}
 	}
+	c.people = map[string]bool{}
 	for i, tp := range t.Topics {
 		for _, k := range tp.Keywords {
 			c.words.add(k, i, false)
+			if ws := words(k); tp.Context == ContextNeed && tp.Has(CategoryPersonalData) && len(ws) == 1 {
+				c.people[stem(ws[0])] = true
+				c.anyNeed = true
+			}
 		}
 		for _, a := range tp.Acronyms {
 			a = strings.TrimSpace(a)

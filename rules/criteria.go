@@ -154,6 +154,13 @@ func (s *story) findCriteria() {
 			cb.close()
 			cb.flushFree()
 			lastSection = b.section
+			if b.section >= 0 {
+				// "### Scénario : …" with no criteria heading above opens
+				// a section of its own: its heading is the scenario's.
+				if sec := s.sections[b.section]; sec.spec < 0 && isScenarioHeading(sec.heading) {
+					cb.line(sec.heading, sec.line, defaultSpec)
+				}
+			}
 		}
 		if b.text == "" && !b.task {
 			continue
@@ -165,6 +172,9 @@ func (s *story) findCriteria() {
 			case b.kind == blockPara && s.looseGherkinPlace(b) && !s.phBlock[i] && cb.looksLikeGherkin(b):
 				// Plain Gherkin lines with no criteria heading above.
 				cb.lines(b, defaultSpec)
+			case b.kind == blockHeading && s.looseGherkinPlace(b) && isScenarioHeading(b.text):
+				// A scenario's heading under the story's own.
+				cb.line(b.text, b.line, defaultSpec)
 			default:
 				cb.close()
 			}

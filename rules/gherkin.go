@@ -143,6 +143,9 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 		switch {
 		case k.block:
 			t := strings.TrimLeft(after, " \t\u00a0")
+			if k.kind == gkScenario {
+				t = skipScenarioNumber(t)
+			}
 			if !strings.HasPrefix(t, ":") {
 				continue
 			}
@@ -159,6 +162,38 @@ func gherkinLine(line string) (keyword, kind, rest string, ok bool) {
 		return strings.TrimSpace(line[:end]), k.kind, strings.TrimSpace(after), true
 	}
 	return "", "", "", false
+}
+
+// skipScenarioNumber reads past the number teams give their scenarios
+// ("Scénario 1 : …", "Scénario n°2 – …", "Scenario #3. …"): what follows
+// the number is returned as a colon and the title, so that the caller
+// finds the colon it expects; anything else is returned as it is.
+func skipScenarioNumber(t string) string {
+	rest := t
+	for _, p := range []string{"n°", "nº", "no ", "n.", "#"} {
+		if len(rest) >= len(p) && strings.EqualFold(rest[:len(p)], p) {
+			rest = strings.TrimLeft(rest[len(p):], " \t\u00a0")
+			break
+		}
+	}
+	digits := 0
+	for digits < len(rest) && rest[digits] >= '0' && rest[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 {
+		return t
+	}
+	rest = strings.TrimLeft(rest[digits:], " \t\u00a0")
+	switch {
+	case rest == "" || strings.HasPrefix(rest, ":"):
+		return ":" + strings.TrimPrefix(rest, ":")
+	}
+	for _, sep := range []string{"-", "–", "—", "."} {
+		if after, ok := strings.CutPrefix(rest, sep); ok && (after == "" || after[0] == ' ' || after[0] == '\t') {
+			return ":" + after
+		}
+	}
+	return t
 }
 
 // gherkinMaxLen is the length of the longest folded keyword.
@@ -181,43 +216,6 @@ var gherkinByFirst = sync.OnceValue(func() *[utf8.RuneSelf][]gherkinKeyword {
 	}
 	return &by
 })
-
-// foldedPrefix reports whether s, once folded, starts with the folded
-// prefix, and how many bytes of s that takes. It allocates nothing: it
-// runs on every line of a criteria section.
-func foldedPrefix(s, prefix string) (int, bool) {
-	i, j := 0, 0
-	var buf [2 * utf8.UTFMax]byte
-	for j < len(prefix) {
-		if i >= len(s) {
-			return 0, false
-		}
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != prefix[j] {
-				return 0, false
-			}
-			i++
-			j++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		a, b := foldRune(r)
-		k := utf8.EncodeRune(buf[:], a)
-		if b != 0 {
-			k += utf8.EncodeRune(buf[k:], b)
-		}
-		if len(prefix)-j < k || prefix[j:j+k] != string(buf[:k]) {
-			return 0, false
-		}
-		i += n
-		j += k
-	}
-	return i, true
-}
 
 // isStepKind reports whether kind is a step (not a block keyword).
 func isStepKind(kind string) bool {

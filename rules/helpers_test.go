@@ -41,8 +41,8 @@ func runRuleCases(t *testing.T, rule string, cases []ruleCase) {
 				t.Errorf("%s fired %d times, want %d: %+v", rule, len(got), c.fires, got)
 			}
 			for _, f := range got {
-				if f.Message == "" || f.Fix == "" {
-					t.Errorf("finding without message or fix: %+v", f)
+				if f.Message == "" {
+					t.Errorf("finding without a message: %+v", f)
 				}
 			}
 		})

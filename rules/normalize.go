@@ -59,7 +59,12 @@ func foldRune(r rune) (rune, rune) {
 
 // fold returns s lower-cased and without accents (see foldRune).
 func fold(s string) string {
-	return string(appendFold(make([]byte, 0, len(s)+4), s))
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return string(appendFold(make([]byte, 0, len(s)+4), s))
+		}
+	}
+	return s // already folded: most words are
 }
 
 // appendFold appends the folded form of s to dst.

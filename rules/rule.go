@@ -14,9 +14,11 @@ type Rule struct {
 	Summary Text
 	Message Text
 	Fix     Text
-	// check runs over one story; backlog over a whole backlog (one slice
-	// of hits per story). A rule has one of them.
+	// check runs over one story; alone over a story analysed on its own
+	// (Analyze, not AnalyzeBacklog); backlog over a whole backlog (one
+	// slice of hits per story).
 	check   func(s *story) []hit
+	alone   func(s *story) []hit
 	backlog func(ss []*story) [][]hit
 }
 
@@ -26,6 +28,10 @@ type hit struct {
 	args map[string]Text
 	// fix replaces the rule's Fix when the snippet depends on the story.
 	fix Text
+	// sev, when set, replaces the rule's default severity for this hit
+	// (a template's override still wins): story-format is an error when
+	// no need can be read, a warning when only the role is missing.
+	sev Severity
 }
 
 // RuleInfo describes a rule for documentation and the CLI.
@@ -48,17 +54,25 @@ func Rules() []RuleInfo {
 	return out
 }
 
-// runRules runs the per-story rules enabled by the template. Messages are
-// in lang; fixes, which the author pastes into the story, in the story's
-// own language.
-func (s *story) runRules(lang Lang) []Finding {
+// runRules runs the per-story rules enabled by the template; alone says
+// the story is analysed on its own, not in a backlog. Messages are in
+// lang; fixes, which the author pastes into the story, in the story's own
+// language.
+func (s *story) runRules(lang Lang, alone bool) []Finding {
 	var out []Finding
 	for i := range registry {
 		r := &registry[i]
-		if r.check == nil || s.c.ruleOff[r.ID] {
+		if s.c.ruleOff[r.ID] {
 			continue
 		}
-		for _, h := range r.check(s) {
+		var hits []hit
+		switch {
+		case r.check != nil:
+			hits = r.check(s)
+		case r.alone != nil && alone:
+			hits = r.alone(s)
+		}
+		for _, h := range hits {
 			out = append(out, r.finding(h, s.c, lang, s.lang))
 		}
 	}
@@ -70,6 +84,9 @@ func (r *Rule) finding(h hit, c *compiled, lang, fixLang Lang) Finding {
 		fixLang = lang
 	}
 	sev := r.Severity
+	if h.sev != "" {
+		sev = h.sev
+	}
 	if o, ok := c.ruleSev[r.ID]; ok {
 		sev = o
 	}
@@ -102,6 +119,12 @@ func fill(s string, args map[string]Text, lang Lang) string {
 			break
 		}
 		name := s[i+1 : i+j]
+		if k := strings.LastIndexByte(name, '{'); k >= 0 {
+			// "{id: {id}}": the slot is the inner one.
+			b.WriteString(s[:i+1+k])
+			s = s[i+1+k:]
+			continue
+		}
 		v, ok := args[name]
 		b.WriteString(s[:i])
 		if ok {

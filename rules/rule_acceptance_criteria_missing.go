@@ -4,7 +4,7 @@ var acceptanceCriteriaMissing = Rule{
 	ID:       "acceptance-criteria-missing",
 	Severity: SeverityError,
 	Summary: Text{
-		FR: "La story a au moins un critère d'acceptation",
+		FR: "Le récit a au moins un critère d'acceptation",
 		EN: "The story has at least one acceptance criterion",
 	},
 	Message: Text{
@@ -31,12 +31,22 @@ func checkAcceptanceCriteriaMissing(s *story) []hit {
 		}
 		h := hit{args: map[string]Text{"title": title}}
 		switch {
-		case s.states[i] == SectionEmpty && s.emptyWhy[i] == "placeholder":
+		case s.states[i] == SectionEmpty && s.empty[i].why == "placeholder":
 			h.line = s.sections[s.bySpec[i][0]].line
-			h.args["detail"] = Text{
-				FR: "la section « " + title.Get(FR) + " » ne contient que le texte du modèle (cases vides ou texte à remplacer)",
-				EN: "the “" + title.Get(EN) + "” section holds only the template's text (empty boxes or text to replace)",
+			if hs := s.empty[i].holes; len(hs) > 0 {
+				l := holeList(hs)
+				h.args["detail"] = Text{
+					FR: "la section « " + title.Get(FR) + " » n'a encore que du texte à remplacer : " + l.Get(FR),
+					EN: "the “" + title.Get(EN) + "” section still holds only text to replace: " + l.Get(EN),
+				}
+			} else {
+				h.args["detail"] = Text{
+					FR: "la section « " + title.Get(FR) + " » n'a que des cases vides : écrivez un critère après chacune",
+					EN: "the “" + title.Get(EN) + "” section holds only empty boxes: write a criterion after each",
+				}
 			}
+			// Only the author can write the criteria: nothing to paste.
+			h.fix = Text{FR: "", EN: ""}
 		case s.states[i] == SectionEmpty:
 			h.line = s.sections[s.bySpec[i][0]].line
 			h.args["detail"] = Text{

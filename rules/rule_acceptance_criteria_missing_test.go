@@ -24,7 +24,7 @@ func TestRuleAcceptanceCriteriaMissing(t *testing.T) {
 	if boxes.Ready || boxes.Criteria.Count != 0 || boxes.Sections["acceptance-criteria"] != "empty" {
 		t.Errorf("empty boxes: ready %v, %d criteria, section %q", boxes.Ready, boxes.Criteria.Count, boxes.Sections["acceptance-criteria"])
 	}
-	if f := fired(boxes, "acceptance-criteria-missing"); len(f) != 1 || !strings.Contains(f[0].Message, "texte du modèle") {
+	if f := fired(boxes, "acceptance-criteria-missing"); len(f) != 1 || !strings.Contains(f[0].Message, "cases vides") {
 		t.Errorf("empty boxes: findings %+v", f)
 	}
 	r := check(t, "", story+"\n## Critères d'acceptation\n\n<!-- à remplir -->\n")

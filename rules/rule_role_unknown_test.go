@@ -20,7 +20,14 @@ func TestRuleRoleUnknown(t *testing.T) {
 		t.Error("fired without personas")
 	}
 	f := fired(check(t, "", "En tant que stagiaire, je veux consulter le planning."+criteria), "role-unknown")[0]
-	if !strings.Contains(f.Message, "« stagiaire »") || !strings.Contains(f.Fix, "usager") {
+	if !strings.Contains(f.Message, "« stagiaire »") || !strings.Contains(f.Message, "usager") || f.Fix != "- {id: stagiaire, names: [stagiaire]}" {
+		t.Errorf("got %+v", f)
+	}
+}
+
+func TestPersonaID(t *testing.T) {
+	r := check(t, "", "ETQ Responsable de l'antenne (Nord), je veux relire la liste."+criteria)
+	if f := fired(r, "role-unknown"); len(f) != 1 || f[0].Fix != "- {id: responsable-de-l-antenne-nord, names: [Responsable de l'antenne (Nord)]}" {
 		t.Errorf("got %+v", f)
 	}
 }

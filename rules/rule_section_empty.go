@@ -1,5 +1,7 @@
 package rules
 
+import "strconv"
+
 var sectionEmpty = Rule{
 	ID:       "section-empty",
 	Severity: SeverityError,
@@ -8,32 +10,22 @@ var sectionEmpty = Rule{
 		EN: "The sections asked for say something",
 	},
 	Message: Text{
-		FR: "La section « {title} » {detail} (demandée : {reason}).",
-		EN: "The “{title}” section {detail} (asked: {reason}).",
+		FR: "{detail} Elle est demandée parce que {why}.",
+		EN: "{detail} It is asked because {why}.",
 	},
 	Fix: Text{
-		FR: "## {title}\n\n{hint}",
-		EN: "## {title}\n\n{hint}",
+		FR: "## {title}\n\n{skeleton}",
+		EN: "## {title}\n\n{skeleton}",
 	},
 	check: checkSectionEmpty,
 }
 
-var emptyDetails = map[string]Text{
-	"blank": {FR: "est vide", EN: "is empty"},
-	"placeholder": {
-		FR: "ne contient que le texte du modèle",
-		EN: "holds only the template's text",
-	},
-	"checklist": {
-		FR: "reprend les questions sans y répondre : cochez ou répondez à chacune",
-		EN: "repeats the questions without answering them: tick or answer each",
-	},
-	"na": {
-		FR: "dit seulement « sans objet » : dites pourquoi en une phrase",
-		EN: "only says “N/A”: say why in one sentence",
-	},
-}
-
+// checkSectionEmpty reports a required section that says nothing yet, and
+// names what is left: the questions without an answer, the placeholders
+// not filled. Only when the section is blank does it offer the skeleton
+// again; an "N/A" without a reason gets a line to complete; questions
+// and placeholders only the author can answer, so there is nothing more
+// to paste.
 func checkSectionEmpty(s *story) []hit {
 	var out []hit
 	for i, spec := range s.t.Sections {
@@ -41,14 +33,51 @@ func checkSectionEmpty(s *story) []hit {
 			continue
 		}
 		args := s.sectionArgs(i)
-		args["detail"] = emptyDetails[s.emptyWhy[i]]
-		if s.emptyWhy[i] == "na" {
-			args["hint"] = Text{
-				FR: "Sans objet : <pourquoi cette story n'est pas concernée>",
+		title := args["title"]
+		e := s.empty[i]
+		h := hit{line: s.sections[s.bySpec[i][0]].line, args: args}
+		switch e.why {
+		case "checklist":
+			n := len(e.questions)
+			qs := s.questionList(e.questions)
+			args["detail"] = Text{
+				FR: "La section « " + title.Get(FR) + " » a encore " + strconv.Itoa(n) + " " + plural(n, "question sans réponse", "questions sans réponse") +
+					" : " + qs.Get(FR) + ". Cochez chacune, répondez dessous ou écrivez « Sans objet : <raison> ».",
+				EN: "The “" + title.Get(EN) + "” section still has " + strconv.Itoa(n) + " " + plural(n, "question", "questions") +
+					" without an answer: " + qs.Get(EN) + ". Tick each, answer under it, or write “N/A: <reason>”.",
+			}
+			h.fix = Text{FR: "", EN: ""}
+		case "placeholder":
+			hs := holeList(e.holes)
+			args["detail"] = Text{
+				FR: "La section « " + title.Get(FR) + " » a encore du texte à remplacer : " + hs.Get(FR) + ".",
+				EN: "The “" + title.Get(EN) + "” section still has text to replace: " + hs.Get(EN) + ".",
+			}
+			h.fix = Text{FR: "", EN: ""}
+		case "na":
+			args["detail"] = Text{
+				FR: "La section « " + title.Get(FR) + " » dit seulement « sans objet » : dites pourquoi en une phrase.",
+				EN: "The “" + title.Get(EN) + "” section only says “N/A”: say why in one sentence.",
+			}
+			args["skeleton"] = Text{
+				FR: "Sans objet : <pourquoi ce récit n'est pas concerné>",
 				EN: "N/A: <why this story is not concerned>",
 			}
+		default:
+			args["detail"] = Text{
+				FR: "La section « " + title.Get(FR) + " » est vide.",
+				EN: "The “" + title.Get(EN) + "” section is empty.",
+			}
 		}
-		out = append(out, hit{line: s.sections[s.bySpec[i][0]].line, args: args})
+		out = append(out, h)
 	}
 	return out
+}
+
+// plural picks the singular or the plural for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -6,81 +6,220 @@ var storyAtomic = Rule{
 	ID:       "story-atomic",
 	Severity: SeverityWarning,
 	Summary: Text{
-		FR: "Une story, un besoin",
+		FR: "Un récit, un besoin",
 		EN: "One story, one need",
 	},
 	Message: Text{
-		FR: "La story semble réunir plusieurs fonctionnalités (« {first} » et « {second} ») : une story, un besoin.",
-		EN: "The story seems to join several features (“{first}” and “{second}”): one story, one need.",
+		FR: "Ce récit réunit plusieurs besoins qui pourraient être livrés séparément ({needs}). Gardez-en un ici et écrivez un récit pour chacun des autres : {others}.",
+		EN: "This story joins needs that could ship separately ({needs}). Keep one here and write a story for each of the others: {others}.",
 	},
 	Fix: Text{
-		FR: "Découpez-la en deux stories :\n{opening}, je veux {first} …\n{opening}, je veux {second} …",
-		EN: "Split it into two stories:\n{opening}, I want to {first} …\n{opening}, I want to {second} …",
+		FR: "{sentence}",
+		EN: "{sentence}",
 	},
 	check: checkStoryAtomic,
 }
 
+// checkStoryAtomic reports a need that asks for several features: verbs
+// joined by "et", "ou", "and", "or", "&", "+", "/" or a comma ("ajouter,
+// modifier et supprimer", "edit and delete", "import/export"), or a
+// second clause ("et je reçois …", "and I want …"). It reads the need
+// only: a conjunction in the benefit joins reasons, not features; and
+// joined nouns ("nom et prénom", "name and address") are one feature.
+// The fix keeps the first need in the sentence; the message names the
+// others, each for a story of its own.
 func checkStoryAtomic(s *story) []hit {
-	if s.sent.found() < 2 {
+	p := s.sent
+	if p.found() < 2 || p.need == "" {
 		return nil
 	}
-	first, second, ok := splitAction(s.sent.Action, s.sent.Lang)
+	keep, needs, others, ok := splitNeed(p.need, p.Lang, p.needForm, p.enTo)
 	if !ok {
 		return nil
 	}
-	return []hit{{line: s.sentenceLine(), args: map[string]Text{
-		"first": same(first), "second": same(second), "opening": opening(s.sent.Role),
-	}}}
+	h := hit{line: s.sentenceLine(), args: map[string]Text{
+		"needs":  quoteAll(needs),
+		"others": quoteAll(others),
+	}}
+	if sentence := strings.Replace(p.Text, p.need, keep, 1); sentence != p.Text {
+		h.args["sentence"] = same(p.tidy(sentence))
+	} else {
+		h.fix = Text{FR: "", EN: ""}
+	}
+	return []hit{h}
 }
 
-// splitAction finds two actions joined in one: "consulter et modifier mon
-// dossier", "export and import the data", "log in and I see". Joined
-// nouns ("nom et prénom", "name and address of") do not count: the word
-// after the conjunction has to look like a verb.
-func splitAction(action string, lang Lang) (string, string, bool) {
-	ts := tokenize(action, nil)
+// splitNeed finds the features joined in a need. keep is the need with
+// the first feature only; needs lists every feature, others all but the
+// first.
+func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, needs, others []string, ok bool) {
+	// A placeholder's words ("<specify “quickly”> and <specify …>") are
+	// no features: read the need with them blanked, cut it as written.
+	blank, _ := withoutPlaceholdersKeepOffsets(need)
+	ts := tokenize(blank, nil)
 	if len(ts) < 3 {
-		return "", "", false
+		return "", nil, nil, false
 	}
-	for i := 1; i < len(ts)-1; i++ {
-		w := ts[i].w
-		if !(w == "et" || w == "ou" || w == "puis" || w == "and" || w == "or" || w == "then") {
-			continue
+	// The first verb, after what may open a need ("ne pas", "pouvoir",
+	// "to be able to").
+	v := 0
+	for v < len(ts) && needFillers[ts[v].w] {
+		v++
+	}
+	if v >= len(ts) {
+		return "", nil, nil, false
+	}
+	// A chain of verbs: v1, v2 et v3 <object>.
+	chain := []int{v}
+	k := v + 1
+	if !firstIsVerb(ts[v].w, lang, form, enTo) {
+		chain, k = nil, len(ts) // only a later clause may join features
+	}
+	var joins []int // the start of each join's text, for cutting
+	var clause int = -1
+	for k < len(ts) {
+		gap := blank[ts[k-1].end:ts[k].off]
+		w := ts[k].w
+		conj := conjWords[w]
+		if !conj && !strings.ContainsAny(gap, ",&+/") {
+			break
 		}
-		j := i + 1
-		modal := false // "et pouvoir exporter": a second action whatever the first
-		for j < len(ts) && (conjFiller[ts[j].w] || lang == FR && frModal[ts[j].w]) {
-			modal = modal || frModal[ts[j].w]
+		j := k
+		if conj {
+			j++
+		}
+		for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && frClitics[ts[j].w]) {
 			j++
 		}
 		if j >= len(ts) {
 			break
 		}
-		verb := false
-		switch lang {
-		case FR:
-			verb = ts[j].w == "je" || frInfinitive(ts[j].w) && (modal || hasFrInfinitive(ts[:i]))
-		default:
-			if ts[j].w == "i" || ts[j].w == "we" {
-				verb = true
-			} else if j+1 < len(ts) && enObjectStart[ts[j+1].w] && !enObjectStart[ts[j].w] && !enNotVerb[ts[j].w] && enVerbFirst(ts[:i]) {
-				verb = true
+		next := ts[j].w
+		if next == "je" || next == "j" || next == "i" || next == "we" {
+			// "… et je reçois", "… and I want": a clause of its own,
+			// unless it states what is expected ("and I expect").
+			if j+1 < len(ts) && (ts[j+1].w == "expect" || ts[j+1].w == "attends") {
+				break
+			}
+			clause = k
+			break
+		}
+		if !isVerbAt(next, lang) {
+			break
+		}
+		if !conj && strings.Contains(gap, ",") && k-chain[len(chain)-1] > 1 {
+			break // "name, phone": a comma after the first verb's object is a list
+		}
+		joins = append(joins, int(ts[k-1].end))
+		chain = append(chain, j)
+		k = j + 1
+		if conj {
+			break
+		}
+	}
+	if len(chain) < 2 && clause < 0 {
+		// Verbs later in the need: "relancer un allocataire et envoyer
+		// un courriel".
+		for i := v + 1; i < len(ts)-1; i++ {
+			if !conjWords[ts[i].w] {
+				continue
+			}
+			j := i + 1
+			for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && frClitics[ts[j].w]) {
+				j++
+			}
+			if j >= len(ts) {
+				break
+			}
+			next := ts[j].w
+			if next == "je" || next == "j" || next == "i" || next == "we" {
+				if j+1 < len(ts) && (ts[j+1].w == "expect" || ts[j+1].w == "attends") {
+					break
+				}
+				clause = i
+				break
+			}
+			if isVerbAt(next, lang) && (j > i+1 || !articleBefore(ts, j)) {
+				clause = i
+				break
 			}
 		}
-		if !verb {
-			continue
-		}
-		first := strings.TrimRight(action[:ts[i].off], " ,;")
-		second := action[ts[j].off:]
-		return first, strings.TrimRight(second, " .,;"), true
 	}
-	return "", "", false
+	cleanEnd := func(s string) string { return strings.TrimRight(strings.TrimSpace(s), " ,;") }
+	if clause >= 0 {
+		// Two needs, each with its words: "X et Y".
+		cut := int(ts[clause-1].end)
+		first := cleanEnd(need[:cut])
+		second := cleanEnd(need[ts[clause].end:])
+		second = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(second, "je "), "I "))
+		return first, []string{first, second}, []string{second}, true
+	}
+	if len(chain) < 2 {
+		return "", nil, nil, false
+	}
+	// Verbs sharing one object: "consulter et modifier mon dossier".
+	last := chain[len(chain)-1]
+	object := strings.TrimSpace(need[ts[last].end:])
+	verbs := make([]string, len(chain))
+	for i, c := range chain {
+		verbs[i] = need[ts[c].off:ts[c].end]
+	}
+	head := strings.TrimSpace(need[:ts[v].off])
+	withObject := func(verb string) string {
+		return strings.TrimSpace(strings.TrimSpace(head+" "+verb) + " " + object)
+	}
+	keep = strings.TrimSpace(need[:joins[0]]) + " " + object
+	if object == "" {
+		keep = strings.TrimSpace(need[:joins[0]])
+	}
+	keep = strings.TrimSpace(keep)
+	for _, verb := range verbs {
+		needs = append(needs, withObject(verb))
+	}
+	return keep, needs, needs[1:], true
 }
 
-// conjFiller are words between a conjunction and the verb it joins.
-var conjFiller = map[string]bool{
-	"then": true, "also": true, "puis": true, "aussi": true, "egalement": true, "ensuite": true,
-	"me": true, "m": true, "se": true, "s": true, "ou": true, "en": true,
+// needFillers may open a need before its verb.
+var needFillers = map[string]bool{
+	"ne": true, "n": true, "pas": true, "plus": true, "pouvoir": true, "to": true, "be": true, "able": true,
+	"not": true, "also": true, "aussi": true, "egalement": true, "peux": true, "pourrai": true, "can": true,
+}
+
+// conjWords join two features.
+var conjWords = map[string]bool{"et": true, "ou": true, "puis": true, "and": true, "or": true, "then": true}
+
+// joinFillers sit between a conjunction and the verb it joins.
+var joinFillers = map[string]bool{
+	"then": true, "also": true, "to": true, "puis": true, "aussi": true, "egalement": true, "ensuite": true,
+	"pouvoir": true, "de": true, "d": true,
+}
+
+// firstIsVerb reports whether the need opens with a verb: an infinitive,
+// or the verb a subject left in it ("reçois", "peux"), or an English base
+// form.
+func firstIsVerb(w string, lang Lang, form string, enTo bool) bool {
+	if lang == EN {
+		return enVerbs[w] || enTo || form == "indicative" || form == "can" || form == "able" || form == "should"
+	}
+	switch form {
+	case "indicative", "peux", "dois", "plural":
+		return true
+	}
+	return frInfinitive(w) || frModal[w]
+}
+
+// isVerbAt reports whether a word right after a conjunction is a verb.
+func isVerbAt(w string, lang Lang) bool {
+	if lang == EN {
+		return enVerbs[w]
+	}
+	return frInfinitive(w) || frModal[w]
+}
+
+// articleBefore reports whether token j follows an article: "and the
+// list" joins nouns.
+func articleBefore(ts []tok, j int) bool {
+	return j > 0 && (roleArticles[ts[j-1].w] || enObjectStart[ts[j-1].w])
 }
 
 // frModal open a second action: "et pouvoir exporter", "et être alerté".
@@ -92,101 +231,4 @@ var enObjectStart = map[string]bool{
 	"her": true, "its": true, "all": true, "any": true, "each": true, "every": true, "some": true,
 	"them": true, "it": true, "this": true, "these": true, "those": true, "new": true, "existing": true,
 	"other": true, "your": true, "me": true, "us": true,
-}
-
-// enNotVerb are words that follow "and" and precede "the" without being a
-// verb: "between X and the Y".
-var enNotVerb = map[string]bool{
-	"of": true, "to": true, "in": true, "on": true, "for": true, "with": true, "from": true,
-	"by": true, "at": true, "about": true, "into": true, "not": true, "only": true, "also": true,
-	"that": true, "which": true, "who": true, "where": true, "when": true, "how": true, "what": true,
-	"why": true, "whether": true, "if": true,
-}
-
-// enVerbFirst reports whether the action opens on a verb: not on a
-// determiner ("the page and the menu" lists things).
-func enVerbFirst(ts []tok) bool {
-	k := 0
-	for k < len(ts) && (ts[k].w == "to" || ts[k].w == "be" || ts[k].w == "able") {
-		k++
-	}
-	return k < len(ts) && !enObjectStart[ts[k].w]
-}
-
-// frNotInfinitive are French nouns with an infinitive's ending.
-var frNotInfinitive = map[string]bool{
-	"premier": true, "dernier": true, "entier": true, "hier": true, "mer": true, "fer": true,
-	"hiver": true, "enfer": true, "cancer": true, "laser": true, "super": true, "user": true,
-	"header": true, "footer": true, "cluster": true, "container": true, "server": true,
-	"manager": true, "leader": true, "poster": true, "danger": true, "etranger": true,
-	"berger": true, "verger": true, "boulanger": true, "cher": true, "amer": true,
-	"desir": true, "plaisir": true, "loisir": true, "avenir": true, "cuir": true,
-	"soir": true, "espoir": true, "miroir": true, "couloir": true, "tiroir": true,
-	"trottoir": true, "comptoir": true, "pouvoir": true, "devoir": true, "avoir": true,
-	"quartier": true, "planner": true, "designer": true, "scanner": true, "banner": true,
-	"tracker": true, "viewer": true, "player": true, "timer": true, "buffer": true,
-	"master": true, "partner": true, "sticker": true, "dossier": true,
-}
-
-// frIerVerbs are the common -ier verbs; other -ier words are taken for
-// nouns (dossier, fichier, courrier, calendrier).
-var frIerVerbs = map[string]bool{
-	"copier": true, "publier": true, "trier": true, "lier": true, "relier": true, "delier": true,
-	"oublier": true, "etudier": true, "apprecier": true, "negocier": true, "associer": true,
-	"dissocier": true, "confier": true, "plier": true, "deplier": true, "multiplier": true,
-	"varier": true, "expedier": true, "remedier": true, "licencier": true, "remercier": true,
-	"envier": true, "marier": true, "parier": true, "allier": true, "rallier": true,
-	"supplier": true, "crier": true, "nier": true, "prier": true, "initier": true,
-	"photocopier": true, "renier": true, "historier": true,
-}
-
-// frReVerbs are the common -re and -oir infinitives; other words with
-// those endings are mostly nouns (formulaire, titre, membre).
-var frReVerbs = map[string]bool{
-	"lire": true, "ecrire": true, "faire": true, "refaire": true, "dire": true, "boire": true,
-	"croire": true, "prendre": true, "reprendre": true, "comprendre": true, "apprendre": true,
-	"mettre": true, "remettre": true, "permettre": true, "soumettre": true, "transmettre": true,
-	"admettre": true, "omettre": true, "suivre": true, "poursuivre": true, "vivre": true,
-	"conduire": true, "produire": true, "traduire": true, "reduire": true, "detruire": true,
-	"construire": true, "reconstruire": true, "inscrire": true, "reinscrire": true,
-	"desinscrire": true, "decrire": true, "transcrire": true, "souscrire": true, "prescrire": true,
-	"extraire": true, "soustraire": true, "connaitre": true, "reconnaitre": true,
-	"paraitre": true, "apparaitre": true, "disparaitre": true, "battre": true, "rompre": true,
-	"interrompre": true, "convaincre": true, "exclure": true, "conclure": true, "inclure": true,
-	"resoudre": true, "attendre": true, "rendre": true, "vendre": true, "perdre": true,
-	"repondre": true, "correspondre": true, "entendre": true, "descendre": true, "defendre": true,
-	"dependre": true, "etendre": true, "suspendre": true, "tendre": true, "fondre": true,
-	"confondre": true, "tordre": true, "peindre": true, "craindre": true, "joindre": true,
-	"rejoindre": true, "atteindre": true, "eteindre": true, "restreindre": true,
-	"contraindre": true, "plaindre": true, "etre": true, "clore": true,
-	"voir": true, "revoir": true, "prevoir": true, "savoir": true, "recevoir": true,
-	"concevoir": true, "apercevoir": true, "percevoir": true, "vouloir": true, "valoir": true,
-	"emouvoir": true, "promouvoir": true, "entrevoir": true, "pourvoir": true, "decevoir": true,
-	"renvoyer": true, "sortir": true,
-}
-
-// frInfinitive says whether a folded French word looks like an infinitive.
-func frInfinitive(w string) bool {
-	if len(w) < 4 || frNotInfinitive[w] {
-		return false
-	}
-	if frReVerbs[w] {
-		return true
-	}
-	switch {
-	case strings.HasSuffix(w, "ier"):
-		return frIerVerbs[w] || strings.HasSuffix(w, "ifier")
-	case strings.HasSuffix(w, "er"), strings.HasSuffix(w, "ir") && !strings.HasSuffix(w, "oir"):
-		return true
-	}
-	return false
-}
-
-func hasFrInfinitive(ts []tok) bool {
-	for _, t := range ts {
-		if frInfinitive(t.w) {
-			return true
-		}
-	}
-	return false
 }

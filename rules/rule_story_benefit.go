@@ -14,17 +14,19 @@ var storyBenefit = Rule{
 		EN: "The story sentence does not say why: add the expected benefit (“so that …”).",
 	},
 	Fix: Text{
-		FR: "{sentence}, afin de <bénéfice attendu>.",
+		FR: "{sentence} afin de <bénéfice attendu>.",
 		EN: "{sentence}, so that <expected benefit>.",
 	},
 	check: checkStoryBenefit,
 }
 
 func checkStoryBenefit(s *story) []hit {
-	if s.sent.found() < 2 || s.sent.Benefit != "" {
+	if s.sent.found() < 2 || s.sent.Benefit != "" || s.sent.benefitForm != "" {
+		// A benefit left as a placeholder ("afin de <bénéfice>") is
+		// template-placeholder's to name.
 		return nil
 	}
-	sentence := strings.TrimRight(s.sent.Text, " !?,")
+	sentence := strings.TrimRight(s.sent.tidy(s.sent.Text), " !?,")
 	// "…, etc." keeps its period: it belongs to the abbreviation.
 	if strings.HasSuffix(sentence, ".") && !endsWithAbbreviation(sentence) {
 		sentence = strings.TrimRight(sentence, " .!?,")

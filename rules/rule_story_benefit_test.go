@@ -9,9 +9,9 @@ func TestRuleStoryBenefit(t *testing.T) {
 		{"without", "", "En tant qu'agent, je veux filtrer les dossiers." + criteria, 1},
 		{"no sentence at all: story-format says it", "", "Ajouter un filtre." + criteria, 0},
 	})
-	r := check(t, "", "As an agent, I want to filter cases."+criteria)
+	r := check(t, "", "As an agent, I want to sort the help articles."+criteria)
 	f := fired(r, "story-benefit")[0]
-	if f.Severity != "warning" || f.Fix != "As an agent, I want to filter cases, so that <expected benefit>." {
+	if f.Severity != "warning" || f.Fix != "As an agent, I want to sort the help articles, so that <expected benefit>." {
 		t.Errorf("got %+v", f)
 	}
 	if !r.Ready {
@@ -19,7 +19,7 @@ func TestRuleStoryBenefit(t *testing.T) {
 	}
 	// The period of an abbreviation is the word's, not the sentence's.
 	f = fired(check(t, "", "En tant qu'agent, je veux des filtres par date, statut, etc."+criteria), "story-benefit")[0]
-	if f.Fix != "En tant qu'agent, je veux des filtres par date, statut, etc., afin de <bénéfice attendu>." {
+	if f.Fix != "En tant qu'agent, je veux des filtres par date, statut, etc. afin de <bénéfice attendu>." {
 		t.Errorf("fix %q", f.Fix)
 	}
 }

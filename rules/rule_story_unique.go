@@ -4,222 +4,212 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 var storyUnique = Rule{
 	ID:       "story-unique",
 	Severity: SeverityWarning,
 	Summary: Text{
-		FR: "Pas deux stories pour le même besoin",
+		FR: "Pas deux récits pour le même besoin",
 		EN: "No two stories for the same need",
 	},
 	Message: Text{
-		FR: "Story très proche de {other} « {title} » (similarité {score}).",
-		EN: "Story very close to {other} “{title}” ({score} similar).",
-	},
-	Fix: Text{
-		FR: "Fusionnez les deux stories, ou dites dans la phrase de récit ce qui les distingue.",
-		EN: "Merge the two stories, or say in the story sentence what sets them apart.",
+		FR: "Ce récit semble redire {other} « {title} » : même profil, même besoin (similarité {score}). Fusionnez-les, ou dites dans la phrase ce qui les distingue.",
+		EN: "This story seems to repeat {other} “{title}”: same role, same need ({score} similar). Merge them, or say in the sentence what sets them apart.",
 	},
 	backlog: checkStoryUnique,
 }
 
-// uniqueThreshold is the similarity above which two stories are
-// reported: the share of their content words, each word weighted by its
-// rarity in the backlog (IDF-weighted Jaccard). Rare words carry the
-// difference between "import data in Excel" and "import data in JSON";
-// common ones ("have" / "choose") barely count. On the Dalpiaz backlogs
-// 0.8 reports copies and rewordings (12 pairs in 750 stories), not
-// stories that share a template but differ in their object.
-const uniqueThreshold = 0.8
+// A duplicate, as the Quality User Story framework defines it, is the
+// same need for the same role, possibly reworded, later in the backlog.
+// So stories are compared only with the earlier stories of the same
+// role, on their need alone (two stories may share a need and differ in
+// why), and the need's words are compared as meanings: folded, stemmed,
+// and mapped to one word per family of synonyms ("voir", "consulter",
+// "suivre"; "télécharger", "exporter", "récupérer"). Each word weighs
+// its rarity in the backlog, and the score mixes how much of the shorter
+// need the longer one says with how much they share of all they say: a
+// need that says an earlier one and more
+// ("trier et filtrer les dossiers" after "filtrer les dossiers") repeats
+// it too, while two needs that differ in a rare word ("into R", "into
+// Excel") do not.
 
-// maxUniqueHits caps the findings per story: a story copied ten times
-// needs one message, not ten.
-const maxUniqueHits = 3
+// uniqueThreshold is the similarity from which a story repeats another:
+// the mean of containment and weighted Jaccard (see similarity).
+const uniqueThreshold = 0.7
 
-// stopWords carry no content: articles, pronouns, the sentence markers.
+// stopWords carry no content: articles, pronouns, modals, prepositions.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range []string{
-		"a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "with", "by", "at", "as", "be",
-		"is", "are", "i", "my", "me", "we", "our", "it", "its", "that", "this", "so", "can", "want",
-		"would", "like", "need", "able", "order", "from", "into", "all", "any", "some", "their", "they",
-		"them", "will", "should", "have", "has", "do", "not",
-		"en", "tant", "que", "qu", "je", "j", "veux", "souhaite", "voudrais", "peux", "besoin", "ai",
-		"afin", "de", "d", "du", "des", "le", "la", "les", "l", "un", "une", "et", "ou", "pour", "mon",
-		"ma", "mes", "me", "m", "ce", "cette", "ces", "qui", "dans", "sur", "avec", "par", "au", "aux",
-		"pouvoir", "etre", "est", "sont", "plus", "ne", "pas", "se", "s", "etq", "a", "y",
-	} {
+	for _, w := range strings.Fields(`a an the to of and or in on for with by at as be is are i my me we our it its
+		that this so can want would like need able order from into all any some their they them will should
+		have has do not via each every per about up
+		en tant que qu je j veux souhaite voudrais peux besoin ai afin de d du des le la les l un une et ou
+		pour mon ma mes me m ce cette ces qui dans sur avec par au aux pouvoir etre est sont plus ne pas se s
+		etq a y n nous on vous il elle leur leurs son sa ses tous toutes tout toute depuis selon lorsque quand
+		dois pourrai aimerais souhaiterais`) {
 		m[w] = true
 	}
 	return m
 }()
 
-// synonyms maps common verbs of stories to one of them, so that a story
-// rewritten with another verb ("voir" / "consulter", "see" / "view") is
-// still seen as the same need. Objects are never merged: "filtrer par
-// date" and "filtrer par statut" are two stories.
-var synonyms = map[string]string{
-	"consulter": "voir", "afficher": "voir", "visualiser": "voir", "acceder": "voir",
-	"editer": "modifier", "changer": "modifier", "mettre": "modifier",
-	"effacer": "supprimer", "retirer": "supprimer", "enlever": "supprimer",
-	"ajouter": "creer", "saisir": "creer", "rechercher": "chercher", "trouver": "chercher",
-	"telecharger": "recuperer", "obtenir": "recuperer", "envoyer": "transmettre",
-	"view": "see", "display": "see", "access": "see", "browse": "see", "look": "see",
-	"modify": "edit", "change": "edit", "update": "edit",
-	"remove": "delete", "erase": "delete",
-	"add": "create", "enter": "create",
-	"find": "search", "download": "get", "obtain": "get", "retrieve": "get", "receive": "get",
-}
-
-// contentWords returns the distinct stems of a story's content words:
-// its sentence, else its title and first paragraph.
-func (s *story) contentWords() []string {
-	text := ""
-	if s.sent.found() == 2 {
-		text = s.sent.Role + " " + s.sent.Action + " " + s.sent.Benefit
-	} else {
-		text = s.in.Title
-		for i := range s.d.blocks {
-			if s.d.blocks[i].kind == blockPara || s.d.blocks[i].kind == blockItem {
-				text += " " + s.d.blocks[i].text
-				break
+// synonymFamilies map the words of a family to its first word. Verbs of
+// seeing, changing, removing, adding, getting, sending, finding, booking;
+// and the nouns stories name the same things with.
+var synonymFamilies = func() map[string]string {
+	m := map[string]string{}
+	for _, family := range []string{
+		"voir consulter afficher visualiser acceder suivre suis vois consulte affiche regarder lister see view display show browse look track follow",
+		"modifier editer changer corriger modifie mets maj update edit change modify correct amend",
+		"supprimer effacer retirer enlever supprime delete remove erase",
+		"creer ajouter saisir remplir renseigner cree ajoute saisis remplis create add enter fill",
+		"telecharger recuperer exporter extraire obtenir telecharge recupere exporte download export get retrieve obtain fetch",
+		"envoyer transmettre adresser envoie transmets send transmit",
+		"chercher rechercher trouver retrouver cherche recherche trouve search find",
+		"reserver reserve book reserve schedule",
+		"signaler declarer signale declare report log",
+		"previsualiser apercu preview",
+		"creneau rendez slot appointment",
+		"grille tableau table grid",
+		"historique passe anterieur history past previous",
+		"avancement etat statut etape progress status stage",
+		"horaire heure jour ouverture hour opening time",
+		"ligne internet site plateforme online website web platform",
+		"dossier demande case application request",
+		"tableur csv xlsx excel spreadsheet",
+		"qf quotient",
+		"cle key",
+		"test sandbox bac",
+		"publier publie publication publish",
+		"date moment time",
+	} {
+		ws := strings.Fields(family)
+		for _, w := range ws {
+			if _, dup := m[w]; !dup {
+				m[w] = ws[0]
 			}
 		}
 	}
+	return m
+}()
+
+// needWords returns the distinct meanings of a story's need.
+func (s *story) needWords() []string {
+	if s.sent.found() < 2 {
+		return nil
+	}
 	var out []string
-	for _, t := range tokenize(text, nil) {
-		if stopWords[t.w] {
+	for _, t := range tokenize(s.sent.Action, nil) {
+		w := t.w
+		if stopWords[w] {
 			continue
 		}
-		w := t.w
-		if syn, ok := synonyms[w]; ok {
-			w = syn
+		if f, ok := synonymFamilies[w]; ok {
+			w = f
+		} else if f, ok := synonymFamilies[stem(w)]; ok {
+			w = f
+		} else {
+			w = stem(w)
 		}
-		st := stem(w)
-		if !slices.Contains(out, st) {
-			out = append(out, st)
+		if stopWords[w] {
+			continue
+		}
+		dup := false
+		for _, o := range out {
+			dup = dup || o == w
+		}
+		if !dup {
+			out = append(out, w)
 		}
 	}
 	return out
 }
 
-// checkStoryUnique reports pairs of stories whose weighted similarity is
-// uniqueThreshold or more. Each story probes an inverted index of the
-// stories before it with its prefix of rarest words, the shortest one
-// whose complement weighs less than uniqueThreshold of the story: two
-// stories that similar must share a word of it. Common words then never
-// open a posting list, and most pairs are never compared.
+// roleKey is the role compared for duplicates: folded and stemmed.
+func (s *story) roleKey() string {
+	if s.sent == nil || s.sent.Role == "" {
+		return ""
+	}
+	return PersonaKey(s.sent.Role)
+}
+
+// checkStoryUnique reports each story whose need repeats an earlier
+// story's for the same role, naming the earliest one.
 func checkStoryUnique(ss []*story) [][]hit {
 	out := make([][]hit, len(ss))
-	dict := map[string]int{}
-	sets := make([][]int, len(ss))
+	ids := map[string]int{}
+	needs := make([][]int, len(ss)) // word ids, sorted
+	var df []int
 	for i, s := range ss {
-		for _, w := range s.contentWords() {
-			id, ok := dict[w]
+		for _, w := range s.needWords() {
+			id, ok := ids[w]
 			if !ok {
-				id = len(dict)
-				dict[w] = id
+				id = len(df)
+				ids[w] = id
+				df = append(df, 0)
 			}
-			sets[i] = append(sets[i], id)
-		}
-	}
-	df := make([]int, len(dict))
-	for _, set := range sets {
-		for _, id := range set {
 			df[id]++
+			needs[i] = append(needs[i], id)
 		}
+		slices.Sort(needs[i])
 	}
-	weight := make([]float64, len(dict))
+	weight := make([]float64, len(df))
 	for id, n := range df {
 		weight[id] = math.Log(1 + float64(len(ss))/float64(n))
 	}
 	total := make([]float64, len(ss))
-	for i := range sets {
-		// Rarest first; ties by id so that every set uses one order.
-		slices.SortFunc(sets[i], func(a, b int) int {
-			if df[a] != df[b] {
-				return df[a] - df[b]
-			}
-			return a - b
-		})
-		for _, id := range sets[i] {
+	for i, n := range needs {
+		for _, id := range n {
 			total[i] += weight[id]
 		}
 	}
-	type match struct {
-		other int
-		sim   float64
-	}
-	matches := make([][]match, len(ss))
-	index := map[int][]int{}
-	seen := make([]int, len(ss)) // the probe (i+1) that last met j
-	for i, set := range sets {
-		if len(set) < 3 {
+	byRole := map[string][]int{}
+	for i, s := range ss {
+		key := s.roleKey()
+		if key == "" || len(needs[i]) == 0 {
 			continue
 		}
-		// Prefix: the words whose removal would leave less than the
-		// threshold's share of the weight.
-		prefix, rest := 0, total[i]
-		for prefix < len(set) && rest >= uniqueThreshold*total[i] {
-			rest -= weight[set[prefix]]
-			prefix++
-		}
-		for _, w := range set[:prefix] {
-			for _, j := range index[w] {
-				if seen[j] == i+1 {
-					continue
-				}
-				seen[j] = i + 1
-				if total[j] < uniqueThreshold*total[i] || total[i] < uniqueThreshold*total[j] {
-					continue
-				}
-				if sim := weightedJaccard(set, sets[j], weight, df, total[i]+total[j]); sim >= uniqueThreshold {
-					matches[i] = append(matches[i], match{j, sim})
-					matches[j] = append(matches[j], match{i, sim})
-				}
+		for _, j := range byRole[key] {
+			if sim := similarity(needs[i], needs[j], weight, total[i], total[j]); sim >= uniqueThreshold {
+				out[i] = append(out[i], uniqueHit(ss, i, j, sim))
+				break
 			}
 		}
-		for _, w := range set {
-			index[w] = append(index[w], i)
-		}
-	}
-	for i, ms := range matches {
-		slices.SortStableFunc(ms, func(a, b match) int {
-			switch {
-			case a.sim > b.sim:
-				return -1
-			case a.sim < b.sim:
-				return 1
-			}
-			return a.other - b.other
-		})
-		for _, m := range ms[:min(len(ms), maxUniqueHits)] {
-			out[i] = append(out[i], uniqueHit(ss, i, m.other, m.sim))
-		}
+		byRole[key] = append(byRole[key], i)
 	}
 	return out
 }
 
-// weightedJaccard compares two sets sorted in the same order (df, then
-// id); sum is the two sets' total weights.
-func weightedJaccard(a, b []int, weight []float64, df []int, sum float64) float64 {
-	inter := 0.0
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		x, y := a[i], b[j]
+// similarity mixes how much of the shorter need the longer one says
+// (containment) with how much the two share of all they say (Jaccard):
+// a need that adds a word to an earlier one repeats it; two needs that
+// differ in a rare word ("into R", "into Excel") do not.
+func similarity(a, b []int, weight []float64, ta, tb float64) float64 {
+	short := min(ta, tb)
+	if short <= 0 {
+		return 0
+	}
+	common := overlap(a, b, weight)
+	return (common/short + common/(ta+tb-common)) / 2
+}
+
+// overlap is the weight two sorted needs share.
+func overlap(a, b []int, weight []float64) float64 {
+	common := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
-		case x == y:
-			inter += weight[x]
+		case a[i] == b[j]:
+			common += weight[a[i]]
 			i++
 			j++
-		case df[x] < df[y] || df[x] == df[y] && x < y:
+		case a[i] < b[j]:
 			i++
 		default:
 			j++
 		}
 	}
-	return inter / (sum - inter)
+	return common
 }
 
 func uniqueHit(ss []*story, i, j int, sim float64) hit {

@@ -32,6 +32,14 @@ type vagueHit struct {
 type topicHit struct {
 	topic int    // index in Template.Topics
 	word  string // as written in the story, for messages
+	// orgOwned: the word belongs to an organisation ("le RIB de
+	// l'association"): no personal data, whatever the topic says.
+	orgOwned bool
+}
+
+// has reports whether the hit counts for category cat.
+func (s *story) has(h topicHit, cat string) bool {
+	return s.t.Topics[h.topic].Has(cat) && !(h.orgOwned && cat == CategoryPersonalData)
 }
 
 // story is everything Analyze learns about one story; the rules read it.
@@ -42,16 +50,18 @@ type story struct {
 	d    *doc
 	lang Lang // the story's own language
 
-	sent     *parsed // nil when there is no story sentence
-	sections []section
-	bySpec   [][]int // per template section: indices in sections
-	states   []SectionState
-	// emptyWhy[i] says why template section i is empty: "" when it is not,
-	// "blank", "placeholder", "checklist" (questions left unanswered) or
-	// "na" (N/A without a reason).
-	emptyWhy []string
+	sent *parsed // nil when there is no story sentence
+	// sentBlocks are the blocks the sentence was read from (none when it
+	// is in the title).
+	sentBlocks []int
+	sections   []section
+	bySpec     [][]int // per template section: indices in sections
+	states     []SectionState
+	// empty[i] says why template section i is empty, and what is left.
+	empty []emptiness
 
-	persona   int // index in Template.Personas, -1 when none
+	persona   int     // index in Template.Personas, -1 when none
+	act       needAct // what the need does with the data it names
 	topics    []topicHit
 	vagueHits []vagueHit
 
@@ -74,10 +84,10 @@ type story struct {
 func (s *story) ref() Text {
 	if s.fileLine > 0 {
 		n := strconv.Itoa(s.fileLine)
-		return Text{FR: "la story de la ligne " + n, EN: "the story on line " + n}
+		return Text{FR: "le récit de la ligne " + n, EN: "the story on line " + n}
 	}
 	n := strconv.Itoa(s.rank)
-	return Text{FR: "la story n° " + n, EN: "story #" + n}
+	return Text{FR: "le récit n° " + n, EN: "story #" + n}
 }
 
 // blockKey is key(text) of block i, computed once, for comparing a block
@@ -113,25 +123,27 @@ func (s *story) citizen() bool {
 
 func (s *story) hasCategory(cat string) bool {
 	for _, h := range s.topics {
-		if s.t.Topics[h.topic].Category == cat {
+		if s.has(h, cat) {
 			return true
 		}
 	}
 	return false
 }
 
-// topicWords lists the words that made the story match topics of cat.
-func (s *story) topicWords(cat string) string {
+// topicWords lists, quoted, the words that made the story match topics
+// of cat: « ProConnect », « habilitations » / “password”.
+func (s *story) topicWords(cat string) Text {
 	var out []string
 	seen := map[string]bool{}
 	for _, h := range s.topics {
-		if s.t.Topics[h.topic].Category != cat || seen[strings.ToLower(h.word)] {
+		if !s.has(h, cat) || seen[strings.ToLower(h.word)] {
 			continue
 		}
 		seen[strings.ToLower(h.word)] = true
 		out = append(out, h.word)
 	}
-	return strings.Join(out, ", ")
+	q := quoteAll(out)
+	return Text{FR: strings.ReplaceAll(q.Get(FR), " et « ", ", « "), EN: strings.ReplaceAll(q.Get(EN), " and “", ", “")}
 }
 
 // sentenceLine is the line findings about the sentence point at.
@@ -277,9 +289,32 @@ func (s *story) findPlaceholders() {
 	for _, p := range spanPlaceholders(title[leadingTags(title):]) {
 		s.placeholders = append(s.placeholders, placeholder{text: p, line: 0})
 	}
+	// "<email>" in a step is a scenario outline's parameter only when the
+	// story has an Examples table to fill it; otherwise it is a
+	// placeholder someone left ("Étant donné <contexte>").
+	outline := false
+	for i := range s.d.blocks {
+		for line := range strings.SplitSeq(s.d.blocks[i].text, "\n") {
+			if _, kind, _, ok := gherkinLine(line); ok && kind == gkExamples {
+				outline = true
+			}
+		}
+	}
 	firstPara := true // the body's first paragraph may open with tags too
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
+		if b.kind == blockCode && isGherkinFence(b) && !outline {
+			for li, line := range strings.Split(b.text, "\n") {
+				for _, p := range spanPlaceholders(line) {
+					l := b.line + li
+					if li < len(b.lines) {
+						l = b.lines[li]
+					}
+					s.placeholders = append(s.placeholders, placeholder{text: p, line: l})
+				}
+			}
+			continue
+		}
 		if b.kind == blockCode || b.kind == blockHeading || b.text == "" {
 			continue
 		}
@@ -309,9 +344,8 @@ func (s *story) findPlaceholders() {
 				line = line[min(tagsEnd, len(line)):]
 			}
 			if strings.ContainsAny(line, "<[") {
-				if _, kind, _, ok := gherkinLine(line); ok && isStepKind(kind) {
-					// "<email>" in a step is a scenario outline parameter.
-					continue
+				if _, kind, _, ok := gherkinLine(line); ok && isStepKind(kind) && outline {
+					continue // a scenario outline's parameter
 				}
 				for _, p := range spanPlaceholders(line) {
 					l := b.line
@@ -323,15 +357,6 @@ func (s *story) findPlaceholders() {
 			}
 		}
 	}
-}
-
-// isChecklistQuestion reports whether block i is one of the security
-// checklist's questions, as the template writes it.
-func (s *story) isChecklistQuestion(i int) bool {
-	if len(s.c.checklist) == 0 || len(s.d.blocks[i].text) > s.c.maxChecklist {
-		return false
-	}
-	return s.c.checklist[s.blockKey(i)]
 }
 
 // instructionVerbs open the instructions templates write in italics.

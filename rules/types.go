@@ -46,17 +46,6 @@ type Input struct {
 	Labels []string
 }
 
-// Condition says when a template section is required.
-type Condition string
-
-const (
-	Always           Condition = "always"
-	WhenPrivileged   Condition = "privileged-role" // the persona is privileged
-	WhenSensitive    Condition = "sensitive-topic" // a topic of category "security" is mentioned
-	WhenPersonalData Condition = "personal-data"   // a topic of category "personal-data" is mentioned
-	WhenCitizen      Condition = "citizen-role"    // the persona is citizen-facing
-)
-
 // SectionKind says how a section's content is read.
 type SectionKind string
 
@@ -95,10 +84,31 @@ type Template struct {
 	// SecurityChecklist is the list of questions asked when security notes
 	// are required.
 	SecurityChecklist []Text
+	// RecetteChecks are the checklist questions a recette verifies on the
+	// delivered feature, phrased as checks, with what they apply to.
+	RecetteChecks []RecetteCheck
+	// RecetteSkip opens the statements of the security notes and RGPD
+	// section that record a decision or a task ("Base légale",
+	// "Dossier d'homologation") rather than something to verify on the
+	// feature: they are no Measure. Case and accents are ignored.
+	RecetteSkip []string
 	// VagueTerms are words that make a story or criterion untestable.
 	VagueTerms map[Lang][]string
 	// Rules overrides rule severities or turns rules off, by rule ID.
 	Rules map[string]RuleSetting
+}
+
+// RecetteCheck is a security checklist question as a recette verifies
+// it: "Habilitations : rôles, moindre privilège… ?" asked while the story
+// is written becomes "Un compte sans le rôle requis ne peut ni voir ni
+// faire l'action" once it is delivered. It applies to a story that
+// mentions one of Topics or meets one of When.
+type RecetteCheck struct {
+	// Question is the index of the question in SecurityChecklist.
+	Question int
+	Text     Text
+	Topics   []string
+	When     []Condition
 }
 
 // SectionSpec is one section a story may or must have.
@@ -135,14 +145,74 @@ type Persona struct {
 	Requires []string
 }
 
-// Topic is a sensitive subject found in a story's text.
+// Topic is a sensitive subject found in what a story does.
 type Topic struct {
-	ID       string
-	Category string // "security" or "personal-data"
+	ID string
+	// Categories are CategorySecurity, CategoryPersonalData or both: the
+	// sections the topic asks for.
+	Categories []string
 	// Keywords match case- and accent-insensitively on word boundaries.
 	Keywords []string
 	// Acronyms match only as whole upper-case tokens.
 	Acronyms []string
+	// Context says where a keyword counts (ContextAny when empty).
+	Context TopicContext
+}
+
+// Has reports whether the topic is of category cat.
+func (t *Topic) Has(cat string) bool {
+	for _, c := range t.Categories {
+		if c == cat {
+			return true
+		}
+	}
+	return false
+}
+
+// TopicContext restricts where a topic's keywords count: some words are
+// sensitive only when they are about a person.
+type TopicContext string
+
+const (
+	// ContextAny: a keyword counts wherever the story uses it.
+	ContextAny TopicContext = "any"
+	// ContextPerson: a keyword counts only when it belongs to a person:
+	// after a possessive ("mon adresse", "their phone"), or followed by a
+	// person ("l'adresse de l'usager", "the name of the applicant").
+	// "adresse" alone is also the service's address.
+	ContextPerson TopicContext = "person"
+	// ContextOwn: as ContextPerson, and also in the story's need, unless
+	// its sentence names an organisation: the records a public service
+	// handles ("annuler une réservation", "filtrer les dossiers") are
+	// people's, a "demande de subvention" of an association is not.
+	ContextOwn TopicContext = "own"
+	// ContextCitizen: in the need of a story whose persona is a citizen
+	// and a natural person ("ETQ visiteur, je reçois un SMS la veille"):
+	// messages to a person use their contact details; an agent's alert
+	// in the back-office does not.
+	ContextCitizen TopicContext = "citizen"
+	// ContextPersonalData: a keyword counts only when the same sentence
+	// also handles personal data: another personal-data keyword, or
+	// people as a group ("exporter la liste des demandeurs").
+	// "exporter" alone also exports statistics.
+	ContextPersonalData TopicContext = "personal-data"
+	// ContextNeed: the keywords name people ("allocataire", "agent",
+	// "applicant"); they count in the story's need only, as whom the
+	// story handles ("relancer un allocataire"), not as whom it is for
+	// ("pour les usagers") nor in a count ("le nombre d'allocataires").
+	// They are also the people that make a ContextPerson keyword
+	// someone's.
+	ContextNeed TopicContext = "need"
+	// ContextExchange: as ContextAny, and it counts whatever the need
+	// does: a provider or another system that receives people's data
+	// ("une notification push (Firebase)") is a new recipient even in a
+	// notification or a list, which otherwise process nothing new.
+	ContextExchange TopicContext = "exchange"
+)
+
+// TopicContexts lists the contexts a template may use.
+func TopicContexts() []TopicContext {
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange}
 }
 
 // RuleSetting overrides a rule for a template.

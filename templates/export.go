@@ -35,19 +35,7 @@ func RequiredText(conds []rules.Condition, lang rules.Lang) string {
 	return msg(lang, "Obligatoire ", "Required ") + strings.Join(parts, msg(lang, " ou ", " or ")) + "."
 }
 
-func conditionText(c rules.Condition, lang rules.Lang) string {
-	switch c {
-	case rules.WhenPrivileged:
-		return msg(lang, "pour un profil à privilèges (administrateur, agent habilité…)", "for a privileged role (administrator, authorised agent…)")
-	case rules.WhenSensitive:
-		return msg(lang, "si le récit touche un sujet de sécurité (authentification, habilitations, interconnexion…)", "when the story touches a security topic (authentication, access rights, interconnection…)")
-	case rules.WhenPersonalData:
-		return msg(lang, "si le récit mentionne des données personnelles", "when the story mentions personal data")
-	case rules.WhenCitizen:
-		return msg(lang, "pour un récit destiné aux usagers", "for a citizen-facing story")
-	}
-	return string(c)
-}
+func conditionText(c rules.Condition, lang rules.Lang) string { return c.When(lang) }
 
 // uncomment keeps a text from closing the HTML comment it is put in.
 func uncomment(s string) string {

@@ -170,7 +170,7 @@ func TestRequiredText(t *testing.T) {
 	}{
 		{nil, rules.FR, "Facultatif."},
 		{[]rules.Condition{rules.Always}, rules.EN, "Required."},
-		{[]rules.Condition{rules.WhenPersonalData}, rules.FR, "Obligatoire si le récit mentionne des données personnelles."},
+		{[]rules.Condition{rules.WhenPersonalData}, rules.FR, "Obligatoire si le récit traite des données personnelles."},
 		{[]rules.Condition{rules.WhenPrivileged, rules.WhenCitizen}, rules.EN, "Required for a privileged role (administrator, authorised agent…) or for a citizen-facing story."},
 	} {
 		if got := RequiredText(c.conds, c.lang); got != c.want {

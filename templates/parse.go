@@ -81,17 +81,15 @@ func decodeInto(n *yaml.Node, out any, source string) error {
 
 var (
 	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	conditions = []rules.Condition{rules.Always, rules.WhenPrivileged, rules.WhenSensitive, rules.WhenPersonalData, rules.WhenCitizen}
 	kinds      = []rules.SectionKind{rules.KindStory, rules.KindCriteria, rules.KindText}
 	severities = []rules.Severity{rules.SeverityError, rules.SeverityWarning, rules.SeverityInfo}
-	categories = []string{CategorySecurity, CategoryPersonalData}
 )
 
-// Topic categories: the conditions sensitive-topic and personal-data are
-// raised by topics of these categories, so no other category means anything.
+// Topic categories, as rules defines them (kept here under their old names
+// for the code that reads templates).
 const (
-	CategorySecurity     = "security"
-	CategoryPersonalData = "personal-data"
+	CategorySecurity     = rules.CategorySecurity
+	CategoryPersonalData = rules.CategoryPersonalData
 )
 
 // checker collects every problem of a file instead of stopping at the first.
@@ -234,13 +232,14 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 		t.Topics = c.topics(rt.Topics)
 	}
 	if inherit("security_checklist") {
-		t.SecurityChecklist = base.SecurityChecklist
+		t.SecurityChecklist, t.RecetteChecks = base.SecurityChecklist, base.RecetteChecks
 	} else {
-		for i, q := range rt.SecurityChecklist {
-			if txt := c.text(q, fmt.Sprintf("security_checklist[%d]", i), true, rt.Line); txt != nil {
-				t.SecurityChecklist = append(t.SecurityChecklist, txt)
-			}
-		}
+		t.SecurityChecklist, t.RecetteChecks = c.checklist(rt.SecurityChecklist, rt.Line, t.Topics)
+	}
+	if inherit("recette_skip") {
+		t.RecetteSkip = base.RecetteSkip
+	} else {
+		t.RecetteSkip = c.strings(rt.RecetteSkip, "recette_skip")
 	}
 	if inherit("vague_terms") {
 		t.VagueTerms = base.VagueTerms
@@ -302,9 +301,10 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 					"unknown %q; known values: story, criteria, text", rs.Kind.Value)
 			}
 		}
-		// The engine reads the story sentence and the criteria from one
-		// section each; a second one would be silently ignored.
-		if s.Kind != rules.KindText {
+		// The engine reads the story sentence from one section; a second
+		// one would be silently ignored. Criteria may come from several
+		// (acceptance criteria, business rules).
+		if s.Kind == rules.KindStory {
 			if other, dup := kindOwner[s.Kind]; dup {
 				c.add(rs.Kind.Line, f+".kind", "une seule section de type %s par modèle (déjà : %s)",
 					"only one section of kind %s per template (already: %s)", s.Kind, other)
@@ -346,7 +346,7 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 		}
 		for j, rc := range rs.RequiredWhen {
 			cond := rules.Condition(rc.Value)
-			if !slices.Contains(conditions, cond) {
+			if !cond.Known() {
 				c.add(rc.Line, fmt.Sprintf("%s.required_when[%d]", f, j),
 					"condition « %s » inconnue ; conditions possibles : %s",
 					"unknown condition %q; known conditions: %s", rc.Value, joinConds())
@@ -361,9 +361,18 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 	return out
 }
 
+func joinContexts() string {
+	var s []string
+	for _, c := range rules.TopicContexts() {
+		s = append(s, string(c))
+	}
+	return strings.Join(s, ", ")
+}
+
 func joinConds() string {
-	s := make([]string, len(conditions))
-	for i, c := range conditions {
+	conds := rules.Conditions()
+	s := make([]string, len(conds))
+	for i, c := range conds {
 		s[i] = string(c)
 	}
 	return strings.Join(s, ", ")
@@ -421,20 +430,92 @@ func (c *checker) personas(list []*rawPersona, sectionIDs []string) []rules.Pers
 	return out
 }
 
+// checklist reads the security checklist: its questions, and the
+// recette checks of those a recette verifies. A check names the topics
+// (of topics) and conditions it applies to, at least one.
+func (c *checker) checklist(list []*rawCheck, line int, topics []rules.Topic) ([]rules.Text, []rules.RecetteCheck) {
+	var questions []rules.Text
+	var checks []rules.RecetteCheck
+	for i, rq := range list {
+		f := fmt.Sprintf("security_checklist[%d]", i)
+		q := c.text(&rq.Question, f, true, rq.Line)
+		if q == nil {
+			continue
+		}
+		questions = append(questions, q)
+		r := rq.Recette
+		if r.Text == nil {
+			if len(r.Topics) > 0 || len(r.When) > 0 {
+				c.add(rq.Line, f+".recette", "obligatoire avec topics et when : la vérification telle que la recette la fait",
+					"required with topics and when: the check as the recette makes it")
+			}
+			continue
+		}
+		rc := rules.RecetteCheck{Question: len(questions) - 1, Text: c.text(r.Text, f+".recette", true, rq.Line)}
+		for j, tp := range r.Topics {
+			if !slices.ContainsFunc(topics, func(t rules.Topic) bool { return t.ID == tp.Value }) {
+				c.add(tp.Line, fmt.Sprintf("%s.topics[%d]", f, j), "sujet « %s » inconnu : il n'est pas dans topics",
+					"unknown topic %q: it is not in topics", tp.Value)
+				continue
+			}
+			rc.Topics = append(rc.Topics, tp.Value)
+		}
+		for j, w := range r.When {
+			cond := rules.Condition(w.Value)
+			if !cond.Known() {
+				c.add(w.Line, fmt.Sprintf("%s.when[%d]", f, j), "condition « %s » inconnue ; conditions possibles : %s",
+					"unknown condition %q; known conditions: %s", w.Value, joinConds())
+				continue
+			}
+			rc.When = append(rc.When, cond)
+		}
+		if len(r.Topics) == 0 && len(r.When) == 0 {
+			c.add(rq.Line, f+".recette", "dites à quels récits la vérification s'applique : topics, when ou les deux",
+				"say which stories the check applies to: topics, when or both")
+		}
+		if rc.Text != nil {
+			checks = append(checks, rc)
+		}
+	}
+	return questions, checks
+}
+
 func (c *checker) topics(list []*rawTopic) []rules.Topic {
 	out := make([]rules.Topic, 0, len(list))
 	ids := map[string]int{}
 	termOwner := map[string]string{}
 	for i, rt := range list {
 		f := fmt.Sprintf("topics[%d]", i)
-		t := rules.Topic{ID: c.id(rt.ID, f+".id", rt.Line), Category: rt.Category.Value}
+		t := rules.Topic{ID: c.id(rt.ID, f+".id", rt.Line)}
 		if j, dup := ids[t.ID]; dup && t.ID != "" {
 			c.add(rt.ID.Line, f+".id", "« %s » est déjà l'id de topics[%d]", "%q is already the id of topics[%d]", t.ID, j)
 		}
 		ids[t.ID] = i
-		if !slices.Contains(categories, t.Category) {
-			c.add(rt.Category.Line, f+".category", "« %s » inconnue ; catégories possibles : security, personal-data",
-				"unknown %q; known categories: security, personal-data", t.Category)
+		cats := strings.Join(rules.Categories(), ", ")
+		if len(rt.Category.Values) == 0 {
+			c.add(rt.Category.Line, f+".category", "obligatoire ; catégories possibles : %s", "required; known categories: %s", cats)
+		}
+		for j, rc := range rt.Category.Values {
+			field := f + ".category"
+			if len(rt.Category.Values) > 1 {
+				field = fmt.Sprintf("%s[%d]", field, j)
+			}
+			switch {
+			case !rules.KnownCategory(rc.Value):
+				c.add(rc.Line, field, "« %s » inconnue ; catégories possibles : %s", "unknown %q; known categories: %s", rc.Value, cats)
+			case slices.Contains(t.Categories, rc.Value):
+				c.add(rc.Line, field, "« %s » est déjà écrite", "%q is already listed", rc.Value)
+			default:
+				t.Categories = append(t.Categories, rc.Value)
+			}
+		}
+		t.Context = rules.ContextAny
+		if v := rt.Context.Value; v != "" {
+			t.Context = rules.TopicContext(v)
+			if !slices.Contains(rules.TopicContexts(), t.Context) {
+				c.add(rt.Context.Line, f+".context", "« %s » inconnu ; contextes possibles : %s",
+					"unknown %q; known contexts: %s", v, joinContexts())
+			}
 		}
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
 		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")

@@ -36,7 +36,8 @@ type rawTemplate struct {
 	Sections          []*rawSection   `yaml:"sections"`
 	Personas          []*rawPersona   `yaml:"personas"`
 	Topics            []*rawTopic     `yaml:"topics"`
-	SecurityChecklist []*rawText      `yaml:"security_checklist"`
+	SecurityChecklist []*rawCheck     `yaml:"security_checklist"`
+	RecetteSkip       []rawString     `yaml:"recette_skip"`
 	VagueTerms        *rawLangLists   `yaml:"vague_terms"`
 	Rules             rawRules        `yaml:"rules"`
 	present           map[string]bool // keys written in the file, for extends
@@ -68,7 +69,8 @@ type rawPersona struct {
 type rawTopic struct {
 	Line     int         `yaml:"-"`
 	ID       rawString   `yaml:"id"`
-	Category rawString   `yaml:"category"`
+	Category rawStrings  `yaml:"category"`
+	Context  rawString   `yaml:"context"`
 	Keywords []rawString `yaml:"keywords"`
 	Acronyms []rawString `yaml:"acronyms"`
 }
@@ -310,6 +312,32 @@ func (s *rawString) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
+// rawStrings is one string or a list of strings ("category: security" or
+// "category: [security, personal-data]").
+type rawStrings struct {
+	Line   int
+	Values []rawString
+}
+
+func (l *rawStrings) UnmarshalYAML(n *yaml.Node) error {
+	l.Line = n.Line
+	switch n.Kind {
+	case yaml.ScalarNode:
+		var s rawString
+		if err := s.UnmarshalYAML(n); err != nil {
+			return err
+		}
+		if s.Value != "" {
+			l.Values = []rawString{s}
+		}
+		return nil
+	case yaml.SequenceNode:
+		return n.Decode(&l.Values)
+	}
+	return shapeErr(n.Line, "", "un texte ou une liste est attendu ici, pas %s",
+		"a string or a list is expected here, not %s", n)
+}
+
 // rawText is either one string for every language or a mapping fr/en.
 type rawText struct {
 	Line   int
@@ -347,6 +375,53 @@ func (t *rawText) UnmarshalYAML(n *yaml.Node) error {
 	}
 	return shapeErr(n.Line, "", "un texte ou un objet {fr: …, en: …} est attendu ici, pas %s",
 		"a string or a mapping {fr: …, en: …} is expected here, not %s", n)
+}
+
+// rawCheck is one question of the security checklist: its text (one
+// string, or fr/en), and, when a recette verifies it on the delivered
+// feature, how it is phrased then and which stories it applies to.
+type rawCheck struct {
+	Line     int
+	Question rawText
+	Recette  rawCheckRecette
+}
+
+type rawCheckRecette struct {
+	Text   *rawText    `yaml:"recette"`
+	Topics []rawString `yaml:"topics"`
+	When   []rawString `yaml:"when"`
+}
+
+func (q *rawCheck) UnmarshalYAML(n *yaml.Node) error {
+	q.Line = n.Line
+	if n.Kind != yaml.MappingNode {
+		return q.Question.UnmarshalYAML(n)
+	}
+	// The languages are the question's; the other keys say how a recette
+	// verifies it.
+	text := &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
+	rest := &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		dst := rest
+		if slices.Contains(knownLangs, n.Content[i].Value) {
+			dst = text
+		}
+		dst.Content = append(dst.Content, n.Content[i], n.Content[i+1])
+	}
+	var errs Errors
+	if err := q.Question.UnmarshalYAML(text); err != nil {
+		errs = append(errs, under("", err)...)
+	}
+	for _, e := range strictDecode(rest, &q.Recette) {
+		if e.Field == "" || !strings.Contains(e.Msg.Get(rules.EN), "unknown key") {
+			errs = append(errs, e)
+			continue
+		}
+		// An unknown key may be a language as well as a recette key.
+		errs = append(errs, errf(e.Line, e.Field, "clé inconnue ; clés possibles : fr, en, recette, topics, when",
+			"unknown key; known keys: fr, en, recette, topics, when"))
+	}
+	return orNil(errs)
 }
 
 // rawLangLists is a mapping fr/en of string lists.

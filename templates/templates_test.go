@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -145,18 +146,19 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 	}
 	// Acronyms that need the upper-case guard, and generic words that
 	// must stay out of the topics for precision.
-	acr, kw := map[string]string{}, map[string]string{}
-	for _, tp := range us.Topics {
+	acr, kw := map[string]*rules.Topic{}, map[string]*rules.Topic{}
+	for i := range us.Topics {
+		tp := &us.Topics[i]
 		for _, a := range tp.Acronyms {
-			acr[a] = tp.Category
+			acr[a] = tp
 		}
 		for _, k := range tp.Keywords {
-			kw[Normalize(k)] = tp.Category
+			kw[Normalize(k)] = tp
 		}
 	}
 	for a, cat := range map[string]string{"NIR": CategoryPersonalData, "INS": CategoryPersonalData, "DCP": CategoryPersonalData, "IBAN": CategoryPersonalData, "SSN": CategoryPersonalData, "SSO": CategorySecurity, "OIDC": CategorySecurity} {
-		if acr[a] != cat {
-			t.Errorf("acronym %s: category %q, want %q", a, acr[a], cat)
+		if acr[a] == nil || !acr[a].Has(cat) {
+			t.Errorf("acronym %s: not of category %q", a, cat)
 		}
 	}
 	for _, k := range []string{"mot de passe", "habilitation", "données personnelles", "date de naissance", "password", "personal data"} {
@@ -164,9 +166,12 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 			t.Errorf("keyword %q missing", k)
 		}
 	}
-	for _, noisy := range []string{"api", "export", "import", "partage", "share", "role", "delete", "download", "login", "email", "adresse", "sante", "minor"} {
-		if cat, ok := kw[noisy]; ok {
-			t.Errorf("generic word %q is a %s keyword: it would fire on ordinary stories", noisy, cat)
+	// Generic words fire on ordinary stories: they may be keywords only
+	// in a context that restricts them (a person's, with personal data,
+	// in the need).
+	for _, noisy := range []string{"api", "export", "import", "partage", "share", "role", "delete", "download", "login", "email", "adresse", "sante", "minor", "session", "compte", "dossier"} {
+		if tp, ok := kw[noisy]; ok && (tp.Context == "" || tp.Context == rules.ContextAny) {
+			t.Errorf("generic word %q is a keyword of %s in any context: it would fire on ordinary stories", noisy, tp.ID)
 		}
 	}
 	for _, lang := range []rules.Lang{rules.FR, rules.EN} {
@@ -244,6 +249,8 @@ func TestParseTemplateErrors(t *testing.T) {
 		// The matcher splits words at a hyphen, and needs two capitals.
 		{"unmatchable-acronym.yml", 10, "topics[0].acronyms[1]", "« COVID-19 » : un sigle", `"COVID-19": an acronym`},
 		{"bad-category.yml", 9, "topics[0].category", "« finance » inconnue", `unknown "finance"`},
+		{"bad-category-list.yml", 9, "topics[0].category[1]", "« finance » inconnue", `unknown "finance"`},
+		{"bad-context.yml", 10, "topics[0].context", "« owner » inconnu", `unknown "owner"`},
 		{"unknown-requires.yml", 11, "personas[0].requires[0]", "section « security-notes » inconnue", `section "security-notes" is not in this template`},
 		{"bad-kind.yml", 5, "sections[0].kind", "« sentence » inconnu", `unknown "sentence"`},
 		{"missing-name.yml", 1, "name", "obligatoire", "required"},
@@ -615,5 +622,100 @@ func TestLoadChecksInheritedRequires(t *testing.T) {
 	_, err := mustBuiltin(t).Load(data, "cochef.yml")
 	if err == nil || !strings.Contains(err.Error(), "cochef.yml:9:") || !strings.Contains(err.Error(), "rssi") || !strings.Contains(err.Error(), "recette") {
 		t.Fatalf("err = %v, want the child's inherited requires reported", err)
+	}
+}
+
+// A topic may ask for both sections, and restrict where its keywords count.
+func TestParseTopicCategoriesAndContext(t *testing.T) {
+	tm, err := ParseTemplate([]byte(`name: t
+title: T
+sections:
+  - {id: story, kind: story, title: Récit}
+topics:
+  - {id: identity, category: [personal-data, security], keywords: [titre de séjour]}
+  - {id: contact, category: personal-data, context: person, keywords: [adresse]}
+`), "t.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, contact := tm.Topics[0], tm.Topics[1]
+	if !id.Has(rules.CategorySecurity) || !id.Has(rules.CategoryPersonalData) || id.Context != rules.ContextAny {
+		t.Errorf("identity: %+v", id)
+	}
+	if contact.Has(rules.CategorySecurity) || !contact.Has(rules.CategoryPersonalData) || contact.Context != rules.ContextPerson {
+		t.Errorf("contact: %+v", contact)
+	}
+}
+
+// A checklist question may say how a recette verifies it and to which
+// stories it applies; recette_skip lists the statements that are not
+// verified. Mistakes are told at their line.
+func TestParseRecetteChecks(t *testing.T) {
+	head := `name: t
+title: T
+sections:
+  - {id: story, kind: story, title: Récit}
+topics:
+  - {id: access-control, category: security, keywords: [habilitation]}
+`
+	tm, err := ParseTemplate([]byte(head+`security_checklist:
+  - "Besoins DICT ?"
+  - fr: "Habilitations ?"
+    en: "Access rights?"
+    recette: {fr: "Un compte sans droit ne voit rien", en: "An account without rights sees nothing"}
+    topics: [access-control]
+    when: [privileged-role]
+recette_skip: [Base légale]
+`), "t.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tm.SecurityChecklist) != 2 || tm.SecurityChecklist[1].Get(rules.EN) != "Access rights?" {
+		t.Fatalf("questions %+v", tm.SecurityChecklist)
+	}
+	want := rules.RecetteCheck{Question: 1, Text: rules.Text{rules.FR: "Un compte sans droit ne voit rien", rules.EN: "An account without rights sees nothing"},
+		Topics: []string{"access-control"}, When: []rules.Condition{rules.WhenPrivileged}}
+	if len(tm.RecetteChecks) != 1 || !reflect.DeepEqual(tm.RecetteChecks[0], want) {
+		t.Fatalf("recette checks %+v", tm.RecetteChecks)
+	}
+	if !slices.Equal(tm.RecetteSkip, []string{"Base légale"}) {
+		t.Fatalf("recette_skip %v", tm.RecetteSkip)
+	}
+
+	for _, c := range []struct {
+		name, checklist string
+		line            int
+		field, en       string
+	}{
+		{"unknown topic", "  - {fr: \"Q ?\", recette: V, topics: [access]}\n", 8, "security_checklist[0].topics[0]", `unknown topic "access"`},
+		{"unknown condition", "  - {fr: \"Q ?\", recette: V, when: [admin]}\n", 8, "security_checklist[0].when[0]", `unknown condition "admin"`},
+		{"applies to nothing", "  - {fr: \"Q ?\", recette: V}\n", 8, "security_checklist[0].recette", "say which stories"},
+		{"tags without the check", "  - {fr: \"Q ?\", topics: [access-control]}\n", 8, "security_checklist[0].recette", "required with topics and when"},
+		{"unknown key", "  - {fr: \"Q ?\", recete: V}\n", 8, "security_checklist[0].recete", "known keys: fr, en, recette, topics, when"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := ParseTemplate([]byte(head+"security_checklist:\n"+c.checklist), "t.yml")
+			var es Errors
+			if !errors.As(err, &es) || len(es) != 1 {
+				t.Fatalf("want one error, got %v", err)
+			}
+			if es[0].Line != c.line || es[0].Field != c.field || !strings.Contains(es[0].Localized(rules.EN), c.en) {
+				t.Errorf("got %d %q %q, want %d %q …%s…", es[0].Line, es[0].Field, es[0].Localized(rules.EN), c.line, c.field, c.en)
+			}
+		})
+	}
+}
+
+// The built-in checks are phrased for the delivered feature, in French and
+// English, and each names what it applies to.
+func TestBuiltinRecetteChecks(t *testing.T) {
+	tpl := mustBuiltin(t).Default()
+	if len(tpl.RecetteChecks) == 0 || len(tpl.RecetteChecks) >= len(tpl.SecurityChecklist) {
+		t.Fatalf("%d recette checks for %d questions: the design questions stay out", len(tpl.RecetteChecks), len(tpl.SecurityChecklist))
+	}
+	for _, rc := range tpl.RecetteChecks {
+		if rc.Text.Get(rules.FR) == "" || rc.Text[rules.EN] == "" || strings.HasSuffix(rc.Text[rules.FR], "?") || len(rc.Topics)+len(rc.When) == 0 {
+			t.Errorf("check %+v", rc)
+		}
 	}
 }

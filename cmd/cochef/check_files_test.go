@@ -9,7 +9,8 @@ import (
 )
 
 const readyStory = "# Suivre ma demande\n\nEn tant qu'usager, je veux voir où en est ma demande afin de savoir quand je serai payé.\n\n" +
-	"## Critères d'acceptation\n\n- La page affiche l'étape en cours de la demande\n\n## Accessibilité\n\nConforme RGAA : contrastes et lecteur d'écran vérifiés.\n"
+	"## Critères d'acceptation\n\n- La page affiche l'étape en cours de la demande\n\n## Accessibilité\n\nConforme RGAA : contrastes et lecteur d'écran vérifiés.\n\n" +
+	"## Données personnelles / RGPD\n\nAucune donnée nouvelle : la page affiche l'état de la demande déjà traitée, pour son seul titulaire connecté.\n"
 
 func TestCheckSeveralFilesOneResultEachWorstExitCode(t *testing.T) {
 	dir := t.TempDir()

@@ -309,7 +309,8 @@ En tant qu'agent, je veux filtrer les dossiers.
 func TestCheckBacklogUniqueNamesFileLine(t *testing.T) {
 	backlog := writeFile(t, "backlog.txt", "# comment\n\nEn tant qu'usager, je veux payer ma facture en ligne.\n# another\nEn tant qu'usager, je veux payer ma facture en ligne.\n")
 	_, text, _ := runCochef(t, "", "check", "--backlog", backlog)
-	if !strings.Contains(text, "ligne 3 : En tant") || !strings.Contains(text, "de la ligne 5") || !strings.Contains(text, "de la ligne 3") {
+	// The later copy names the earlier one (the earlier is the original).
+	if !strings.Contains(text, "ligne 3 : En tant") || !strings.Contains(text, "de la ligne 3") || strings.Contains(text, "de la ligne 5") {
 		t.Errorf("story-unique does not name file lines:\n%s", text)
 	}
 }
@@ -383,8 +384,8 @@ func TestExampleBacklog(t *testing.T) {
 	if n != 8 {
 		t.Errorf("%d results, want the 8 stories of the file", n)
 	}
-	if len(byRule["story-unique"]) != 2 {
-		t.Errorf("story-unique on %q, want the two near-duplicates", byRule["story-unique"])
+	if got := byRule["story-unique"]; len(got) != 1 || !strings.Contains(got[0], "à quelle étape") {
+		t.Errorf("story-unique on %q, want the later of the two near-duplicates", got)
 	}
 	if got := byRule["story-format"]; len(got) != 1 || !strings.HasPrefix(got[0], "Pouvoir exporter") {
 		t.Errorf("story-format on %q, want the story without a role", got)

@@ -124,6 +124,7 @@ var toolSkips = map[string]string{
 	"COCHEF_TEST_DATABASE_URL=":  "the test suite itself, on PostgreSQL (.ci/run runs it)",
 	"bash .ci/run":               "what CI runs, this test included",
 	"go run ./scripts/loadtest ": "a 15 s measurement that builds its own server; its figures are in the README",
+	"go run ./scripts/judgment":  "the corpus benchmark; its figures are in the README and rules' tests guard them",
 	"docker ":                    "needs Docker, which neither the test machine nor CI has (e2e/deploy_test.go reads the Dockerfile)",
 	"curl -sS -X POST -H \"Accept: application/vnd.github+json\" https://api.github.com/app-manifests/": "needs the code GitHub gives when the App is created",
 	"jq -r ":                             "reads the credentials GitHub returns when the App is created",

@@ -150,7 +150,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	}
 	// Recette checklists on pull and merge requests (docs/recette.md).
 	recettes := &recette.Runner{Env: env, Store: st, Recettes: st, Enqueuer: st}
-	stories := &feedback.Runner{Env: env, Store: st, Evaluated: recettes.StoryEvaluated}
+	stories := &feedback.Runner{Env: env, Store: st, Evaluated: recettes.StoryEvaluated, Recettes: recettes}
 	worker := core.Dispatch{
 		core.FeatureFeedback:   stories,
 		core.FeatureRecette:    recettes,

@@ -154,10 +154,14 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 	if len(t.Topics) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", s("Sujets sensibles", "Sensitive topics"))
 		for _, tp := range t.Topics {
-			cat := s("sécurité → notes de sécurité", "security → security notes")
-			if tp.Category == templates.CategoryPersonalData {
-				cat = s("données personnelles → section RGPD", "personal data → GDPR section")
+			var asks []string
+			if tp.Has(templates.CategoryPersonalData) {
+				asks = append(asks, s("données personnelles → section RGPD", "personal data → GDPR section"))
 			}
+			if tp.Has(templates.CategorySecurity) {
+				asks = append(asks, s("sécurité → notes de sécurité", "security → security notes"))
+			}
+			cat := strings.Join(asks, " ; ")
 			fmt.Fprintf(&b, "  %s (%s)\n", tp.ID, cat)
 			if len(tp.Keywords) > 0 {
 				fmt.Fprintf(&b, "    %s %s\n", s("mots-clés :", "keywords:"), strings.Join(tp.Keywords, ", "))

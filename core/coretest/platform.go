@@ -55,12 +55,13 @@ type Platform struct {
 	closing  map[string][]core.IssueRef
 	comments map[string][]*Comment
 	nextID   int64
-	labels   map[string][]core.Label // by repository
-	access   map[string]core.Access  // by user
-	teams    map[string]bool         // "team/user"
-	files    map[string]string       // by repository
-	statuses map[string][]Status     // by PR/MR
-	fail     map[string][]error      // errors the next calls of an op return
+	labels   map[string][]core.Label         // by repository
+	access   map[string]core.Access          // by user
+	teams    map[string]bool                 // "team/user"
+	files    map[string]string               // by repository
+	forms    map[string][]core.IssueTemplate // by repository
+	statuses map[string][]Status             // by PR/MR
+	fail     map[string][]error              // errors the next calls of an op return
 	calls    []Call
 }
 
@@ -74,7 +75,7 @@ func NewPlatform() *Platform {
 	return &Platform{
 		issues: map[string]*core.Issue{}, mrs: map[string]*core.MergeRequest{}, closing: map[string][]core.IssueRef{},
 		comments: map[string][]*Comment{}, labels: map[string][]core.Label{}, access: map[string]core.Access{},
-		teams: map[string]bool{}, files: map[string]string{}, statuses: map[string][]Status{}, fail: map[string][]error{},
+		teams: map[string]bool{}, files: map[string]string{}, forms: map[string][]core.IssueTemplate{}, statuses: map[string][]Status{}, fail: map[string][]error{},
 	}
 }
 
@@ -446,6 +447,22 @@ func (p *Platform) SetConfig(repo core.Repo, yaml string) {
 		return
 	}
 	p.files[repoKey(repo)] = yaml
+}
+
+// SetIssueTemplates sets what IssueTemplates answers for repo.
+func (p *Platform) SetIssueTemplates(repo core.Repo, forms ...core.IssueTemplate) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.forms[repoKey(repo)] = forms
+}
+
+func (p *Platform) IssueTemplates(_ context.Context, repo core.Repo) ([]core.IssueTemplate, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err := p.call("IssueTemplates", repo); err != nil {
+		return nil, err
+	}
+	return slices.Clone(p.forms[repoKey(repo)]), nil
 }
 
 func (p *Platform) ReadConfig(_ context.Context, repo core.Repo) ([]byte, string, bool, error) {

@@ -438,3 +438,36 @@ func TestHoldCarriesOutAWriteItsClientGaveUpOn(t *testing.T) {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+// A folder's contents are its entries, files and folders, by name, as
+// GitHub lists them; a path under which nothing lies is a 404.
+func TestContentsOfAFolder(t *testing.T) {
+	f := githubfake.New(t)
+	f.SetFile("octo/hello", "docs/b.md", "b")
+	f.SetFile("octo/hello", "docs/a.md", "a")
+	f.SetFile("octo/hello", "docs/sub/c.md", "c")
+	r := do(t, f, "GET", "/repos/octo/hello/contents/docs", "", nil)
+	if r.status != 200 {
+		t.Fatalf("status %d: %s", r.status, r.body)
+	}
+	var list []struct {
+		Type, Name, Path string
+		Content          *string
+	}
+	if err := json.Unmarshal([]byte(r.body), &list); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range list {
+		got = append(got, e.Type+":"+e.Path)
+		if e.Content != nil {
+			t.Errorf("%s: a listing holds no content", e.Path)
+		}
+	}
+	if strings.Join(got, " ") != "file:docs/a.md file:docs/b.md dir:docs/sub" {
+		t.Errorf("listing %v", got)
+	}
+	if r := do(t, f, "GET", "/repos/octo/hello/contents/nothing", "", nil); r.status != 404 {
+		t.Errorf("an empty folder answered %d", r.status)
+	}
+}

@@ -449,7 +449,7 @@ func (f *Fake) content(c *call, repo *repoState) answer {
 	p := c.params["path"]
 	data, ok := repo.files[p]
 	if !ok {
-		return notFound()
+		return f.directory(repo, p)
 	}
 	sha := blobSHA(data)
 	return jsonAnswer(http.StatusOK, &gh.RepositoryContent{

@@ -357,6 +357,32 @@ func TestRawFiles(t *testing.T) {
 	}
 }
 
+// The project's description templates, as GET /projects/:id/templates/:type
+// lists them; an unknown type is refused as GitLab refuses it.
+func TestTemplates(t *testing.T) {
+	f := setup(t)
+	f.SetFile(proj, ".gitlab/issue_templates/user-story.md", "## Récit\n")
+	f.SetFile(proj, ".gitlab/issue_templates/bug.md", "## Anomalie\n")
+	f.SetFile(proj, ".gitlab/issue_templates/old/technique.md", "## Technique\n")
+	tests := []struct {
+		path     string
+		want     int
+		wantBody string
+	}{
+		{"/api/v4/projects/11/templates/issues", 200, `[{"key":"bug","name":"bug"},{"key":"user-story","name":"user-story"}]`},
+		{"/api/v4/projects/11/templates/merge_requests", 200, `[]`},
+		{"/api/v4/projects/11/templates/licenses", 200, `[]`},
+		{"/api/v4/projects/11/templates/nope", 400, `{"error":"type does not have a valid value"}`},
+		{"/api/v4/projects/99/templates/issues", 404, `{"message":"404 Project Not Found"}`},
+	}
+	for _, tt := range tests {
+		a := do(t, f, "GET", tt.path, "", "", false)
+		if a.status != tt.want || strings.TrimSpace(a.body) != tt.wantBody {
+			t.Errorf("GET %s = %d %q, want %d %q", tt.path, a.status, a.body, tt.want, tt.wantBody)
+		}
+	}
+}
+
 func TestFailNext(t *testing.T) {
 	f := setup(t)
 	f.FailNextOn("POST", "/projects/:id/issues/:issue_iid/notes", 1, 429, http.Header{"Retry-After": {"7"}})

@@ -61,6 +61,7 @@ func (f *Fake) routes() []route {
 		{method: "GET", template: "/projects/:id/repository/files/:file_path/raw", h: f.getRawFile},
 		{method: "HEAD", template: "/projects/:id/repository/files/:file_path/raw", h: f.getRawFile},
 		{method: "GET", template: "/projects/:id/repository/files/:file_path", h: f.getFile},
+		{method: "GET", template: "/projects/:id/templates/:type", h: f.listTemplates},
 
 		{method: "POST", template: "/projects/:id/statuses/:sha", h: f.setCommitStatus},
 		{method: "GET", template: "/projects/:id/repository/commits/:sha/statuses", h: f.listCommitStatuses},

@@ -1,0 +1,276 @@
+package rules
+
+import (
+	"strings"
+	"sync"
+)
+
+// What a story's need does with the data it names decides whether it
+// processes personal data, as the review policy settles it:
+//   - browsing (sort, filter, search, count, view data the same people
+//     already see) processes nothing new: no RGPD section, and special
+//     categories do not ask for security notes either;
+//   - workflow (accept, refuse, cancel, assign, tag, notify through the
+//     product's existing channel) processes nothing new either, unless
+//     the story names a new kind of data;
+//   - a person deleting one item of their own (a draft, a comment) is no
+//     deletion rule;
+//   - a change of who may see or do what is processing, even written as
+//     a restriction ("je ne dois pas pouvoir valider un dossier dont je
+//     suis le bénéficiaire").
+
+type needAct uint8
+
+const (
+	actProcess needAct = iota
+	actBrowse
+	actWorkflow
+	actAccess
+	actOwnDelete
+	actRestrict // a negation that is no access rule: "ne dois pas pouvoir déposer sans le plan"
+	// actOwnExport: a person exporting their own data ("export my payment
+	// history as a PDF"): a document about them, no bulk export.
+	actOwnExport
+)
+
+var (
+	// Browsing is the policy's list: sort, filter, search, paginate,
+	// count, a column, a viewer. Viewing ("voir", "consulter") is a
+	// display, which processes what it shows.
+	browseVerbs = setOf(`trier filtrer rechercher chercher retrouver paginer compter ordonner reperer
+		sort filter search find paginate count order`)
+	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
+		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
+		basculer rappeler
+		accept reject refuse approve cancel close extend assign reassign tag label notify remind alert inform`)
+	// layoutCues say a need arranges what is already shown.
+	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
+		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
+		"mise en page"}
+	// accessibilityCues say a need makes an existing feature usable with
+	// an assistive technology or another input.
+	accessibilityCues = []string{"lecteur d ecran", "lecteurs d ecran", "au clavier", "plage braille",
+		"contraste", "zoom", "sous titre", "sous titres", "screen reader", "screen readers", "keyboard",
+		"high contrast", "captions", "rgaa", "wcag"}
+	exportVerbs = setOf(`exporter extraire telecharger imprimer export download print extract`)
+	// checkVerbs read content to check it: a column they name is data, not
+	// a layout.
+	checkVerbs = setOf(`verifier controler detecter analyser check verify detect scan`)
+	// displayVerbs show or tell what is held; with a stateCue, the need is
+	// a work list, a filter by state of records the same people handle.
+	displayVerbs = setOf(`voir consulter afficher savoir connaitre lister see view display know list show`)
+	stateCues    = []string{"en attente", "en retard", "non traite", "non traites", "non traitee",
+		"non traitees", "n ont pas ete", "n a pas ete", "pas encore", "depuis plus de", "pending", "overdue",
+		"not yet", "have not been", "has not been", "awaiting"}
+	// A person following the state of their own dossier, booking or
+	// claim: no new data, recipient or channel.
+	statusWords = setOf(`avancement etat statut etape progress status stage`)
+	deleteVerbs = setOf(`supprimer effacer retirer enlever delete remove erase`)
+	browseNouns = setOf(`recherche filtre filtres tri visionneuse colonne colonnes compteur pagination liste
+		search filter sort viewer column columns counter pagination list`)
+	receiveForms  = setOf(`recevoir recois recoit recoive recoivent receive receives get gets`)
+	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
+	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
+		invoice certificate receipt letter decision`)
+	messageWords = setOf(`alerte alertes notification notifications courriel courriels mail mails email emails
+		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
+	accessWords = []string{
+		"ne dois pas pouvoir", "ne doit pas pouvoir", "ne doivent pas pouvoir", "ne peux pas voir",
+		"ne peux pas ouvrir", "ne peux pas consulter", "ne peux pas modifier", "ne peux pas acceder",
+		"ne vois que", "ne voit que", "vois uniquement", "voit uniquement", "visible par", "visibles par",
+		"visible que par", "visibles que par", "donner acces", "ouvrir l acces", "droit de", "droits d acces",
+		"habilitation", "habilitations", "role", "roles", "must not", "only see", "give access", "grant access",
+		"request access", "permission", "permissions", "rights",
+	}
+	// participles of "être prévenu", "be notified".
+	participleVerbs = map[string]string{
+		"prevenu": "prevenir", "prevenue": "prevenir", "alerte": "alerter", "alertee": "alerter",
+		"notifie": "notifier", "notifiee": "notifier", "informe": "informer", "informee": "informer",
+		"deconnecte": "deconnecter", "notified": "notify", "alerted": "alert", "informed": "inform",
+		"reminded": "remind",
+	}
+)
+
+// processes reports whether the act handles the data its sentence names:
+// anew (process, export of one's own data) or by changing who may see it.
+func (a needAct) processes() bool {
+	return a == actProcess || a == actAccess || a == actOwnExport
+}
+
+// accessKeys are the accessWords folded, between spaces.
+var accessKeys = sync.OnceValue(func() []string {
+	out := make([]string, len(accessWords))
+	for i, a := range accessWords {
+		out[i] = " " + TermKey(a) + " "
+	}
+	return out
+})
+
+func setOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// needAct classifies what the story's need does.
+func (s *story) needAct() needAct {
+	p := s.sent
+	if p == nil || p.Action == "" {
+		return actProcess
+	}
+	ws := words(p.Action)
+	f := " " + strings.Join(ws, " ") + " "
+	for _, a := range accessKeys() {
+		if !strings.Contains(f, a) {
+			continue
+		}
+		if negatedNeed(ws) && conditionCue(f) && !seeVerbs[restrictedVerb(ws)] {
+			// "je ne dois pas pouvoir déposer un dossier sans le plan":
+			// a rule on what may be filed, not on who may do it.
+			return actRestrict
+		}
+		return actAccess
+	}
+	if negatedNeed(ws) {
+		return actRestrict
+	}
+	if s.citizenPerson() && ownStatus(ws) {
+		return actWorkflow
+	}
+	verb, next := needVerb(p, ws)
+	if !checkVerbs[verb] {
+		for _, cue := range layoutCues {
+			if strings.Contains(f, " "+cue+" ") {
+				return actBrowse // a layout of what the same people already see
+			}
+		}
+	}
+	for _, cue := range accessibilityCues {
+		if strings.Contains(f, " "+cue+" ") {
+			return actBrowse // the same feature, usable by everyone
+		}
+	}
+	if (verb == "retrouver" || verb == "find") && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]]) {
+		return actProcess // "je retrouve mes brouillons": kept for me
+	}
+	if displayVerbs[verb] {
+		for _, cue := range stateCues {
+			if strings.Contains(f, " "+cue+" ") {
+				return actBrowse // a work list: records filtered by their state
+			}
+		}
+	}
+	// A notification to someone ("je reçois une alerte", "que
+	// l'allocataire reçoive un rappel par SMS"), not a new document sent
+	// ("une copie PDF de mon dossier").
+	if receiveForms[verb] || len(ws) > 0 && (ws[0] == "que" || ws[0] == "qu") {
+		for i, w := range ws {
+			if !receiveForms[w] {
+				continue
+			}
+			for j := i + 1; j < len(ws) && j <= i+3; j++ {
+				if inSet(messageWords, ws[j]) && !strings.Contains(f, " copie ") && !strings.Contains(f, " copy ") {
+					return actWorkflow
+				}
+			}
+		}
+	}
+	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {
+		return actOwnExport
+	}
+	switch {
+	case browseNouns[verb] || browseNouns[next] && (verb == "" || roleArticles[verb]):
+		return actBrowse // "une recherche par nom", "une visionneuse"
+	case ownDocVerbs[verb] && inSet(documentWords, next):
+		return actWorkflow // one's own attestation, decree, invoice
+	case browseVerbs[verb]:
+		return actBrowse
+	case workflowVerbs[verb]:
+		return actWorkflow
+	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
+		return actWorkflow // a notification through the existing channel
+	case deleteVerbs[verb] && s.citizenPerson() && !strings.Contains(f, " compte ") && !strings.Contains(f, " account "):
+		return actOwnDelete
+	}
+	return actProcess
+}
+
+// needVerb returns the need's main verb, as an infinitive (folded), and
+// the word after its object's determiner.
+func needVerb(p *parsed, ws []string) (string, string) {
+	k := 0
+	for k < len(ws) && (needFillers[ws[k]] || frClitics[ws[k]] || frClitics[ws[k]+"'"] || ws[k] == "dois" || ws[k] == "pourrai" ||
+		ws[k] == "que" || ws[k] == "qu" || ws[k] == "i" || ws[k] == "me" || ws[k] == "m") {
+		k++
+	}
+	if k >= len(ws) {
+		return "", ""
+	}
+	verb := ws[k]
+	if roleArticles[verb] || possessives[verb] {
+		// A need without a verb: "une recherche par nom", "mes factures".
+		next := ""
+		if k+1 < len(ws) {
+			next = ws[k+1]
+		}
+		return verb, next
+	}
+	if inf, ok := frInfinitiveOf(verb); ok && p.Lang == FR && !frInfinitive(verb) {
+		verb = fold(inf)
+	}
+	if (verb == "etre" || verb == "be" || verb == "am" || verb == "get") && k+1 < len(ws) {
+		if v, ok := participleVerbs[ws[k+1]]; ok {
+			return v, ""
+		}
+	}
+	next := ""
+	for j := k + 1; j < len(ws) && j < k+4; j++ {
+		if !roleArticles[ws[j]] && !possessives[ws[j]] && ws[j] != "l" && ws[j] != "d" {
+			next = ws[j]
+			break
+		}
+	}
+	return verb, next
+}
+
+// seeVerbs see or change a record: forbidding them under a condition is
+// an access rule ("consulter le dossier … sans son accord").
+var seeVerbs = setOf(`voir consulter acceder ouvrir lire modifier telecharger exporter see view access open read edit download export`)
+
+// restrictedVerb returns the verb a negated need forbids: the word after
+// "pouvoir", "able to", "be able to".
+func restrictedVerb(ws []string) string {
+	for i, w := range ws {
+		if (w == "pouvoir" || w == "to") && i+1 < len(ws) {
+			return ws[i+1]
+		}
+	}
+	return ""
+}
+
+// conditionCue reports whether a need, as folded words between spaces,
+// states a condition on the act: "sans le plan", "tant que", "avant".
+func conditionCue(f string) bool {
+	for _, c := range []string{" sans ", " tant que ", " tant qu ", " avant ", " without ", " until ", " before "} {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownStatus reports whether a need follows the state of one's own record:
+// "suivre l'état de mes remboursements", "voir où en est mon permis".
+func ownStatus(ws []string) bool {
+	status, own := false, false
+	for i, w := range ws {
+		status = status || statusWords[w] || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont")
+		own = own || firstPossessives[w]
+	}
+	return status && own
+}
+
+// inSet reports whether a folded word, or its stem, is in set.
+func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }

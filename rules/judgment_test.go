@@ -1,0 +1,65 @@
+package rules_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cochef/cochef/internal/judgment"
+)
+
+// TestJudgment is a regression guard over the labelled corpus and the
+// QUS labels of the Dalpiaz backlogs (the figures `go run
+// ./scripts/judgment` prints and the README quotes): it fails when a
+// figure drops under issue #9's thresholds. It measures judgment, not
+// time.
+func TestJudgment(t *testing.T) {
+	backlogs, qus, lines, err := judgment.LoadAll("testdata/corpus", "testdata/dalpiaz2018")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := judgment.Evaluate(backlogs, qus, lines, builtin(t))
+	// Parse: French and English stories read at 97 % or more, and every
+	// French shape too. A shape group may miss up to two stories below
+	// 97 %: the corpus labels a few needs cut before "avant de" / "sans"
+	// and a "pour" + noun as a benefit, against its own guidelines (see
+	// the corpus disputes); a third miss is a regression.
+	for _, lang := range []string{"fr", "en"} {
+		if r := rep.Parse[lang]; r == nil || r.Value() < 0.97 {
+			t.Errorf("parse %s: %+v, want ≥ 0.97", lang, r)
+		}
+	}
+	for k, r := range rep.Parse {
+		if strings.HasPrefix(k, "fr ") && r.Value() < 0.97 && r.N-r.OK > 2 {
+			t.Errorf("parse %s: %d/%d", k, r.OK, r.N)
+		}
+	}
+	if v := rep.NotStories.Value(); v < 0.9 {
+		t.Errorf("non-stories read as stories: %.2f", v)
+	}
+	// Review triggers: precision and recall ≥ 0.9 each.
+	for _, k := range []string{"rgpd", "security"} {
+		c := rep.Reviews[k]
+		if c.Precision() < 0.9 || c.Recall() < 0.9 {
+			t.Errorf("%s: precision %.3f recall %.3f, want ≥ 0.9 each (%+v)", k, c.Precision(), c.Recall(), *c)
+		}
+	}
+	// QUS: every rule above AQUSA's published F1, on both label sets;
+	// ambiguous, for which no AQUSA figure is quoted, above the mean of
+	// AQUSA's five (0.24).
+	for _, set := range []map[string]*judgment.PRF{rep.Corpus, rep.Dalpiaz} {
+		for _, q := range judgment.QUSRules {
+			bar, ok := judgment.AQUSA[q.Defect]
+			if !ok {
+				bar = 0.24
+			}
+			if f := set[q.Defect].F1(); f <= bar {
+				t.Errorf("%s: F1 %.3f, want above %.2f", q.Rule, f, bar)
+			}
+		}
+	}
+	if t.Failed() {
+		for _, m := range rep.Misses {
+			t.Log(m)
+		}
+	}
+}

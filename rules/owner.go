@@ -1,0 +1,331 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+)
+
+// Whose data a keyword is: a person's (a possessive, "de l'allocataire",
+// a record the need handles) or an organisation's.
+
+// beneficiaryWords introduce who a feature is for; aggregateWords a count
+// of people, which is no personal data.
+var (
+	beneficiaryWords = map[Lang]map[string]bool{
+		FR: {"pour": true, "destination": true},
+		EN: {"for": true},
+	}
+	aggregateWords = map[string]bool{
+		"nombre": true, "nombres": true, "taux": true, "total": true, "totaux": true, "statistique": true,
+		"statistiques": true, "pourcentage": true, "part": true, "moyenne": true, "combien": true,
+		"count": true, "number": true, "rate": true, "share": true, "percentage": true, "average": true,
+		"many": true, "statistics": true, "proportion": true,
+	}
+	possessives = map[string]bool{
+		"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "son": true, "sa": true,
+		"ses": true, "notre": true, "nos": true, "votre": true, "vos": true, "leur": true, "leurs": true,
+		"my": true, "your": true, "his": true, "her": true, "their": true, "our": true,
+	}
+	ofWords          = map[string]bool{"de": true, "du": true, "des": true, "d": true, "of": true}
+	firstPossessives = map[string]bool{"mon": true, "ma": true, "mes": true, "notre": true, "nos": true, "my": true, "our": true}
+	// thirdPossessives point at someone other than the speaker.
+	thirdPossessives = map[string]bool{"son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "his": true, "her": true, "their": true}
+)
+
+// owned reports whether the keyword at text[start:end] belongs to a
+// person: a possessive before it ("mon adresse", "their phone"), a person
+// after it ("l'adresse de l'allocataire", "the name of the applicant"),
+// a person's "'s" before it, or, when the story is a citizen's, a word
+// of its own need ("annuler une réservation": the citizen's own).
+func (s *story) owned(text string, start, end int, inSentence bool) bool {
+	before := lastWords(text[:start], 3)
+	for k := len(before) - 1; k >= 0; k-- {
+		if placePrepositions[before[k]] {
+			return false // "créer une clé depuis mon compte": where, not what
+		}
+		if !roleArticles[before[k]] && !possessives[before[k]] && before[k] != "l" {
+			break
+		}
+	}
+	// Walking back from the word, a possessive counts before any article:
+	// "mon attestation de QF", not "mon espace les coordonnées".
+	for k := len(before) - 1; k >= 0; k-- {
+		w := before[k]
+		if roleArticles[w] && w != "a" {
+			break
+		}
+		switch {
+		case !possessives[w]:
+		case inSentence && s.aboutOrganisation() || firstPossessives[w] && s.organisationPersona():
+			// A record in a sentence about an organisation is the
+			// organisation's, whoever "sa demande" points at; "ma
+			// demande" of an association is the association's.
+		case thirdPossessives[w]:
+			// "son adresse": whose? A person named before it in the
+			// sentence ("l'allocataire … à son adresse"), not "un
+			// service avec son adresse".
+			if s.c.personBefore(text, start) {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	if len(before) > 0 {
+		// "the applicant's address": the tokenizer split "applicant's".
+		if w := before[len(before)-1]; w == "s" {
+			if prev := lastWords(text[:start], 3); len(prev) == 3 && s.c.isPerson(prev[0]) {
+				return true
+			}
+		}
+	}
+	// "un demandeur a un handicap", "a claimant has a disability".
+	for _, w := range before {
+		if s.c.isPerson(w) {
+			return true
+		}
+	}
+	after := firstWords(text[end:], 5)
+	for i, w := range after {
+		if !ofWords[w] {
+			if i >= 2 {
+				break
+			}
+			continue
+		}
+		for _, x := range after[i+1:] {
+			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] {
+				continue
+			}
+			if s.c.isPerson(x) {
+				return true
+			}
+			break
+		}
+		break
+	}
+	return inSentence && s.ownInNeed(text[start:end])
+}
+
+// ownInNeed reports whether a record named word is one the story's need
+// handles as a person's: any record of a citizen's need (their own); in
+// an agent's need, a record it acts on, not a detail of something else
+// ("la date de chaque dossier", "le montant dans la liste des
+// dossiers"); never in a count ("le nombre de dossiers") nor when the
+// sentence names an organisation.
+func (s *story) ownInNeed(word string) bool {
+	if s.sent == nil || s.sent.Action == "" || s.aboutOrganisation() {
+		return false
+	}
+	ws := words(s.sent.Action)
+	target := words(word)
+	if len(target) == 0 {
+		return false
+	}
+	at := -1
+	for i := 0; i+len(target) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(target)], target) {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	for _, w := range ws[:at] {
+		if aggregateWords[w] {
+			return false
+		}
+	}
+	switch s.act {
+	case actBrowse, actWorkflow, actRestrict, actOwnDelete:
+		// Browsing, moving a record along its workflow, a rule on what
+		// may be filed, deleting one's own draft: nothing new processed.
+		return false
+	}
+	if at > 1 && ofWords[ws[at-1]] && uiNouns[ws[at-2]] {
+		return false // "un parcours de réservation plus simple": the screens, not the booking
+	}
+	if s.citizenPerson() || s.act == actAccess {
+		return true
+	}
+	// An agent acts on the records before a clause; a record in "quand
+	// une demande dépasse le délai" only sets when.
+	for _, w := range ws[:at] {
+		if subordinators[w] {
+			return false
+		}
+	}
+	// A complement of another noun is a detail; "l'ensemble des", "la
+	// liste des", "tous les" open the records themselves.
+	for k := 0; k < at; k++ {
+		if !prepositions[ws[k]] {
+			continue
+		}
+		if (ws[k] == "des" || ws[k] == "du") && (k == 0 || frInfinitive(ws[k-1])) {
+			continue // "supprimer des commentaires": an article
+		}
+		if k > 0 && quantityHeads[ws[k-1]] || k > 1 && quantityHeads[ws[k-2]] {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// uiNouns name a part of the interface: a record after "de" qualifies it.
+var uiNouns = map[string]bool{
+	"parcours": true, "formulaire": true, "page": true, "ecran": true, "bouton": true, "lien": true,
+	"menu": true, "onglet": true, "interface": true, "tunnel": true, "form": true, "screen": true,
+	"button": true, "link": true, "tab": true,
+}
+
+// placePrepositions say where a feature is: the record after them is a
+// place of the interface, not what the need handles.
+var placePrepositions = map[string]bool{"depuis": true, "from": true, "via": true}
+
+// subordinators open a clause of time or condition.
+var subordinators = map[string]bool{
+	"quand": true, "lorsque": true, "lorsqu": true, "si": true, "when": true, "if": true,
+	"once": true, "whenever": true, "until": true, "jusqu": true, "tant": true,
+}
+
+// negatedNeed reports whether a need, as words, is a restriction: "ne
+// dois pas pouvoir …", "ne vois que …", "must not be able to …".
+func negatedNeed(ws []string) bool {
+	if len(ws) > 0 && (ws[0] == "ne" || ws[0] == "n") {
+		return len(ws) < 3 || ws[1] != "ai" && ws[1] != "plus" // "n'ai plus à" is a need
+	}
+	return len(ws) > 2 && (ws[1] == "not" && (ws[0] == "must" || ws[0] == "should" || ws[0] == "cannot") || ws[0] == "cannot")
+}
+
+// prepositions open a complement: a record after one is a detail of
+// something else.
+var prepositions = map[string]bool{
+	"de": true, "d": true, "du": true, "des": true, "dans": true, "sur": true, "par": true, "pour": true,
+	"entre": true, "avec": true, "selon": true, "vers": true, "of": true, "in": true, "on": true, "by": true,
+	"for": true, "with": true, "from": true, "per": true, "within": true, "into": true,
+}
+
+// quantityHeads name a set of the records that follow: "l'ensemble des
+// dossiers", "la liste des demandes", "all of the cases".
+var quantityHeads = map[string]bool{
+	"ensemble": true, "liste": true, "totalite": true, "tous": true, "toutes": true, "list": true, "all": true,
+	"export": true, "extraction": true, "donnees": true, "data": true, "records": true, "contenu": true,
+}
+
+// citizenPerson reports whether the persona is a natural person served by
+// the service: a citizen persona of the template, or a role the template
+// does not know, whose first word names a person ("locataire",
+// "lecteur"); not "association". The records of its need are its own.
+func (s *story) citizenPerson() bool {
+	if s.sent == nil || !s.citizen() && s.persona >= 0 {
+		return false
+	}
+	for _, w := range words(s.sent.Role) {
+		if roleArticles[w] {
+			continue
+		}
+		return s.c.isPerson(w)
+	}
+	return false
+}
+
+// organisationWords name organisations and what they file: their records
+// are no personal data ("le dossier de l'association", "une demande de
+// subvention", "les demandes d'agrément").
+var organisationWords = map[string]bool{
+	"association": true, "entreprise": true, "societe": true, "structure": true, "organisme": true,
+	"organisation": true, "collectivite": true, "agrement": true, "subvention": true, "siret": true,
+	"siren": true, "etablissement": true, "financeur": true, "producteur": true, "fournisseur": true,
+	"company": true, "companie": true, "organization": true, "busines": true, "charity": true,
+	"charitie": true, "supplier": true, "grant": true, "producer": true, "dataset": true,
+	"financement": true, "funding": true,
+}
+
+// organisationPersona reports whether the story's persona is an
+// organisation ("ETQ association", "As a company").
+func (s *story) organisationPersona() bool {
+	if s.sent == nil {
+		return false
+	}
+	for _, w := range words(s.sent.Role) {
+		if organisationWords[stem(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutOrganisation reports whether the story's persona or its sentence
+// names an organisation: the records it handles are the organisation's.
+func (s *story) aboutOrganisation() bool {
+	if s.sent == nil {
+		return false
+	}
+	for _, w := range words(s.sent.Role + " " + s.sent.Text) {
+		if organisationWords[stem(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// organisationAfter reports whether the words after offset end name an
+// organisation as the owner: "le RIB de l'association", "the address of
+// the company".
+func (c *compiled) organisationAfter(text string, end int) bool {
+	after := firstWords(text[end:], 4)
+	if len(after) == 0 || !ofWords[after[0]] {
+		return false
+	}
+	for _, x := range after[1:] {
+		if roleArticles[x] || x == "l" || possessives[x] {
+			continue
+		}
+		return organisationWords[stem(x)]
+	}
+	return false
+}
+
+// personBefore reports whether the sentence that holds offset off names a
+// person before it.
+func (c *compiled) personBefore(text string, off int) bool {
+	start := 0
+	for i := off - 1; i > 0; i-- {
+		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
+			start = i + 1
+			break
+		}
+	}
+	var buf [64]byte
+	for pos := start; pos < off; {
+		st, e, w := wordAt(text[:off], pos, buf[:])
+		if st < 0 {
+			break
+		}
+		if c.isPerson(string(w)) {
+			return true
+		}
+		pos = e
+	}
+	return false
+}
+
+// inBenefitOnly reports whether a word of the sentence is in its benefit
+// and not in its need.
+func (s *story) inBenefitOnly(word string) bool {
+	if s.sent == nil || s.sent.Benefit == "" {
+		return false
+	}
+	w := fold(word)
+	return strings.Contains(fold(s.sent.Benefit), w) && !strings.Contains(fold(s.sent.Action), w)
+}
+
+// inNeed reports whether a word is part of the story's need.
+func (s *story) inNeed(word string) bool {
+	return s.sent != nil && s.sent.Action != "" && strings.Contains(fold(s.sent.Action), fold(word))
+}
+
+// isPerson reports whether a folded word names a person.
+func (c *compiled) isPerson(w string) bool { return c.people[stem(w)] }

@@ -1,0 +1,360 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Topics: which sections a story asks for is decided by what it does,
+// never by the words that describe its persona. scanWords reads the
+// title and the body (not code other than Gherkin, not placeholders,
+// headings, nor the sections that answer a condition or that say what
+// the story does not do), with the role of the story sentence blanked
+// out: "En tant qu'usager en situation de handicap" is a persona, not a
+// processing of health data. Each keyword found then counts according
+// to its topic's context (TopicContext).
+
+// rawTopicHit is a keyword found before its context is checked.
+type rawTopicHit struct {
+	topic      int
+	word       string
+	unit       int // 0 the title, i+1 the block i
+	start, end int // in the unit's text
+}
+
+// unitText is one text scanned: the title or a block, role blanked.
+type unitText struct {
+	text  string
+	block *block // nil for the title
+	// sentence: the story sentence was read from this text.
+	sentence bool
+}
+
+// scanWords walks the title and body once for the template's topics and
+// vague terms. Vague terms are kept with their line, for the criteria.
+func (s *story) scanWords() {
+	if s.c.words.empty() && len(s.c.acronyms) == 0 {
+		return
+	}
+	units := []unitText{{text: s.withoutRole(stripInlineMarkers(s.in.Title), -1), sentence: s.sent != nil && len(s.sentBlocks) == 0}}
+	var raw []rawTopicHit
+	scan := func(u int, topics bool) {
+		text, b := units[u].text, units[u].block
+		var acronym func(start, end int)
+		if topics && len(s.c.acronyms) > 0 {
+			acronym = func(start, end int) {
+				for _, id := range s.c.acronyms[text[start:end]] {
+					raw = append(raw, rawTopicHit{topic: id, word: text[start:end], unit: u, start: start, end: end})
+				}
+			}
+		}
+		// Hits come in text order: count the line breaks as they pass.
+		lineIdx, counted := 0, 0
+		s.c.words.scanWords(text, func(p *phrase, start, end int) {
+			switch {
+			case p.vague && b != nil:
+				lineIdx += strings.Count(text[counted:start], "\n")
+				counted = start
+				line := b.line
+				if lineIdx < len(b.lines) {
+					line = b.lines[lineIdx]
+				}
+				s.vagueHits = append(s.vagueHits, vagueHit{line: line, word: text[start:end]})
+			case !p.vague && topics:
+				raw = append(raw, rawTopicHit{topic: p.id, word: text[start:end], unit: u, start: start, end: end})
+			}
+		}, acronym)
+	}
+	scan(0, true)
+	for i := range s.d.blocks {
+		b := &s.d.blocks[i]
+		if b.text == "" || s.phBlock[i] {
+			continue
+		}
+		gherkin := b.kind == blockCode && isGherkinFence(b)
+		if b.kind == blockCode && !gherkin {
+			continue
+		}
+		topics := true
+		if b.section >= 0 {
+			if spec := s.sections[b.section].spec; spec >= 0 && s.c.answer[spec] {
+				topics = false
+			}
+		}
+		if !topics && !gherkin && !s.inCriteria(b) {
+			continue
+		}
+		units = append(units, unitText{text: s.withoutRole(b.text, i), block: b, sentence: s.sentBlock(i)})
+		scan(len(units)-1, topics)
+	}
+	s.resolveTopics(units, raw)
+	// Template order, so that results are stable whatever the text order.
+	sortTopics(s.topics)
+}
+
+// withoutRole blanks the story's role out of a text the sentence was read
+// from (block i, or the title when i < 0), keeping every offset.
+func (s *story) withoutRole(text string, i int) string {
+	if s.sent == nil || s.sent.Role == "" || i >= 0 && !s.sentBlock(i) {
+		return text
+	}
+	k := strings.Index(text, s.sent.Role)
+	if k < 0 {
+		return text
+	}
+	return text[:k] + strings.Repeat(" ", len(s.sent.Role)) + text[k+len(s.sent.Role):]
+}
+
+// sentBlock reports whether the story sentence was read from block i.
+func (s *story) sentBlock(i int) bool {
+	for _, bi := range s.sentBlocks {
+		if bi == i {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveTopics keeps the hits whose context holds, then looks in the
+// need for the topics that count only there.
+func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
+	seen := make([]int, len(s.t.Topics)) // index in s.topics + 1
+	keep := func(topic int, word string, orgOwned bool) {
+		if k := seen[topic]; k > 0 {
+			// A person's word wins over an organisation's.
+			s.topics[k-1].orgOwned = s.topics[k-1].orgOwned && orgOwned
+			return
+		}
+		s.topics = append(s.topics, topicHit{topic: topic, word: word, orgOwned: orgOwned})
+		seen[topic] = len(s.topics)
+	}
+	// Personal data found in each sentence, for ContextPersonalData.
+	type sentKey struct{ unit, sent int }
+	personal := map[sentKey]bool{}
+	accepted := make([]bool, len(raw))
+	orgs := make([]bool, len(raw))
+	s.act = s.needAct()
+	for k, h := range raw {
+		t := &s.t.Topics[h.topic]
+		text := units[h.unit].text
+		if negated(text[:h.start]) {
+			continue // "sans données nominatives", "no cookies"
+		}
+		if t.Context != ContextExchange && s.act == actBrowse && t.Has(CategoryPersonalData) ||
+			t.Context != ContextExchange && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
+			// Browsing what the same people already see, moving a record
+			// along its workflow, one's own document or draft: no new
+			// processing, even of a NIR or a commune of residence.
+			continue
+		}
+		if t.Context == ContextOwn && !s.act.processes() {
+			continue
+		}
+		switch t.Context {
+		case ContextNeed, ContextPersonalData:
+			continue
+		case ContextPerson, ContextOwn:
+			if t.Context == ContextOwn && units[h.unit].sentence && s.inBenefitOnly(h.word) {
+				// "… afin de la joindre à mon dossier": the record is
+				// why, not what the story handles.
+				continue
+			}
+			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) {
+				continue
+			}
+		case ContextCitizen:
+			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) {
+				continue
+			}
+		}
+		accepted[k] = true
+		orgs[k] = s.c.organisationAfter(text, h.end)
+		if t.Has(CategoryPersonalData) && !orgs[k] {
+			personal[sentKey{h.unit, sentenceIndex(text, h.start)}] = true
+		}
+	}
+	// The need: people handled by the story ("relancer un allocataire").
+	needHits := s.needTopics()
+	for _, h := range needHits {
+		if s.t.Topics[h.topic].Has(CategoryPersonalData) {
+			for u := range units {
+				if units[u].sentence {
+					personal[sentKey{u, sentenceIndex(units[u].text, strings.Index(units[u].text, s.sent.Action))}] = true
+				}
+			}
+		}
+	}
+	for k, h := range raw {
+		if s.t.Topics[h.topic].Context != ContextPersonalData || s.act == actOwnExport {
+			continue
+		}
+		text := units[h.unit].text
+		if negated(text[:h.start]) {
+			continue
+		}
+		si := sentenceIndex(text, h.start)
+		if personal[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) {
+			accepted[k] = true
+		}
+	}
+	for k, h := range raw {
+		if accepted[k] {
+			keep(h.topic, h.word, orgs[k])
+		}
+	}
+	for _, h := range needHits {
+		keep(h.topic, h.word, false)
+	}
+}
+
+// needTopics finds, in the story's need only, the keywords of the topics
+// of context need: the people the story handles. A person after "pour",
+// "à", "for", "to" is who benefits, not whose data is handled; after
+// "nombre de", "taux de", "number of" a count, not a person.
+func (s *story) needTopics() []topicHit {
+	if s.sent == nil || s.sent.Action == "" || !s.c.anyNeed {
+		return nil
+	}
+	switch s.act {
+	case actBrowse, actWorkflow, actRestrict, actOwnDelete:
+		return nil // people seen, notified or moved along: nothing new about them
+	}
+	need := s.sent.Action
+	var out []topicHit
+	s.c.words.scan(need, func(p *phrase, start, end int) {
+		if p.vague || s.t.Topics[p.id].Context != ContextNeed {
+			return
+		}
+		if start > 0 && need[start-1] == '-' || end < len(need) && need[end] == '-' {
+			return // "user-friendly" is no user
+		}
+		if quoted(need, start) {
+			return // "le rôle « instructeur »" names a role, not a person
+		}
+		before := lastWords(need[:start], 2)
+		// "réserver pour mes enfants": a citizen's relatives are whom the
+		// booking is about, not whom a feature is for.
+		relatives := len(before) == 2 && firstPossessives[before[1]] && s.citizenPerson()
+		for _, w := range before {
+			if beneficiaryWords[s.sent.Lang][w] && !relatives || aggregateWords[w] {
+				return
+			}
+		}
+		if n := len(before); n > 0 && (before[n-1] == "pas" || before[n-1] == "plus" || before[n-1] == "jamais" || before[n-1] == "not") {
+			return // "qui n'ont pas signé": what did not happen
+		}
+		out = append(out, topicHit{topic: p.id, word: need[start:end]})
+	})
+	return out
+}
+
+// negated reports whether the text before a keyword ends with a negation
+// of it: "sans données nominatives", "aucune adresse", "no cookies".
+func negated(before string) bool {
+	ws := lastWords(before, 2)
+	for i, w := range ws {
+		switch w {
+		case "sans", "aucun", "aucune", "without", "no":
+			return true
+		case "pas", "plus", "jamais":
+			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
+		}
+	}
+	return false
+}
+
+// lastWords returns up to n folded words at the end of s, in text order.
+// It reads backwards from the end only: it runs for every keyword found.
+func lastWords(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for len(out) < n && end > 0 {
+		// Skip what is not a word, then take the word.
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if isWordRune(r) {
+				break
+			}
+			end -= size
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !isWordRune(r) {
+				break
+			}
+			start -= size
+		}
+		if start == end {
+			break
+		}
+		out = append(out, fold(s[start:end]))
+		end = start
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// firstWords returns up to n folded words at the start of s.
+func firstWords(s string, n int) []string {
+	var out []string
+	var buf [64]byte
+	for pos := 0; len(out) < n; {
+		st, e, w := wordAt(s, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		out = append(out, string(w))
+		pos = e
+	}
+	return out
+}
+
+// sentenceIndex counts the sentence ends before offset off of text.
+func sentenceIndex(text string, off int) int {
+	if off < 0 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < off && i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			n++
+		case '.', '!', '?':
+			if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n') {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// peopleInSentence reports whether sentence si of text names people in
+// the plural ("la liste des demandeurs", "beneficiaries").
+func (c *compiled) peopleInSentence(text string, si int) bool {
+	if len(c.people) == 0 {
+		return false
+	}
+	n := 0
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		n += sentenceIndex(text[pos:st], len(text[pos:st]))
+		pos = e
+		if n != si || len(w) < 4 {
+			if n > si {
+				break
+			}
+			continue
+		}
+		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.people[stem(string(w))] || string(w) == "people" || string(w) == "children" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,35 @@
+// Command judgment measures cochef's story analysis on the labelled
+// corpus: parse accuracy by shape, review-trigger precision and recall,
+// and per-QUS-rule precision and recall on the corpus and on the QUS
+// labels of the Dalpiaz 2018 backlogs, next to AQUSA's published F1.
+//
+//	go run ./scripts/judgment            # the figures of the README
+//	go run ./scripts/judgment -v         # and every miss
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/cochef/cochef/internal/judgment"
+	"github.com/cochef/cochef/templates"
+)
+
+func main() {
+	corpus := flag.String("corpus", "rules/testdata/corpus", "directory of the corpus backlogs (*.yml)")
+	dalpiaz := flag.String("dalpiaz", "rules/testdata/dalpiaz2018", "directory of the Dalpiaz backlogs and qus-labels.tsv")
+	verbose := flag.Bool("v", false, "list every miss")
+	flag.Parse()
+	backlogs, qus, lines, err := judgment.LoadAll(*corpus, *dalpiaz)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "judgment:", err)
+		os.Exit(2)
+	}
+	set, err := templates.Builtin()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "judgment: built-in templates:", err)
+		os.Exit(2)
+	}
+	judgment.Evaluate(backlogs, qus, lines, set).Print(os.Stdout, *verbose)
+}
