@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"time"
 
@@ -44,6 +45,9 @@ type dbTx interface {
 type database interface {
 	querier
 	begin(ctx context.Context) (dbTx, error)
+	// beginAck begins a transaction that acknowledges webhooks: its
+	// commit is as durable as the database is configured to make it.
+	beginAck(ctx context.Context) (dbTx, error)
 	ping(ctx context.Context) error
 	close() error
 }
@@ -88,8 +92,23 @@ var postgresDialect = dialect{
 	jsonText:       "CAST(%s AS TEXT)",
 }
 
-// sqliteDB is database/sql over modernc.org/sqlite.
-type sqliteDB struct{ db *sql.DB }
+// sqliteDB is database/sql over modernc.org/sqlite, on one connection.
+//
+// Only the acknowledgements need their commit on disk before it returns
+// (synchronous=FULL, the default, survives a power cut). Everything else
+// written (River's fetches and completions, leases, evaluations) runs at
+// ackSync's level at most NORMAL, which in WAL mode survives kill -9 and
+// costs no fsync; a power cut can lose only such writes made after the last
+// acknowledgement (whose fsync makes everything before it durable too),
+// and losing them only makes a job run again. With one connection and one
+// writer, an fsync per worker write would hold the intake back.
+type sqliteDB struct {
+	db *sql.DB
+	// ackSync is the DSN's synchronous level, for acknowledgements;
+	// workSync the connection's level otherwise. Equal when the DSN asks
+	// for NORMAL or OFF.
+	ackSync, workSync string
+}
 
 type sqlRow struct{ r *sql.Row }
 
@@ -158,6 +177,54 @@ func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
 	}
 	return sqliteTx{tx}, nil
 }
+
+// beginAck pins the connection and raises its synchronous level for this
+// transaction only; commit and rollback lower it again.
+func (d sqliteDB) beginAck(ctx context.Context) (dbTx, error) {
+	if d.ackSync == d.workSync {
+		return d.begin(ctx)
+	}
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = "+d.ackSync); err != nil {
+		return nil, errors.Join(err, conn.Close())
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, errors.Join(err, d.release(conn))
+	}
+	return sqliteAckTx{sqliteTx{tx}, conn, d}, nil
+}
+
+// release lowers the pinned connection's level and returns it to the pool.
+// If lowering fails, the connection is dropped rather than left slow; a new
+// one opens at the DSN's level until the next acknowledgement lowers it.
+func (d sqliteDB) release(conn *sql.Conn) error {
+	if _, err := conn.ExecContext(context.Background(), "PRAGMA synchronous = "+d.workSync); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // drop it
+		return conn.Close()
+	}
+	return conn.Close()
+}
+
+// sqliteAckTx is a transaction on a pinned connection at the
+// acknowledgements' level.
+type sqliteAckTx struct {
+	sqliteTx
+	conn *sql.Conn
+	d    sqliteDB
+}
+
+func (t sqliteAckTx) commit(ctx context.Context) error {
+	return errors.Join(t.sqliteTx.commit(ctx), t.d.release(t.conn))
+}
+
+func (t sqliteAckTx) rollback(ctx context.Context) error {
+	return errors.Join(t.sqliteTx.rollback(ctx), t.d.release(t.conn))
+}
+
 func (d sqliteDB) ping(ctx context.Context) error { return d.db.PingContext(ctx) }
 func (d sqliteDB) close() error                   { return d.db.Close() }
 
@@ -255,9 +322,22 @@ func (t pgTx) rollback(ctx context.Context) error {
 }
 func (t pgTx) native() any { return t.tx }
 
+// beginAck: PostgreSQL commits durably by its own settings
+// (synchronous_commit), for every transaction alike.
+func (d pgDB) beginAck(ctx context.Context) (dbTx, error) { return d.begin(ctx) }
+
 // inTx runs fn in a transaction, committing when it returns nil.
-func inTx(ctx context.Context, db database, fn func(tx dbTx) error) (err error) {
-	tx, err := db.begin(ctx)
+func inTx(ctx context.Context, db database, fn func(tx dbTx) error) error {
+	return runTx(ctx, db.begin, fn)
+}
+
+// inAckTx is inTx for a transaction that acknowledges webhooks.
+func inAckTx(ctx context.Context, db database, fn func(tx dbTx) error) error {
+	return runTx(ctx, db.beginAck, fn)
+}
+
+func runTx(ctx context.Context, begin func(context.Context) (dbTx, error), fn func(tx dbTx) error) (err error) {
+	tx, err := begin(ctx)
 	if err != nil {
 		return err
 	}

@@ -122,7 +122,7 @@ func (s *Store) commitItems(ctx context.Context, batch []*pending) ([]outcome, e
 	outs := make([]outcome, len(batch))
 	now := time.Now().UTC()
 	accepted := make([]bool, len(batch))
-	err := inTx(ctx, s.db, func(tx dbTx) error {
+	err := inAckTx(ctx, s.db, func(tx dbTx) error {
 		if err := s.recordDeliveries(ctx, tx, batch, accepted, now); err != nil {
 			return fmt.Errorf("record deliveries: %w", err)
 		}
