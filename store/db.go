@@ -108,6 +108,8 @@ type sqliteDB struct {
 	// workSync the connection's level otherwise. Equal when the DSN asks
 	// for NORMAL or OFF.
 	ackSync, workSync string
+	// gate lets the acknowledgements take the connection first.
+	gate *priorityGate
 }
 
 type sqlRow struct{ r *sql.Row }
@@ -121,6 +123,11 @@ func (r sqlRow) Scan(dest ...any) error {
 }
 
 type sqlRows struct{ *sql.Rows }
+
+// errRow is a row that could not be read.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 type pgRows struct{ pgx.Rows }
 
@@ -162,15 +169,27 @@ func sqlQuery(ctx context.Context, e sqlExecer, query string, args ...any) (rows
 }
 
 func (d sqliteDB) exec(ctx context.Context, q string, args ...any) (int64, error) {
+	if err := d.gate.wait(ctx); err != nil {
+		return 0, err
+	}
 	return sqlExec(ctx, d.db, q, args...)
 }
 func (d sqliteDB) queryRow(ctx context.Context, q string, args ...any) row {
+	if err := d.gate.wait(ctx); err != nil {
+		return errRow{err}
+	}
 	return sqlRow{d.db.QueryRowContext(ctx, q, args...)}
 }
 func (d sqliteDB) query(ctx context.Context, q string, args ...any) (rows, error) {
+	if err := d.gate.wait(ctx); err != nil {
+		return nil, err
+	}
 	return sqlQuery(ctx, d.db, q, args...)
 }
 func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
+	if err := d.gate.wait(ctx); err != nil {
+		return nil, err
+	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
@@ -180,28 +199,36 @@ func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
 
 // beginAck pins the connection and raises its synchronous level for this
 // transaction only; commit and rollback lower it again.
-func (d sqliteDB) beginAck(ctx context.Context) (dbTx, error) {
-	if d.ackSync == d.workSync {
-		return d.begin(ctx)
-	}
+func (d sqliteDB) beginAck(ctx context.Context) (_ dbTx, err error) {
+	d.gate.enter()
+	defer func() {
+		if err != nil {
+			d.gate.leave()
+		}
+	}()
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = "+d.ackSync); err != nil {
-		return nil, errors.Join(err, conn.Close())
+	if d.ackSync != d.workSync {
+		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = "+d.ackSync); err != nil {
+			return nil, errors.Join(err, conn.Close())
+		}
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, errors.Join(err, d.release(conn))
 	}
-	return sqliteAckTx{sqliteTx{tx}, conn, d}, nil
+	return &sqliteAckTx{sqliteTx: sqliteTx{tx}, conn: conn, d: d}, nil
 }
 
 // release lowers the pinned connection's level and returns it to the pool.
 // If lowering fails, the connection is dropped rather than left slow; a new
 // one opens at the DSN's level until the next acknowledgement lowers it.
 func (d sqliteDB) release(conn *sql.Conn) error {
+	if d.ackSync == d.workSync {
+		return conn.Close()
+	}
 	if _, err := conn.ExecContext(context.Background(), "PRAGMA synchronous = "+d.workSync); err != nil {
 		_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // drop it
 		return conn.Close()
@@ -215,14 +242,26 @@ type sqliteAckTx struct {
 	sqliteTx
 	conn *sql.Conn
 	d    sqliteDB
+	done bool // the connection is released
 }
 
-func (t sqliteAckTx) commit(ctx context.Context) error {
-	return errors.Join(t.sqliteTx.commit(ctx), t.d.release(t.conn))
+func (t *sqliteAckTx) commit(ctx context.Context) error {
+	return t.end(t.sqliteTx.commit(ctx))
 }
 
-func (t sqliteAckTx) rollback(ctx context.Context) error {
-	return errors.Join(t.sqliteTx.rollback(ctx), t.d.release(t.conn))
+// rollback also runs after a failed commit (runTx), when the transaction
+// has ended and the connection is released already.
+func (t *sqliteAckTx) rollback(ctx context.Context) error {
+	if t.done {
+		return nil
+	}
+	return t.end(t.sqliteTx.rollback(ctx))
+}
+
+func (t *sqliteAckTx) end(err error) error {
+	t.done = true
+	defer t.d.gate.leave()
+	return errors.Join(err, t.d.release(t.conn))
 }
 
 func (d sqliteDB) ping(ctx context.Context) error { return d.db.PingContext(ctx) }

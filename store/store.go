@@ -181,7 +181,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		// than one connection they fail with SQLITE_BUSY instead of queueing.
 		sqlDB.SetMaxOpenConns(1)
 		ack, work := sqliteSync(conn)
-		s.db, s.d = sqliteDB{db: sqlDB, ackSync: ack, workSync: work}, sqliteDialect
+		s.db, s.d = sqliteDB{db: sqlDB, ackSync: ack, workSync: work, gate: newPriorityGate()}, sqliteDialect
 		s.q, err = newSQLiteQueue(sqlDB, s)
 		if err != nil {
 			return nil, errors.Join(err, sqlDB.Close())
