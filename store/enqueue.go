@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -147,9 +148,7 @@ func (s *Store) commitItems(ctx context.Context, batch []*pending) ([]outcome, e
 // without a delivery id, a task is always new; of two tasks with one id
 // in a batch, the first is.
 func (s *Store) recordDeliveries(ctx context.Context, tx dbTx, batch []*pending, accepted []bool, now time.Time) error {
-	rows := make([]deliveryRow, 0, len(batch))
-	first := make([]int, 0, len(batch)) // batch index of each row
-	seen := make(map[deliveryRow]bool, len(batch))
+	first := make(map[deliveryRow]int, len(batch)) // batch index of each id's first task
 	for i, p := range batch {
 		t := p.item.task
 		if t.Delivery == "" {
@@ -157,22 +156,24 @@ func (s *Store) recordDeliveries(ctx context.Context, tx dbTx, batch []*pending,
 			continue
 		}
 		d := deliveryRow{platform: t.Issue.Repo.Platform, id: t.Delivery}
-		if seen[d] {
-			continue
+		if _, seen := first[d]; !seen {
+			first[d] = i
 		}
-		seen[d] = true
-		rows = append(rows, d)
-		first = append(first, i)
 	}
-	if len(rows) == 0 {
+	if len(first) == 0 {
 		return nil
 	}
+	// In key order, as the other rows: concurrent batches lock in one
+	// order.
+	rows := slices.SortedFunc(maps.Keys(first), func(a, b deliveryRow) int {
+		return cmp.Or(cmp.Compare(a.platform, b.platform), cmp.Compare(a.id, b.id))
+	})
 	fresh, err := s.w.insertDeliveries(ctx, tx, rows, now)
 	if err != nil {
 		return err
 	}
-	for j, i := range first {
-		accepted[i] = fresh[j]
+	for j, d := range rows {
+		accepted[first[d]] = fresh[j]
 	}
 	return nil
 }

@@ -192,7 +192,8 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			return nil, fmt.Errorf("store: postgres DSN: %w", err)
 		}
 		// Each worker may hold a connection while River's producer,
-		// completer, listener and elector hold theirs.
+		// completer, listener and elector hold theirs, and the intake's
+		// committer one: a webhook never waits for a worker's connection.
 		if !strings.Contains(conn, "pool_max_conns") {
 			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+6)
 		}
