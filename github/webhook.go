@@ -137,10 +137,9 @@ func (h *Webhooks) Parse(ctx context.Context, hd http.Header, body []byte) webho
 		}
 		return webhook.Ignore("événement non traité / event not handled")
 	}
-	var p payload
-	if err := json.Unmarshal(raw, &p); err != nil {
-		var syntaxErr *json.SyntaxError
-		if errors.As(err, &syntaxErr) {
+	p, err := decodePayload(raw)
+	if err != nil {
+		if errors.Is(err, errSyntax) {
 			return webhook.MalformedJSON(err)
 		}
 		return webhook.BadRequest("charge utile illisible / unreadable payload", err)
@@ -162,13 +161,13 @@ func (h *Webhooks) Parse(ctx context.Context, hd http.Header, body []byte) webho
 			"delivery", delivery, "action", p.Action,
 			"installation", p.Installation.id(),
 			"account", p.Installation.account(),
-			"repositories", len(p.Repositories))
+			"repositories", p.Repositories)
 	default: // installation_repositories
 		h.log.InfoContext(ctx, "github installation repositories",
 			"delivery", delivery, "action", p.Action,
 			"installation", p.Installation.id(),
 			"account", p.Installation.account(),
-			"added", len(p.Added), "removed", len(p.Removed))
+			"added", p.Added, "removed", p.Removed)
 	}
 	return webhook.Ignore("installation journalisée / installation logged")
 }
@@ -326,8 +325,8 @@ func githubIssueRef(repo *payloadRepo, inst *payloadInstall, issue *payloadIssue
 func githubSnapshot(ref core.IssueRef, is *payloadIssue) *core.Issue {
 	labels := make([]string, 0, len(is.Labels))
 	for _, l := range is.Labels {
-		if l.Name != "" {
-			labels = append(labels, l.Name)
+		if l != "" {
+			labels = append(labels, l)
 		}
 	}
 	return &core.Issue{
