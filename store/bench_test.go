@@ -71,6 +71,7 @@ func benchEnqueue(b *testing.B, dsn func(testing.TB) string) {
 			b.ReportAllocs()
 			b.SetParallelism(16)
 			var n atomic.Int64
+			b.ResetTimer() // not the store's opening
 			b.RunParallel(func(pb *testing.PB) {
 				for pb.Next() {
 					i := n.Add(1)
