@@ -121,14 +121,22 @@ type pgWriter struct{}
 
 func (pgWriter) close() error { return nil }
 
+// pgWaitingJobs has the predicate of River's unique index, so that
+// PostgreSQL uses the index.
+const pgWaitingJobs = `SELECT unique_key FROM river_job WHERE unique_key = ANY($1::bytea[])
+	AND unique_key IS NOT NULL AND unique_states IS NOT NULL AND river_job_state_in_bitmask(unique_states, state)`
+
 func (pgWriter) waitingJobs(ctx context.Context, tx dbTx, keys [][]byte) ([]bool, error) {
 	ptx := tx.native().(pgx.Tx) //nolint:forcetypeassert // the PostgreSQL store's transactions
-	// The predicate of River's unique index, so that PostgreSQL uses it.
-	r, err := ptx.Query(ctx, `SELECT unique_key FROM river_job WHERE unique_key = ANY($1::bytea[])
-		AND unique_key IS NOT NULL AND unique_states IS NOT NULL AND river_job_state_in_bitmask(unique_states, state)`, keys)
+	r, err := ptx.Query(ctx, pgWaitingJobs, keys)
 	if err != nil {
 		return nil, err
 	}
+	return foundKeys(r, keys)
+}
+
+// foundKeys reads which of keys the look-up returned.
+func foundKeys(r pgx.Rows, keys [][]byte) ([]bool, error) {
 	found := make(map[string]bool, len(keys))
 	var k []byte
 	if _, err := pgx.ForEachRow(r, []any{&k}, func() error {
@@ -144,19 +152,30 @@ func (pgWriter) waitingJobs(ctx context.Context, tx dbTx, keys [][]byte) ([]bool
 	return out, nil
 }
 
-func (pgWriter) insertDeliveries(ctx context.Context, tx dbTx, rows []deliveryRow, at time.Time) ([]bool, error) {
+const pgInsertDeliveries = `INSERT INTO deliveries (platform, delivery_id, received_at)
+	SELECT p, d, $3 FROM unnest($1::text[], $2::text[]) AS t(p, d)
+	ON CONFLICT (platform, delivery_id) DO NOTHING
+	RETURNING platform, delivery_id`
+
+func pgDeliveryArgs(rows []deliveryRow, at time.Time) []any {
 	platforms, ids := make([]string, len(rows)), make([]string, len(rows))
 	for i, r := range rows {
 		platforms[i], ids[i] = r.platform, r.id
 	}
+	return []any{platforms, ids, at}
+}
+
+func (pgWriter) insertDeliveries(ctx context.Context, tx dbTx, rows []deliveryRow, at time.Time) ([]bool, error) {
 	ptx := tx.native().(pgx.Tx) //nolint:forcetypeassert // the PostgreSQL store's transactions
-	r, err := ptx.Query(ctx, `INSERT INTO deliveries (platform, delivery_id, received_at)
-		SELECT p, d, $3 FROM unnest($1::text[], $2::text[]) AS t(p, d)
-		ON CONFLICT (platform, delivery_id) DO NOTHING
-		RETURNING platform, delivery_id`, platforms, ids, at)
+	r, err := ptx.Query(ctx, pgInsertDeliveries, pgDeliveryArgs(rows, at)...)
 	if err != nil {
 		return nil, err
 	}
+	return freshDeliveries(r, rows)
+}
+
+// freshDeliveries reads which of rows the insert returned.
+func freshDeliveries(r pgx.Rows, rows []deliveryRow) ([]bool, error) {
 	inserted := make(map[deliveryRow]bool, len(rows))
 	var d deliveryRow
 	if _, err := pgx.ForEachRow(r, []any{&d.platform, &d.id}, func() error {
@@ -176,6 +195,20 @@ func (pgWriter) bumpActivity(ctx context.Context, tx dbTx, rows []activityRow, a
 	if len(rows) == 0 {
 		return nil
 	}
+	args, err := pgActivityArgs(rows, at)
+	if err != nil {
+		return err
+	}
+	ptx := tx.native().(pgx.Tx) //nolint:forcetypeassert // the PostgreSQL store's transactions
+	_, err = ptx.Exec(ctx, pgBumpActivity, args...)
+	return err
+}
+
+const pgBumpActivity = `INSERT INTO issue_activity (platform, repo, number, seq, snapshot, snapshot_at, updated_at)
+	SELECT p, r, n, c, s::jsonb, sa, $7 FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::timestamptz[]) AS t(p, r, n, c, s, sa)` +
+	upsertActivityValues
+
+func pgActivityArgs(rows []activityRow, at time.Time) ([]any, error) {
 	var (
 		platforms, repos = make([]string, len(rows)), make([]string, len(rows))
 		numbers          = make([]int32, len(rows))
@@ -185,16 +218,61 @@ func (pgWriter) bumpActivity(ctx context.Context, tx dbTx, rows []activityRow, a
 	)
 	for i, r := range rows {
 		if r.number > 1<<31-1 {
-			return fmt.Errorf("issue number %d out of range", r.number)
+			return nil, fmt.Errorf("issue number %d out of range", r.number)
 		}
 		platforms[i], repos[i], numbers[i], counts[i] = r.platform, r.repo, int32(r.number), r.count //nolint:gosec // checked above
 		if r.snapshot != nil {
 			snapshots[i], snapshotAts[i] = r.snapshot, &r.snapshotAt
 		}
 	}
+	return []any{platforms, repos, numbers, counts, snapshots, snapshotAts, at}, nil
+}
+
+// pipeline sends the deliveries, the activity rows and the look-up of
+// waiting jobs in one round trip (pgx's batch, in the transaction).
+func (pgWriter) pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow, at time.Time, activity []activityRow, keys [][]byte) (fresh, waiting []bool, err error) {
+	b := &pgx.Batch{}
+	if len(deliveries) > 0 {
+		b.Queue(pgInsertDeliveries, pgDeliveryArgs(deliveries, at)...)
+	}
+	if len(activity) > 0 {
+		args, err := pgActivityArgs(activity, at)
+		if err != nil {
+			return nil, nil, err
+		}
+		b.Queue(pgBumpActivity, args...)
+	}
+	if len(keys) > 0 {
+		b.Queue(pgWaitingJobs, keys)
+	}
+	if b.Len() == 0 {
+		return nil, nil, nil
+	}
 	ptx := tx.native().(pgx.Tx) //nolint:forcetypeassert // the PostgreSQL store's transactions
-	_, err := ptx.Exec(ctx, `INSERT INTO issue_activity (platform, repo, number, seq, snapshot, snapshot_at, updated_at)
-		SELECT p, r, n, c, s::jsonb, sa, $7 FROM unnest($1::text[], $2::text[], $3::int[], $4::bigint[], $5::text[], $6::timestamptz[]) AS t(p, r, n, c, s, sa)`+
-		upsertActivityValues, platforms, repos, numbers, counts, snapshots, snapshotAts, at)
-	return err
+	res := ptx.SendBatch(ctx, b)
+	defer func() { err = errors.Join(err, res.Close()) }()
+	if len(deliveries) > 0 {
+		r, err := res.Query()
+		if err != nil {
+			return nil, nil, err
+		}
+		if fresh, err = freshDeliveries(r, deliveries); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(activity) > 0 {
+		if _, err := res.Exec(); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(keys) > 0 {
+		r, err := res.Query()
+		if err != nil {
+			return nil, nil, err
+		}
+		if waiting, err = foundKeys(r, keys); err != nil {
+			return nil, nil, err
+		}
+	}
+	return fresh, waiting, nil
 }

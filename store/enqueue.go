@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"maps"
@@ -114,41 +115,102 @@ type batchWriter interface {
 	close() error
 }
 
+// pipeliner is a batchWriter that can send a batch's first writes and
+// its look-up together (PostgreSQL, in one round trip), betting that
+// every delivery is new.
+type pipeliner interface {
+	pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow, at time.Time, activity []activityRow, keys [][]byte) (fresh, waiting []bool, err error)
+}
+
+// errLostBet: a delivery of the batch had been recorded before, so the
+// activity rows sent with it counted a redelivery. The transaction is
+// rolled back and the batch written again, one step after the other.
+var errLostBet = errors.New("store: a delivery of the batch was not new")
+
 // commitItems writes a batch in one transaction: the deliveries first (a
 // redelivery, even of a task in the same batch, is answered as one), then
 // one activity row per issue, then the jobs with River's batch insert.
 // Two tasks of one batch that River would make one job make one job, as
 // they would one after the other.
+//
+// On PostgreSQL each step is a round trip, and a redelivery is rare: the
+// deliveries, the activity rows (counting every delivery as new) and the
+// look-up of waiting jobs go together; if a delivery was not new after
+// all, the batch is written again step by step.
 func (s *Store) commitItems(ctx context.Context, batch []*pending) ([]outcome, error) {
-	outs := make([]outcome, len(batch))
 	now := time.Now().UTC()
-	accepted := make([]bool, len(batch))
-	err := inAckTx(ctx, s.db, func(tx dbTx) error {
-		if err := s.recordDeliveries(ctx, tx, batch, accepted, now); err != nil {
-			return fmt.Errorf("record deliveries: %w", err)
-		}
-		if err := s.w.bumpActivity(ctx, tx, activityRows(batch, accepted), now); err != nil {
-			return fmt.Errorf("bump issue activity: %w", err)
-		}
-		if err := s.insertJobs(ctx, tx, batch, accepted); err != nil {
-			return fmt.Errorf("insert jobs: %w", err)
-		}
-		return nil
-	})
+	_, bet := s.w.(pipeliner)
+	accepted, err := s.commitBatch(ctx, batch, now, bet)
+	if errors.Is(err, errLostBet) {
+		accepted, err = s.commitBatch(ctx, batch, now, false)
+	}
 	if err != nil {
 		return nil, err
 	}
+	outs := make([]outcome, len(batch))
 	for i := range batch {
 		outs[i].enqueued = accepted[i]
 	}
 	return outs, nil
 }
 
-// recordDeliveries sets accepted[i] for the tasks whose delivery is new:
-// without a delivery id, a task is always new; of two tasks with one id
-// in a batch, the first is.
-func (s *Store) recordDeliveries(ctx context.Context, tx dbTx, batch []*pending, accepted []bool, now time.Time) error {
-	first := make(map[deliveryRow]int, len(batch)) // batch index of each id's first task
+func (s *Store) commitBatch(ctx context.Context, batch []*pending, now time.Time, bet bool) ([]bool, error) {
+	accepted := make([]bool, len(batch))
+	err := inAckTx(ctx, s.db, func(tx dbTx) error {
+		deliveries, first := deliveryRows(batch, accepted)
+		if bet {
+			for _, i := range first {
+				accepted[i] = true
+			}
+			jobs, err := s.knownJobs(batch, accepted)
+			if err != nil {
+				return err
+			}
+			fresh, waiting, err := s.w.(pipeliner).pipeline(ctx, tx, deliveries, now, activityRows(batch, accepted), jobs.keys)
+			if err != nil {
+				return fmt.Errorf("record deliveries and activity: %w", err)
+			}
+			for _, f := range fresh {
+				if !f {
+					return errLostBet
+				}
+			}
+			return s.insertJobs(ctx, tx, batch, accepted, jobs, waiting)
+		}
+		if len(deliveries) > 0 {
+			fresh, err := s.w.insertDeliveries(ctx, tx, deliveries, now)
+			if err != nil {
+				return fmt.Errorf("record deliveries: %w", err)
+			}
+			for j, d := range deliveries {
+				accepted[first[d]] = fresh[j]
+			}
+		}
+		if err := s.w.bumpActivity(ctx, tx, activityRows(batch, accepted), now); err != nil {
+			return fmt.Errorf("bump issue activity: %w", err)
+		}
+		jobs, err := s.knownJobs(batch, accepted)
+		if err != nil {
+			return err
+		}
+		var waiting []bool
+		if len(jobs.keys) > 0 {
+			if waiting, err = s.w.waitingJobs(ctx, tx, jobs.keys); err != nil {
+				return fmt.Errorf("look for waiting jobs: %w", err)
+			}
+		}
+		return s.insertJobs(ctx, tx, batch, accepted, jobs, waiting)
+	})
+	return accepted, err
+}
+
+// deliveryRows are the batch's delivery ids, each once and in key order
+// (as the other rows: concurrent batches lock in one order), with the
+// index of each one's first task; of two tasks with one id in a batch,
+// the first is the one that may be new. A task without a delivery id is
+// always new: accepted is set for it.
+func deliveryRows(batch []*pending, accepted []bool) ([]deliveryRow, map[deliveryRow]int) {
+	first := make(map[deliveryRow]int, len(batch))
 	for i, p := range batch {
 		t := p.item.task
 		if t.Delivery == "" {
@@ -160,22 +222,10 @@ func (s *Store) recordDeliveries(ctx context.Context, tx dbTx, batch []*pending,
 			first[d] = i
 		}
 	}
-	if len(first) == 0 {
-		return nil
-	}
-	// In key order, as the other rows: concurrent batches lock in one
-	// order.
 	rows := slices.SortedFunc(maps.Keys(first), func(a, b deliveryRow) int {
 		return cmp.Or(cmp.Compare(a.platform, b.platform), cmp.Compare(a.id, b.id))
 	})
-	fresh, err := s.w.insertDeliveries(ctx, tx, rows, now)
-	if err != nil {
-		return err
-	}
-	for j, d := range rows {
-		accepted[first[d]] = fresh[j]
-	}
-	return nil
+	return rows, first
 }
 
 type activityKey struct {
@@ -214,7 +264,7 @@ func activityRows(batch []*pending, accepted []bool) []activityRow {
 	return rows
 }
 
-// insertJobs inserts the accepted tasks' jobs.
+// How jobs are inserted.
 //
 // Most tasks of a burst join a job that waits already, and River's insert
 // finds that out at the cost of a full insert attempt. So the store
@@ -228,34 +278,41 @@ func activityRows(batch []*pending, accepted []bool) []activityRow {
 // inserted in waves: the n-th task of each issue and kind in the n-th wave,
 // where River finds the earlier one's job and joins it, exactly as for
 // tasks enqueued one after the other.
-func (s *Store) insertJobs(ctx context.Context, tx dbTx, batch []*pending, accepted []bool) error {
-	ids := make([]string, len(batch))
-	joined := make([]bool, len(batch))
-	var known []int
-	var keys [][]byte
+// knownJobs are the accepted tasks' job identities, and the unique keys
+// already known among them.
+type knownJobs struct {
+	ids   []string // by batch index
+	known []int    // batch indexes of the tasks whose key is known
+	keys  [][]byte // their keys
+}
+
+func (s *Store) knownJobs(batch []*pending, accepted []bool) (knownJobs, error) {
+	j := knownJobs{ids: make([]string, len(batch))}
 	for i, p := range batch {
 		if !accepted[i] {
 			continue
 		}
 		id, err := jobIdentity(p.item.args)
 		if err != nil {
-			return err
+			return j, err
 		}
-		ids[i] = id
+		j.ids[i] = id
 		if k, ok := s.jobKeys.get(id); ok {
-			known = append(known, i)
-			keys = append(keys, k)
+			j.known = append(j.known, i)
+			j.keys = append(j.keys, k)
 		}
 	}
-	if len(keys) > 0 {
-		waiting, err := s.w.waitingJobs(ctx, tx, keys)
-		if err != nil {
-			return fmt.Errorf("look for waiting jobs: %w", err)
-		}
-		for j, i := range known {
-			joined[i] = waiting[j]
-		}
+	return j, nil
+}
+
+// insertJobs inserts the jobs of the accepted tasks whose job does not
+// wait already (waiting answers jobs.keys).
+func (s *Store) insertJobs(ctx context.Context, tx dbTx, batch []*pending, accepted []bool, jobs knownJobs, waiting []bool) error {
+	joined := make([]bool, len(batch))
+	for j, i := range jobs.known {
+		joined[i] = waiting[j]
 	}
+	ids := jobs.ids
 
 	type jobKey struct {
 		kind string
