@@ -275,3 +275,34 @@ func TestBadTaskDoesNotFailItsBatch(t *testing.T) {
 		}
 	}
 }
+
+// A batch whose deliveries are all new: on PostgreSQL its first writes go
+// in one round trip, counting every delivery as new (only the first of
+// two with one id).
+func TestBatchOfNewDeliveries(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) {
+			s := openStore(t, testOptions(t, b.dsn(t)))
+			outs, err := s.commitItems(context.Background(), batchOf(t,
+				core.Task{Feature: core.FeatureFeedback, Issue: issue(5), Delivery: "n1"},
+				core.Task{Feature: core.FeatureFeedback, Issue: issue(5), Delivery: "n1"},
+				core.Task{Feature: core.FeatureFeedback, Issue: issue(5), Delivery: "n2"},
+				core.Task{Feature: core.FeatureFeedback, Issue: issue(6), Delivery: "n3"},
+			))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, want := range []bool{true, false, true, true} {
+				if outs[i].enqueued != want {
+					t.Errorf("task %d: %+v, want enqueued=%v", i, outs[i], want)
+				}
+			}
+			if got := issueSeq(t, s, issue(5)); got != 2 {
+				t.Errorf("issue 5 counted %d tasks, want 2", got)
+			}
+			if got := jobsOf(t, s, 5); len(got) != 1 {
+				t.Errorf("issue 5 jobs %q, want one", got)
+			}
+		})
+	}
+}
