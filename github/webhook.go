@@ -57,8 +57,8 @@ type WebhookConfig struct {
 }
 
 // Webhooks is GitHub's webhook.Source: it verifies X-Hub-Signature-256
-// with go-github's ValidateSignature and reads the events with
-// ParseWebHook.
+// with go-github's ValidateSignature and reads, of the events it handles,
+// the fields it needs (payload.go).
 type Webhooks struct {
 	secrets  [][]byte
 	insecure bool
@@ -120,7 +120,7 @@ func (h *Webhooks) Parse(ctx context.Context, hd http.Header, body []byte) webho
 	if event == "" || delivery == "" || len(delivery) > maxDeliveryLen {
 		return webhook.BadRequest("en-têtes X-GitHub-Event et X-GitHub-Delivery requis / X-GitHub-Event and X-GitHub-Delivery headers required", nil)
 	}
-	payload, res, ok := githubPayload(hd.Get("Content-Type"), body)
+	raw, res, ok := githubPayload(hd.Get("Content-Type"), body)
 	if !ok {
 		return res
 	}
@@ -129,7 +129,7 @@ func (h *Webhooks) Parse(ctx context.Context, hd http.Header, body []byte) webho
 	default:
 		// Parsing would check the JSON of the events we handle; those we
 		// ignore are checked too, so a broken sender is told the same way.
-		if !json.Valid(payload) {
+		if !json.Valid(raw) {
 			return webhook.MalformedJSON(nil)
 		}
 		if event == "ping" {
@@ -137,45 +137,39 @@ func (h *Webhooks) Parse(ctx context.Context, hd http.Header, body []byte) webho
 		}
 		return webhook.Ignore("événement non traité / event not handled")
 	}
-	parsed, err := gh.ParseWebHook(event, payload)
+	p, err := decodePayload(raw)
 	if err != nil {
-		var syntaxErr *json.SyntaxError
-		if errors.As(err, &syntaxErr) {
+		if errors.Is(err, errSyntax) {
 			return webhook.MalformedJSON(err)
 		}
 		return webhook.BadRequest("charge utile illisible / unreadable payload", err)
 	}
-	switch e := parsed.(type) {
-	case *gh.IssuesEvent:
-		return h.issues(e, payload, delivery)
-	case *gh.IssueCommentEvent:
-		if isPullRequest(e.GetIssue()) {
-			return h.pullRequestComment(e, delivery)
+	switch event {
+	case "issues":
+		return h.issues(&p, delivery)
+	case "issue_comment":
+		if isPullRequest(p.Issue) {
+			return h.pullRequestComment(&p, delivery)
 		}
-		return h.issueComment(e, delivery)
-	case *gh.PullRequestEvent:
-		return h.pullRequest(e, delivery)
-	case *gh.MergeGroupEvent:
-		return h.mergeGroup(e, delivery)
-	case *gh.InstallationEvent:
+		return h.issueComment(&p, delivery)
+	case "pull_request":
+		return h.pullRequest(&p, delivery)
+	case "merge_group":
+		return h.mergeGroup(&p, delivery)
+	case "installation":
 		h.log.InfoContext(ctx, "github installation",
-			"delivery", delivery, "action", e.GetAction(),
-			"installation", e.GetInstallation().GetID(),
-			"account", e.GetInstallation().GetAccount().GetLogin(),
-			"repositories", len(e.Repositories))
-		return webhook.Ignore("installation journalisée / installation logged")
-	case *gh.InstallationRepositoriesEvent:
+			"delivery", delivery, "action", p.Action,
+			"installation", p.Installation.id(),
+			"account", p.Installation.account(),
+			"repositories", p.Repositories)
+	default: // installation_repositories
 		h.log.InfoContext(ctx, "github installation repositories",
-			"delivery", delivery, "action", e.GetAction(),
-			"installation", e.GetInstallation().GetID(),
-			"account", e.GetInstallation().GetAccount().GetLogin(),
-			"added", len(e.RepositoriesAdded), "removed", len(e.RepositoriesRemoved))
-		return webhook.Ignore("installation journalisée / installation logged")
-	default:
-		// ParseWebHook returned a type for an event listed above that we do
-		// not expect: a go-github change, not the caller's fault.
-		return webhook.Ignore("événement non traité / event not handled")
+			"delivery", delivery, "action", p.Action,
+			"installation", p.Installation.id(),
+			"account", p.Installation.account(),
+			"added", p.Added, "removed", p.Removed)
 	}
+	return webhook.Ignore("installation journalisée / installation logged")
 }
 
 // Authenticate refuses a request without a SHA-256 signature, before its
@@ -245,24 +239,27 @@ func githubPayload(contentType string, body []byte) ([]byte, webhook.Result, boo
 	}
 }
 
-func (h *Webhooks) issues(e *gh.IssuesEvent, payload []byte, delivery string) webhook.Result {
-	action := e.GetAction()
-	if h.bots.Has(e.GetSender().GetLogin()) {
+func (h *Webhooks) issues(p *payload, delivery string) webhook.Result {
+	action := p.Action
+	if h.bots.Has(p.Sender.login()) {
 		return webhook.Ignore("événement de cochef lui-même / event from cochef itself")
 	}
 	if !issueActions[action] {
 		return webhook.Ignore("action non traitée / action not handled")
 	}
-	if isPullRequest(e.GetIssue()) {
+	if isPullRequest(p.Issue) {
 		return webhook.Ignore("pull request, pas une issue / pull request, not an issue")
 	}
-	issue := e.GetIssue()
-	ref, ok := githubIssueRef(e.GetRepo(), e.GetInstallation(), issue)
+	issue, repo := p.Issue, p.Repository
 	if action == "transferred" {
-		// The issue now lives elsewhere: go-github's EditChange has no
-		// new_issue/new_repository, so they are read from the payload.
-		ref, issue, ok = transferredRef(payload, e.GetInstallation())
+		// The issue now lives elsewhere: the new issue and repository
+		// are in the changes.
+		issue, repo = nil, nil
+		if p.Changes != nil {
+			issue, repo = p.Changes.NewIssue, p.Changes.NewRepository
+		}
 	}
+	ref, ok := githubIssueRef(repo, p.Installation, issue)
 	if !ok {
 		return webhook.BadRequest("charge utile incomplète (dépôt ou issue manquant) / incomplete payload (repository or issue missing)", nil)
 	}
@@ -275,25 +272,22 @@ func (h *Webhooks) issues(e *gh.IssuesEvent, payload []byte, delivery string) we
 	}, action)
 }
 
-func (h *Webhooks) issueComment(e *gh.IssueCommentEvent, delivery string) webhook.Result {
-	if e.GetAction() != "created" {
+func (h *Webhooks) issueComment(p *payload, delivery string) webhook.Result {
+	if p.Action != "created" {
 		return webhook.Ignore("action non traitée / action not handled")
 	}
-	if isPullRequest(e.GetIssue()) {
-		return webhook.Ignore("commentaire de pull request / pull request comment")
-	}
-	cmd, ok := core.ParseCommand(e.GetComment().GetBody())
+	cmd, ok := core.ParseCommand(p.Comment.body())
 	if !ok || cmd.Verb != core.VerbCheck {
 		return webhook.Ignore("pas une commande cochef / not a cochef command")
 	}
-	author := e.GetComment().GetUser()
+	author := p.Comment.user()
 	// A bot repeating a command (ours quoting it, or another App) must not
 	// drive evaluations; only people may ask for one.
-	if h.bots.Has(e.GetSender().GetLogin()) || h.bots.Has(author.GetLogin()) || strings.EqualFold(author.GetType(), "Bot") {
+	if h.bots.Has(p.Sender.login()) || h.bots.Has(author.login()) || strings.EqualFold(author.kind(), "Bot") {
 		return webhook.Ignore("commande écrite par un robot / command written by a bot")
 	}
-	ref, ok := githubIssueRef(e.GetRepo(), e.GetInstallation(), e.GetIssue())
-	if !ok || author.GetLogin() == "" {
+	ref, ok := githubIssueRef(p.Repository, p.Installation, p.Issue)
+	if !ok || author.login() == "" {
 		return webhook.BadRequest("charge utile incomplète (dépôt, issue ou auteur manquant) / incomplete payload (repository, issue or author missing)", nil)
 	}
 	return webhook.Accept(core.Task{
@@ -301,63 +295,48 @@ func (h *Webhooks) issueComment(e *gh.IssueCommentEvent, delivery string) webhoo
 		Issue:    ref,
 		Trigger:  core.TriggerCommand,
 		Delivery: delivery,
-		Actor:    author.GetLogin(),
+		Actor:    author.login(),
 		Command:  &cmd,
-		Snapshot: githubSnapshot(ref, e.GetIssue()),
+		Snapshot: githubSnapshot(ref, p.Issue),
 	}, "created")
 }
 
-// isPullRequest guards go-github's value-receiver IsPullRequest, which
-// panics on a payload without "issue".
-func isPullRequest(is *gh.Issue) bool {
-	return is != nil && is.IsPullRequest()
+// isPullRequest: an issue of the issues API that is a pull request.
+func isPullRequest(is *payloadIssue) bool {
+	return is != nil && is.PullRequest != nil
 }
 
 // githubIssueRef builds the reference; InstallationID is zero for a plain
 // repository webhook (no App), which only dry-run can serve.
-func githubIssueRef(repo *gh.Repository, inst *gh.Installation, issue *gh.Issue) (core.IssueRef, bool) {
-	name, number := repo.GetFullName(), issue.GetNumber()
+func githubIssueRef(repo *payloadRepo, inst *payloadInstall, issue *payloadIssue) (core.IssueRef, bool) {
+	name, number := repo.fullName(), issue.number()
 	if name == "" || number <= 0 {
 		return core.IssueRef{}, false
 	}
 	return core.IssueRef{
-		Repo:   core.Repo{Platform: core.GitHub, FullName: name, InstallationID: inst.GetID()},
+		Repo:   core.Repo{Platform: core.GitHub, FullName: name, InstallationID: inst.id()},
 		Number: number,
 	}, true
-}
-
-func transferredRef(payload []byte, inst *gh.Installation) (core.IssueRef, *gh.Issue, bool) {
-	var p struct {
-		Changes struct {
-			NewIssue      *gh.Issue      `json:"new_issue"`
-			NewRepository *gh.Repository `json:"new_repository"`
-		} `json:"changes"`
-	}
-	if err := json.Unmarshal(payload, &p); err != nil {
-		return core.IssueRef{}, nil, false
-	}
-	ref, ok := githubIssueRef(p.Changes.NewRepository, inst, p.Changes.NewIssue)
-	return ref, p.Changes.NewIssue, ok
 }
 
 // githubSnapshot copies the issue as the webhook described it into
 // Task.Snapshot. A worker with credentials reads the current state
 // instead; in dry-run, without credentials, the snapshot is all it has.
-func githubSnapshot(ref core.IssueRef, is *gh.Issue) *core.Issue {
+func githubSnapshot(ref core.IssueRef, is *payloadIssue) *core.Issue {
 	labels := make([]string, 0, len(is.Labels))
 	for _, l := range is.Labels {
-		if n := l.GetName(); n != "" {
-			labels = append(labels, n)
+		if l != "" {
+			labels = append(labels, l)
 		}
 	}
 	return &core.Issue{
 		Ref:       ref,
-		Title:     is.GetTitle(),
-		Body:      is.GetBody(),
+		Title:     is.Title,
+		Body:      is.Body,
 		Labels:    labels,
-		State:     is.GetState(),
-		Author:    is.GetUser().GetLogin(),
-		URL:       is.GetHTMLURL(),
-		UpdatedAt: is.GetUpdatedAt().UTC(),
+		State:     is.State,
+		Author:    is.User.login(),
+		URL:       is.HTMLURL,
+		UpdatedAt: is.UpdatedAt.UTC(),
 	}
 }

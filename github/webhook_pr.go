@@ -1,11 +1,8 @@
 package github
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-
-	gh "github.com/google/go-github/v93/github"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/webhook"
@@ -20,20 +17,31 @@ var pullRequestActions = map[string]bool{
 }
 
 // mergeQueuePR reads the pull request number from a merge group's head
-// ref, "refs/heads/gh-readonly-queue/main/pr-104-929f82…".
-var mergeQueuePR = regexp.MustCompile(`/pr-([0-9]+)-[0-9a-f]+$`)
+// ref, "refs/heads/gh-readonly-queue/main/pr-104-929f82…": the digits
+// between "/pr-" and "-" followed by a hexadecimal commit, at the end.
+func mergeQueuePR(ref string) (string, bool) {
+	i := strings.LastIndex(ref, "/pr-")
+	if i < 0 {
+		return "", false
+	}
+	num, sha, ok := strings.Cut(ref[i+len("/pr-"):], "-")
+	if !ok || num == "" || sha == "" || strings.Trim(num, "0123456789") != "" || strings.Trim(sha, "0123456789abcdef") != "" {
+		return "", false
+	}
+	return num, true
+}
 
-func (h *Webhooks) pullRequest(e *gh.PullRequestEvent, delivery string) webhook.Result {
-	action := e.GetAction()
-	if h.bots.Has(e.GetSender().GetLogin()) {
+func (h *Webhooks) pullRequest(p *payload, delivery string) webhook.Result {
+	action := p.Action
+	if h.bots.Has(p.Sender.login()) {
 		return webhook.Ignore("événement de cochef lui-même / event from cochef itself")
 	}
 	if !pullRequestActions[action] {
 		return webhook.Ignore("action non traitée / action not handled")
 	}
-	ref, ok := pullRef(e.GetRepo(), e.GetInstallation(), e.GetNumber())
-	if !ok {
-		ref, ok = pullRef(e.GetRepo(), e.GetInstallation(), e.GetPullRequest().GetNumber())
+	ref, ok := pullRef(p.Repository, p.Installation, p.Number)
+	if !ok && p.PullRequest != nil {
+		ref, ok = pullRef(p.Repository, p.Installation, p.PullRequest.Number)
 	}
 	if !ok {
 		return webhook.BadRequest("charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
@@ -48,20 +56,23 @@ func (h *Webhooks) pullRequest(e *gh.PullRequestEvent, delivery string) webhook.
 
 // mergeGroup answers a merge queue's checks_requested: the task sets a
 // success check run on the group's head commit (see docs/recette.md).
-func (h *Webhooks) mergeGroup(e *gh.MergeGroupEvent, delivery string) webhook.Result {
-	if e.GetAction() != "checks_requested" {
+func (h *Webhooks) mergeGroup(p *payload, delivery string) webhook.Result {
+	if p.Action != "checks_requested" {
 		return webhook.Ignore("action non traitée / action not handled")
 	}
-	g := e.GetMergeGroup()
-	m := mergeQueuePR.FindStringSubmatch(g.GetHeadRef())
-	if m == nil || g.GetHeadSHA() == "" {
+	g := p.MergeGroup
+	if g == nil {
+		g = &payloadGroup{}
+	}
+	num, ok := mergeQueuePR(g.HeadRef)
+	if !ok || g.HeadSHA == "" {
 		return webhook.BadRequest("groupe de fusion sans pull request ni commit / merge group without pull request or head commit", nil)
 	}
-	n, err := strconv.Atoi(m[1])
+	n, err := strconv.Atoi(num)
 	if err != nil {
 		return webhook.BadRequest("numéro de pull request illisible / unreadable pull request number", err)
 	}
-	ref, ok := pullRef(e.GetRepo(), e.GetInstallation(), n)
+	ref, ok := pullRef(p.Repository, p.Installation, n)
 	if !ok {
 		return webhook.BadRequest("charge utile incomplète (dépôt manquant) / incomplete payload (repository missing)", nil)
 	}
@@ -70,7 +81,7 @@ func (h *Webhooks) mergeGroup(e *gh.MergeGroupEvent, delivery string) webhook.Re
 		Issue:    ref,
 		Trigger:  core.TriggerChanged,
 		Delivery: delivery,
-		HeadSHA:  g.GetHeadSHA(),
+		HeadSHA:  g.HeadSHA,
 	}, "checks_requested")
 }
 
@@ -78,42 +89,42 @@ func (h *Webhooks) mergeGroup(e *gh.MergeGroupEvent, delivery string) webhook.Re
 // in a new comment, or an edit of cochef's checklist (a box ticked or
 // unticked, which GitHub sends as an edit of the whole comment, with the
 // body before it).
-func (h *Webhooks) pullRequestComment(e *gh.IssueCommentEvent, delivery string) webhook.Result {
-	author := e.GetComment().GetUser()
-	sender := e.GetSender().GetLogin()
+func (h *Webhooks) pullRequestComment(p *payload, delivery string) webhook.Result {
+	author := p.Comment.user()
+	sender := p.Sender.login()
 	if h.bots.Has(sender) {
 		return webhook.Ignore("événement de cochef lui-même / event from cochef itself")
 	}
-	ref, ok := pullRef(e.GetRepo(), e.GetInstallation(), e.GetIssue().GetNumber())
+	ref, ok := pullRef(p.Repository, p.Installation, p.Issue.number())
 	if !ok {
 		return webhook.BadRequest("charge utile incomplète (dépôt ou pull request manquant) / incomplete payload (repository or pull request missing)", nil)
 	}
 	t := core.Task{Feature: core.FeatureRecette, Issue: ref, Delivery: delivery}
-	switch e.GetAction() {
+	switch p.Action {
 	case "created":
-		cmd, ok := core.ParseCommand(e.GetComment().GetBody())
+		cmd, ok := core.ParseCommand(p.Comment.body())
 		if !ok {
 			return webhook.Ignore("pas une commande cochef / not a cochef command")
 		}
-		if h.bots.Has(author.GetLogin()) || strings.EqualFold(author.GetType(), "Bot") || author.GetLogin() == "" {
+		if h.bots.Has(author.login()) || strings.EqualFold(author.kind(), "Bot") || author.login() == "" {
 			return webhook.Ignore("commande écrite par un robot / command written by a bot")
 		}
-		t.Trigger, t.Actor, t.Command = core.TriggerCommand, author.GetLogin(), &cmd
+		t.Trigger, t.Actor, t.Command = core.TriggerCommand, author.login(), &cmd
 	case "edited":
 		t.Trigger = core.TriggerChecklistEdited
-		body := e.GetComment().GetBody()
+		body := p.Comment.body()
 		if !strings.Contains(body, core.MarkerRecette) {
 			return webhook.Ignore("commentaire sans liste de recette / comment without a recette checklist")
 		}
-		if !h.bots.Has(author.GetLogin()) && !strings.EqualFold(author.GetType(), "Bot") {
+		if !h.bots.Has(author.login()) && !strings.EqualFold(author.kind(), "Bot") {
 			// A person's comment quoting the marker is not the checklist.
 			return webhook.Ignore("liste de recette écrite par une personne / checklist written by a person")
 		}
 		if sender == "" || strings.HasSuffix(sender, "[bot]") {
 			return webhook.Ignore("modification par un robot / edited by a bot")
 		}
-		if from := e.GetChanges().GetBody(); from != nil && from.From != nil {
-			t.Changes = core.ChecklistChanges(from.GetFrom(), body)
+		if c := p.Changes; c != nil && c.Body != nil && c.Body.From != nil {
+			t.Changes = core.ChecklistChanges(*c.Body.From, body)
 			if len(t.Changes) == 0 {
 				// Text edited by hand, no box changed: cochef writes its
 				// checklist back, on nobody's behalf.
@@ -124,16 +135,16 @@ func (h *Webhooks) pullRequestComment(e *gh.IssueCommentEvent, delivery string) 
 	default:
 		return webhook.Ignore("action non traitée / action not handled")
 	}
-	return webhook.Accept(t, e.GetAction())
+	return webhook.Accept(t, p.Action)
 }
 
-func pullRef(repo *gh.Repository, inst *gh.Installation, number int) (core.IssueRef, bool) {
-	name := repo.GetFullName()
+func pullRef(repo *payloadRepo, inst *payloadInstall, number int) (core.IssueRef, bool) {
+	name := repo.fullName()
 	if name == "" || number <= 0 {
 		return core.IssueRef{}, false
 	}
 	return core.IssueRef{
-		Repo:         core.Repo{Platform: core.GitHub, FullName: name, InstallationID: inst.GetID()},
+		Repo:         core.Repo{Platform: core.GitHub, FullName: name, InstallationID: inst.id()},
 		Number:       number,
 		MergeRequest: true,
 	}, true

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"time"
 
@@ -44,6 +45,9 @@ type dbTx interface {
 type database interface {
 	querier
 	begin(ctx context.Context) (dbTx, error)
+	// beginAck begins a transaction that acknowledges webhooks: its
+	// commit is as durable as the database is configured to make it.
+	beginAck(ctx context.Context) (dbTx, error)
 	ping(ctx context.Context) error
 	close() error
 }
@@ -88,11 +92,27 @@ var postgresDialect = dialect{
 	jsonText:       "CAST(%s AS TEXT)",
 }
 
-// sqliteDB is database/sql over modernc.org/sqlite. Its errors name the
-// file: "database or disk is full" alone does not say which disk.
+// sqliteDB is database/sql over modernc.org/sqlite, on one connection.
+// Its errors name the file: "database or disk is full" alone does not say
+// which disk.
+//
+// Only the acknowledgements need their commit on disk before it returns
+// (synchronous=FULL, the default, survives a power cut). Everything else
+// written (River's fetches and completions, leases, evaluations) runs at
+// ackSync's level at most NORMAL, which in WAL mode survives kill -9 and
+// costs no fsync; a power cut can lose only such writes made after the last
+// acknowledgement (whose fsync makes everything before it durable too),
+// and losing them only makes a job run again. With one connection and one
+// writer, an fsync per worker write would hold the intake back.
 type sqliteDB struct {
 	db   *sql.DB
 	file string
+	// ackSync is the DSN's synchronous level, for acknowledgements;
+	// workSync the connection's level otherwise. Equal when the DSN asks
+	// for NORMAL or OFF.
+	ackSync, workSync string
+	// gate lets the acknowledgements take the connection first.
+	gate *priorityGate
 }
 
 // named is err with the database file named, errNoRows kept as is.
@@ -129,6 +149,11 @@ func (r sqlRow) Scan(dest ...any) error {
 }
 
 type sqlRows struct{ *sql.Rows }
+
+// errRow is a row that could not be read.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 type pgRows struct{ pgx.Rows }
 
@@ -171,21 +196,101 @@ func sqlQuery(ctx context.Context, e sqlExecer, file, query string, args ...any)
 }
 
 func (d sqliteDB) exec(ctx context.Context, q string, args ...any) (int64, error) {
+	if err := d.gate.wait(ctx); err != nil {
+		return 0, err
+	}
 	return sqlExec(ctx, d.db, d.file, q, args...)
 }
 func (d sqliteDB) queryRow(ctx context.Context, q string, args ...any) row {
+	if err := d.gate.wait(ctx); err != nil {
+		return errRow{err}
+	}
 	return sqlRow{d.db.QueryRowContext(ctx, q, args...), d.file}
 }
 func (d sqliteDB) query(ctx context.Context, q string, args ...any) (rows, error) {
+	if err := d.gate.wait(ctx); err != nil {
+		return nil, err
+	}
 	return sqlQuery(ctx, d.db, d.file, q, args...)
 }
 func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
+	if err := d.gate.wait(ctx); err != nil {
+		return nil, err
+	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, named(d.file, err)
 	}
 	return sqliteTx{tx, d.file}, nil
 }
+
+// beginAck pins the connection and raises its synchronous level for this
+// transaction only; commit and rollback lower it again.
+func (d sqliteDB) beginAck(ctx context.Context) (_ dbTx, err error) {
+	d.gate.enter()
+	defer func() {
+		if err != nil {
+			d.gate.leave()
+		}
+	}()
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return nil, named(d.file, err)
+	}
+	if d.ackSync != d.workSync {
+		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = "+d.ackSync); err != nil {
+			return nil, errors.Join(named(d.file, err), conn.Close())
+		}
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, errors.Join(named(d.file, err), d.release(conn))
+	}
+	return &sqliteAckTx{sqliteTx: sqliteTx{tx, d.file}, conn: conn, d: d}, nil
+}
+
+// release lowers the pinned connection's level and returns it to the pool.
+// If lowering fails, the connection is dropped rather than left slow; a new
+// one opens at the DSN's level until the next acknowledgement lowers it.
+func (d sqliteDB) release(conn *sql.Conn) error {
+	if d.ackSync == d.workSync {
+		return conn.Close()
+	}
+	if _, err := conn.ExecContext(context.Background(), "PRAGMA synchronous = "+d.workSync); err != nil {
+		_ = conn.Raw(func(any) error { return driver.ErrBadConn }) // drop it
+		return conn.Close()
+	}
+	return conn.Close()
+}
+
+// sqliteAckTx is a transaction on a pinned connection at the
+// acknowledgements' level.
+type sqliteAckTx struct {
+	sqliteTx
+	conn *sql.Conn
+	d    sqliteDB
+	done bool // the connection is released
+}
+
+func (t *sqliteAckTx) commit(ctx context.Context) error {
+	return t.end(t.sqliteTx.commit(ctx))
+}
+
+// rollback also runs after a failed commit (runTx), when the transaction
+// has ended and the connection is released already.
+func (t *sqliteAckTx) rollback(ctx context.Context) error {
+	if t.done {
+		return nil
+	}
+	return t.end(t.sqliteTx.rollback(ctx))
+}
+
+func (t *sqliteAckTx) end(err error) error {
+	t.done = true
+	defer t.d.gate.leave()
+	return errors.Join(err, t.d.release(t.conn))
+}
+
 func (d sqliteDB) ping(ctx context.Context) error { return named(d.file, d.db.PingContext(ctx)) }
 func (d sqliteDB) close() error                   { return named(d.file, d.db.Close()) }
 
@@ -286,9 +391,22 @@ func (t pgTx) rollback(ctx context.Context) error {
 }
 func (t pgTx) native() any { return t.tx }
 
+// beginAck: PostgreSQL commits durably by its own settings
+// (synchronous_commit), for every transaction alike.
+func (d pgDB) beginAck(ctx context.Context) (dbTx, error) { return d.begin(ctx) }
+
 // inTx runs fn in a transaction, committing when it returns nil.
-func inTx(ctx context.Context, db database, fn func(tx dbTx) error) (err error) {
-	tx, err := db.begin(ctx)
+func inTx(ctx context.Context, db database, fn func(tx dbTx) error) error {
+	return runTx(ctx, db.begin, fn)
+}
+
+// inAckTx is inTx for a transaction that acknowledges webhooks.
+func inAckTx(ctx context.Context, db database, fn func(tx dbTx) error) error {
+	return runTx(ctx, db.beginAck, fn)
+}
+
+func runTx(ctx context.Context, begin func(context.Context) (dbTx, error), fn func(tx dbTx) error) (err error) {
+	tx, err := begin(ctx)
 	if err != nil {
 		return err
 	}

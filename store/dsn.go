@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -111,4 +113,34 @@ func sqliteDSN(path string) string {
 		extra = append([]string{query}, extra...)
 	}
 	return base + "?" + strings.Join(extra, "&")
+}
+
+// synchronousLevels are SQLite's synchronous settings, weakest first.
+var synchronousLevels = []string{"OFF", "NORMAL", "FULL", "EXTRA"}
+
+// sqliteSync reads the synchronous level a SQLite DSN (as sqliteDSN
+// returns it) asks for: the acknowledgements' level, FULL by default; and
+// the level of every other write, the same but at most NORMAL.
+func sqliteSync(conn string) (ack, work string) {
+	ack = "FULL"
+	_, query, _ := strings.Cut(conn, "?")
+	values, _ := url.ParseQuery(query) // sqliteDSN checked it, or the driver reports it
+	for _, p := range values["_pragma"] {
+		name, arg, _ := strings.Cut(p, "(")
+		if !strings.EqualFold(strings.TrimSpace(name), "synchronous") {
+			continue
+		}
+		arg = strings.ToUpper(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(arg), ")")))
+		if n, err := strconv.Atoi(arg); err == nil && n >= 0 && n < len(synchronousLevels) {
+			arg = synchronousLevels[n]
+		}
+		if slices.Contains(synchronousLevels, arg) {
+			ack = arg
+		}
+	}
+	work = ack
+	if slices.Index(synchronousLevels, ack) > slices.Index(synchronousLevels, "NORMAL") {
+		work = "NORMAL"
+	}
+	return ack, work
 }

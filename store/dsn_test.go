@@ -118,3 +118,50 @@ func TestSilentPostgresIsRetriedAndLogged(t *testing.T) {
 		t.Errorf("error %q (or the logs) should say unreachable and name no password", err)
 	}
 }
+
+func TestSQLiteSyncLevels(t *testing.T) {
+	for _, c := range []struct{ dsn, ack, work string }{
+		{"cochef.db", "FULL", "NORMAL"},
+		{"x.db?_pragma=synchronous(NORMAL)", "NORMAL", "NORMAL"},
+		{"x.db?_pragma=synchronous(off)", "OFF", "OFF"},
+		{"x.db?_pragma=synchronous(3)", "EXTRA", "NORMAL"},
+		{"x.db?_pragma=synchronous(bogus)", "FULL", "NORMAL"},
+	} {
+		_, conn := parseDSN(c.dsn)
+		if ack, work := sqliteSync(conn); ack != c.ack || work != c.work {
+			t.Errorf("%s: acknowledgements %s, other writes %s; want %s, %s", c.dsn, ack, work, c.ack, c.work)
+		}
+	}
+}
+
+// Only the acknowledgements wait for the disk: their transaction runs at
+// the DSN's level (FULL by default), every other write at NORMAL.
+func TestOnlyAcknowledgementsSyncFully(t *testing.T) {
+	s := openStore(t, testOptions(t, filepath.Join(t.TempDir(), "cochef.db")))
+	ctx := context.Background()
+	level := func(q querier) int {
+		t.Helper()
+		var n int
+		if err := q.queryRow(ctx, `PRAGMA synchronous`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if got := level(s.db); got != 1 {
+		t.Fatalf("synchronous %d outside acknowledgements, want 1 (NORMAL)", got)
+	}
+	tx, err := s.db.beginAck(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := level(tx); got != 2 {
+		t.Errorf("synchronous %d in an acknowledgement, want 2 (FULL)", got)
+	}
+	if err := tx.commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	mustEnqueue(t, s, task(1))
+	if got := level(s.db); got != 1 {
+		t.Fatalf("synchronous %d after acknowledgements, want 1 (NORMAL)", got)
+	}
+}

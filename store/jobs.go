@@ -29,6 +29,10 @@ const (
 type jobArgs interface {
 	river.JobArgs
 	task() core.Task
+	// job is the arguments without what only describes one event (its
+	// delivery and receipt time): tasks with equal jobs have the same
+	// River unique key.
+	job() jobArgs
 }
 
 // jobRef is the issue or pull/merge request a job acts on. Its platform,
@@ -68,6 +72,8 @@ type feedbackArgs struct {
 
 func (feedbackArgs) Kind() string { return KindFeedback }
 
+func (a feedbackArgs) job() jobArgs { a.Delivery, a.ReceivedAt = "", time.Time{}; return a }
+
 func (a feedbackArgs) task() core.Task {
 	t := core.Task{Feature: core.FeatureFeedback, Issue: a.Ref.issue(false), Trigger: a.Trigger,
 		Actor: a.Actor, Delivery: a.Delivery, ReceivedAt: a.ReceivedAt}
@@ -93,6 +99,8 @@ type recetteArgs struct {
 
 func (recetteArgs) Kind() string { return KindRecette }
 
+func (a recetteArgs) job() jobArgs { a.Delivery, a.ReceivedAt = "", time.Time{}; return a }
+
 func (a recetteArgs) task() core.Task {
 	return core.Task{Feature: core.FeatureRecette, Issue: a.Ref.issue(true), Trigger: a.Trigger, Actor: a.Actor,
 		Command: a.Command, Changes: a.Changes, Delivery: a.Delivery, ReceivedAt: a.ReceivedAt}
@@ -108,6 +116,8 @@ type mergeGroupArgs struct {
 }
 
 func (mergeGroupArgs) Kind() string { return KindMergeGroup }
+
+func (a mergeGroupArgs) job() jobArgs { a.Delivery, a.ReceivedAt = "", time.Time{}; return a }
 
 func (a mergeGroupArgs) task() core.Task {
 	return core.Task{Feature: core.FeatureMergeGroup, Issue: a.Ref.issue(true), Trigger: core.TriggerChanged,
@@ -151,6 +161,11 @@ type legacyArgs struct {
 }
 
 func (legacyArgs) Kind() string { return KindLegacy }
+
+func (a legacyArgs) job() jobArgs {
+	a.Delivery, a.Event, a.Action, a.ReceivedAt = "", "", "", time.Time{}
+	return a
+}
 
 // task reads a legacy job as the intake would describe it today: the old
 // task kinds become features, and the event names the old worker compared

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riverqueue/river"
+
 	"github.com/cochef/cochef/core"
 )
 
@@ -16,7 +18,7 @@ import (
 func insertLegacy(t *testing.T, s *Store, a legacyArgs) {
 	t.Helper()
 	err := inTx(context.Background(), s.db, func(tx dbTx) error {
-		_, err := s.q.insertTx(context.Background(), tx, a, s.insertOpts())
+		_, err := s.q.insertManyTx(context.Background(), tx, []river.InsertManyParams{{Args: a, InsertOpts: s.insertOpts()}})
 		return err
 	})
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/riverqueue/river"
 )
 
 // migration is one step of cochef's own schema, next to River's tables in
@@ -363,7 +365,7 @@ func splitLegacyJobs(ctx context.Context, tx dbTx, s *Store) error {
 		if !ok {
 			return fmt.Errorf("job %d: task kind %q has no feature", j.id, j.args.TaskKind)
 		}
-		if _, err := s.q.insertTx(ctx, tx, args, s.insertOpts()); err != nil {
+		if _, err := s.q.insertManyTx(ctx, tx, []river.InsertManyParams{{Args: args, InsertOpts: s.insertOpts()}}); err != nil {
 			return fmt.Errorf("job %d as %s: %w", j.id, args.Kind(), err)
 		}
 	}

@@ -37,7 +37,7 @@ var uniqueStates = []rivertype.JobState{
 // rest of the package has one code path for both databases.
 type queue interface {
 	migrate(ctx context.Context) (int, error)
-	insertTx(ctx context.Context, tx dbTx, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error)
+	insertManyTx(ctx context.Context, tx dbTx, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 	executor() riverdriver.Executor
 	// clientID is River's id of this process, the one it records in the
 	// attempted_by of the jobs it runs.
@@ -108,8 +108,8 @@ func (q *riverQueue[TTx]) migrate(ctx context.Context) (int, error) {
 	return len(res.Versions), nil
 }
 
-func (q *riverQueue[TTx]) insertTx(ctx context.Context, tx dbTx, args river.JobArgs, opts *river.InsertOpts) (*rivertype.JobInsertResult, error) {
-	return q.client.InsertTx(ctx, tx.native().(TTx), args, opts) //nolint:forcetypeassert // one driver per store
+func (q *riverQueue[TTx]) insertManyTx(ctx context.Context, tx dbTx, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error) {
+	return q.client.InsertManyTx(ctx, tx.native().(TTx), params) //nolint:forcetypeassert // one driver per store
 }
 
 func (q *riverQueue[TTx]) executor() riverdriver.Executor  { return q.driver.GetExecutor() }

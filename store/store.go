@@ -10,9 +10,12 @@
 //
 // What the queue guarantees, and the River behaviour it works around:
 //
-//   - Durability: SQLite runs in WAL mode with synchronous=FULL, so a
-//     committed Enqueue survives kill -9 (NORMAL would too) and also a
-//     power cut (NORMAL would not).
+//   - Durability: SQLite runs in WAL mode and commits the transactions
+//     that acknowledge webhooks with synchronous=FULL, so a committed
+//     Enqueue survives kill -9 (NORMAL would too) and also a power cut
+//     (NORMAL would not). Its other writes run at NORMAL (db.go says why).
+//   - Group commit: tasks enqueued while a transaction commits share the
+//     next one, one fsync for all (batch.go, enqueue.go).
 //   - One job kind per feature (cochef.feedback, cochef.recette,
 //     cochef.merge_group), each with arguments of its own (jobs.go).
 //   - Coalescing: a job is unique per kind, issue and what its trigger
@@ -162,6 +165,10 @@ type Store struct {
 	d         dialect
 	db        database
 	q         queue
+	w         batchWriter
+	// intake commits the enqueued tasks in batches (batch.go).
+	intake  *batcher
+	jobKeys jobKeyCache
 
 	// worker is read by running jobs while Stop holds mu and waits for
 	// them, hence not under mu.
@@ -201,7 +208,8 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		// River's SQLite driver runs its services concurrently; with more
 		// than one connection they fail with SQLITE_BUSY instead of queueing.
 		sqlDB.SetMaxOpenConns(1)
-		s.db, s.d = sqliteDB{sqlDB, s.file}, sqliteDialect
+		ack, work := sqliteSync(conn)
+		s.db, s.d = sqliteDB{db: sqlDB, file: s.file, ackSync: ack, workSync: work, gate: newPriorityGate()}, sqliteDialect
 		s.q, err = newSQLiteQueue(sqlDB, s)
 		if err != nil {
 			return nil, errors.Join(err, sqlDB.Close())
@@ -212,7 +220,8 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			return nil, fmt.Errorf("store: postgres DSN: %w", err)
 		}
 		// Each worker may hold a connection while River's producer,
-		// completer, listener and elector hold theirs.
+		// completer, listener and elector hold theirs, and the intake's
+		// committer one: a webhook never waits for a worker's connection.
 		if !strings.Contains(conn, "pool_max_conns") {
 			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+6)
 		}
@@ -233,6 +242,21 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	if err := s.migrate(ctx); err != nil {
 		return nil, errors.Join(err, s.db.close())
 	}
+	switch db := s.db.(type) {
+	case sqliteDB:
+		// From now on only the acknowledgements wait for the disk.
+		if _, err := db.exec(ctx, "PRAGMA synchronous = "+db.workSync); err != nil {
+			return nil, errors.Join(fmt.Errorf("store: sqlite: %w", err), s.db.close())
+		}
+		w, err := newSQLiteWriter(ctx, db.db)
+		if err != nil {
+			return nil, errors.Join(err, s.db.close())
+		}
+		s.w = w
+	default:
+		s.w = pgWriter{}
+	}
+	s.intake = newBatcher(s.commitItems, maxBatch, maxBatchBytes)
 	return s, nil
 }
 
@@ -305,85 +329,6 @@ func (s *Store) Driver() string { return s.driver }
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.ping(ctx) }
-
-// Enqueue records t durably: its delivery id, a bump of its issue's
-// activity counter and a River job, in one transaction. It returns false,
-// and changes nothing, for a delivery it has already recorded. A task for
-// an issue that already has a job waiting joins that job (the job reads the
-// issue's current state when it runs); one that arrives while the issue's
-// job is running makes that job run once more.
-func (s *Store) Enqueue(ctx context.Context, t core.Task) (bool, error) {
-	ref := t.Issue
-	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
-		return false, fmt.Errorf("store: enqueue: incomplete issue reference %q", ref)
-	}
-	if t.Feature == "" {
-		t.Feature = core.FeatureFeedback
-	}
-	if t.Trigger == "" {
-		t.Trigger = core.TriggerChanged
-	}
-	args, ok := argsOf(t)
-	if !ok {
-		return false, fmt.Errorf("store: enqueue %s: no job kind for feature %q", ref, t.Feature)
-	}
-	args, err := storableArgs(args)
-	if err != nil {
-		return false, fmt.Errorf("store: enqueue %s: %w", ref, err)
-	}
-	var snapshot, snapshotAt any
-	if t.Snapshot != nil {
-		b, err := marshalStorable(t.Snapshot)
-		if err != nil {
-			return false, fmt.Errorf("store: enqueue: snapshot: %w", err)
-		}
-		snapshot = b
-		at := t.Snapshot.UpdatedAt
-		if at.IsZero() {
-			at = time.Now()
-		}
-		snapshotAt = s.d.timeArg(at)
-	}
-	now := s.d.timeArg(time.Now())
-	enqueued := false
-	err = inTx(ctx, s.db, func(tx dbTx) error {
-		if t.Delivery != "" {
-			n, err := tx.exec(ctx, `INSERT INTO deliveries (platform, delivery_id, received_at) VALUES ($1, $2, $3)
-				ON CONFLICT (platform, delivery_id) DO NOTHING`, ref.Repo.Platform, keyText(t.Delivery), now)
-			if err != nil {
-				return fmt.Errorf("record delivery: %w", err)
-			}
-			if n == 0 {
-				return nil
-			}
-		}
-		// The newest snapshot wins, whatever order the webhooks came in.
-		if _, err := tx.exec(ctx, `INSERT INTO issue_activity (platform, repo, number, seq, snapshot, snapshot_at, updated_at)
-			VALUES ($1, $2, $3, 1, $4, $5, $6)
-			ON CONFLICT (platform, repo, number) DO UPDATE SET
-				seq = issue_activity.seq + 1,
-				snapshot = CASE WHEN excluded.snapshot IS NOT NULL AND (issue_activity.snapshot_at IS NULL OR excluded.snapshot_at >= issue_activity.snapshot_at)
-					THEN excluded.snapshot ELSE issue_activity.snapshot END,
-				snapshot_at = CASE WHEN excluded.snapshot IS NOT NULL AND (issue_activity.snapshot_at IS NULL OR excluded.snapshot_at >= issue_activity.snapshot_at)
-					THEN excluded.snapshot_at ELSE issue_activity.snapshot_at END,
-				updated_at = excluded.updated_at`,
-			ref.Repo.Platform, activityRepo(ref), ref.Number, snapshot, snapshotAt, now); err != nil {
-			return fmt.Errorf("bump issue activity: %w", err)
-		}
-		res, err := s.q.insertTx(ctx, tx, args, s.insertOpts())
-		if err != nil {
-			return fmt.Errorf("insert job: %w", err)
-		}
-		enqueued = true
-		s.log.DebugContext(ctx, "task enqueued", "issue", ref.String(), "kind", args.Kind(), "trigger", t.Trigger, "delivery", t.Delivery,
-			"job_id", res.Job.ID, "joined_waiting_job", res.UniqueSkippedAsDuplicate)
-		return nil
-	})
-	if err != nil {
-		return false, fmt.Errorf("store: enqueue %s: %w", ref, err)
-	}
-	return enqueued, nil
-}
 
 // insertOpts makes a job unique per issue and task kind while it waits or
 // runs. Completed, cancelled and discarded jobs do not count, so an edit
@@ -459,11 +404,14 @@ func (s *Store) Stop(ctx context.Context) error {
 	return nil
 }
 
-// Close stops the workers if they run and closes the database.
+// Close stops the workers if they run, commits the tasks already
+// enqueued, and closes the database. Enqueue fails after Close.
 func (s *Store) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return errors.Join(s.Stop(ctx), s.db.close())
+	err := s.Stop(ctx)
+	s.intake.close()
+	return errors.Join(err, s.w.close(), s.db.close())
 }
 
 // JobStats counts River's jobs by state (available, scheduled, running,

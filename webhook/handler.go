@@ -266,12 +266,14 @@ func (e *endpoint) enqueue(ctx context.Context, res Result) Result {
 		res.reason = "file d'attente indisponible, réessayez / queue unavailable, retry"
 	case !ok:
 		res.code, res.status, res.outcome = http.StatusOK, "duplicate", OutcomeDuplicate
-		res.reason = "livraison déjà reçue / delivery already received"
+		res.reason = reasonDuplicate
 	default:
 		res.code, res.status, res.outcome = http.StatusAccepted, "accepted", OutcomeAccepted
 	}
 	return res
 }
+
+const reasonDuplicate = "livraison déjà reçue / delivery already received"
 
 // Response is every body the handler writes. Reason is "French / English"
 // so whoever reads it in the platform's delivery log understands it.
@@ -280,18 +282,36 @@ type Response struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-func writeJSON(w http.ResponseWriter, code int, status, reason string) {
-	b, err := json.Marshal(Response{Status: status, Reason: reason})
+// The bodies of the answers most webhooks get, encoded once.
+var (
+	bodyAccepted  = encodeAnswer(Response{Status: "accepted"})
+	bodyDuplicate = encodeAnswer(Response{Status: "duplicate", Reason: reasonDuplicate})
+)
+
+func encodeAnswer(r Response) []byte {
+	b, err := json.Marshal(r)
 	if err != nil {
-		// Marshalling two strings cannot fail; keep the status code anyway.
-		w.WriteHeader(code)
-		return
+		// Marshalling two strings cannot fail.
+		return nil
+	}
+	return append(b, '\n')
+}
+
+func writeJSON(w http.ResponseWriter, code int, status, reason string) {
+	var b []byte
+	switch r := (Response{Status: status, Reason: reason}); r {
+	case Response{Status: "accepted"}:
+		b = bodyAccepted
+	case Response{Status: "duplicate", Reason: reasonDuplicate}:
+		b = bodyDuplicate
+	default:
+		b = encodeAnswer(r)
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(code)
 	// The client may be gone; there is nobody left to tell.
-	_, _ = w.Write(append(b, '\n'))
+	_, _ = w.Write(b)
 }
 
 func writeError(w http.ResponseWriter, code int, reason string) {
