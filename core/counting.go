@@ -55,6 +55,16 @@ func (c *Counted) FindComment(ctx context.Context, ref IssueRef, marker string) 
 	return c.p.FindComment(ctx, ref, marker)
 }
 
+func (c *Counted) MarkedComments(ctx context.Context, ref IssueRef, marker string) ([]Comment, error) {
+	c.read()
+	return c.p.MarkedComments(ctx, ref, marker)
+}
+
+func (c *Counted) RemoveComment(ctx context.Context, ref IssueRef, id int64) error {
+	c.write()
+	return c.p.RemoveComment(ctx, ref, id)
+}
+
 func (c *Counted) CreateComment(ctx context.Context, ref IssueRef, body string) (Comment, error) {
 	c.write()
 	return c.p.CreateComment(ctx, ref, body)
@@ -123,6 +133,11 @@ type countedThreads struct {
 func (t countedThreads) FindThread(ctx context.Context, ref IssueRef, marker string) (*Comment, string, error) {
 	t.c.read()
 	return t.t.FindThread(ctx, ref, marker)
+}
+
+func (t countedThreads) MarkedThreads(ctx context.Context, ref IssueRef, marker string) ([]ThreadNote, error) {
+	t.c.read()
+	return t.t.MarkedThreads(ctx, ref, marker)
 }
 
 func (t countedThreads) CreateThread(ctx context.Context, ref IssueRef, body string) (Comment, string, error) {

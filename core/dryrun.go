@@ -13,6 +13,14 @@ type DryRun struct{ Log *slog.Logger }
 // FindComment finds nothing: a dry run cannot look.
 func (DryRun) FindComment(context.Context, IssueRef, string) (*Comment, error) { return nil, nil }
 
+// MarkedComments finds nothing either.
+func (DryRun) MarkedComments(context.Context, IssueRef, string) ([]Comment, error) { return nil, nil }
+
+func (d DryRun) RemoveComment(_ context.Context, ref IssueRef, id int64) error {
+	d.Log.Info("dry-run: would remove comment", "comment_id", id)
+	return nil
+}
+
 func (d DryRun) CreateComment(_ context.Context, ref IssueRef, body string) (Comment, error) {
 	d.Log.Info("dry-run: would create comment", "chars", len(body), "sha256", HashBody(body))
 	return Comment{}, nil

@@ -16,6 +16,10 @@ type Env struct {
 	Defaults Settings
 	Logger   *slog.Logger
 	Now      func() time.Time
+	// WriteSettle is how long after a comment creation whose outcome is
+	// unknown the platform is read again (core.CommentSync.Settle);
+	// DefaultWriteSettle when zero.
+	WriteSettle time.Duration
 	// Observe, when set, is told each task's outcome (metrics).
 	Observe func(o Outcome)
 }

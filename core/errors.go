@@ -48,6 +48,12 @@ func (e *APIError) Permanent() bool {
 	return false
 }
 
+// MaxRetryAfter is the longest a task waits at once because a platform
+// asked it to: GitHub's primary rate limit resets within the hour, and a
+// Retry-After of a day (a misconfigured proxy, a hostile one) must not
+// put feedback off for that long. The queue logs the wait asked for.
+const MaxRetryAfter = time.Hour
+
 // UnauthorizedWait is how long work waits after the platform refused our
 // credentials (401) before it is tried again; it waits as long as it takes.
 const UnauthorizedWait = 5 * time.Minute

@@ -21,8 +21,16 @@ type Comments interface {
 	// contains marker, looking through every page, or nil when there is
 	// none. A person's comment quoting the marker is never returned.
 	FindComment(ctx context.Context, ref IssueRef, marker string) (*Comment, error)
+	// MarkedComments returns every comment cochef wrote on ref whose body
+	// contains marker, oldest first, read from the platform itself
+	// (no cache, no conditional request): what SyncComment reads after a
+	// write whose outcome is unknown, and to find duplicates.
+	MarkedComments(ctx context.Context, ref IssueRef, marker string) ([]Comment, error)
 	CreateComment(ctx context.Context, ref IssueRef, body string) (Comment, error)
 	EditComment(ctx context.Context, ref IssueRef, id int64, body string) error
+	// RemoveComment deletes one of cochef's comments (a duplicate); one
+	// already gone is not an error.
+	RemoveComment(ctx context.Context, ref IssueRef, id int64) error
 }
 
 // Labels manages the labels of issues and pull or merge requests.
@@ -93,6 +101,11 @@ type Threads interface {
 	// FindThread returns cochef's thread whose first note holds marker,
 	// with the thread's id, or nil.
 	FindThread(ctx context.Context, ref IssueRef, marker string) (*Comment, string, error)
+	// MarkedThreads is MarkedComments for threads: the first note of
+	// each of cochef's threads holding marker, oldest first, with its
+	// thread. Removing that note (Comments.RemoveComment) removes a thread
+	// of one note.
+	MarkedThreads(ctx context.Context, ref IssueRef, marker string) ([]ThreadNote, error)
 	CreateThread(ctx context.Context, ref IssueRef, body string) (Comment, string, error)
 	ResolveThread(ctx context.Context, ref IssueRef, threadID string, resolved bool) error
 }

@@ -173,9 +173,12 @@ type RecetteRecord struct {
 	Lang      string   `json:"lang"`
 	CommentID int64    `json:"comment_id"`
 	// CommentHash is the SHA-256 of the checklist body last written.
-	CommentHash    string `json:"comment_hash"`
-	ThreadID       string `json:"thread_id,omitempty"`
-	ThreadResolved bool   `json:"thread_resolved,omitempty"`
+	CommentHash string `json:"comment_hash"`
+	// CommentPending is when a creation of the checklist was sent whose
+	// outcome is not known (CommentState.Pending); zero otherwise.
+	CommentPending time.Time `json:"comment_pending,omitzero"`
+	ThreadID       string    `json:"thread_id,omitempty"`
+	ThreadResolved bool      `json:"thread_resolved,omitempty"`
 	// StatusID, StatusSHA and StatusState are the status last set;
 	// StatusKey sums it up, to set it again only when it changes.
 	StatusID    int64        `json:"status_id"`

@@ -21,6 +21,9 @@ type Evaluation struct {
 	// CommentHash is the SHA-256 of the body last written (or that would
 	// have been written, in dry-run).
 	CommentHash string `json:"comment_hash"`
+	// CommentPending is when a creation of the comment was sent whose
+	// outcome is not known (CommentState.Pending); zero otherwise.
+	CommentPending time.Time `json:"comment_pending,omitzero"`
 	// Labels are the cochef labels applied to the issue.
 	Labels []string `json:"labels"`
 	// SecurityMentioned and ReadyMentioned record that the reviewers were

@@ -88,6 +88,12 @@ type Comment struct {
 	Author string
 }
 
+// ThreadNote is the first note of a thread, with the thread's id.
+type ThreadNote struct {
+	Comment
+	Thread string
+}
+
 // Label is a label with the colour and description it is created with.
 type Label struct {
 	Name        string

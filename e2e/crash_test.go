@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -44,8 +46,9 @@ func TestCrashAfterAcknowledgement(t *testing.T) {
 }
 
 // A process killed in the middle of a job's API calls (after the job's
-// first write) leaves the job running in the queue; after a restart it is
-// rescued within seconds and completes without a second comment.
+// first write) leaves the job running in the queue; the restarted process,
+// the SQLite file's only owner, runs it again at once (not rescue_after
+// later) and completes it without a second comment.
 func TestCrashMidJob(t *testing.T) {
 	needProcesses(t)
 	t.Parallel()
@@ -84,12 +87,29 @@ func TestCrashMidJob(t *testing.T) {
 		w.Method, w.Route, w.Status, len(feedbackComments(fake, 1)), fake.IssueLabels(testRepo, 1))
 
 	fake.SetDelay(10 * time.Millisecond)
-	second := startServer(t, "second", serverEnv(fake, db))
+	env := serverEnv(fake, db)
+	env["COCHEF_RESCUE_AFTER"] = "45s" // the default: the restart must not wait for it
+	before := len(fake.Requests())
+	restarted := time.Now()
+	second := startServer(t, "second", env)
 	q := watchQueue(t, db)
 	waitFor(t, time.Minute, "the interrupted job completes after the restart", func() (bool, string) {
 		return issueState(fake, 1, s)
 	})
-	t.Logf("work completed %s after the kill (job timeout 3 s, rescue after 5 s)", time.Since(killed).Round(time.Millisecond))
+	completed := time.Now()
+	reqs := fake.Requests()
+	if len(reqs) == before {
+		t.Fatal("the restarted server made no request")
+	}
+	resumed := reqs[before].Time
+	// The kill may land after a comment's creation was sent and before its
+	// id was stored: the job then waits for that write to settle (twice
+	// the job timeout) before it reads the comments again.
+	t.Logf("job resumed %s after the restart; work completed %s after the kill, %s after the restart (job timeout 3 s, rescue_after 45 s)",
+		resumed.Sub(restarted).Round(time.Millisecond), completed.Sub(killed).Round(time.Millisecond), completed.Sub(restarted).Round(time.Millisecond))
+	if took := resumed.Sub(restarted); took > 3*time.Second {
+		t.Errorf("the interrupted job ran again %s after the restart: it waited for rescue_after", took.Round(time.Millisecond))
+	}
 	waitFor(t, 15*time.Second, "queue drained", q.drained)
 	if ok, state := issueState(fake, 1, s); !ok {
 		t.Fatalf("after the queue drained: %s", state)
@@ -98,4 +118,25 @@ func TestCrashMidJob(t *testing.T) {
 		t.Fatalf("%d comments created across the crash, want 1", n)
 	}
 	second.stop()
+}
+
+// One process serves a SQLite file: a second one started on it refuses to
+// start, saying in French and English which file, and the first goes on.
+func TestSecondServerOnTheSameSQLiteFileRefuses(t *testing.T) {
+	needProcesses(t)
+	t.Parallel()
+	fake := githubfake.New(t)
+	db := sqliteDSN(t)
+	first := startServer(t, "first", serverEnv(fake, db))
+	_, err := launch(t, "second", serverEnv(fake, db))
+	if err == nil {
+		t.Fatal("a second server started on the same SQLite file")
+	}
+	if !strings.Contains(err.Error(), db) || !strings.Contains(err.Error(), "sert déjà un autre processus cochef") ||
+		!strings.Contains(err.Error(), "already served by another cochef process") {
+		t.Errorf("the second server's refusal does not name %s in French and English:\n%v", db, err)
+	}
+	if code, err := post(first.url, "ping", newDelivery(), []byte(`{"zen":"x"}`), testSecret); err != nil || code != http.StatusOK {
+		t.Errorf("the first server after the refusal: %d %v", code, err)
+	}
 }

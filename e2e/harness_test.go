@@ -134,17 +134,21 @@ func (b *logBuffer) records() []map[string]any {
 // back within seconds.
 func serverEnv(fake *githubfake.Fake, database string) map[string]string {
 	return map[string]string{
-		"COCHEF_LISTEN":                "127.0.0.1:0",
-		"COCHEF_DATABASE":              database,
-		"COCHEF_DEBOUNCE":              "100ms",
-		"COCHEF_WORKERS":               "4",
-		"COCHEF_JOB_TIMEOUT":           "3s",
-		"COCHEF_RESCUE_AFTER":          "5s",
-		"COCHEF_SHUTDOWN_GRACE":        "5s",
-		"COCHEF_GITHUB_TOKEN":          testToken,
-		"COCHEF_GITHUB_API_URL":        fake.URL(),
-		"COCHEF_GITHUB_WRITE_SPACING":  "-1ns",
-		"COCHEF_GITHUB_WEBHOOK_SECRET": testSecret,
+		"COCHEF_LISTEN":               "127.0.0.1:0",
+		"COCHEF_DATABASE":             database,
+		"COCHEF_DEBOUNCE":             "100ms",
+		"COCHEF_WORKERS":              "4",
+		"COCHEF_JOB_TIMEOUT":          "3s",
+		"COCHEF_RESCUE_AFTER":         "5s",
+		"COCHEF_SHUTDOWN_GRACE":       "5s",
+		"COCHEF_GITHUB_TOKEN":         testToken,
+		"COCHEF_GITHUB_API_URL":       fake.URL(),
+		"COCHEF_GITHUB_WRITE_SPACING": "-1ns",
+		// The fake has no secondary limits; the budgets' own test is in
+		// github/.
+		"COCHEF_GITHUB_CONTENT_PER_MINUTE": "0",
+		"COCHEF_GITHUB_CONTENT_PER_HOUR":   "0",
+		"COCHEF_GITHUB_WEBHOOK_SECRET":     testSecret,
 	}
 }
 

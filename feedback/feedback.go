@@ -158,7 +158,7 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.Time(), Comment: d.Comment,
 	}
 	if prev := in.Previous; prev != nil {
-		next.CommentID, next.CommentHash = prev.CommentID, prev.CommentHash
+		next.CommentID, next.CommentHash, next.CommentPending = prev.CommentID, prev.CommentHash, prev.CommentPending
 		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
 		// Until the labels are synced, what was applied is what the
 		// previous evaluation applied: a save in between must not forget it.
@@ -169,11 +169,17 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		// "/cochef check" repairs a comment edited by hand.
 		trust = core.VerifyShown
 	}
-	st := core.CommentState{ID: next.CommentID, Hash: next.CommentHash}
+	st := core.CommentState{ID: next.CommentID, Hash: next.CommentHash, Pending: next.CommentPending}
 	err := core.SyncComment(ctx, w, nil, core.CommentSync{
 		Ref: t.Issue, Marker: MarkerFeedback, Body: d.Comment, Quiet: d.Quiet, LookUp: live, Trust: trust,
+		Settle: r.WriteSettle, Now: r.Time,
+		Record: func(ctx context.Context, st core.CommentState) error {
+			e := next
+			e.CommentID, e.CommentHash, e.CommentPending = st.ID, st.Hash, st.Pending
+			return r.save(ctx, e)
+		},
 	}, &st)
-	next.CommentID, next.CommentHash = st.ID, st.Hash
+	next.CommentID, next.CommentHash, next.CommentPending = st.ID, st.Hash, st.Pending
 	if err != nil {
 		return err
 	}

@@ -41,6 +41,7 @@ var rulePlaces = map[string]place{
 	"section-missing":             placeText,
 	"section-empty":               placeText,
 	"template-placeholder":        placeText,
+	"story-too-long":              placeText, // no fix: what to cut is the author's call
 }
 
 // placeOf is where f's fix goes. A fix that opens with a section heading

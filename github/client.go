@@ -8,8 +8,10 @@
 // known to exist are not looked up again, and the comment search stops at
 // the first page holding the marker. Content-creating calls of one
 // installation are sent one at a time and spaced (GitHub's secondary
-// limits). Every error answer becomes a *core.APIError that says whether to
-// retry and after how long.
+// limits); one that hangs holds the next for two seconds at most, and the
+// creations of an installation stay within GitHub's budgets (80 a minute,
+// 500 an hour). Every error answer becomes a *core.APIError that says
+// whether to retry and after how long.
 //
 // No go-github type appears in this package's exported API.
 package github
@@ -45,6 +47,13 @@ const DefaultWriteSpacing = time.Second
 // NoWriteSpacing disables the spacing of writes (tests).
 const NoWriteSpacing time.Duration = -1
 
+// GitHub's content creation limits per installation ("about 80 a minute
+// and 500 an hour", secondary rate limits).
+const (
+	DefaultContentPerMinute = 80
+	DefaultContentPerHour   = 500
+)
+
 // Config configures a Client.
 type Config struct {
 	// APIURL is the REST API base URL, default DefaultAPIURL. GitHub
@@ -69,6 +78,14 @@ type Config struct {
 	// (POST, PATCH, PUT, DELETE) of one installation. Zero means
 	// DefaultWriteSpacing; NoWriteSpacing (negative) disables it.
 	WriteSpacing time.Duration
+
+	// ContentPerMinute and ContentPerHour are the content creations
+	// (POST requests) one installation sends at most in a sliding minute
+	// and hour: GitHub's secondary limits allow about 80 and 500, and block
+	// the App for minutes once they are hit. Zero means those defaults; a
+	// negative value, no budget (GitHub Enterprise Server without limits).
+	ContentPerMinute int
+	ContentPerHour   int
 
 	// CacheEntries bounds the conditional-request cache (default 1024
 	// responses, at most 32 MiB in all).
@@ -100,19 +117,22 @@ type Stats struct {
 // Connect gives the Platform of a repository's installation
 // (Repo.InstallationID). It is safe for concurrent use.
 type Client struct {
-	cfg      Config
-	apiURL   string
-	base     *url.URL
-	key      *rsa.PrivateKey
-	timeout  time.Duration
-	spacing  time.Duration
-	log      *slog.Logger
-	cache    *etagCache
-	labels   *labelCache
-	rate     rateTracker
-	baseRT   http.RoundTripper
-	mu       sync.Mutex
-	installs map[int64]*installation
+	cfg     Config
+	apiURL  string
+	base    *url.URL
+	key     *rsa.PrivateKey
+	timeout time.Duration
+	spacing time.Duration
+	// contentPerMinute and contentPerHour are the installation's budgets;
+	// 0 when unbounded.
+	contentPerMinute, contentPerHour int
+	log                              *slog.Logger
+	cache                            *etagCache
+	labels                           *labelCache
+	rate                             rateTracker
+	baseRT                           http.RoundTripper
+	mu                               sync.Mutex
+	installs                         map[int64]*installation
 
 	nRequests, nReads, nWrites, nNotModified, nErrors, nTokens atomic.Int64
 }
@@ -180,6 +200,8 @@ func New(cfg Config) (*Client, error) {
 	if c.spacing < 0 {
 		c.spacing = 0
 	}
+	c.contentPerMinute = budgetOf(cfg.ContentPerMinute, DefaultContentPerMinute)
+	c.contentPerHour = budgetOf(cfg.ContentPerHour, DefaultContentPerHour)
 	entries := cfg.CacheEntries
 	if entries <= 0 {
 		entries = 1024
@@ -260,6 +282,18 @@ func (c *Client) installation(id int64) (*installation, error) {
 	inst := &installation{c: c, id: id, gh: client}
 	c.installs[id] = inst
 	return inst, nil
+}
+
+// budgetOf is a content budget: the default for 0, none (0) when
+// negative.
+func budgetOf(n, def int) int {
+	switch {
+	case n == 0:
+		return def
+	case n < 0:
+		return 0
+	}
+	return n
 }
 
 // parseRSAKey reads a GitHub App private key: PKCS #1 as GitHub hands it

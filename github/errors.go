@@ -88,7 +88,13 @@ func apiError(err error, method, route string) error {
 // classifyLimit marks the rate-limit answers GitHub sends as 403 or 429,
 // following GitHub's documented order: Retry-After, then
 // x-ratelimit-remaining 0 until x-ratelimit-reset, then at least a minute.
+// A server error that says when to come back (503 and Retry-After during
+// an outage or maintenance) is waited for too, without being a rate limit.
 func classifyLimit(e *core.APIError, resp *http.Response) {
+	if e.Status >= 500 {
+		e.RetryAfter = retryAfterHeader(resp)
+		return
+	}
 	if e.Status != http.StatusForbidden && e.Status != http.StatusTooManyRequests {
 		return
 	}

@@ -449,6 +449,8 @@ func TestErrorMapping(t *testing.T) {
 		{"bad credentials wait for the operator", githubfake.Failure{Status: 401, Message: "Bad credentials"}, 401, false, false, 0, 0},
 		{"server error is transient", githubfake.Failure{Status: 500}, 500, false, false, 0, 0},
 		{"bad gateway is transient", githubfake.Failure{Status: 502}, 502, false, false, 0, 0},
+		{"unavailable with Retry-After is honoured", githubfake.Failure{Status: 503, Header: http.Header{"Retry-After": {"120"}}},
+			503, false, false, 2 * time.Minute, 2 * time.Minute},
 		{"secondary limit with Retry-After", githubfake.Failure{Status: 403, Header: http.Header{"Retry-After": {"30"}}},
 			403, false, true, 30 * time.Second, 30 * time.Second},
 		{"429 with Retry-After", githubfake.Failure{Status: 429, Header: http.Header{"Retry-After": {"5"}}},
@@ -485,7 +487,7 @@ func TestErrorMapping(t *testing.T) {
 			if api.Method != "GET" || api.Route != "/repos/octo/hello/issues/1" || api.Message == "" {
 				t.Errorf("method %q route %q message %q", api.Method, api.Route, api.Message)
 			}
-			if wait, ok := core.RetryAfter(err); tc.rateLimited && (!ok || wait != api.RetryAfter) {
+			if wait, ok := core.RetryAfter(err); (tc.rateLimited || tc.minWait > 0) && (!ok || wait != api.RetryAfter) {
 				t.Errorf("core.RetryAfter = %v, %v", wait, ok)
 			}
 		})

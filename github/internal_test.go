@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestRouteTemplate(t *testing.T) {
@@ -103,5 +104,39 @@ func TestSecondaryLimitWithoutWaitGetsAMinute(t *testing.T) {
 		if err != nil || string(b) != tc.body {
 			t.Errorf("body after normalising: %q, %v", b, err)
 		}
+	}
+}
+
+// The content budget is a sliding window: a creation is refused while the
+// last minute (or hour) holds as many as allowed, until the oldest of them
+// leaves it.
+func TestContentBudgetWindows(t *testing.T) {
+	t0 := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
+	var b contentBudget
+	at := func(d time.Duration) time.Time { return t0.Add(d) }
+	// 3 a minute, 5 an hour.
+	for i, d := range []time.Duration{0, 10 * time.Second, 20 * time.Second} {
+		if _, ok := b.take(at(d), 3, 5); !ok {
+			t.Fatalf("creation %d refused", i+1)
+		}
+	}
+	wait, ok := b.take(at(30*time.Second), 3, 5)
+	if ok || wait != 30*time.Second {
+		t.Errorf("a 4th in the minute: %v, %v; want refused for 30 s (until the first is a minute old)", wait, ok)
+	}
+	for i, d := range []time.Duration{61 * time.Second, 2 * time.Minute} {
+		if _, ok := b.take(at(d), 3, 5); !ok {
+			t.Fatalf("creation %d after the minute refused", i+4)
+		}
+	}
+	wait, ok = b.take(at(10*time.Minute), 3, 5)
+	if ok || wait != 50*time.Minute {
+		t.Errorf("a 6th in the hour: %v, %v; want refused for 50 min (until the first is an hour old)", wait, ok)
+	}
+	if _, ok := b.take(at(time.Hour+time.Second), 3, 5); !ok {
+		t.Error("refused once the first left the hour")
+	}
+	if _, ok := b.take(at(time.Hour+2*time.Second), 0, 0); !ok {
+		t.Error("refused without a budget")
 	}
 }

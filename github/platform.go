@@ -86,41 +86,69 @@ func (i *installation) GetIssue(ctx context.Context, ref core.IssueRef) (core.Is
 // and, when GitHub says which, by this App: a person quoting the marker
 // must not have their comment overwritten.
 func (i *installation) FindComment(ctx context.Context, ref core.IssueRef, marker string) (*core.Comment, error) {
+	var found *core.Comment
+	err := i.walkComments(ctx, ref, marker, false, func(c core.Comment) bool {
+		found = &c
+		return false
+	})
+	return found, err
+}
+
+// MarkedComments reads every page, without the conditional-request cache:
+// GitHub answers a conditional list with 304 for a while after a comment
+// was added, and this read must see what the platform holds now.
+func (i *installation) MarkedComments(ctx context.Context, ref core.IssueRef, marker string) ([]core.Comment, error) {
+	var out []core.Comment
+	err := i.walkComments(ctx, ref, marker, true, func(c core.Comment) bool {
+		out = append(out, c)
+		return true
+	})
+	return out, err
+}
+
+// walkComments calls each with cochef's comments holding marker, oldest
+// first, until it returns false; fresh bypasses the cache.
+func (i *installation) walkComments(ctx context.Context, ref core.IssueRef, marker string, fresh bool, each func(core.Comment) bool) error {
 	owner, name, err := splitRepo(ref.Repo)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	self, err := i.tokenLogin(ctx)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	route := fmt.Sprintf("/repos/%s/%s/issues/%d/comments", owner, name, ref.Number)
 	next := fmt.Sprintf("repos/%s/%s/issues/%d/comments?per_page=100", owner, name, ref.Number)
 	for page := 0; next != ""; page++ {
 		if page >= maxCommentPages {
-			return nil, fmt.Errorf("github: %s has more than %d pages of comments", ref, maxCommentPages)
+			return fmt.Errorf("github: %s has more than %d pages of comments", ref, maxCommentPages)
 		}
 		req, err := i.gh.NewRequest(ctx, http.MethodGet, next, nil)
 		if err != nil {
-			return nil, fmt.Errorf("github: %w", err)
+			return fmt.Errorf("github: %w", err)
+		}
+		if fresh {
+			req.Header.Set("Cache-Control", noCache)
 		}
 		var comments []*gh.IssueComment
 		resp, err := i.gh.Do(req, &comments)
 		if err != nil {
-			return nil, apiError(err, http.MethodGet, route)
+			return apiError(err, http.MethodGet, route)
 		}
 		for _, cm := range comments {
 			if cm == nil || !strings.Contains(cm.GetBody(), marker) || !i.ours(cm, self) {
 				continue
 			}
-			return &core.Comment{ID: cm.GetID(), Body: cm.GetBody(), Author: cm.GetUser().GetLogin()}, nil
+			if !each(core.Comment{ID: cm.GetID(), Body: cm.GetBody(), Author: cm.GetUser().GetLogin()}) {
+				return nil
+			}
 		}
 		next, err = i.nextLink(resp.Header.Get("Link"))
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return nil, nil
+	return nil
 }
 
 // tokenLogin returns the plain token's user, asked once; "" in App mode.
@@ -199,6 +227,21 @@ func (i *installation) CreateComment(ctx context.Context, ref core.IssueRef, bod
 		return core.Comment{}, apiError(err, http.MethodPost, route)
 	}
 	return core.Comment{ID: cm.GetID(), Body: cm.GetBody(), Author: cm.GetUser().GetLogin()}, nil
+}
+
+// RemoveComment deletes a comment; 404 (already gone) is done.
+func (i *installation) RemoveComment(ctx context.Context, ref core.IssueRef, id int64) error {
+	owner, name, err := splitRepo(ref.Repo)
+	if err != nil {
+		return err
+	}
+	route := fmt.Sprintf("/repos/%s/%s/issues/comments/%d", owner, name, id)
+	_, err = i.gh.Issues.DeleteComment(ctx, owner, name, id)
+	err = apiError(err, http.MethodDelete, route)
+	if isStatus(err, http.StatusNotFound) {
+		return nil
+	}
+	return err
 }
 
 func (i *installation) EditComment(ctx context.Context, ref core.IssueRef, id int64, body string) error {

@@ -9,10 +9,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cochef/cochef/core"
 )
 
 // apiTransport sits between go-github and the authentication: it makes
-// repeated reads conditional and spaces the writes of one installation.
+// repeated reads conditional, spaces the writes of one installation and
+// keeps its content creations within GitHub's budgets.
 type apiTransport struct {
 	next http.RoundTripper
 	c    *Client
@@ -20,7 +23,14 @@ type apiTransport struct {
 	// gate is a mutex that honours contexts: writes go one at a time.
 	gate      chan struct{}
 	lastWrite time.Time // guarded by gate
+	content   contentBudget
 }
+
+// writeHold bounds how long one write keeps the installation's others
+// waiting. GitHub answers a write in well under a second; one that hangs
+// (the probe of issue #14 saw 35 s) lets the next go after this, rather
+// than holding every write of the installation until its job times out.
+const writeHold = 2 * time.Second
 
 func isWrite(method string) bool {
 	return method != http.MethodGet && method != http.MethodHead && method != http.MethodOptions
@@ -69,7 +79,9 @@ func normalizeSecondaryLimit(resp *http.Response) {
 
 // write sends one content-creating request at a time, at least the
 // configured spacing after the previous one ended (GitHub asks for about 1 s
-// between writes to stay under its secondary limits).
+// between writes to stay under its secondary limits), and holds the next
+// for writeHold at most. A creation (POST) over the installation's budget
+// is not sent.
 func (t *apiTransport) write(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	select {
@@ -78,10 +90,14 @@ func (t *apiTransport) write(req *http.Request) (*http.Response, error) {
 		closeBody(req)
 		return nil, ctx.Err()
 	}
-	defer func() {
-		t.lastWrite = time.Now()
-		<-t.gate
-	}()
+	var once sync.Once
+	release := func() {
+		once.Do(func() {
+			t.lastWrite = time.Now()
+			<-t.gate
+		})
+	}
+	defer release()
 	if !t.lastWrite.IsZero() && t.c.spacing > 0 {
 		if wait := t.c.spacing - time.Since(t.lastWrite); wait > 0 {
 			timer := time.NewTimer(wait)
@@ -94,7 +110,57 @@ func (t *apiTransport) write(req *http.Request) (*http.Response, error) {
 			}
 		}
 	}
+	if req.Method == http.MethodPost {
+		if wait, ok := t.content.take(time.Now(), t.c.contentPerMinute, t.c.contentPerHour); !ok {
+			closeBody(req)
+			t.c.log.WarnContext(ctx, "github: content creation budget of the installation spent, waiting",
+				"installation", t.inst, "per_minute", t.c.contentPerMinute, "per_hour", t.c.contentPerHour, "retry_after", wait)
+			return nil, &core.APIError{Platform: core.GitHub, Method: req.Method, Route: req.URL.Path,
+				Status: http.StatusTooManyRequests, RateLimited: true, RetryAfter: wait,
+				Message: "cochef's content creation budget of the installation is spent (GitHub's secondary rate limits)"}
+		}
+	}
+	hold := time.AfterFunc(writeHold, release)
+	defer hold.Stop()
 	return t.next.RoundTrip(req)
+}
+
+// waitFrom is the wait from now until t, at least a second.
+func waitFrom(now, t time.Time) time.Duration {
+	return max(t.Sub(now).Round(time.Second), time.Second)
+}
+
+// contentBudget counts an installation's content creations over the last
+// hour: GitHub allows about 80 a minute and 500 an hour, and a secondary
+// limit, once hit, blocks the App for minutes.
+type contentBudget struct {
+	mu    sync.Mutex
+	times []time.Time // creations of the last hour, oldest first
+}
+
+// take counts a creation at now, or reports how long until the budget
+// allows one.
+func (b *contentBudget) take(now time.Time, perMinute, perHour int) (time.Duration, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	hourAgo, minuteAgo := now.Add(-time.Hour), now.Add(-time.Minute)
+	drop := 0
+	for drop < len(b.times) && !b.times[drop].After(hourAgo) {
+		drop++
+	}
+	b.times = b.times[drop:]
+	if perHour > 0 && len(b.times) >= perHour {
+		return waitFrom(now, b.times[len(b.times)-perHour].Add(time.Hour)), false
+	}
+	inMinute := 0
+	for k := len(b.times) - 1; k >= 0 && b.times[k].After(minuteAgo); k-- {
+		inMinute++
+	}
+	if perMinute > 0 && inMinute >= perMinute {
+		return waitFrom(now, b.times[len(b.times)-perMinute].Add(time.Minute)), false
+	}
+	b.times = append(b.times, now)
+	return 0, true
 }
 
 func closeBody(req *http.Request) {
@@ -103,6 +169,10 @@ func closeBody(req *http.Request) {
 	}
 }
 
+// noCache on a GET asks for GitHub's current answer: the request is not
+// made conditional (its answer is cached all the same).
+const noCache = "no-cache"
+
 // maxCachedBody keeps one huge answer from evicting everything else.
 const maxCachedBody = 1 << 20
 
@@ -110,7 +180,10 @@ const maxCachedBody = 1 << 20
 // turns GitHub's 304 back into that answer for go-github.
 func (t *apiTransport) read(req *http.Request) (*http.Response, error) {
 	key := strconv.FormatInt(t.inst, 10) + " " + req.Header.Get("Accept") + " " + req.URL.String()
-	cached := t.c.cache.get(key)
+	var cached *etagEntry
+	if req.Header.Get("Cache-Control") != noCache {
+		cached = t.c.cache.get(key)
+	}
 	if cached != nil {
 		req = req.Clone(req.Context())
 		req.Header.Set("If-None-Match", cached.etag)

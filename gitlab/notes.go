@@ -13,12 +13,13 @@ import (
 )
 
 // notes are the note endpoints of an issue or of a merge request: the same
-// three calls with different client-go methods and routes, chosen once so
-// FindComment, CreateComment and EditComment are written once.
+// calls with different client-go methods and routes, chosen once so the
+// comment methods are written once.
 type notes struct {
 	list   func(page int, o ...gl.RequestOptionFunc) ([]*gl.Note, *gl.Response, error)
 	create func(body string, o ...gl.RequestOptionFunc) (*gl.Note, *gl.Response, error)
 	update func(id int64, body string, o ...gl.RequestOptionFunc) (*gl.Note, *gl.Response, error)
+	remove func(id int64, o ...gl.RequestOptionFunc) (*gl.Response, error)
 	route  string // the list and create route
 	one    string // the update route
 }
@@ -44,6 +45,9 @@ func (c *Client) notesOf(ref core.IssueRef) (notes, error) {
 			update: func(id int64, body string, o ...gl.RequestOptionFunc) (*gl.Note, *gl.Response, error) {
 				return c.api.Notes.UpdateMergeRequestNote(pid, iid, id, &gl.UpdateMergeRequestNoteOptions{Body: &body}, o...)
 			},
+			remove: func(id int64, o ...gl.RequestOptionFunc) (*gl.Response, error) {
+				return c.api.Notes.DeleteMergeRequestNote(pid, iid, id, o...)
+			},
 			route: routeMRNotes, one: routeMRNote,
 		}, nil
 	}
@@ -57,6 +61,9 @@ func (c *Client) notesOf(ref core.IssueRef) (notes, error) {
 		update: func(id int64, body string, o ...gl.RequestOptionFunc) (*gl.Note, *gl.Response, error) {
 			return c.api.Notes.UpdateIssueNote(pid, iid, id, &gl.UpdateIssueNoteOptions{Body: &body}, o...)
 		},
+		remove: func(id int64, o ...gl.RequestOptionFunc) (*gl.Response, error) {
+			return c.api.Notes.DeleteIssueNote(pid, iid, id, o...)
+		},
 		route: routeIssueNotes, one: routeIssueNote,
 	}, nil
 }
@@ -64,12 +71,35 @@ func (c *Client) notesOf(ref core.IssueRef) (notes, error) {
 // FindComment returns the oldest note of cochef's containing marker,
 // reading every page (oldest first, 100 a page) until it finds one.
 func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker string) (*core.Comment, error) {
+	var found *core.Comment
+	err := c.walkNotes(ctx, ref, marker, func(n core.Comment) bool {
+		found = &n
+		return false
+	})
+	return found, err
+}
+
+// MarkedComments returns every note of cochef's containing marker, oldest
+// first. GitLab's answers are never cached by cochef: this is the same
+// read as FindComment, carried to the last page.
+func (c *Client) MarkedComments(ctx context.Context, ref core.IssueRef, marker string) ([]core.Comment, error) {
+	var out []core.Comment
+	err := c.walkNotes(ctx, ref, marker, func(n core.Comment) bool {
+		out = append(out, n)
+		return true
+	})
+	return out, err
+}
+
+// walkNotes calls each with cochef's notes holding marker, oldest first,
+// until it returns false.
+func (c *Client) walkNotes(ctx context.Context, ref core.IssueRef, marker string, each func(core.Comment) bool) error {
 	if marker == "" {
-		return nil, errors.New("gitlab: FindComment needs a marker")
+		return errors.New("gitlab: FindComment needs a marker")
 	}
 	api, err := c.notesOf(ref)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var keyset gl.RequestOptionFunc
 	for p := 1; p <= maxPages; {
@@ -84,16 +114,16 @@ func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker stri
 			return resp, err
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		for _, n := range ns {
 			if !strings.Contains(n.Body, marker) {
 				continue
 			}
 			if mine, err := c.ours(ctx, n); err != nil {
-				return nil, err
-			} else if mine {
-				return &core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, nil
+				return err
+			} else if mine && !each(core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}) {
+				return nil
 			}
 		}
 		switch {
@@ -103,10 +133,27 @@ func (c *Client) FindComment(ctx context.Context, ref core.IssueRef, marker stri
 			keyset = gl.WithKeysetPaginationParameters(resp.NextLink)
 			p++
 		default:
-			return nil, nil
+			return nil
 		}
 	}
-	return nil, fmt.Errorf("gitlab: notes of %s: more than %d pages", ref, maxPages)
+	return fmt.Errorf("gitlab: notes of %s: more than %d pages", ref, maxPages)
+}
+
+// RemoveComment deletes a note of cochef's (a thread's first note
+// included: a thread of one note goes with it); 404 is done.
+func (c *Client) RemoveComment(ctx context.Context, ref core.IssueRef, id int64) error {
+	api, err := c.notesOf(ref)
+	if err != nil {
+		return err
+	}
+	err = c.call(ctx, http.MethodDelete, api.one, func(o ...gl.RequestOptionFunc) (*gl.Response, error) {
+		return api.remove(id, o...)
+	})
+	var apiErr *core.APIError
+	if errors.As(err, &apiErr) && apiErr.Status == http.StatusNotFound {
+		return nil
+	}
+	return err
 }
 
 // CreateComment posts a note on the issue (or merge request).

@@ -217,9 +217,34 @@ func (c *Client) updateMR(ctx context.Context, ref core.IssueRef, opt *gl.Update
 // FindThread implements core.Threads: the first thread whose first
 // note holds marker.
 func (c *Client) FindThread(ctx context.Context, ref core.IssueRef, marker string) (*core.Comment, string, error) {
+	var found *core.ThreadNote
+	err := c.walkThreads(ctx, ref, marker, func(n core.ThreadNote) bool {
+		found = &n
+		return false
+	})
+	if err != nil || found == nil {
+		return nil, "", err
+	}
+	return &found.Comment, found.Thread, nil
+}
+
+// MarkedThreads implements core.Threads: every thread of cochef's whose
+// first note holds marker, oldest first.
+func (c *Client) MarkedThreads(ctx context.Context, ref core.IssueRef, marker string) ([]core.ThreadNote, error) {
+	var out []core.ThreadNote
+	err := c.walkThreads(ctx, ref, marker, func(n core.ThreadNote) bool {
+		out = append(out, n)
+		return true
+	})
+	return out, err
+}
+
+// walkThreads calls each with the first note of cochef's threads holding
+// marker, oldest first, until it returns false.
+func (c *Client) walkThreads(ctx context.Context, ref core.IssueRef, marker string, each func(core.ThreadNote) bool) error {
 	pid, err := projectID(ref.Repo)
 	if err != nil {
-		return nil, "", err
+		return err
 	}
 	opt := &gl.ListMergeRequestDiscussionsOptions{ListOptions: gl.ListOptions{PerPage: discussionsPerPage, Page: 1}}
 	for range maxPages {
@@ -231,7 +256,7 @@ func (c *Client) FindThread(ctx context.Context, ref core.IssueRef, marker strin
 			return resp, err
 		})
 		if err != nil {
-			return nil, "", err
+			return err
 		}
 		for _, d := range ds {
 			if d == nil || len(d.Notes) == 0 {
@@ -242,17 +267,17 @@ func (c *Client) FindThread(ctx context.Context, ref core.IssueRef, marker strin
 				continue
 			}
 			if mine, err := c.ours(ctx, n); err != nil {
-				return nil, "", err
-			} else if mine {
-				return &core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, d.ID, nil
+				return err
+			} else if mine && !each(core.ThreadNote{Comment: core.Comment{ID: n.ID, Body: n.Body, Author: n.Author.Username}, Thread: d.ID}) {
+				return nil
 			}
 		}
 		if resp.NextPage == 0 {
-			return nil, "", nil
+			return nil
 		}
 		opt.Page = resp.NextPage
 	}
-	return nil, "", fmt.Errorf("gitlab: discussions of %s: more than %d pages", ref, maxPages)
+	return fmt.Errorf("gitlab: discussions of %s: more than %d pages", ref, maxPages)
 }
 
 // CreateThread implements core.Threads: a thread started on a

@@ -76,9 +76,15 @@ func (r *run) syncChecklist(ctx context.Context, rec *core.RecetteRecord, d Desi
 		// A hand edit of the checklist is written back.
 		trust = core.VerifyShown
 	}
-	st := core.CommentState{ID: rec.CommentID, Hash: rec.CommentHash, Thread: rec.ThreadID}
+	st := core.CommentState{ID: rec.CommentID, Hash: rec.CommentHash, Thread: rec.ThreadID, Pending: rec.CommentPending}
 	err := core.SyncComment(ctx, r.p, r.threads, core.CommentSync{
 		Ref: r.ref, Marker: core.MarkerRecette, Body: d.Checklist, Trust: trust,
+		Settle: r.e.WriteSettle, Now: r.e.Time,
+		Record: func(ctx context.Context, st core.CommentState) error {
+			saved := *rec
+			saved.CommentID, saved.CommentHash, saved.ThreadID, saved.CommentPending = st.ID, st.Hash, st.Thread, st.Pending
+			return r.save(ctx, &saved)
+		},
 		// The common pull request closes no story: a read per event to
 		// look for a checklist it never had is not worth it.
 		Quiet: d.State == core.RecetteNeutral, LookUp: d.State != core.RecetteNeutral,
@@ -88,7 +94,7 @@ func (r *run) syncChecklist(ctx context.Context, rec *core.RecetteRecord, d Desi
 		// not resolved it.
 		rec.ThreadResolved = false
 	}
-	rec.CommentID, rec.CommentHash, rec.ThreadID = st.ID, st.Hash, st.Thread
+	rec.CommentID, rec.CommentHash, rec.ThreadID, rec.CommentPending = st.ID, st.Hash, st.Thread, st.Pending
 	if err != nil {
 		return fmt.Errorf("checklist: %w", err)
 	}

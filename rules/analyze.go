@@ -33,6 +33,9 @@ type Result struct {
 
 // Analyze parses one story and runs every enabled rule of t over it.
 // Messages are in lang; an empty lang means the story's own language.
+//
+// A story over MaxStoryChars is not analysed: its result has one finding,
+// story-too-long, and the rest is what an empty body gives.
 func Analyze(in Input, t *Template, lang Lang) Result {
 	s := analyze(in, t)
 	msgLang := messageLang(lang, s.lang)
@@ -120,10 +123,19 @@ func orEmpty(t *Template) *Template {
 	return t
 }
 
-// analyze parses a story and works out everything the rules read.
+// analyze parses a story and works out everything the rules read. A story
+// over MaxStoryChars is read as if its body were empty, and only says so.
 func analyze(in Input, t *Template) *story {
 	t = orEmpty(t)
-	s := &story{in: in, t: t, c: compile(t), d: parseBody(in.Body), persona: -1}
+	var chars int
+	if chars = tooLong(in); chars > 0 {
+		title := in.Title
+		if len(title) > maxTitleKept {
+			title = ""
+		}
+		in = Input{Title: title, Labels: in.Labels}
+	}
+	s := &story{in: in, t: t, c: compile(t), d: parseBody(in.Body), persona: -1, tooLong: chars}
 	s.classify()
 	s.findPlaceholders()
 	s.findSentence()

@@ -31,6 +31,11 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("As a user, I want to log in, so that I see my cases.", "")
 	f.Add("", "**CA**\nÉtant donné\nQuand\nAlors\n- [ ] <x>\n<!--")
 	f.Add("[Front] [rôle]", "[Back office] US 1 :\nEn tant qu'admin, je veux X pour les voir.\n\nCritères d'acceptation :\n- [ ]\n\nScénario : s\nQuand a\nAlors b\n\nHors périmètre\n\n2FA, etc.")
+	// The hostile shapes of issue #14, at 4 KB: the fuzzer mutates them
+	// toward the parser's other slow paths.
+	for _, s := range hostileShapes {
+		f.Add("En tant qu'agent, je veux voir", hostileBody(s.unit, 4<<10))
+	}
 	set, err := templates.Builtin()
 	if err != nil {
 		f.Fatal(err)

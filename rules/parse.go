@@ -6,20 +6,15 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension"
 	gfmast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
 // mdParser is built once: goldmark's parser keeps no state between calls,
 // and building it (with the GFM extension's parsers) costs more than
-// parsing a short story.
-var mdParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extast.GFM)).Parser()
-})
+// parsing a short story. Its parsers are bounded (guard.go).
+var mdParser = sync.OnceValue(newGuardedParser)
 
 type blockKind uint8
 

@@ -18,4 +18,5 @@ var registry = []Rule{
 	templatePlaceholder,
 	storyUniform,
 	storyUnique,
+	storyTooLong,
 }

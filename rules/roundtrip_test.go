@@ -85,6 +85,8 @@ func leftToAnswer(f rules.Finding) bool {
 		return strings.Contains(f.Message, "«") || strings.Contains(f.Message, "“")
 	case "story-unique":
 		return true
+	case "story-too-long":
+		return true // it says the length; what to cut is the author's call
 	}
 	return false
 }

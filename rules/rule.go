@@ -59,6 +59,9 @@ func Rules() []RuleInfo {
 // lang; fixes, which the author pastes into the story, in the story's own
 // language.
 func (s *story) runRules(lang Lang, alone bool) []Finding {
+	if s.tooLong > 0 {
+		return []Finding{storyTooLong.finding(tooLongHit(s.tooLong), s.c, lang, s.lang)}
+	}
 	var out []Finding
 	for i := range registry {
 		r := &registry[i]

@@ -49,6 +49,9 @@ type story struct {
 	c    *compiled
 	d    *doc
 	lang Lang // the story's own language
+	// tooLong is the length of a story over MaxStoryChars, which is not
+	// analysed; 0 otherwise.
+	tooLong int
 
 	sent *parsed // nil when there is no story sentence
 	// sentBlocks are the blocks the sentence was read from (none when it

@@ -93,6 +93,8 @@ var postgresDialect = dialect{
 }
 
 // sqliteDB is database/sql over modernc.org/sqlite, on one connection.
+// Its errors name the file: "database or disk is full" alone does not say
+// which disk.
 //
 // Only the acknowledgements need their commit on disk before it returns
 // (synchronous=FULL, the default, survives a power cut). Everything else
@@ -103,7 +105,8 @@ var postgresDialect = dialect{
 // and losing them only makes a job run again. With one connection and one
 // writer, an fsync per worker write would hold the intake back.
 type sqliteDB struct {
-	db *sql.DB
+	db   *sql.DB
+	file string
 	// ackSync is the DSN's synchronous level, for acknowledgements;
 	// workSync the connection's level otherwise. Equal when the DSN asks
 	// for NORMAL or OFF.
@@ -112,14 +115,37 @@ type sqliteDB struct {
 	gate *priorityGate
 }
 
-type sqlRow struct{ r *sql.Row }
+// named is err with the database file named, errNoRows kept as is.
+func named(file string, err error) error {
+	if err == nil || errors.Is(err, sql.ErrNoRows) || errors.Is(err, errNoRows) {
+		return err
+	}
+	if file == "" {
+		file = ":memory:"
+	}
+	return &fileError{file: file, err: err}
+}
+
+// fileError is a SQLite error and its file.
+type fileError struct {
+	file string
+	err  error
+}
+
+func (e *fileError) Error() string { return "sqlite " + e.file + ": " + e.err.Error() }
+func (e *fileError) Unwrap() error { return e.err }
+
+type sqlRow struct {
+	r    *sql.Row
+	file string
+}
 
 func (r sqlRow) Scan(dest ...any) error {
 	err := r.r.Scan(dest...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errNoRows
 	}
-	return err
+	return named(r.file, err)
 }
 
 type sqlRows struct{ *sql.Rows }
@@ -152,18 +178,19 @@ type sqlExecer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
-func sqlExec(ctx context.Context, e sqlExecer, query string, args ...any) (int64, error) {
+func sqlExec(ctx context.Context, e sqlExecer, file, query string, args ...any) (int64, error) {
 	res, err := e.ExecContext(ctx, query, args...)
 	if err != nil {
-		return 0, err
+		return 0, named(file, err)
 	}
-	return res.RowsAffected()
+	n, err := res.RowsAffected()
+	return n, named(file, err)
 }
 
-func sqlQuery(ctx context.Context, e sqlExecer, query string, args ...any) (rows, error) {
+func sqlQuery(ctx context.Context, e sqlExecer, file, query string, args ...any) (rows, error) {
 	r, err := e.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return nil, named(file, err)
 	}
 	return sqlRows{r}, nil
 }
@@ -172,19 +199,19 @@ func (d sqliteDB) exec(ctx context.Context, q string, args ...any) (int64, error
 	if err := d.gate.wait(ctx); err != nil {
 		return 0, err
 	}
-	return sqlExec(ctx, d.db, q, args...)
+	return sqlExec(ctx, d.db, d.file, q, args...)
 }
 func (d sqliteDB) queryRow(ctx context.Context, q string, args ...any) row {
 	if err := d.gate.wait(ctx); err != nil {
 		return errRow{err}
 	}
-	return sqlRow{d.db.QueryRowContext(ctx, q, args...)}
+	return sqlRow{d.db.QueryRowContext(ctx, q, args...), d.file}
 }
 func (d sqliteDB) query(ctx context.Context, q string, args ...any) (rows, error) {
 	if err := d.gate.wait(ctx); err != nil {
 		return nil, err
 	}
-	return sqlQuery(ctx, d.db, q, args...)
+	return sqlQuery(ctx, d.db, d.file, q, args...)
 }
 func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
 	if err := d.gate.wait(ctx); err != nil {
@@ -192,9 +219,9 @@ func (d sqliteDB) begin(ctx context.Context) (dbTx, error) {
 	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, err
+		return nil, named(d.file, err)
 	}
-	return sqliteTx{tx}, nil
+	return sqliteTx{tx, d.file}, nil
 }
 
 // beginAck pins the connection and raises its synchronous level for this
@@ -208,18 +235,18 @@ func (d sqliteDB) beginAck(ctx context.Context) (_ dbTx, err error) {
 	}()
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
-		return nil, err
+		return nil, named(d.file, err)
 	}
 	if d.ackSync != d.workSync {
 		if _, err := conn.ExecContext(ctx, "PRAGMA synchronous = "+d.ackSync); err != nil {
-			return nil, errors.Join(err, conn.Close())
+			return nil, errors.Join(named(d.file, err), conn.Close())
 		}
 	}
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, errors.Join(err, d.release(conn))
+		return nil, errors.Join(named(d.file, err), d.release(conn))
 	}
-	return &sqliteAckTx{sqliteTx: sqliteTx{tx}, conn: conn, d: d}, nil
+	return &sqliteAckTx{sqliteTx: sqliteTx{tx, d.file}, conn: conn, d: d}, nil
 }
 
 // release lowers the pinned connection's level and returns it to the pool.
@@ -264,24 +291,27 @@ func (t *sqliteAckTx) end(err error) error {
 	return errors.Join(err, t.d.release(t.conn))
 }
 
-func (d sqliteDB) ping(ctx context.Context) error { return d.db.PingContext(ctx) }
-func (d sqliteDB) close() error                   { return d.db.Close() }
+func (d sqliteDB) ping(ctx context.Context) error { return named(d.file, d.db.PingContext(ctx)) }
+func (d sqliteDB) close() error                   { return named(d.file, d.db.Close()) }
 
-type sqliteTx struct{ tx *sql.Tx }
+type sqliteTx struct {
+	tx   *sql.Tx
+	file string
+}
 
 func (t sqliteTx) exec(ctx context.Context, q string, args ...any) (int64, error) {
-	return sqlExec(ctx, t.tx, q, args...)
+	return sqlExec(ctx, t.tx, t.file, q, args...)
 }
 func (t sqliteTx) queryRow(ctx context.Context, q string, args ...any) row {
-	return sqlRow{t.tx.QueryRowContext(ctx, q, args...)}
+	return sqlRow{t.tx.QueryRowContext(ctx, q, args...), t.file}
 }
 func (t sqliteTx) query(ctx context.Context, q string, args ...any) (rows, error) {
-	return sqlQuery(ctx, t.tx, q, args...)
+	return sqlQuery(ctx, t.tx, t.file, q, args...)
 }
-func (t sqliteTx) commit(context.Context) error { return t.tx.Commit() }
+func (t sqliteTx) commit(context.Context) error { return named(t.file, t.tx.Commit()) }
 func (t sqliteTx) rollback(context.Context) error {
 	if err := t.tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
-		return err
+		return named(t.file, err)
 	}
 	return nil
 }

@@ -3,10 +3,12 @@ package store
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCheckDSNRefusesOtherDatabasesByName(t *testing.T) {
@@ -58,7 +60,7 @@ func TestUnreachablePostgresIsReportedOnceWithOnePrefix(t *testing.T) {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	_, err = Open(context.Background(), Options{DSN: "postgres://nobody@" + addr + "/x"})
+	_, err = Open(context.Background(), Options{DSN: "postgres://nobody@" + addr + "/x", ConnectFor: 500 * time.Millisecond})
 	if err == nil {
 		t.Fatal("Open succeeded on a closed port")
 	}
@@ -73,6 +75,47 @@ func TestUnreachablePostgresIsReportedOnceWithOnePrefix(t *testing.T) {
 	// line, not two.
 	if n := strings.Count(msg, "dial error"); n != 1 {
 		t.Errorf("the dial error appears %d times in:\n%s", n, msg)
+	}
+}
+
+// A PostgreSQL that never answers at start (the probe of issue #14: 120 s
+// of silence) is tried with a bounded connect timeout, each attempt
+// logged, until ConnectFor; the error names no password.
+func TestSilentPostgresIsRetriedAndLogged(t *testing.T) {
+	t.Parallel()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close() // accepted, never answered
+		}
+	}()
+	var logs syncBuffer
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	start := time.Now()
+	_, err = Open(ctx, Options{DSN: "postgres://cochef:s3cret@" + ln.Addr().String() + "/x?sslmode=disable&connect_timeout=1",
+		ConnectFor: 6 * time.Second, Logger: slog.New(slog.NewTextHandler(&logs, nil))})
+	took := time.Since(start)
+	if err == nil {
+		t.Fatal("Open succeeded against a server that never answers")
+	}
+	t.Logf("gave up after %s: %v", took.Round(time.Millisecond), err)
+	if took > 10*time.Second {
+		t.Errorf("gave up after %s, want about ConnectFor (6 s)", took.Round(time.Millisecond))
+	}
+	if n := strings.Count(logs.String(), "database unreachable, trying again"); n < 2 {
+		t.Errorf("%d attempts logged, want each:\n%s", n, logs.String())
+	}
+	if !strings.Contains(err.Error(), "postgres database unreachable") || strings.Contains(err.Error()+logs.String(), "s3cret") {
+		t.Errorf("error %q (or the logs) should say unreachable and name no password", err)
 	}
 }
 

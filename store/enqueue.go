@@ -63,17 +63,23 @@ func prepareItem(t core.Task) (enqueueItem, error) {
 	if t.Trigger == "" {
 		t.Trigger = core.TriggerChanged
 	}
+	// A sender chose the delivery id and the task's text: stored as both
+	// databases accept them (text.go).
+	t.Delivery = keyText(t.Delivery)
 	args, ok := argsOf(t)
 	if !ok {
 		return enqueueItem{}, fmt.Errorf("store: enqueue %s: no job kind for feature %q", ref, t.Feature)
 	}
+	args, err := storableArgs(args)
+	if err != nil {
+		return enqueueItem{}, fmt.Errorf("store: enqueue %s: %w", ref, err)
+	}
 	item := enqueueItem{task: t, args: args}
 	if t.Snapshot != nil {
-		b, err := json.Marshal(t.Snapshot)
+		js, err := marshalStorable(t.Snapshot)
 		if err != nil {
 			return enqueueItem{}, fmt.Errorf("store: enqueue: snapshot: %w", err)
 		}
-		js := string(b)
 		item.snapshot = &js
 		item.snapshotAt = t.Snapshot.UpdatedAt
 		if item.snapshotAt.IsZero() {

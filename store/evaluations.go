@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,16 +20,17 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 		lang               string
 		findings, labels   string
 		evaluatedAt        time.Time
+		pending            sql.NullTime
 		installID, project int64
 	)
 	err := s.db.queryRow(ctx, `SELECT installation_id, project_id, template, lang, ready, CAST(findings AS TEXT),
 			comment_id, comment_hash, CAST(labels AS TEXT), security_mentioned, ready_mentioned, security_dismissed, dry_run,
-			comment, error, evaluated_at
+			comment, error, evaluated_at, comment_pending_at
 		FROM evaluations WHERE platform = $1 AND repo = $2 AND number = $3`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number).Scan(
 		&installID, &project, &e.Template, &lang, &e.Ready, &findings,
 		&e.CommentID, &e.CommentHash, &labels, &e.SecurityMentioned, &e.ReadyMentioned, &e.SecurityDismissed, &e.DryRun,
-		&e.Comment, &e.Error, &evaluatedAt)
+		&e.Comment, &e.Error, &evaluatedAt, &pending)
 	if errors.Is(err, errNoRows) {
 		return nil, nil
 	}
@@ -46,6 +48,9 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 	}
 	e.Lang = rules.Lang(lang)
 	e.EvaluatedAt = evaluatedAt.UTC()
+	if pending.Valid {
+		e.CommentPending = pending.Time.UTC()
+	}
 	if err := json.Unmarshal([]byte(findings), &e.Findings); err != nil {
 		return nil, fmt.Errorf("store: last evaluation of %s: findings: %w", ref, err)
 	}
@@ -62,11 +67,11 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
 		return fmt.Errorf("store: save evaluation: incomplete issue reference %q", ref)
 	}
-	findings, err := json.Marshal(nonNil(e.Findings))
+	findings, err := marshalStorable(nonNil(e.Findings))
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: findings: %w", ref, err)
 	}
-	labels, err := json.Marshal(nonNil(e.Labels))
+	labels, err := marshalStorable(nonNil(e.Labels))
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: labels: %w", ref, err)
 	}
@@ -76,8 +81,8 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	}
 	_, err = s.db.exec(ctx, `INSERT INTO evaluations (platform, repo, number, installation_id, project_id,
 			template, lang, ready, findings, comment_id, comment_hash, labels,
-			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed, comment_pending_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET
 			installation_id = excluded.installation_id, project_id = excluded.project_id,
 			template = excluded.template, lang = excluded.lang, ready = excluded.ready,
@@ -85,10 +90,12 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 			comment_hash = excluded.comment_hash, labels = excluded.labels,
 			security_mentioned = excluded.security_mentioned, ready_mentioned = excluded.ready_mentioned,
 			dry_run = excluded.dry_run, comment = excluded.comment, error = excluded.error,
-			evaluated_at = excluded.evaluated_at, security_dismissed = excluded.security_dismissed`,
+			evaluated_at = excluded.evaluated_at, security_dismissed = excluded.security_dismissed,
+			comment_pending_at = excluded.comment_pending_at`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		e.Template, string(e.Lang), e.Ready, string(findings), e.CommentID, e.CommentHash, string(labels),
-		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, e.Comment, e.Error, s.d.timeArg(at), e.SecurityDismissed)
+		storable(e.Template), storable(string(e.Lang)), e.Ready, findings, e.CommentID, storable(e.CommentHash), labels,
+		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, storable(e.Comment), storable(e.Error), s.d.timeArg(at), e.SecurityDismissed,
+		s.nullTime(e.CommentPending))
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: %w", ref, err)
 	}
@@ -103,11 +110,19 @@ func (s *Store) recordFailure(ctx context.Context, ref core.IssueRef, reason str
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET error = excluded.error`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		reason, s.d.timeArg(time.Now()))
+		storable(reason), s.d.timeArg(time.Now()))
 	if err != nil {
 		return fmt.Errorf("store: record failure of %s: %w", ref, err)
 	}
 	return nil
+}
+
+// nullTime is t for a nullable column: NULL when zero.
+func (s *Store) nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return s.d.timeArg(t)
 }
 
 // nonNil stores an absent list as [] so readers of the table never meet

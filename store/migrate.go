@@ -141,6 +141,13 @@ var sqliteMigrations = []migration{
 		`ALTER TABLE evaluations ADD COLUMN security_dismissed BOOLEAN NOT NULL DEFAULT FALSE`,
 	}, nil},
 	splitJobs,
+	{5, "a comment creation of unknown outcome is remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN comment_pending_at TIMESTAMP`,
+		`ALTER TABLE recette_state ADD COLUMN comment_pending_at TIMESTAMP`,
+	}, nil},
+	{6, "the readiness probe's row", []string{
+		`CREATE TABLE cochef_ready (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)`,
+	}, nil},
 }
 
 var postgresMigrations = []migration{
@@ -248,6 +255,21 @@ var postgresMigrations = []migration{
 		`ALTER TABLE evaluations ADD COLUMN security_dismissed boolean NOT NULL DEFAULT false`,
 	}, nil},
 	splitJobs,
+	{5, "a comment creation of unknown outcome is remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN comment_pending_at timestamptz`,
+		`ALTER TABLE recette_state ADD COLUMN comment_pending_at timestamptz`,
+	}, nil},
+	// cochef_workers is each replica's heartbeat (liveness.go); SQLite has
+	// one owner and needs none. cochef_ready is the row the readiness
+	// probe writes.
+	{6, "replicas' heartbeats, the readiness probe's row", []string{
+		`CREATE TABLE cochef_workers (
+			client_id    text PRIMARY KEY,
+			heartbeat_at timestamptz NOT NULL,
+			started_at   timestamptz NOT NULL
+		)`,
+		`CREATE TABLE cochef_ready (id integer PRIMARY KEY, checked_at timestamptz NOT NULL)`,
+	}, nil},
 }
 
 // migrate applies the steps not applied yet, each in its own transaction

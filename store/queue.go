@@ -39,6 +39,9 @@ type queue interface {
 	migrate(ctx context.Context) (int, error)
 	insertManyTx(ctx context.Context, tx dbTx, params []river.InsertManyParams) ([]*rivertype.JobInsertResult, error)
 	executor() riverdriver.Executor
+	// clientID is River's id of this process, the one it records in the
+	// attempted_by of the jobs it runs.
+	clientID() string
 	start(ctx context.Context) error
 	stop(ctx context.Context) error
 	stopAndCancel(ctx context.Context) error
@@ -110,6 +113,7 @@ func (q *riverQueue[TTx]) insertManyTx(ctx context.Context, tx dbTx, params []ri
 }
 
 func (q *riverQueue[TTx]) executor() riverdriver.Executor  { return q.driver.GetExecutor() }
+func (q *riverQueue[TTx]) clientID() string                { return q.client.ID() }
 func (q *riverQueue[TTx]) start(ctx context.Context) error { return q.client.Start(ctx) }
 func (q *riverQueue[TTx]) stop(ctx context.Context) error  { return q.client.Stop(ctx) }
 func (q *riverQueue[TTx]) stopAndCancel(ctx context.Context) error {
@@ -161,26 +165,42 @@ func rescueInterval(rescueAfter time.Duration) time.Duration {
 // rescueStuck does what River's rescuer does, through River's own driver
 // queries (so on both databases and safely alongside River's rescuer: the
 // update only touches jobs still running since before the horizon), but
-// makes the jobs available at once instead of after a retry delay.
+// makes the jobs available at once instead of after a retry delay. On
+// PostgreSQL it also takes back, sooner, the jobs of replicas whose
+// heartbeat stopped (liveness.go).
 func (s *Store) rescueStuck(ctx context.Context) {
+	if n := s.rescue(ctx, time.Now().Add(-s.o.RescueAfter), nil,
+		"stuck job rescued by cochef (its process probably stopped mid-job)"); n > 0 {
+		s.log.InfoContext(ctx, "stuck jobs rescued", "count", n)
+	}
+	s.rescueDead(ctx)
+}
+
+// rescue makes available again the jobs running since before horizon that
+// pick accepts (all when pick is nil), noting why in their errors, and
+// returns how many.
+func (s *Store) rescue(ctx context.Context, horizon time.Time, pick func(*rivertype.JobRow) bool, note string) int {
 	exec := s.q.executor()
-	horizon := time.Now().Add(-s.o.RescueAfter)
 	var afterID int64
+	rescued := 0
 	for ctx.Err() == nil {
 		stuck, err := exec.JobGetStuck(ctx, &riverdriver.JobGetStuckParams{AfterID: afterID, Max: 100, StuckHorizon: horizon})
 		if err != nil {
 			if ctx.Err() == nil {
 				s.log.WarnContext(ctx, "looking for stuck jobs failed", "error", err)
 			}
-			return
+			return rescued
 		}
 		if len(stuck) == 0 {
-			return
+			return rescued
 		}
 		now := time.Now().UTC()
 		p := &riverdriver.JobRescueManyParams{StuckHorizon: horizon}
 		for _, job := range stuck {
 			afterID = job.ID
+			if pick != nil && !pick(job) {
+				continue
+			}
 			state, finalizedAt := rivertype.JobStateAvailable, (*time.Time)(nil)
 			var meta struct {
 				CancelAttemptedAt time.Time `json:"cancel_attempted_at"`
@@ -191,13 +211,10 @@ func (s *Store) rescueStuck(ctx context.Context) {
 			case job.Attempt >= job.MaxAttempts:
 				state, finalizedAt = rivertype.JobStateDiscarded, &now
 			}
-			errData, err := json.Marshal(rivertype.AttemptError{
-				At: now, Attempt: max(job.Attempt, 0),
-				Error: "stuck job rescued by cochef (its process probably stopped mid-job)",
-			})
+			errData, err := json.Marshal(rivertype.AttemptError{At: now, Attempt: max(job.Attempt, 0), Error: note})
 			if err != nil {
 				s.log.ErrorContext(ctx, "encoding a rescue note failed", "error", err)
-				return
+				return rescued
 			}
 			p.ID = append(p.ID, job.ID)
 			p.Error = append(p.Error, errData)
@@ -205,15 +222,18 @@ func (s *Store) rescueStuck(ctx context.Context) {
 			p.ScheduledAt = append(p.ScheduledAt, now)
 			p.State = append(p.State, string(state))
 		}
-		if _, err := exec.JobRescueMany(ctx, p); err != nil {
-			if ctx.Err() == nil {
-				s.log.WarnContext(ctx, "rescuing stuck jobs failed", "error", err)
+		if len(p.ID) > 0 {
+			if _, err := exec.JobRescueMany(ctx, p); err != nil {
+				if ctx.Err() == nil {
+					s.log.WarnContext(ctx, "rescuing stuck jobs failed", "error", err)
+				}
+				return rescued
 			}
-			return
+			rescued += len(p.ID)
 		}
-		s.log.InfoContext(ctx, "stuck jobs rescued", "count", len(stuck))
 		if len(stuck) < 100 {
-			return
+			return rescued
 		}
 	}
+	return rescued
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -22,7 +23,7 @@ func checkMR(ref core.IssueRef) error {
 
 const recetteColumns = `installation_id, project_id, title, url, milestone, head_sha, state, lang,
 	comment_id, comment_hash, thread_id, thread_resolved, status_id, status_sha, status_state, status_key,
-	CAST(labels AS TEXT), CAST(model AS TEXT), error, updated_at`
+	CAST(labels AS TEXT), CAST(model AS TEXT), error, updated_at, comment_pending_at`
 
 func scanRecette(r interface{ Scan(...any) error }, rec *core.RecetteRecord) error {
 	var (
@@ -30,11 +31,15 @@ func scanRecette(r interface{ Scan(...any) error }, rec *core.RecetteRecord) err
 		statusState          string
 		labels, model        string
 		updatedAt            time.Time
+		pending              sql.NullTime
 	)
 	if err := r.Scan(&installID, &projectID, &rec.Title, &rec.URL, &rec.Milestone, &rec.HeadSHA, &rec.State, &rec.Lang,
 		&rec.CommentID, &rec.CommentHash, &rec.ThreadID, &rec.ThreadResolved, &rec.StatusID, &rec.StatusSHA,
-		&statusState, &rec.StatusKey, &labels, &model, &rec.Error, &updatedAt); err != nil {
+		&statusState, &rec.StatusKey, &labels, &model, &rec.Error, &updatedAt, &pending); err != nil {
 		return err
+	}
+	if pending.Valid {
+		rec.CommentPending = pending.Time.UTC()
 	}
 	if rec.Ref.Repo.InstallationID == 0 {
 		rec.Ref.Repo.InstallationID = installID
@@ -79,14 +84,14 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 	if err := checkMR(ref); err != nil {
 		return fmt.Errorf("store: save recette: %w", err)
 	}
-	labels, err := json.Marshal(nonNil(r.Labels))
+	labels, err := marshalStorable(nonNil(r.Labels))
 	if err != nil {
 		return fmt.Errorf("store: save recette of %s: labels: %w", ref, err)
 	}
 	if r.Model.Stories == nil {
 		r.Model.Stories = []core.RecetteStory{}
 	}
-	model, err := json.Marshal(r.Model)
+	model, err := marshalStorable(r.Model)
 	if err != nil {
 		return fmt.Errorf("store: save recette of %s: model: %w", ref, err)
 	}
@@ -97,8 +102,8 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 	err = inTx(ctx, s.db, func(tx dbTx) error {
 		if _, err := tx.exec(ctx, `INSERT INTO recette_state (platform, repo, number, installation_id, project_id,
 				title, url, milestone, head_sha, state, lang, comment_id, comment_hash, thread_id, thread_resolved,
-				status_id, status_sha, status_state, status_key, labels, model, error, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+				status_id, status_sha, status_state, status_key, labels, model, error, updated_at, comment_pending_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
 			ON CONFLICT (platform, repo, number) DO UPDATE SET
 				installation_id = excluded.installation_id, project_id = excluded.project_id,
 				title = excluded.title, url = excluded.url, milestone = excluded.milestone,
@@ -108,11 +113,12 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 				status_id = excluded.status_id, status_sha = excluded.status_sha,
 				status_state = excluded.status_state, status_key = excluded.status_key,
 				labels = excluded.labels, model = excluded.model, error = excluded.error,
-				updated_at = excluded.updated_at`,
+				updated_at = excluded.updated_at, comment_pending_at = excluded.comment_pending_at`,
 			ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-			r.Title, r.URL, r.Milestone, r.HeadSHA, r.State, r.Lang, r.CommentID, r.CommentHash,
-			r.ThreadID, r.ThreadResolved, r.StatusID, r.StatusSHA, string(r.StatusState), r.StatusKey,
-			string(labels), string(model), r.Error, s.d.timeArg(at)); err != nil {
+			storable(r.Title), storable(r.URL), storable(r.Milestone), storable(r.HeadSHA), storable(r.State),
+			storable(r.Lang), r.CommentID, storable(r.CommentHash), storable(r.ThreadID), r.ThreadResolved, r.StatusID,
+			storable(r.StatusSHA), storable(string(r.StatusState)), storable(r.StatusKey),
+			labels, model, storable(r.Error), s.d.timeArg(at), s.nullTime(r.CommentPending)); err != nil {
 			return fmt.Errorf("state: %w", err)
 		}
 		if _, err := tx.exec(ctx, `DELETE FROM recette_links WHERE platform = $1 AND mr_repo = $2 AND mr_number = $3`,
@@ -124,9 +130,9 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 					mr_repo, mr_number, mr_installation_id, mr_project_id, digest, open)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 				ON CONFLICT (platform, story_repo, story_number, mr_repo, mr_number) DO NOTHING`,
-				ref.Repo.Platform, strings.ToLower(st.Ref.Repo.FullName), st.Ref.Number,
+				ref.Repo.Platform, keyText(strings.ToLower(st.Ref.Repo.FullName)), st.Ref.Number,
 				ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-				st.Digest, r.State == "open"); err != nil {
+				storable(st.Digest), r.State == "open"); err != nil {
 				return fmt.Errorf("link: %w", err)
 			}
 		}
@@ -143,7 +149,7 @@ func (s *Store) RecettesClosing(ctx context.Context, story core.IssueRef) ([]cor
 	r, err := s.db.query(ctx, `SELECT mr_repo, mr_number, mr_installation_id, mr_project_id, digest
 		FROM recette_links WHERE platform = $1 AND story_repo = $2 AND story_number = $3 AND open
 		ORDER BY mr_repo, mr_number`,
-		story.Repo.Platform, strings.ToLower(story.Repo.FullName), story.Number)
+		story.Repo.Platform, keyText(strings.ToLower(story.Repo.FullName)), story.Number)
 	if err != nil {
 		return nil, fmt.Errorf("store: recettes closing %s: %w", story, err)
 	}
@@ -182,8 +188,8 @@ func (s *Store) AddValidations(ctx context.Context, vs []core.Validation) error 
 					criterion_key, criterion_text, state, actor, at, head_sha, reason, source)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
 				v.MergeRequest.Repo.Platform, v.MergeRequest.Repo.FullName, v.MergeRequest.Number,
-				v.Story.Repo.FullName, v.Story.Number, v.Key, v.Text, string(v.State), v.Actor,
-				s.d.timeArg(at), v.HeadSHA, v.Reason, v.Source); err != nil {
+				storable(v.Story.Repo.FullName), v.Story.Number, storable(v.Key), storable(v.Text), storable(string(v.State)),
+				storable(v.Actor), s.d.timeArg(at), storable(v.HeadSHA), storable(v.Reason), storable(v.Source)); err != nil {
 				return err
 			}
 		}
@@ -234,7 +240,7 @@ func (s *Store) Recettes(ctx context.Context, platform, repo, milestone string) 
 	args := []any{platform, repo}
 	if milestone != "" {
 		q += ` AND milestone = $3`
-		args = append(args, milestone)
+		args = append(args, storable(milestone))
 	}
 	r, err := s.db.query(ctx, q+` ORDER BY number`, args...)
 	if err != nil {
@@ -277,7 +283,7 @@ func (s *Store) recordRecetteFailure(ctx context.Context, ref core.IssueRef, rea
 		VALUES ($1, $2, $3, $4, $5, $6, $7)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET error = excluded.error`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		reason, s.d.timeArg(time.Now()))
+		storable(reason), s.d.timeArg(time.Now()))
 	if err != nil {
 		return fmt.Errorf("store: record recette failure of %s: %w", ref, err)
 	}

@@ -33,6 +33,10 @@
 //     restarted process waits up to 15 s for the dead leader's term to end,
 //     so a job killed mid-way could wait well over a minute; the store
 //     looks for stuck jobs every few seconds itself, through River's driver.
+//     On SQLite one process owns the file (owner.go): its restart runs the
+//     dead owner's jobs again at once. On PostgreSQL each replica keeps a
+//     heartbeat (liveness.go): a dead replica's jobs are taken again about
+//     15 s after its last beat, and its queue leadership ended.
 package store
 
 import (
@@ -81,7 +85,12 @@ type Options struct {
 	// PollInterval is how often idle workers look for due jobs, which
 	// bounds how late after its debounce a job starts. Default 1s.
 	PollInterval time.Duration
-	Logger       *slog.Logger
+	// ConnectFor is how long Open keeps trying to reach a PostgreSQL that
+	// does not answer, each attempt bounded (connect_timeout, 5 s unless
+	// the DSN says) and logged. Default 1 min: the shipped Kubernetes
+	// startup probe gives a pod a minute.
+	ConnectFor time.Duration
+	Logger     *slog.Logger
 }
 
 const (
@@ -91,6 +100,12 @@ const (
 	defaultRescueAfter  = 45 * time.Second
 	defaultMaxAttempts  = 20
 	defaultPollInterval = time.Second
+	defaultConnectFor   = time.Minute
+	// defaultConnectTimeout bounds one connection attempt to PostgreSQL
+	// when the DSN sets no connect_timeout: without it a server that never
+	// answers holds the start for the system's TCP timeout (about 2 min),
+	// silently.
+	defaultConnectTimeout = 5 * time.Second
 
 	// deliveryRetention is how long a delivery id is remembered. GitHub
 	// lets a delivery be redelivered for 3 days.
@@ -120,6 +135,9 @@ func (o Options) withDefaults() (Options, error) {
 	if o.PollInterval <= 0 {
 		o.PollInterval = defaultPollInterval
 	}
+	if o.ConnectFor <= 0 {
+		o.ConnectFor = defaultConnectFor
+	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
@@ -135,10 +153,19 @@ type Store struct {
 	o      Options
 	log    *slog.Logger
 	driver string
-	d      dialect
-	db     database
-	q      queue
-	w      batchWriter
+	// file is the SQLite database file ("" on PostgreSQL and in memory),
+	// lock its ownership while the queue runs (owner.go).
+	file string
+	lock *fileLock
+	// live is this replica's heartbeat on PostgreSQL (liveness.go).
+	live liveness
+	// freeSpace reads the free bytes of a directory's disk; freeBytes
+	// when nil.
+	freeSpace func(dir string) (uint64, error)
+	d         dialect
+	db        database
+	q         queue
+	w         batchWriter
 	// intake commits the enqueued tasks in batches (batch.go).
 	intake  *batcher
 	jobKeys jobKeyCache
@@ -173,6 +200,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 	s.driver = driver
 	switch driver {
 	case driverSQLite:
+		s.file = sqliteFile(conn)
 		sqlDB, err := sql.Open("sqlite", conn)
 		if err != nil {
 			return nil, fmt.Errorf("store: open sqlite: %w", err)
@@ -181,7 +209,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		// than one connection they fail with SQLITE_BUSY instead of queueing.
 		sqlDB.SetMaxOpenConns(1)
 		ack, work := sqliteSync(conn)
-		s.db, s.d = sqliteDB{db: sqlDB, ackSync: ack, workSync: work, gate: newPriorityGate()}, sqliteDialect
+		s.db, s.d = sqliteDB{db: sqlDB, file: s.file, ackSync: ack, workSync: work, gate: newPriorityGate()}, sqliteDialect
 		s.q, err = newSQLiteQueue(sqlDB, s)
 		if err != nil {
 			return nil, errors.Join(err, sqlDB.Close())
@@ -196,6 +224,9 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		// committer one: a webhook never waits for a worker's connection.
 		if !strings.Contains(conn, "pool_max_conns") {
 			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+6)
+		}
+		if !strings.Contains(conn, "connect_timeout") {
+			cfg.ConnConfig.ConnectTimeout = defaultConnectTimeout
 		}
 		pool, err := pgxpool.NewWithConfig(ctx, cfg)
 		if err != nil {
@@ -235,7 +266,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 const riverMigrationLock int64 = 7304617110391567
 
 func (s *Store) migrate(ctx context.Context) error {
-	if err := s.db.ping(ctx); err != nil {
+	if err := s.reach(ctx); err != nil {
 		return fmt.Errorf("store: base %s injoignable / %s database unreachable: %w", s.driver, s.driver, onceEachLine{err})
 	}
 	// River's PostgreSQL migrations cannot run in one transaction (one adds
@@ -327,8 +358,15 @@ func (s *Store) Start(ctx context.Context, w core.Worker) error {
 		return errors.New("store: already started")
 	}
 	s.worker.Store(&w)
+	if err := s.ownSQLite(ctx); err != nil {
+		return err
+	}
+	if s.heartbeats() {
+		// Beaten before any job runs, so every job of ours is covered.
+		s.beat(ctx)
+	}
 	if err := s.q.start(ctx); err != nil {
-		return fmt.Errorf("store: start river: %w", err)
+		return errors.Join(fmt.Errorf("store: start river: %w", err), s.releaseSQLite())
 	}
 	mctx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s.cancel, s.done, s.started = cancel, make(chan struct{}), true
@@ -354,6 +392,12 @@ func (s *Store) Stop(ctx context.Context) error {
 		defer cancel()
 		err = errors.Join(err, s.q.stopAndCancel(hard))
 	}
+	// Its jobs are handed back: the next owner or the other replicas may
+	// take them at once.
+	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+	defer cancel()
+	s.forget(fctx)
+	err = errors.Join(err, s.releaseSQLite())
 	if err != nil {
 		return fmt.Errorf("store: stop: %w", err)
 	}
@@ -391,40 +435,4 @@ func (s *Store) JobStats(ctx context.Context) (map[string]int, error) {
 		return nil, fmt.Errorf("store: job stats: %w", err)
 	}
 	return stats, nil
-}
-
-// maintain rescues jobs left running by a crashed process and forgets old
-// deliveries, until ctx is cancelled.
-func (s *Store) maintain(ctx context.Context, done chan<- struct{}) {
-	defer close(done)
-	rescue := time.NewTicker(rescueInterval(s.o.RescueAfter))
-	defer rescue.Stop()
-	prune := time.NewTicker(pruneInterval)
-	defer prune.Stop()
-	s.pruneDeliveries(ctx)
-	s.rescueStuck(ctx)
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-rescue.C:
-			s.rescueStuck(ctx)
-		case <-prune.C:
-			s.pruneDeliveries(ctx)
-		}
-	}
-}
-
-func (s *Store) pruneDeliveries(ctx context.Context) {
-	n, err := s.db.exec(ctx, `DELETE FROM deliveries WHERE received_at < $1`,
-		s.d.timeArg(time.Now().Add(-deliveryRetention)))
-	if err != nil {
-		if ctx.Err() == nil {
-			s.log.WarnContext(ctx, "pruning old deliveries failed", "error", err)
-		}
-		return
-	}
-	if n > 0 {
-		s.log.InfoContext(ctx, "old deliveries pruned", "count", n)
-	}
 }

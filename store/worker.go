@@ -64,7 +64,14 @@ func (w *jobWorker[A]) Work(ctx context.Context, job *river.Job[A]) error {
 	}
 
 	task.Snapshot = act.snapshot
-	workErr := (*s.worker.Load()).Work(ctx, task)
+	wctx, stop := s.fenced(ctx)
+	workErr := (*s.worker.Load()).Work(wctx, task)
+	stop()
+	if errors.Is(context.Cause(wctx), errFenced) {
+		// This replica lost its heartbeat: the job goes back to the queue
+		// for the others (or for this one, once it beats again).
+		workErr = fmt.Errorf("%w: %w", errFenced, workErr)
+	}
 
 	if workErr == nil {
 		return s.finish(ctx, job.ID, ref, act.seq, log, func(tx dbTx) error { return w.complete(ctx, tx, job) })
@@ -101,6 +108,11 @@ func (w *jobWorker[A]) Work(ctx context.Context, job *river.Job[A]) error {
 	case hasWait:
 		// A snooze does not use an attempt: a long rate limit does not
 		// make the job give up.
+		if wait > core.MaxRetryAfter {
+			log.WarnContext(ctx, "platform asked to wait longer than cochef waits at once: capped",
+				"asked", wait, "wait", core.MaxRetryAfter, "error", workErr)
+			wait = core.MaxRetryAfter
+		}
 		log.InfoContext(ctx, "platform asked to wait", "wait", wait, "error", workErr)
 		return river.JobSnooze(wait)
 	default:

@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"slices"
@@ -27,10 +26,6 @@ import (
 // DefaultMaxBody is the largest body accepted when Options.MaxBody is zero:
 // both platforms stop sending payloads above 25 MB.
 const DefaultMaxBody int64 = 25 << 20
-
-// DefaultMaxConcurrentReads bounds the memory unsigned requests can hold:
-// this many bodies of at most MaxBody each.
-const DefaultMaxConcurrentReads = 16
 
 // Path is where platform's webhooks arrive.
 func Path(platform string) string { return "/webhooks/" + platform }
@@ -50,6 +45,11 @@ const (
 	OutcomeMethodNotAllowed = "method_not_allowed"
 	OutcomeDisabled         = "disabled"
 	OutcomeUnavailable      = "unavailable"
+	// OutcomeBusy: the bodies not proven yet hold their whole budget
+	// (a burst of unsigned requests); answered 503 at once.
+	OutcomeBusy = "busy"
+	// OutcomeSlowBody: the body arrived too slowly and was cut (408).
+	OutcomeSlowBody = "slow_body"
 )
 
 // Source is one platform's webhooks: how a request proves it comes from
@@ -135,9 +135,9 @@ type Options struct {
 	Enqueuer core.Enqueuer
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
-	// MaxConcurrentReads bounds the bodies read at once before their
-	// request is proven; DefaultMaxConcurrentReads when 0.
-	MaxConcurrentReads int
+	// MaxUnverified bounds the bytes held by bodies read before their
+	// request is proven (body.go); DefaultMaxUnverified when 0.
+	MaxUnverified int64
 	// MaxBody is the largest request body accepted; DefaultMaxBody when 0.
 	MaxBody int64
 	// Observe, when set, is called once per request with the platform, the
@@ -159,8 +159,8 @@ func NewHandler(o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
-	if o.MaxConcurrentReads <= 0 {
-		o.MaxConcurrentReads = DefaultMaxConcurrentReads
+	if o.MaxUnverified <= 0 {
+		o.MaxUnverified = DefaultMaxUnverified
 	}
 	if o.MaxBody <= 0 {
 		o.MaxBody = DefaultMaxBody
@@ -178,8 +178,9 @@ func NewHandler(o Options) http.Handler {
 		o.Logger.Error("webhook: no enqueuer configured, every event will be refused")
 	}
 	mux := http.NewServeMux()
+	unverified := newBudget(o.MaxUnverified)
 	for _, src := range o.Sources {
-		mux.Handle(Path(src.Platform()), newEndpoint(&o, src))
+		mux.Handle(Path(src.Platform()), &endpoint{o: &o, src: src, unverified: unverified})
 	}
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "ressource inconnue / not found")
@@ -197,13 +198,10 @@ func (missingEnqueuer) Enqueue(context.Context, core.Task) (bool, error) {
 type endpoint struct {
 	o   *Options
 	src Source
-	// reading bounds the bodies read before their request is proven:
-	// anonymous requests could otherwise hold MaxBody each.
-	reading chan struct{}
-}
-
-func newEndpoint(o *Options, src Source) *endpoint {
-	return &endpoint{o: o, src: src, reading: make(chan struct{}, o.MaxConcurrentReads)}
+	// unverified is the memory budget of bodies read before their request
+	// is proven, shared by every source: anonymous requests could
+	// otherwise hold MaxBody each.
+	unverified *budget
 }
 
 func (e *endpoint) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -234,48 +232,20 @@ func (e *endpoint) serve(w http.ResponseWriter, r *http.Request) Result {
 	if res := e.src.Authenticate(r.Header); res != nil {
 		return *res
 	}
-	bounded := e.src.BodyBeforeAuth()
-	if bounded {
-		select {
-		case e.reading <- struct{}{}:
-		case <-r.Context().Done():
-			return *Refuse(http.StatusServiceUnavailable, OutcomeUnavailable,
-				"serveur occupé, réessayez / server busy, retry", r.Context().Err())
-		}
+	var bud *budget
+	if e.src.BodyBeforeAuth() {
+		bud = e.unverified
 	}
-	body, tooLarge, err := readBody(w, r, e.o.MaxBody)
-	if bounded {
-		<-e.reading
-	}
-	if tooLarge {
-		return *Refuse(http.StatusRequestEntityTooLarge, OutcomeTooLarge,
-			fmt.Sprintf("corps trop volumineux (max %d octets) / body too large (max %d bytes)", e.o.MaxBody, e.o.MaxBody), nil)
-	}
-	if err != nil {
-		return BadRequest("corps illisible / unreadable body", err)
-	}
-	if res := e.src.Verify(r.Header, body); res != nil {
+	body, res := e.readBody(w, r, bud)
+	if res != nil {
 		return *res
 	}
-	return e.src.Parse(r.Context(), r.Header, body)
-}
-
-// readBody reads at most max bytes. It reports tooLarge when the body is
-// bigger, so the caller answers 413 rather than 400.
-func readBody(w http.ResponseWriter, r *http.Request, max int64) (body []byte, tooLarge bool, err error) {
-	if r.ContentLength > max {
-		return nil, true, nil
+	res = e.src.Verify(r.Header, body.data)
+	body.release()
+	if res != nil {
+		return *res
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, max)
-	body, err = io.ReadAll(r.Body)
-	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return nil, true, nil
-		}
-		return nil, false, err
-	}
-	return body, false, nil
+	return e.src.Parse(r.Context(), r.Header, body.data)
 }
 
 // enqueue hands the task to the queue and turns its answer into the HTTP

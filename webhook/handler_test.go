@@ -147,41 +147,71 @@ func TestSnapshotsOnlyForDryRunPlatforms(t *testing.T) {
 	}
 }
 
-// blockingBody holds its reader until released.
-type blockingBody struct{ release chan struct{} }
+// blockingBody yields one byte, then holds its reader until released.
+type blockingBody struct {
+	release chan struct{}
+	sent    bool
+}
 
-func (b blockingBody) Read(p []byte) (int, error) {
+func (b *blockingBody) Read(p []byte) (int, error) {
+	if !b.sent {
+		b.sent = true
+		p[0] = 'x'
+		return 1, nil
+	}
 	<-b.release
 	return 0, io.EOF
 }
 
-// The bodies read before their request is proven are bounded: a slow
-// upload holding the only slot makes the next request wait, and answer 503
-// when its caller gives up.
-func TestBodyReadsAreBounded(t *testing.T) {
-	hs := webhooktest.New(t, webhook.Options{MaxConcurrentReads: 1,
-		Sources: []webhook.Source{source{platform: "one", enabled: true, bodyFirst: true}}})
-	slow := blockingBody{release: make(chan struct{})}
+// The bodies read before their request is proven share a memory budget:
+// a request that would take it over is answered 503 at once, without
+// waiting behind the upload that holds it, and is served again once the
+// budget is free. A proven request's body is not counted.
+func TestUnverifiedBodiesShareABudget(t *testing.T) {
+	hs := webhooktest.New(t, webhook.Options{MaxUnverified: 16 << 10, Sources: []webhook.Source{
+		source{platform: "one", enabled: true, bodyFirst: true},
+		source{platform: "proven", enabled: true},
+	}})
+	slow := &blockingBody{release: make(chan struct{})}
 	done := make(chan int)
 	go func() { done <- hs.Do(request("one", "d-slow", slow)).Code }()
-	// Wait until the slow upload holds the slot: another request gives up.
+	// Wait until the slow upload holds the budget: another request is
+	// turned away at once.
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
-		code := hs.Do(request("one", "d-busy", bytes.NewReader([]byte("x"))).WithContext(ctx)).Code
-		cancel()
-		if code == http.StatusServiceUnavailable {
+		start := time.Now()
+		w := hs.Do(request("one", "d-busy", bytes.NewReader([]byte("x"))))
+		if w.Code == http.StatusServiceUnavailable {
+			if took := time.Since(start); took > time.Second {
+				t.Errorf("busy answer after %s, want at once", took)
+			}
+			if !strings.Contains(webhooktest.Decode(t, w).Reason, "server busy") {
+				t.Errorf("reason %q", w.Body)
+			}
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("status %d, want 503 while the reads are full", code)
+			t.Fatalf("status %d, want 503 while the budget is held", w.Code)
 		}
+		time.Sleep(time.Millisecond)
+	}
+	if code := hs.Do(request("proven", "d-proven", strings.NewReader("x"))).Code; code != http.StatusAccepted {
+		t.Errorf("a proven request while the budget is held: %d, want 202", code)
 	}
 	close(slow.release)
 	if code := <-done; code != http.StatusAccepted {
 		t.Fatalf("the slow upload: %d", code)
 	}
 	if code := hs.Do(request("one", "d-free", strings.NewReader("x"))).Code; code != http.StatusAccepted {
-		t.Fatalf("status %d once a slot is free, want 202", code)
+		t.Fatalf("status %d once the budget is free, want 202", code)
+	}
+	var busy int
+	for _, o := range hs.Observations() {
+		if o.Outcome == webhook.OutcomeBusy {
+			busy++
+		}
+	}
+	if busy == 0 {
+		t.Errorf("observations %v, want a %s outcome", hs.Observations(), webhook.OutcomeBusy)
 	}
 }

@@ -47,6 +47,8 @@ var settings = []setting{
 	{key: "github.webhook_secret", def: "", usage: "GitHub webhook secret; several, comma-separated, to rotate", list: true},
 	{key: "github.api_url", def: "https://api.github.com/", usage: "GitHub REST API base URL (GitHub Enterprise Server: https://HOST/api/v3/)", allow: httpURL},
 	{key: "github.write_spacing", def: time.Second, usage: "pause between two writes of one installation (GitHub's secondary rate limits); negative: none"},
+	{key: "github.content_per_minute", def: 80, usage: "content creations (POST) one installation sends in a minute at most (GitHub's secondary limit: about 80); 0: no budget", allow: zeroOrMore},
+	{key: "github.content_per_hour", def: 500, usage: "content creations (POST) one installation sends in an hour at most (GitHub's secondary limit: about 500); 0: no budget", allow: zeroOrMore},
 	{key: "github.bot_login", def: "cochef[bot]", usage: "the App's own login: its events are ignored"},
 	{key: "gitlab.url", def: "https://gitlab.com", usage: "GitLab base URL (self-managed instance)", allow: httpURL},
 	{key: "gitlab.token", def: "", usage: "GitLab token (project/group access token or bot account)"},
@@ -81,6 +83,9 @@ type serverConfig struct {
 	GitHubAPIURL         string
 	GitHubBotLogin       string
 	GitHubWriteSpacing   time.Duration
+	// GitHubContentPerMinute and GitHubContentPerHour: 0 is no budget.
+	GitHubContentPerMinute int
+	GitHubContentPerHour   int
 
 	GitLabURL           string
 	GitLabToken         string
@@ -175,6 +180,8 @@ func (r *resolver) config() serverConfig {
 		sources:              r.srcs,
 	}
 	c.Workers, _ = r.vals["workers"].(int)
+	c.GitHubContentPerMinute, _ = r.vals["github.content_per_minute"].(int)
+	c.GitHubContentPerHour, _ = r.vals["github.content_per_hour"].(int)
 	c.GitHubAppID, _ = r.vals["github.app_id"].(int64)
 	c.InsecureSkipVerify, _ = r.vals["insecure_skip_verify"].(bool)
 	if c.GitLabToken == "" {

@@ -135,6 +135,11 @@ var (
 		fr: "une durée supérieure à zéro, avec son unité (500ms, 30s, 1m)",
 		en: "a duration above zero, with its unit (500ms, 30s, 1m)",
 	}
+	zeroOrMore = &constraint{
+		ok: func(v any) bool { n, _ := v.(int); return n >= 0 },
+		fr: "un nombre entier, 0 au moins",
+		en: "a whole number, 0 or more",
+	}
 	atLeastOne = &constraint{
 		ok: func(v any) bool { n, _ := v.(int); return n >= 1 },
 		fr: "un nombre entier, 1 au moins",

@@ -206,6 +206,8 @@ func badValues(t *testing.T, s setting) []string {
 		out = append(out, "0s")
 	case atLeastOne:
 		out = append(out, "0")
+	case zeroOrMore:
+		out = append(out, "-1")
 	case hostPort:
 		out = append(out, "8080", "localhost")
 	case httpURL:

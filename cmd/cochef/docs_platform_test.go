@@ -82,11 +82,13 @@ var routePermissions = map[string][]string{
 	// The issues endpoints serve pull requests too: the recette checklist
 	// is a comment on the pull request, with labels. GitHub asks Pull
 	// requests for a pull request's number, Issues for an issue's.
-	"GET /repos/{owner}/{repo}/issues/{issue_number}":                  {"issues:read", "pull_requests:read"},
-	"GET /repos/{owner}/{repo}/issues/{issue_number}/comments":         {"issues:read", "pull_requests:read"},
-	"POST /repos/{owner}/{repo}/issues/{issue_number}/comments":        {"issues:write", "pull_requests:write"},
-	"GET /repos/{owner}/{repo}/issues/comments/{comment_id}":           {"issues:read", "pull_requests:read"},
-	"PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}":         {"issues:write", "pull_requests:write"},
+	"GET /repos/{owner}/{repo}/issues/{issue_number}":           {"issues:read", "pull_requests:read"},
+	"GET /repos/{owner}/{repo}/issues/{issue_number}/comments":  {"issues:read", "pull_requests:read"},
+	"POST /repos/{owner}/{repo}/issues/{issue_number}/comments": {"issues:write", "pull_requests:write"},
+	"GET /repos/{owner}/{repo}/issues/comments/{comment_id}":    {"issues:read", "pull_requests:read"},
+	"PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}":  {"issues:write", "pull_requests:write"},
+	// A duplicate a lost write left is removed (core.SyncComment).
+	"DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}":        {"issues:write", "pull_requests:write"},
 	"GET /repos/{owner}/{repo}/issues/{issue_number}/labels":           {"issues:read", "pull_requests:read"},
 	"POST /repos/{owner}/{repo}/issues/{issue_number}/labels":          {"issues:write", "pull_requests:write"},
 	"DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}": {"issues:write", "pull_requests:write"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -96,8 +97,11 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 			PrivateKeyFile: cfg.GitHubPrivateKeyFile,
 			Token:          cfg.GitHubToken,
 			WriteSpacing:   cfg.GitHubWriteSpacing,
-			Logger:         log,
-			OnRequest:      m.APIRequests(core.GitHub),
+			// The setting's 0 is "no budget", the adapter's negative.
+			ContentPerMinute: cmp.Or(cfg.GitHubContentPerMinute, -1),
+			ContentPerHour:   cmp.Or(cfg.GitHubContentPerHour, -1),
+			Logger:           log,
+			OnRequest:        m.APIRequests(core.GitHub),
 		})
 		if err != nil {
 			return fmt.Errorf("github: %w", err)
@@ -140,6 +144,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		Defaults:  defaults,
 		Logger:    log,
 		Observe:   m.ObserveEvaluation,
+		// A write cochef gave up on is in flight on its side for at most a
+		// job's timeout; the platform gets as long again to finish it.
+		WriteSettle: 2 * cfg.JobTimeout,
 	}
 	// Recette checklists on pull and merge requests (docs/recette.md).
 	recettes := &recette.Runner{Env: env, Store: st, Recettes: st, Enqueuer: st}
@@ -177,15 +184,7 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		fmt.Fprintln(w, "ok")
 	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
-		defer cancel()
-		if err := st.Ready(ctx); err != nil {
-			http.Error(w, "store not ready / base pas prête: "+err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		fmt.Fprintln(w, "ready")
-	})
+	mux.Handle("GET /readyz", &readiness{ready: st.Ready, log: log})
 
 	srv := &http.Server{
 		Handler:           mux,

@@ -40,7 +40,7 @@ type Call struct {
 
 // writes are the calls that change something on the platform.
 var writes = map[string]bool{
-	"CreateComment": true, "EditComment": true, "EnsureLabels": true, "AddLabels": true,
+	"CreateComment": true, "EditComment": true, "RemoveComment": true, "EnsureLabels": true, "AddLabels": true,
 	"RemoveLabel": true, "SetRecetteStatus": true,
 }
 
@@ -273,6 +273,37 @@ func (p *Platform) FindComment(_ context.Context, ref core.IssueRef, marker stri
 		}
 	}
 	return nil, nil
+}
+
+// MarkedComments returns every one of cochef's comments holding marker,
+// oldest first.
+func (p *Platform) MarkedComments(_ context.Context, ref core.IssueRef, marker string) ([]core.Comment, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err := p.call("MarkedComments", ref); err != nil {
+		return nil, err
+	}
+	var out []core.Comment
+	for _, c := range p.comments[key(ref)] {
+		if c.Author == Self && strings.Contains(c.Body, marker) {
+			out = append(out, core.Comment{ID: c.ID, Body: c.Body, Author: c.Author})
+		}
+	}
+	return out, nil
+}
+
+// RemoveComment deletes one of the comments of ref; one already gone is
+// not an error.
+func (p *Platform) RemoveComment(_ context.Context, ref core.IssueRef, id int64) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if err := p.call("RemoveComment", ref); err != nil {
+		return err
+	}
+	if k, i := p.comment(id); i >= 0 && k == key(ref) {
+		p.comments[k] = slices.Delete(p.comments[k], i, i+1)
+	}
+	return nil
 }
 
 func (p *Platform) CreateComment(_ context.Context, ref core.IssueRef, body string) (core.Comment, error) {

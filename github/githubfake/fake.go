@@ -203,7 +203,29 @@ type Fake struct {
 	teams      map[string]map[string]string // "org/slug" → login → role
 	tokenCount int
 	tokenLife  time.Duration
+	holds      []*hold
 }
+
+// hold keeps the next request to route waiting until released.
+type hold struct {
+	route   string
+	arrived chan struct{} // closed when the request has come
+	gone    chan struct{} // closed when the held client gives up
+	release chan struct{}
+	taken   bool
+}
+
+// Held is a request Hold keeps waiting.
+type Held struct {
+	// Arrived is closed once the request has reached the fake, Gone once
+	// its client has given up waiting.
+	Arrived, Gone <-chan struct{}
+	h             *hold
+	once          sync.Once
+}
+
+// Release lets the held request be carried out and answered.
+func (h *Held) Release() { h.once.Do(func() { close(h.h.release) }) }
 
 type repoState struct {
 	fullName  string
@@ -661,6 +683,18 @@ func (f *Fake) SetDelay(d time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.delay = d
+}
+
+// Hold makes the next request to route ("POST /repos/{owner}/{repo}/issues/{issue_number}/comments")
+// wait until Release is called, and then be performed whether or not its
+// client still waits: a write that hangs, and that GitHub carries out in
+// the end.
+func (f *Fake) Hold(route string) *Held {
+	h := &hold{route: route, arrived: make(chan struct{}), gone: make(chan struct{}), release: make(chan struct{})}
+	f.mu.Lock()
+	f.holds = append(f.holds, h)
+	f.mu.Unlock()
+	return &Held{Arrived: h.arrived, Gone: h.gone, h: h}
 }
 
 // SetGraphQL answers POST /graphql. Without a handler GraphQL requests fail

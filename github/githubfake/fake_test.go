@@ -1,6 +1,7 @@
 package githubfake_test
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/rsa"
 	"encoding/json"
@@ -400,6 +401,41 @@ func TestCommentsChangedByHand(t *testing.T) {
 	}
 	if got := do(t, f, "PATCH", "/repos/octo/hello/issues/comments/"+strconv.FormatInt(gone, 10), `{"body":"x"}`, nil); got.status != 404 {
 		t.Errorf("editing a deleted comment: %d, want 404", got.status)
+	}
+}
+
+// A held request waits for its release whether or not its client still
+// waits, and is then carried out: a write that hangs and lands later.
+func TestHoldCarriesOutAWriteItsClientGaveUpOn(t *testing.T) {
+	f := githubfake.New(t)
+	f.AddIssue("octo/hello", 1, githubfake.Issue{Title: "t"})
+	held := f.Hold("POST /repos/{owner}/{repo}/issues/{issue_number}/comments")
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, f.URL()+"repos/octo/hello/issues/1/comments",
+		strings.NewReader(`{"body":"late"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer test")
+	if _, err := f.Client().Do(req); err == nil {
+		t.Fatal("the held request was answered")
+	}
+	select {
+	case <-held.Gone:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the client's giving up was not seen")
+	}
+	if n := len(f.Comments("octo/hello", 1)); n != 0 {
+		t.Fatalf("%d comments before the release", n)
+	}
+	held.Release()
+	deadline := time.Now().Add(5 * time.Second)
+	for len(f.Comments("octo/hello", 1)) != 1 {
+		if time.Now().After(deadline) {
+			t.Fatal("the held write was not carried out after its release")
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 

@@ -44,6 +44,8 @@ func (f *Fake) dispatch(c *call) answer {
 		return f.getComment(c, repo)
 	case "issues/update-comment":
 		return f.updateComment(c, repo)
+	case "issues/delete-comment":
+		return f.deleteComment(c, repo)
 	case "issues/get-label":
 		return f.getLabel(c, repo)
 	case "issues/create-label":
@@ -264,6 +266,18 @@ func (f *Fake) updateComment(c *call, repo *repoState) answer {
 	cm.Body = req.Body
 	cm.UpdatedAt = time.Now().UTC()
 	return jsonAnswer(http.StatusOK, f.commentJSON(repo, is.number, cm))
+}
+
+// deleteComment answers 204 as GitHub does; the App's issues write
+// permission lets it delete any comment of the repository.
+func (f *Fake) deleteComment(c *call, repo *repoState) answer {
+	is, cm := f.findComment(c, repo)
+	if cm == nil {
+		return notFound()
+	}
+	is.comments = slices.DeleteFunc(is.comments, func(x *Comment) bool { return x.ID == cm.ID })
+	is.updated = time.Now().UTC()
+	return answer{status: http.StatusNoContent, header: http.Header{}}
 }
 
 func (f *Fake) getLabel(c *call, repo *repoState) answer {

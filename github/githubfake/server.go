@@ -77,7 +77,16 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	delay := f.delay
+	held := f.takeHold(r)
 	f.mu.Unlock()
+	if held != nil {
+		close(held.arrived)
+		go func() {
+			<-r.Context().Done()
+			close(held.gone)
+		}()
+		<-held.release
+	}
 	if delay > 0 {
 		select {
 		case <-time.After(delay):
@@ -114,6 +123,25 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if hook != nil {
 		hook(rec)
 	}
+}
+
+// takeHold returns the hold waiting for r's route, if any; f.mu is held.
+func (f *Fake) takeHold(r *http.Request) *hold {
+	path, ok := strings.CutPrefix(r.URL.EscapedPath(), f.base)
+	if !ok {
+		return nil
+	}
+	op, _, _, err := f.spec.match(r.Method, f.rewriteRepositoryID("/"+path))
+	if err != nil || op == nil {
+		return nil
+	}
+	for _, h := range f.holds {
+		if !h.taken && h.route == op.method+" "+op.template {
+			h.taken = true
+			return h
+		}
+	}
+	return nil
 }
 
 // handle runs with f.mu held.

@@ -3,6 +3,7 @@ package gitlabfake
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -122,6 +123,25 @@ func (f *Fake) updateNote(c *call) {
 	if ok {
 		c.ok(http.StatusOK, f.noteOf(p, on, d, n))
 	}
+}
+
+// deleteNote deletes a note the bot wrote (a Developer deletes only its
+// own); a thread left without notes goes with it. GitLab answers 204.
+func (f *Fake) deleteNote(c *call) {
+	_, on, d, n := c.note()
+	if n == nil {
+		return
+	}
+	if n.System || !strings.EqualFold(n.Author, BotUsername) {
+		c.fail(http.StatusForbidden, "message", "403 Forbidden")
+		return
+	}
+	d.notes = slices.DeleteFunc(d.notes, func(x *Note) bool { return x == n })
+	if len(d.notes) == 0 {
+		*on.notes = slices.DeleteFunc(*on.notes, func(x *discussion) bool { return x == d })
+	}
+	c.status = http.StatusNoContent
+	c.w.WriteHeader(http.StatusNoContent)
 }
 
 // editBody applies a new body to a note the bot wrote: only the author

@@ -46,6 +46,7 @@ func (f *Fake) routes() []route {
 		{method: "POST", template: "/projects/:id/issues/:issue_iid/notes", h: f.createNote},
 		{method: "GET", template: "/projects/:id/issues/:issue_iid/notes/:note_id", h: f.getNote},
 		{method: "PUT", template: "/projects/:id/issues/:issue_iid/notes/:note_id", h: f.updateNote},
+		{method: "DELETE", template: "/projects/:id/issues/:issue_iid/notes/:note_id", h: f.deleteNote},
 
 		{method: "GET", template: "/projects/:id/labels", h: f.listLabels},
 		{method: "POST", template: "/projects/:id/labels", h: f.createLabel},
@@ -72,6 +73,7 @@ func (f *Fake) routes() []route {
 		{method: "POST", template: "/projects/:id/merge_requests/:merge_request_iid/notes", h: f.createNote},
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id", h: f.getNote},
 		{method: "PUT", template: "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id", h: f.updateNote},
+		{method: "DELETE", template: "/projects/:id/merge_requests/:merge_request_iid/notes/:note_id", h: f.deleteNote},
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/discussions", h: f.listDiscussions},
 		{method: "POST", template: "/projects/:id/merge_requests/:merge_request_iid/discussions", h: f.createDiscussion},
 		{method: "GET", template: "/projects/:id/merge_requests/:merge_request_iid/discussions/:discussion_id", h: f.getDiscussion},

@@ -135,6 +135,9 @@ func run(database string, duration time.Duration, conc, nIssues int) error {
 		"COCHEF_GITHUB_API_URL="+fake.URL(),
 		"COCHEF_GITHUB_WEBHOOK_SECRET="+secret,
 		"COCHEF_GITHUB_WRITE_SPACING=-1ns",
+		// The fake has no secondary limits.
+		"COCHEF_GITHUB_CONTENT_PER_MINUTE=0",
+		"COCHEF_GITHUB_CONTENT_PER_HOUR=0",
 	)
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {

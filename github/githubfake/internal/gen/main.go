@@ -27,6 +27,7 @@ var operations = []struct{ method, path string }{
 	{"post", "/repos/{owner}/{repo}/issues/{issue_number}/comments"},
 	{"get", "/repos/{owner}/{repo}/issues/comments/{comment_id}"},
 	{"patch", "/repos/{owner}/{repo}/issues/comments/{comment_id}"},
+	{"delete", "/repos/{owner}/{repo}/issues/comments/{comment_id}"},
 	{"get", "/repos/{owner}/{repo}/labels/{name}"},
 	{"post", "/repos/{owner}/{repo}/labels"},
 	{"get", "/repos/{owner}/{repo}/issues/{issue_number}/labels"},

@@ -1,0 +1,137 @@
+package rules_test
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cochef/cochef/rules"
+)
+
+// hostileShapes are bodies built to take the Markdown parser's and the
+// rules' super-linear paths: the probe of issue #14 (200 KB of "[a](" took
+// 52 s, 64 KB of "- " lines 7.6 s and 154 MiB), goldmark's known ones
+// (unclosed links and images, backtick runs, nested quotes and lists,
+// emphasis mixes, raw HTML) and the rules' own (list items, tasks,
+// headings, Gherkin steps, story markers). Each is one unit repeated.
+var hostileShapes = []struct{ name, unit string }{
+	{"link-open", "[a]("},
+	{"image-open", "![a]("},
+	{"link-title", "[a](b \""},
+	{"link-title-paren", "[a](b ("},
+	{"brackets-open", "["},
+	{"brackets-close", "]"},
+	{"refdef", "[x]: y\n"},
+	{"ref-use", "[x] "},
+	{"backticks", "`a ``b "},
+	{"backtick-run", "\\``"},
+	{"emphasis-mix", "*a_b*c_d**e_f*g**h*i_j**"},
+	{"stars", "*a "},
+	{"underscores", "_a "},
+	{"strikethrough", "~~a "},
+	{"lt", "<"},
+	{"open-tags", "<a "},
+	{"cdata", "a <![CDATA["},
+	{"autolink", "<a:"},
+	{"www", "www.a"},
+	{"entities", "&#"},
+	{"quotes-nested", "> "},
+	{"lists-nested", "- + "},
+	{"dash-lines", "- \n"},
+	{"dash-x-lines", "- x\n"},
+	{"tasks", "- [ ] x\n"},
+	{"headings", "# h\n"},
+	{"table", "|a"},
+	{"table-rows", "|a|b|\n"},
+	{"fence-open", "```\n"},
+	{"html-block", "<div>\n"},
+	{"story-markers", "En tant que "},
+	{"gherkin", "Étant donné x\n"},
+	{"words", "mot "},
+}
+
+// hostileBody is shape repeated to size bytes.
+func hostileBody(unit string, size int) string {
+	return strings.Repeat(unit, size/len(unit))
+}
+
+// Analysing 64 KB of any hostile shape allocates in proportion to its
+// size, about four times what 16 KB of it does (quadratic paths grow
+// sixteenfold), and ends well within a second: on main 64 KB of "[a](" took
+// 3.6 s, of "![a](" 2 s, of "> " 1.3 s. The bound is generous for a loaded
+// machine; BenchmarkAnalyzeShapes measures the time.
+func TestHostileShapesStayLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses 2 MB of hostile Markdown")
+	}
+	tmpl := builtin(t).Default()
+	allocated := func(body string) uint64 {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		rules.Analyze(rules.Input{Title: "t", Body: body}, tmpl, "")
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	for _, s := range hostileShapes {
+		body := hostileBody(s.unit, 64<<10)
+		start := time.Now()
+		rules.Analyze(rules.Input{Title: "t", Body: body}, tmpl, "")
+		if took := time.Since(start); took > time.Second {
+			t.Errorf("%s: 64 KB analysed in %s", s.name, took.Round(time.Millisecond))
+		}
+		small, large := allocated(hostileBody(s.unit, 16<<10)), allocated(body)
+		if large > 64<<20 {
+			t.Errorf("%s: 64 KB allocate %d MiB", s.name, large>>20)
+		}
+		if large > 6*small+1<<20 {
+			t.Errorf("%s: 64 KB allocate %.1f times what 16 KB do (%d KiB, %d KiB): not linear",
+				s.name, float64(large)/float64(small), large>>10, small>>10)
+		}
+	}
+}
+
+// BenchmarkAnalyzeShapes measures each hostile shape at 16 and 64 KB:
+// time and memory per KB stay flat from one size to the other.
+//
+//	go test ./rules -run '^$' -bench AnalyzeShapes -benchmem -cpu 1
+func BenchmarkAnalyzeShapes(b *testing.B) {
+	tmpl := builtin(b).Default()
+	for _, s := range hostileShapes {
+		for _, size := range []int{16 << 10, 64 << 10} {
+			body := hostileBody(s.unit, size)
+			b.Run(fmt.Sprintf("%s/%dKB", s.name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(body)))
+				b.ReportAllocs()
+				for b.Loop() {
+					rules.Analyze(rules.Input{Title: "t", Body: body}, tmpl, "")
+				}
+			})
+		}
+	}
+}
+
+// What the parser's bounds give up is read as text: a link whose
+// destination is longer than the window, and nothing else.
+func TestBoundedMarkdownReadsAsText(t *testing.T) {
+	tmpl := builtin(t).Default()
+	criterion := func(item string) string {
+		r := rules.Analyze(rules.Input{Title: "En tant qu'agent, je veux voir la liste",
+			Body: "## Critères d'acceptation\n\n- " + item + "\n"}, tmpl, rules.FR)
+		if len(r.CriteriaItems) != 1 {
+			t.Fatalf("%d criteria for %.60q", len(r.CriteriaItems), item)
+		}
+		return r.CriteriaItems[0].Text
+	}
+	if got := criterion("La liste est [triée par date](https://exemple.gouv.fr/doc) de dépôt"); got != "La liste est triée par date de dépôt" {
+		t.Errorf("an ordinary link: %q", got)
+	}
+	long := "https://exemple.gouv.fr/" + strings.Repeat("a", 1100)
+	if got := criterion("La liste est [triée par date](" + long + ") de dépôt"); !strings.Contains(got, "[triée par date](https://") {
+		t.Errorf("a link longer than the window: %.80q, want it as text", got)
+	}
+	if got := criterion("La liste est `triée` par **date**"); got != "La liste est triée par date" {
+		t.Errorf("code and emphasis: %q", got)
+	}
+}
