@@ -60,19 +60,23 @@ var files embed.FS
 var page = template.Must(template.ParseFS(files, "tmpl/page.html.tmpl"))
 
 // styleHash lets the page's one inline <style> through the Content
-// Security Policy, and nothing else: no script may run on the page.
+// Security Policy, and nothing else: no script may run on the page. It is
+// taken from a rendered page, as the browser hashes it (html/template
+// rewrites a style sheet: it drops its comments).
 var styleHash = func() string {
-	b, err := files.ReadFile("tmpl/page.html.tmpl")
-	if err != nil {
+	var b bytes.Buffer
+	if err := page.Execute(&b, Build(Input{})); err != nil {
 		panic(err)
 	}
-	m := regexp.MustCompile(`(?s)<style>(.*?)</style>`).FindSubmatch(b)
+	m := styleRE.FindSubmatch(b.Bytes())
 	if m == nil {
 		panic("dashboard: the page has no <style>")
 	}
 	sum := sha256.Sum256(m[1])
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }()
+
+var styleRE = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
 
 // Handler serves the dashboard and the recettes' PVs.
 type Handler struct {
