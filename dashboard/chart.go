@@ -39,8 +39,10 @@ type Chart struct {
 	GridLabelX, AxisLabelY int
 	Title, Desc            string
 	// Path is the line through the points ("M x y L x y …"); empty with
-	// fewer than two points.
-	Path   string
+	// fewer than two points. Area closes it down to the axis.
+	Path, Area string
+	// Last labels the newest point with its share.
+	Last   ChartPoint
 	Points []ChartPoint
 	Grid   []GridLine
 	Empty  bool
@@ -53,6 +55,8 @@ type ChartPoint struct {
 	R            float64
 	Label, Value string
 	ReadyText    string
+	// Tip is the point's own title: "05/12 : 62 %".
+	Tip string
 }
 
 // GridLine is a horizontal line at a share, with its label.
@@ -111,10 +115,18 @@ func trend(w words, t *texts, repo string, hist []core.ReadinessDay, now time.Ti
 			fmt.Fprintf(&path, " L%.1f %.1f", x, y)
 		}
 		c.Points = append(c.Points, ChartPoint{X: x, Y: y, R: pointRadius, Label: w.day(p.Day),
-			Value: w.percent(p.Percent), ReadyText: w.readyOf(p.Ready, p.Total)})
+			Value: w.percent(p.Percent), ReadyText: w.readyOf(p.Ready, p.Total), Tip: w.tip(p)})
 	}
 	if len(pts) > 1 {
 		c.Path = path.String()
+		first, last := c.Points[0], c.Points[len(c.Points)-1]
+		c.Area = fmt.Sprintf("%s L%.1f %d L%.1f %d Z", c.Path, last.X, c.PlotBottom, first.X, c.PlotBottom)
+	}
+	c.Last = c.Points[len(c.Points)-1]
+	// The label sits above its point, or below it near the top.
+	c.Last.Y -= 10
+	if c.Last.Y < float64(padTop)+8 {
+		c.Last.Y += 26
 	}
 	c.Desc = w.trendDesc(pts[0], pts[len(pts)-1])
 	return c

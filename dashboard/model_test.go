@@ -226,6 +226,15 @@ func TestTrendChart(t *testing.T) {
 	if c.Desc != "De 25\u202f% le 21/11 à 40\u202f% le 05/12." || c.Title != "Part des récits prêts de octo/demarches, semaine par semaine" {
 		t.Errorf("text alternative: %q / %q", c.Title, c.Desc)
 	}
+	if c.Last.Value != "40\u202f%" || c.Last.X != c.Points[2].X || c.Last.Y >= c.Points[2].Y || !strings.HasSuffix(c.Area, " Z") ||
+		!strings.HasPrefix(c.Area, c.Path) || c.Points[2].Tip != "05/12\u00a0: 40\u202f%" {
+		t.Errorf("last label %+v, area %q, tip %q", c.Last, c.Area, c.Points[2].Tip)
+	}
+	in.Lang = rules.EN
+	if en := Build(in).Repos[0].Trend; en.Points[2].Tip != "Dec 5: 40%" || en.Desc != "From 25% on Nov 21 to 40% on Dec 5." {
+		t.Errorf("English: tip %q, desc %q", en.Points[2].Tip, en.Desc)
+	}
+	in.Lang = rules.FR
 	if gl := Build(in).Repos[1].Trend; !gl.Empty || gl.Desc != textsFR.NoTrend {
 		t.Errorf("no history, no chart: %+v", gl)
 	}

@@ -239,3 +239,12 @@ func (w words) trendDesc(first, last point) string {
 	}
 	return fmt.Sprintf("De %s le %s à %s le %s.", w.percent(first.Percent), w.day(first.Day), w.percent(last.Percent), w.day(last.Day))
 }
+
+// tip is a point's title: "05/12 : 62 %" (no-break space before the
+// colon in French) or "Dec 5: 62%".
+func (w words) tip(p point) string {
+	if w.en() {
+		return w.day(p.Day) + ": " + w.percent(p.Percent)
+	}
+	return w.day(p.Day) + "\u00a0: " + w.percent(p.Percent)
+}

@@ -35,6 +35,10 @@ type pageRepo struct {
 	Total   string   `json:"total"`
 	Stories []string `json:"stories"`
 	Recette []string `json:"recettes"`
+	// Share is the repository's share as written; Last the chart's
+	// newest point.
+	Share string `json:"share"`
+	Last  string `json:"last"`
 }
 
 type pageState struct {
@@ -54,6 +58,8 @@ const readPage = `(() => ({
 		total: s.querySelector("p.share").dataset.total,
 		stories: [...s.querySelectorAll("table.stories tbody th a")].map(a => a.href),
 		recettes: [...s.querySelectorAll("table.recettes td[data-done]")].map(td => td.textContent),
+		share: s.querySelector("p.share").textContent,
+		last: (s.querySelector("svg text.last") || {}).textContent || "",
 	})),
 }))()`
 
@@ -153,6 +159,10 @@ func TestDashboardInBrowser(t *testing.T) {
 		f := want[r.Key]
 		if r.Ready != fmt.Sprint(f[0]) || r.Total != fmt.Sprint(f[1]) {
 			t.Errorf("%s: %s/%s ready on the page, %d/%d in the store", r.Key, r.Ready, r.Total, f[0], f[1])
+		}
+		// The trend ends where the repository stands today.
+		if pct := fmt.Sprintf("(%s)", r.Last); r.Last == "" || !strings.HasSuffix(r.Share, pct) {
+			t.Errorf("%s: the chart ends at %q, the share is %q", r.Key, r.Last, r.Share)
 		}
 		if !slices.Equal(r.Stories, links[r.Key]) {
 			t.Errorf("%s: story links %v, want %v", r.Key, r.Stories, links[r.Key])

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
 	"testing"
 	"time"
 
@@ -75,6 +76,9 @@ func seedDashboard(t testing.TB, db string, now time.Time) []core.Evaluation {
 	}()
 	start := now.AddDate(0, 0, -7*7).Add(-2 * time.Hour)
 	week := func(w int) time.Time { return start.AddDate(0, 0, 7*w) }
+	// Saved in the order of their dates, as the server saves them: each
+	// save counts the repository's stories as they are then.
+	var saves []core.Evaluation
 	for _, r := range seedData {
 		for i, s := range r.stories {
 			ref := core.IssueRef{Repo: r.repo, Number: 101 + i*3}
@@ -87,18 +91,19 @@ func seedDashboard(t testing.TB, db string, now time.Time) []core.Evaluation {
 			// Written incomplete, then ready (or not yet).
 			e.EvaluatedAt = week(s.created)
 			e.Findings = findings(append([]string{"acceptance-criteria-missing"}, s.blocks...))
-			if err := st.SaveEvaluation(ctx, e); err != nil {
-				t.Fatal(err)
-			}
 			last := e
 			if s.ready >= 0 {
 				last.Ready, last.Findings, last.EvaluatedAt = true, nil, week(s.ready).Add(time.Hour)
 			} else {
 				last.Findings, last.EvaluatedAt = findings(s.blocks), week(max(s.created, 6)).Add(time.Hour)
 			}
-			if err := st.SaveEvaluation(ctx, last); err != nil {
-				t.Fatal(err)
-			}
+			saves = append(saves, e, last)
+		}
+	}
+	slices.SortStableFunc(saves, func(a, b core.Evaluation) int { return a.EvaluatedAt.Compare(b.EvaluatedAt) })
+	for _, e := range saves {
+		if err := st.SaveEvaluation(ctx, e); err != nil {
+			t.Fatal(err)
 		}
 	}
 	seedRecettes(t, st, now)
