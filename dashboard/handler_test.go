@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"log/slog"
 	"net/http"
@@ -266,5 +267,22 @@ func TestStoreFailureIsLoggedNotShown(t *testing.T) {
 	resp, body := h.get(t, "/tableau", map[string]string{"Authorization": "Bearer " + secret})
 	if resp.StatusCode != 500 || strings.Contains(body, "/var/lib") || !strings.Contains(h.logs.String(), "database is locked") {
 		t.Errorf("%d %q; logs %s", resp.StatusCode, body, h.logs.String())
+	}
+}
+
+func TestEmptyStore(t *testing.T) {
+	h := newHarness(t, Auth{Mode: AuthBearer, Token: secret})
+	h.src.in = Input{}
+	auth := map[string]string{"Authorization": "Bearer " + secret}
+	for path, want := range map[string]string{
+		"/tableau":                    textsFR.NoStoriesYet,
+		"/tableau?label=sprint-12":    textsFR.NoStories,
+		"/dashboard?lang=en":          textsEN.NoStoriesYet,
+		"/dashboard?lang=en&repo=x:y": textsEN.NoStories,
+	} {
+		code, body := h.get(t, path, auth)
+		if code.StatusCode != 200 || !strings.Contains(body, `<p id="synthese">`+template.HTMLEscapeString(want)+`</p>`) || strings.Contains(body, "<section") {
+			t.Errorf("%s: %d, want %q in\n%s", path, code.StatusCode, want, body)
+		}
 	}
 }

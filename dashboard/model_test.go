@@ -223,7 +223,7 @@ func TestTrendChart(t *testing.T) {
 	if c.Points[2].X != float64(padLeft+plotW) {
 		t.Errorf("today is the right end: x = %v", c.Points[2].X)
 	}
-	if c.Desc != "De 25\u202f% le 21/11 à 40\u202f% le 05/12." || c.Title != "Part des récits prêts de octo/demarches, semaine par semaine" {
+	if c.Desc != "De 25\u202f% le 21/11 à 40\u202f% le 05/12." || c.Title != "Part des récits prêts, semaine par semaine : octo/demarches" {
 		t.Errorf("text alternative: %q / %q", c.Title, c.Desc)
 	}
 	if c.Last.Value != "40\u202f%" || c.Last.X != c.Points[2].X || c.Last.Y >= c.Points[2].Y || !strings.HasSuffix(c.Area, " Z") ||

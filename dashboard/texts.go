@@ -13,18 +13,19 @@ import (
 // a map: a text missing in one language is a field left empty, which
 // TestTextsComplete finds, not a key silently absent.
 type texts struct {
-	Title, Intro, Skip, OtherLang                    string
-	FilterLegend, Repo, AllRepos, Label, AllLabels   string
-	Apply, Reset                                     string
-	Share, Trend, TrendWholeRepo, ChartData          string
-	Week, ReadyCol, ShareCol                         string
-	Blocking, Finding, Stories, NoBlocking           string
-	Security, NoSecurity                             string
-	Recettes, Recette, Progress, PV, NoRecettes      string
-	StoryList, Story, StoryTitle, State, BlockingCol string
-	StateReady, StateNotReady, Yes                   string
-	NoStories, Truncated, AsOf, NoTrend, Untitled    string
-	ChartTitle                                       string
+	Title, Intro, Skip, OtherLang                  string
+	FilterLegend, Repo, AllRepos, Label, AllLabels string
+	Apply, Reset                                   string
+	Share, Trend, TrendWholeRepo, ChartData        string
+	Week, ReadyCol, ShareCol                       string
+	Blocking, Finding, Stories, NoBlocking         string
+	Security, NoSecurity                           string
+	Recettes, Recette, Progress, PV, NoRecettes    string
+	StoryList, Story, State, BlockingCol           string
+	NoStoriesYet, NoRepoStories                    string
+	StateReady, StateNotReady, Yes                 string
+	NoStories, Truncated, AsOf, NoTrend, Untitled  string
+	ChartTitle                                     string
 }
 
 var textsFR = texts{
@@ -59,7 +60,8 @@ var textsFR = texts{
 	NoRecettes:     "Aucune recette en cours.",
 	StoryList:      "Tous les récits",
 	Story:          "Récit",
-	StoryTitle:     "Titre",
+	NoStoriesYet:   "Aucun récit n'a encore été évalué : le tableau se remplit à mesure que cochef évalue les tickets.",
+	NoRepoStories:  "Aucun récit évalué dans ce dépôt.",
 	State:          "État",
 	BlockingCol:    "Constats bloquants",
 	StateReady:     "prêt",
@@ -70,7 +72,7 @@ var textsFR = texts{
 	AsOf:           "Données au %s, heure UTC.",
 	NoTrend:        "Pas encore assez d'évaluations pour tracer une évolution.",
 	Untitled:       "(sans titre)",
-	ChartTitle:     "Part des récits prêts de %s, semaine par semaine",
+	ChartTitle:     "Part des récits prêts, semaine par semaine : %s",
 }
 
 var textsEN = texts{
@@ -105,7 +107,8 @@ var textsEN = texts{
 	NoRecettes:     "No open recette.",
 	StoryList:      "All stories",
 	Story:          "Story",
-	StoryTitle:     "Title",
+	NoStoriesYet:   "No story has been evaluated yet: the dashboard fills up as cochef evaluates issues.",
+	NoRepoStories:  "No evaluated story in this repository.",
 	State:          "State",
 	BlockingCol:    "Blocking findings",
 	StateReady:     "ready",
@@ -116,7 +119,7 @@ var textsEN = texts{
 	AsOf:           "Data as of %s, UTC.",
 	NoTrend:        "Not enough evaluations yet to draw a trend.",
 	Untitled:       "(untitled)",
-	ChartTitle:     "Share of %s's stories ready, week by week",
+	ChartTitle:     "Share of stories ready, week by week: %s",
 }
 
 func textsFor(lang rules.Lang) *texts {
