@@ -61,7 +61,7 @@ var settings = []setting{
 	{key: "reviewers.ready", def: "", usage: "mentioned once when a story becomes ready (comma-separated; off when empty)", list: true},
 	{key: "dashboard.enabled", def: false, usage: "serve the readiness dashboard at /tableau and /dashboard (needs dashboard.auth)"},
 	{key: "dashboard.auth", def: "", usage: "how dashboard requests authenticate: header (trusted reverse proxy), bearer or basic", allow: oneOf("", "header", "bearer", "basic")},
-	{key: "dashboard.header", def: "X-Forwarded-User", usage: "auth header: the header the authenticating proxy sets (and strips from clients)"},
+	{key: "dashboard.header", def: "X-Forwarded-User", usage: "auth header: the header the authenticating proxy sets (and strips from clients)", allow: headerName},
 	{key: "dashboard.token", def: "", usage: "auth bearer: the token (16 characters or more; better in the environment than in the file)"},
 	{key: "dashboard.user", def: "", usage: "auth basic: the user name"},
 	{key: "dashboard.password", def: "", usage: "auth basic: the password (12 characters or more; better in the environment than in the file)"},

@@ -2,9 +2,20 @@ package main
 
 import (
 	"fmt"
-	"strings"
+	"regexp"
 	"unicode/utf8"
 )
+
+// headerName is an HTTP header's name (RFC 9110's token): a name written
+// with its colon, or with a space, would match no request and refuse them
+// all.
+var headerName = &constraint{
+	ok: func(v any) bool { return headerNameRE.MatchString(v.(string)) },
+	fr: "un nom d'en-tête HTTP, sans deux-points ni espace (X-Forwarded-User, Remote-User)",
+	en: "an HTTP header name, without colon or space (X-Forwarded-User, Remote-User)",
+}
+
+var headerNameRE = regexp.MustCompile("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
 
 // Minimum lengths of the dashboard's secrets: a short one is guessed.
 const (
@@ -39,9 +50,8 @@ func (r *resolver) checkDashboard(c *serverConfig) {
 			fmt.Sprintf("le tableau montre des dépôts privés et ne s'ouvre jamais sans authentification : donnez dashboard.auth (%s, --%s) : header, bearer ou basic", k.env(), k.flag()),
 			fmt.Sprintf("the dashboard shows private repositories and never opens without authentication: give dashboard.auth (%s, --%s): header, bearer or basic", k.env(), k.flag()))
 	case "header":
-		if strings.TrimSpace(c.DashboardHeader) == "" {
-			need("dashboard.header", "l'authentification par en-tête a besoin du nom de l'en-tête que pose le proxy", "header authentication needs the name of the header the proxy sets")
-		}
+		// dashboard.header has a default, and its constraint refuses an
+		// empty name.
 	case "bearer":
 		if c.DashboardToken == "" {
 			need("dashboard.token", "l'authentification bearer a besoin d'un jeton", "bearer authentication needs a token")

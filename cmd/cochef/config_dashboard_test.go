@@ -35,7 +35,7 @@ func TestDashboardSettings(t *testing.T) {
 			"cochef.yaml:3: dashboard.auth: l'authentification basic a besoin d'un mot de passe : donnez dashboard.password (COCHEF_DASHBOARD_PASSWORD, --dashboard-password) / basic authentication needs a password: give dashboard.password (COCHEF_DASHBOARD_PASSWORD, --dashboard-password)",
 		}},
 		{name: "header with an empty name", file: "dashboard:\n  enabled: true\n  auth: header\n  header: \"\"\n", want: []string{
-			"cochef.yaml:3: dashboard.auth: l'authentification par en-tête a besoin du nom de l'en-tête que pose le proxy : donnez dashboard.header (COCHEF_DASHBOARD_HEADER, --dashboard-header) / header authentication needs the name of the header the proxy sets: give dashboard.header (COCHEF_DASHBOARD_HEADER, --dashboard-header)",
+			"cochef.yaml:4: dashboard.header: valeur vide refusée ; valeur attendue : un nom d'en-tête HTTP, sans deux-points ni espace (X-Forwarded-User, Remote-User) / empty value refused; expected: an HTTP header name, without colon or space (X-Forwarded-User, Remote-User)",
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

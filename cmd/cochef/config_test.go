@@ -214,6 +214,8 @@ func badValues(t *testing.T, s setting) []string {
 		out = append(out, "gitlab.example.org", "ftp://example.org")
 	case databaseDSN:
 		out = append(out, "mysql://root@localhost/cochef")
+	case headerName:
+		out = append(out, "X-Forwarded-User:", "Remote User")
 	default:
 		if s.key == "lang" {
 			out = append(out, "de")

@@ -36,5 +36,10 @@ func serveDashboard(mux *http.ServeMux, cfg serverConfig, st *store.Store, log *
 	}
 	h.Register(mux)
 	log.Info("readiness dashboard served", "paths", []string{dashboard.PathFR, dashboard.PathEN}, "auth", cfg.DashboardAuth)
+	if cfg.DashboardAuth == dashboard.AuthHeader {
+		// Whoever reaches cochef without the proxy can write the header.
+		log.Warn("dashboard trusts a request header: only the authenticating proxy may reach cochef, and it must strip that header from clients (docs/operations.md)",
+			"header", cfg.DashboardHeader, "listen", cfg.Listen)
+	}
 	return nil
 }
