@@ -183,7 +183,7 @@ func TestPage(t *testing.T) {
 		`<select id="filtre-depot" name="repo">`,
 		`<label for="filtre-etiquette">Étiquette</label>`,
 		`<h2 id="depot-1-titre">octo/demarches</h2>`,
-		`<th scope="col">Constat</th>`,
+		`<th scope="col">Règle non respectée</th>`,
 		`<caption>Constats bloquants les plus fréquents – octo/demarches</caption>`,
 		`<svg role="img"`,
 		`aria-labelledby="depot-1-tendance-t depot-1-tendance-d"`,
