@@ -16,6 +16,18 @@ type Evaluation struct {
 	Lang     rules.Lang      `json:"lang"`
 	Ready    bool            `json:"ready"`
 	Findings []rules.Finding `json:"findings"`
+	// Title and URL are the issue's as last read, so that a reader of the
+	// store (the readiness dashboard) names and links the story without
+	// a platform call.
+	Title string `json:"title,omitempty"`
+	URL   string `json:"url,omitempty"`
+	// SecurityReview is the analysis asking a security review (privileged
+	// persona or security topic); SecurityDismissed says whether a person
+	// waived it.
+	SecurityReview bool `json:"security_review,omitempty"`
+	// IssueLabels are the issue's labels as last read (the team's own:
+	// sprint, component…), by which the dashboard filters.
+	IssueLabels []string `json:"issue_labels,omitempty"`
 	// CommentID is cochef's comment on the issue; 0 when none was written.
 	CommentID int64 `json:"comment_id"`
 	// CommentHash is the SHA-256 of the body last written (or that would
@@ -49,4 +61,15 @@ type EvaluationStore interface {
 	// evaluated.
 	LastEvaluation(ctx context.Context, ref IssueRef) (*Evaluation, error)
 	SaveEvaluation(ctx context.Context, e Evaluation) error
+}
+
+// ReadinessDay is how many of a repository's evaluated stories were ready
+// at the end of one day (UTC), for the readiness trend: the store writes it
+// each time it saves an evaluation of the repository.
+type ReadinessDay struct {
+	Platform string
+	Repo     string
+	// Day is the date, time zero, UTC.
+	Day          time.Time
+	Ready, Total int
 }

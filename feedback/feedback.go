@@ -156,6 +156,7 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 	next := core.Evaluation{
 		Ref: t.Issue, Template: d.Result.Template, Lang: d.Lang, Ready: d.Result.Ready,
 		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.Time(), Comment: d.Comment,
+		Title: in.Issue.Title, URL: in.Issue.URL, SecurityReview: d.Result.SecurityReview, IssueLabels: in.Issue.Labels,
 	}
 	if prev := in.Previous; prev != nil {
 		next.CommentID, next.CommentHash, next.CommentPending = prev.CommentID, prev.CommentHash, prev.CommentPending

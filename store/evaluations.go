@@ -19,18 +19,19 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 		e                  core.Evaluation
 		lang               string
 		findings, labels   string
+		issueLabels        string
 		evaluatedAt        time.Time
 		pending            sql.NullTime
 		installID, project int64
 	)
 	err := s.db.queryRow(ctx, `SELECT installation_id, project_id, template, lang, ready, CAST(findings AS TEXT),
 			comment_id, comment_hash, CAST(labels AS TEXT), security_mentioned, ready_mentioned, security_dismissed, dry_run,
-			comment, error, evaluated_at, comment_pending_at
+			comment, error, evaluated_at, comment_pending_at, title, url, security_review, CAST(issue_labels AS TEXT)
 		FROM evaluations WHERE platform = $1 AND repo = $2 AND number = $3`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number).Scan(
 		&installID, &project, &e.Template, &lang, &e.Ready, &findings,
 		&e.CommentID, &e.CommentHash, &labels, &e.SecurityMentioned, &e.ReadyMentioned, &e.SecurityDismissed, &e.DryRun,
-		&e.Comment, &e.Error, &evaluatedAt, &pending)
+		&e.Comment, &e.Error, &evaluatedAt, &pending, &e.Title, &e.URL, &e.SecurityReview, &issueLabels)
 	if errors.Is(err, errNoRows) {
 		return nil, nil
 	}
@@ -57,11 +58,15 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 	if err := json.Unmarshal([]byte(labels), &e.Labels); err != nil {
 		return nil, fmt.Errorf("store: last evaluation of %s: labels: %w", ref, err)
 	}
+	if err := unmarshalLabels(issueLabels, &e.IssueLabels); err != nil {
+		return nil, fmt.Errorf("store: last evaluation of %s: issue labels: %w", ref, err)
+	}
 	return &e, nil
 }
 
 // SaveEvaluation replaces the issue's last evaluation with e. A zero
-// EvaluatedAt is stamped with the current time.
+// EvaluatedAt is stamped with the current time. The repository's readiness
+// of that day is counted again in the same transaction (dashboard.go).
 func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	ref := e.Ref
 	if ref.Repo.Platform == "" || ref.Repo.FullName == "" || ref.Number <= 0 {
@@ -75,14 +80,20 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: labels: %w", ref, err)
 	}
+	issueLabels, err := marshalStorable(nonNil(e.IssueLabels))
+	if err != nil {
+		return fmt.Errorf("store: save evaluation of %s: issue labels: %w", ref, err)
+	}
 	at := e.EvaluatedAt
 	if at.IsZero() {
 		at = time.Now()
 	}
-	_, err = s.db.exec(ctx, `INSERT INTO evaluations (platform, repo, number, installation_id, project_id,
+	err = inTx(ctx, s.db, func(tx dbTx) error {
+		_, err := tx.exec(ctx, `INSERT INTO evaluations (platform, repo, number, installation_id, project_id,
 			template, lang, ready, findings, comment_id, comment_hash, labels,
-			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed, comment_pending_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed, comment_pending_at,
+			title, url, security_review, issue_labels)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET
 			installation_id = excluded.installation_id, project_id = excluded.project_id,
 			template = excluded.template, lang = excluded.lang, ready = excluded.ready,
@@ -91,11 +102,18 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 			security_mentioned = excluded.security_mentioned, ready_mentioned = excluded.ready_mentioned,
 			dry_run = excluded.dry_run, comment = excluded.comment, error = excluded.error,
 			evaluated_at = excluded.evaluated_at, security_dismissed = excluded.security_dismissed,
-			comment_pending_at = excluded.comment_pending_at`,
-		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
-		storable(e.Template), storable(string(e.Lang)), e.Ready, findings, e.CommentID, storable(e.CommentHash), labels,
-		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, storable(e.Comment), storable(e.Error), s.d.timeArg(at), e.SecurityDismissed,
-		s.nullTime(e.CommentPending))
+			comment_pending_at = excluded.comment_pending_at,
+			title = excluded.title, url = excluded.url, security_review = excluded.security_review,
+			issue_labels = excluded.issue_labels`,
+			ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
+			storable(e.Template), storable(string(e.Lang)), e.Ready, findings, e.CommentID, storable(e.CommentHash), labels,
+			e.SecurityMentioned, e.ReadyMentioned, e.DryRun, storable(e.Comment), storable(e.Error), s.d.timeArg(at), e.SecurityDismissed,
+			s.nullTime(e.CommentPending), storable(e.Title), storable(e.URL), e.SecurityReview, issueLabels)
+		if err != nil {
+			return err
+		}
+		return recordReadiness(ctx, tx, ref.Repo, at)
+	})
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: %w", ref, err)
 	}

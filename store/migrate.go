@@ -148,6 +148,9 @@ var sqliteMigrations = []migration{
 	{6, "the readiness probe's row", []string{
 		`CREATE TABLE cochef_ready (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)`,
 	}, nil},
+	// Number 7 belongs to another change (issue #11's backfill); steps
+	// are looked up by version, so 8 applies whether or not 7 ran first.
+	{8, "readiness dashboard: stories' title, link, security review and labels; readiness per day", dashboardSQLite, nil},
 }
 
 var postgresMigrations = []migration{
@@ -270,6 +273,7 @@ var postgresMigrations = []migration{
 		)`,
 		`CREATE TABLE cochef_ready (id integer PRIMARY KEY, checked_at timestamptz NOT NULL)`,
 	}, nil},
+	{8, "readiness dashboard: stories' title, link, security review and labels; readiness per day", dashboardPostgres, nil},
 }
 
 // migrate applies the steps not applied yet, each in its own transaction

@@ -59,6 +59,12 @@ var settings = []setting{
 	{key: "gitlab.config_project", def: "", usage: "group-level configuration project whose cochef.yml is the fallback"},
 	{key: "reviewers.security", def: "", usage: "mentioned once when a story needs a security review (comma-separated, e.g. @org/rssi)", list: true},
 	{key: "reviewers.ready", def: "", usage: "mentioned once when a story becomes ready (comma-separated; off when empty)", list: true},
+	{key: "dashboard.enabled", def: false, usage: "serve the readiness dashboard at /tableau and /dashboard (needs dashboard.auth)"},
+	{key: "dashboard.auth", def: "", usage: "how dashboard requests authenticate: header (trusted reverse proxy), bearer or basic", allow: oneOf("", "header", "bearer", "basic")},
+	{key: "dashboard.header", def: "X-Forwarded-User", usage: "auth header: the header the authenticating proxy sets (and strips from clients)", allow: headerName},
+	{key: "dashboard.token", def: "", usage: "auth bearer: the token (16 characters or more; better in the environment than in the file)"},
+	{key: "dashboard.user", def: "", usage: "auth basic: the user name"},
+	{key: "dashboard.password", def: "", usage: "auth basic: the password (12 characters or more; better in the environment than in the file)"},
 }
 
 // configEnv names the configuration file; it is not a setting of the file.
@@ -97,6 +103,15 @@ type serverConfig struct {
 
 	SecurityReviewers []string
 	ReadyReviewers    []string
+
+	// The readiness dashboard: off unless enabled, and never without an
+	// authentication.
+	DashboardEnabled  bool
+	DashboardAuth     string
+	DashboardHeader   string
+	DashboardToken    string
+	DashboardUser     string
+	DashboardPassword string
 
 	// sources says where each key's value came from, for errors met
 	// after loading (a port already in use). Empty in configurations
@@ -177,6 +192,11 @@ func (r *resolver) config() serverConfig {
 		GitLabWriteSpacing:   dur("gitlab.write_spacing"),
 		SecurityReviewers:    splitList(str("reviewers.security")),
 		ReadyReviewers:       splitList(str("reviewers.ready")),
+		DashboardAuth:        str("dashboard.auth"),
+		DashboardHeader:      str("dashboard.header"),
+		DashboardToken:       str("dashboard.token"),
+		DashboardUser:        str("dashboard.user"),
+		DashboardPassword:    str("dashboard.password"),
 		sources:              r.srcs,
 	}
 	c.Workers, _ = r.vals["workers"].(int)
@@ -184,6 +204,7 @@ func (r *resolver) config() serverConfig {
 	c.GitHubContentPerHour, _ = r.vals["github.content_per_hour"].(int)
 	c.GitHubAppID, _ = r.vals["github.app_id"].(int64)
 	c.InsecureSkipVerify, _ = r.vals["insecure_skip_verify"].(bool)
+	c.DashboardEnabled, _ = r.vals["dashboard.enabled"].(bool)
 	if c.GitLabToken == "" {
 		// The adapter reads the file itself, again when it changes, so a
 		// rotated token needs no restart.
@@ -205,6 +226,7 @@ func (r *resolver) crossCheck(c *serverConfig) {
 			fmt.Sprintf("%s (%s) must exceed job_timeout, %s (%s): otherwise a slow evaluation would run twice at once",
 				c.RescueAfter, rs.en(), c.JobTimeout, js.en()))
 	}
+	r.checkDashboard(c)
 	if c.GitHubAppID != 0 && c.GitHubPrivateKeyFile == "" {
 		k := settingByKey("github.private_key_file")
 		r.add(r.srcs["github.app_id"], "github.app_id",

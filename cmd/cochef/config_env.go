@@ -23,6 +23,8 @@ var otherVariables = map[string]string{
 	"COCHEF_STORE_CRASH_HELPER": "store's crash test: marks its child process",
 	"COCHEF_STORE_CRASH_DSN":    "store's crash test: the child's database",
 	"COCHEF_STORE_SLOW":         "store's crash test: slows the child's jobs",
+	"COCHEF_BROWSER_TESTS":      "the dashboard's browser test runs when it is 1 (.ci/run)",
+	"COCHEF_SCREENSHOT_DIR":     "where the dashboard's browser test saves its screenshots",
 }
 
 // kubernetesServiceLink matches the variables Kubernetes adds to every pod

@@ -214,9 +214,15 @@ func badValues(t *testing.T, s setting) []string {
 		out = append(out, "gitlab.example.org", "ftp://example.org")
 	case databaseDSN:
 		out = append(out, "mysql://root@localhost/cochef")
+	case headerName:
+		out = append(out, "X-Forwarded-User:", "Remote User")
 	default:
 		if s.key == "lang" {
 			out = append(out, "de")
+			break
+		}
+		if s.key == "dashboard.auth" {
+			out = append(out, "none", "oidc")
 			break
 		}
 		t.Errorf("setting %s has a constraint without a value it refuses in badValues", s.key)

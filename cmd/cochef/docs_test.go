@@ -122,6 +122,7 @@ var docSkips = map[string]string{
 var toolSkips = map[string]string{
 	"go test ":                      "the test suite itself (.ci/run runs it)",
 	"COCHEF_TEST_DATABASE_URL=":     "the test suite itself, on PostgreSQL (.ci/run runs it)",
+	"COCHEF_BROWSER_TESTS=":         "the dashboard's browser test, which needs Chromium (.ci/run installs it and runs it)",
 	"bash .ci/run":                  "what CI runs, this test included",
 	"go run ./scripts/loadtest ":    "a 15 s measurement that builds its own server; its figures are in the README",
 	"go run ./scripts/intakebench ": "a measurement of a few minutes that needs Node.js, npm and the Probot peer; its figures are in the README",

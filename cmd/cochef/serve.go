@@ -185,6 +185,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		fmt.Fprintln(w, "ok")
 	})
 	mux.Handle("GET /readyz", &readiness{ready: st.Ready, log: log})
+	if err := serveDashboard(mux, cfg, st, log); err != nil {
+		return err
+	}
 
 	srv := &http.Server{
 		Handler:           mux,
