@@ -117,7 +117,8 @@ func (r *Runner) Backfill(ctx context.Context, issue core.Issue, apply bool) (b 
 	}
 	d, err := r.plan(ctx, &in)
 	if errors.As(err, new(errNoTemplate)) {
-		return b, fmt.Errorf("%s: the repository's settings select no template", ref)
+		// Retrying cannot fix a configuration.
+		return b, &core.APIError{Platform: ref.Repo.Platform, Status: 400, Message: "the repository's settings select no template"}
 	}
 	if err != nil {
 		return b, err

@@ -214,6 +214,9 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		}
 		m.set(&next)
 	}
+	// Stamped after the writes: an issue whose updated_at is not later
+	// was touched by them, not by a person (backfill.Due).
+	next.EvaluatedAt = r.Time()
 	return r.save(ctx, next)
 }
 
