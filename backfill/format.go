@@ -34,16 +34,27 @@ func Write(w io.Writer, rep Report, format string, lang rules.Lang) error {
 
 // words are the report's texts.
 type words struct {
-	repo, stories, ready, notReady, blocking, security, noCriteria, duplicates, none, and, more string
-	storiesOf                                                                                   func(n int) string
+	repo, notReady, blocking, security, noCriteria, duplicates, none, and, more string
+	storiesOf, ready                                                            func(n int) string
+	// percent writes a share as the language does: "25 %" with a
+	// non-breaking space in French, "25%" in English.
+	percent string
+	quote   func(string) string
 }
 
 var wordsFR = words{
-	repo: "Dépôt", stories: "récits", ready: "prêts", notReady: "à compléter",
+	repo: "Dépôt", notReady: "à compléter", percent: "%d\u00a0%%",
+	ready: func(n int) string {
+		if n < 2 {
+			return fmt.Sprintf("%d prêt", n)
+		}
+		return fmt.Sprintf("%d prêts", n)
+	},
+	quote:      func(s string) string { return "«\u00a0" + s + "\u00a0»" },
 	blocking:   "Points bloquants les plus fréquents",
 	security:   "Récits à faire relire par la sécurité",
 	noCriteria: "Récits sans critères d'acceptation",
-	duplicates: "Récits proches (doublons possibles)",
+	duplicates: "Récits proches, doublons possibles",
 	none:       "aucun", and: "et", more: "et %d autres",
 	storiesOf: func(n int) string {
 		if n < 2 {
@@ -54,11 +65,13 @@ var wordsFR = words{
 }
 
 var wordsEN = words{
-	repo: "Repository", stories: "stories", ready: "ready", notReady: "not ready",
+	repo: "Repository", notReady: "not ready", percent: "%d%%",
+	ready:      func(n int) string { return fmt.Sprintf("%d ready", n) },
+	quote:      func(s string) string { return "“" + s + "”" },
 	blocking:   "Most frequent blocking findings",
 	security:   "Stories that need a security review",
 	noCriteria: "Stories without acceptance criteria",
-	duplicates: "Close stories (possible duplicates)",
+	duplicates: "Close stories, possible duplicates",
 	none:       "none", and: "and", more: "and %d more",
 	storiesOf: func(n int) string {
 		if n == 1 {
@@ -117,14 +130,8 @@ func writeText(w io.Writer, rep Report, lang rules.Lang, md bool) error {
 		}
 		platform := platformName(r.Platform)
 		head := fmt.Sprintf("%s %s (%s)", wd.repo, r.Repo, platform)
-		line := fmt.Sprintf("%s, %d %s (%d %%), %d %s", wd.storiesOf(r.Stories), r.Ready, wd.ready, percent(r.Ready, r.Stories), r.NotReady, wd.notReady)
-		if lang != rules.EN {
-			line = strings.Replace(line, "%", "\u00a0%", 1)
-		}
-		colon := ":"
-		if lang != rules.EN {
-			colon = "\u00a0:"
-		}
+		line := fmt.Sprintf("%s, %s ("+wd.percent+"), %d %s", wd.storiesOf(r.Stories), wd.ready(r.Ready), percent(r.Ready, r.Stories), r.NotReady, wd.notReady)
+		colon := colonOf(lang)
 		if md {
 			fmt.Fprintf(&b, "## %s\n\n%s\n\n", head, line)
 		} else {
@@ -144,9 +151,9 @@ func writeText(w io.Writer, rep Report, lang rules.Lang, md bool) error {
 				name = "`" + c.Rule + "`"
 			}
 			if s := summaries[c.Rule].Get(lang); s != "" {
-				name = fmt.Sprintf("%s (%s)", name, s)
+				name = fmt.Sprintf("%s (%s)", name, wd.quote(s))
 			}
-			blocking = append(blocking, fmt.Sprintf("%s %s", wd.storiesOf(c.Stories), name))
+			blocking = append(blocking, fmt.Sprintf("%s%s %s", name, colonOf(lang), wd.storiesOf(c.Stories)))
 		}
 		if len(blocking) == 0 {
 			item(wd.blocking, wd.none)
@@ -178,6 +185,15 @@ func writeText(w io.Writer, rep Report, lang rules.Lang, md bool) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// colonOf is a colon as the language writes it: French puts a
+// non-breaking space before it.
+func colonOf(lang rules.Lang) string {
+	if lang == rules.EN {
+		return ":"
+	}
+	return "\u00a0:"
 }
 
 func platformName(p string) string {
