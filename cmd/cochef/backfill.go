@@ -224,7 +224,7 @@ func runBackfill(ctx context.Context, cfg serverConfig, fl backfillFlags, stdout
 	progress.finish(rep)
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
-			fmt.Fprintln(stderr, say(lang, "Interrompu : ce qui est évalué est enregistré, relancez la même commande pour reprendre.",
+			fmt.Fprintln(stderr, say(lang, "Interrompu\u00a0: ce qui est évalué est enregistré, relancez la même commande pour reprendre.",
 				"Interrupted: what was evaluated is stored; run the same command again to go on."))
 			return &exitError{code: 130}
 		}

@@ -110,9 +110,31 @@ func (p *progress) finish(rep backfill.Report) {
 		mode = say(p.lang, "appliqué", "applied")
 	}
 	el := rep.Elapsed.Round(10 * time.Millisecond)
-	fmt.Fprintln(p.w, say(p.lang,
-		fmt.Sprintf("Terminé en %s (%s) : %d tickets lus, %d évalués, %d déjà à jour, %d fermés, %d en cours côté serveur, %d en échec ; %d lectures et %d écritures pour les évaluations.",
-			el, mode, rep.Listed, rep.Evaluated, rep.UpToDate, rep.Closed, rep.Busy, rep.Failed, rep.Reads, rep.Writes),
-		fmt.Sprintf("Done in %s (%s): %d issues read, %d evaluated, %d already up to date, %d closed, %d being evaluated by the server, %d failed; %d reads and %d writes for the evaluations.",
-			el, mode, rep.Listed, rep.Evaluated, rep.UpToDate, rep.Closed, rep.Busy, rep.Failed, rep.Reads, rep.Writes)))
+	if p.lang == rules.EN {
+		fmt.Fprintf(p.w, "Done in %s (%s): %s read, %d evaluated, %d already up to date, %d closed, %d being evaluated by the server, %d failed; %s and %s for the evaluations.\n",
+			el, mode, plural(rep.Listed, "issue", "issues"), rep.Evaluated, rep.UpToDate, rep.Closed, rep.Busy, rep.Failed,
+			plural(rep.Reads, "read", "reads"), plural(rep.Writes, "write", "writes"))
+		return
+	}
+	fmt.Fprintf(p.w, "Terminé en %s (%s)\u00a0: %s, %s, %s à jour, %s, %s côté serveur, %s\u00a0; %s et %s pour les évaluations.\n",
+		el, mode, pluralFR(rep.Listed, "ticket lu", "tickets lus"), pluralFR(rep.Evaluated, "évalué", "évalués"),
+		pluralFR(rep.UpToDate, "déjà", "déjà"), pluralFR(rep.Closed, "fermé", "fermés"), pluralFR(rep.Busy, "en cours", "en cours"),
+		pluralFR(rep.Failed, "en échec", "en échec"), pluralFR(rep.Reads, "lecture", "lectures"), pluralFR(rep.Writes, "écriture", "écritures"))
+}
+
+// plural is "1 issue", "2 issues", "0 issues".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// pluralFR is "0 écriture", "1 écriture", "2 écritures": French keeps
+// the singular below two.
+func pluralFR(n int, one, many string) string {
+	if n < 2 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
