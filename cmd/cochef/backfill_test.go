@@ -81,6 +81,7 @@ type bfRun struct {
 	flags  []string // target flags
 	writes func() int
 	reqs   func() []string // "METHOD path" of every request so far
+	routes func() []string // "METHOD route template" of every request so far
 }
 
 // run runs the backfill; stop, when positive, cancels it once the fake
@@ -177,6 +178,13 @@ func TestBackfillGitHub(t *testing.T) {
 			}
 			return out
 		},
+		routes: func() []string {
+			var out []string
+			for _, q := range fake.Requests() {
+				out = append(out, q.Route)
+			}
+			return out
+		},
 	}
 	comments := func(n int) int {
 		c := 0
@@ -210,6 +218,13 @@ func TestBackfillGitLab(t *testing.T) {
 			var out []string
 			for _, q := range fake.Requests() {
 				out = append(out, q.Method+" "+q.Path)
+			}
+			return out
+		},
+		routes: func() []string {
+			var out []string
+			for _, q := range fake.Requests() {
+				out = append(out, q.Method+" "+q.Route)
 			}
 			return out
 		},
@@ -258,6 +273,7 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 		t.Errorf("most frequent blocking finding: %+v, want one blocking at least the %d stories without criteria", sum.Blocking, wantNoCrit)
 	}
 	listing := len(r.reqs())
+	t.Logf("report only, requests by route: %v", byRoute(r.routes()))
 	t.Logf("report only: %d issues in %s (%.0f issues/s), %d requests (%.3f per issue), none per issue: %v",
 		backfillIssues, took.Round(time.Millisecond), float64(backfillIssues)/took.Seconds(), listing, float64(listing)/backfillIssues, len(perIssue(r.reqs())) == 0)
 	if n := len(perIssue(r.reqs())); n != 0 {
@@ -324,6 +340,7 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 		}
 	}
 	all := firstReqs + len(again)
+	t.Logf("--apply, requests by route (both runs): %v", byRoute(r.routes()[before:]))
 	t.Logf("--apply: %d issues in %s + %s after the stop (%d applied before it), %d requests (%.2f per issue); per issue after the restart: %s",
 		backfillIssues, took1.Round(time.Millisecond), took2.Round(time.Millisecond), len(applied), all, float64(all)/backfillIssues, callsSummary(perIssue(again), applied))
 
@@ -369,4 +386,12 @@ func callsSummary(calls map[int]int, skip map[int]bool) string {
 		return "none"
 	}
 	return fmt.Sprintf("%.2f on average, %d at most, over %d issues", float64(total)/float64(n), most, n)
+}
+
+func byRoute(routes []string) map[string]int {
+	out := map[string]int{}
+	for _, r := range routes {
+		out[r]++
+	}
+	return out
 }
