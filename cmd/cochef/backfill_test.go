@@ -86,7 +86,7 @@ type bfRun struct {
 
 // run runs the backfill; stop, when positive, cancels it once the fake
 // has taken that many writes.
-func (r *bfRun) run(stop int, extra ...string) (backfill.Report, error, time.Duration) {
+func (r *bfRun) run(stop int, extra ...string) (backfill.Report, time.Duration, error) {
 	r.t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -128,7 +128,7 @@ func (r *bfRun) run(stop int, extra ...string) (backfill.Report, error, time.Dur
 			r.t.Fatalf("report: %v\n%s", jerr, out.String())
 		}
 	}
-	return rep, err, took
+	return rep, took, err
 }
 
 var issuePath = regexp.MustCompile(`/issues/(\d+)(/|$)`)
@@ -243,7 +243,7 @@ func TestBackfillGitLab(t *testing.T) {
 
 func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool, comments func(int) int) {
 	// Report only: every issue evaluated and stored, nothing written.
-	rep, err, took := r.run(0)
+	rep, took, err := r.run(0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 
 	// A second report-only run reads nothing again.
 	before := len(r.reqs())
-	rep, err, _ = r.run(0)
+	rep, _, err = r.run(0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -295,7 +295,7 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 
 	// --apply, stopped after 150 writes, then started again.
 	before = len(r.reqs())
-	_, err, took1 := r.run(150, "--apply")
+	_, took1, err := r.run(150, "--apply")
 	var ee *exitError
 	if !errors.As(err, &ee) || ee.code != 130 {
 		t.Fatalf("stopped run: %v, want the interrupted exit", err)
@@ -320,7 +320,7 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 	}
 	firstReqs := len(r.reqs()) - before
 	mid := len(r.reqs())
-	rep, err, took2 := r.run(0, "--apply")
+	rep, took2, err := r.run(0, "--apply")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +346,7 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 
 	// Everything applied: a last run reads no issue again and writes nothing.
 	before, w0 := len(r.reqs()), r.writes()
-	rep, err, _ = r.run(0, "--apply")
+	rep, _, err = r.run(0, "--apply")
 	if err != nil {
 		t.Fatal(err)
 	}
