@@ -81,7 +81,9 @@ func Plan(in Input) (Desired, error) {
 	if d.Comment, err = comment(d.Lang, is.Ref, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang), in.Recettes, in.Similar); err != nil {
 		return Desired{}, err
 	}
-	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0 && in.Similar == nil
+	// A close story is told in the comment there is; it is no reason to
+	// write one on a ready story.
+	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
 	d.Labels, d.SecurityDismissed = labels(is, in.Previous, s.Labels, res)
 	d.Managed = s.Labels.Names()
 	if d.Mentions, err = mentions(in.Previous, s, res, d.Lang); err != nil {
