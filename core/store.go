@@ -53,6 +53,17 @@ type Evaluation struct {
 	// Error is the reason of a permanent failure, empty otherwise.
 	Error       string    `json:"error,omitempty"`
 	EvaluatedAt time.Time `json:"evaluated_at"`
+	// IssueUpdatedAt is the issue's updated_at as read for this
+	// evaluation: a backfill does not read again an issue evaluated at its
+	// current one.
+	IssueUpdatedAt time.Time `json:"issue_updated_at,omitzero"`
+	// StoryKey is the story's role and need, normalised (similar.Key):
+	// possible duplicates are found from the stored keys, without a call
+	// to the platform.
+	StoryKey string `json:"story_key,omitempty"`
+	// IssueClosed: the issue was seen closed after this evaluation; its
+	// story is nobody's duplicate any more and leaves the dashboard.
+	IssueClosed bool `json:"issue_closed,omitempty"`
 }
 
 // EvaluationStore keeps the last evaluation of each issue.

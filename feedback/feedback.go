@@ -14,6 +14,7 @@ import (
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/similar"
 )
 
 // Runner evaluates issues and keeps their feedback current. It is the
@@ -31,6 +32,10 @@ type Runner struct {
 	// Recettes, when set, gives the recette progress of the open pull or
 	// merge requests that close the story, shown in one line.
 	Recettes Recettes
+	// Similar, when set, finds another open story of the repository with
+	// the same role and need among the stored evaluations (no call to the
+	// platform): the comment names it in one line.
+	Similar SimilarStories
 }
 
 // Recettes tells where a story stands in the recette of the open pull or
@@ -111,7 +116,7 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	if in.Issue.State == "closed" {
 		out.Skipped = "closed"
 		log.Info("issue is closed, not evaluated")
-		return nil
+		return r.markClosed(ctx, t.Issue)
 	}
 	if live {
 		if in.Forms, err = r.forms.get(ctx, p, t.Issue.Repo, r.Time(), log); err != nil {
@@ -127,7 +132,7 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 		}
 	}
 
-	d, err := Plan(in)
+	d, err := r.plan(ctx, &in)
 	if errors.As(err, new(errNoTemplate)) {
 		return &core.APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: err.Error()}
 	}
@@ -157,6 +162,7 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		Ref: t.Issue, Template: d.Result.Template, Lang: d.Lang, Ready: d.Result.Ready,
 		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.Time(), Comment: d.Comment,
 		Title: in.Issue.Title, URL: in.Issue.URL, SecurityReview: d.Result.SecurityReview, IssueLabels: in.Issue.Labels,
+		IssueUpdatedAt: in.Issue.UpdatedAt, StoryKey: similar.Key(d.Result.Story),
 	}
 	if prev := in.Previous; prev != nil {
 		next.CommentID, next.CommentHash, next.CommentPending = prev.CommentID, prev.CommentHash, prev.CommentPending
@@ -208,6 +214,9 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		}
 		m.set(&next)
 	}
+	// Stamped after the writes: an issue whose updated_at is not later
+	// was touched by them, not by a person (backfill.Due).
+	next.EvaluatedAt = r.Time()
 	return r.save(ctx, next)
 }
 

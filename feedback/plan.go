@@ -22,6 +22,9 @@ type Input struct {
 	// Recettes are the open pull or merge requests that close the story,
 	// with its recette progress in each: one line of the comment.
 	Recettes []core.RecetteProgress
+	// Similar is another open story of the repository with the same role
+	// and need (package similar), told in one line.
+	Similar *core.IssueRef
 }
 
 // Desired is what the issue should show.
@@ -75,9 +78,11 @@ func Plan(in Input) (Desired, error) {
 		d.Lang = rules.FR
 	}
 	var err error
-	if d.Comment, err = comment(d.Lang, is.Ref, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang), in.Recettes); err != nil {
+	if d.Comment, err = comment(d.Lang, is.Ref, tpl, res, in.ConfigError, formOf(in.Forms, tpl, d.Lang), in.Recettes, in.Similar); err != nil {
 		return Desired{}, err
 	}
+	// A close story is told in the comment there is; it is no reason to
+	// write one on a ready story.
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
 	d.Labels, d.SecurityDismissed = labels(is, in.Previous, s.Labels, res)
 	d.Managed = s.Labels.Names()
@@ -90,10 +95,13 @@ func Plan(in Input) (Desired, error) {
 // comment renders the feedback comment for res. The whole template is
 // not in it: the fixes already are the missing sections, and form links
 // the repository's ready-made issue when it has one.
-func comment(lang rules.Lang, story core.IssueRef, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form, recettes []core.RecetteProgress) (string, error) {
+func comment(lang rules.Lang, story core.IssueRef, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form, recettes []core.RecetteProgress, similar *core.IssueRef) (string, error) {
 	platform := story.Repo.Platform
 	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr, Form: form,
 		Recettes: recetteLines(story, recettes)}
+	if similar != nil {
+		v.Similar = similar.Mention(story.Repo)
+	}
 	for _, s := range tpl.Sections {
 		for _, l := range []rules.Lang{rules.FR, rules.EN} {
 			if t := s.Title.Get(l); t != "" {

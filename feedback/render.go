@@ -45,6 +45,9 @@ type FeedbackView struct {
 	// Recettes are the story's recette progress line, one part per open
 	// pull or merge request that closes it.
 	Recettes []RecetteLine
+	// Similar is another open story of the repository very close to this
+	// one ("#12"), from the stored evaluations; empty when none is.
+	Similar string
 }
 
 // RecetteLine is one pull or merge request of the recette progress line.

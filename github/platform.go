@@ -59,25 +59,7 @@ func (i *installation) GetIssue(ctx context.Context, ref core.IssueRef) (core.Is
 	if err != nil {
 		return core.Issue{}, apiError(err, http.MethodGet, route)
 	}
-	out := core.Issue{
-		Ref:   ref,
-		Title: is.GetTitle(),
-		Body:  is.GetBody(),
-		State: is.GetState(),
-		URL:   is.GetHTMLURL(),
-	}
-	if u := is.GetUser(); u != nil {
-		out.Author = u.GetLogin()
-	}
-	if t := is.GetUpdatedAt(); !t.IsZero() {
-		out.UpdatedAt = t.Time
-	}
-	for _, l := range is.Labels {
-		if l != nil {
-			out.Labels = append(out.Labels, l.Name)
-		}
-	}
-	return out, nil
+	return issueOf(ref, is), nil
 }
 
 // FindComment walks the issue's comments 100 at a time, following GitHub's

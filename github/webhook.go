@@ -31,9 +31,11 @@ const (
 // GUID, so anything much longer is not from GitHub.
 const maxDeliveryLen = 200
 
-// issueActions are the issues actions that can change a story's verdict.
+// issueActions are the issues actions that can change a story's verdict,
+// and "closed": the job then only records that the story left the backlog
+// (the dashboard and the similar-story line count open stories only).
 var issueActions = map[string]bool{
-	"opened": true, "edited": true, "reopened": true,
+	"opened": true, "edited": true, "reopened": true, "closed": true,
 	"labeled": true, "unlabeled": true, "transferred": true,
 }
 

@@ -90,6 +90,13 @@ func TestGitHubHandledEvents(t *testing.T) {
 		// was; the task must point at where it is now.
 		{"issue transferred: the new issue in the new repository", "issues-transferred.json", "issues", nil, 202, "accepted",
 			evaluate(0, helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z"))},
+		{"issue closed: recorded as out of the backlog", "issues-edited.json", "issues",
+			func(m map[string]any) { m["action"] = "closed"; webhooktest.Obj(m, "issue")["state"] = "closed" }, 202, "accepted",
+			evaluate(0, func() *core.Issue {
+				is := helloWorldSnapshot(0, helloWorldBody, "2019-05-15T15:20:18Z")
+				is.State = "closed"
+				return is
+			}())},
 		{"issue assigned is ignored", "issues-assigned.json", "issues", nil, 200, "ignored", nil},
 		{"issues event on a pull request is ignored", "issues-milestoned-pr.json", "issues",
 			func(m map[string]any) { m["action"] = "edited" }, 200, "ignored", nil},

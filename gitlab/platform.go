@@ -48,24 +48,7 @@ func (c *Client) GetIssue(ctx context.Context, ref core.IssueRef) (core.Issue, e
 	if err != nil {
 		return core.Issue{}, err
 	}
-	out := core.Issue{
-		Ref:    ref,
-		Title:  is.Title,
-		Body:   is.Description,
-		Labels: append([]string(nil), is.Labels...),
-		State:  is.State,
-		URL:    is.WebURL,
-	}
-	if out.State == gitlabOpenState {
-		out.State = "open"
-	}
-	if is.Author != nil {
-		out.Author = is.Author.Username
-	}
-	if is.UpdatedAt != nil {
-		out.UpdatedAt = *is.UpdatedAt
-	}
-	return out, nil
+	return issueOf(ref, is), nil
 }
 
 // EnsureLabels creates the labels the project (or its groups) lacks. What

@@ -25,8 +25,10 @@ const (
 )
 
 // gitlabIssueActions are the Issue Hook actions that can change a story's
-// verdict; "update" covers title, description and label edits.
-var gitlabIssueActions = map[string]bool{"open": true, "update": true, "reopen": true}
+// verdict ("update" covers title, description and label edits), and
+// "close": the job then only records that the story left the backlog (the
+// dashboard and the similar-story line count open stories only).
+var gitlabIssueActions = map[string]bool{"open": true, "update": true, "reopen": true, "close": true}
 
 // gitlabKnownEvents bounds the event label given to Observe.
 var gitlabKnownEvents = map[gl.EventType]bool{

@@ -83,7 +83,8 @@ func TestGitLabHandledEvents(t *testing.T) {
 			evaluate(idem)},
 		{"confidential issue", "issue.json", "Confidential Issue Hook", withIdem, nil, 202, "accepted",
 			evaluate(idem)},
-		{"issue closed is ignored", "issue.json", "Issue Hook", withIdem, setAction("close"), 200, "ignored", nil},
+		{"issue closed: recorded as out of the backlog", "issue.json", "Issue Hook", withIdem, setAction("close"), 202, "accepted",
+			evaluate(idem)},
 		{"issue changed by cochef's bot is ignored", "issue.json", "Issue Hook", withIdem,
 			func(m map[string]any) { webhooktest.Obj(m, "user")["username"] = "project_42_bot_cochef" }, 200, "ignored", nil},
 

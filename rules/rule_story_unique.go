@@ -99,31 +99,7 @@ func (s *story) needWords() []string {
 	if s.sent.found() < 2 {
 		return nil
 	}
-	var out []string
-	for _, t := range tokenize(s.sent.Action, nil) {
-		w := t.w
-		if stopWords[w] {
-			continue
-		}
-		if f, ok := synonymFamilies[w]; ok {
-			w = f
-		} else if f, ok := synonymFamilies[stem(w)]; ok {
-			w = f
-		} else {
-			w = stem(w)
-		}
-		if stopWords[w] {
-			continue
-		}
-		dup := false
-		for _, o := range out {
-			dup = dup || o == w
-		}
-		if !dup {
-			out = append(out, w)
-		}
-	}
-	return out
+	return NeedWords(s.sent.Action)
 }
 
 // roleKey is the role compared for duplicates: folded and stemmed.

@@ -27,7 +27,7 @@ const DefaultStoriesLimit = 5000
 func recordReadiness(ctx context.Context, tx dbTx, repo core.Repo, at time.Time) error {
 	_, err := tx.exec(ctx, `INSERT INTO readiness_history (platform, repo, day, ready, total)
 		SELECT $1, $2, $3, COALESCE(SUM(CASE WHEN ready THEN 1 ELSE 0 END), 0), COUNT(*)
-		FROM evaluations WHERE platform = $1 AND repo = $2 AND template <> ''
+		FROM evaluations WHERE platform = $1 AND repo = $2 AND template <> '' AND NOT issue_closed
 		ON CONFLICT (platform, repo, day) DO UPDATE SET ready = excluded.ready, total = excluded.total`,
 		repo.Platform, repo.FullName, at.UTC().Format(dayLayout))
 	if err != nil {
@@ -47,7 +47,7 @@ func (s *Store) DashboardStories(ctx context.Context, limit int) ([]core.Evaluat
 	r, err := s.db.query(ctx, `SELECT platform, repo, number, installation_id, project_id, template, lang, ready,
 			CAST(findings AS TEXT), CAST(labels AS TEXT), security_dismissed, dry_run, error, evaluated_at,
 			title, url, security_review, CAST(issue_labels AS TEXT)
-		FROM evaluations WHERE template <> ''
+		FROM evaluations WHERE template <> '' AND NOT issue_closed
 		ORDER BY platform, repo, number LIMIT $1`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("store: dashboard stories: %w", err)

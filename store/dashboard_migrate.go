@@ -10,7 +10,6 @@ package store
 var dashboardSQLite = []string{
 	`ALTER TABLE evaluations ADD COLUMN title TEXT NOT NULL DEFAULT ''`,
 	`ALTER TABLE evaluations ADD COLUMN url TEXT NOT NULL DEFAULT ''`,
-	`ALTER TABLE evaluations ADD COLUMN security_review BOOLEAN NOT NULL DEFAULT FALSE`,
 	`ALTER TABLE evaluations ADD COLUMN issue_labels TEXT NOT NULL DEFAULT '[]'`,
 	`CREATE TABLE readiness_history (
 		platform TEXT NOT NULL,
@@ -26,7 +25,6 @@ var dashboardSQLite = []string{
 var dashboardPostgres = []string{
 	`ALTER TABLE evaluations ADD COLUMN title text NOT NULL DEFAULT ''`,
 	`ALTER TABLE evaluations ADD COLUMN url text NOT NULL DEFAULT ''`,
-	`ALTER TABLE evaluations ADD COLUMN security_review boolean NOT NULL DEFAULT false`,
 	`ALTER TABLE evaluations ADD COLUMN issue_labels jsonb NOT NULL DEFAULT '[]'`,
 	`CREATE TABLE readiness_history (
 		platform text NOT NULL,

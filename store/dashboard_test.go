@@ -90,6 +90,21 @@ func TestDashboardStoriesAndReadinessHistory(t *testing.T) {
 			if err != nil || len(later) != 2 {
 				t.Errorf("history since day 2: %+v, %v", later, err)
 			}
+
+			// A story seen closed leaves the page and the day's figures.
+			day3 := day2.AddDate(0, 0, 7)
+			if err := s.SaveEvaluation(ctx, core.Evaluation{Ref: issue(2), Template: "user-story", EvaluatedAt: day3,
+				SecurityReview: true, IssueClosed: true}); err != nil {
+				t.Fatal(err)
+			}
+			open, err := s.DashboardStories(ctx, 0)
+			if err != nil || len(open) != 2 || open[0].Ref.Number != 1 || open[1].Ref != other {
+				t.Fatalf("after #2 closed: %+v, %v", open, err)
+			}
+			closedDay, err := s.ReadinessHistory(ctx, day3)
+			if err != nil || len(closedDay) != 1 || closedDay[0].Ready != 1 || closedDay[0].Total != 1 {
+				t.Errorf("history after #2 closed: %+v, %v", closedDay, err)
+			}
 		})
 	}
 }

@@ -148,8 +148,8 @@ var sqliteMigrations = []migration{
 	{6, "the readiness probe's row", []string{
 		`CREATE TABLE cochef_ready (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)`,
 	}, nil},
-	// Number 7 belongs to another change (issue #11's backfill); steps
-	// are looked up by version, so 8 applies whether or not 7 ran first.
+	{7, "evaluations remember the issue's updated_at and its story's key (backfill, duplicates)", backfillColumns(
+		"TIMESTAMP", "BOOLEAN NOT NULL DEFAULT FALSE"), nil},
 	{8, "readiness dashboard: stories' title, link, security review and labels; readiness per day", dashboardSQLite, nil},
 }
 
@@ -273,6 +273,8 @@ var postgresMigrations = []migration{
 		)`,
 		`CREATE TABLE cochef_ready (id integer PRIMARY KEY, checked_at timestamptz NOT NULL)`,
 	}, nil},
+	{7, "evaluations remember the issue's updated_at and its story's key (backfill, duplicates)", backfillColumns(
+		"timestamptz", "boolean NOT NULL DEFAULT false"), nil},
 	{8, "readiness dashboard: stories' title, link, security review and labels; readiness per day", dashboardPostgres, nil},
 }
 
@@ -377,4 +379,20 @@ func splitLegacyJobs(ctx context.Context, tx dbTx, s *Store) error {
 		s.log.InfoContext(ctx, "queued jobs moved to their feature's kind", "from", KindLegacy, "count", len(jobs))
 	}
 	return nil
+}
+
+// backfillColumns is step 7: the issue's updated_at when it was evaluated
+// (a backfill skips an issue evaluated at its current one), its story's
+// key (role and need, normalised: duplicates are found from the store, no
+// API call) and whether the issue was seen closed (a closed story is no
+// one's duplicate), and whether the story asks for a security review
+// (reports, dashboards). The primary key (platform, repo, number) serves the
+// per-repository reads of both.
+func backfillColumns(timestamp, boolean string) []string {
+	return []string{
+		`ALTER TABLE evaluations ADD COLUMN issue_updated_at ` + timestamp,
+		`ALTER TABLE evaluations ADD COLUMN story_key TEXT NOT NULL DEFAULT ''`,
+		`ALTER TABLE evaluations ADD COLUMN issue_closed ` + boolean,
+		`ALTER TABLE evaluations ADD COLUMN security_review ` + boolean,
+	}
 }

@@ -92,6 +92,13 @@ var routePermissions = map[string][]string{
 	"GET /repos/{owner}/{repo}/issues/{issue_number}/labels":           {"issues:read", "pull_requests:read"},
 	"POST /repos/{owner}/{repo}/issues/{issue_number}/labels":          {"issues:write", "pull_requests:write"},
 	"DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}": {"issues:write", "pull_requests:write"},
+	// cochef backfill: the listing (pull requests come with it and are
+	// skipped), where the App is installed (its JWT), the repositories.
+	"GET /repos/{owner}/{repo}/issues":       {"issues:read"},
+	"GET /repos/{owner}/{repo}/installation": nil, // the App's JWT
+	"GET /orgs/{org}/installation":           nil, // the App's JWT
+	"GET /installation/repositories":         {"metadata:read"},
+	"GET /orgs/{org}/repos":                  {"metadata:read"}, // token mode only
 }
 
 // eventPermissions is what GitHub asks before it sends an event.

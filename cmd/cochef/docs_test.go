@@ -51,6 +51,10 @@ func TestDocExamples(t *testing.T) {
 			return ln.Close()
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// fake-github, fake-gitlab: the platforms' fakes with a small
+			// backlog, COCHEF_* pointing at them (backfill_doc_test.go).
+			"fake-github": fakeGitHubCmd(t),
+			"fake-gitlab": fakeGitLabCmd(t),
 			// seed-recette: cochef.db holds the recette of octo-org/demarches#7.
 			"seed-recette": func(ts *testscript.TestScript, neg bool, args []string) {
 				data, err := os.ReadFile(pv)

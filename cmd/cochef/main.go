@@ -55,6 +55,7 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 		newServeCmd(),
 		newReplayCmd(),
 		newAuditCmd(),
+		newBackfillCmd(),
 		newRecetteCmd(),
 		newVersionCmd(),
 	)

@@ -22,6 +22,7 @@ import (
 	"github.com/cochef/cochef/metrics"
 	"github.com/cochef/cochef/recette"
 	"github.com/cochef/cochef/rules"
+	"github.com/cochef/cochef/similar"
 	"github.com/cochef/cochef/store"
 	"github.com/cochef/cochef/templates"
 	"github.com/cochef/cochef/webhook"
@@ -150,7 +151,8 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 	}
 	// Recette checklists on pull and merge requests (docs/recette.md).
 	recettes := &recette.Runner{Env: env, Store: st, Recettes: st, Enqueuer: st}
-	stories := &feedback.Runner{Env: env, Store: st, Evaluated: recettes.StoryEvaluated, Recettes: recettes}
+	stories := &feedback.Runner{Env: env, Store: st, Evaluated: recettes.StoryEvaluated, Recettes: recettes,
+		Similar: similar.Finder{Keys: st}}
 	worker := core.Dispatch{
 		core.FeatureFeedback:   stories,
 		core.FeatureRecette:    recettes,

@@ -204,6 +204,8 @@ type Fake struct {
 	tokenCount int
 	tokenLife  time.Duration
 	holds      []*hold
+	// installations are the App's installations by owner (lower case).
+	installations map[string]int64
 }
 
 // hold keeps the next request to route waiting until released.

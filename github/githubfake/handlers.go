@@ -28,6 +28,10 @@ func (f *Fake) dispatch(c *call) answer {
 			return messageAnswer(http.StatusForbidden, "Resource not accessible by integration", docsBase)
 		}
 		return jsonAnswer(http.StatusOK, userJSON(c.author, false))
+	case "apps/list-repos-accessible-to-installation":
+		return f.installationRepos(c)
+	case "repos/list-for-org":
+		return f.orgRepos(c)
 	}
 	repo := f.repoLocked(c.params["owner"]+"/"+c.params["repo"], false)
 	if repo == nil {
@@ -36,6 +40,8 @@ func (f *Fake) dispatch(c *call) answer {
 	switch c.op.OperationID {
 	case "issues/get":
 		return f.getIssue(c, repo)
+	case "issues/list-for-repo":
+		return f.listIssues(c, repo)
 	case "issues/list-comments":
 		return f.listComments(c, repo)
 	case "issues/create-comment":

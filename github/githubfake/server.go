@@ -199,6 +199,9 @@ func (f *Fake) handle(r *http.Request, body []byte, rec *Request) answer {
 		}
 		return f.accessToken(c)
 	}
+	if rec.Route == routeRepoInstallation || rec.Route == routeOrgInstallation {
+		return f.appRoute(c)
+	}
 	if a, ok := f.authenticate(c); !ok {
 		return a
 	}

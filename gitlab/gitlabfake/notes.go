@@ -20,6 +20,9 @@ type noteable struct {
 	id    int64
 	iid   int
 	notes *[]*discussion
+	// updated is the issue's or merge request's updated_at: a new note
+	// touches it, as on GitLab.
+	updated *time.Time
 }
 
 // noteable finds the issue or merge request the call's path names, or
@@ -30,13 +33,13 @@ func (c *call) noteable() (*project, *noteable) {
 		if mr == nil {
 			return nil, nil
 		}
-		return p, &noteable{typ: "MergeRequest", id: mr.id, iid: mr.iid, notes: &mr.notes}
+		return p, &noteable{typ: "MergeRequest", id: mr.id, iid: mr.iid, notes: &mr.notes, updated: &mr.updatedAt}
 	}
 	p, is := c.issue()
 	if is == nil {
 		return nil, nil
 	}
-	return p, &noteable{typ: "Issue", id: is.id, iid: is.iid, notes: &is.notes}
+	return p, &noteable{typ: "Issue", id: is.id, iid: is.iid, notes: &is.notes, updated: &is.updatedAt}
 }
 
 func (f *Fake) noteOf(p *project, on *noteable, d *discussion, n *Note) noteJSON {
@@ -80,6 +83,7 @@ func (f *Fake) createNote(c *call) {
 	}
 	d := f.newNoteLocked(Note{Body: body, Author: BotUsername, Internal: internal})
 	*on.notes = append(*on.notes, d)
+	*on.updated = f.now().UTC()
 	c.ok(http.StatusCreated, f.noteOf(p, on, d, d.notes[0]))
 }
 

@@ -40,6 +40,8 @@ func (f *Fake) routes() []route {
 		{method: "GET", template: "/users", h: f.listUsers},
 		{method: "GET", template: "/projects/:id", h: f.getProject},
 
+		{method: "GET", template: "/projects/:id/issues", h: f.listIssues},
+		{method: "GET", template: "/groups/:id/projects", h: f.listGroupProjects},
 		{method: "GET", template: "/projects/:id/issues/:issue_iid", h: f.getIssue},
 		{method: "PUT", template: "/projects/:id/issues/:issue_iid", h: f.updateIssue},
 		{method: "GET", template: "/projects/:id/issues/:issue_iid/notes", h: f.listNotes},

@@ -41,6 +41,12 @@ var operations = []struct{ method, path string }{
 	{"get", "/orgs/{org}/teams/{team_slug}/memberships/{username}"},
 	{"post", "/app/installations/{installation_id}/access_tokens"},
 	{"get", "/user"},
+	// cochef backfill: listing, and where the App is installed.
+	{"get", "/repos/{owner}/{repo}/issues"},
+	{"get", "/repos/{owner}/{repo}/installation"},
+	{"get", "/orgs/{org}/installation"},
+	{"get", "/installation/repositories"},
+	{"get", "/orgs/{org}/repos"},
 }
 
 // keptSchemaKeys are what a request-body check needs.
