@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
@@ -190,22 +191,28 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		return err
 	}
 	next.Labels, next.SecurityDismissed = core.LabelNames(d.Labels), d.SecurityDismissed
+	// A crash or a timeout while mentioning must not mention twice: each
+	// mention is posted once (core.PostOnce), its marker looked for
+	// first, afresh after a post of unknown outcome.
+	pending := next.MentionPending
 	for _, m := range d.Mentions {
-		if live {
-			// A crash after posting but before saving must not post twice.
-			c, err := w.FindComment(ctx, t.Issue, m.Marker)
-			if err != nil {
-				return fmt.Errorf("find mention: %w", err)
-			}
-			if c != nil {
-				m.set(&next)
-				continue
-			}
-		}
-		if _, err := w.CreateComment(ctx, t.Issue, m.Body); err != nil {
+		var err error
+		next.MentionPending, err = core.PostOnce(ctx, w, core.OncePost{
+			Ref: t.Issue, Marker: m.Marker, Body: m.Body, Pending: pending, LookUp: live,
+			Settle: r.WriteSettle, Now: r.Time,
+			Record: func(ctx context.Context, at time.Time) error {
+				e := next
+				e.MentionPending = at
+				return r.save(ctx, e)
+			},
+		})
+		if err != nil {
 			return fmt.Errorf("mention %s reviewers: %w", m.Kind, err)
 		}
 		m.set(&next)
+	}
+	if len(d.Mentions) == 0 {
+		next.MentionPending = time.Time{}
 	}
 	return r.save(ctx, next)
 }

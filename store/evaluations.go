@@ -20,17 +20,17 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 		lang               string
 		findings, labels   string
 		evaluatedAt        time.Time
-		pending            sql.NullTime
+		pending, mention   sql.NullTime
 		installID, project int64
 	)
 	err := s.db.queryRow(ctx, `SELECT installation_id, project_id, template, lang, ready, CAST(findings AS TEXT),
 			comment_id, comment_hash, CAST(labels AS TEXT), security_mentioned, ready_mentioned, security_dismissed, dry_run,
-			comment, error, evaluated_at, comment_pending_at
+			comment, error, evaluated_at, comment_pending_at, mention_pending_at
 		FROM evaluations WHERE platform = $1 AND repo = $2 AND number = $3`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number).Scan(
 		&installID, &project, &e.Template, &lang, &e.Ready, &findings,
 		&e.CommentID, &e.CommentHash, &labels, &e.SecurityMentioned, &e.ReadyMentioned, &e.SecurityDismissed, &e.DryRun,
-		&e.Comment, &e.Error, &evaluatedAt, &pending)
+		&e.Comment, &e.Error, &evaluatedAt, &pending, &mention)
 	if errors.Is(err, errNoRows) {
 		return nil, nil
 	}
@@ -50,6 +50,9 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 	e.EvaluatedAt = evaluatedAt.UTC()
 	if pending.Valid {
 		e.CommentPending = pending.Time.UTC()
+	}
+	if mention.Valid {
+		e.MentionPending = mention.Time.UTC()
 	}
 	if err := json.Unmarshal([]byte(findings), &e.Findings); err != nil {
 		return nil, fmt.Errorf("store: last evaluation of %s: findings: %w", ref, err)
@@ -81,8 +84,8 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 	}
 	_, err = s.db.exec(ctx, `INSERT INTO evaluations (platform, repo, number, installation_id, project_id,
 			template, lang, ready, findings, comment_id, comment_hash, labels,
-			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed, comment_pending_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed, comment_pending_at, mention_pending_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET
 			installation_id = excluded.installation_id, project_id = excluded.project_id,
 			template = excluded.template, lang = excluded.lang, ready = excluded.ready,
@@ -91,11 +94,11 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 			security_mentioned = excluded.security_mentioned, ready_mentioned = excluded.ready_mentioned,
 			dry_run = excluded.dry_run, comment = excluded.comment, error = excluded.error,
 			evaluated_at = excluded.evaluated_at, security_dismissed = excluded.security_dismissed,
-			comment_pending_at = excluded.comment_pending_at`,
+			comment_pending_at = excluded.comment_pending_at, mention_pending_at = excluded.mention_pending_at`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
 		storable(e.Template), storable(string(e.Lang)), e.Ready, findings, e.CommentID, storable(e.CommentHash), labels,
 		e.SecurityMentioned, e.ReadyMentioned, e.DryRun, storable(e.Comment), storable(e.Error), s.d.timeArg(at), e.SecurityDismissed,
-		s.nullTime(e.CommentPending))
+		s.nullTime(e.CommentPending), s.nullTime(e.MentionPending))
 	if err != nil {
 		return fmt.Errorf("store: save evaluation of %s: %w", ref, err)
 	}

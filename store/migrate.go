@@ -148,6 +148,12 @@ var sqliteMigrations = []migration{
 	{6, "the readiness probe's row", []string{
 		`CREATE TABLE cochef_ready (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)`,
 	}, nil},
+	// 7 to 9 belong to other branches; the runner applies each version
+	// missing from cochef_migrations, so the gap is harmless.
+	{10, "mentions and recette replies of unknown outcome are remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN mention_pending_at TIMESTAMP`,
+		`ALTER TABLE recette_state ADD COLUMN reply_pending_at TIMESTAMP`,
+	}, nil},
 }
 
 var postgresMigrations = []migration{
@@ -269,6 +275,11 @@ var postgresMigrations = []migration{
 			started_at   timestamptz NOT NULL
 		)`,
 		`CREATE TABLE cochef_ready (id integer PRIMARY KEY, checked_at timestamptz NOT NULL)`,
+	}, nil},
+	// 7 to 9 belong to other branches (see sqliteMigrations).
+	{10, "mentions and recette replies of unknown outcome are remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN mention_pending_at timestamptz`,
+		`ALTER TABLE recette_state ADD COLUMN reply_pending_at timestamptz`,
 	}, nil},
 }
 
