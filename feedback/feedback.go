@@ -161,6 +161,7 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 	if prev := in.Previous; prev != nil {
 		next.CommentID, next.CommentHash, next.CommentPending = prev.CommentID, prev.CommentHash, prev.CommentPending
 		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
+		next.MentionPending = prev.MentionPending
 		// Until the labels are synced, what was applied is what the
 		// previous evaluation applied: a save in between must not forget it.
 		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
