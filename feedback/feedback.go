@@ -129,6 +129,10 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	}
 
 	d, err := Plan(in)
+	if u := new(core.Unrecoverable); errors.As(err, &u) {
+		// Not retried (core.IsPermanent): the stack is for the bug report.
+		log.Error("story analysis failed", "error", err, "stack", u.Stack)
+	}
 	if errors.As(err, new(errNoTemplate)) {
 		return &core.APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: err.Error()}
 	}
