@@ -8,6 +8,9 @@ import (
 	"time"
 
 	"github.com/cochef/cochef/rules"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 )
 
 // hostileShapes are bodies built to take the Markdown parser's and the
@@ -177,5 +180,41 @@ func TestBoundedMarkdownReadsAsText(t *testing.T) {
 	}
 	if got := criterion("La liste est `triée` par **date**"); got != "La liste est triée par date" {
 		t.Errorf("code and emphasis: %q", got)
+	}
+}
+
+// BenchmarkBlockShapesVsGoldmark times the analysis of the shapes made of
+// many small blocks (16,000 list items, headings) against goldmark alone
+// (GFM, unguarded: it is linear on these) parsing the same 64 KB, in
+// alternating batches so that both see the same load on a shared machine.
+// "x-goldmark" is the analysis's cost as a multiple of the parse, which
+// no analysis of Markdown goes under.
+//
+//	go test ./rules -run '^$' -bench BlockShapesVsGoldmark -cpu 1
+func BenchmarkBlockShapesVsGoldmark(b *testing.B) {
+	tmpl := builtin(b).Default()
+	p := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+	for _, s := range hostileShapes {
+		switch s.name {
+		case "dash-x-lines", "crlf-dash-x", "numbered", "tasks", "crlf-tasks", "indented-lists", "headings", "dash-lines":
+		default:
+			continue
+		}
+		body := hostileBody(s.unit, 64<<10)
+		src := []byte(body)
+		b.Run(s.name, func(b *testing.B) {
+			var analyze, parse time.Duration
+			for b.Loop() {
+				start := cpuTime()
+				rules.Analyze(rules.Input{Title: "t", Body: body}, tmpl, "")
+				mid := cpuTime()
+				p.Parse(text.NewReader(src))
+				analyze += mid - start
+				parse += cpuTime() - mid
+			}
+			b.ReportMetric(float64(analyze)/float64(parse), "x-goldmark")
+			b.ReportMetric(float64(analyze.Microseconds())/float64(b.N)/1000, "analyze-cpu-ms")
+			b.ReportMetric(float64(parse.Microseconds())/float64(b.N)/1000, "goldmark-cpu-ms")
+		})
 	}
 }
