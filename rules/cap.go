@@ -14,10 +14,13 @@ import (
 // kind already tell the author what to do.
 const maxFindingsPerRule = 20
 
-// more is the finding that stands for the places past the cap.
+// more is the finding that stands for the places past the cap. It is on
+// the line of the first of them, which the reader sees next to it (the
+// message does not name it: "cochef check" numbers lines from the file,
+// the body's first line being the file's third).
 var more = Text{
-	FR: "Encore {count} endroits à reprendre pour la même règle à partir de la ligne {line} : « {summary} ». cochef ne détaille que les {kept} premiers.",
-	EN: "{count} more places to rework for the same rule from line {line} on: “{summary}”. cochef details only the first {kept}.",
+	FR: "Et {count} autres endroits à reprendre pour la même règle (« {summary} »), dont le premier ici : cochef ne détaille que les {kept} premiers.",
+	EN: "And {count} more places to rework for the same rule (“{summary}”), the first of them here: cochef details only the first {kept}.",
 }
 
 // appendFindings appends the findings of r's hits to out, at most
@@ -48,7 +51,6 @@ func (r *Rule) appendFindings(out []Finding, hits []hit, c *compiled, lang, fixL
 	}
 	args := map[string]Text{
 		"count":   same(groupDigits(len(rest), sep)),
-		"line":    same(strconv.Itoa(rest[0].line)),
 		"summary": r.Summary,
 		"kept":    same(strconv.Itoa(kept)),
 	}

@@ -16,8 +16,8 @@ func TestFindingsOfOneRuleAreCapped(t *testing.T) {
 		lang rules.Lang
 		want string
 	}{
-		{rules.FR, "Encore 1\u202f181 endroits à reprendre pour la même règle à partir de la ligne 22 : « Il ne reste pas de texte du modèle à remplacer ». cochef ne détaille que les 19 premiers."},
-		{rules.EN, "1,181 more places to rework for the same rule from line 22 on: “No template text is left to replace”. cochef details only the first 19."},
+		{rules.FR, "Et 1\u202f181 autres endroits à reprendre pour la même règle (« Il ne reste pas de texte du modèle à remplacer »), dont le premier ici : cochef ne détaille que les 19 premiers."},
+		{rules.EN, "And 1,181 more places to rework for the same rule (“No template text is left to replace”), the first of them here: cochef details only the first 19."},
 	} {
 		r := rules.Analyze(rules.Input{Title: "En tant qu'agent, je veux voir la liste", Body: body}, builtin(t).Default(), c.lang)
 		ph := fired(r, "template-placeholder")
@@ -44,7 +44,7 @@ func TestTwentyFindingsAreAllShown(t *testing.T) {
 		t.Fatalf("%d findings, want 20", len(ph))
 	}
 	for _, f := range ph {
-		if strings.HasPrefix(f.Message, "Encore") {
+		if strings.HasPrefix(f.Message, "Et ") {
 			t.Errorf("a count among twenty findings: %q", f.Message)
 		}
 	}

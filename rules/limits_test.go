@@ -51,7 +51,7 @@ func TestLargeBodies(t *testing.T) {
 		{"italic hints", fill("", "_Décrivez…_\n\n"),
 			func(r rules.Result) bool {
 				ph := fired(r, "template-placeholder")
-				return len(ph) == 20 && strings.HasPrefix(ph[19].Message, "Encore 4\u202f077 endroits à reprendre")
+				return len(ph) == 20 && strings.HasPrefix(ph[19].Message, "Et 4\u202f077 autres endroits à reprendre")
 			},
 			"the first 19 hints reported, and a count of the 4,077 others"},
 		// The role runs to the action marker: matching it against the
