@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"runtime/debug"
 	"time"
 )
 
@@ -59,10 +60,36 @@ const MaxRetryAfter = time.Hour
 const UnauthorizedWait = 5 * time.Minute
 
 // IsPermanent reports whether err, or an error it wraps, is a permanent
-// platform error.
+// platform error or Unrecoverable.
 func IsPermanent(err error) bool {
 	var api *APIError
-	return errors.As(err, &api) && api.Permanent()
+	var u *Unrecoverable
+	return errors.As(err, &api) && api.Permanent() || errors.As(err, &u)
+}
+
+// Unrecoverable is a failure of cochef's own that the same task would meet
+// again on every attempt: an analysis that panicked on a story. The task
+// is recorded as failed and not retried; the story's next edit is a new
+// task.
+type Unrecoverable struct {
+	What  string
+	Cause any
+	Stack string
+}
+
+func (e *Unrecoverable) Error() string { return fmt.Sprintf("%s failed: %v", e.What, e.Cause) }
+
+// Safely runs fn and turns a panic in it into an Unrecoverable error
+// about what: one story that breaks the analysis must not take the worker
+// down, nor come back twenty times.
+func Safely(what string, fn func()) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &Unrecoverable{What: what, Cause: v, Stack: string(debug.Stack())}
+		}
+	}()
+	fn()
+	return nil
 }
 
 // Deferred asks the queue to run the task again after Wait without

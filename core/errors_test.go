@@ -1,7 +1,9 @@
 package core
 
 import (
+	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -34,5 +36,31 @@ func TestErrorClassification(t *testing.T) {
 				t.Errorf("RetryAfter = %s %v, want %s", wait, ok, c.wait)
 			}
 		})
+	}
+}
+
+// A panic in the analysis of one story is a permanent failure of its
+// task, with the stack kept for the report; a run that does not panic is
+// no error.
+func TestSafelyTurnsAPanicIntoAPermanentFailure(t *testing.T) {
+	if err := Safely("analysis", func() {}); err != nil {
+		t.Fatalf("no panic: %v", err)
+	}
+	var stories []string
+	err := Safely("analysis of github:o/r#1", func() {
+		_ = stories[len(stories)] // out of range: panics
+	})
+	var u *Unrecoverable
+	if !errors.As(err, &u) || !strings.Contains(u.Stack, "TestSafelyTurnsAPanicIntoAPermanentFailure") {
+		t.Fatalf("error %v, want an Unrecoverable with the stack", err)
+	}
+	if !strings.HasPrefix(err.Error(), "analysis of github:o/r#1 failed: runtime error: index out of range") {
+		t.Errorf("message %q", err)
+	}
+	if !IsPermanent(fmt.Errorf("evaluate: %w", err)) {
+		t.Error("a panicked analysis is retried")
+	}
+	if IsPermanent(errors.New("timeout")) {
+		t.Error("any error is permanent")
 	}
 }

@@ -177,6 +177,9 @@ type RecetteRecord struct {
 	// CommentPending is when a creation of the checklist was sent whose
 	// outcome is not known (CommentState.Pending); zero otherwise.
 	CommentPending time.Time `json:"comment_pending,omitzero"`
+	// ReplyPending is when a reply was posted whose outcome is not known
+	// (PostOnce); zero otherwise.
+	ReplyPending   time.Time `json:"reply_pending,omitzero"`
 	ThreadID       string    `json:"thread_id,omitempty"`
 	ThreadResolved bool      `json:"thread_resolved,omitempty"`
 	// StatusID, StatusSHA and StatusState are the status last set;

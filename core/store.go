@@ -42,6 +42,9 @@ type Evaluation struct {
 	// mentioned once, so they are not mentioned again.
 	SecurityMentioned bool `json:"security_mentioned"`
 	ReadyMentioned    bool `json:"ready_mentioned"`
+	// MentionPending is when a mention was posted whose outcome is not
+	// known (PostOnce); zero otherwise.
+	MentionPending time.Time `json:"mention_pending,omitzero"`
 	// SecurityDismissed records that a person removed the security-review
 	// label cochef applied: it is not put back while the story keeps
 	// needing a review.

@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/rules"
@@ -133,6 +134,10 @@ func (r *Runner) Work(ctx context.Context, t core.Task) (err error) {
 	}
 
 	d, err := r.plan(ctx, &in)
+	if u := new(core.Unrecoverable); errors.As(err, &u) {
+		// Not retried (core.IsPermanent): the stack is for the bug report.
+		log.Error("story analysis failed", "error", err, "stack", u.Stack)
+	}
 	if errors.As(err, new(errNoTemplate)) {
 		return &core.APIError{Platform: t.Issue.Repo.Platform, Status: 400, Message: err.Error()}
 	}
@@ -167,6 +172,7 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 	if prev := in.Previous; prev != nil {
 		next.CommentID, next.CommentHash, next.CommentPending = prev.CommentID, prev.CommentHash, prev.CommentPending
 		next.SecurityMentioned, next.ReadyMentioned = prev.SecurityMentioned, prev.ReadyMentioned
+		next.MentionPending = prev.MentionPending
 		// Until the labels are synced, what was applied is what the
 		// previous evaluation applied: a save in between must not forget it.
 		next.Labels, next.SecurityDismissed = prev.Labels, prev.SecurityDismissed
@@ -197,22 +203,28 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		return err
 	}
 	next.Labels, next.SecurityDismissed = core.LabelNames(d.Labels), d.SecurityDismissed
+	// A crash or a timeout while mentioning must not mention twice: each
+	// mention is posted once (core.PostOnce), its marker looked for
+	// first, afresh after a post of unknown outcome.
+	pending := next.MentionPending
 	for _, m := range d.Mentions {
-		if live {
-			// A crash after posting but before saving must not post twice.
-			c, err := w.FindComment(ctx, t.Issue, m.Marker)
-			if err != nil {
-				return fmt.Errorf("find mention: %w", err)
-			}
-			if c != nil {
-				m.set(&next)
-				continue
-			}
-		}
-		if _, err := w.CreateComment(ctx, t.Issue, m.Body); err != nil {
+		var err error
+		next.MentionPending, err = core.PostOnce(ctx, w, core.OncePost{
+			Ref: t.Issue, Marker: m.Marker, Body: m.Body, Pending: pending, LookUp: live,
+			Settle: r.WriteSettle, Now: r.Time,
+			Record: func(ctx context.Context, at time.Time) error {
+				e := next
+				e.MentionPending = at
+				return r.save(ctx, e)
+			},
+		})
+		if err != nil {
 			return fmt.Errorf("mention %s reviewers: %w", m.Kind, err)
 		}
 		m.set(&next)
+	}
+	if len(d.Mentions) == 0 {
+		next.MentionPending = time.Time{}
 	}
 	// Stamped after the writes: an issue whose updated_at is not later
 	// was touched by them, not by a person (backfill.Due).

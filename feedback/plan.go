@@ -69,7 +69,12 @@ func Plan(in Input) (Desired, error) {
 	if tpl == nil {
 		return Desired{}, errNoTemplate{}
 	}
-	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, s.Lang)
+	var res rules.Result
+	if err := core.Safely("analysis of "+is.Ref.String(), func() {
+		res = rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, s.Lang)
+	}); err != nil {
+		return Desired{}, err
+	}
 	d := Desired{Result: res, Template: tpl, Lang: s.Lang}
 	if d.Lang == "" {
 		d.Lang = res.Lang

@@ -2,7 +2,11 @@ package recette
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/cochef/cochef/core"
 )
@@ -49,12 +53,40 @@ func (r *run) apply(ctx context.Context, rec *core.RecetteRecord, mr core.MergeR
 	if err := r.save(ctx, rec); err != nil {
 		return err
 	}
-	for _, body := range d.Replies {
-		if _, err := r.p.CreateComment(ctx, r.ref, body); err != nil {
+	// A timeout or a crash while replying must not reply twice: each reply
+	// carries a marker of its own, the same on every attempt of the task,
+	// and is posted once (core.PostOnce).
+	pending := rec.ReplyPending
+	for i, body := range d.Replies {
+		marker := replyMarker(r.t, i)
+		var err error
+		rec.ReplyPending, err = core.PostOnce(ctx, r.p, core.OncePost{
+			Ref: r.ref, Marker: marker, Body: strings.TrimRight(body, "\n") + "\n" + marker,
+			Pending: pending, LookUp: true, Settle: r.e.WriteSettle, Now: r.e.Time,
+			Record: func(ctx context.Context, at time.Time) error {
+				saved := *rec
+				saved.ReplyPending = at
+				return r.save(ctx, &saved)
+			},
+		})
+		if err != nil {
 			return fmt.Errorf("reply: %w", err)
 		}
 	}
+	if !pending.IsZero() || len(d.Replies) > 0 {
+		rec.ReplyPending = time.Time{}
+		return r.save(ctx, rec)
+	}
 	return nil
+}
+
+// replyMarker marks the i-th reply to t's event: the same on every
+// attempt of the task (its delivery and time of arrival do not change),
+// another for any other event.
+func replyMarker(t core.Task, i int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%s\x00%s\x00%d",
+		t.Issue, t.Delivery, t.ReceivedAt.UTC().Format(time.RFC3339Nano), i))
+	return "<!-- cochef:reply:" + hex.EncodeToString(sum[:8]) + " -->"
 }
 
 func (r *run) save(ctx context.Context, rec *core.RecetteRecord) error {

@@ -95,7 +95,15 @@ func (r *run) story(ctx context.Context, ref core.IssueRef) (Story, error) {
 		return Story{}, err
 	}
 	tpl := settings.Template(is.Labels)
-	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, settings.Lang)
+	var res rules.Result
+	if err := core.Safely("analysis of "+ref.String(), func() {
+		res = rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, settings.Lang)
+	}); err != nil {
+		// One story cochef cannot analyse must not stop the recette of
+		// the others: it is listed as unreadable, and the failure logged.
+		r.log.Error("linked story not analysed", "story", ref.String(), "error", err)
+		return Story{Ref: ref, Unreadable: true}, nil
+	}
 	return Story{Ref: ref, Title: is.Title, URL: is.URL, Result: res, Template: tpl}, nil
 }
 

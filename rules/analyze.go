@@ -93,9 +93,7 @@ func AnalyzeBacklogAt(in []Input, lines []int, t *Template, lang Lang) []Result 
 		}
 		hits := r.backlog(stories)
 		for i, hs := range hits {
-			for _, h := range hs {
-				out[i].Findings = append(out[i].Findings, r.finding(h, c, msgLang, stories[i].lang))
-			}
+			out[i].Findings = r.appendFindings(out[i].Findings, hs, c, msgLang, stories[i].lang)
 		}
 	}
 	for i := range out {

@@ -20,9 +20,9 @@ import (
 // delimiters of one paragraph are matched pairwise. 200 KB of "[a](" took
 // 52 s. The parser cochef builds keeps goldmark's parsers, guarded:
 //
-//   - an inline parser sees at most inlineWindow bytes ahead (a link whose
-//     destination and title are longer, a code span or an HTML tag longer
-//     than that, reads as text);
+//   - an inline parser sees at most inlineWindow bytes ahead, a code span
+//     parser codeWindow (a link whose destination and title are longer, a
+//     code span or an HTML tag longer than that, reads as text);
 //   - a paragraph has at most maxDelimiters emphasis or strikethrough runs
 //     and maxLinkOpeners link or image openers, the rest reads as text;
 //   - containers (quotes, lists) nest maxNesting deep at most;
@@ -33,7 +33,11 @@ import (
 // Stories never come near those bounds; what comes near them is read as
 // plain text, which is what cochef reads anyway.
 const (
-	inlineWindow   = 1024
+	inlineWindow = 1024
+	// codeWindow is a code span's: every backtick run that opens none
+	// scans the window for its closer, and 64 KB of "\``" took 60 ms at
+	// 1,024 bytes. An inline code longer than this is a block's job.
+	codeWindow     = 256
 	maxDelimiters  = 400
 	maxLinkOpeners = 200
 	maxNesting     = 16
@@ -103,8 +107,9 @@ func (g nestingGuard) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 // emphasis, strikethrough and link parsers' guards also count what they
 // open in a paragraph.
 type inlineGuard struct {
-	inner parser.InlineParser
-	kind  guardKind
+	inner  parser.InlineParser
+	kind   guardKind
+	window int
 }
 
 type guardKind uint8
@@ -116,8 +121,10 @@ const (
 )
 
 func newInlineGuard(p parser.InlineParser) *inlineGuard {
-	g := &inlineGuard{inner: p}
+	g := &inlineGuard{inner: p, window: inlineWindow}
 	switch t := string(p.Trigger()); t {
+	case "`":
+		g.window = codeWindow
 	case "*_", "~": // emphasis, strikethrough (linkify's triggers hold a space)
 		g.kind = guardDelimiters
 	case "![]":
@@ -174,7 +181,7 @@ func (g *inlineGuard) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 			return ast.NewTextSegment(seg.WithStop(seg.Start + n))
 		}
 	}
-	st.w = window{r: block, limit: seg.Start + inlineWindow}
+	st.w = window{r: block, limit: seg.Start + g.window}
 	return g.inner.Parse(parent, &st.w, pc)
 }
 

@@ -153,7 +153,7 @@ func readSentence(s string, noRole bool) *parsed {
 	// Emphasis CommonMark could not pair ("*En tant qu'***usagère**")
 	// stays in the text as stray markers. Only the end is trimmed: the
 	// line breaks before the sentence count.
-	s = strings.TrimRight(stripInlineMarkers(s), " \t\n\r")
+	s = strings.TrimRight(stripInlineMarkers(sentenceText(s)), " \t\n\r")
 	if s == "" {
 		return nil
 	}

@@ -75,9 +75,7 @@ func (s *story) runRules(lang Lang, alone bool) []Finding {
 		case r.alone != nil && alone:
 			hits = r.alone(s)
 		}
-		for _, h := range hits {
-			out = append(out, r.finding(h, s.c, lang, s.lang))
-		}
+		out = r.appendFindings(out, hits, s.c, lang, s.lang)
 	}
 	return out
 }
@@ -86,13 +84,7 @@ func (r *Rule) finding(h hit, c *compiled, lang, fixLang Lang) Finding {
 	if fixLang == "" {
 		fixLang = lang
 	}
-	sev := r.Severity
-	if h.sev != "" {
-		sev = h.sev
-	}
-	if o, ok := c.ruleSev[r.ID]; ok {
-		sev = o
-	}
+	sev := r.severity(h, c)
 	fix := r.Fix
 	if h.fix != nil {
 		fix = h.fix
@@ -104,6 +96,18 @@ func (r *Rule) finding(h hit, c *compiled, lang, fixLang Lang) Finding {
 		Fix:      fill(fix.Get(fixLang), h.args, fixLang),
 		Line:     h.line,
 	}
+}
+
+// severity is h's: the rule's, or the hit's own, unless the template
+// overrides it.
+func (r *Rule) severity(h hit, c *compiled) Severity {
+	if o, ok := c.ruleSev[r.ID]; ok {
+		return o
+	}
+	if h.sev != "" {
+		return h.sev
+	}
+	return r.Severity
 }
 
 // fill replaces each {name} of s by args[name] in lang.

@@ -131,7 +131,7 @@ func (s *story) draftSentence() Text {
 // opens with an infinitive ("Pouvoir exporter la liste des dossiers",
 // "Relancer les demandeurs") or, in English, a verb ("Export cases").
 func needOf(t string, lang Lang) (string, bool) {
-	t = strings.TrimSpace(t)
+	t = strings.TrimSpace(sentenceText(t))
 	if i := strings.IndexAny(t, ".!?\n"); i > 0 {
 		t = t[:i]
 	}

@@ -17,13 +17,17 @@ var templatePlaceholder = Rule{
 }
 
 func checkTemplatePlaceholder(s *story) []hit {
-	var out []hit
-	seen := map[placeholder]bool{}
+	out := make([]hit, 0, len(s.placeholders))
+	seen := make(map[placeholder]bool, len(s.placeholders))
 	for _, p := range s.placeholders {
 		if seen[p] || s.sentencePlaceholder(p) {
 			continue
 		}
 		seen[p] = true
+		if len(out) >= maxFindingsPerRule {
+			out = append(out, hit{line: p.line}) // counted, not quoted
+			continue
+		}
 		out = append(out, hit{line: p.line, args: map[string]Text{"text": same(shorten(p.text, 80))}})
 	}
 	return out

@@ -22,18 +22,19 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 		issueLabels        string
 		evaluatedAt        time.Time
 		pending, updated   sql.NullTime
+		mention            sql.NullTime
 		installID, project int64
 	)
 	err := s.db.queryRow(ctx, `SELECT installation_id, project_id, template, lang, ready, CAST(findings AS TEXT),
 			comment_id, comment_hash, CAST(labels AS TEXT), security_mentioned, ready_mentioned, security_dismissed, dry_run,
 			comment, error, evaluated_at, comment_pending_at, title, url, security_review, CAST(issue_labels AS TEXT),
-			issue_updated_at, story_key, issue_closed
+			issue_updated_at, story_key, issue_closed, mention_pending_at
 		FROM evaluations WHERE platform = $1 AND repo = $2 AND number = $3`,
 		ref.Repo.Platform, ref.Repo.FullName, ref.Number).Scan(
 		&installID, &project, &e.Template, &lang, &e.Ready, &findings,
 		&e.CommentID, &e.CommentHash, &labels, &e.SecurityMentioned, &e.ReadyMentioned, &e.SecurityDismissed, &e.DryRun,
 		&e.Comment, &e.Error, &evaluatedAt, &pending, &e.Title, &e.URL, &e.SecurityReview, &issueLabels,
-		&updated, &e.StoryKey, &e.IssueClosed)
+		&updated, &e.StoryKey, &e.IssueClosed, &mention)
 	if errors.Is(err, errNoRows) {
 		return nil, nil
 	}
@@ -56,6 +57,9 @@ func (s *Store) LastEvaluation(ctx context.Context, ref core.IssueRef) (*core.Ev
 	}
 	if updated.Valid {
 		e.IssueUpdatedAt = updated.Time.UTC()
+	}
+	if mention.Valid {
+		e.MentionPending = mention.Time.UTC()
 	}
 	if err := json.Unmarshal([]byte(findings), &e.Findings); err != nil {
 		return nil, fmt.Errorf("store: last evaluation of %s: findings: %w", ref, err)
@@ -97,8 +101,8 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 		_, err := tx.exec(ctx, `INSERT INTO evaluations (platform, repo, number, installation_id, project_id,
 			template, lang, ready, findings, comment_id, comment_hash, labels,
 			security_mentioned, ready_mentioned, dry_run, comment, error, evaluated_at, security_dismissed, comment_pending_at,
-			title, url, security_review, issue_labels, issue_updated_at, story_key, issue_closed)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)
+			title, url, security_review, issue_labels, issue_updated_at, story_key, issue_closed, mention_pending_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28)
 		ON CONFLICT (platform, repo, number) DO UPDATE SET
 			installation_id = excluded.installation_id, project_id = excluded.project_id,
 			template = excluded.template, lang = excluded.lang, ready = excluded.ready,
@@ -110,12 +114,13 @@ func (s *Store) SaveEvaluation(ctx context.Context, e core.Evaluation) error {
 			comment_pending_at = excluded.comment_pending_at,
 			title = excluded.title, url = excluded.url, security_review = excluded.security_review,
 			issue_labels = excluded.issue_labels, issue_updated_at = excluded.issue_updated_at,
-			story_key = excluded.story_key, issue_closed = excluded.issue_closed`,
+			story_key = excluded.story_key, issue_closed = excluded.issue_closed,
+			mention_pending_at = excluded.mention_pending_at`,
 			ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
 			storable(e.Template), storable(string(e.Lang)), e.Ready, findings, e.CommentID, storable(e.CommentHash), labels,
 			e.SecurityMentioned, e.ReadyMentioned, e.DryRun, storable(e.Comment), storable(e.Error), s.d.timeArg(at), e.SecurityDismissed,
 			s.nullTime(e.CommentPending), storable(e.Title), storable(e.URL), e.SecurityReview, issueLabels,
-			s.nullTime(e.IssueUpdatedAt), storable(e.StoryKey), e.IssueClosed)
+			s.nullTime(e.IssueUpdatedAt), storable(e.StoryKey), e.IssueClosed, s.nullTime(e.MentionPending))
 		if err != nil {
 			return err
 		}

@@ -151,6 +151,10 @@ var sqliteMigrations = []migration{
 	{7, "evaluations remember the issue's updated_at and its story's key (backfill, duplicates)", backfillColumns(
 		"TIMESTAMP", "BOOLEAN NOT NULL DEFAULT FALSE"), nil},
 	{8, "readiness dashboard: stories' title, link, security review and labels; readiness per day", dashboardSQLite, nil},
+	{9, "mentions and recette replies of unknown outcome are remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN mention_pending_at TIMESTAMP`,
+		`ALTER TABLE recette_state ADD COLUMN reply_pending_at TIMESTAMP`,
+	}, nil},
 }
 
 var postgresMigrations = []migration{
@@ -276,6 +280,10 @@ var postgresMigrations = []migration{
 	{7, "evaluations remember the issue's updated_at and its story's key (backfill, duplicates)", backfillColumns(
 		"timestamptz", "boolean NOT NULL DEFAULT false"), nil},
 	{8, "readiness dashboard: stories' title, link, security review and labels; readiness per day", dashboardPostgres, nil},
+	{9, "mentions and recette replies of unknown outcome are remembered", []string{
+		`ALTER TABLE evaluations ADD COLUMN mention_pending_at timestamptz`,
+		`ALTER TABLE recette_state ADD COLUMN reply_pending_at timestamptz`,
+	}, nil},
 }
 
 // migrate applies the steps not applied yet, each in its own transaction

@@ -23,7 +23,7 @@ func checkMR(ref core.IssueRef) error {
 
 const recetteColumns = `installation_id, project_id, title, url, milestone, head_sha, state, lang,
 	comment_id, comment_hash, thread_id, thread_resolved, status_id, status_sha, status_state, status_key,
-	CAST(labels AS TEXT), CAST(model AS TEXT), error, updated_at, comment_pending_at`
+	CAST(labels AS TEXT), CAST(model AS TEXT), error, updated_at, comment_pending_at, reply_pending_at`
 
 func scanRecette(r interface{ Scan(...any) error }, rec *core.RecetteRecord) error {
 	var (
@@ -31,15 +31,18 @@ func scanRecette(r interface{ Scan(...any) error }, rec *core.RecetteRecord) err
 		statusState          string
 		labels, model        string
 		updatedAt            time.Time
-		pending              sql.NullTime
+		pending, replyPend   sql.NullTime
 	)
 	if err := r.Scan(&installID, &projectID, &rec.Title, &rec.URL, &rec.Milestone, &rec.HeadSHA, &rec.State, &rec.Lang,
 		&rec.CommentID, &rec.CommentHash, &rec.ThreadID, &rec.ThreadResolved, &rec.StatusID, &rec.StatusSHA,
-		&statusState, &rec.StatusKey, &labels, &model, &rec.Error, &updatedAt, &pending); err != nil {
+		&statusState, &rec.StatusKey, &labels, &model, &rec.Error, &updatedAt, &pending, &replyPend); err != nil {
 		return err
 	}
 	if pending.Valid {
 		rec.CommentPending = pending.Time.UTC()
+	}
+	if replyPend.Valid {
+		rec.ReplyPending = replyPend.Time.UTC()
 	}
 	if rec.Ref.Repo.InstallationID == 0 {
 		rec.Ref.Repo.InstallationID = installID
@@ -102,8 +105,8 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 	err = inTx(ctx, s.db, func(tx dbTx) error {
 		if _, err := tx.exec(ctx, `INSERT INTO recette_state (platform, repo, number, installation_id, project_id,
 				title, url, milestone, head_sha, state, lang, comment_id, comment_hash, thread_id, thread_resolved,
-				status_id, status_sha, status_state, status_key, labels, model, error, updated_at, comment_pending_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
+				status_id, status_sha, status_state, status_key, labels, model, error, updated_at, comment_pending_at, reply_pending_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)
 			ON CONFLICT (platform, repo, number) DO UPDATE SET
 				installation_id = excluded.installation_id, project_id = excluded.project_id,
 				title = excluded.title, url = excluded.url, milestone = excluded.milestone,
@@ -113,12 +116,13 @@ func (s *Store) SaveRecette(ctx context.Context, r core.RecetteRecord) error {
 				status_id = excluded.status_id, status_sha = excluded.status_sha,
 				status_state = excluded.status_state, status_key = excluded.status_key,
 				labels = excluded.labels, model = excluded.model, error = excluded.error,
-				updated_at = excluded.updated_at, comment_pending_at = excluded.comment_pending_at`,
+				updated_at = excluded.updated_at, comment_pending_at = excluded.comment_pending_at,
+				reply_pending_at = excluded.reply_pending_at`,
 			ref.Repo.Platform, ref.Repo.FullName, ref.Number, ref.Repo.InstallationID, ref.Repo.ProjectID,
 			storable(r.Title), storable(r.URL), storable(r.Milestone), storable(r.HeadSHA), storable(r.State),
 			storable(r.Lang), r.CommentID, storable(r.CommentHash), storable(r.ThreadID), r.ThreadResolved, r.StatusID,
 			storable(r.StatusSHA), storable(string(r.StatusState)), storable(r.StatusKey),
-			labels, model, storable(r.Error), s.d.timeArg(at), s.nullTime(r.CommentPending)); err != nil {
+			labels, model, storable(r.Error), s.d.timeArg(at), s.nullTime(r.CommentPending), s.nullTime(r.ReplyPending)); err != nil {
 			return fmt.Errorf("state: %w", err)
 		}
 		if _, err := tx.exec(ctx, `DELETE FROM recette_links WHERE platform = $1 AND mr_repo = $2 AND mr_number = $3`,

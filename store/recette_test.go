@@ -29,7 +29,7 @@ func TestRecetteRecordLinksAndTrail(t *testing.T) {
 			at := time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)
 			rec := core.RecetteRecord{
 				Ref: mrRef(5), Title: "Export", URL: "https://gitlab.example/ministere/demarches/-/merge_requests/5",
-				Milestone: "v1.2", HeadSHA: "abc", State: "open", Lang: "fr", CommentID: 7, CommentHash: "h", CommentPending: at.Add(-time.Second),
+				Milestone: "v1.2", HeadSHA: "abc", State: "open", Lang: "fr", CommentID: 7, CommentHash: "h", CommentPending: at.Add(-time.Second), ReplyPending: at.Add(-2 * time.Second),
 				ThreadID: "d1", StatusSHA: "abc", StatusState: core.RecettePending, StatusKey: "k",
 				Labels: []string{"recette: en cours"}, UpdatedAt: at,
 				Model: core.RecetteModel{Stories: []core.RecetteStory{

@@ -356,7 +356,7 @@ func TestEvaluationRoundTrip(t *testing.T) {
 				CommentID: 1234567890123, CommentHash: "e3b0c442", Labels: []string{"récit: à compléter", "sécurité: à revoir"},
 				SecurityMentioned: true, ReadyMentioned: false, DryRun: true,
 				Comment: "<!-- cochef -->\n**À compléter** — `code` & <html> 'quotes'", EvaluatedAt: at,
-				CommentPending: at.Add(-time.Minute),
+				CommentPending: at.Add(-time.Minute), MentionPending: at.Add(-30 * time.Second),
 			}
 			cases := []struct {
 				name string

@@ -150,6 +150,39 @@ type Fake struct {
 	users    []*user
 	lastID   int64
 	now      func() time.Time
+	holds    []*hold
+}
+
+// hold keeps the next request to a route waiting until released.
+type hold struct {
+	method, route string
+	arrived, gone chan struct{}
+	release       chan struct{}
+	taken         bool
+}
+
+// Held is a request Hold keeps waiting.
+type Held struct {
+	// Arrived is closed once the request has reached the fake, Gone once
+	// its client has given up waiting.
+	Arrived, Gone <-chan struct{}
+	h             *hold
+	once          sync.Once
+}
+
+// Release lets the held request be carried out and answered.
+func (h *Held) Release() { h.once.Do(func() { close(h.h.release) }) }
+
+// Hold makes the next request to method and route (a template such as
+// "/projects/:id/issues/:issue_iid/notes") wait until Release is called,
+// and then be carried out whether or not its client still waits: a write
+// that hangs, and that GitLab completes in the end.
+func (f *Fake) Hold(method, route string) *Held {
+	h := &hold{method: method, route: route, arrived: make(chan struct{}), gone: make(chan struct{}), release: make(chan struct{})}
+	f.mu.Lock()
+	f.holds = append(f.holds, h)
+	f.mu.Unlock()
+	return &Held{Arrived: h.arrived, Gone: h.gone, h: h}
 }
 
 type failure struct {

@@ -132,6 +132,24 @@ func match(routes []route, method, encodedPath string) (*route, map[string]strin
 	return nil, nil, pathKnown
 }
 
+// takeHold returns the hold waiting for a request to method and path, if
+// any.
+func (f *Fake) takeHold(method, path string) *hold {
+	rt, _, _ := match(f.routes(), method, path)
+	if rt == nil {
+		return nil
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for _, h := range f.holds {
+		if !h.taken && h.method == method && h.route == rt.template {
+			h.taken = true
+			return h
+		}
+	}
+	return nil
+}
+
 // ServeHTTP answers one API request.
 func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
@@ -146,6 +164,15 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Query:  r.URL.RawQuery,
 		Body:   string(body),
 		Header: r.Header.Clone(),
+	}
+
+	if h := f.takeHold(r.Method, rec.Path); h != nil {
+		close(h.arrived)
+		go func() {
+			<-r.Context().Done()
+			close(h.gone)
+		}()
+		<-h.release
 	}
 
 	f.mu.Lock()
