@@ -148,6 +148,16 @@ var sqliteMigrations = []migration{
 	{6, "the readiness probe's row", []string{
 		`CREATE TABLE cochef_ready (id INTEGER PRIMARY KEY, checked_at TIMESTAMP NOT NULL)`,
 	}, nil},
+	// 7 and 8 are other features' steps; the runner checks each version
+	// on its own, so a list may skip numbers.
+	{9, "the intake: acknowledged tasks waiting for their job", []string{
+		`CREATE TABLE intake (
+			id          INTEGER PRIMARY KEY,
+			kind        TEXT NOT NULL,
+			args        TEXT NOT NULL,
+			received_at TIMESTAMP NOT NULL
+		)`,
+	}, nil},
 }
 
 var postgresMigrations = []migration{
@@ -269,6 +279,15 @@ var postgresMigrations = []migration{
 			started_at   timestamptz NOT NULL
 		)`,
 		`CREATE TABLE cochef_ready (id integer PRIMARY KEY, checked_at timestamptz NOT NULL)`,
+	}, nil},
+	// 7 and 8 are other features' steps (see sqliteMigrations).
+	{9, "the intake: acknowledged tasks waiting for their job", []string{
+		`CREATE TABLE intake (
+			id          bigserial PRIMARY KEY,
+			kind        text NOT NULL,
+			args        text NOT NULL,
+			received_at timestamptz NOT NULL
+		)`,
 	}, nil},
 }
 

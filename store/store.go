@@ -169,6 +169,8 @@ type Store struct {
 	// intake commits the enqueued tasks in batches (batch.go).
 	intake  *batcher
 	jobKeys jobKeyCache
+	// mv turns the intake's rows into River jobs (intake.go).
+	mv *mover
 
 	// worker is read by running jobs while Stop holds mu and waits for
 	// them, hence not under mu.
@@ -257,6 +259,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		s.w = pgWriter{}
 	}
 	s.intake = newBatcher(s.commitItems, maxBatch, maxBatchBytes)
+	s.startMover()
 	return s, nil
 }
 
@@ -411,12 +414,18 @@ func (s *Store) Close() error {
 	defer cancel()
 	err := s.Stop(ctx)
 	s.intake.close()
+	// What the mover leaves is durable; the next Open moves it.
+	s.stopMover()
 	return errors.Join(err, s.w.close(), s.db.close())
 }
 
 // JobStats counts River's jobs by state (available, scheduled, running,
-// retryable, completed, cancelled, discarded…), for tests and operations.
+// retryable, completed, cancelled, discarded…), for tests and operations,
+// once the tasks acknowledged so far have their jobs.
 func (s *Store) JobStats(ctx context.Context) (map[string]int, error) {
+	if _, err := s.moveAll(ctx); err != nil {
+		return nil, fmt.Errorf("store: job stats: %w", err)
+	}
 	r, err := s.db.query(ctx, `SELECT CAST(state AS TEXT), count(*) FROM river_job GROUP BY state`)
 	if err != nil {
 		return nil, fmt.Errorf("store: job stats: %w", err)
