@@ -38,6 +38,11 @@ const (
 	// moveEvery is how often the mover looks without being woken: rows
 	// another replica acknowledged and could not move before it died.
 	moveEvery = time.Second
+	// moveAfter is how long the mover lets rows gather once woken, so
+	// that under load it moves many at a time (River's insert costs
+	// mostly per call) and takes the connection less often. A job waits
+	// its debounce (2 s by default) anyway.
+	moveAfter = 50 * time.Millisecond
 )
 
 // intakeKinds are the job kinds this release moves. A row of a kind it
@@ -131,6 +136,11 @@ func (s *Store) moveLoop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-s.mv.kick:
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(moveAfter):
+			}
 		case <-tick.C:
 		}
 		_, err := s.moveAll(ctx)
