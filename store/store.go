@@ -4,9 +4,10 @@
 // audits read.
 //
 // One database holds both River's tables and cochef's: a webhook's delivery
-// id, the issue's activity counter and the River job are written in one
-// transaction, so an event acknowledged 2xx is never lost and a redelivery
-// never makes a second job.
+// id, the issue's activity counter and an intake row for its job are
+// written in one transaction, and a mover turns intake rows into River jobs
+// in the transaction that deletes them (intake.go), so an event
+// acknowledged 2xx is never lost and a redelivery never makes a second job.
 //
 // What the queue guarantees, and the River behaviour it works around:
 //
@@ -15,7 +16,8 @@
 //     Enqueue survives kill -9 (NORMAL would too) and also a power cut
 //     (NORMAL would not). Its other writes run at NORMAL (db.go says why).
 //   - Group commit: tasks enqueued while a transaction commits share the
-//     next one, one fsync for all (batch.go, enqueue.go).
+//     next one, one fsync for all (batch.go, enqueue.go); River's insert
+//     runs after the answer, in bulk (intake.go).
 //   - One job kind per feature (cochef.feedback, cochef.recette,
 //     cochef.merge_group), each with arguments of its own (jobs.go).
 //   - Coalescing: a job is unique per kind, issue and what its trigger
