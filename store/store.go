@@ -224,10 +224,11 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			return nil, fmt.Errorf("store: postgres DSN: %w", err)
 		}
 		// Each worker may hold a connection while River's producer,
-		// completer, listener and elector hold theirs, and the intake's
-		// committer one: a webhook never waits for a worker's connection.
+		// completer, listener and elector hold theirs, the intake's
+		// committer one and its mover one: a webhook never waits for a
+		// worker's connection, nor for the mover's.
 		if !strings.Contains(conn, "pool_max_conns") {
-			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+6)
+			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+7)
 		}
 		if !strings.Contains(conn, "connect_timeout") {
 			cfg.ConnConfig.ConnectTimeout = defaultConnectTimeout
