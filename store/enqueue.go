@@ -278,7 +278,7 @@ func activityRows(batch []*pending, accepted []bool) []activityRow {
 	return rows
 }
 
-// How jobs are inserted.
+// How jobs are inserted (by the mover, intake.go, after the answer).
 //
 // Most tasks of a burst join a job that waits already, and River's insert
 // finds that out at the cost of a full insert attempt. So the store
