@@ -27,7 +27,7 @@ const upsertActivityValues = `
 // once on the connection: SQLite runs in-process, so a statement costs no
 // round trip, and parsing it again for every row is what would cost.
 type sqliteWriter struct {
-	delivery, activity, waiting *sql.Stmt
+	delivery, activity, waiting, intake *sql.Stmt
 }
 
 // sqliteWaitingJob is the predicate of River's unique index on SQLite,
@@ -61,11 +61,14 @@ func newSQLiteWriter(ctx context.Context, db *sql.DB) (*sqliteWriter, error) {
 	if w.waiting, err = db.PrepareContext(ctx, sqliteWaitingJob); err != nil {
 		return nil, errors.Join(fmt.Errorf("store: prepare: %w", err), w.delivery.Close(), w.activity.Close())
 	}
+	if w.intake, err = db.PrepareContext(ctx, `INSERT INTO intake (kind, args, received_at) VALUES ($1, $2, $3)`); err != nil {
+		return nil, errors.Join(fmt.Errorf("store: prepare: %w", err), w.delivery.Close(), w.activity.Close(), w.waiting.Close())
+	}
 	return w, nil
 }
 
 func (w *sqliteWriter) close() error {
-	return errors.Join(w.delivery.Close(), w.activity.Close(), w.waiting.Close())
+	return errors.Join(w.delivery.Close(), w.activity.Close(), w.waiting.Close(), w.intake.Close())
 }
 
 func (w *sqliteWriter) waitingJobs(ctx context.Context, tx dbTx, keys [][]byte) ([]bool, error) {
@@ -228,9 +231,9 @@ func pgActivityArgs(rows []activityRow, at time.Time) ([]any, error) {
 	return []any{platforms, repos, numbers, counts, snapshots, snapshotAts, at}, nil
 }
 
-// pipeline sends the deliveries, the activity rows and the look-up of
-// waiting jobs in one round trip (pgx's batch, in the transaction).
-func (pgWriter) pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow, at time.Time, activity []activityRow, keys [][]byte) (fresh, waiting []bool, err error) {
+// pipeline sends the deliveries, the activity rows and the intake rows
+// in one round trip (pgx's batch, in the transaction).
+func (pgWriter) pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow, at time.Time, activity []activityRow, intake []intakeRow) (fresh []bool, err error) {
 	b := &pgx.Batch{}
 	if len(deliveries) > 0 {
 		b.Queue(pgInsertDeliveries, pgDeliveryArgs(deliveries, at)...)
@@ -238,15 +241,15 @@ func (pgWriter) pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow,
 	if len(activity) > 0 {
 		args, err := pgActivityArgs(activity, at)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		b.Queue(pgBumpActivity, args...)
 	}
-	if len(keys) > 0 {
-		b.Queue(pgWaitingJobs, keys)
+	if len(intake) > 0 {
+		b.Queue(pgInsertIntake, pgIntakeArgs(intake, at)...)
 	}
 	if b.Len() == 0 {
-		return nil, nil, nil
+		return nil, nil
 	}
 	ptx := tx.native().(pgx.Tx) //nolint:forcetypeassert // the PostgreSQL store's transactions
 	res := ptx.SendBatch(ctx, b)
@@ -254,25 +257,21 @@ func (pgWriter) pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow,
 	if len(deliveries) > 0 {
 		r, err := res.Query()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if fresh, err = freshDeliveries(r, deliveries); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	if len(activity) > 0 {
 		if _, err := res.Exec(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
-	if len(keys) > 0 {
-		r, err := res.Query()
-		if err != nil {
-			return nil, nil, err
-		}
-		if waiting, err = foundKeys(r, keys); err != nil {
-			return nil, nil, err
+	if len(intake) > 0 {
+		if _, err := res.Exec(); err != nil {
+			return nil, err
 		}
 	}
-	return fresh, waiting, nil
+	return fresh, nil
 }

@@ -39,6 +39,11 @@ func TestCrashHelper(t *testing.T) {
 		fmt.Println("ERROR", err)
 		os.Exit(1)
 	}
+	if mode == "intake" {
+		// Acknowledged, and killed before the mover gives it its job:
+		// the task is only an intake row.
+		s.stopMover()
+	}
 	tk := task(21)
 	tk.Delivery = "crash-" + mode
 	if _, err := s.Enqueue(ctx, tk); err != nil {
@@ -48,6 +53,12 @@ func TestCrashHelper(t *testing.T) {
 	switch mode {
 	case "enqueue":
 		// The webhook would answer 2xx now.
+		fmt.Println("ENQUEUED")
+	case "intake":
+		if n, err := s.IntakeBacklog(ctx); err != nil || n != 1 {
+			fmt.Println("ERROR intake backlog", n, err)
+			os.Exit(1)
+		}
 		fmt.Println("ENQUEUED")
 	case "work":
 		err := s.Start(ctx, workerFunc(func(context.Context, core.Task) error {
@@ -121,21 +132,32 @@ func runAndKill(t *testing.T, mode, dsn, want string) time.Time {
 	}
 }
 
+// Killed after the acknowledgement, with the task's job inserted (enqueue)
+// or with the task still in the intake table (intake): after the restart
+// the task is worked, once.
 func TestCrashAfterAcknowledgeLosesNothing(t *testing.T) {
 	for _, b := range backends(t) {
-		t.Run(b.name, func(t *testing.T) {
-			t.Parallel()
-			dsn := b.dsn(t)
-			runAndKill(t, "enqueue", dsn, "ENQUEUED")
-			s := openStore(t, testOptions(t, dsn))
-			w := &fakeWorker{}
-			start(t, s, w)
-			calls := w.waitCalls(t, 1, 5*time.Second)
-			if calls[0].task.Issue != issue(21) || calls[0].task.Delivery != "crash-enqueue" {
-				t.Errorf("ran %+v, want the acknowledged task", calls[0].task)
-			}
-			waitStats(t, s, map[string]int{"completed": 1}, 5*time.Second)
-		})
+		for _, mode := range []string{"enqueue", "intake"} {
+			t.Run(b.name+"/"+mode, func(t *testing.T) {
+				t.Parallel()
+				dsn := b.dsn(t)
+				runAndKill(t, mode, dsn, "ENQUEUED")
+				s := openStore(t, testOptions(t, dsn))
+				w := &fakeWorker{}
+				start(t, s, w)
+				calls := w.waitCalls(t, 1, 5*time.Second)
+				if calls[0].task.Issue != issue(21) || calls[0].task.Delivery != "crash-"+mode {
+					t.Errorf("ran %+v, want the acknowledged task", calls[0].task)
+				}
+				waitStats(t, s, map[string]int{"completed": 1}, 5*time.Second)
+				if n, err := s.IntakeBacklog(context.Background()); err != nil || n != 0 {
+					t.Errorf("intake backlog %d (%v) after the restart, want 0", n, err)
+				}
+				if ok, err := s.Enqueue(context.Background(), core.Task{Issue: issue(21), Delivery: "crash-" + mode}); err != nil || ok {
+					t.Errorf("redelivery after the restart: Enqueue = %v, %v; want a redelivery", ok, err)
+				}
+			})
+		}
 	}
 }
 

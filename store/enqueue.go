@@ -23,12 +23,14 @@ import (
 type enqueueItem struct {
 	task       core.Task
 	args       jobArgs
+	argsJSON   string    // args, as the intake row keeps them
 	snapshot   *string   // JSON, nil without a snapshot
 	snapshotAt time.Time // the snapshot's UpdatedAt, to the microsecond the databases keep
 }
 
 // Enqueue records t durably: its delivery id, a bump of its issue's
-// activity counter and a River job, in one transaction. It returns false,
+// activity counter and an intake row that becomes a River job moments
+// later (intake.go), in one transaction. It returns false,
 // and changes nothing, for a delivery it has already recorded. A task for
 // an issue that already has a job waiting joins that job (the job reads the
 // issue's current state when it runs); one that arrives while the issue's
@@ -74,7 +76,11 @@ func prepareItem(t core.Task) (enqueueItem, error) {
 	if err != nil {
 		return enqueueItem{}, fmt.Errorf("store: enqueue %s: %w", ref, err)
 	}
-	item := enqueueItem{task: t, args: args}
+	js, err := json.Marshal(args)
+	if err != nil {
+		return enqueueItem{}, fmt.Errorf("store: enqueue %s: %w", ref, err)
+	}
+	item := enqueueItem{task: t, args: args, argsJSON: string(js)}
 	if t.Snapshot != nil {
 		js, err := marshalStorable(t.Snapshot)
 		if err != nil {
@@ -118,14 +124,17 @@ type batchWriter interface {
 	// bumpActivity adds each row's count to its issue's counter and keeps
 	// the newest snapshot.
 	bumpActivity(ctx context.Context, tx dbTx, rows []activityRow, at time.Time) error
+	// insertIntake records accepted tasks for the mover (intake.go);
+	// deleteIntake deletes the rows moved (ids in order).
+	insertIntake(ctx context.Context, tx dbTx, rows []intakeRow, at time.Time) error
+	deleteIntake(ctx context.Context, tx dbTx, ids []int64) error
 	close() error
 }
 
-// pipeliner is a batchWriter that can send a batch's first writes and
-// its look-up together (PostgreSQL, in one round trip), betting that
-// every delivery is new.
+// pipeliner is a batchWriter that can send a batch's writes together
+// (PostgreSQL, in one round trip), betting that every delivery is new.
 type pipeliner interface {
-	pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow, at time.Time, activity []activityRow, keys [][]byte) (fresh, waiting []bool, err error)
+	pipeline(ctx context.Context, tx dbTx, deliveries []deliveryRow, at time.Time, activity []activityRow, intake []intakeRow) (fresh []bool, err error)
 }
 
 // errLostBet: a delivery of the batch had been recorded before, so the
@@ -135,14 +144,12 @@ var errLostBet = errors.New("store: a delivery of the batch was not new")
 
 // commitItems writes a batch in one transaction: the deliveries first (a
 // redelivery, even of a task in the same batch, is answered as one), then
-// one activity row per issue, then the jobs with River's batch insert.
-// Two tasks of one batch that River would make one job make one job, as
-// they would one after the other.
+// one activity row per issue, then one intake row per accepted task, which
+// the mover turns into jobs (intake.go).
 //
 // On PostgreSQL each step is a round trip, and a redelivery is rare: the
-// deliveries, the activity rows (counting every delivery as new) and the
-// look-up of waiting jobs go together; if a delivery was not new after
-// all, the batch is written again step by step.
+// three go together, counting every delivery as new; if a delivery was not
+// new after all, the batch is written again step by step.
 func (s *Store) commitItems(ctx context.Context, batch []*pending) ([]outcome, error) {
 	now := time.Now().UTC()
 	_, bet := s.w.(pipeliner)
@@ -153,6 +160,7 @@ func (s *Store) commitItems(ctx context.Context, batch []*pending) ([]outcome, e
 	if err != nil {
 		return nil, err
 	}
+	s.wakeMover()
 	outs := make([]outcome, len(batch))
 	for i := range batch {
 		outs[i].enqueued = accepted[i]
@@ -168,20 +176,16 @@ func (s *Store) commitBatch(ctx context.Context, batch []*pending, now time.Time
 			for _, i := range first {
 				accepted[i] = true
 			}
-			jobs, err := s.knownJobs(batch, accepted)
+			fresh, err := s.w.(pipeliner).pipeline(ctx, tx, deliveries, now, activityRows(batch, accepted), intakeRows(batch, accepted))
 			if err != nil {
-				return err
-			}
-			fresh, waiting, err := s.w.(pipeliner).pipeline(ctx, tx, deliveries, now, activityRows(batch, accepted), jobs.keys)
-			if err != nil {
-				return fmt.Errorf("record deliveries and activity: %w", err)
+				return fmt.Errorf("record deliveries, activity and intake: %w", err)
 			}
 			for _, f := range fresh {
 				if !f {
 					return errLostBet
 				}
 			}
-			return s.insertJobs(ctx, tx, batch, accepted, jobs, waiting)
+			return nil
 		}
 		if len(deliveries) > 0 {
 			fresh, err := s.w.insertDeliveries(ctx, tx, deliveries, now)
@@ -195,19 +199,23 @@ func (s *Store) commitBatch(ctx context.Context, batch []*pending, now time.Time
 		if err := s.w.bumpActivity(ctx, tx, activityRows(batch, accepted), now); err != nil {
 			return fmt.Errorf("bump issue activity: %w", err)
 		}
-		jobs, err := s.knownJobs(batch, accepted)
-		if err != nil {
-			return err
+		if err := s.w.insertIntake(ctx, tx, intakeRows(batch, accepted), now); err != nil {
+			return fmt.Errorf("record intake: %w", err)
 		}
-		var waiting []bool
-		if len(jobs.keys) > 0 {
-			if waiting, err = s.w.waitingJobs(ctx, tx, jobs.keys); err != nil {
-				return fmt.Errorf("look for waiting jobs: %w", err)
-			}
-		}
-		return s.insertJobs(ctx, tx, batch, accepted, jobs, waiting)
+		return nil
 	})
 	return accepted, err
+}
+
+// intakeRows are the accepted tasks' intake rows, in the batch's order.
+func intakeRows(batch []*pending, accepted []bool) []intakeRow {
+	rows := make([]intakeRow, 0, len(batch))
+	for i, p := range batch {
+		if accepted[i] {
+			rows = append(rows, intakeRow{kind: p.item.args.Kind(), args: p.item.argsJSON})
+		}
+	}
+	return rows
 }
 
 // deliveryRows are the batch's delivery ids, each once and in key order
@@ -270,7 +278,7 @@ func activityRows(batch []*pending, accepted []bool) []activityRow {
 	return rows
 }
 
-// How jobs are inserted.
+// How jobs are inserted (by the mover, intake.go, after the answer).
 //
 // Most tasks of a burst join a job that waits already, and River's insert
 // finds that out at the cost of a full insert attempt. So the store

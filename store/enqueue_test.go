@@ -34,6 +34,7 @@ func batchOf(t *testing.T, tasks ...core.Task) []*pending {
 // jobsOf counts the jobs of an issue by kind and unique-relevant args.
 func jobsOf(t *testing.T, s *Store, n int) []string {
 	t.Helper()
+	moveIntake(t, s)
 	r, err := s.db.query(context.Background(), `SELECT kind, `+fmt.Sprintf(s.d.jsonText, "args")+`, CAST(state AS TEXT) FROM river_job ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
@@ -170,6 +171,7 @@ func TestTaskAfterItsJobFinishedGetsANewJob(t *testing.T) {
 			s := openStore(t, testOptions(t, b.dsn(t)))
 			for i, state := range []string{"completed", "cancelled", "discarded"} {
 				mustEnqueue(t, s, task(11))
+				moveIntake(t, s)
 				if len(s.jobKeys.keys) == 0 {
 					t.Fatal("the store did not learn the job's unique key")
 				}

@@ -205,6 +205,15 @@ func equalStats(got, want map[string]int) bool {
 	return true
 }
 
+// moveIntake gives every acknowledged task its job now, rather than when
+// the mover next runs, for tests that read River's jobs.
+func moveIntake(t testing.TB, s *Store) {
+	t.Helper()
+	if _, err := s.moveAll(context.Background()); err != nil {
+		t.Fatalf("move the intake: %v", err)
+	}
+}
+
 func mustEnqueue(t testing.TB, s *Store, tk core.Task) {
 	t.Helper()
 	ok, err := s.Enqueue(context.Background(), tk)

@@ -28,6 +28,7 @@ func insertLegacy(t *testing.T, s *Store, a legacyArgs) {
 
 func jobKinds(t *testing.T, s *Store) map[string]int {
 	t.Helper()
+	moveIntake(t, s)
 	r, err := s.db.query(context.Background(), `SELECT kind, count(*) FROM river_job GROUP BY kind`)
 	if err != nil {
 		t.Fatal(err)

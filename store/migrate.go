@@ -155,6 +155,14 @@ var sqliteMigrations = []migration{
 		`ALTER TABLE evaluations ADD COLUMN mention_pending_at TIMESTAMP`,
 		`ALTER TABLE recette_state ADD COLUMN reply_pending_at TIMESTAMP`,
 	}, nil},
+	{10, "the intake: acknowledged tasks waiting for their job", []string{
+		`CREATE TABLE intake (
+			id          INTEGER PRIMARY KEY,
+			kind        TEXT NOT NULL,
+			args        TEXT NOT NULL,
+			received_at TIMESTAMP NOT NULL
+		)`,
+	}, nil},
 }
 
 var postgresMigrations = []migration{
@@ -283,6 +291,14 @@ var postgresMigrations = []migration{
 	{9, "mentions and recette replies of unknown outcome are remembered", []string{
 		`ALTER TABLE evaluations ADD COLUMN mention_pending_at timestamptz`,
 		`ALTER TABLE recette_state ADD COLUMN reply_pending_at timestamptz`,
+	}, nil},
+	{10, "the intake: acknowledged tasks waiting for their job", []string{
+		`CREATE TABLE intake (
+			id          bigserial PRIMARY KEY,
+			kind        text NOT NULL,
+			args        text NOT NULL,
+			received_at timestamptz NOT NULL
+		)`,
 	}, nil},
 }
 

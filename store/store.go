@@ -4,9 +4,10 @@
 // audits read.
 //
 // One database holds both River's tables and cochef's: a webhook's delivery
-// id, the issue's activity counter and the River job are written in one
-// transaction, so an event acknowledged 2xx is never lost and a redelivery
-// never makes a second job.
+// id, the issue's activity counter and an intake row for its job are
+// written in one transaction, and a mover turns intake rows into River jobs
+// in the transaction that deletes them (intake.go), so an event
+// acknowledged 2xx is never lost and a redelivery never makes a second job.
 //
 // What the queue guarantees, and the River behaviour it works around:
 //
@@ -15,7 +16,8 @@
 //     Enqueue survives kill -9 (NORMAL would too) and also a power cut
 //     (NORMAL would not). Its other writes run at NORMAL (db.go says why).
 //   - Group commit: tasks enqueued while a transaction commits share the
-//     next one, one fsync for all (batch.go, enqueue.go).
+//     next one, one fsync for all (batch.go, enqueue.go); River's insert
+//     runs after the answer, in bulk (intake.go).
 //   - One job kind per feature (cochef.feedback, cochef.recette,
 //     cochef.merge_group), each with arguments of its own (jobs.go).
 //   - Coalescing: a job is unique per kind, issue and what its trigger
@@ -169,6 +171,8 @@ type Store struct {
 	// intake commits the enqueued tasks in batches (batch.go).
 	intake  *batcher
 	jobKeys jobKeyCache
+	// mv turns the intake's rows into River jobs (intake.go).
+	mv *mover
 
 	// worker is read by running jobs while Stop holds mu and waits for
 	// them, hence not under mu.
@@ -220,10 +224,11 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 			return nil, fmt.Errorf("store: postgres DSN: %w", err)
 		}
 		// Each worker may hold a connection while River's producer,
-		// completer, listener and elector hold theirs, and the intake's
-		// committer one: a webhook never waits for a worker's connection.
+		// completer, listener and elector hold theirs, the intake's
+		// committer one and its mover one: a webhook never waits for a
+		// worker's connection, nor for the mover's.
 		if !strings.Contains(conn, "pool_max_conns") {
-			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+6)
+			cfg.MaxConns = max(cfg.MaxConns, int32(o.Workers)+7)
 		}
 		if !strings.Contains(conn, "connect_timeout") {
 			cfg.ConnConfig.ConnectTimeout = defaultConnectTimeout
@@ -257,6 +262,7 @@ func Open(ctx context.Context, o Options) (*Store, error) {
 		s.w = pgWriter{}
 	}
 	s.intake = newBatcher(s.commitItems, maxBatch, maxBatchBytes)
+	s.startMover()
 	return s, nil
 }
 
@@ -411,12 +417,18 @@ func (s *Store) Close() error {
 	defer cancel()
 	err := s.Stop(ctx)
 	s.intake.close()
+	// What the mover leaves is durable; the next Open moves it.
+	s.stopMover()
 	return errors.Join(err, s.w.close(), s.db.close())
 }
 
 // JobStats counts River's jobs by state (available, scheduled, running,
-// retryable, completed, cancelled, discarded…), for tests and operations.
+// retryable, completed, cancelled, discarded…), for tests and operations,
+// once the tasks acknowledged so far have their jobs.
 func (s *Store) JobStats(ctx context.Context) (map[string]int, error) {
+	if _, err := s.moveAll(ctx); err != nil {
+		return nil, fmt.Errorf("store: job stats: %w", err)
+	}
 	r, err := s.db.query(ctx, `SELECT CAST(state AS TEXT), count(*) FROM river_job GROUP BY state`)
 	if err != nil {
 		return nil, fmt.Errorf("store: job stats: %w", err)

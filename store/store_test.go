@@ -333,6 +333,7 @@ func TestGivingUpRecordsTheError(t *testing.T) {
 
 func jobAttempt(t testing.TB, s *Store) int {
 	t.Helper()
+	moveIntake(t, s)
 	var a int
 	if err := s.db.queryRow(context.Background(), `SELECT attempt FROM river_job`).Scan(&a); err != nil {
 		t.Fatal(err)

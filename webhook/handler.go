@@ -78,7 +78,9 @@ type Source interface {
 	// refuses the request.
 	Verify(h http.Header, body []byte) *Result
 	// Parse reads an authenticated request: the task to queue (Accept),
-	// an event cochef does not act on (Ignore), or a bad request.
+	// an event cochef does not act on (Ignore), or a bad request. It must
+	// keep nothing of body, only copies: the buffer serves the next
+	// request once Parse returns.
 	Parse(ctx context.Context, h http.Header, body []byte) Result
 }
 
@@ -243,9 +245,12 @@ func (e *endpoint) serve(w http.ResponseWriter, r *http.Request) Result {
 	res = e.src.Verify(r.Header, body.data)
 	body.release()
 	if res != nil {
+		body.recycle()
 		return *res
 	}
-	return e.src.Parse(r.Context(), r.Header, body.data)
+	out := e.src.Parse(r.Context(), r.Header, body.data)
+	body.recycle()
+	return out
 }
 
 // enqueue hands the task to the queue and turns its answer into the HTTP

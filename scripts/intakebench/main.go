@@ -10,6 +10,10 @@
 //	go run ./scripts/intakebench -rounds 2 \
 //	    -probot ../shared/bench/probot-peer \
 //	    -database "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+//	go run ./scripts/intakebench -rounds 2 -only probot,sqlite -baseline 5e37413
+//
+// -baseline adds cochef on SQLite as built from an earlier git revision,
+// so that before and after a change are measured in the same rounds.
 //
 // Each round runs the servers one after the other, fresh, under the same
 // load; the ratios to Probot are computed within a round, because absolute
@@ -46,6 +50,7 @@ type options struct {
 	probot, database string
 	only             string
 	addr             string
+	baseline         string
 }
 
 func main() {
@@ -59,6 +64,7 @@ func main() {
 	flag.StringVar(&o.database, "database", os.Getenv(pgtest.Env), "postgres:// URL (a fresh schema per run); empty: skip PostgreSQL")
 	flag.StringVar(&o.only, "only", "", "comma-separated subset of probot,sqlite,postgres")
 	flag.StringVar(&o.addr, "addr", "", "measure only the server already listening at this address (one run under a profiler, say)")
+	flag.StringVar(&o.baseline, "baseline", "", "also measure cochef on SQLite as built from this git revision, in the same rounds (before and after a change, side by side)")
 	flag.Parse()
 	log.SetFlags(0)
 	if err := run(o); err != nil {
@@ -128,6 +134,20 @@ func run(o options) error {
 				return nil, nil, err
 			}
 			p, err := start("cochef-sqlite", cochefCmd(bin, addr, filepath.Join(dir, "cochef.db")), addr, tmp, readyz)
+			return p, func() { _ = os.RemoveAll(dir) }, err
+		}})
+	}
+	if o.baseline != "" {
+		base, err := buildBaseline(tmp, o.baseline)
+		if err != nil {
+			return err
+		}
+		targets = append(targets, target{name: "cochef " + o.baseline + ", SQLite", start: func(addr string) (*process, func(), error) {
+			dir, err := os.MkdirTemp(tmp, "baseline-")
+			if err != nil {
+				return nil, nil, err
+			}
+			p, err := start("cochef-baseline", cochefCmd(base, addr, filepath.Join(dir, "cochef.db")), addr, tmp, readyz)
 			return p, func() { _ = os.RemoveAll(dir) }, err
 		}})
 	}

@@ -158,6 +158,42 @@ func buildCochef(dir string) (string, error) {
 	return bin, nil
 }
 
+// buildBaseline builds cochef as it was at the git revision rev, from an
+// export of that revision (git archive) in dir: the working tree is left
+// alone.
+func buildBaseline(dir, rev string) (string, error) {
+	src, err := os.MkdirTemp(dir, "baseline-src-")
+	if err != nil {
+		return "", err
+	}
+	archive := exec.Command("git", "archive", "--format=tar", rev)
+	untar := exec.Command("tar", "-x", "-C", src)
+	pipe, err := archive.StdoutPipe()
+	if err != nil {
+		return "", err
+	}
+	untar.Stdin = pipe
+	archive.Stderr, untar.Stderr = os.Stderr, os.Stderr
+	if err := untar.Start(); err != nil {
+		return "", err
+	}
+	if err := archive.Run(); err != nil {
+		return "", errors.Join(fmt.Errorf("git archive %s: %w", rev, err), untar.Wait())
+	}
+	if err := untar.Wait(); err != nil {
+		return "", fmt.Errorf("unpack %s: %w", rev, err)
+	}
+	bin := filepath.Join(dir, "cochef-baseline")
+	build := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", bin, "./cmd/cochef")
+	build.Dir = src
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("build cochef at %s: %w", rev, err)
+	}
+	return bin, nil
+}
+
 // cochefCmd runs cochef serve in dry-run (no credentials) on database.
 func cochefCmd(bin, addr, database string) *exec.Cmd {
 	cmd := exec.Command(bin, "serve")
