@@ -2,6 +2,7 @@ package rules
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -85,12 +86,22 @@ type phraseMatcher struct {
 func (m *phraseMatcher) empty() bool { return len(m.byFirst) == 0 }
 
 func (m *phraseMatcher) add(text string, id int, vague bool) {
-	ws := words(text)
+	m.addWords(words(text), text, id, vague)
+}
+
+// addWords adds one form of a phrase, text being the phrase as written.
+// A form already listed for the same topic or term is skipped.
+func (m *phraseMatcher) addWords(ws []string, text string, id int, vague bool) {
 	if len(ws) == 0 {
 		return
 	}
 	if m.byFirst == nil {
 		m.byFirst = map[string][]phrase{}
+	}
+	for _, p := range m.byFirst[ws[0]] {
+		if p.id == id && p.vague == vague && slices.Equal(p.words, ws) {
+			return
+		}
 	}
 	list := append(m.byFirst[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
 	// Longest first, so that "adresse IP" is reported rather than "adresse".
@@ -231,11 +242,16 @@ func build(t *Template) *compiled {
 	}
 	c.people = map[string]bool{}
 	for i, tp := range t.Topics {
+		// Verbs are conjugated where a topic lists acts ("exporter",
+		// "anonymiser"); people, attributes and records are nouns.
+		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn
 		for _, k := range tp.Keywords {
-			c.words.add(k, i, false)
-			if ws := words(k); tp.Context == ContextNeed && tp.Has(CategoryPersonalData) && len(ws) == 1 {
-				c.people[stem(ws[0])] = true
-				c.anyNeed = true
+			for _, ws := range inflections(words(k), verbs) {
+				c.words.addWords(ws, k, i, false)
+				if tp.Context == ContextNeed && tp.Has(CategoryPersonalData) && len(ws) == 1 {
+					c.people[stem(ws[0])] = true
+					c.anyNeed = true
+				}
 			}
 		}
 		for _, a := range tp.Acronyms {

@@ -283,7 +283,38 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 		if roleArticles[x] || x == "l" || possessives[x] {
 			continue
 		}
-		return organisationWords[stem(x)]
+		return isOrganisation(x)
+	}
+	return false
+}
+
+// ownerBodies name public bodies, groups and their premises as the
+// owner of a detail: "l'IBAN de la fédération", "le téléphone de la
+// mairie annexe", "the address of the council". They count only in that
+// owner position: an agent "de la mairie" is still a person, and a
+// sentence naming "le service" still handles people's records.
+var ownerBodies = map[string]bool{
+	"federation": true, "club": true, "ligue": true, "comite": true, "syndicat": true, "cooperative": true,
+	"fondation": true, "mairie": true, "commune": true, "prefecture": true, "ministere": true, "administration": true,
+	"agence": true, "caisse": true, "service": true, "direction": true, "office": true, "institution": true,
+	"ecole": true, "college": true, "lycee": true, "universite": true, "creche": true, "hopital": true,
+	"entite": true, "operateur": true, "editeur": true, "prestataire": true, "cabinet": true, "groupement": true,
+	"council": true, "authority": true, "agency": true, "department": true, "school": true,
+	"foundation": true, "provider": true, "vendor": true, "firm": true,
+}
+
+// isOrganisation reports whether a folded word names an organisation or
+// a body,
+// in the singular or the plural ("structures", "entreprises": stem drops
+// their final "e" too, so both forms are tried).
+func isOrganisation(w string) bool {
+	for _, m := range []map[string]bool{organisationWords, ownerBodies} {
+		if m[w] || m[stem(w)] {
+			return true
+		}
+		if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'x') && m[w[:n-1]] {
+			return true
+		}
 	}
 	return false
 }

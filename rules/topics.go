@@ -254,7 +254,9 @@ func negated(before string) bool {
 	ws := lastWords(before, 2)
 	for i, w := range ws {
 		switch w {
-		case "sans", "aucun", "aucune", "without", "no":
+		case "sans", "aucun", "aucune", "without", "no",
+			// Invented data is nobody's: "fake identities", "des noms fictifs".
+			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices":
 			return true
 		case "pas", "plus", "jamais":
 			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
