@@ -162,6 +162,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) {
 				continue
 			}
+		case ContextInterconnection:
+			if !exchangeInSentence(text, sentenceIndex(text, h.start)) {
+				continue
+			}
 		case ContextCitizen:
 			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) {
 				continue
