@@ -155,6 +155,18 @@ func (s *story) needAct() needAct {
 	if (verb == "retrouver" || verb == "find") && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]]) {
 		return actProcess // "je retrouve mes brouillons": kept for me
 	}
+	if displayVerbs[verb] && s.recordsShown(ws, next) {
+		// "voir la liste des rendez-vous du jour", "afficher les demandes
+		// par quartier": records the same people already handle, shown
+		// again; a list of people or of their details is a new display.
+		return actBrowse
+	}
+	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(ws) {
+		// "modifier ma demande", "déplacer mon rendez-vous": the person's
+		// own record, same data, same recipients; "modifier mon adresse"
+		// names a detail and stays processing.
+		return actWorkflow
+	}
 	if displayVerbs[verb] {
 		for _, cue := range stateCues {
 			if strings.Contains(f, " "+cue+" ") {
@@ -270,6 +282,80 @@ func ownStatus(ws []string) bool {
 		own = own || firstPossessives[w]
 	}
 	return status && own
+}
+
+// editVerbs change or move a record.
+var editVerbs = setOf(`modifier changer deplacer reporter corriger completer editer update change edit move amend reschedule`)
+
+// listWords name a list: what it lists is the word after "des", "of".
+var listWords = setOf(`liste listes list lists tableau ensemble`)
+
+// recordsShown reports whether a display need shows records only: its
+// object (or what its list lists) is a person's record and no word of
+// the need names people or a person's detail.
+func (s *story) recordsShown(ws []string, next string) bool {
+	head := next
+	if listWords[head] {
+		head = ""
+		for i, w := range ws {
+			if listWords[w] {
+				for _, x := range ws[i+1:] {
+					if x == "des" || x == "de" || x == "d" || x == "of" || x == "the" || roleArticles[x] {
+						continue
+					}
+					head = x
+					break
+				}
+				break
+			}
+		}
+	}
+	if head == "" || !s.c.records[stem(head)] || historyWords[head] {
+		return false // a history is a new display of who did what
+	}
+	return !s.namesPeopleOrDetails(ws) && !s.namesSensitive()
+}
+
+var historyWords = setOf(`historique history journal log`)
+
+// namesSensitive reports whether the need holds a keyword of a topic
+// that is no mere record or person: "les pièces médicales", "les pièces
+// d'identité" are health and identity data whoever shows them.
+func (s *story) namesSensitive() bool {
+	found := false
+	s.c.words.scan(s.sent.Action, func(p *phrase, _, _ int) {
+		if !p.vague {
+			switch s.t.Topics[p.id].Context {
+			case ContextOwn, ContextNeed:
+			default:
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// ownRecordOnly reports whether a need handles one's own record ("ma
+// demande", "mon rendez-vous") and names no person's detail.
+func (s *story) ownRecordOnly(ws []string) bool {
+	own := false
+	for i, w := range ws {
+		if firstPossessives[w] && i+1 < len(ws) && s.c.records[stem(ws[i+1])] {
+			own = true
+		}
+	}
+	return own && !s.namesPeopleOrDetails(ws)
+}
+
+// namesPeopleOrDetails reports whether a need names people or a
+// person's detail (a name, an address, a photo).
+func (s *story) namesPeopleOrDetails(ws []string) bool {
+	for _, w := range ws {
+		if st := stem(w); s.c.people[st] || s.c.attributes[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // inSet reports whether a folded word, or its stem, is in set.

@@ -42,6 +42,11 @@ type compiled struct {
 	// topic has that context.
 	people  map[string]bool
 	anyNeed bool
+	// records and attributes hold the stems of the one-word keywords of
+	// the personal-data topics of context own (a person's dossier,
+	// booking, application) and person (their name, address, photo): what
+	// a need shows decides whether it is browsing (rules/acts.go).
+	records, attributes map[string]bool
 	ruleSev map[string]Severity
 	// checklist holds the keys of the security checklist's questions;
 	// questions each key with the question's index.
@@ -86,7 +91,35 @@ type phraseMatcher struct {
 func (m *phraseMatcher) empty() bool { return len(m.byFirst) == 0 }
 
 func (m *phraseMatcher) add(text string, id int, vague bool) {
-	m.addWords(words(text), text, id, vague)
+	m.addWords(phraseWords(text), text, id, vague)
+}
+
+// maxGap is how many words "…" in a keyword stands for: "déposer …
+// justificatif" matches "déposer un justificatif", "dépose mon
+// justificatif de domicile", "déposer les deux derniers justificatifs",
+// within one sentence.
+const maxGap = 3
+
+// phraseWords returns a keyword's folded words, "…" (or "...") as an
+// empty word: a gap of up to maxGap words. A verb and its object are a
+// class this way ("joindre … fichier"), not a list of determiners.
+func phraseWords(text string) []string {
+	text = strings.ReplaceAll(text, "...", "…")
+	var out []string
+	for i, part := range strings.Split(text, "…") {
+		ws := words(part)
+		if i > 0 && len(ws) > 0 && len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, ws...)
+	}
+	return out
+}
+
+// sentenceEnd reports whether the text between two words ends a
+// sentence: a gap does not cross it.
+func sentenceEnd(between string) bool {
+	return strings.ContainsAny(between, ".!?\n;:")
 }
 
 // addWords adds one form of a phrase, text being the phrase as written.
@@ -153,12 +186,23 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 				continue
 			}
 			last := end
+			gap := 0
 			for j := 1; j < len(p.words); j++ {
-				s, e, w2 := wordAt(text, last, b2[:])
-				if s < 0 || string(w2) != p.words[j] {
-					continue next
+				if p.words[j] == "" {
+					gap = maxGap // "déposer … justificatif"
+					continue
 				}
-				last = e
+				for skipped := 0; ; skipped++ {
+					s, e, w2 := wordAt(text, last, b2[:])
+					if s < 0 || skipped > gap || gap > 0 && sentenceEnd(text[last:s]) {
+						continue next
+					}
+					last = e
+					if string(w2) == p.words[j] {
+						break
+					}
+				}
+				gap = 0
 			}
 			done[kind] = true
 			fn(p, start, last)
@@ -240,17 +284,24 @@ func build(t *Template) *compiled {
 			c.answer[i] = true
 		}
 	}
-	c.people = map[string]bool{}
+	c.people, c.records, c.attributes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i, tp := range t.Topics {
 		// Verbs are conjugated where a topic lists acts ("exporter",
 		// "anonymiser"); people, attributes and records are nouns.
 		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn
 		for _, k := range tp.Keywords {
-			for _, ws := range inflections(words(k), verbs) {
+			for _, ws := range inflections(phraseWords(k), verbs) {
 				c.words.addWords(ws, k, i, false)
-				if tp.Context == ContextNeed && tp.Has(CategoryPersonalData) && len(ws) == 1 {
-					c.people[stem(ws[0])] = true
-					c.anyNeed = true
+				if tp.Has(CategoryPersonalData) && len(ws) == 1 {
+					switch tp.Context {
+					case ContextNeed:
+						c.people[stem(ws[0])] = true
+						c.anyNeed = true
+					case ContextOwn:
+						c.records[stem(ws[0])] = true
+					case ContextPerson:
+						c.attributes[stem(ws[0])] = true
+					}
 				}
 			}
 		}

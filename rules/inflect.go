@@ -29,7 +29,7 @@ const maxInflected = 64
 func inflections(ws []string, verbs bool) [][]string {
 	out := [][]string{append([]string(nil), ws...)}
 	for i, w := range ws {
-		if len([]rune(w)) < 3 || inflectSkip[w] {
+		if len([]rune(w)) < 3 || inflectSkip[w] { // "" (a gap) too
 			continue
 		}
 		forms := wordForms(w, verbs)
@@ -75,6 +75,14 @@ func wordForms(w string, verbs bool) []string {
 		return s + "s"
 	}
 	add(plural(w))
+	// A keyword listed in the plural ("notes", "médicaux") in the
+	// singular too.
+	switch n := len(w); {
+	case n > 5 && strings.HasSuffix(w, "aux"):
+		add(w[:n-3] + "al")
+	case n > 4 && (w[n-1] == 's' || w[n-1] == 'x') && w[n-2] != 's' && w[n-2] != 'u':
+		add(w[:n-1])
+	}
 	var fem []string
 	switch {
 	case strings.HasSuffix(w, "teur"):

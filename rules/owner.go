@@ -358,5 +358,30 @@ func (s *story) inNeed(word string) bool {
 	return s.sent != nil && s.sent.Action != "" && strings.Contains(fold(s.sent.Action), fold(word))
 }
 
+// circumstanceWords open a complement of time or reference inside a need:
+// what follows is when or by what, not what the story handles ("voir
+// les pièces à fournir avant de commencer ma demande", "selon le motif
+// de mon rendez-vous", "before applying").
+var circumstanceWords = setOf(`avant apres selon suivant before after according`)
+
+// inCircumstance reports whether a word of the need comes after a
+// circumstance word.
+func (s *story) inCircumstance(word string) bool {
+	if s.sent == nil || s.sent.Action == "" {
+		return false
+	}
+	need := fold(s.sent.Action)
+	k := strings.Index(need, fold(word))
+	if k < 0 {
+		return false
+	}
+	for _, w := range words(need[:k]) {
+		if circumstanceWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // isPerson reports whether a folded word names a person.
 func (c *compiled) isPerson(w string) bool { return c.people[stem(w)] }

@@ -24,7 +24,7 @@ func TestReviewProbes(t *testing.T) {
 		{"ETQ locataire, je veux mettre à jour ma situation familiale.", true, false},
 		{"ETQ agent de la médiathèque, je veux enregistrer les emprunts d'un lecteur.", true, false},
 		{"ETQ secrétaire de mairie, je modifie le prénom d'un électeur sur la liste électorale.", true, false},
-		{"ETQ candidate, je peux joindre mon CV à ma candidature.", true, false},
+		{"ETQ candidate, je peux joindre mon CV à ma candidature.", true, true}, // an upload (policy: file uploads)
 		{"ETQ agent, je veux afficher les coordonnées des tuteurs de l'apprentie.", true, false},
 		{"As a librarian, I want to record which books a borrower has on loan.", true, false},
 		{"As a parent, I want to update my child's home address for school transport.", true, false},

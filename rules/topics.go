@@ -154,6 +154,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		case ContextNeed, ContextPersonalData:
 			continue
 		case ContextPerson, ContextOwn:
+			if t.Context == ContextOwn && units[h.unit].sentence && s.inCircumstance(h.word) {
+				continue // "… avant de déposer ma demande": when, not what
+			}
 			if t.Context == ContextOwn && units[h.unit].sentence && s.inBenefitOnly(h.word) {
 				// "… afin de la joindre à mon dossier": the record is
 				// why, not what the story handles.
@@ -167,7 +170,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextCitizen:
-			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) {
+			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
 				continue
 			}
 		}
@@ -244,12 +247,30 @@ func (s *story) needTopics() []topicHit {
 				return
 			}
 		}
+		if len(before) == 2 && audienceParticiple(before[0]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
+			return // "proposés aux agents", "offered to residents": an audience
+		}
 		if n := len(before); n > 0 && (before[n-1] == "pas" || before[n-1] == "plus" || before[n-1] == "jamais" || before[n-1] == "not") {
 			return // "qui n'ont pas signé": what did not happen
 		}
 		out = append(out, topicHit{topic: p.id, word: need[start:end]})
 	})
 	return out
+}
+
+// audienceParticiple reports whether a folded word is a past participle
+// that offers something to people: "proposés", "destinée", "offered",
+// "shown" ("proposés aux agents" names an audience, not data).
+func audienceParticiple(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, sfx := range []string{"e", "es", "ee", "ees", "ed", "own", "ert", "erts"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated reports whether the text before a keyword ends with a negation
