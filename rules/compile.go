@@ -47,7 +47,7 @@ type compiled struct {
 	// booking, application) and person (their name, address, photo): what
 	// a need shows decides whether it is browsing (rules/acts.go).
 	records, attributes map[string]bool
-	ruleSev map[string]Severity
+	ruleSev             map[string]Severity
 	// checklist holds the keys of the security checklist's questions;
 	// questions each key with the question's index.
 	checklist map[string]bool

@@ -30,7 +30,7 @@ func TestReviewProbes(t *testing.T) {
 		{"As a parent, I want to update my child's home address for school transport.", true, false},
 		{"ETQ conseillère, je note les disponibilités de la bénéficiaire pour ses entretiens.", true, false},
 		{"ETQ usagère, je veux changer mon numéro de portable.", true, false},
-		{"ETQ gestionnaire de club, je veux ajouter la photo des licenciés sur leur carte.", true, false},
+		{"ETQ gestionnaire de club, je veux ajouter la photo des licenciés sur leur carte.", true, true}, // an upload (policy: file uploads)
 		{"As a caseworker, I want to add notes about a claimant's circumstances.", true, false},
 		{"ETQ instructeur, je calcule le montant de l'aide à partir des revenus du foyer.", true, false},
 		{"En tant qu'agent d'accueil, je veux enregistrer la date de naissance des nouveaux inscrits.", true, false},
