@@ -31,6 +31,9 @@ const (
 	// actOwnExport: a person exporting their own data ("export my payment
 	// history as a PDF"): a document about them, no bulk export.
 	actOwnExport
+	// actControl: a security control (an antivirus, security headers, a
+	// protection against bots): security, no new processing.
+	actControl
 )
 
 var (
@@ -41,7 +44,7 @@ var (
 		sort filter search find paginate count order`)
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
-		basculer rappeler
+		basculer rappeler fusionner scinder regrouper merge split
 		accept reject refuse approve cancel close extend assign reassign tag label notify remind alert inform`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
@@ -64,7 +67,7 @@ var (
 		"not yet", "have not been", "has not been", "awaiting"}
 	// A person following the state of their own dossier, booking or
 	// claim: no new data, recipient or channel.
-	statusWords = setOf(`avancement etat statut etape progress status stage`)
+	statusWords = setOf(`avancement etat statut etape rang progress status stage rank`)
 	deleteVerbs = setOf(`supprimer effacer retirer enlever delete remove erase`)
 	browseNouns = setOf(`recherche filtre filtres tri visionneuse colonne colonnes compteur pagination liste
 		search filter sort viewer column columns counter pagination list`)
@@ -136,6 +139,13 @@ func (s *story) needAct() needAct {
 	if negatedNeed(ws) {
 		return actRestrict
 	}
+	for _, c := range controlCues {
+		if strings.Contains(f, " "+c) {
+			// A security control protects a feature: naming the
+			// feature's records or users processes nothing new.
+			return actControl
+		}
+	}
 	if s.citizenPerson() && ownStatus(ws) {
 		return actWorkflow
 	}
@@ -155,11 +165,16 @@ func (s *story) needAct() needAct {
 	if (verb == "retrouver" || verb == "find") && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]]) {
 		return actProcess // "je retrouve mes brouillons": kept for me
 	}
-	if displayVerbs[verb] && s.recordsShown(ws, next) {
+	if (displayVerbs[verb] || receiveForms[verb]) && s.recordsShown(ws, next) {
 		// "voir la liste des rendez-vous du jour", "afficher les demandes
 		// par quartier": records the same people already handle, shown
 		// again; a list of people or of their details is a new display.
 		return actBrowse
+	}
+	if displayVerbs[verb] && s.ownRecordOnly(ws) {
+		// "voir mes congés", "see my bookings": a person viewing their
+		// own records, as their own documents.
+		return actWorkflow
 	}
 	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(ws) {
 		// "modifier ma demande", "déplacer mon rendez-vous": the person's
@@ -193,11 +208,11 @@ func (s *story) needAct() needAct {
 		return actOwnExport
 	}
 	switch {
-	case browseNouns[verb] || browseNouns[next] && (verb == "" || roleArticles[verb]):
+	case (browseNouns[verb] || browseNouns[next] && (verb == "" || roleArticles[verb])) && !s.listsPeople(ws):
 		return actBrowse // "une recherche par nom", "une visionneuse"
 	case ownDocVerbs[verb] && inSet(documentWords, next):
 		return actWorkflow // one's own attestation, decree, invoice
-	case browseVerbs[verb]:
+	case browseVerbs[verb] && !computes(f):
 		return actBrowse
 	case workflowVerbs[verb]:
 		return actWorkflow
@@ -282,6 +297,52 @@ func ownStatus(ws []string) bool {
 		own = own || firstPossessives[w]
 	}
 	return status && own
+}
+
+// controlCues are the folded starts of words that make a need a
+// security control.
+var controlCues = []string{"antivir", "en tetes de securite", "security header", "captcha", "robots", "bots ", "anti bot",
+	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
+
+// computeCues say a sort or filter computes something new from a
+// person's data ("by the distance between the child's home and the
+// school"): not browsing.
+var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age "}
+
+func computes(f string) bool {
+	for _, c := range computeCues {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// listsPeople reports whether a list the need asks for lists people:
+// "la liste des inscrits", "a list of the permit holders" is a new
+// display of people, not a layout.
+func (s *story) listsPeople(ws []string) bool {
+	for i, w := range ws {
+		if !listWords[w] {
+			continue
+		}
+		for _, x := range ws[i+1:] {
+			if x == "des" || x == "de" || x == "d" || x == "of" || x == "the" || roleArticles[x] {
+				continue
+			}
+			if s.c.people[stem(x)] {
+				return true
+			}
+			// "the permit holders": a noun may qualify the people.
+			for _, y := range ws[i+1 : min(len(ws), i+6)] {
+				if s.c.people[stem(y)] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
 }
 
 // editVerbs change or move a record.

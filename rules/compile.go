@@ -292,6 +292,9 @@ func build(t *Template) *compiled {
 		for _, k := range tp.Keywords {
 			for _, ws := range inflections(phraseWords(k), verbs) {
 				c.words.addWords(ws, k, i, false)
+				if tp.Has(CategoryPersonalData) && len(ws) == 2 && tp.Context == ContextOwn {
+					c.records[stem(ws[0])] = true // "rendez-vous", "compte rendu"
+				}
 				if tp.Has(CategoryPersonalData) && len(ws) == 1 {
 					switch tp.Context {
 					case ContextNeed:

@@ -182,7 +182,7 @@ var uiNouns = map[string]bool{
 
 // placePrepositions say where a feature is: the record after them is a
 // place of the interface, not what the need handles.
-var placePrepositions = map[string]bool{"depuis": true, "from": true, "via": true}
+var placePrepositions = map[string]bool{"depuis": true, "from": true, "via": true, "sur": true, "on": true}
 
 // subordinators open a clause of time or condition.
 var subordinators = map[string]bool{

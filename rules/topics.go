@@ -154,6 +154,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		case ContextNeed, ContextPersonalData:
 			continue
 		case ContextPerson, ContextOwn:
+			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
+				continue // "the application form", "la page de réservation"
+			}
 			if t.Context == ContextOwn && units[h.unit].sentence && s.inCircumstance(h.word) {
 				continue // "… avant de déposer ma demande": when, not what
 			}
@@ -223,7 +226,7 @@ func (s *story) needTopics() []topicHit {
 		return nil
 	}
 	switch s.act {
-	case actBrowse, actWorkflow, actRestrict, actOwnDelete:
+	case actBrowse, actWorkflow, actRestrict, actOwnDelete, actControl:
 		return nil // people seen, notified or moved along: nothing new about them
 	}
 	need := s.sent.Action
@@ -258,6 +261,20 @@ func (s *story) needTopics() []topicHit {
 	return out
 }
 
+// screenNouns name parts of an interface: a record's name before them
+// (English) or after them and "de" (French) names the screen, not a
+// person's record ("the application form", "la page de réservation").
+var screenNouns = setOf(`formulaire formulaires page pages ecran ecrans bouton boutons champ champs modele modeles onglet onglets menu rubrique
+	parcours lien interface tunnel form forms screen screens button buttons field fields template templates tab tabs flow journey link`)
+
+func uiCompound(text string, start, end int) bool {
+	if after := firstWords(text[end:], 1); len(after) == 1 && screenNouns[after[0]] {
+		return true
+	}
+	b := lastWords(text[:start], 2)
+	return len(b) == 2 && screenNouns[b[0]] && (b[1] == "de" || b[1] == "d")
+}
+
 // audienceParticiple reports whether a folded word is a past participle
 // that offers something to people: "proposés", "destinée", "offered",
 // "shown" ("proposés aux agents" names an audience, not data).
@@ -279,7 +296,7 @@ func negated(before string) bool {
 	ws := lastWords(before, 2)
 	for i, w := range ws {
 		switch w {
-		case "sans", "aucun", "aucune", "without", "no",
+		case "sans", "aucun", "aucune", "without", "no", "hors",
 			// Invented data is nobody's: "fake identities", "des noms fictifs".
 			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices":
 			return true
@@ -380,6 +397,9 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 			continue
 		}
 		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.people[stem(string(w))] || string(w) == "people" || string(w) == "children" {
+			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
+				continue // "les types d'absence proposés aux agents"
+			}
 			return true
 		}
 	}
