@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 	"weak"
 )
 
@@ -94,6 +96,11 @@ func (m *phraseMatcher) add(text string, id int, vague bool) {
 	m.addWords(phraseWords(text), text, id, vague)
 }
 
+// properName stands, in a keyword, for a word written with a capital
+// that is not the first of its sentence: "envoyé par le service <Nom>"
+// is a named provider, whatever its name.
+const properName = "\x01"
+
 // maxGap is how many words "…" in a keyword stands for: "déposer …
 // justificatif" matches "déposer un justificatif", "dépose mon
 // justificatif de domicile", "déposer les deux derniers justificatifs",
@@ -106,14 +113,27 @@ const maxGap = 3
 func phraseWords(text string) []string {
 	text = strings.ReplaceAll(text, "...", "…")
 	var out []string
+	text = strings.NewReplacer("<Nom>", " \x01 ", "<nom>", " \x01 ", "<Name>", " \x01 ").Replace(text)
 	for i, part := range strings.Split(text, "…") {
-		ws := words(part)
+		var ws []string
+		for j, chunk := range strings.Split(part, "\x01") {
+			if j > 0 {
+				ws = append(ws, properName)
+			}
+			ws = append(ws, words(chunk)...)
+		}
 		if i > 0 && len(ws) > 0 && len(out) > 0 {
 			out = append(out, "")
 		}
 		out = append(out, ws...)
 	}
 	return out
+}
+
+// capitalised reports whether a word starts with a capital letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 // sentenceEnd reports whether the text between two words ends a
@@ -198,7 +218,7 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 						continue next
 					}
 					last = e
-					if string(w2) == p.words[j] {
+					if string(w2) == p.words[j] || p.words[j] == properName && capitalised(text[s:e]) {
 						break
 					}
 				}

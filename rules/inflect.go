@@ -29,7 +29,7 @@ const maxInflected = 64
 func inflections(ws []string, verbs bool) [][]string {
 	out := [][]string{append([]string(nil), ws...)}
 	for i, w := range ws {
-		if len([]rune(w)) < 3 || inflectSkip[w] { // "" (a gap) too
+		if len([]rune(w)) < 3 || inflectSkip[w] || w == properName { // "" (a gap) too
 			continue
 		}
 		forms := wordForms(w, verbs)

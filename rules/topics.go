@@ -241,6 +241,9 @@ func (s *story) needTopics() []topicHit {
 		if quoted(need, start) {
 			return // "le rôle « instructeur »" names a role, not a person
 		}
+		if negated(need[:start]) {
+			return // "hors connexion", "sans compte"
+		}
 		before := lastWords(need[:start], 2)
 		// "réserver pour mes enfants": a citizen's relatives are whom the
 		// booking is about, not whom a feature is for.
