@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -87,7 +88,8 @@ type phrase struct {
 // words without hashing them.
 type phraseMatcher struct {
 	byFirst map[string][]phrase
-	filter  [128]uint64 // by first byte: bit min(len, 63) set
+	seen    map[string]bool // phrases added, by words, id and kind
+	filter  [128]uint64     // by first byte: bit min(len, 63) set
 }
 
 func (m *phraseMatcher) empty() bool { return len(m.byFirst) == 0 }
@@ -150,15 +152,21 @@ func (m *phraseMatcher) addWords(ws []string, text string, id int, vague bool) {
 	}
 	if m.byFirst == nil {
 		m.byFirst = map[string][]phrase{}
+		m.seen = map[string]bool{}
 	}
-	for _, p := range m.byFirst[ws[0]] {
-		if p.id == id && p.vague == vague && slices.Equal(p.words, ws) {
-			return
-		}
+	k := strings.Join(ws, " ") + "\x00" + strconv.Itoa(id) + strconv.FormatBool(vague)
+	if m.seen[k] {
+		return
 	}
-	list := append(m.byFirst[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
-	// Longest first, so that "adresse IP" is reported rather than "adresse".
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	m.seen[k] = true
+	// Longest first, so that "adresse IP" is reported rather than
+	// "adresse"; in the order added among phrases of one length.
+	list := m.byFirst[ws[0]]
+	at := len(list)
+	for at > 0 && len(list[at-1].words) < len(ws) {
+		at--
+	}
+	list = slices.Insert(list, at, phrase{words: ws, id: id, vague: vague, text: text})
 	m.byFirst[ws[0]] = list
 	m.filter[ws[0][0]&127] |= 1 << min(len(ws[0]), 63)
 }
@@ -177,7 +185,16 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 	if m.empty() && word == nil {
 		return
 	}
-	var b1, b2 [64]byte
+	var b1 [64]byte
+	// The words after a first word, folded once: a first word may open
+	// hundreds of phrases (every form of a verb and its objects), each
+	// compared with the same few words.
+	var ahead [aheadWords]struct {
+		buf        [64]byte
+		n          int
+		start, end int
+		gapStop    bool // a sentence ends before this word
+	}
 	for pos := 0; pos < len(text); {
 		start, end, w := wordAt(text, pos, b1[:])
 		if start < 0 {
@@ -194,6 +211,30 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 		if !ok {
 			continue
 		}
+		// Fold the next words lazily: most first words open only
+		// one-word phrases.
+		nAhead, aheadDone := 0, false
+		get := func(i int) bool {
+			for !aheadDone && nAhead <= i {
+				from := end
+				if nAhead > 0 {
+					from = ahead[nAhead-1].end
+				}
+				st, e, w2 := wordAt(text, from, ahead[nAhead].buf[:])
+				if st < 0 {
+					aheadDone = true
+					break
+				}
+				a := &ahead[nAhead]
+				a.n, a.start, a.end = len(w2), st, e
+				a.gapStop = sentenceEnd(text[from:st])
+				nAhead++
+				if nAhead == aheadWords {
+					aheadDone = true
+				}
+			}
+			return i < nAhead
+		}
 		var done [2]bool // a topic, a vague term
 	next:
 		for k := range list {
@@ -205,20 +246,22 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 			if done[kind] {
 				continue
 			}
-			last := end
+			at := 0 // index of the next word ahead
 			gap := 0
+			last := end
 			for j := 1; j < len(p.words); j++ {
 				if p.words[j] == "" {
 					gap = maxGap // "déposer … justificatif"
 					continue
 				}
 				for skipped := 0; ; skipped++ {
-					s, e, w2 := wordAt(text, last, b2[:])
-					if s < 0 || skipped > gap || gap > 0 && sentenceEnd(text[last:s]) {
+					if skipped > gap || !get(at) || gap > 0 && ahead[at].gapStop {
 						continue next
 					}
-					last = e
-					if string(w2) == p.words[j] || p.words[j] == properName && capitalised(text[s:e]) {
+					a := &ahead[at]
+					at++
+					last = a.end
+					if string(a.buf[:a.n]) == p.words[j] || p.words[j] == properName && capitalised(text[a.start:a.end]) {
 						break
 					}
 				}
@@ -229,6 +272,10 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 		}
 	}
 }
+
+// aheadWords bounds the words a phrase may span after its first: longer
+// phrases (with their gaps) do not match.
+const aheadWords = 16
 
 // compiledCache keys on the Template's address without keeping it alive:
 // the server parses a repository's templates on each event, and an entry
