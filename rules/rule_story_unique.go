@@ -138,9 +138,7 @@ var synonymFamilies = func() map[string]string {
 // without a table of conjugations. The language decides the endings:
 // an English "-er" is an agent ("publisher"), not an infinitive.
 func lemma(w string, lang Lang) string {
-	if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'x') {
-		w = w[:n-1]
-	}
+	w = stem(w)
 	switch n := len(w); {
 	case lang == FR && n > 6 && strings.HasSuffix(w, "ent"):
 		w = w[:n-3]
@@ -151,7 +149,7 @@ func lemma(w string, lang Lang) string {
 	case lang == EN && n > 5 && strings.HasSuffix(w, "ed"):
 		w = w[:n-2]
 	}
-	return stem(w)
+	return w
 }
 
 // needWords returns the distinct meanings of a story's need.
