@@ -204,6 +204,11 @@ func (s *story) needAct() needAct {
 			}
 		}
 	}
+	// Sending a reminder or a message to people ("envoyer les relances
+	// aux emprunteurs par SMS") notifies through the existing channel.
+	if sendVerbs[verb] && inSet(messageWords, next) {
+		return actWorkflow
+	}
 	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {
 		return actOwnExport
 	}
@@ -302,6 +307,7 @@ func ownStatus(ws []string) bool {
 // controlCues are the folded starts of words that make a need a
 // security control.
 var controlCues = []string{"antivir", "en tetes de securite", "security header", "captcha", "robots", "bots ", "anti bot",
+	"httponly", "samesite", "hsts",
 	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
 
 // computeCues say a sort or filter computes something new from a
@@ -344,6 +350,9 @@ func (s *story) listsPeople(ws []string) bool {
 	}
 	return false
 }
+
+// sendVerbs send a message.
+var sendVerbs = setOf(`envoyer adresser expedier send`)
 
 // editVerbs change or move a record.
 var editVerbs = setOf(`modifier changer deplacer reporter corriger completer editer update change edit move amend reschedule`)
