@@ -48,7 +48,8 @@ var wantMarkers = concat(
 	// story-uniform note.
 	seqs(FR, "impersonal", false, "il faut que je puisse", "il faudrait que je puisse", "il faudrait pouvoir",
 		"il faut pouvoir", "ce serait bien de pouvoir", "ce serait bien que je puisse", "il me faut", "il me faudrait",
-		"il faudrait que je", "il faut que je", "j'ai envie de", "j'ai envie d'"),
+		"il faudrait que je", "il faut que je", "j'ai envie de", "j'ai envie d'", "il m'est possible de",
+		"il m'est possible d'"),
 	seqs(FR, "plural", false, "nous voulons", "nous voudrions", "nous souhaitons", "nous souhaiterions",
 		"nous aimerions", "nous avons besoin de", "nous avons besoin d'", "nous aurions besoin de", "on veut", "on voudrait",
 		"on souhaite", "on aimerait", "on a besoin de", "on a besoin d'"),

@@ -16,6 +16,7 @@ func TestSentenceVariants(t *testing.T) {
 		{"En tant qu'agent, je dois être en mesure de clôturer un dossier.", "agent", "dois être en mesure de clôturer un dossier"},
 		{"En tant qu'agent, il faudrait pouvoir clôturer un dossier.", "agent", "clôturer un dossier"},
 		{"En tant qu'usager, ce serait bien de pouvoir payer en ligne.", "usager", "payer en ligne"},
+		{"En tant qu’usager, il m’est possible de payer en ligne.", "usager", "payer en ligne"},
 		{"ETQ: usager, je veux payer en ligne.", "usager", "payer en ligne"},
 		{"E.T.Q usager, je veux payer en ligne.", "usager", "payer en ligne"},
 		{"En tant qu’usager, je veux payer en ligne.", "usager", "payer en ligne"},
