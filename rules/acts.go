@@ -410,8 +410,15 @@ func (s *story) namesSensitive() bool {
 func (s *story) ownRecordOnly(ws []string) bool {
 	own := false
 	for i, w := range ws {
-		if firstPossessives[w] && i+1 < len(ws) && s.c.records[stem(ws[i+1])] {
-			own = true
+		if !firstPossessives[w] {
+			continue
+		}
+		// "mon rendez-vous", and "mon solde de congés", "mes droits à
+		// congé": the record a possessive's phrase names.
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if s.c.records[stem(ws[j])] {
+				own = true
+			}
 		}
 	}
 	return own && !s.namesPeopleOrDetails(ws)
