@@ -2,7 +2,6 @@ package rules
 
 import (
 	"runtime"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -159,16 +158,18 @@ func (m *phraseMatcher) addWords(ws []string, text string, id int, vague bool) {
 		return
 	}
 	m.seen[k] = true
-	// Longest first, so that "adresse IP" is reported rather than
-	// "adresse"; in the order added among phrases of one length.
-	list := m.byFirst[ws[0]]
-	at := len(list)
-	for at > 0 && len(list[at-1].words) < len(ws) {
-		at--
-	}
-	list = slices.Insert(list, at, phrase{words: ws, id: id, vague: vague, text: text})
-	m.byFirst[ws[0]] = list
+	m.byFirst[ws[0]] = append(m.byFirst[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
 	m.filter[ws[0][0]&127] |= 1 << min(len(ws[0]), 63)
+}
+
+// finish orders each first word's phrases longest first, so that
+// "adresse IP" is reported rather than "adresse", in the order added
+// among phrases of one length; build calls it once every phrase is in.
+func (m *phraseMatcher) finish() {
+	for _, list := range m.byFirst {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+	m.seen = nil
 }
 
 // scan calls fn for every phrase found in text, with the bounds of the
@@ -395,6 +396,7 @@ func build(t *Template) *compiled {
 			c.hasVague = true
 		}
 	}
+	c.words.finish()
 	c.personaNames = map[string]int{}
 	c.privileged = make([]bool, len(t.Personas))
 	for i, p := range t.Personas {

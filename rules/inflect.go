@@ -32,7 +32,10 @@ func inflections(ws []string, verbs bool) [][]string {
 		if len([]rune(w)) < 3 || inflectSkip[w] || w == properName { // "" (a gap) too
 			continue
 		}
-		forms := wordForms(w, verbs)
+		// A phrase's verb leads it ("exporter la liste", "déposer …
+		// justificatif"): only its first word is conjugated, which keeps
+		// a template's compiled phrases in the thousands.
+		forms := wordForms(w, verbs && i == 0)
 		if len(forms) == 0 {
 			continue
 		}
