@@ -31,6 +31,9 @@ const (
 	// actOwnExport: a person exporting their own data ("export my payment
 	// history as a PDF"): a document about them, no bulk export.
 	actOwnExport
+	// actControl: a security control (an antivirus, security headers, a
+	// protection against bots): security, no new processing.
+	actControl
 )
 
 var (
@@ -41,7 +44,7 @@ var (
 		sort filter search find paginate count order`)
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
-		basculer rappeler
+		basculer rappeler fusionner scinder regrouper merge split
 		accept reject refuse approve cancel close extend assign reassign tag label notify remind alert inform`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
@@ -64,7 +67,7 @@ var (
 		"not yet", "have not been", "has not been", "awaiting"}
 	// A person following the state of their own dossier, booking or
 	// claim: no new data, recipient or channel.
-	statusWords = setOf(`avancement etat statut etape progress status stage`)
+	statusWords = setOf(`avancement etat statut etape rang progress status stage rank`)
 	deleteVerbs = setOf(`supprimer effacer retirer enlever delete remove erase`)
 	browseNouns = setOf(`recherche filtre filtres tri visionneuse colonne colonnes compteur pagination liste
 		search filter sort viewer column columns counter pagination list`)
@@ -136,6 +139,13 @@ func (s *story) needAct() needAct {
 	if negatedNeed(ws) {
 		return actRestrict
 	}
+	for _, c := range controlCues {
+		if strings.Contains(f, " "+c) {
+			// A security control protects a feature: naming the
+			// feature's records or users processes nothing new.
+			return actControl
+		}
+	}
 	if s.citizenPerson() && ownStatus(ws) {
 		return actWorkflow
 	}
@@ -154,6 +164,23 @@ func (s *story) needAct() needAct {
 	}
 	if (verb == "retrouver" || verb == "find") && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]]) {
 		return actProcess // "je retrouve mes brouillons": kept for me
+	}
+	if (displayVerbs[verb] || receiveForms[verb]) && s.recordsShown(ws, next) {
+		// "voir la liste des rendez-vous du jour", "afficher les demandes
+		// par quartier": records the same people already handle, shown
+		// again; a list of people or of their details is a new display.
+		return actBrowse
+	}
+	if displayVerbs[verb] && s.ownRecordOnly(ws) {
+		// "voir mes congés", "see my bookings": a person viewing their
+		// own records, as their own documents.
+		return actWorkflow
+	}
+	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(ws) {
+		// "modifier ma demande", "déplacer mon rendez-vous": the person's
+		// own record, same data, same recipients; "modifier mon adresse"
+		// names a detail and stays processing.
+		return actWorkflow
 	}
 	if displayVerbs[verb] {
 		for _, cue := range stateCues {
@@ -177,15 +204,20 @@ func (s *story) needAct() needAct {
 			}
 		}
 	}
+	// Sending a reminder or a message to people ("envoyer les relances
+	// aux emprunteurs par SMS") notifies through the existing channel.
+	if sendVerbs[verb] && inSet(messageWords, next) {
+		return actWorkflow
+	}
 	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {
 		return actOwnExport
 	}
 	switch {
-	case browseNouns[verb] || browseNouns[next] && (verb == "" || roleArticles[verb]):
+	case (browseNouns[verb] || browseNouns[next] && (verb == "" || roleArticles[verb])) && !s.listsPeople(ws):
 		return actBrowse // "une recherche par nom", "une visionneuse"
 	case ownDocVerbs[verb] && inSet(documentWords, next):
 		return actWorkflow // one's own attestation, decree, invoice
-	case browseVerbs[verb]:
+	case browseVerbs[verb] && !computes(f):
 		return actBrowse
 	case workflowVerbs[verb]:
 		return actWorkflow
@@ -270,6 +302,137 @@ func ownStatus(ws []string) bool {
 		own = own || firstPossessives[w]
 	}
 	return status && own
+}
+
+// controlCues are the folded starts of words that make a need a
+// security control.
+var controlCues = []string{"antivir", "en tetes de securite", "security header", "captcha", "robots", "bots ", "anti bot",
+	"httponly", "samesite", "hsts",
+	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
+
+// computeCues say a sort or filter computes something new from a
+// person's data ("by the distance between the child's home and the
+// school"): not browsing.
+var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age "}
+
+func computes(f string) bool {
+	for _, c := range computeCues {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// listsPeople reports whether a list the need asks for lists people:
+// "la liste des inscrits", "a list of the permit holders" is a new
+// display of people, not a layout.
+func (s *story) listsPeople(ws []string) bool {
+	for i, w := range ws {
+		if !listWords[w] {
+			continue
+		}
+		for _, x := range ws[i+1:] {
+			if x == "des" || x == "de" || x == "d" || x == "of" || x == "the" || roleArticles[x] {
+				continue
+			}
+			if s.c.people[stem(x)] {
+				return true
+			}
+			// "the permit holders": a noun may qualify the people.
+			for _, y := range ws[i+1 : min(len(ws), i+6)] {
+				if s.c.people[stem(y)] {
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// sendVerbs send a message.
+var sendVerbs = setOf(`envoyer adresser expedier send`)
+
+// editVerbs change or move a record.
+var editVerbs = setOf(`modifier changer deplacer reporter corriger completer editer update change edit move amend reschedule`)
+
+// listWords name a list: what it lists is the word after "des", "of".
+var listWords = setOf(`liste listes list lists tableau ensemble`)
+
+// recordsShown reports whether a display need shows records only: its
+// object (or what its list lists) is a person's record and no word of
+// the need names people or a person's detail.
+func (s *story) recordsShown(ws []string, next string) bool {
+	head := next
+	if listWords[head] {
+		head = ""
+		for i, w := range ws {
+			if listWords[w] {
+				for _, x := range ws[i+1:] {
+					if x == "des" || x == "de" || x == "d" || x == "of" || x == "the" || roleArticles[x] {
+						continue
+					}
+					head = x
+					break
+				}
+				break
+			}
+		}
+	}
+	if head == "" || !s.c.records[stem(head)] || historyWords[head] {
+		return false // a history is a new display of who did what
+	}
+	return !s.namesPeopleOrDetails(ws) && !s.namesSensitive()
+}
+
+var historyWords = setOf(`historique history journal log`)
+
+// namesSensitive reports whether the need holds a keyword of a topic
+// that is no mere record or person: "les pièces médicales", "les pièces
+// d'identité" are health and identity data whoever shows them.
+func (s *story) namesSensitive() bool {
+	found := false
+	s.c.words.scan(s.sent.Action, func(p *phrase, _, _ int) {
+		if !p.vague {
+			switch s.t.Topics[p.id].Context {
+			case ContextOwn, ContextNeed:
+			default:
+				found = true
+			}
+		}
+	})
+	return found
+}
+
+// ownRecordOnly reports whether a need handles one's own record ("ma
+// demande", "mon rendez-vous") and names no person's detail.
+func (s *story) ownRecordOnly(ws []string) bool {
+	own := false
+	for i, w := range ws {
+		if !firstPossessives[w] {
+			continue
+		}
+		// "mon rendez-vous", and "mon solde de congés", "mes droits à
+		// congé": the record a possessive's phrase names.
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if s.c.records[stem(ws[j])] {
+				own = true
+			}
+		}
+	}
+	return own && !s.namesPeopleOrDetails(ws)
+}
+
+// namesPeopleOrDetails reports whether a need names people or a
+// person's detail (a name, an address, a photo).
+func (s *story) namesPeopleOrDetails(ws []string) bool {
+	for _, w := range ws {
+		if st := stem(w); s.c.people[st] || s.c.attributes[st] {
+			return true
+		}
+	}
+	return false
 }
 
 // inSet reports whether a folded word, or its stem, is in set.

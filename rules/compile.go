@@ -3,8 +3,11 @@ package rules
 import (
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 	"weak"
 )
 
@@ -41,7 +44,12 @@ type compiled struct {
 	// topic has that context.
 	people  map[string]bool
 	anyNeed bool
-	ruleSev map[string]Severity
+	// records and attributes hold the stems of the one-word keywords of
+	// the personal-data topics of context own (a person's dossier,
+	// booking, application) and person (their name, address, photo): what
+	// a need shows decides whether it is browsing (rules/acts.go).
+	records, attributes map[string]bool
+	ruleSev             map[string]Severity
 	// checklist holds the keys of the security checklist's questions;
 	// questions each key with the question's index.
 	checklist map[string]bool
@@ -79,24 +87,89 @@ type phrase struct {
 // words without hashing them.
 type phraseMatcher struct {
 	byFirst map[string][]phrase
-	filter  [128]uint64 // by first byte: bit min(len, 63) set
+	seen    map[string]bool // phrases added, by words, id and kind
+	filter  [128]uint64     // by first byte: bit min(len, 63) set
 }
 
 func (m *phraseMatcher) empty() bool { return len(m.byFirst) == 0 }
 
 func (m *phraseMatcher) add(text string, id int, vague bool) {
-	ws := words(text)
+	m.addWords(phraseWords(text), text, id, vague)
+}
+
+// properName stands, in a keyword, for a word written with a capital
+// that is not the first of its sentence: "envoyé par le service <Nom>"
+// is a named provider, whatever its name.
+const properName = "\x01"
+
+// maxGap is how many words "…" in a keyword stands for: "déposer …
+// justificatif" matches "déposer un justificatif", "dépose mon
+// justificatif de domicile", "déposer les deux derniers justificatifs",
+// within one sentence.
+const maxGap = 3
+
+// phraseWords returns a keyword's folded words, "…" (or "...") as an
+// empty word: a gap of up to maxGap words. A verb and its object are a
+// class this way ("joindre … fichier"), not a list of determiners.
+func phraseWords(text string) []string {
+	text = strings.ReplaceAll(text, "...", "…")
+	var out []string
+	text = strings.NewReplacer("<Nom>", " \x01 ", "<nom>", " \x01 ", "<Name>", " \x01 ").Replace(text)
+	for i, part := range strings.Split(text, "…") {
+		var ws []string
+		for j, chunk := range strings.Split(part, "\x01") {
+			if j > 0 {
+				ws = append(ws, properName)
+			}
+			ws = append(ws, words(chunk)...)
+		}
+		if i > 0 && len(ws) > 0 && len(out) > 0 {
+			out = append(out, "")
+		}
+		out = append(out, ws...)
+	}
+	return out
+}
+
+// capitalised reports whether a word starts with a capital letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// sentenceEnd reports whether the text between two words ends a
+// sentence: a gap does not cross it.
+func sentenceEnd(between string) bool {
+	return strings.ContainsAny(between, ".!?\n;:")
+}
+
+// addWords adds one form of a phrase, text being the phrase as written.
+// A form already listed for the same topic or term is skipped.
+func (m *phraseMatcher) addWords(ws []string, text string, id int, vague bool) {
 	if len(ws) == 0 {
 		return
 	}
 	if m.byFirst == nil {
 		m.byFirst = map[string][]phrase{}
+		m.seen = map[string]bool{}
 	}
-	list := append(m.byFirst[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
-	// Longest first, so that "adresse IP" is reported rather than "adresse".
-	sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
-	m.byFirst[ws[0]] = list
+	k := strings.Join(ws, " ") + "\x00" + strconv.Itoa(id) + strconv.FormatBool(vague)
+	if m.seen[k] {
+		return
+	}
+	m.seen[k] = true
+	m.byFirst[ws[0]] = append(m.byFirst[ws[0]], phrase{words: ws, id: id, vague: vague, text: text})
 	m.filter[ws[0][0]&127] |= 1 << min(len(ws[0]), 63)
+}
+
+// finish orders each first word's phrases longest first, so that
+// "adresse IP" is reported rather than "adresse", in the order added
+// among phrases of one length; build calls it once every phrase is in.
+func (m *phraseMatcher) finish() {
+	for _, list := range m.byFirst {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].words) > len(list[j].words) })
+	}
+	m.seen = nil
 }
 
 // scan calls fn for every phrase found in text, with the bounds of the
@@ -113,7 +186,16 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 	if m.empty() && word == nil {
 		return
 	}
-	var b1, b2 [64]byte
+	var b1 [64]byte
+	// The words after a first word, folded once: a first word may open
+	// hundreds of phrases (every form of a verb and its objects), each
+	// compared with the same few words.
+	var ahead [aheadWords]struct {
+		buf        [64]byte
+		n          int
+		start, end int
+		gapStop    bool // a sentence ends before this word
+	}
 	for pos := 0; pos < len(text); {
 		start, end, w := wordAt(text, pos, b1[:])
 		if start < 0 {
@@ -130,6 +212,30 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 		if !ok {
 			continue
 		}
+		// Fold the next words lazily: most first words open only
+		// one-word phrases.
+		nAhead, aheadDone := 0, false
+		get := func(i int) bool {
+			for !aheadDone && nAhead <= i {
+				from := end
+				if nAhead > 0 {
+					from = ahead[nAhead-1].end
+				}
+				st, e, w2 := wordAt(text, from, ahead[nAhead].buf[:])
+				if st < 0 {
+					aheadDone = true
+					break
+				}
+				a := &ahead[nAhead]
+				a.n, a.start, a.end = len(w2), st, e
+				a.gapStop = sentenceEnd(text[from:st])
+				nAhead++
+				if nAhead == aheadWords {
+					aheadDone = true
+				}
+			}
+			return i < nAhead
+		}
 		var done [2]bool // a topic, a vague term
 	next:
 		for k := range list {
@@ -141,19 +247,36 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 			if done[kind] {
 				continue
 			}
+			at := 0 // index of the next word ahead
+			gap := 0
 			last := end
 			for j := 1; j < len(p.words); j++ {
-				s, e, w2 := wordAt(text, last, b2[:])
-				if s < 0 || string(w2) != p.words[j] {
-					continue next
+				if p.words[j] == "" {
+					gap = maxGap // "déposer … justificatif"
+					continue
 				}
-				last = e
+				for skipped := 0; ; skipped++ {
+					if skipped > gap || !get(at) || gap > 0 && ahead[at].gapStop {
+						continue next
+					}
+					a := &ahead[at]
+					at++
+					last = a.end
+					if string(a.buf[:a.n]) == p.words[j] || p.words[j] == properName && capitalised(text[a.start:a.end]) {
+						break
+					}
+				}
+				gap = 0
 			}
 			done[kind] = true
 			fn(p, start, last)
 		}
 	}
 }
+
+// aheadWords bounds the words a phrase may span after its first: longer
+// phrases (with their gaps) do not match.
+const aheadWords = 16
 
 // compiledCache keys on the Template's address without keeping it alive:
 // the server parses a repository's templates on each event, and an entry
@@ -229,13 +352,28 @@ func build(t *Template) *compiled {
 			c.answer[i] = true
 		}
 	}
-	c.people = map[string]bool{}
+	c.people, c.records, c.attributes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i, tp := range t.Topics {
+		// Verbs are conjugated where a topic lists acts ("exporter",
+		// "anonymiser"); people, attributes and records are nouns.
+		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn
 		for _, k := range tp.Keywords {
-			c.words.add(k, i, false)
-			if ws := words(k); tp.Context == ContextNeed && tp.Has(CategoryPersonalData) && len(ws) == 1 {
-				c.people[stem(ws[0])] = true
-				c.anyNeed = true
+			for _, ws := range inflections(phraseWords(k), verbs) {
+				c.words.addWords(ws, k, i, false)
+				if tp.Has(CategoryPersonalData) && len(ws) == 2 && tp.Context == ContextOwn {
+					c.records[stem(ws[0])] = true // "rendez-vous", "compte rendu"
+				}
+				if tp.Has(CategoryPersonalData) && len(ws) == 1 {
+					switch tp.Context {
+					case ContextNeed:
+						c.people[stem(ws[0])] = true
+						c.anyNeed = true
+					case ContextOwn:
+						c.records[stem(ws[0])] = true
+					case ContextPerson:
+						c.attributes[stem(ws[0])] = true
+					}
+				}
 			}
 		}
 		for _, a := range tp.Acronyms {
@@ -258,6 +396,7 @@ func build(t *Template) *compiled {
 			c.hasVague = true
 		}
 	}
+	c.words.finish()
 	c.personaNames = map[string]int{}
 	c.privileged = make([]bool, len(t.Personas))
 	for i, p := range t.Personas {

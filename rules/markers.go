@@ -42,9 +42,16 @@ var wantMarkers = concat(
 	seqs(FR, "voudrais", false, "je voudrais"),
 	seqs(FR, "souhaite", false, "je souhaite", "je souhaiterais", "je souhaiterai", "je desire", "je desirerais", "je desirerai"),
 	seqs(FR, "aimerais", false, "j'aimerais", "j'aimerai"),
-	seqs(FR, "besoin", false, "j'ai besoin de", "j'ai besoin d'", "j'ai besoin"),
+	seqs(FR, "besoin", false, "j'ai besoin de", "j'ai besoin d'", "j'ai besoin", "j'aurais besoin de", "j'aurais besoin d'",
+		"j'aurais besoin", "j'aurai besoin de", "j'aurai besoin d'"),
+	// Impersonal wishes: an unusual but valid shape, at most a
+	// story-uniform note.
+	seqs(FR, "impersonal", false, "il faut que je puisse", "il faudrait que je puisse", "il faudrait pouvoir",
+		"il faut pouvoir", "ce serait bien de pouvoir", "ce serait bien que je puisse", "il me faut", "il me faudrait",
+		"il faudrait que je", "il faut que je", "j'ai envie de", "j'ai envie d'", "il m'est possible de",
+		"il m'est possible d'"),
 	seqs(FR, "plural", false, "nous voulons", "nous voudrions", "nous souhaitons", "nous souhaiterions",
-		"nous aimerions", "nous avons besoin de", "nous avons besoin d'", "on veut", "on voudrait",
+		"nous aimerions", "nous avons besoin de", "nous avons besoin d'", "nous aurions besoin de", "on veut", "on voudrait",
 		"on souhaite", "on aimerait", "on a besoin de", "on a besoin d'"),
 	seqs(FR, "veux", true, "je ne veux pas", "je ne veux plus"),
 	seqs(FR, "souhaite", true, "je ne souhaite pas", "je ne souhaite plus"),

@@ -2,10 +2,11 @@ package rules
 
 // NeedWords returns the distinct meanings of a story's need (its
 // sentence's action) as story-unique compares them: folded, stemmed,
-// stop words dropped, one word per family of synonyms. It is exported so
+// stop words dropped, one word per family of synonyms, stemmed by the
+// sentence's language (lang). It is exported so
 // that the duplicates found across a repository's stored stories (package
 // similar) and those found within one backlog read a need alike.
-func NeedWords(action string) []string {
+func NeedWords(action string, lang Lang) []string {
 	var out []string
 	for _, t := range tokenize(action, nil) {
 		w := t.w
@@ -14,10 +15,10 @@ func NeedWords(action string) []string {
 		}
 		if f, ok := synonymFamilies[w]; ok {
 			w = f
-		} else if f, ok := synonymFamilies[stem(w)]; ok {
+		} else if f, ok := synonymFamilies[lemma(w, lang)]; ok {
 			w = f
 		} else {
-			w = stem(w)
+			w = lemma(w, lang)
 		}
 		if stopWords[w] {
 			continue

@@ -182,7 +182,7 @@ var uiNouns = map[string]bool{
 
 // placePrepositions say where a feature is: the record after them is a
 // place of the interface, not what the need handles.
-var placePrepositions = map[string]bool{"depuis": true, "from": true, "via": true}
+var placePrepositions = map[string]bool{"depuis": true, "from": true, "via": true, "sur": true, "on": true}
 
 // subordinators open a clause of time or condition.
 var subordinators = map[string]bool{
@@ -283,7 +283,38 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 		if roleArticles[x] || x == "l" || possessives[x] {
 			continue
 		}
-		return organisationWords[stem(x)]
+		return isOrganisation(x)
+	}
+	return false
+}
+
+// ownerBodies name public bodies, groups and their premises as the
+// owner of a detail: "l'IBAN de la fédération", "le téléphone de la
+// mairie annexe", "the address of the council". They count only in that
+// owner position: an agent "de la mairie" is still a person, and a
+// sentence naming "le service" still handles people's records.
+var ownerBodies = map[string]bool{
+	"federation": true, "club": true, "ligue": true, "comite": true, "syndicat": true, "cooperative": true,
+	"fondation": true, "mairie": true, "commune": true, "prefecture": true, "ministere": true, "administration": true,
+	"agence": true, "caisse": true, "service": true, "direction": true, "office": true, "institution": true,
+	"ecole": true, "college": true, "lycee": true, "universite": true, "creche": true, "hopital": true,
+	"entite": true, "operateur": true, "editeur": true, "prestataire": true, "cabinet": true, "groupement": true,
+	"council": true, "authority": true, "agency": true, "department": true, "school": true,
+	"foundation": true, "provider": true, "vendor": true, "firm": true,
+}
+
+// isOrganisation reports whether a folded word names an organisation or
+// a body,
+// in the singular or the plural ("structures", "entreprises": stem drops
+// their final "e" too, so both forms are tried).
+func isOrganisation(w string) bool {
+	for _, m := range []map[string]bool{organisationWords, ownerBodies} {
+		if m[w] || m[stem(w)] {
+			return true
+		}
+		if n := len(w); n > 3 && (w[n-1] == 's' || w[n-1] == 'x') && m[w[:n-1]] {
+			return true
+		}
 	}
 	return false
 }
@@ -325,6 +356,31 @@ func (s *story) inBenefitOnly(word string) bool {
 // inNeed reports whether a word is part of the story's need.
 func (s *story) inNeed(word string) bool {
 	return s.sent != nil && s.sent.Action != "" && strings.Contains(fold(s.sent.Action), fold(word))
+}
+
+// circumstanceWords open a complement of time or reference inside a need:
+// what follows is when or by what, not what the story handles ("voir
+// les pièces à fournir avant de commencer ma demande", "selon le motif
+// de mon rendez-vous", "before applying").
+var circumstanceWords = setOf(`avant apres selon suivant before after according`)
+
+// inCircumstance reports whether a word of the need comes after a
+// circumstance word.
+func (s *story) inCircumstance(word string) bool {
+	if s.sent == nil || s.sent.Action == "" {
+		return false
+	}
+	need := fold(s.sent.Action)
+	k := strings.Index(need, fold(word))
+	if k < 0 {
+		return false
+	}
+	for _, w := range words(need[:k]) {
+		if circumstanceWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // isPerson reports whether a folded word names a person.

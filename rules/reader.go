@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 )
 
 // The sentence reader. A story sentence has up to four parts: who (the
@@ -154,6 +155,11 @@ func readSentence(s string, noRole bool) *parsed {
 	// stays in the text as stray markers. Only the end is trimmed: the
 	// line breaks before the sentence count.
 	s = strings.TrimRight(stripInlineMarkers(sentenceText(s)), " \t\n\r")
+	// Emoji and pictographs before the sentence ("🚀 En tant qu'…",
+	// "✅ ETQ …") are decoration; line breaks stay, they are counted.
+	s = strings.TrimLeftFunc(s, func(r rune) bool {
+		return r == ' ' || r == '\t' || r == 0xFE0F || r == 0x200D || unicode.IsSymbol(r) || unicode.In(r, unicode.Co)
+	})
 	if s == "" {
 		return nil
 	}

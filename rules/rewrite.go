@@ -25,7 +25,7 @@ func (p *parsed) canonicalNeed() (string, bool) {
 		return p.canonicalNeedEN()
 	}
 	switch p.needForm {
-	case "veux", "souhaite", "voudrais", "aimerais", "besoin", "infinitive":
+	case "veux", "souhaite", "voudrais", "aimerais", "besoin", "infinitive", "impersonal":
 		return a, true
 	case "plural":
 		if first, rest := splitFirst(a); fold(first) == "peut" || fold(first) == "pouvons" {

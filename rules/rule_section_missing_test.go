@@ -12,7 +12,7 @@ func TestRuleSectionMissing(t *testing.T) {
 		{"citizen role needs accessibility", "", "En tant qu'usagère, je veux voir les horaires du service." + criteria, 1},
 		{"citizen with the section", "", "En tant qu'usagère, je veux voir les horaires du service." + criteria + "\n## Accessibilité\n\nLa frise est une liste ordonnée.\n", 0},
 		{"personal data topic needs RGPD", "", "En tant qu'agent, je veux saisir la date de naissance." + criteria, 1},
-		{"security topic needs security notes", "", "En tant qu'agent, je veux activer la double authentification." + criteria, 1},
+		{"security topic needs security notes", "", "En tant qu'agent, je veux changer mon mot de passe." + criteria, 1},
 	})
 	r := check(t, "", "En tant qu'administratrice, je veux changer le logo du site."+criteria)
 	f := fired(r, "section-missing")[0]

@@ -63,8 +63,16 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 	// The first verb, after what may open a need ("ne pas", "pouvoir",
 	// "to be able to").
 	v := 0
-	for v < len(ts) && needFillers[ts[v].w] {
+	for v < len(ts) && (needFillers[ts[v].w] || lang == FR && isClitic(ts[v].w)) {
 		v++
+	}
+	if k, ok := twoCriteria(ts, v, lang); ok {
+		// "filtrer par thème et par ville": two filters that could
+		// ship separately.
+		cut := int(ts[k-1].end)
+		first := strings.TrimRight(strings.TrimSpace(need[:cut]), " ,;")
+		second := strings.TrimSpace(need[:ts[v].end]) + " " + strings.TrimSpace(need[ts[k].end:])
+		return first, []string{first, second}, []string{second}, true
 	}
 	if v >= len(ts) {
 		return "", nil, nil, false
@@ -80,7 +88,19 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 	for k < len(ts) {
 		gap := blank[ts[k-1].end:ts[k].off]
 		w := ts[k].w
-		conj := conjWords[w]
+		conj := conjWords[w] && !isWhere(blank, ts[k])
+		if conj && alternative(w) && k+1 < len(ts) {
+			// "valider ou refuser une demande": one decision with its
+			// alternatives; what follows may still join a feature.
+			j := k + 1
+			for j < len(ts) && (ts[j].w == "je" || ts[j].w == "j" || ts[j].w == "i" || lang == FR && isClitic(ts[j].w)) {
+				j++
+			}
+			if j < len(ts) && decision(ts[k-1].w) && decision(ts[j].w) {
+				k = j + 1
+				continue
+			}
+		}
 		if !conj && !strings.ContainsAny(gap, ",&+/") {
 			break
 		}
@@ -88,7 +108,7 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 		if conj {
 			j++
 		}
-		for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && frClitics[ts[j].w]) {
+		for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && isClitic(ts[j].w)) {
 			j++
 		}
 		if j >= len(ts) {
@@ -104,7 +124,7 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 			clause = k
 			break
 		}
-		if !isVerbAt(next, lang) {
+		if !isVerbAt(next, lang) || consequence(ts, j) {
 			break
 		}
 		if !conj && strings.Contains(gap, ",") && k-chain[len(chain)-1] > 1 {
@@ -121,11 +141,22 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 		// Verbs later in the need: "relancer un allocataire et envoyer
 		// un courriel".
 		for i := v + 1; i < len(ts)-1; i++ {
-			if !conjWords[ts[i].w] {
+			if !conjWords[ts[i].w] || isWhere(blank, ts[i]) {
 				continue
 			}
 			j := i + 1
-			for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && frClitics[ts[j].w]) {
+			if alternative(ts[i].w) {
+				// "je confirme ou je refuse la place": one decision.
+				for j < len(ts) && (ts[j].w == "je" || ts[j].w == "j" || ts[j].w == "i" || lang == FR && isClitic(ts[j].w)) {
+					j++
+				}
+				if j < len(ts) && decision(ts[i-1].w) && decision(ts[j].w) {
+					i = j
+					continue
+				}
+				j = i + 1
+			}
+			for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && isClitic(ts[j].w)) {
 				j++
 			}
 			if j >= len(ts) {
@@ -139,7 +170,7 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 				clause = i
 				break
 			}
-			if isVerbAt(next, lang) && (j > i+1 || !articleBefore(ts, j)) {
+			if isVerbAt(next, lang) && (j > i+1 || !articleBefore(ts, j)) && !consequence(ts, j) {
 				clause = i
 				break
 			}
@@ -180,6 +211,72 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 }
 
 // needFillers may open a need before its verb.
+// isClitic reports whether a folded word is a French clitic pronoun:
+// "me connecter", "m'y inscrire".
+func isClitic(w string) bool { return frClitics[w] || frClitics[w+"'"] }
+
+// isWhere reports whether a token folded to "ou" was written "où": a
+// relative clause ("la ville où j'étudie"), no coordination.
+func isWhere(text string, t tok) bool {
+	return strings.Contains(text[t.off:t.end], "ù")
+}
+
+// alternative reports whether a conjunction offers a choice.
+func alternative(w string) bool { return w == "ou" || w == "or" }
+
+// decisionStarts are the folded starts of the verbs of a decision: one
+// decision and its alternatives ("valider ou refuser", "je confirme ou je
+// refuse", "approve or reject") is one feature, while "add or remove" is
+// two.
+var decisionStarts = []string{"valid", "accept", "refus", "rejet", "reject", "confirm", "declin", "approuv",
+	"approv", "accord", "deny", "deni", "grant", "autoris", "authoriz", "authoris"}
+
+func decision(w string) bool {
+	for _, p := range decisionStarts {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// consequence reports whether the verb at j, after a conjunction, states
+// what happens to the person rather than a second feature: "m'inscrire
+// sur une liste d'attente et être prévenu", "and be notified".
+func consequence(ts []tok, j int) bool {
+	if ts[j].w != "etre" && ts[j].w != "be" && ts[j].w != "get" {
+		return false
+	}
+	return j+1 < len(ts) && (frParticiple(ts[j+1].w) || strings.HasSuffix(ts[j+1].w, "ed"))
+}
+
+// criteriaVerbs sort or filter by criteria: two criteria joined with a
+// repeated preposition are two features.
+var criteriaVerbs = setOf(`filtrer filtre trier trie rechercher recherche classer grouper regrouper
+	filter sort search group order`)
+
+// twoCriteria finds, after a verb of criteria, "par X et par Y" or "by X
+// and by Y"; it returns the index of the conjunction.
+func twoCriteria(ts []tok, v int, lang Lang) (int, bool) {
+	if v >= len(ts) || !criteriaVerbs[ts[v].w] {
+		return 0, false
+	}
+	prep := "par"
+	if lang == EN {
+		prep = "by"
+	}
+	seen := false
+	for k := v + 1; k+1 < len(ts); k++ {
+		switch {
+		case ts[k].w == prep:
+			seen = true
+		case seen && (ts[k].w == "et" || ts[k].w == "and") && ts[k+1].w == prep:
+			return k, true
+		}
+	}
+	return 0, false
+}
+
 var needFillers = map[string]bool{
 	"ne": true, "n": true, "pas": true, "plus": true, "pouvoir": true, "to": true, "be": true, "able": true,
 	"not": true, "also": true, "aussi": true, "egalement": true, "peux": true, "pourrai": true, "can": true,

@@ -258,7 +258,42 @@ var meansSeqs = concat(
 
 var meansIndex = indexSeqs(meansSeqs)
 
+// widgetNouns name interface components and input gestures: a need
+// that says which one to use says how, not what ("avec une case à
+// cocher", "in a modal", "from a dropdown").
+var widgetNouns = setOf(`bouton boutons menu menus onglet onglets fenetre modale popup pop-up infobulle icone icones
+	curseur interrupteur bandeau banniere carrousel accordeon widget champ champs
+	deroulant deroulante clic clics glisser-deposer raccourci
+	button buttons dropdown drop-down checkbox checkboxes tab tabs modal dialog tooltip icon icons toggle switch
+	slider carousel accordion banner widget field fields textbox radio click clicks shortcut hotkey`)
+
+// widgetPreps introduce the component a need would use.
+var widgetPreps = setOf(`avec via par dans sur depuis grace using with in on from via through by`)
+
+// widgetAt reports whether token k opens "<preposition> [article] <widget>".
+func widgetAt(toks []rtok, k int) bool {
+	if !widgetPreps[toks[k].w] {
+		return false
+	}
+	for j := k + 1; j < len(toks) && j <= k+3; j++ {
+		t := toks[j]
+		if !t.word {
+			continue
+		}
+		if widgetNouns[t.w] {
+			return true
+		}
+		if !roleArticles[t.w] && !possessives[t.w] && t.w != "a" && t.w != "l" && t.w != "un" && t.w != "une" && t.w != "seul" && t.w != "single" && t.w != "simple" {
+			return false
+		}
+	}
+	return false
+}
+
 func meansAt(toks []rtok, k int, text string, idx []int32) bool {
+	if widgetAt(toks, k) {
+		return true
+	}
 	m, after := matchSeq(toks, k, meansIndex, "")
 	if m == nil {
 		return false

@@ -130,7 +130,7 @@ var formNames = map[Lang]map[string]string{
 		"clause-first": "Lorsque …, en tant que …", "": "(sans profil)",
 		"veux": "je veux …", "souhaite": "je souhaite …", "voudrais": "je voudrais …", "aimerais": "j'aimerais …",
 		"besoin": "j'ai besoin de …", "peux": "je peux …", "dois": "je dois …", "indicative": "je <verbe> …",
-		"infinitive": "<infinitif> …", "plural": "nous voulons …",
+		"infinitive": "<infinitif> …", "plural": "nous voulons …", "impersonal": "il faudrait que je puisse …",
 		"afin de": "afin de …", "afin que": "afin que …", "pour que": "pour que …", "pour": "pour …",
 		"de facon a": "de façon à …", "de maniere a": "de manière à …", "de sorte que": "de sorte que …",
 		"dans le but de": "dans le but de …",
@@ -313,6 +313,8 @@ func withModal(form, need string, lang Lang, enTo bool) (string, bool) {
 		return "je voudrais " + need, true
 	case "aimerais":
 		return "j'aimerais " + need, true
+	case "impersonal":
+		return "il faudrait que je puisse " + need, true
 	case "besoin":
 		if strings.HasPrefix(need, "que ") || strings.HasPrefix(need, "qu'") {
 			return "j'ai besoin " + need, true

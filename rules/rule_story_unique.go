@@ -39,6 +39,22 @@ var storyUnique = Rule{
 // the mean of containment and weighted Jaccard (see similarity).
 const uniqueThreshold = 0.7
 
+// shortNeed is the most content words of a short need: with so few, one
+// word the synonym families miss ("le jour" / "aujourd'hui prévus")
+// weighs a third of the need, so a lower similarity already says the
+// same need; long needs share words by chance and keep the threshold.
+const (
+	shortNeed      = 4
+	shortThreshold = 0.6
+)
+
+func threshold(a, b int) float64 {
+	if max(a, b) <= shortNeed {
+		return shortThreshold
+	}
+	return uniqueThreshold
+}
+
 // stopWords carry no content: articles, pronouns, modals, prepositions.
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
@@ -48,7 +64,8 @@ var stopWords = func() map[string]bool {
 		en tant que qu je j veux souhaite voudrais peux besoin ai afin de d du des le la les l un une et ou
 		pour mon ma mes me m ce cette ces qui dans sur avec par au aux pouvoir etre est sont plus ne pas se s
 		etq a y n nous on vous il elle leur leurs son sa ses tous toutes tout toute depuis selon lorsque quand
-		dois pourrai aimerais souhaiterais`) {
+		dois pourrai aimerais souhaiterais
+		liste listes list lists ensemble totalite`) {
 		m[w] = true
 	}
 	return m
@@ -83,23 +100,64 @@ var synonymFamilies = func() map[string]string {
 		"test sandbox bac",
 		"publier publie publication publish",
 		"date moment time",
+		// General verbs and nouns of public services, both languages.
+		"valider accepter approuver confirmer approve accept validate confirm",
+		"refuser rejeter decliner refuse reject decline",
+		"deposer soumettre poser candidater postuler submit apply lodge",
+		"annuler cancel",
+		"payer regler pay",
+		"imprimer print",
+		"partager share",
+		"notifier alerter prevenir informer rappeler relancer notify alert remind inform",
+		"courriel mail email message",
+		"trier classer ordonner sort order rank",
+		"filtrer filter",
+		"carte plan map",
+		"jour aujourd quotidien journee today day daily",
+		"compte profil account profile",
+		"equipe agent collaborateur team staff",
+		"enfant fils fille child son daughter kid",
+		"permis autorisation permit licence license",
 	} {
 		ws := strings.Fields(family)
 		for _, w := range ws {
-			if _, dup := m[w]; !dup {
-				m[w] = ws[0]
+			for _, k := range []string{w, lemma(w, FR), lemma(w, EN)} {
+				if _, dup := m[k]; !dup {
+					m[k] = ws[0]
+				}
 			}
 		}
 	}
 	return m
 }()
 
+// lemma reduces a folded word to what its forms share: plural, the
+// French -er infinitive and its present ("déposer", "dépose",
+// "déposent"), English -ing and -ed ("filtering", "filtered"), then
+// stem's gender endings. Two forms of one verb then compare equal
+// without a table of conjugations. The language decides the endings:
+// an English "-er" is an agent ("publisher"), not an infinitive.
+func lemma(w string, lang Lang) string {
+	w = stem(w)
+	switch n := len(w); {
+	case lang == FR && n > 6 && strings.HasSuffix(w, "ent"):
+		w = w[:n-3]
+	case lang == FR && n > 5 && (strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ez")):
+		w = w[:n-2]
+	case lang == EN && n > 6 && strings.HasSuffix(w, "ing"):
+		w = w[:n-3]
+	case lang == EN && n > 5 && strings.HasSuffix(w, "ed"):
+		w = w[:n-2]
+	}
+	return w
+}
+
 // needWords returns the distinct meanings of a story's need.
 func (s *story) needWords() []string {
 	if s.sent.found() < 2 {
 		return nil
 	}
-	return NeedWords(s.sent.Action)
+	return NeedWords(s.sent.Action, s.sent.Lang)
 }
 
 // roleKey is the role compared for duplicates: folded and stemmed.
@@ -147,7 +205,7 @@ func checkStoryUnique(ss []*story) [][]hit {
 			continue
 		}
 		for _, j := range byRole[key] {
-			if sim := similarity(needs[i], needs[j], weight, total[i], total[j]); sim >= uniqueThreshold {
+			if sim := similarity(needs[i], needs[j], weight, total[i], total[j]); sim >= threshold(len(needs[i]), len(needs[j])) {
 				out[i] = append(out[i], uniqueHit(ss, i, j, sim))
 				break
 			}

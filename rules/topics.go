@@ -154,6 +154,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		case ContextNeed, ContextPersonalData:
 			continue
 		case ContextPerson, ContextOwn:
+			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
+				continue // "the application form", "la page de réservation"
+			}
+			if t.Context == ContextOwn && units[h.unit].sentence && s.inCircumstance(h.word) {
+				continue // "… avant de déposer ma demande": when, not what
+			}
 			if t.Context == ContextOwn && units[h.unit].sentence && s.inBenefitOnly(h.word) {
 				// "… afin de la joindre à mon dossier": the record is
 				// why, not what the story handles.
@@ -162,8 +168,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) {
 				continue
 			}
+		case ContextInterconnection:
+			if !exchangeInSentence(text, sentenceIndex(text, h.start)) {
+				continue
+			}
 		case ContextCitizen:
-			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) {
+			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
 				continue
 			}
 		}
@@ -216,7 +226,7 @@ func (s *story) needTopics() []topicHit {
 		return nil
 	}
 	switch s.act {
-	case actBrowse, actWorkflow, actRestrict, actOwnDelete:
+	case actBrowse, actWorkflow, actRestrict, actOwnDelete, actControl:
 		return nil // people seen, notified or moved along: nothing new about them
 	}
 	need := s.sent.Action
@@ -231,6 +241,9 @@ func (s *story) needTopics() []topicHit {
 		if quoted(need, start) {
 			return // "le rôle « instructeur »" names a role, not a person
 		}
+		if negated(need[:start]) {
+			return // "hors connexion", "sans compte"
+		}
 		before := lastWords(need[:start], 2)
 		// "réserver pour mes enfants": a citizen's relatives are whom the
 		// booking is about, not whom a feature is for.
@@ -240,6 +253,9 @@ func (s *story) needTopics() []topicHit {
 				return
 			}
 		}
+		if len(before) == 2 && audienceParticiple(before[0]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
+			return // "proposés aux agents", "offered to residents": an audience
+		}
 		if n := len(before); n > 0 && (before[n-1] == "pas" || before[n-1] == "plus" || before[n-1] == "jamais" || before[n-1] == "not") {
 			return // "qui n'ont pas signé": what did not happen
 		}
@@ -248,13 +264,44 @@ func (s *story) needTopics() []topicHit {
 	return out
 }
 
+// screenNouns name parts of an interface: a record's name before them
+// (English) or after them and "de" (French) names the screen, not a
+// person's record ("the application form", "la page de réservation").
+var screenNouns = setOf(`formulaire formulaires page pages ecran ecrans bouton boutons champ champs modele modeles onglet onglets menu rubrique
+	parcours lien interface tunnel form forms screen screens button buttons field fields template templates tab tabs flow journey link`)
+
+func uiCompound(text string, start, end int) bool {
+	if after := firstWords(text[end:], 1); len(after) == 1 && screenNouns[after[0]] {
+		return true
+	}
+	b := lastWords(text[:start], 2)
+	return len(b) == 2 && screenNouns[b[0]] && (b[1] == "de" || b[1] == "d")
+}
+
+// audienceParticiple reports whether a folded word is a past participle
+// that offers something to people: "proposés", "destinée", "offered",
+// "shown" ("proposés aux agents" names an audience, not data).
+func audienceParticiple(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, sfx := range []string{"e", "es", "ee", "ees", "ed", "own", "ert", "erts"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
+}
+
 // negated reports whether the text before a keyword ends with a negation
 // of it: "sans données nominatives", "aucune adresse", "no cookies".
 func negated(before string) bool {
 	ws := lastWords(before, 2)
 	for i, w := range ws {
 		switch w {
-		case "sans", "aucun", "aucune", "without", "no":
+		case "sans", "aucun", "aucune", "without", "no", "hors",
+			// Invented data is nobody's: "fake identities", "des noms fictifs".
+			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices":
 			return true
 		case "pas", "plus", "jamais":
 			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
@@ -353,6 +400,9 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 			continue
 		}
 		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.people[stem(string(w))] || string(w) == "people" || string(w) == "children" {
+			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
+				continue // "les types d'absence proposés aux agents"
+			}
 			return true
 		}
 	}

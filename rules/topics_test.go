@@ -103,7 +103,7 @@ func TestTopicsAcronyms(t *testing.T) {
 		{"acronym in lower case does not fire", "En tant qu'agent, je veux afficher le nir du dossier.", nil},
 		{"définir does not fire INS", "En tant qu'agent, je veux définir les INStructions.", nil},
 		{"INS fires", "En tant qu'agent, je veux rapprocher l'INS du dossier.", []string{"identity"}},
-		{"acronym with a digit", "En tant qu'usager, je veux activer la 2FA.", []string{"authentication"}},
+		{"acronym with a digit", "En tant qu'usager, je veux activer la 2FA.", []string{"strong-authentication"}},
 		{"acronym with a digit in lower case", "En tant qu'usager, je veux voir les 2fa lignes.", nil},
 		{"a number is no acronym", "En tant qu'usager, je veux voir les 2 FAQ du service.", nil},
 		{"multi-word with capitals", "As an agent, I want to hide the IP Address of the page.", []string{"tracking"}},

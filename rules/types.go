@@ -208,11 +208,18 @@ const (
 	// ("une notification push (Firebase)") is a new recipient even in a
 	// notification or a list, which otherwise process nothing new.
 	ContextExchange TopicContext = "exchange"
+	// ContextInterconnection: the keywords name another administration
+	// or system ("la CAF", "France Travail", "HMRC"); they count when
+	// their sentence exchanges data with it: a verb of sending, receiving,
+	// fetching, synchronising or checking against ("transmettre à
+	// l'ANTS", "récupéré auprès de la CAF", "sent to HMRC"). Naming the
+	// body alone ("l'agence CAF la plus proche") is no interconnection.
+	ContextInterconnection TopicContext = "interconnection"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection}
 }
 
 // RuleSetting overrides a rule for a template.

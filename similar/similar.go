@@ -35,7 +35,7 @@ const minNeedWords = 2
 // has no role or no need: such a story is nobody's duplicate.
 func Key(s rules.Sentence) string {
 	role := rules.PersonaKey(s.Role)
-	words := rules.NeedWords(s.Action)
+	words := rules.NeedWords(s.Action, s.Lang)
 	if role == "" || len(words) == 0 {
 		return ""
 	}

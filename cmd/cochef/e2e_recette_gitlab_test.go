@@ -125,7 +125,7 @@ func TestE2ERecetteGitLab(t *testing.T) {
 	reads, writes := glCalls(t, f)
 	t.Logf("API calls, first render (2 stories): %d reads, %d writes", reads, writes)
 	d := thread()
-	if !d.Notes[0].Resolvable || d.Notes[0].Resolved || len(core.ParseChecklist(d.Notes[0].Body)) != 9 {
+	if !d.Notes[0].Resolvable || d.Notes[0].Resolved || len(core.ParseChecklist(d.Notes[0].Body)) != 10 {
 		t.Fatalf("checklist thread %+v", d)
 	}
 	if !strings.Contains(d.Notes[0].Body, "Ce fil est résolu par cochef") {

@@ -235,18 +235,18 @@ func TestE2ERecetteGitHub(t *testing.T) {
 	t.Logf("API calls, first render (2 stories, 1 unreadable): %d reads, %d writes", reads, writes)
 	c := checklistOf(t, f, 7)
 	boxes := core.ParseChecklist(c.Body)
-	if len(boxes) != 9 || slices.Contains(mapValues(boxes), true) {
-		t.Fatalf("want 9 unticked boxes (4 criteria + 2 security checks + 1 business rule + 2 scenarios), got %v:\n%s", boxes, c.Body)
+	if len(boxes) != 10 || slices.Contains(mapValues(boxes), true) {
+		t.Fatalf("want 10 unticked boxes (4 criteria + 3 security checks: retention, access rights, logging + 1 business rule + 2 scenarios), got %v:\n%s", boxes, c.Body)
 	}
 	for _, want := range []string{"[#12 ", "octo-org/referentiel#3", "Sécurité et données personnelles à vérifier", "octo-org/secret#9",
-		"ne peut pas lire", "  > Étant donné un foyer sans enfant scolarisé", "0/9 critères validés", "@\u200dmarie-po"} {
+		"ne peut pas lire", "  > Étant donné un foyer sans enfant scolarisé", "0/10 critères validés", "@\u200dmarie-po"} {
 		if !strings.Contains(c.Body, want) {
 			t.Errorf("checklist lacks %q:\n%s", want, c.Body)
 		}
 	}
 	runs := f.CheckRuns(e2eRepo)
 	if len(runs) != 1 || runs[0].Name != core.RecetteStatusName || runs[0].HeadSHA != "sha-7a" || runs[0].Status != "in_progress" ||
-		runs[0].Title != "0/9 critères validés" || !strings.Contains(runs[0].Summary, "Reste à valider") {
+		runs[0].Title != "0/10 critères validés" || !strings.Contains(runs[0].Summary, "Reste à valider") {
 		t.Fatalf("check runs %+v", runs)
 	}
 	if got := f.IssueLabels(e2eRepo, 7); !slices.Equal(got, []string{"recette: en cours"}) {
@@ -278,7 +278,7 @@ func TestE2ERecetteGitHub(t *testing.T) {
 	if l := lineOf(c.Body, "**1.**"); !strings.HasPrefix(l, "- [x]") || !strings.Contains(l, "✅ @\u200dmarie-po") {
 		t.Fatalf("criterion 1 after the tick: %q", l)
 	}
-	if runs := f.CheckRuns(e2eRepo); len(runs) != 1 || runs[0].Title != "1/9 critères validés" {
+	if runs := f.CheckRuns(e2eRepo); len(runs) != 1 || runs[0].Title != "1/10 critères validés" {
 		t.Fatalf("check run after the tick %+v", runs)
 	}
 	if len(f.Calls(routeEditRun)) != 1 || len(f.Calls(routeNewRun)) != 0 {
@@ -362,12 +362,12 @@ func TestE2ERecetteGitHub(t *testing.T) {
 	}
 	command("marie-po", "/cochef valide tout")
 	c = checklistOf(t, f, 7)
-	if boxes := core.ParseChecklist(c.Body); slices.Contains(mapValues(boxes), false) || len(boxes) != 9 {
+	if boxes := core.ParseChecklist(c.Body); slices.Contains(mapValues(boxes), false) || len(boxes) != 10 {
 		t.Fatalf("after 'valide tout': %v", boxes)
 	}
 	runs = f.CheckRuns(e2eRepo)
 	last := runs[len(runs)-1]
-	if last.Status != "completed" || last.Conclusion != "success" || last.HeadSHA != "sha-7a" || last.Title != "9/9 critères validés" {
+	if last.Status != "completed" || last.Conclusion != "success" || last.HeadSHA != "sha-7a" || last.Title != "10/10 critères validés" {
 		t.Fatalf("check run on completion %+v", last)
 	}
 	if got := f.IssueLabels(e2eRepo, 7); !slices.Equal(got, []string{"recette: validée"}) {
@@ -411,7 +411,7 @@ func TestE2ERecetteGitHub(t *testing.T) {
 		t.Fatalf("report: exit %d: %s", code, errOut.String())
 	}
 	for _, want := range []string{"# Procès-verbal de recette", "recette validée", "la liste n'est pas filtrée par direction",
-		"marie-po", "Vérifications de sécurité : 2/2", "Critères, sécurité comprise : 9/9 validés"} {
+		"marie-po", "Vérifications de sécurité : 3/3", "Critères, sécurité comprise : 10/10 validés"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("PV lacks %q:\n%s", want, out.String())
 		}

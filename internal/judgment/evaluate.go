@@ -98,8 +98,18 @@ type Report struct {
 	Reviews map[string]*PRF
 	// Corpus and Dalpiaz: per QUS defect.
 	Corpus, Dalpiaz map[string]*PRF
+	// Files: per corpus file, the same figures, to see whether a change
+	// helps backlogs other than the one it was made for.
+	Files []FileReport
 	// Misses lists what went wrong, for -v.
 	Misses []string
+}
+
+// FileReport is one corpus backlog's parse ratio and review triggers.
+type FileReport struct {
+	File           string
+	Parse          Ratio
+	RGPD, Security PRF
 }
 
 func newReport() *Report {
@@ -171,12 +181,18 @@ func Analyze(b Backlog, set *templates.Set) []rules.Result {
 
 func (rep *Report) corpusBacklog(b Backlog, set *templates.Set) {
 	results := Analyze(b, set)
+	fr := FileReport{File: filepath.Base(b.File)}
+	defer func() { rep.Files = append(rep.Files, fr) }()
 	for i, e := range b.Entries {
 		res := results[i]
-		rep.parse(e, res)
+		if ok := rep.parse(e, res); e.Story() {
+			fr.Parse.Add(ok)
+		}
 		rgpd := slices.Contains(res.Required, rules.SectionPersonalData)
 		rep.Reviews["rgpd"].Add(e.RGPD, rgpd)
 		rep.Reviews["security"].Add(e.Security, res.SecurityReview)
+		fr.RGPD.Add(e.RGPD, rgpd)
+		fr.Security.Add(e.Security, res.SecurityReview)
 		if e.RGPD != rgpd {
 			rep.miss("rgpd %v, want %v: %s %s (found %v)", rgpd, e.RGPD, e.ID, oneLine(e), res.Sensitive)
 		}
@@ -194,14 +210,15 @@ func (rep *Report) corpusBacklog(b Backlog, set *templates.Set) {
 	}
 }
 
-func (rep *Report) parse(e Entry, res rules.Result) {
+// parse counts one entry's reading and reports whether it was right.
+func (rep *Report) parse(e Entry, res rules.Result) bool {
 	if !e.Story() {
 		ok := res.Story.Action == ""
 		rep.NotStories.Add(ok)
 		if !ok {
 			rep.miss("parse: %s is no story, read need %q", e.ID, res.Story.Action)
 		}
-		return
+		return ok
 	}
 	persona := samePersona(e.Persona, res.Story.Role)
 	need := sameText(e.Need, res.Story.Action)
@@ -225,6 +242,7 @@ func (rep *Report) parse(e Entry, res rules.Result) {
 		rep.miss("parse %s (%s): persona %q need %q benefit %q, want %q / %q / %q",
 			e.ID, e.Shape, res.Story.Role, res.Story.Action, res.Story.Benefit, e.Persona, e.Need, e.Benefit)
 	}
+	return ok
 }
 
 // dalpiaz runs the real backlogs line by line, as `cochef check

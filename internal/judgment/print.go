@@ -7,6 +7,17 @@ import (
 	"strings"
 )
 
+// PrintFiles writes the per-file figures: parse ratio, and F1 (with FP
+// and FN) of each review trigger.
+func (r *Report) PrintFiles(w io.Writer) {
+	fmt.Fprintln(w, "Per corpus file                    parse         rgpd F1 (FP FN)   security F1 (FP FN)")
+	for _, f := range r.Files {
+		fmt.Fprintf(w, "  %-32s %5.3f (%d/%d)  %5.2f (%d %d)      %5.2f (%d %d)\n", f.File, f.Parse.Value(), f.Parse.OK, f.Parse.N,
+			f.RGPD.F1(), f.RGPD.FP, f.RGPD.FN, f.Security.F1(), f.Security.FP, f.Security.FN)
+	}
+	fmt.Fprintln(w)
+}
+
 // Print writes the report as the README shows it; verbose adds every
 // miss.
 func (r *Report) Print(w io.Writer, verbose bool) {

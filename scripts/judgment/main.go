@@ -5,6 +5,7 @@
 //
 //	go run ./scripts/judgment            # the figures of the README
 //	go run ./scripts/judgment -v         # and every miss
+//	go run ./scripts/judgment -files     # and the figures per corpus file
 package main
 
 import (
@@ -20,6 +21,7 @@ func main() {
 	corpus := flag.String("corpus", "rules/testdata/corpus", "directory of the corpus backlogs (*.yml)")
 	dalpiaz := flag.String("dalpiaz", "rules/testdata/dalpiaz2018", "directory of the Dalpiaz backlogs and qus-labels.tsv")
 	verbose := flag.Bool("v", false, "list every miss")
+	files := flag.Bool("files", false, "print the parse and review figures per corpus file")
 	flag.Parse()
 	backlogs, qus, lines, err := judgment.LoadAll(*corpus, *dalpiaz)
 	if err != nil {
@@ -31,5 +33,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "judgment: built-in templates:", err)
 		os.Exit(2)
 	}
-	judgment.Evaluate(backlogs, qus, lines, set).Print(os.Stdout, *verbose)
+	rep := judgment.Evaluate(backlogs, qus, lines, set)
+	if *files {
+		rep.PrintFiles(os.Stdout)
+	}
+	rep.Print(os.Stdout, *verbose)
 }

@@ -1,0 +1,82 @@
+package rules
+
+import "strings"
+
+// Verbs of exchanging data with another system, as folded word prefixes:
+// a prefix covers a verb's infinitive, conjugated forms, participles and
+// noun ("transmettre", "transmis", "transmission"). A class of verbs, not
+// the forms one backlog used.
+var exchangePrefixes = []string{
+	"transm", "envoi", "envoy", "recupere", "recuper", "synchro", "interroge", "interconn",
+	"import", "export", "remont", "aliment", "pousse", "partag", "recoi", "recev", "echang",
+	"verifie", "verifi", "declar", "signale", "raccord", "appel", "consolid", "rapproch", "croise",
+	"send", "sent", "transmit", "fetch", "pull", "push", "sync", "receiv", "shar", "feed", "check",
+	"verif", "report", "submit", "upload", "query", "queri", "integrat", "retriev", "exchang", "match",
+	// Prefilling a form from another system reads its data.
+	"prerempl", "prefill", "prepopul",
+}
+
+// A subordinate clause (subordinators, or a cause: "car", "because")
+// states a circumstance, not what the story builds: "… quand la CAF l'a
+// mal transmis".
+var causeWords = setOf(`puisque car because`)
+
+// exchangeWords are exchange words too short or too common for a prefix.
+var exchangeWords = setOf(`recu recue recus recues via flux api webservice got`)
+
+// exchangeInSentence reports whether sentence si of text holds a verb of
+// exchanging data.
+func exchangeInSentence(text string, si int) bool {
+	n := 0
+	sub := false
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		n += sentenceIndex(text[pos:st], len(text[pos:st]))
+		pos = e
+		if n < si {
+			continue
+		}
+		if n > si {
+			break
+		}
+		switch {
+		case subordinators[string(w)] || causeWords[string(w)]:
+			sub = true
+		case !sub && isExchangeWord(string(w)):
+			// "je reçois un courriel quand …": a message, not data
+			// exchanged with the system.
+			if !messageWords[fold(firstWordAfter(text, e))] && !messageWords[fold(nthWordAfter(text, e, 2))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// firstWordAfter returns the word after offset off, or "".
+func firstWordAfter(text string, off int) string { return nthWordAfter(text, off, 1) }
+
+// nthWordAfter returns the n-th folded word after offset off, or "".
+func nthWordAfter(text string, off, n int) string {
+	ws := firstWords(text[off:], n)
+	if len(ws) < n {
+		return ""
+	}
+	return ws[n-1]
+}
+
+func isExchangeWord(w string) bool {
+	if exchangeWords[w] {
+		return true
+	}
+	for _, p := range exchangePrefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
