@@ -58,7 +58,8 @@ type Evaluation struct {
 	EvaluatedAt time.Time `json:"evaluated_at"`
 	// IssueUpdatedAt is the issue's updated_at as read for this
 	// evaluation: a backfill does not read again an issue evaluated at its
-	// current one.
+	// current one. Zero while a live evaluation is saved half way (before
+	// its last save), so that one cut short by a crash is done again.
 	IssueUpdatedAt time.Time `json:"issue_updated_at,omitzero"`
 	// StoryKey is the story's role and need, normalised (similar.Key):
 	// possible duplicates are found from the stored keys, without a call

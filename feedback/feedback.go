@@ -167,7 +167,11 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 		Ref: t.Issue, Template: d.Result.Template, Lang: d.Lang, Ready: d.Result.Ready,
 		Findings: d.Result.Findings, DryRun: !live, EvaluatedAt: r.Time(), Comment: d.Comment,
 		Title: in.Issue.Title, URL: in.Issue.URL, SecurityReview: d.Result.SecurityReview, IssueLabels: in.Issue.Labels,
-		IssueUpdatedAt: in.Issue.UpdatedAt, StoryKey: similar.Key(d.Result.Story),
+		StoryKey: similar.Key(d.Result.Story),
+		// IssueUpdatedAt stays zero until the last save: an evaluation
+		// saved half way (a creation pending, labels not synced) and cut
+		// short by a crash must stay due for a backfill (backfill.Due),
+		// not pass for one done at the issue's updated_at.
 	}
 	if prev := in.Previous; prev != nil {
 		next.CommentID, next.CommentHash, next.CommentPending = prev.CommentID, prev.CommentHash, prev.CommentPending
@@ -229,6 +233,7 @@ func (r *Runner) apply(ctx context.Context, w writer, live bool, t core.Task, in
 	// Stamped after the writes: an issue whose updated_at is not later
 	// was touched by them, not by a person (backfill.Due).
 	next.EvaluatedAt = r.Time()
+	next.IssueUpdatedAt = in.Issue.UpdatedAt
 	return r.save(ctx, next)
 }
 
