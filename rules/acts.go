@@ -149,6 +149,12 @@ func (s *story) needAct() needAct {
 	if s.citizenPerson() && ownStatus(ws) {
 		return actWorkflow
 	}
+	if offline(f) {
+		// A copy of the records already handled, kept on a device: no
+		// new processing; the device is a security matter (the
+		// offline-copy topic, when records are named).
+		return actWorkflow
+	}
 	verb, next := needVerb(p, ws)
 	if !checkVerbs[verb] {
 		for _, cue := range layoutCues {
@@ -309,6 +315,21 @@ func ownStatus(ws []string) bool {
 var controlCues = []string{"antivir", "en tetes de securite", "security header", "captcha", "robots", "bots ", "anti bot",
 	"httponly", "samesite", "hsts",
 	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
+
+// offlineCues say a need works on a copy kept on a device ("sans
+// connexion depuis six mois" is an idle account, not listed).
+var offlineCues = []string{"hors connexion", "hors ligne", "sans reseau", "mode deconnecte",
+	"offline", "without network"}
+
+// offline reports whether folded words, between spaces, work offline.
+func offline(f string) bool {
+	for _, c := range offlineCues {
+		if strings.Contains(f, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
 
 // computeCues say a sort or filter computes something new from a
 // person's data ("by the distance between the child's home and the

@@ -1,0 +1,48 @@
+package rules_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestReviewProbesThirdBatch: probes for the error classes the blind
+// held-out set showed (aggregates, organisations' records, offline
+// copies, acting for another person, access given to a new role, health
+// words of care and autonomy, automated computations about a person),
+// written on products the held-out set does not hold and labelled by the
+// policy (docs/templates.md) before the classes were changed.
+func TestReviewProbesThirdBatch(t *testing.T) {
+	for _, c := range []struct {
+		text           string
+		rgpd, security bool
+	}{
+		// Aggregates: a count or a breakdown is nobody's data.
+		{"ETQ directrice de crèche, je veux afficher la répartition des enfants inscrits par tranche d'âge.", false, false},
+		{"ETQ responsable du club, je veux voir le nombre d'inscriptions par commune et par catégorie des adhérents.", false, false},
+		{"ETQ élu, je veux des statistiques mensuelles sur les usagers accueillis.", false, false},
+		// Organisations' records are no personal data.
+		{"ETQ agent, je veux supprimer les brouillons de déclaration des entreprises après un an.", false, false},
+		{"ETQ gestionnaire, je veux comparer les devis des titulaires du marché.", false, false},
+		// Offline copies of people's records on a device.
+		{"ETQ inspectrice, je veux emporter les dossiers des contrôles du jour sur ma tablette hors connexion.", false, true},
+		{"As a social worker, I want to open case files offline on my laptop.", false, true},
+		// Acting for another person.
+		{"ETQ tuteur, je veux déposer une demande au nom de la personne protégée.", true, true},
+		{"ETQ usager, je veux donner procuration à un proche pour suivre mon dossier.", true, true},
+		{"As a parent, I want to apply on behalf of my child.", true, true},
+		// Access given to a new role or organisation.
+		{"ETQ directeur, je veux donner accès aux assistantes sociales aux dossiers des familles.", true, true},
+		{"ETQ responsable financier, je veux que le contrôleur de gestion ait accès aux factures des fournisseurs.", false, true},
+		// Health: care given, autonomy assessed.
+		{"ETQ infirmière scolaire, je veux noter les injections réalisées et les contre-indications de l'élève.", true, true},
+		{"ETQ évaluateur, je veux remplir la grille d'évaluation de l'autonomie d'une personne âgée.", true, true},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			r := check(t, "", c.text+criteria)
+			rgpd := slices.Contains(r.Required, "personal-data")
+			if rgpd != c.rgpd || r.SecurityReview != c.security {
+				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
+			}
+		})
+	}
+}
