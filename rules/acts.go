@@ -74,7 +74,7 @@ var (
 	receiveForms  = setOf(`recevoir recois recoit recoive recoivent receive receives get gets`)
 	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
-		invoice certificate receipt letter decision`)
+		notification notifications invoice certificate receipt letter decision`)
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels mail mails email emails
 		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
 	accessWords = []string{

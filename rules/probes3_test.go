@@ -36,6 +36,14 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		// Health: care given, autonomy assessed.
 		{"ETQ infirmière scolaire, je veux noter les injections réalisées et les contre-indications de l'élève.", true, true},
 		{"ETQ évaluateur, je veux remplir la grille d'évaluation de l'autonomie d'une personne âgée.", true, true},
+		// A booking by a person records a new fact about them.
+		{"ETQ habitante, je veux mettre de côté un jeu de la ludothèque pour samedi.", true, false},
+		{"ETQ chercheuse, je veux réserver une place en salle de lecture.", true, false},
+		{"As a researcher, I want to book a microfilm reader for Tuesday.", true, false},
+		{"ETQ usager, je veux prendre rendez-vous avec un conseiller numérique.", true, false},
+		// One's own notification or decision is a document, no processing.
+		{"ETQ allocataire, je veux télécharger la notification de mes droits.", false, false},
+		{"ETQ usagère, je veux imprimer la notification d'attribution de ma place en crèche.", false, false},
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			r := check(t, "", c.text+criteria)
