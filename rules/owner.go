@@ -319,6 +319,8 @@ var ownerBodies = map[string]bool{
 	"entite": true, "operateur": true, "editeur": true, "prestataire": true, "cabinet": true, "groupement": true,
 	"council": true, "authority": true, "agency": true, "department": true, "school": true,
 	"foundation": true, "provider": true, "vendor": true, "firm": true,
+	// A tender's documents are a company's: "un brouillon d'offre".
+	"offre": true, "devis": true, "pli": true, "soumission": true, "tender": true, "bid": true, "quote": true,
 }
 
 // isOrganisation reports whether a folded word names an organisation or

@@ -23,6 +23,7 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		// Organisations' records are no personal data.
 		{"ETQ agent, je veux supprimer les brouillons de déclaration des entreprises après un an.", false, false},
 		{"ETQ gestionnaire, je veux comparer les devis des titulaires du marché.", false, false},
+		{"ETQ entreprise, je veux supprimer mon brouillon de devis avant l'envoi.", false, false},
 		// Offline copies of people's records on a device.
 		{"ETQ inspectrice, je veux emporter les dossiers des contrôles du jour sur ma tablette hors connexion.", false, true},
 		{"As a social worker, I want to open case files offline on my laptop.", false, true},
