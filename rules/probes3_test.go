@@ -20,6 +20,9 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		{"ETQ directrice de crèche, je veux afficher la répartition des enfants inscrits par tranche d'âge.", false, false},
 		{"ETQ responsable du club, je veux voir le nombre d'inscriptions par commune et par catégorie des adhérents.", false, false},
 		{"ETQ élu, je veux des statistiques mensuelles sur les usagers accueillis.", false, false},
+		{"ETQ agent de l'ARS, je veux exporter chaque mois le nombre de vaccinations par commune.", false, false},
+		{"ETQ responsable RH, je veux un tableau du taux d'arrêts maladie par service.", false, false},
+		{"ETQ infirmière, je veux saisir le nombre de doses reçues par l'enfant et ses allergies.", true, true},
 		// Organisations' records are no personal data.
 		{"ETQ agent, je veux supprimer les brouillons de déclaration des entreprises après un an.", false, false},
 		{"ETQ gestionnaire, je veux comparer les devis des titulaires du marché.", false, false},

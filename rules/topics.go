@@ -140,6 +140,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negated(text[:h.start]) {
 			continue // "sans données nominatives", "no cookies"
 		}
+		if t.Has(CategoryPersonalData) && t.Context != ContextExchange && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
+			!s.owned(text, h.start, h.end, false) {
+			continue // "le nombre de vaccinations par commune": counted, nobody's
+		}
 		if t.Context != ContextExchange && s.act == actBrowse && t.Has(CategoryPersonalData) ||
 			t.Context != ContextExchange && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
@@ -320,6 +324,16 @@ func (s *story) offlineStory() bool {
 		f += strings.Join(words(s.sent.Action), " ") + " "
 	}
 	return offline(f)
+}
+
+// sentenceStart returns the offset where the sentence holding off starts.
+func sentenceStart(text string, off int) int {
+	for i := off - 1; i > 0; i-- {
+		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // aggregateBefore reports whether a text names a count or a breakdown:
