@@ -257,7 +257,7 @@ func (s *story) organisationPersona() bool {
 		return false
 	}
 	for _, w := range words(s.sent.Role) {
-		if organisationWords[stem(w)] {
+		if organisationWord(w) {
 			return true
 		}
 	}
@@ -271,11 +271,23 @@ func (s *story) aboutOrganisation() bool {
 		return false
 	}
 	for _, w := range words(s.sent.Role + " " + s.sent.Text) {
-		if organisationWords[stem(w)] {
+		if organisationWord(w) {
 			return true
 		}
 	}
 	return false
+}
+
+// organisationWord reports whether a folded word is one of
+// organisationWords, singular or plural: stem drops the final "e" of
+// "entreprise", "structure", "société", so the word is tried as written
+// and without its plural mark too.
+func organisationWord(w string) bool {
+	if organisationWords[w] || organisationWords[stem(w)] {
+		return true
+	}
+	n := len(w)
+	return n > 3 && (w[n-1] == 's' || w[n-1] == 'x') && organisationWords[w[:n-1]]
 }
 
 // organisationAfter reports whether the words after offset end name an

@@ -37,6 +37,11 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		// Access given to a new role or organisation.
 		{"ETQ directeur, je veux donner accès aux assistantes sociales aux dossiers des familles.", true, true},
 		{"ETQ responsable financier, je veux que le contrôleur de gestion ait accès aux factures des fournisseurs.", false, true},
+		// Computations and suggestions about a person: automated decision, profiling.
+		{"ETQ agent, je veux le calcul automatique des droits à la bourse.", true, false},
+		{"ETQ lectrice, je veux des recommandations personnalisées selon mon historique d'emprunts.", true, false},
+		{"As a learner, I want course suggestions based on my history.", true, false},
+		{"ETQ comptable, je veux que la TVA soit calculée automatiquement sur les devis de l'entreprise.", false, false},
 		// Health: care given, autonomy assessed.
 		{"ETQ infirmière scolaire, je veux noter les injections réalisées et les contre-indications de l'élève.", true, true},
 		{"ETQ évaluateur, je veux remplir la grille d'évaluation de l'autonomie d'une personne âgée.", true, true},

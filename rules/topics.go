@@ -182,7 +182,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		}
 		accepted[k] = true
-		orgs[k] = s.c.organisationAfter(text, h.end)
+		orgs[k] = s.c.organisationAfter(text, h.end) ||
+			// "la TVA calculée automatiquement sur les devis de
+			// l'entreprise": a sentence about an organisation naming no
+			// people handles the organisation's data.
+			t.Context == ContextAny && !t.Has(CategorySecurity) && units[h.unit].sentence && s.aboutOrganisation() &&
+				!s.c.peopleInSentence(text, sentenceIndex(text, h.start))
 		if t.Has(CategoryPersonalData) && !orgs[k] {
 			personal[sentKey{h.unit, sentenceIndex(text, h.start)}] = true
 		}
