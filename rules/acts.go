@@ -212,7 +212,7 @@ func (s *story) needAct() needAct {
 	}
 	// Sending a reminder or a message to people ("envoyer les relances
 	// aux emprunteurs par SMS") notifies through the existing channel.
-	if sendVerbs[verb] && inSet(messageWords, next) {
+	if (sendVerbs[verb] || scheduleVerbs[verb]) && inSet(messageWords, next) {
 		return actWorkflow
 	}
 	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {
@@ -374,6 +374,10 @@ func (s *story) listsPeople(ws []string) bool {
 
 // sendVerbs send a message.
 var sendVerbs = setOf(`envoyer adresser expedier send`)
+
+// scheduleVerbs set a message to go later ("programmer une relance",
+// "schedule reminder e-mails"): the same notification, automated.
+var scheduleVerbs = setOf(`programmer planifier parametrer configurer automatiser schedule configure automate`)
 
 // editVerbs change or move a record.
 var editVerbs = setOf(`modifier changer deplacer reporter corriger completer editer update change edit move amend reschedule`)

@@ -23,6 +23,10 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		{"ETQ agent de l'ARS, je veux exporter chaque mois le nombre de vaccinations par commune.", false, false},
 		{"ETQ responsable RH, je veux un tableau du taux d'arrêts maladie par service.", false, false},
 		{"ETQ infirmière, je veux saisir le nombre de doses reçues par l'enfant et ses allergies.", true, true},
+		// A reminder scheduled through the existing channel is workflow.
+		{"ETQ secrétaire de mairie, je veux planifier une relance par courriel des familles qui n'ont pas payé la cantine.", false, false},
+		{"ETQ gestionnaire, je veux paramétrer un rappel automatique aux adhérents dont la cotisation expire.", false, false},
+		{"As a librarian, I want to schedule reminder e-mails to borrowers with overdue loans.", false, false},
 		// Organisations' records are no personal data.
 		{"ETQ agent, je veux supprimer les brouillons de déclaration des entreprises après un an.", false, false},
 		{"ETQ gestionnaire, je veux comparer les devis des titulaires du marché.", false, false},
