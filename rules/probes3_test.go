@@ -46,6 +46,10 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		{"ETQ lectrice, je veux des recommandations personnalisées selon mon historique d'emprunts.", true, false},
 		{"As a learner, I want course suggestions based on my history.", true, false},
 		{"ETQ comptable, je veux que la TVA soit calculée automatiquement sur les devis de l'entreprise.", false, false},
+		// A question on who sees what.
+		{"Question : le prestataire de ménage voit-il les noms des résidents ?", true, true},
+		{"ETQ directrice, je veux savoir qui voit les dossiers des enfants placés.", true, true},
+		{"Who can see the carers' phone numbers?", true, true},
 		// Health: care given, autonomy assessed.
 		{"ETQ infirmière scolaire, je veux noter les injections réalisées et les contre-indications de l'élève.", true, true},
 		{"ETQ évaluateur, je veux remplir la grille d'évaluation de l'autonomie d'une personne âgée.", true, true},
