@@ -50,6 +50,9 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		{"Question : le prestataire de ménage voit-il les noms des résidents ?", true, true},
 		{"ETQ directrice, je veux savoir qui voit les dossiers des enfants placés.", true, true},
 		{"Who can see the carers' phone numbers?", true, true},
+		// Acting from a message's link, without signing in.
+		{"ETQ habitant, je veux valider mon créneau de déchetterie depuis le SMS de rappel.", false, true},
+		{"As a patient, I want to cancel my appointment from the e-mail reminder.", false, true},
 		// Health: care given, autonomy assessed.
 		{"ETQ infirmière scolaire, je veux noter les injections réalisées et les contre-indications de l'élève.", true, true},
 		{"ETQ évaluateur, je veux remplir la grille d'évaluation de l'autonomie d'une personne âgée.", true, true},
