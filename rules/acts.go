@@ -74,7 +74,7 @@ var (
 	receiveForms  = setOf(`recevoir recois recoit recoive recoivent receive receives get gets`)
 	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
-		invoice certificate receipt letter decision`)
+		notification notifications invoice certificate receipt letter decision`)
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels mail mails email emails
 		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
 	accessWords = []string{
@@ -149,6 +149,12 @@ func (s *story) needAct() needAct {
 	if s.citizenPerson() && ownStatus(ws) {
 		return actWorkflow
 	}
+	if offline(f) {
+		// A copy of the records already handled, kept on a device: no
+		// new processing; the device is a security matter (the
+		// offline-copy topic, when records are named).
+		return actWorkflow
+	}
 	verb, next := needVerb(p, ws)
 	if !checkVerbs[verb] {
 		for _, cue := range layoutCues {
@@ -206,7 +212,7 @@ func (s *story) needAct() needAct {
 	}
 	// Sending a reminder or a message to people ("envoyer les relances
 	// aux emprunteurs par SMS") notifies through the existing channel.
-	if sendVerbs[verb] && inSet(messageWords, next) {
+	if (sendVerbs[verb] || scheduleVerbs[verb]) && inSet(messageWords, next) {
 		return actWorkflow
 	}
 	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {
@@ -310,6 +316,21 @@ var controlCues = []string{"antivir", "en tetes de securite", "security header",
 	"httponly", "samesite", "hsts",
 	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
 
+// offlineCues say a need works on a copy kept on a device ("sans
+// connexion depuis six mois" is an idle account, not listed).
+var offlineCues = []string{"hors connexion", "hors ligne", "sans reseau", "mode deconnecte",
+	"offline", "without network"}
+
+// offline reports whether folded words, between spaces, work offline.
+func offline(f string) bool {
+	for _, c := range offlineCues {
+		if strings.Contains(f, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
 // computeCues say a sort or filter computes something new from a
 // person's data ("by the distance between the child's home and the
 // school"): not browsing.
@@ -353,6 +374,10 @@ func (s *story) listsPeople(ws []string) bool {
 
 // sendVerbs send a message.
 var sendVerbs = setOf(`envoyer adresser expedier send`)
+
+// scheduleVerbs set a message to go later ("programmer une relance",
+// "schedule reminder e-mails"): the same notification, automated.
+var scheduleVerbs = setOf(`programmer planifier parametrer configurer automatiser schedule configure automate`)
 
 // editVerbs change or move a record.
 var editVerbs = setOf(`modifier changer deplacer reporter corriger completer editer update change edit move amend reschedule`)

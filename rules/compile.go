@@ -228,6 +228,11 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 				}
 				a := &ahead[nAhead]
 				a.n, a.start, a.end = len(w2), st, e
+				if a.n > len(a.buf) {
+					// Longer than any keyword word: it matches none
+					// (and wordAt did not fold it into buf).
+					a.n = 0
+				}
 				a.gapStop = sentenceEnd(text[from:st])
 				nAhead++
 				if nAhead == aheadWords {

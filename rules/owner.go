@@ -20,6 +20,11 @@ var (
 		"statistiques": true, "pourcentage": true, "part": true, "moyenne": true, "combien": true,
 		"count": true, "number": true, "rate": true, "share": true, "percentage": true, "average": true,
 		"many": true, "statistics": true, "proportion": true,
+		// A breakdown is a count too: "par tranche d'âge", "la répartition
+		// des enfants", "aggregated figures".
+		"tranche": true, "tranches": true, "repartition": true, "ventilation": true, "agrege": true,
+		"agreges": true, "agregee": true, "agregees": true, "aggregate": true, "aggregated": true,
+		"breakdown": true,
 	}
 	possessives = map[string]bool{
 		"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "son": true, "sa": true,
@@ -241,6 +246,8 @@ var organisationWords = map[string]bool{
 	"company": true, "companie": true, "organization": true, "busines": true, "charity": true,
 	"charitie": true, "supplier": true, "grant": true, "producer": true, "dataset": true,
 	"financement": true, "funding": true,
+	// Public procurement answers come from companies, not people.
+	"soumissionnaire": true, "attributaire": true, "tenderer": true, "bidder": true, "contractor": true,
 }
 
 // organisationPersona reports whether the story's persona is an
@@ -250,7 +257,7 @@ func (s *story) organisationPersona() bool {
 		return false
 	}
 	for _, w := range words(s.sent.Role) {
-		if organisationWords[stem(w)] {
+		if organisationWord(w) {
 			return true
 		}
 	}
@@ -264,26 +271,49 @@ func (s *story) aboutOrganisation() bool {
 		return false
 	}
 	for _, w := range words(s.sent.Role + " " + s.sent.Text) {
-		if organisationWords[stem(w)] {
+		if organisationWord(w) {
 			return true
 		}
 	}
 	return false
 }
 
+// organisationWord reports whether a folded word is one of
+// organisationWords, singular or plural: stem drops the final "e" of
+// "entreprise", "structure", "société", so the word is tried as written
+// and without its plural mark too.
+func organisationWord(w string) bool {
+	if organisationWords[w] || organisationWords[stem(w)] {
+		return true
+	}
+	n := len(w)
+	return n > 3 && (w[n-1] == 's' || w[n-1] == 'x') && organisationWords[w[:n-1]]
+}
+
 // organisationAfter reports whether the words after offset end name an
 // organisation as the owner: "le RIB de l'association", "the address of
 // the company".
 func (c *compiled) organisationAfter(text string, end int) bool {
-	after := firstWords(text[end:], 4)
+	after := firstWords(text[end:], 6)
 	if len(after) == 0 || !ofWords[after[0]] {
 		return false
 	}
-	for _, x := range after[1:] {
+	// One noun may come between: "les brouillons de déclaration des
+	// entreprises" are the companies' drafts.
+	hops := 0
+	for i := 1; i < len(after); i++ {
+		x := after[i]
 		if roleArticles[x] || x == "l" || possessives[x] {
 			continue
 		}
-		return isOrganisation(x)
+		if isOrganisation(x) {
+			return true
+		}
+		if hops > 0 || c.isPerson(x) || i+1 >= len(after) || !ofWords[after[i+1]] {
+			return false
+		}
+		hops++
+		i++
 	}
 	return false
 }
@@ -301,6 +331,8 @@ var ownerBodies = map[string]bool{
 	"entite": true, "operateur": true, "editeur": true, "prestataire": true, "cabinet": true, "groupement": true,
 	"council": true, "authority": true, "agency": true, "department": true, "school": true,
 	"foundation": true, "provider": true, "vendor": true, "firm": true,
+	// A tender's documents are a company's: "un brouillon d'offre".
+	"offre": true, "devis": true, "pli": true, "soumission": true, "tender": true, "bid": true, "quote": true,
 }
 
 // isOrganisation reports whether a folded word names an organisation or

@@ -140,6 +140,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negated(text[:h.start]) {
 			continue // "sans données nominatives", "no cookies"
 		}
+		if t.Has(CategoryPersonalData) && t.Context != ContextExchange && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
+			!s.owned(text, h.start, h.end, false) {
+			continue // "le nombre de vaccinations par commune": counted, nobody's
+		}
 		if t.Context != ContextExchange && s.act == actBrowse && t.Has(CategoryPersonalData) ||
 			t.Context != ContextExchange && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
@@ -178,7 +182,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		}
 		accepted[k] = true
-		orgs[k] = s.c.organisationAfter(text, h.end)
+		orgs[k] = s.c.organisationAfter(text, h.end) ||
+			// "la TVA calculée automatiquement sur les devis de
+			// l'entreprise": a sentence about an organisation naming no
+			// people handles the organisation's data.
+			t.Context == ContextAny && !t.Has(CategorySecurity) && units[h.unit].sentence && s.aboutOrganisation() &&
+				!s.c.peopleInSentence(text, sentenceIndex(text, h.start))
 		if t.Has(CategoryPersonalData) && !orgs[k] {
 			personal[sentKey{h.unit, sentenceIndex(text, h.start)}] = true
 		}
@@ -194,6 +203,20 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		}
 	}
+	// Working offline copies the records named with it onto a device:
+	// they count for the words of context personal-data (the device's
+	// security), though the copy processes nothing new.
+	records := map[sentKey]bool{}
+	if s.offlineStory() {
+		for _, h := range raw {
+			if s.sent != nil && s.sent.Lang == FR && frenchTools[fold(h.word)] {
+				continue // "utiliser l'application hors connexion": the tool, no record
+			}
+			if t := &s.t.Topics[h.topic]; t.Has(CategoryPersonalData) && (t.Context == ContextOwn || t.Context == ContextPerson) {
+				records[sentKey{h.unit, sentenceIndex(units[h.unit].text, h.start)}] = true
+			}
+		}
+	}
 	for k, h := range raw {
 		if s.t.Topics[h.topic].Context != ContextPersonalData || s.act == actOwnExport {
 			continue
@@ -203,7 +226,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		si := sentenceIndex(text, h.start)
-		if personal[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) {
+		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) {
 			accepted[k] = true
 		}
 	}
@@ -244,6 +267,12 @@ func (s *story) needTopics() []topicHit {
 		if negated(need[:start]) {
 			return // "hors connexion", "sans compte"
 		}
+		if tenderRoles[fold(need[start:end])] && (s.aboutOrganisation() || tenderDocumentBefore(need[:start])) {
+			return // "les offres des candidats": companies answering a tender
+		}
+		if aggregateBefore(need[:start]) {
+			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
+		}
 		before := lastWords(need[:start], 2)
 		// "réserver pour mes enfants": a citizen's relatives are whom the
 		// booking is about, not whom a feature is for.
@@ -262,6 +291,73 @@ func (s *story) needTopics() []topicHit {
 		out = append(out, topicHit{topic: p.id, word: need[start:end]})
 	})
 	return out
+}
+
+// tenderRoles name who answers a call for tenders or holds a contract:
+// companies, when the sentence names an organisation or a tender's
+// document; in a recruitment or an exam the same words are people.
+var tenderRoles = setOf(`candidat candidats titulaire titulaires laureat laureats candidate candidates bidder bidders`)
+
+// tenderDocuments are the documents of a call for tenders: an
+// organisation's commercial answer, not a person's record.
+var tenderDocuments = setOf(`offre offres devis pli plis prix tarif tarifs soumission soumissions marche marches consultation
+	consultations memoire bid bids tender tenders quote quotes`)
+
+// tenderDocumentBefore reports whether a text names a tender's document.
+func tenderDocumentBefore(text string) bool {
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		if tenderDocuments[string(w)] {
+			return true
+		}
+		pos = e
+	}
+	return false
+}
+
+// frenchTools: in French, "application" is the software, not a claim.
+var frenchTools = setOf(`application applications`)
+
+// offlineStory reports whether the story's need or title works offline.
+func (s *story) offlineStory() bool {
+	f := " " + strings.Join(words(s.in.Title), " ") + " "
+	if s.sent != nil {
+		f += strings.Join(words(s.sent.Action), " ") + " "
+	}
+	return offline(f)
+}
+
+// sentenceStart returns the offset where the sentence holding off starts.
+func sentenceStart(text string, off int) int {
+	for i := off - 1; i > 0; i-- {
+		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// aggregateBefore reports whether a text names a count or a breakdown:
+// the people named after it are counted, not handled ("les statistiques
+// mensuelles sur les usagers", "the number of loans by age band of
+// readers").
+func aggregateBefore(text string) bool {
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		if aggregateWords[string(w)] {
+			return true
+		}
+		pos = e
+	}
+	return false
 }
 
 // screenNouns name parts of an interface: a record's name before them
@@ -393,6 +489,9 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 		}
 		n += sentenceIndex(text[pos:st], len(text[pos:st]))
 		pos = e
+		if n == si && aggregateWords[string(w)] {
+			return false // "export du nombre de vaccinés par tranche d'âge": counted people
+		}
 		if n != si || len(w) < 4 {
 			if n > si {
 				break
