@@ -250,16 +250,7 @@ func backfillConnector(cfg serverConfig, platform string, log *slog.Logger) (con
 		if !cfg.githubLive() {
 			return nil, usageErr("GitHub : ni App (--github-app-id, --github-private-key-file) ni jeton (--github-token) / no GitHub credentials (App or token)")
 		}
-		gh, err := github.New(github.Config{
-			APIURL:           cfg.GitHubAPIURL,
-			AppID:            cfg.GitHubAppID,
-			PrivateKeyFile:   cfg.GitHubPrivateKeyFile,
-			Token:            cfg.GitHubToken,
-			WriteSpacing:     cfg.GitHubWriteSpacing,
-			ContentPerMinute: cmp.Or(cfg.GitHubContentPerMinute, -1),
-			ContentPerHour:   cmp.Or(cfg.GitHubContentPerHour, -1),
-			Logger:           log,
-		})
+		gh, err := github.New(cfg.githubConfig(log))
 		if err != nil {
 			return nil, &exitError{code: 2, err: fmt.Errorf("github: %w", err)}
 		}
@@ -268,15 +259,7 @@ func backfillConnector(cfg serverConfig, platform string, log *slog.Logger) (con
 		if !cfg.gitlabLive() {
 			return nil, usageErr("GitLab : pas de jeton (--gitlab-token ou --gitlab-token-file) / no GitLab token")
 		}
-		gl, err := gitlab.New(gitlab.Config{
-			BaseURL:       cfg.GitLabURL,
-			Token:         cfg.GitLabToken,
-			TokenFile:     cfg.GitLabTokenFile,
-			ConfigProject: cfg.GitLabConfigProject,
-			BotUsernames:  cfg.GitLabBotUsernames,
-			WriteSpacing:  cfg.GitLabWriteSpacing,
-			Logger:        log,
-		})
+		gl, err := gitlab.New(cfg.gitlabConfig(log))
 		if err != nil {
 			return nil, &exitError{code: 2, err: fmt.Errorf("gitlab: %w", err)}
 		}

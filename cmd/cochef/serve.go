@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -92,18 +91,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 
 	platforms := core.Platforms{}
 	if cfg.githubLive() {
-		gh, err := github.New(github.Config{
-			APIURL:         cfg.GitHubAPIURL,
-			AppID:          cfg.GitHubAppID,
-			PrivateKeyFile: cfg.GitHubPrivateKeyFile,
-			Token:          cfg.GitHubToken,
-			WriteSpacing:   cfg.GitHubWriteSpacing,
-			// The setting's 0 is "no budget", the adapter's negative.
-			ContentPerMinute: cmp.Or(cfg.GitHubContentPerMinute, -1),
-			ContentPerHour:   cmp.Or(cfg.GitHubContentPerHour, -1),
-			Logger:           log,
-			OnRequest:        m.APIRequests(core.GitHub),
-		})
+		ghc := cfg.githubConfig(log)
+		ghc.OnRequest = m.APIRequests(core.GitHub)
+		gh, err := github.New(ghc)
 		if err != nil {
 			return fmt.Errorf("github: %w", err)
 		}
@@ -113,16 +103,9 @@ func serve(ctx context.Context, cfg serverConfig, log *slog.Logger, ready chan<-
 		log.Warn("no GitHub credentials: GitHub runs dry (evaluates and logs, writes nothing)")
 	}
 	if cfg.gitlabLive() {
-		gl, err := gitlab.New(gitlab.Config{
-			BaseURL:       cfg.GitLabURL,
-			Token:         cfg.GitLabToken,
-			TokenFile:     cfg.GitLabTokenFile,
-			ConfigProject: cfg.GitLabConfigProject,
-			BotUsernames:  cfg.GitLabBotUsernames,
-			WriteSpacing:  cfg.GitLabWriteSpacing,
-			Logger:        log,
-			OnRequest:     m.APIRequests(core.GitLab),
-		})
+		glc := cfg.gitlabConfig(log)
+		glc.OnRequest = m.APIRequests(core.GitLab)
+		gl, err := gitlab.New(glc)
 		if err != nil {
 			return fmt.Errorf("gitlab: %w", err)
 		}
