@@ -108,20 +108,15 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 		if conj {
 			j++
 		}
-		for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && isClitic(ts[j].w)) {
-			j++
-		}
+		j = skipFillers(ts, j, lang)
 		if j >= len(ts) {
 			break
 		}
 		next := ts[j].w
-		if next == "je" || next == "j" || next == "i" || next == "we" {
-			// "… et je reçois", "… and I want": a clause of its own,
-			// unless it states what is expected ("and I expect").
-			if j+1 < len(ts) && (ts[j+1].w == "expect" || ts[j+1].w == "attends") {
-				break
+		if subjectWords[next] {
+			if !statesExpectation(ts, j) {
+				clause = k
 			}
-			clause = k
 			break
 		}
 		if !isVerbAt(next, lang) || consequence(ts, j) {
@@ -156,18 +151,15 @@ func splitNeed(need string, lang Lang, form string, enTo bool) (keep string, nee
 				}
 				j = i + 1
 			}
-			for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && isClitic(ts[j].w)) {
-				j++
-			}
+			j = skipFillers(ts, j, lang)
 			if j >= len(ts) {
 				break
 			}
 			next := ts[j].w
-			if next == "je" || next == "j" || next == "i" || next == "we" {
-				if j+1 < len(ts) && (ts[j+1].w == "expect" || ts[j+1].w == "attends") {
-					break
+			if subjectWords[next] {
+				if !statesExpectation(ts, j) {
+					clause = i
 				}
-				clause = i
 				break
 			}
 			if isVerbAt(next, lang) && (j > i+1 || !articleBefore(ts, j)) && !consequence(ts, j) {
@@ -328,4 +320,23 @@ var enObjectStart = map[string]bool{
 	"her": true, "its": true, "all": true, "any": true, "each": true, "every": true, "some": true,
 	"them": true, "it": true, "this": true, "these": true, "those": true, "new": true, "existing": true,
 	"other": true, "your": true, "me": true, "us": true,
+}
+
+// subjectWords open a clause of its own after a conjunction ("… et je
+// reçois", "… and I want").
+var subjectWords = map[string]bool{"je": true, "j": true, "i": true, "we": true}
+
+// statesExpectation: the subject at j states what is expected ("and I
+// expect", "et j'attends"), an acceptance clause, not a second feature.
+func statesExpectation(ts []tok, j int) bool {
+	return j+1 < len(ts) && (ts[j+1].w == "expect" || ts[j+1].w == "attends")
+}
+
+// skipFillers returns the first token from j that is neither a joining
+// filler word nor, in French, a clitic pronoun.
+func skipFillers(ts []tok, j int, lang Lang) int {
+	for j < len(ts) && (joinFillers[ts[j].w] || lang == FR && isClitic(ts[j].w)) {
+		j++
+	}
+	return j
 }
