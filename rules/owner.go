@@ -396,6 +396,10 @@ func (s *story) inNeed(word string) bool {
 // de mon rendez-vous", "before applying").
 var circumstanceWords = setOf(`avant apres selon suivant before after according`)
 
+// relativeWords open a relative clause: what follows qualifies a noun of
+// the need ("les applications auxquelles je peux demander l'accès").
+var relativeWords = setOf(`auxquelles auxquels auquel laquelle lesquelles lesquels which whom`)
+
 // inCircumstance reports whether a word of the need comes after a
 // circumstance word.
 func (s *story) inCircumstance(word string) bool {
@@ -408,7 +412,7 @@ func (s *story) inCircumstance(word string) bool {
 		return false
 	}
 	for _, w := range words(need[:k]) {
-		if circumstanceWords[w] {
+		if circumstanceWords[w] || relativeWords[w] {
 			return true
 		}
 	}

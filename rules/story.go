@@ -145,7 +145,22 @@ func (s *story) topicWords(cat string) Text {
 		seen[strings.ToLower(h.word)] = true
 		out = append(out, h.word)
 	}
-	q := quoteAll(out)
+	// « Attribuer les habilitations » already says « habilitations »
+	// and « désactiver le compte » says « compte »: keep the longer one.
+	kept := out[:0:0]
+	for i, w := range out {
+		lw, inside := strings.ToLower(w), false
+		for j, o := range out {
+			if j != i && len(o) > len(w) && strings.Contains(strings.ToLower(o), lw) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			kept = append(kept, w)
+		}
+	}
+	q := quoteAll(kept)
 	return Text{FR: strings.ReplaceAll(q.Get(FR), " et « ", ", « "), EN: strings.ReplaceAll(q.Get(EN), " and “", ", “")}
 }
 

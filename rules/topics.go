@@ -158,6 +158,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		case ContextNeed, ContextPersonalData:
 			continue
 		case ContextPerson, ContextOwn:
+			if frenchTools[fold(h.word)] && s.french() {
+				continue // "mon application", "les applications du ministère": software
+			}
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
 				continue // "the application form", "la page de réservation"
 			}
@@ -170,6 +173,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) {
+				continue
+			}
+		case ContextAct:
+			if units[h.unit].sentence && s.inCircumstance(h.word) {
 				continue
 			}
 		case ContextInterconnection:
@@ -321,6 +328,29 @@ func tenderDocumentBefore(text string) bool {
 
 // frenchTools: in French, "application" is the software, not a claim.
 var frenchTools = setOf(`application applications`)
+
+// french reports whether the story is written in French: its sentence's
+// language, or, for a bug or a question with no story sentence, more
+// French than English function words in its first lines.
+func (s *story) french() bool {
+	if s.sent != nil && s.sent.found() > 0 {
+		return s.sent.Lang == FR
+	}
+	text := s.in.Title + " " + s.in.Body
+	if len(text) > 600 {
+		text = text[:600]
+	}
+	fr, en := 0, 0
+	for _, w := range words(text) {
+		switch fold(w) {
+		case "le", "la", "les", "des", "du", "une", "est", "pour", "dans", "sur", "qui", "que", "avec", "et":
+			fr++
+		case "the", "a", "an", "is", "for", "in", "on", "which", "that", "with", "and", "to", "of":
+			en++
+		}
+	}
+	return fr > en
+}
 
 // offlineStory reports whether the story's need or title works offline.
 func (s *story) offlineStory() bool {

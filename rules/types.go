@@ -215,11 +215,17 @@ const (
 	// l'ANTS", "récupéré auprès de la CAF", "sent to HMRC"). Naming the
 	// body alone ("l'agence CAF la plus proche") is no interconnection.
 	ContextInterconnection TopicContext = "interconnection"
+	// ContextAct: as ContextAny, but in the story sentence a keyword
+	// counts only as what the need does, not in a circumstance ("voir la
+	// fiche d'une application avant de demander l'accès") nor in a
+	// relative clause ("les applications auxquelles je peux demander
+	// l'accès"): the story browses, it changes nobody's rights.
+	ContextAct TopicContext = "act"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct}
 }
 
 // RuleSetting overrides a rule for a template.
