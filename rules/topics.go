@@ -392,9 +392,12 @@ func aggregateBefore(text string) bool {
 
 // screenNouns name parts of an interface: a record's name before them
 // (English) or after them and "de" (French) names the screen, not a
-// person's record ("the application form", "la page de réservation").
+// person's record ("the application form", "la page de réservation");
+// so do the categories and types of a reference list ("the repair
+// categories", "les types de demande"): configuration, not records.
 var screenNouns = setOf(`formulaire formulaires page pages ecran ecrans bouton boutons champ champs modele modeles onglet onglets menu rubrique
-	parcours lien interface tunnel form forms screen screens button buttons field fields template templates tab tabs flow journey link`)
+	parcours lien interface tunnel form forms screen screens button buttons field fields template templates tab tabs flow journey link
+	categorie categories category type types`)
 
 func uiCompound(text string, start, end int) bool {
 	if after := firstWords(text[end:], 1); len(after) == 1 && screenNouns[after[0]] {
