@@ -45,7 +45,7 @@ var (
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
 		basculer rappeler fusionner scinder regrouper merge split
-		accept reject refuse approve cancel close extend assign reassign tag label notify remind alert inform`)
+		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
@@ -75,6 +75,10 @@ var (
 	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
 		notification notifications invoice certificate receipt letter decision`)
+	// missingPieceWords: what an agent asks a person to complete a
+	// dossier with.
+	missingPieceWords = setOf(`piece pieces complement complements justificatif justificatifs precision precisions
+		document documents evidence information`)
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels mail mails email emails
 		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
 	accessWords = []string{
@@ -115,6 +119,17 @@ func setOf(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// wordAfter returns the word after the first w in ws ("request missing
+// evidence": the noun after its adjective), or "".
+func wordAfter(ws []string, w string) string {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == w {
+			return ws[i+1]
+		}
+	}
+	return ""
 }
 
 // needAct classifies what the story's need does.
@@ -226,6 +241,10 @@ func (s *story) needAct() needAct {
 	case browseVerbs[verb] && !computes(f):
 		return actBrowse
 	case workflowVerbs[verb]:
+		return actWorkflow
+	case (verb == "demander" || verb == "request") && (missingPieceWords[next] || missingPieceWords[wordAfter(ws, next)]):
+		// "demander une pièce manquante au demandeur": the dossier waits
+		// for a document the person sends through the existing channel.
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel

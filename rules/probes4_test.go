@@ -28,6 +28,12 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		// Rights only named around what the story does: browsing.
 		{"ETQ chercheur, je veux voir la description d'un fonds d'archives avant de demander l'accès.", false, false},
 		{"ETQ agent, je veux lister les logiciels auxquels je peux demander un accès.", false, false},
+		// Asking a person for a missing document, marking a record: the
+		// dossier moves along its workflow.
+		{"ETQ agent du service des sports, je veux demander un justificatif manquant au club depuis la demande.", false, false},
+		{"ETQ instructrice, je veux demander une précision à la famille avant la commission.", false, false},
+		{"As a licensing officer, I want to request missing evidence from the applicant.", false, false},
+		{"As a coach, I want to mark a training session as cancelled.", false, false},
 		// In French, "application" is the software.
 		{"ETQ responsable produit, je veux modifier le logo de l'application mobile.", false, false},
 		{"ETQ agent, je veux voir la liste des applications du ministère.", false, false},
