@@ -34,6 +34,10 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"ETQ instructrice, je veux demander une précision à la famille avant la commission.", false, false},
 		{"As a licensing officer, I want to request missing evidence from the applicant.", false, false},
 		{"As a coach, I want to mark a training session as cancelled.", false, false},
+		// Files already uploaded are no new upload surface; an upload is.
+		{"As a licensing officer, I want to see the uploaded plans next to the premises licence.", false, false},
+		{"ETQ agent d'accueil, je veux trier les pièces téléversées par date.", false, false},
+		{"ETQ locataire, je veux que mes justificatifs soient téléversés depuis mon téléphone.", true, true},
 		// In French, "application" is the software.
 		{"ETQ responsable produit, je veux modifier le logo de l'application mobile.", false, false},
 		{"ETQ agent, je veux voir la liste des applications du ministère.", false, false},

@@ -176,7 +176,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextAct:
-			if units[h.unit].sentence && s.inCircumstance(h.word) {
+			if units[h.unit].sentence && s.inCircumstance(h.word) || adjectiveParticiple(text, h.start, h.end) {
 				continue
 			}
 		case ContextInterconnection:
@@ -325,6 +325,29 @@ func tenderDocumentBefore(text string) bool {
 	}
 	return false
 }
+
+// adjectiveParticiple reports whether a keyword's first word is a past
+// participle describing things that already exist ("the uploaded
+// documents", "les pièces téléversées"), not the act itself ("is
+// uploaded", "sont téléversées" stay acts).
+func adjectiveParticiple(text string, start, end int) bool {
+	raw := strings.ToLower(text[start:end])
+	if k := strings.IndexByte(raw, ' '); k > 0 {
+		raw = raw[:k] // "uploaded … documents": the first word is the act
+	}
+	participle := strings.HasSuffix(raw, "ed") && len(raw) > 4
+	for _, sfx := range []string{"é", "ée", "és", "ées"} {
+		participle = participle || strings.HasSuffix(raw, sfx)
+	}
+	if !participle {
+		return false
+	}
+	before := lastWords(text[:start], 1)
+	return len(before) == 1 && !auxiliaries[before[0]]
+}
+
+// auxiliaries before a participle make it an act, not an adjective.
+var auxiliaries = setOf(`est sont etre ete soit soient sera seront etait etaient ai as a avons avez ont avoir is are be been being was were will get gets got has have had`)
 
 // frenchTools: in French, "application" is the software, not a claim.
 var frenchTools = setOf(`application applications`)
