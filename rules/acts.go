@@ -171,7 +171,7 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	}
 	verb, next := needVerb(p, ws)
-	if !checkVerbs[verb] {
+	if !checkVerbs[verb] && !computes(f) {
 		for _, cue := range layoutCues {
 			if strings.Contains(f, " "+cue+" ") {
 				return actBrowse // a layout of what the same people already see

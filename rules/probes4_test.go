@@ -38,6 +38,9 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"As a licensing officer, I want to see the uploaded plans next to the premises licence.", false, false},
 		{"ETQ agent d'accueil, je veux trier les pièces téléversées par date.", false, false},
 		{"ETQ locataire, je veux que mes justificatifs soient téléversés depuis mon téléphone.", true, true},
+		// A distance computed from where a person lives is no layout.
+		{"ETQ bénévole, je veux filtrer les missions par distance depuis mon domicile dans une liste déroulante.", true, false},
+		{"ETQ agent, je veux calculer la distance entre le domicile de l'élève et le collège.", true, false},
 		// In French, "application" is the software.
 		{"ETQ responsable produit, je veux modifier le logo de l'application mobile.", false, false},
 		{"ETQ agent, je veux voir la liste des applications du ministère.", false, false},
