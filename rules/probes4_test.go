@@ -41,6 +41,13 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		// A distance computed from where a person lives is no layout.
 		{"ETQ bénévole, je veux filtrer les missions par distance depuis mon domicile dans une liste déroulante.", true, false},
 		{"ETQ agent, je veux calculer la distance entre le domicile de l'élève et le collège.", true, false},
+		// The people a need handles, named by their trade.
+		{"ETQ responsable du centre de loisirs, je veux ajouter les animateurs et les intervenants de la semaine.", true, false},
+		{"As a school business manager, I want to add the supply teachers to the timetable.", true, false},
+		// Suggestions drawn from a person's history are profiling.
+		{"ETQ usagère de la ludothèque, je veux des suggestions de jeux d'après mes emprunts passés.", true, false},
+		// A negation with its verb: no account created.
+		{"ETQ promeneur, je signale un arbre tombé sans créer de compte.", false, true}, // no account: how people are identified (policy)
 		// In French, "application" is the software.
 		{"ETQ responsable produit, je veux modifier le logo de l'application mobile.", false, false},
 		{"ETQ agent, je veux voir la liste des applications du ministère.", false, false},

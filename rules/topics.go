@@ -448,7 +448,15 @@ func audienceParticiple(w string) bool {
 // negated reports whether the text before a keyword ends with a negation
 // of it: "sans données nominatives", "aucune adresse", "no cookies".
 func negated(before string) bool {
-	ws := lastWords(before, 2)
+	ws := lastWords(before, 3)
+	if len(ws) == 3 {
+		// "sans créer de compte", "without creating an account": the
+		// verb between the negation and its object.
+		if (ws[0] == "sans" || ws[0] == "without") && (ws[2] == "de" || ws[2] == "d" || ws[2] == "un" || ws[2] == "une" || ws[2] == "an" || ws[2] == "a" || ws[2] == "any") {
+			return true
+		}
+		ws = ws[1:]
+	}
 	for i, w := range ws {
 		switch w {
 		case "sans", "aucun", "aucune", "without", "no", "hors",
