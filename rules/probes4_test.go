@@ -48,6 +48,9 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"ETQ usagère de la ludothèque, je veux des suggestions de jeux d'après mes emprunts passés.", true, false},
 		// A negation with its verb: no account created.
 		{"ETQ promeneur, je signale un arbre tombé sans créer de compte.", false, true}, // no account: how people are identified (policy)
+		// English records and case files are people's.
+		{"As a youth worker, I want to archive the case files of young people who left the programme.", true, true},
+		{"As a registrar, I want to correct the records of a marriage.", true, false},
 		// In French, "application" is the software.
 		{"ETQ responsable produit, je veux modifier le logo de l'application mobile.", false, false},
 		{"ETQ agent, je veux voir la liste des applications du ministère.", false, false},
