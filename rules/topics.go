@@ -155,7 +155,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		switch t.Context {
-		case ContextNeed, ContextPersonalData:
+		case ContextNeed, ContextPersonalData, ContextProvider:
 			continue
 		case ContextPerson, ContextOwn:
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
@@ -218,7 +218,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 	}
 	for k, h := range raw {
-		if s.t.Topics[h.topic].Context != ContextPersonalData || s.act == actOwnExport {
+		ctx := s.t.Topics[h.topic].Context
+		if ctx != ContextPersonalData && ctx != ContextProvider || s.act == actOwnExport {
 			continue
 		}
 		text := units[h.unit].text
@@ -226,6 +227,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		si := sentenceIndex(text, h.start)
+		if ctx == ContextProvider {
+			// "les titulaires du marché" name the provider, not the
+			// people whose data it receives.
+			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
+		}
 		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) {
 			accepted[k] = true
 		}
@@ -238,6 +244,29 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for _, h := range needHits {
 		keep(h.topic, h.word, false)
 	}
+	s.providerPersona(keep)
+}
+
+// providerPersona keeps the topics of context provider that the story's
+// role names ("ETQ prestataire externe", "As a contractor") when the
+// story hands the provider personal data: a topic kept so far asks for
+// the RGPD section as a person's.
+func (s *story) providerPersona(keep func(topic int, word string, orgOwned bool)) {
+	if s.sent == nil || s.sent.Role == "" || !s.c.anyProvider {
+		return
+	}
+	personal := false
+	for _, h := range s.topics {
+		personal = personal || s.has(h, CategoryPersonalData)
+	}
+	if !personal {
+		return
+	}
+	s.c.words.scan(s.sent.Role, func(p *phrase, start, end int) {
+		if !p.vague && s.t.Topics[p.id].Context == ContextProvider {
+			keep(p.id, s.sent.Role[start:end], false)
+		}
+	})
 }
 
 // needTopics finds, in the story's need only, the keywords of the topics

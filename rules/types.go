@@ -215,11 +215,19 @@ const (
 	// l'ANTS", "récupéré auprès de la CAF", "sent to HMRC"). Naming the
 	// body alone ("l'agence CAF la plus proche") is no interconnection.
 	ContextInterconnection TopicContext = "interconnection"
+	// ContextProvider: the keywords name an outside provider (a
+	// contractor, a subcontractor, a delegate of the public service).
+	// They count as ContextPersonalData in the text ("transmettre au
+	// prestataire la liste des bénéficiaires"), and, when they name the
+	// story's persona ("ETQ prestataire, je reçois les coordonnées des
+	// locataires"), whenever the story handles personal data or gives the
+	// provider an account: a new recipient of people's data.
+	ContextProvider TopicContext = "provider"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider}
 }
 
 // RuleSetting overrides a rule for a template.

@@ -1,0 +1,42 @@
+package rules_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestReviewProbesFourthBatch: probes for the security misses of the
+// second blind set (issue #9), written on products it does not hold and
+// labelled by the policy (rules/testdata/corpus/ABOUT.md) before each
+// class was changed.
+func TestReviewProbesFourthBatch(t *testing.T) {
+	for _, c := range []struct {
+		text           string
+		rgpd, security bool
+	}{
+		// An outside provider given people's data, as the persona or as
+		// the recipient: a new kind of user with access to it.
+		{"ETQ prestataire de maintenance, je veux consulter les coordonnées des locataires pour planifier mes interventions.", true, true},
+		{"ETQ sous-traitant, je veux recevoir chaque matin la liste des bénéficiaires à livrer.", true, true},
+		{"As a supplier, I want to receive the names and addresses of the residents who ordered a compost bin.", true, true},
+		{"ETQ délégataire du service de transport scolaire, je veux accéder aux inscriptions des élèves.", true, true},
+		{"ETQ prestataire externe, je veux un compte pour accéder à l'outil de support.", true, true},
+		{"ETQ agent, je veux transmettre au prestataire de portage de repas la liste des bénéficiaires avec leur adresse.", true, true},
+		{"ETQ gestionnaire, je veux que le prestataire de nettoyage reçoive le numéro de téléphone de chaque résident.", true, true},
+		{"As a housing officer, I want the contractor to see the tenant's phone number.", true, true},
+		{"ETQ prestataire, je veux consulter le calendrier des interventions prévues.", false, false},
+		{"ETQ prestataire, je veux déposer ma facture mensuelle.", false, false},
+		{"As a contractor, I want to see the list of open jobs in my trade.", false, false},
+		{"ETQ gestionnaire, je veux voir le nombre d'interventions par prestataire.", false, false},
+		{"ETQ agent, je veux choisir le prestataire d'une intervention.", false, false},
+		{"As a supplier, I want to update the price list of my products.", false, false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			r := check(t, "", c.text+criteria)
+			rgpd := slices.Contains(r.Required, "personal-data")
+			if rgpd != c.rgpd || r.SecurityReview != c.security {
+				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
+			}
+		})
+	}
+}
