@@ -30,6 +30,19 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"ETQ gestionnaire, je veux voir le nombre d'interventions par prestataire.", false, false},
 		{"ETQ agent, je veux choisir le prestataire d'une intervention.", false, false},
 		{"As a supplier, I want to update the price list of my products.", false, false},
+		// Hosting and infrastructure: where the service runs, not the
+		// emergency housing of people.
+		{"Spike : vérifier si l'application peut être hébergée chez OVHcloud en région France.", false, true},
+		{"Tâche technique : déplacer l'hébergement du portail vers un cloud qualifié.", false, true},
+		{"Question : faut-il un hébergeur certifié HDS pour le nouveau module ?", false, true},
+		{"As a developer, I want to deploy the library website to AWS in the Paris region.", false, true},
+		{"Check what the hosting contract says about backups and where the data centre is.", false, true},
+		{"ETQ équipe technique, je veux déplacer la base de données vers le centre de données du ministère.", false, true},
+		{"ETQ développeur, je veux que le site soit hébergé dans un cloud souverain.", false, true},
+		{"ETQ agent, je veux consulter les places d'hébergement d'urgence disponibles ce soir.", false, false},
+		{"ETQ bénévole, je veux voir la liste des structures d'hébergement du département.", false, false},
+		{"As an event organiser, I want to host a workshop in the town hall.", false, false},
+		{"ETQ usager, je veux connaître les horaires du centre d'hébergement.", false, false},
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			r := check(t, "", c.text+criteria)
