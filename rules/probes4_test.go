@@ -43,6 +43,19 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"ETQ bénévole, je veux voir la liste des structures d'hébergement du département.", false, false},
 		{"As an event organiser, I want to host a workshop in the town hall.", false, false},
 		{"ETQ usager, je veux connaître les horaires du centre d'hébergement.", false, false},
+		// Records taken over from an old system: people's data migrated.
+		{"Tâche technique : reprendre les dossiers des adhérents de l'ancien logiciel dans la nouvelle application.", true, true},
+		{"Migration des inscriptions de l'ancien tableur vers la nouvelle base (environ 800 familles).", true, true},
+		{"Reprise des données : importer les fiches des bénéficiaires depuis l'ancien outil.", true, true},
+		{"Technical task: migrate the patients' case files from the legacy system before go-live.", true, true},
+		{"As a developer, I want to migrate the borrowers' accounts to the new library system.", true, true},
+		{"Tâche technique : reprendre les demandes en cours de l'ancien progiciel.", true, true},
+		{"Tâche technique : migrer la base de données vers PostgreSQL 16.", false, false},
+		{"Tâche technique : migrer les pages du site vers le nouveau CMS.", false, false},
+		{"Migrate the open datasets from the old portal.", false, false},
+		{"Reprise des contenus éditoriaux de l'ancien site.", false, false},
+		{"Tâche technique : migrer les demandes de subvention des associations depuis l'ancien outil.", false, false},
+		{"Tâche technique : activer le chiffrement du stockage des photos de profil et migrer les objets existants.", false, true},
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			r := check(t, "", c.text+criteria)

@@ -155,7 +155,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		switch t.Context {
-		case ContextNeed, ContextPersonalData, ContextProvider:
+		case ContextNeed, ContextPersonalData, ContextProvider, ContextRecords:
 			continue
 		case ContextPerson, ContextOwn:
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
@@ -219,7 +219,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	}
 	for k, h := range raw {
 		ctx := s.t.Topics[h.topic].Context
-		if ctx != ContextPersonalData && ctx != ContextProvider || s.act == actOwnExport {
+		if ctx != ContextPersonalData && ctx != ContextProvider && ctx != ContextRecords || s.act == actOwnExport {
 			continue
 		}
 		text := units[h.unit].text
@@ -232,7 +232,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// people whose data it receives.
 			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
 		}
-		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) {
+		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) ||
+			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) {
 			accepted[k] = true
 		}
 	}
@@ -321,6 +322,35 @@ func (s *story) needTopics() []topicHit {
 	})
 	return out
 }
+
+// copiesRecord reports whether the migration word h copies a person's
+// record named in its sentence si (a dossier, a request, an account),
+// whoever's it is, unless an organisation owns it: the record after the
+// word ("migrer les comptes des lecteurs"), or anywhere in the sentence
+// when the word is the source ("les demandes de l'ancien tableur"). A
+// record before a migrating verb is another clause's ("le bucket des
+// pièces jointes … et migrer les objets").
+func (s *story) copiesRecord(units []unitText, raw []rawTopicHit, h rawTopicHit, si int) bool {
+	text := units[h.unit].text
+	source := false
+	if b := lastWords(text[:h.start], 2); len(b) > 0 {
+		source = sourceWords[b[0]] || sourceWords[b[len(b)-1]]
+	}
+	for _, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context != ContextOwn && t.Context != ContextPerson ||
+			r.start < h.end && !source || sentenceIndex(text, r.start) != si ||
+			s.lang == FR && frenchTools[fold(r.word)] || s.c.organisationAfter(text, r.end) || negated(text[:r.start]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// sourceWords say where records come from: "de l'ancien logiciel",
+// "depuis l'ancien outil", "from the legacy system".
+var sourceWords = setOf(`de du des depuis d from`)
 
 // tenderRoles name who answers a call for tenders or holds a contract:
 // companies, when the sentence names an organisation or a tender's

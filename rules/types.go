@@ -223,11 +223,17 @@ const (
 	// locataires"), whenever the story handles personal data or gives the
 	// provider an account: a new recipient of people's data.
 	ContextProvider TopicContext = "provider"
+	// ContextRecords: as ContextPersonalData, and a person's record
+	// named in the same sentence (a dossier, a request, an account)
+	// counts whoever's it is, unless an organisation owns it: a
+	// migration from an old system copies every record it names
+	// ("reprendre les demandes en cours de l'ancien tableur").
+	ContextRecords TopicContext = "records"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider, ContextRecords}
 }
 
 // RuleSetting overrides a rule for a template.
