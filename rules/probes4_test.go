@@ -56,6 +56,19 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"Reprise des contenus éditoriaux de l'ancien site.", false, false},
 		{"Tâche technique : migrer les demandes de subvention des associations depuis l'ancien outil.", false, false},
 		{"Tâche technique : activer le chiffrement du stockage des photos de profil et migrer les objets existants.", false, true},
+		// Another person's data shown to someone: a disclosure.
+		{"Bug : le récapitulatif de réservation affiche le téléphone d'un autre adhérent.", true, true},
+		{"Anomalie : un parent voit le dossier d'inscription d'un autre enfant dans son espace.", true, true},
+		{"Bug: the confirmation e-mail shows another patient's appointment details.", true, true},
+		{"Incident : des usagers ont reçu le courrier avec le nom et l'adresse d'une autre famille.", true, true},
+		{"ETQ lecteur, je vois les réservations d'un autre lecteur dans mon compte.", true, true},
+		{"Bug: the receipt sometimes prints someone else's address.", true, true},
+		{"Bug : un usager voit le dossier de quelqu'un d'autre.", true, true},
+		{"As a caseworker, I want to reassign the claim to another caseworker.", false, false},
+		{"ETQ agent, je veux afficher les horaires d'un autre site.", false, false},
+		{"Bug : le tableau de bord affiche les chiffres d'un autre mois.", false, false},
+		{"ETQ usager, je veux voir les créneaux d'un autre gymnase.", false, false},
+		{"ETQ lecteur, je peux mettre de côté un livre actuellement emprunté par quelqu'un d'autre.", true, false},
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			r := check(t, "", c.text+criteria)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -140,12 +141,15 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negated(text[:h.start]) {
 			continue // "sans données nominatives", "no cookies"
 		}
-		if t.Has(CategoryPersonalData) && t.Context != ContextExchange && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
+		// A new recipient, or another person's data shown, counts whatever
+		// the need does.
+		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson
+		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
 			!s.owned(text, h.start, h.end, false) {
 			continue // "le nombre de vaccinations par commune": counted, nobody's
 		}
-		if t.Context != ContextExchange && s.act == actBrowse && t.Has(CategoryPersonalData) ||
-			t.Context != ContextExchange && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
+		if !anyAct && s.act == actBrowse && t.Has(CategoryPersonalData) ||
+			!anyAct && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
 			// along its workflow, one's own document or draft: no new
 			// processing, even of a NIR or a commune of residence.
@@ -174,6 +178,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		case ContextInterconnection:
 			if !exchangeInSentence(text, sentenceIndex(text, h.start)) {
+				continue
+			}
+		case ContextOtherPerson:
+			if !s.othersData(units, raw, h) {
 				continue
 			}
 		case ContextCitizen:
@@ -344,6 +352,45 @@ func (s *story) copiesRecord(units []unitText, raw []rawTopicHit, h rawTopicHit,
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// othersData reports whether the words h ("d'un autre", "another",
+// "someone else") name another person as the owner of a person's detail
+// or record: "l'adresse d'un autre abonné", "le dossier de quelqu'un
+// d'autre", "another tenant's details", "someone else's address".
+// "transférer le dossier à un autre agent" names a recipient, and "un
+// livre emprunté par quelqu'un d'autre" a borrower, not an owner.
+func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	w := words(text[h.start:h.end])
+	next := firstWords(text[h.end:], 3)
+	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
+		// "d'un autre abonné", "another tenant": a person follows.
+		if len(next) == 0 || !s.c.isPerson(next[0]) {
+			return false
+		}
+		next = next[1:]
+	}
+	// English: "another tenant's details", "someone else's address".
+	possessive := len(next) > 0 && next[0] == "s"
+	for _, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson ||
+			s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		switch {
+		case r.end <= h.start:
+			// French: the detail right before its owner, "de" at most between.
+			between := words(text[r.end:h.start])
+			if len(between) == 0 || len(between) == 1 && ofWords[between[0]] {
+				return true
+			}
+		case possessive && r.start >= h.end && len(words(text[h.end:r.start])) <= 3:
+			return true
+		}
 	}
 	return false
 }

@@ -229,11 +229,18 @@ const (
 	// migration from an old system copies every record it names
 	// ("reprendre les demandes en cours de l'ancien tableur").
 	ContextRecords TopicContext = "records"
+	// ContextOtherPerson: the keywords say "another" ("d'un autre",
+	// "another", "someone else"); they count, whatever the need does,
+	// when they name a person who owns a detail or a record of the same
+	// sentence: another person's data shown to someone ("la facture
+	// affiche l'adresse d'un autre abonné", "shows another tenant's
+	// details"), a disclosure.
+	ContextOtherPerson TopicContext = "other-person"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider, ContextRecords}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider, ContextRecords, ContextOtherPerson}
 }
 
 // RuleSetting overrides a rule for a template.
