@@ -69,6 +69,14 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"Bug : le tableau de bord affiche les chiffres d'un autre mois.", false, false},
 		{"ETQ usager, je veux voir les créneaux d'un autre gymnase.", false, false},
 		{"ETQ lecteur, je peux mettre de côté un livre actuellement emprunté par quelqu'un d'autre.", true, false},
+		// A person's record sent to another organisation or body: a new
+		// recipient. To a colleague, it is an assignment.
+		{"ETQ secrétaire de scolarité, je veux transférer le dossier de l'élève au nouveau collège.", true, true},
+		{"ETQ agent, je veux transmettre la demande du bénéficiaire à la caisse de retraite.", true, true},
+		{"ETQ gestionnaire, je veux transférer les dossiers des familles qui déménagent à la nouvelle mairie.", true, true},
+		{"As a caseworker, I want to forward the applicant's case to the council.", true, true},
+		{"ETQ agent, je veux transmettre la demande de subvention de l'association à la préfecture.", false, false},
+		{"ETQ agent, je veux transmettre le rapport annuel à la direction.", false, false},
 	} {
 		t.Run(c.text, func(t *testing.T) {
 			r := check(t, "", c.text+criteria)

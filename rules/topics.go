@@ -184,6 +184,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.othersData(units, raw, h) {
 				continue
 			}
+		case ContextTransfer:
+			if !units[h.unit].sentence || !s.inNeed(h.word) || !s.transfersRecord(text[h.end:]) {
+				continue
+			}
 		case ContextCitizen:
 			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
 				continue
@@ -390,6 +394,33 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 			}
 		case possessive && r.start >= h.end && len(words(text[h.end:r.start])) <= 3:
 			return true
+		}
+	}
+	return false
+}
+
+// transfersRecord reports whether the text after a verb of sending in
+// the need sends a person's record to an organisation or a body: "son
+// dossier au nouvel établissement", "the applicant's case to the
+// council"; not "le dossier à un autre instructeur" (a colleague: an
+// assignment), nor "la demande de subvention de l'association".
+func (s *story) transfersRecord(after string) bool {
+	record := false
+	ws := firstWords(after, 12)
+	for i, w := range ws {
+		switch {
+		case (w == "a" || w == "au" || w == "aux" || w == "to" || w == "vers") && record:
+			for _, x := range ws[i+1:] {
+				if roleArticles[x] || x == "l" || x == "nouvel" || x == "nouveau" || x == "nouvelle" || x == "new" || x == "autre" || x == "another" {
+					continue
+				}
+				return isOrganisation(x)
+			}
+			return false
+		case organisationWord(w):
+			return false // the organisation's record
+		case s.c.records[stem(w)] || s.c.people[stem(w)]:
+			record = true
 		}
 	}
 	return false

@@ -236,11 +236,17 @@ const (
 	// affiche l'adresse d'un autre abonné", "shows another tenant's
 	// details"), a disclosure.
 	ContextOtherPerson TopicContext = "other-person"
+	// ContextTransfer: the keywords are verbs of sending; they count in
+	// the need when they send a person's record to an organisation or a
+	// body ("transférer son dossier au nouvel établissement", "forward
+	// the applicant's case to the council"): a new recipient. Sending it
+	// to a colleague is an assignment.
+	ContextTransfer TopicContext = "transfer"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider, ContextRecords, ContextOtherPerson}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer}
 }
 
 // RuleSetting overrides a rule for a template.
