@@ -41,9 +41,10 @@ type compiled struct {
 	ruleOff      map[string]bool
 	// people holds the stems of the one-word keywords of the topics of
 	// context need: the words that name a person. anyNeed is true when a
-	// topic has that context.
-	people  map[string]bool
-	anyNeed bool
+	// topic has that context. anyProvider: a topic has context provider.
+	people      map[string]bool
+	anyNeed     bool
+	anyProvider bool
 	// records and attributes hold the stems of the one-word keywords of
 	// the personal-data topics of context own (a person's dossier,
 	// booking, application) and person (their name, address, photo): what
@@ -361,7 +362,8 @@ func build(t *Template) *compiled {
 	for i, tp := range t.Topics {
 		// Verbs are conjugated where a topic lists acts ("exporter",
 		// "anonymiser"); people, attributes and records are nouns.
-		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn
+		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn && tp.Context != ContextProvider
+		c.anyProvider = c.anyProvider || tp.Context == ContextProvider && len(tp.Keywords) > 0
 		for _, k := range tp.Keywords {
 			for _, ws := range inflections(phraseWords(k), verbs) {
 				c.words.addWords(ws, k, i, false)

@@ -99,8 +99,8 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			continue
 		}
 		for _, x := range after[i+1:] {
-			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] {
-				continue
+			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] || x == "autre" || x == "autres" {
+				continue // "l'adresse d'un autre abonné"
 			}
 			if s.c.isPerson(x) {
 				return true

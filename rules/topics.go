@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -140,12 +141,15 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negated(text[:h.start]) {
 			continue // "sans données nominatives", "no cookies"
 		}
-		if t.Has(CategoryPersonalData) && t.Context != ContextExchange && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
+		// A new recipient, or another person's data shown, counts whatever
+		// the need does.
+		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson
+		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
 			!s.owned(text, h.start, h.end, false) {
 			continue // "le nombre de vaccinations par commune": counted, nobody's
 		}
-		if t.Context != ContextExchange && s.act == actBrowse && t.Has(CategoryPersonalData) ||
-			t.Context != ContextExchange && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
+		if !anyAct && s.act == actBrowse && t.Has(CategoryPersonalData) ||
+			!anyAct && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
 			// along its workflow, one's own document or draft: no new
 			// processing, even of a NIR or a commune of residence.
@@ -155,7 +159,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		switch t.Context {
-		case ContextNeed, ContextPersonalData:
+		case ContextNeed, ContextPersonalData, ContextProvider, ContextRecords:
 			continue
 		case ContextPerson, ContextOwn:
 			if frenchTools[fold(h.word)] && s.french() {
@@ -181,6 +185,14 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		case ContextInterconnection:
 			if !exchangeInSentence(text, sentenceIndex(text, h.start)) {
+				continue
+			}
+		case ContextOtherPerson:
+			if !s.othersData(units, raw, h) {
+				continue
+			}
+		case ContextTransfer:
+			if !units[h.unit].sentence || !s.inNeed(h.word) || !s.transfersRecord(text[h.end:]) {
 				continue
 			}
 		case ContextCitizen:
@@ -225,7 +237,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 	}
 	for k, h := range raw {
-		if s.t.Topics[h.topic].Context != ContextPersonalData || s.act == actOwnExport {
+		ctx := s.t.Topics[h.topic].Context
+		if ctx != ContextPersonalData && ctx != ContextProvider && ctx != ContextRecords || s.act == actOwnExport {
 			continue
 		}
 		text := units[h.unit].text
@@ -233,7 +246,13 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		si := sentenceIndex(text, h.start)
-		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) {
+		if ctx == ContextProvider {
+			// "les titulaires du marché" name the provider, not the
+			// people whose data it receives.
+			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
+		}
+		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) ||
+			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) {
 			accepted[k] = true
 		}
 	}
@@ -245,6 +264,29 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for _, h := range needHits {
 		keep(h.topic, h.word, false)
 	}
+	s.providerPersona(keep)
+}
+
+// providerPersona keeps the topics of context provider that the story's
+// role names ("ETQ prestataire externe", "As a contractor") when the
+// story hands the provider personal data: a topic kept so far asks for
+// the RGPD section as a person's.
+func (s *story) providerPersona(keep func(topic int, word string, orgOwned bool)) {
+	if s.sent == nil || s.sent.Role == "" || !s.c.anyProvider {
+		return
+	}
+	personal := false
+	for _, h := range s.topics {
+		personal = personal || s.has(h, CategoryPersonalData)
+	}
+	if !personal {
+		return
+	}
+	s.c.words.scan(s.sent.Role, func(p *phrase, start, end int) {
+		if !p.vague && s.t.Topics[p.id].Context == ContextProvider {
+			keep(p.id, s.sent.Role[start:end], false)
+		}
+	})
 }
 
 // needTopics finds, in the story's need only, the keywords of the topics
@@ -299,6 +341,101 @@ func (s *story) needTopics() []topicHit {
 	})
 	return out
 }
+
+// copiesRecord reports whether the migration word h copies a person's
+// record named in its sentence si (a dossier, a request, an account),
+// whoever's it is, unless an organisation owns it: the record after the
+// word ("migrer les comptes des lecteurs"), or anywhere in the sentence
+// when the word is the source ("les demandes de l'ancien tableur"). A
+// record before a migrating verb is another clause's ("le bucket des
+// pièces jointes … et migrer les objets").
+func (s *story) copiesRecord(units []unitText, raw []rawTopicHit, h rawTopicHit, si int) bool {
+	text := units[h.unit].text
+	source := false
+	if b := lastWords(text[:h.start], 2); len(b) > 0 {
+		source = sourceWords[b[0]] || sourceWords[b[len(b)-1]]
+	}
+	for _, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context != ContextOwn && t.Context != ContextPerson ||
+			r.start < h.end && !source || sentenceIndex(text, r.start) != si ||
+			s.lang == FR && frenchTools[fold(r.word)] || s.c.organisationAfter(text, r.end) || negated(text[:r.start]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// othersData reports whether the words h ("d'un autre", "another",
+// "someone else") name another person as the owner of a person's detail
+// or record: "l'adresse d'un autre abonné", "le dossier de quelqu'un
+// d'autre", "another tenant's details", "someone else's address".
+// "transférer le dossier à un autre agent" names a recipient, and "un
+// livre emprunté par quelqu'un d'autre" a borrower, not an owner.
+func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	w := words(text[h.start:h.end])
+	next := firstWords(text[h.end:], 3)
+	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
+		// "d'un autre abonné", "another tenant": a person follows.
+		if len(next) == 0 || !s.c.isPerson(next[0]) {
+			return false
+		}
+		next = next[1:]
+	}
+	// English: "another tenant's details", "someone else's address".
+	possessive := len(next) > 0 && next[0] == "s"
+	for _, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson ||
+			s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		switch {
+		case r.end <= h.start:
+			// French: the detail right before its owner, "de" at most between.
+			between := words(text[r.end:h.start])
+			if len(between) == 0 || len(between) == 1 && ofWords[between[0]] {
+				return true
+			}
+		case possessive && r.start >= h.end && len(words(text[h.end:r.start])) <= 3:
+			return true
+		}
+	}
+	return false
+}
+
+// transfersRecord reports whether the text after a verb of sending in
+// the need sends a person's record to an organisation or a body: "son
+// dossier au nouvel établissement", "the applicant's case to the
+// council"; not "le dossier à un autre instructeur" (a colleague: an
+// assignment), nor "la demande de subvention de l'association".
+func (s *story) transfersRecord(after string) bool {
+	record := false
+	ws := firstWords(after, 12)
+	for i, w := range ws {
+		switch {
+		case (w == "a" || w == "au" || w == "aux" || w == "to" || w == "vers") && record:
+			for _, x := range ws[i+1:] {
+				if roleArticles[x] || x == "l" || x == "nouvel" || x == "nouveau" || x == "nouvelle" || x == "new" || x == "autre" || x == "another" {
+					continue
+				}
+				return isOrganisation(x)
+			}
+			return false
+		case organisationWord(w):
+			return false // the organisation's record
+		case s.c.records[stem(w)] || s.c.people[stem(w)]:
+			record = true
+		}
+	}
+	return false
+}
+
+// sourceWords say where records come from: "de l'ancien logiciel",
+// "depuis l'ancien outil", "from the legacy system".
+var sourceWords = setOf(`de du des depuis d from`)
 
 // tenderRoles name who answers a call for tenders or holds a contract:
 // companies, when the sentence names an organisation or a tender's

@@ -221,11 +221,38 @@ const (
 	// relative clause ("les applications auxquelles je peux demander
 	// l'accès"): the story browses, it changes nobody's rights.
 	ContextAct TopicContext = "act"
+	// ContextProvider: the keywords name an outside provider (a
+	// contractor, a subcontractor, a delegate of the public service).
+	// They count as ContextPersonalData in the text ("transmettre au
+	// prestataire la liste des bénéficiaires"), and, when they name the
+	// story's persona ("ETQ prestataire, je reçois les coordonnées des
+	// locataires"), whenever the story handles personal data or gives the
+	// provider an account: a new recipient of people's data.
+	ContextProvider TopicContext = "provider"
+	// ContextRecords: as ContextPersonalData, and a person's record
+	// named in the same sentence (a dossier, a request, an account)
+	// counts whoever's it is, unless an organisation owns it: a
+	// migration from an old system copies every record it names
+	// ("reprendre les demandes en cours de l'ancien tableur").
+	ContextRecords TopicContext = "records"
+	// ContextOtherPerson: the keywords say "another" ("d'un autre",
+	// "another", "someone else"); they count, whatever the need does,
+	// when they name a person who owns a detail or a record of the same
+	// sentence: another person's data shown to someone ("la facture
+	// affiche l'adresse d'un autre abonné", "shows another tenant's
+	// details"), a disclosure.
+	ContextOtherPerson TopicContext = "other-person"
+	// ContextTransfer: the keywords are verbs of sending; they count in
+	// the need when they send a person's record to an organisation or a
+	// body ("transférer son dossier au nouvel établissement", "forward
+	// the applicant's case to the council"): a new recipient. Sending it
+	// to a colleague is an assignment.
+	ContextTransfer TopicContext = "transfer"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer}
 }
 
 // RuleSetting overrides a rule for a template.
