@@ -323,7 +323,9 @@ func conditionCue(f string) bool {
 func ownStatus(ws []string) bool {
 	status, own := false, false
 	for i, w := range ws {
-		status = status || statusWords[w] || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont")
+		status = status || statusWords[w] || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont") ||
+			// "ma position sur la liste d'attente", not "ma position GPS"
+			w == "position" && i+1 < len(ws) && (ws[i+1] == "sur" || ws[i+1] == "dans" || ws[i+1] == "on" || ws[i+1] == "in")
 		own = own || firstPossessives[w]
 	}
 	return status && own

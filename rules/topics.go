@@ -337,6 +337,13 @@ func (s *story) needTopics() []topicHit {
 		if n := len(before); n > 0 && (before[n-1] == "pas" || before[n-1] == "plus" || before[n-1] == "jamais" || before[n-1] == "not") {
 			return // "qui n'ont pas signé": what did not happen
 		}
+		if w := fold(need[start:end]); (strings.Contains(w, "liste") || strings.Contains(w, "list")) &&
+			(s.c.organisationAfter(need, end) || s.aboutOrganisation()) {
+			// "la liste d'attente des associations", "aux associations en
+			// liste d'attente": organisations listed ("un agent de ma
+			// direction" stays a person).
+			return
+		}
 		out = append(out, topicHit{topic: p.id, word: need[start:end]})
 	})
 	return out

@@ -1,0 +1,40 @@
+package rules_test
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestReviewProbesSixthBatch: probes for the classes the third blind set
+// showed (photos taken or attached, who did what, lists of people,
+// one's own place on a list), on products that set does not hold,
+// labelled by the policy before the change.
+func TestReviewProbesSixthBatch(t *testing.T) {
+	for _, c := range []struct {
+		text           string
+		rgpd, security bool
+	}{
+		// A photo taken or attached may show people: personal data and an
+		// upload surface.
+		{"ETQ garde champêtre, je prends des photos du dépôt constaté pour le procès-verbal.", true, true},
+		{"As a park visitor, I want to report a damaged bench with a photo.", true, true},
+		// Who did what names agents.
+		{"ETQ responsable du guichet, je veux voir qui a remis chaque colis.", true, false},
+		{"As a records manager, I want to see who issued each certificate.", true, false},
+		// Lists of people leave the tool or are handled as such.
+		{"ETQ secrétaire du club, je veux exporter la liste d'attente vers un tableur.", true, true},
+		{"As a venue manager, I want to print the waiting list for the front desk.", true, true},
+		// One's own place on a list is one's own status; organisations
+		// on a list are no people.
+		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
+		{"ETQ agent, je peux proposer une salle libérée aux associations en liste d'attente.", false, false},
+	} {
+		t.Run(c.text, func(t *testing.T) {
+			r := check(t, "", c.text+criteria)
+			rgpd := slices.Contains(r.Required, "personal-data")
+			if rgpd != c.rgpd || r.SecurityReview != c.security {
+				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
+			}
+		})
+	}
+}
