@@ -66,6 +66,8 @@ func wordForms(w string, verbs bool) []string {
 	}
 	plural := func(s string) string {
 		switch {
+		case strings.HasSuffix(s, "ss"):
+			return s + "es" // English: "address" → "addresses"
 		case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"), strings.HasSuffix(s, "z"):
 			return s
 		case strings.HasSuffix(s, "al") && len(s) > 4:

@@ -24,6 +24,13 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		// Lists of people leave the tool or are handled as such.
 		{"ETQ secrétaire du club, je veux exporter la liste d'attente vers un tableur.", true, true},
 		{"As a venue manager, I want to print the waiting list for the front desk.", true, true},
+		// A list of a person's fields is personal data, whoever owns it;
+		// hiding names before publishing is a security matter.
+		{"Tâche technique : reprendre le fichier des adhérents du club (nom, prénom, adresse) dans le nouvel outil.", true, true},
+		{"As a planning officer, I want to import the consultation responses with names and addresses.", true, true},
+		{"ETQ agent du service juridique, je veux caviarder les noms des témoins avant la publication de l'arrêté.", true, true},
+		// An organisation's address and phone are no person's.
+		{"As a resident, I want to see the address and phone of the local office.", false, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

@@ -176,7 +176,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				// why, not what the story handles.
 				continue
 			}
-			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) {
+			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) &&
+				!(t.Context == ContextPerson && s.fieldList(units, raw, k)) {
 				continue
 			}
 		case ContextAct:
@@ -266,6 +267,71 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	}
 	s.providerPersona(keep)
 }
+
+// fieldList reports whether a person's detail is listed with another
+// one ("nom, prénoms, date de l'acte", "names and addresses"): a list of
+// such fields names personal data, whoever the sentence says they
+// belong to.
+func (s *story) fieldList(units []unitText, raw []rawTopicHit, k int) bool {
+	h := raw[k]
+	text := units[h.unit].text
+	for j, r := range raw {
+		if j == k || r.unit != h.unit || !s.t.Topics[r.topic].Has(CategoryPersonalData) {
+			continue
+		}
+		if c := s.t.Topics[r.topic].Context; c != ContextPerson && c != ContextAny {
+			continue
+		}
+		var between string
+		switch {
+		case r.end <= h.start:
+			between = text[r.end:h.start]
+		case h.end <= r.start:
+			between = text[h.end:r.start]
+		default:
+			continue
+		}
+		if len(between) > 12 {
+			continue
+		}
+		ok := true // punctuation only, or a coordinator
+		for _, w := range words(between) {
+			if !listJoiners[w] {
+				ok = false
+			}
+		}
+		if ok && !s.c.organisationAfter(text, max(h.end, r.end)) && !organisationSoon(text[max(h.end, r.end):]) {
+			return true // not "l'adresse et le téléphone de l'agence"
+		}
+	}
+	return false
+}
+
+// organisationSoon reports whether the text starts with "of"/"de" and
+// an organisation within two words: "of the local office", "du centre
+// social".
+func organisationSoon(after string) bool {
+	ws := firstWords(after, 5)
+	if len(ws) == 0 || !ofWords[ws[0]] {
+		return false
+	}
+	n := 0
+	for _, w := range ws[1:] {
+		if roleArticles[w] || w == "l" || possessives[w] {
+			continue
+		}
+		if isOrganisation(w) {
+			return true
+		}
+		if n++; n == 2 {
+			break
+		}
+	}
+	return false
+}
+
+// listJoiners may stand between two fields of a list.
+var listJoiners = setOf(`et ou and or`)
 
 // providerPersona keeps the topics of context provider that the story's
 // role names ("ETQ prestataire externe", "As a contractor") when the
