@@ -77,13 +77,16 @@ func testKillDuringBurst(t *testing.T, db string) {
 				}
 				mu.Lock()
 				acked = append(acked, ack{d, n})
-				if len(acked) == killAfter {
+				now := len(acked) == killAfter
+				mu.Unlock()
+				if now {
+					// Killed outside the lock: the other senders are in
+					// the middle of their requests, not waiting for it.
 					killOnce.Do(func() {
-						first.kill() // senders are still sending
+						first.kill()
 						close(killed)
 					})
 				}
-				mu.Unlock()
 			}
 		})
 	}
