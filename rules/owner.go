@@ -227,14 +227,20 @@ func (s *story) citizenPerson() bool {
 	if s.sent == nil || !s.citizen() && s.persona >= 0 {
 		return false
 	}
-	for _, w := range words(s.sent.Role) {
-		if roleArticles[w] {
+	ws := words(s.sent.Role)
+	for _, w := range ws {
+		if roleArticles[w] || roleAdjectives[w] {
 			continue
 		}
-		return s.c.isPerson(w)
+		// "futurs époux"; English compounds name the person last:
+		// "plot holder", "council tenant".
+		return s.c.isPerson(w) || s.sent.Lang == EN && s.c.isPerson(ws[len(ws)-1])
 	}
 	return false
 }
+
+// roleAdjectives come before the person a role names.
+var roleAdjectives = setOf(`futur future futurs futures nouveau nouvel nouvelle nouveaux nouvelles new prospective`)
 
 // organisationWords name organisations and what they file: their records
 // are no personal data ("le dossier de l'association", "une demande de

@@ -31,6 +31,11 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ agent du service juridique, je veux caviarder les noms des témoins avant la publication de l'arrêté.", true, true},
 		// An organisation's address and phone are no person's.
 		{"As a resident, I want to see the address and phone of the local office.", false, false},
+		// Citizens named by their situation: their own request's state
+		// is theirs; a booking records new data about them.
+		{"En tant que justiciable, je suis l'avancement de ma demande d'aide en ligne.", false, false},
+		{"ETQ futurs mariés, nous voulons réserver une date de cérémonie en ligne.", true, false},
+		{"As a requester, I want to see the status of my complaint.", false, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
