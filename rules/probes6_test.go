@@ -36,6 +36,10 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"En tant que justiciable, je suis l'avancement de ma demande d'aide en ligne.", false, false},
 		{"ETQ futurs mariés, nous voulons réserver une date de cérémonie en ligne.", true, false},
 		{"As a requester, I want to see the status of my complaint.", false, false},
+		// A rate computed automatically from what a person declared is
+		// an automated decision, though "taux" also starts counts.
+		{"ETQ agent de la caisse, je veux que le taux de réduction soit calculé automatiquement à partir des revenus déclarés.", true, false},
+		{"ETQ élu, je veux voir le taux de familles inscrites au périscolaire par quartier.", false, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

@@ -144,8 +144,15 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
 		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson
-		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(text[sentenceStart(text, h.start):h.start]) &&
-			!s.owned(text, h.start, h.end, false) {
+		// A count reaches the words it counts; a phrase that names what
+		// the story does on its own (context any) only when the count is
+		// right before it: "le taux … soit calculé automatiquement" is a
+		// computation, not a count.
+		window := text[sentenceStart(text, h.start):h.start]
+		if t.Context == ContextAny {
+			window = strings.Join(lastWords(text[:h.start], 3), " ")
+		}
+		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && !s.owned(text, h.start, h.end, false) {
 			continue // "le nombre de vaccinations par commune": counted, nobody's
 		}
 		if !anyAct && s.act == actBrowse && t.Has(CategoryPersonalData) ||
