@@ -40,6 +40,10 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		// an automated decision, though "taux" also starts counts.
 		{"ETQ agent de la caisse, je veux que le taux de réduction soit calculé automatiquement à partir des revenus déclarés.", true, false},
 		{"ETQ élu, je veux voir le taux de familles inscrites au périscolaire par quartier.", false, false},
+		// Finding the same person twice is a cross-match, even as an alert.
+		{"ETQ gestionnaire des inscriptions, je veux être alerté quand un même enfant est inscrit dans deux accueils de loisirs.", true, false},
+		{"As a licensing officer, I want to flag duplicate applications from the same person.", true, false},
+		{"ETQ administrateur, je fusionne deux fiches d'établissement en doublon.", false, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
