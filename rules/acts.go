@@ -40,12 +40,12 @@ var (
 	// Browsing is the policy's list: sort, filter, search, paginate,
 	// count, a column, a viewer. Viewing ("voir", "consulter") is a
 	// display, which processes what it shows.
-	browseVerbs = setOf(`trier filtrer rechercher chercher retrouver paginer compter ordonner reperer
-		sort filter search find paginate count order`)
+	browseVerbs = setOf(`trier filtrer rechercher chercher retrouver paginer compter ordonner reperer relire parcourir
+		sort filter search find paginate count order browse`)
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
 		basculer rappeler fusionner scinder regrouper merge split
-		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform`)
+		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform withdraw offer`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
@@ -79,6 +79,9 @@ var (
 	// dossier with.
 	missingPieceWords = setOf(`piece pieces complement complements justificatif justificatifs precision precisions
 		document documents evidence information`)
+	// notifiedForms: participles of being notified.
+	notifiedForms = setOf(`prevenu prevenue prevenus prevenues notifie notifiee notifies notifiees alerte alertee alertes alertees
+		informe informee informes informees averti avertie avertis averties notified alerted informed told warned`)
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels mail mails email emails
 		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
 	accessWords = []string{
@@ -223,6 +226,13 @@ func (s *story) needAct() needAct {
 					return actWorkflow
 				}
 			}
+		}
+	}
+	// "que l'agent d'astreinte soit prévenu par SMS", "to be told when":
+	// someone notified, in the passive.
+	for i := 0; i+1 < len(ws); i++ {
+		if (ws[i] == "soit" || ws[i] == "soient" || ws[i] == "be") && notifiedForms[ws[i+1]] {
+			return actWorkflow
 		}
 	}
 	// Sending a reminder or a message to people ("envoyer les relances

@@ -44,6 +44,14 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ gestionnaire des inscriptions, je veux être alerté quand un même enfant est inscrit dans deux accueils de loisirs.", true, false},
 		{"As a licensing officer, I want to flag duplicate applications from the same person.", true, false},
 		{"ETQ administrateur, je fusionne deux fiches d'établissement en doublon.", false, true},
+		// Someone notified in the passive, a list read again, a request
+		// withdrawn or a place offered: workflow.
+		{"ETQ responsable de la piscine, je veux que le maître-nageur de garde soit prévenu par SMS en cas d'alerte.", false, false},
+		{"ETQ agent du cadastre, relire la liste des parcelles à mettre à jour.", false, false},
+		{"As a parent, I want to withdraw my nursery application.", false, false},
+		// Contesting or appealing files a new request with one's grounds.
+		{"ETQ contribuable, je veux contester le montant de ma redevance en ligne.", true, false},
+		{"As a resident, I want to appeal a parking fine online.", true, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
