@@ -365,7 +365,9 @@ func offline(f string) bool {
 // computeCues say a sort or filter computes something new from a
 // person's data ("by the distance between the child's home and the
 // school"): not browsing.
-var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age "}
+var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age ",
+	// A lookup in another system fetches what was not held: "grâce au SIV".
+	" grace au ", " grace a la ", " grace a l "}
 
 func computes(f string) bool {
 	for _, c := range computeCues {

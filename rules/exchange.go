@@ -22,7 +22,7 @@ var exchangePrefixes = []string{
 var causeWords = setOf(`puisque car because`)
 
 // exchangeWords are exchange words too short or too common for a prefix.
-var exchangeWords = setOf(`recu recue recus recues via flux api webservice got`)
+var exchangeWords = setOf(`recu recue recus recues via grace flux api webservice got`)
 
 // exchangeInSentence reports whether sentence si of text holds a verb of
 // exchanging data.

@@ -52,6 +52,11 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		// Contesting or appealing files a new request with one's grounds.
 		{"ETQ contribuable, je veux contester le montant de ma redevance en ligne.", true, false},
 		{"As a resident, I want to appeal a parking fine online.", true, true},
+		// Pay slips are income; "paie" there is no payment.
+		{"ETQ allocataire, je veux téléverser mes fiches de paie.", true, true},
+		{"ETQ agent RH, je veux consulter la grille des salaires de la fonction publique.", false, false},
+		// A vehicle's plate is its owner's; SIV is another system.
+		{"ETQ agent de police municipale, je veux retrouver le titulaire d'une carte grise à partir de sa plaque grâce au SIV.", true, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
