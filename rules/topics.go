@@ -192,6 +192,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.othersData(units, raw, h) {
 				continue
 			}
+		case ContextSeeing:
+			if !s.seesDetail(units, raw, h) {
+				continue
+			}
 		case ContextTransfer:
 			if !units[h.unit].sentence || !s.inNeed(h.word) || !s.transfersRecord(text[h.end:]) {
 				continue
@@ -474,6 +478,64 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 			}
 		case possessive && r.start >= h.end && len(words(text[h.end:r.start])) <= 3:
 			return true
+		}
+	}
+	return false
+}
+
+// seesDetail reports whether the verb of seeing h asks who sees a
+// person's detail: its sentence is a question or the verb is negated
+// ("ne doivent pas voir", "should not see"), and a person's detail
+// follows it in the sentence, not one's own ("my address") nor an
+// organisation's.
+func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	if !questionAfter(text, h.end) {
+		b := lastWords(text[:h.start], 2)
+		neg := false
+		for _, w := range b {
+			neg = neg || w == "pas" || w == "not" || w == "jamais" || w == "never"
+		}
+		if !neg {
+			return false
+		}
+	}
+	si := sentenceIndex(text, h.start)
+	for k, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || r.start < h.end || !t.Has(CategoryPersonalData) || sentenceIndex(text, r.start) != si {
+			continue
+		}
+		switch t.Context {
+		case ContextAny:
+		case ContextPerson, ContextOwn:
+			if !s.owned(text, r.start, r.end, false) && !s.fieldList(units, raw, k) {
+				continue
+			}
+		default:
+			continue
+		}
+		if b := lastWords(text[:r.start], 2); len(b) > 0 && firstPossessives[b[len(b)-1]] || s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// questionAfter reports whether the sentence holding offset off ends
+// with a question mark.
+func questionAfter(text string, off int) bool {
+	for i := off; i < len(text); i++ {
+		switch text[i] {
+		case '?':
+			return true
+		case '\n':
+			return false
+		case '.', '!':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				return false
+			}
 		}
 	}
 	return false
