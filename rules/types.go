@@ -240,7 +240,9 @@ const (
 	// when they name a person who owns a detail or a record of the same
 	// sentence: another person's data shown to someone ("la facture
 	// affiche l'adresse d'un autre abonné", "shows another tenant's
-	// details"), a disclosure.
+	// details"), a disclosure. So do a previous or a wrong person ("le
+	// nom du propriétaire précédent", "the previous holder's address"),
+	// and a public or published document that shows a person's detail.
 	ContextOtherPerson TopicContext = "other-person"
 	// ContextTransfer: the keywords are verbs of sending; they count in
 	// the need when they send a person's record to an organisation or a
