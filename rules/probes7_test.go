@@ -8,7 +8,8 @@ import (
 // TestReviewProbesSeventhBatch: probes for security classes the seen
 // sets still miss (a question or a rule on who sees a person's detail,
 // a bug that shows a previous, a wrong or another household's person's
-// data, a person's detail on a public or published document), on products those sets do not hold, labelled by the policy before the
+// data, a person's detail on a public or published document, a register
+// named by its acronym after "via"), on products those sets do not hold, labelled by the policy before the
 // change. Non-stories: a title and a
 // short body, as a backlog holds them.
 func TestReviewProbesSeventhBatch(t *testing.T) {
@@ -40,6 +41,11 @@ func TestReviewProbesSeventhBatch(t *testing.T) {
 		{"The published timetable shows the previous term's dates", "The export job runs before the new term is saved.", false, false},
 		{"The reminder shows the wrong closing date", "The date comes from the previous season.", false, false},
 		{"Le reçu affiche le montant du paiement précédent", "La caisse garde le montant en mémoire.", false, false},
+		// A register or another system named by its acronym after "via" or
+		// "grâce à" is an interconnection; a channel or a format is not.
+		{"Adresse du licencié via le FNS", "ETQ agent du service des sports, je récupère l'adresse d'un licencié via le FNS pour lui envoyer sa carte.", true, true},
+		{"Contrôle du diplôme", "ETQ agent de recrutement, je vérifie le diplôme déclaré par le candidat grâce au RNDP.", true, true},
+		{"Export du tableau de bord", "ETQ responsable de la piscine, je veux exporter le tableau de bord de fréquentation via PDF.", false, false},
 	} {
 		t.Run(c.title, func(t *testing.T) {
 			r := check(t, c.title, c.body)

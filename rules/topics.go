@@ -185,7 +185,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextInterconnection:
-			if !exchangeInSentence(text, sentenceIndex(text, h.start)) {
+			if !exchangeInSentence(text, sentenceIndex(text, h.start)) || !systemAcronym(h.word) {
 				continue
 			}
 		case ContextOtherPerson:
@@ -640,6 +640,27 @@ func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicH
 	}
 	return false
 }
+
+// systemAcronym reports whether a keyword found after "via" or "grâce
+// à" ends with an acronym naming a register or a system ("via le SIV",
+// "grâce au RNIPP"), not a channel or a format ("via SMS", "via un
+// PDF") nor a product's name ("via FranceConnect"); other keywords name
+// their system themselves.
+func systemAcronym(word string) bool {
+	ws := words(word)
+	if len(ws) == 0 || ws[0] != "via" && ws[0] != "grace" {
+		return true
+	}
+	raw := strings.Fields(strings.NewReplacer("'", " ", "’", " ").Replace(word))
+	last := raw[len(raw)-1]
+	if len(last) < 2 || strings.ToUpper(last) != last || channelAcronyms[last] {
+		return false
+	}
+	return true
+}
+
+// channelAcronyms name channels and formats, not systems.
+var channelAcronyms = setOf(`SMS MMS PDF CSV XML JSON HTML URL QR FAQ RSS USB GPS API`)
 
 // transfersRecord reports whether the text after a verb of sending in
 // the need sends a person's record to an organisation or a body: "son
