@@ -454,7 +454,7 @@ func (s *story) namesSensitive() bool {
 	s.c.words.scan(s.sent.Action, func(p *phrase, _, _ int) {
 		if !p.vague {
 			switch s.t.Topics[p.id].Context {
-			case ContextOwn, ContextNeed:
+			case ContextOwn, ContextNeed, ContextSeeing: // a verb of seeing is the display itself
 			default:
 				found = true
 			}

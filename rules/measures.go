@@ -213,9 +213,9 @@ func answerAfterQuestion(text string) string {
 // acronyms text uses.
 func (s *story) topicsIn(text string) []string {
 	found := map[int]bool{}
-	s.c.words.scanWords(text, func(p *phrase, _, _ int) {
-		if !p.vague {
-			found[p.id] = true
+	s.c.words.scanWords(text, func(p *phrase, start, end int) {
+		if !p.vague && systemAcronym(text[start:end]) {
+			found[p.id] = true // "connectés via ProConnect" names no other system
 		}
 	}, func(start, end int) {
 		for _, id := range s.c.acronyms[text[start:end]] {

@@ -192,11 +192,15 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextInterconnection:
-			if !exchangeInSentence(text, sentenceIndex(text, h.start)) {
+			if !exchangeInSentence(text, sentenceIndex(text, h.start)) || !systemAcronym(h.word) {
 				continue
 			}
 		case ContextOtherPerson:
 			if !s.othersData(units, raw, h) {
+				continue
+			}
+		case ContextSeeing:
+			if !s.seesDetail(units, raw, h) {
 				continue
 			}
 		case ContextTransfer:
@@ -452,14 +456,44 @@ func (s *story) copiesRecord(units []unitText, raw []rawTopicHit, h rawTopicHit,
 // or record: "l'adresse d'un autre abonné", "le dossier de quelqu'un
 // d'autre", "another tenant's details", "someone else's address".
 // "transférer le dossier à un autre agent" names a recipient, and "un
-// livre emprunté par quelqu'un d'autre" a borrower, not an owner.
+// livre emprunté par quelqu'un d'autre" a borrower, not an owner. A
+// previous or a wrong person, or another household, owns data the same
+// way ("le nom du propriétaire précédent", "the previous holder's
+// address", "l'adresse d'un autre foyer"); a public document showing a
+// person's detail discloses it (publishedDetail).
 func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
 	text := units[h.unit].text
 	w := words(text[h.start:h.end])
+	if len(w) == 1 && publicWords[w[0]] {
+		return s.publishedDetail(units, raw, h)
+	}
+	if len(w) == 1 && strings.HasPrefix(w[0], "precedent") {
+		// French: "le nom du propriétaire précédent", the adjective after
+		// its person, the detail before them.
+		b := lastWords(text[:h.start], 1)
+		if len(b) == 0 || !s.c.isPerson(b[0]) && !householdWords[b[0]] {
+			return false
+		}
+		k := prevWordStart(text, h.start)
+		for _, r := range raw {
+			t := &s.t.Topics[r.topic]
+			if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson || r.end > k {
+				continue
+			}
+			between := words(text[r.end:k])
+			if len(between) <= 2 && len(between) > 0 && ofWords[between[0]] && (len(between) == 1 || roleArticles[between[1]] || between[1] == "l") {
+				return true
+			}
+		}
+		return false
+	}
 	next := firstWords(text[h.end:], 3)
+	if len(next) > 0 && householdWords[next[0]] && !slices.Contains(w, "quelqu") && w[len(w)-1] != "else" {
+		next[0] = "personne" // "d'un autre foyer": another household's data
+	}
 	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
 		// "d'un autre abonné", "another tenant": a person follows.
-		if len(next) == 0 || !s.c.isPerson(next[0]) {
+		if len(next) == 0 || !s.c.isPerson(next[0]) && next[0] != "personne" {
 			return false
 		}
 		next = next[1:]
@@ -485,6 +519,155 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	return false
 }
+
+// seesDetail reports whether the verb of seeing h asks who sees a
+// person's detail: its sentence is a question or the verb is negated
+// ("ne doivent pas voir", "should not see"), and a person's detail
+// follows it in the sentence, not one's own ("my address") nor an
+// organisation's.
+func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	if !questionAfter(text, h.end) {
+		b := lastWords(text[:h.start], 2)
+		neg := false
+		for _, w := range b {
+			neg = neg || w == "pas" || w == "not" || w == "jamais" || w == "never"
+		}
+		if !neg {
+			return false
+		}
+	}
+	si := sentenceIndex(text, h.start)
+	for k, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || r.start < h.end || !t.Has(CategoryPersonalData) || sentenceIndex(text, r.start) != si {
+			continue
+		}
+		switch t.Context {
+		case ContextAny:
+		case ContextPerson, ContextOwn:
+			if !s.owned(text, r.start, r.end, false) && !s.fieldList(units, raw, k) {
+				continue
+			}
+		default:
+			continue
+		}
+		if b := lastWords(text[:r.start], 2); len(b) > 0 && firstPossessives[b[len(b)-1]] || s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// questionAfter reports whether the sentence holding offset off ends
+// with a question mark.
+func questionAfter(text string, off int) bool {
+	for i := off; i < len(text); i++ {
+		switch text[i] {
+		case '?':
+			return true
+		case '\n':
+			return false
+		case '.', '!':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// prevWordStart returns the offset where the word before offset off starts.
+func prevWordStart(text string, off int) int {
+	end := off
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= size
+	}
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !isWordRune(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// householdWords name a household: "d'un autre foyer" owns people's data.
+var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)
+
+// publicWords say a document is public: a person's detail shown on it
+// is disclosed to everyone.
+var publicWords = setOf(`public publique publics publiques publie publiee publies publiees published`)
+
+// displayPrefixes are the folded prefixes of verbs of showing.
+var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention"}
+
+// publishedDetail reports whether a public or published document of
+// the sentence of h shows a person's detail: "la page publique affiche
+// le téléphone du bénévole", "the published response shows the
+// requester's email address"; not a page showing opening hours, nor an
+// organisation's address.
+func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	si := sentenceIndex(text, h.start)
+	shown := false
+	var buf [64]byte
+	for pos := sentenceStart(text, h.start); pos < len(text) && !shown; {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || sentenceIndex(text, st) != si {
+			break
+		}
+		for _, p := range displayPrefixes {
+			shown = shown || strings.HasPrefix(string(w), p)
+		}
+		pos = e
+	}
+	if !shown {
+		return false
+	}
+	for k, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || sentenceIndex(text, r.start) != si || s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		switch t.Context {
+		case ContextAny:
+			return true
+		case ContextPerson, ContextOwn:
+			if s.owned(text, r.start, r.end, false) || s.fieldList(units, raw, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// systemAcronym reports whether a keyword found after "via" or "grâce
+// à" ends with an acronym naming a register or a system ("via le SIV",
+// "grâce au RNIPP"), not a channel or a format ("via SMS", "via un
+// PDF") nor a product's name ("via FranceConnect"); other keywords name
+// their system themselves.
+func systemAcronym(word string) bool {
+	ws := words(word)
+	if len(ws) == 0 || ws[0] != "via" && ws[0] != "grace" {
+		return true
+	}
+	raw := strings.Fields(strings.NewReplacer("'", " ", "’", " ").Replace(word))
+	last := raw[len(raw)-1]
+	if len(last) < 2 || strings.ToUpper(last) != last || channelAcronyms[last] {
+		return false
+	}
+	return true
+}
+
+// channelAcronyms name channels and formats, not systems.
+var channelAcronyms = setOf(`SMS MMS PDF CSV XML JSON HTML URL QR FAQ RSS USB GPS API`)
 
 // transfersRecord reports whether the text after a verb of sending in
 // the need sends a person's record to an organisation or a body: "son

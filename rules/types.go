@@ -240,7 +240,9 @@ const (
 	// when they name a person who owns a detail or a record of the same
 	// sentence: another person's data shown to someone ("la facture
 	// affiche l'adresse d'un autre abonné", "shows another tenant's
-	// details"), a disclosure.
+	// details"), a disclosure. So do a previous or a wrong person ("le
+	// nom du propriétaire précédent", "the previous holder's address"),
+	// and a public or published document that shows a person's detail.
 	ContextOtherPerson TopicContext = "other-person"
 	// ContextTransfer: the keywords are verbs of sending; they count in
 	// the need when they send a person's record to an organisation or a
@@ -248,11 +250,19 @@ const (
 	// the applicant's case to the council"): a new recipient. Sending it
 	// to a colleague is an assignment.
 	ContextTransfer TopicContext = "transfer"
+	// ContextSeeing: the keywords are verbs of seeing or knowing; they
+	// count when their sentence asks a question ("l'accueil doit-il voir
+	// la date de naissance des électeurs ?") or says who must not see
+	// ("les bénévoles ne doivent pas voir l'adresse des familles"), and a
+	// person's detail follows them in the sentence: who sees what. One's
+	// own detail ("can I see my booking?") and what is nobody's ("see
+	// the opening hours") are not.
+	ContextSeeing TopicContext = "seeing"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing}
 }
 
 // RuleSetting overrides a rule for a template.
