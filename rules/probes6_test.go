@@ -57,6 +57,10 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ agent RH, je veux consulter la grille des salaires de la fonction publique.", false, false},
 		// A vehicle's plate is its owner's; SIV is another system.
 		{"ETQ agent de police municipale, je veux retrouver le titulaire d'une carte grise à partir de sa plaque grâce au SIV.", true, true},
+		// "Exploitant" is also a farmer: privileged only when the need is
+		// not about the persona's own file.
+		{"ETQ exploitante, je veux télécharger l'attestation de mon aide à la conversion bio.", false, false},
+		{"ETQ exploitant, je veux redémarrer le serveur de files d'attente en production.", false, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

@@ -117,8 +117,26 @@ func (s *story) blockKey(i int) string {
 }
 
 func (s *story) privileged() bool {
-	return s.persona >= 0 && s.t.Personas[s.persona].Privileged
+	if s.persona < 0 || !s.t.Personas[s.persona].Privileged {
+		return false
+	}
+	// "ETQ exploitant, je veux modifier mon RIB": a farmer handling their
+	// own file, not the service's operator. A role that also names a
+	// citizen is privileged only when the need is not about the
+	// persona's own records.
+	if s.sent != nil && citizenToo[strings.Join(words(s.sent.Role), " ")] {
+		for _, w := range words(s.sent.Action) {
+			if firstPossessives[w] {
+				return false
+			}
+		}
+	}
+	return true
 }
+
+// citizenToo are privileged role names that also name a citizen: the
+// farmer ("exploitant agricole") is an "exploitant" too.
+var citizenToo = setOf(`exploitant exploitante`)
 
 func (s *story) citizen() bool {
 	return s.persona >= 0 && s.t.Personas[s.persona].Citizen
