@@ -61,6 +61,14 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		// not about the persona's own file.
 		{"ETQ exploitante, je veux télécharger l'attestation de mon aide à la conversion bio.", false, false},
 		{"ETQ exploitant, je veux redémarrer le serveur de files d'attente en production.", false, true},
+		// A photo added whatever else the need does; a list sent on; an
+		// amount applied automatically; a deletion delay with words
+		// between; a contact detail the person gives.
+		{"As a street cleaning operative, I want to mark a bin as overflowing and add a photo.", true, true},
+		{"ETQ responsable des bénévoles, je veux partager la liste des inscrits avec la mairie chaque semaine.", true, true},
+		{"ETQ gestionnaire, je veux que la remise soit appliquée automatiquement selon le quotient de la famille.", true, false},
+		{"ETQ DPO, je veux que les fiches des participants soient supprimées six mois après le séjour.", true, true},
+		{"ETQ usager, je veux recevoir mes rappels par courriel en indiquant mon adresse électronique.", true, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

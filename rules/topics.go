@@ -155,8 +155,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && !s.owned(text, h.start, h.end, false) {
 			continue // "le nombre de vaccinations par commune": counted, nobody's
 		}
-		if !anyAct && s.act == actBrowse && t.Has(CategoryPersonalData) ||
-			!anyAct && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
+		// A detail the person gives ("en indiquant mon adresse
+		// électronique", "enter my phone number") is collected, whatever
+		// the need moves along.
+		given := givenDetail(text[:h.start])
+		if !anyAct && !given && s.act == actBrowse && t.Has(CategoryPersonalData) ||
+			!anyAct && !given && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
 			// along its workflow, one's own document or draft: no new
 			// processing, even of a NIR or a commune of residence.
@@ -340,6 +344,24 @@ func organisationSoon(after string) bool {
 	}
 	return false
 }
+
+// givenDetail reports whether the words right before a detail give it:
+// a verb of entering or providing, then at most a determiner.
+func givenDetail(before string) bool {
+	ws := lastWords(before, 3)
+	for i, w := range ws {
+		if givingVerbs[w] {
+			rest := ws[i+1:]
+			return len(rest) == 0 || len(rest) == 1 && (roleArticles[rest[0]] || firstPossessives[rest[0]] || rest[0] == "un" || rest[0] == "une" || rest[0] == "a" || rest[0] == "an") ||
+				len(rest) == 2 && (rest[0] == "de" || rest[0] == "d") && (roleArticles[rest[1]] || firstPossessives[rest[1]])
+		}
+	}
+	return false
+}
+
+// givingVerbs: forms of giving a detail to the service.
+var givingVerbs = setOf(`indiquer indiquant indique renseigner renseignant renseigne saisir saisissant saisis donner donnant donne fournir fournissant fournis
+	enter entering give giving provide providing`)
 
 // listJoiners may stand between two fields of a list.
 var listJoiners = setOf(`et ou and or`)
