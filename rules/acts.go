@@ -75,6 +75,11 @@ var (
 	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
 		notification notifications invoice certificate receipt letter decision`)
+	// ownDocumentWords: documents a person holds, after "mon/ma/my".
+	ownDocumentWords = setOf(`convocation extrait quittance bulletin recu carte`)
+	// destinationWords send a document somewhere new or by a new channel
+	// ("à une autre adresse", "par courriel").
+	destinationWords = setOf(`par by via adresse address`)
 	// missingPieceWords: what an agent asks a person to complete a
 	// dossier with.
 	missingPieceWords = setOf(`piece pieces complement complements justificatif justificatifs precision precisions
@@ -82,7 +87,7 @@ var (
 	// notifiedForms: participles of being notified.
 	notifiedForms = setOf(`prevenu prevenue prevenus prevenues notifie notifiee notifies notifiees alerte alertee alertes alertees
 		informe informee informes informees averti avertie avertis averties notified alerted informed told warned`)
-	messageWords = setOf(`alerte alertes notification notifications courriel courriels mail mails email emails
+	messageWords = setOf(`alerte alertes notification notifications courriel courriels courrier courriers mail mails email emails
 		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
 	accessWords = []string{
 		"ne dois pas pouvoir", "ne doit pas pouvoir", "ne doivent pas pouvoir", "ne peux pas voir",
@@ -122,6 +127,51 @@ func setOf(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// ownDocument reports whether doc, after a possessive, is a document the
+// person already holds, fetched with no new address or channel:
+// "télécharger ma convocation", not "recevoir ma carte à une autre
+// adresse" nor "par courriel".
+func ownDocument(ws []string, doc string) bool {
+	if !inSet(documentWords, doc) && !ownDocumentWords[doc] {
+		return false
+	}
+	seen := false
+	for _, w := range ws {
+		if seen && destinationWords[w] {
+			return false
+		}
+		seen = seen || w == doc
+	}
+	return true
+}
+
+// ownedAfter reports whether "de mon/ma/mes" or "of my" follows w within
+// four words: "la carte de transport de mon enfant".
+func ownedAfter(ws []string, w string) bool {
+	for i := 0; i < len(ws); i++ {
+		if ws[i] != w {
+			continue
+		}
+		for j := i + 1; j+1 < len(ws) && j <= i+4; j++ {
+			if (ws[j] == "de" || ws[j] == "of") && firstPossessives[ws[j+1]] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// wordBefore returns the word before the first w in ws, or "".
+func wordBefore(ws []string, w string) string {
+	for i := 1; i < len(ws); i++ {
+		if ws[i] == w {
+			return ws[i-1]
+		}
+	}
+	return ""
 }
 
 // wordAfter returns the word after the first w in ws ("request missing
@@ -216,7 +266,10 @@ func (s *story) needAct() needAct {
 	// A notification to someone ("je reçois une alerte", "que
 	// l'allocataire reçoive un rappel par SMS"), not a new document sent
 	// ("une copie PDF de mon dossier").
-	if receiveForms[verb] || len(ws) > 0 && (ws[0] == "que" || ws[0] == "qu") {
+	// "que l'autre parent reçoive aussi les courriers": a new recipient,
+	// not a notification of the same people.
+	alsoRecipient := strings.Contains(f, " aussi ") || strings.Contains(f, " egalement ") || strings.Contains(f, " also ") || strings.Contains(f, " as well ")
+	if (receiveForms[verb] || len(ws) > 0 && (ws[0] == "que" || ws[0] == "qu")) && !alsoRecipient {
 		for i, w := range ws {
 			if !receiveForms[w] {
 				continue
@@ -238,6 +291,11 @@ func (s *story) needAct() needAct {
 	// Sending a reminder or a message to people ("envoyer les relances
 	// aux emprunteurs par SMS") notifies through the existing channel.
 	if (sendVerbs[verb] || scheduleVerbs[verb]) && inSet(messageWords, next) {
+		return actWorkflow
+	}
+	// "télécharger ma convocation": one's own document, past the
+	// possessive.
+	if (ownDocVerbs[verb] || exportVerbs[verb]) && (firstPossessives[wordBefore(ws, next)] || ownedAfter(ws, next)) && ownDocument(ws, next) {
 		return actWorkflow
 	}
 	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {

@@ -69,6 +69,16 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ gestionnaire, je veux que la remise soit appliquée automatiquement selon le quotient de la famille.", true, false},
 		{"ETQ DPO, je veux que les fiches des participants soient supprimées six mois après le séjour.", true, true},
 		{"ETQ usager, je veux recevoir mes rappels par courriel en indiquant mon adresse électronique.", true, false},
+		// One's own document fetched, with no new destination or channel;
+		// a letter to the people concerned is a notification; someone
+		// receiving "aussi" is a new recipient; a count per person names
+		// each person's figure.
+		{"ETQ lycéen, je veux télécharger ma convocation à l'oral.", false, false},
+		{"ETQ parent, je veux imprimer la carte de cantine de mon fils.", false, false},
+		{"ETQ usagère, je veux recevoir ma carte de bibliothèque à une autre adresse que mon domicile.", true, false},
+		{"ETQ agent, je veux envoyer un courrier aux locataires dont le bail arrive à échéance.", false, false},
+		{"ETQ parent séparé, je veux que l'autre parent reçoive aussi les factures de la crèche.", true, false},
+		{"ETQ responsable du service, je vois le nombre de demandes traitées par chaque agent.", true, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

@@ -363,6 +363,16 @@ func givenDetail(before string) bool {
 var givingVerbs = setOf(`indiquer indiquant indique renseigner renseignant renseigne saisir saisissant saisis donner donnant donne fournir fournissant fournis
 	enter entering give giving provide providing`)
 
+// perPerson reports whether a count is broken down by person: "le nombre
+// de tickets résolus par chaque technicien", "loans per reader" name each
+// person's figure.
+func perPerson(before string) bool {
+	ws := lastWords(before, 2)
+	n := len(ws)
+	return n > 0 && (ws[n-1] == "chaque" || ws[n-1] == "each" || ws[n-1] == "per" || ws[n-1] == "par") ||
+		n == 2 && ws[0] == "for" && ws[1] == "each"
+}
+
 // listJoiners may stand between two fields of a list.
 var listJoiners = setOf(`et ou and or`)
 
@@ -418,7 +428,7 @@ func (s *story) needTopics() []topicHit {
 		if tenderRoles[fold(need[start:end])] && (s.aboutOrganisation() || tenderDocumentBefore(need[:start])) {
 			return // "les offres des candidats": companies answering a tender
 		}
-		if aggregateBefore(need[:start]) {
+		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
 			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
 		}
 		before := lastWords(need[:start], 2)
