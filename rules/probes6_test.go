@@ -79,6 +79,17 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ agent, je veux envoyer un courrier aux locataires dont le bail arrive à échéance.", false, false},
 		{"ETQ parent séparé, je veux que l'autre parent reçoive aussi les factures de la crèche.", true, false},
 		{"ETQ responsable du service, je vois le nombre de demandes traitées par chaque agent.", true, false},
+		// Security vocabulary of other teams: anonymity numbers, SaaS,
+		// opening rights, data fetched from a directory, one-time links,
+		// remote control, attaching one's own document, what only some
+		// see, what is logged.
+		{"ETQ jury, je veux que chaque dossier de candidature porte un numéro d'anonymat.", true, true},
+		{"Spike : comparer deux outils de prise de rendez-vous en mode SaaS.", false, true},
+		{"ETQ responsable d'équipe, je demande l'ouverture des droits sur le logiciel de planning pour une stagiaire.", true, true},
+		{"Question : les partenaires se connectent-ils avec un lien à usage unique ?", false, true},
+		{"ETQ assistant informatique, je fais une prise en main à distance du poste d'un agent.", true, true},
+		{"ETQ candidate, je veux joindre mon diplôme à ma candidature.", true, true},
+		{"As an auditor, I want every export of the membership list to be logged.", true, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
