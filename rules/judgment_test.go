@@ -84,12 +84,43 @@ func TestJudgmentValidation(t *testing.T) {
 			t.Errorf("parse %s: %+v, want ≥ 0.97", lang, r)
 		}
 	}
-	floors(t, "validation", rep.Reviews, map[string][2]float64{"rgpd": {0.85, 0.95}, "security": {0.94, 0.85}})
+	floors(t, "validation", rep.Reviews, map[string][2]float64{"rgpd": {0.9, 0.95}, "security": {0.94, 0.89}})
 	f1Floors(t, "validation", rep.Corpus, map[string]float64{"atomic": 0.9, "minimal": 0.85, "ambiguous": 0.9, "uniform": 0.99, "unique": 0.6})
 	if t.Failed() {
 		for _, m := range rep.Misses {
 			t.Log(m)
 		}
+	}
+}
+
+// TestJudgmentHeldOut guards the review figures on the four held-out
+// sets, each written blind by another labeller and measured once before
+// it was read (figures in the README): floors a little under the
+// figures measured on 2026-12-05 after the round that read them, so
+// that a later change cannot quietly undo a class.
+func TestJudgmentHeldOut(t *testing.T) {
+	for _, c := range []struct {
+		dir  string
+		want map[string][2]float64
+	}{
+		{"heldout", map[string][2]float64{"rgpd": {0.82, 0.88}, "security": {0.82, 0.86}}},
+		{"heldout2", map[string][2]float64{"rgpd": {0.92, 0.9}, "security": {0.95, 0.9}}},
+		{"heldout3", map[string][2]float64{"rgpd": {0.89, 0.89}, "security": {0.89, 0.82}}},
+		{"heldout4", map[string][2]float64{"rgpd": {0.8, 0.83}, "security": {0.91, 0.81}}},
+	} {
+		t.Run(c.dir, func(t *testing.T) {
+			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := judgment.Evaluate(backlogs, qus, lines, builtin(t))
+			floors(t, c.dir, rep.Reviews, c.want)
+			if t.Failed() {
+				for _, m := range rep.Misses {
+					t.Log(m)
+				}
+			}
+		})
 	}
 }
 
