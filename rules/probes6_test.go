@@ -90,6 +90,12 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ assistant informatique, je fais une prise en main à distance du poste d'un agent.", true, true},
 		{"ETQ candidate, je veux joindre mon diplôme à ma candidature.", true, true},
 		{"As an auditor, I want every export of the membership list to be logged.", true, true},
+		// A bulk import of people's records asks for both sections. (Known
+		// miss: "transmettre à la caisse chaque mois la liste des
+		// bénéficiaires" puts more than three words between the verb and
+		// the list.)
+		{"Tâche : importer les 3 000 fiches du fichier papier numérisé (adhérents, bénévoles, adresses).", true, true},
+		{"ETQ agent, je veux transmettre à la caisse la liste des bénéficiaires.", true, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
