@@ -41,7 +41,7 @@ var (
 	// count, a column, a viewer. Viewing ("voir", "consulter") is a
 	// display, which processes what it shows.
 	browseVerbs = setOf(`trier filtrer rechercher chercher retrouver paginer compter ordonner reperer relire parcourir
-		sort filter search find paginate count order browse`)
+		sort filter search find paginate count order browse narrow`)
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
 		basculer rappeler fusionner scinder regrouper merge split

@@ -96,6 +96,10 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		// the list.)
 		{"Tâche : importer les 3 000 fiches du fichier papier numérisé (adhérents, bénévoles, adresses).", true, true},
 		{"ETQ agent, je veux transmettre à la caisse la liste des bénéficiaires.", true, true},
+		// A bug in an existing upload, or a limit on it, adds no upload.
+		{"Bug : l'envoi échoue quand on ajoute une pièce de plus de 5 Mo", false, false},
+		{"ETQ usager, je ne peux pas téléverser de fichier de plus de 20 Mo.", false, false},
+		{"As a caseworker, I want to narrow the claims list down to one benefit.", false, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

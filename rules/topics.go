@@ -192,7 +192,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextAct:
-			if units[h.unit].sentence && s.inCircumstance(h.word) || adjectiveParticiple(text, h.start, h.end) {
+			if units[h.unit].sentence && s.inCircumstance(h.word) || adjectiveParticiple(text, h.start, h.end) ||
+				// "je ne peux pas joindre de fichier de plus de 10 Mo",
+				// "Bug : le bouton reste grisé après l'ajout de la
+				// dernière pièce": a rule on, or a fault of, what exists.
+				s.act == actRestrict || s.bugReport() {
 				continue
 			}
 		case ContextInterconnection:
@@ -371,6 +375,24 @@ func perPerson(before string) bool {
 	n := len(ws)
 	return n > 0 && (ws[n-1] == "chaque" || ws[n-1] == "each" || ws[n-1] == "per" || ws[n-1] == "par") ||
 		n == 2 && ws[0] == "for" && ws[1] == "each"
+}
+
+// bugReport reports whether the issue is a bug report: its title or its
+// first line says so, or it carries a bug label.
+func (s *story) bugReport() bool {
+	first, _, _ := strings.Cut(strings.TrimSpace(s.in.Body), "\n")
+	for _, line := range []string{s.in.Title, first} {
+		t := fold(strings.TrimLeft(line, "[ #*"))
+		if strings.HasPrefix(t, "bug") && (len(t) == 3 || !isWordRune(rune(t[3]))) {
+			return true
+		}
+	}
+	for _, l := range s.in.Labels {
+		if l := fold(l); l == "bug" || l == "anomalie" || l == "type::bug" || l == "kind/bug" {
+			return true
+		}
+	}
+	return false
 }
 
 // listJoiners may stand between two fields of a list.
