@@ -100,6 +100,16 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"Bug : l'envoi échoue quand on ajoute une pièce de plus de 5 Mo", false, false},
 		{"ETQ usager, je ne peux pas téléverser de fichier de plus de 20 Mo.", false, false},
 		{"As a caseworker, I want to narrow the claims list down to one benefit.", false, false},
+		// Health, offence and payment words other backlogs use; data
+		// arriving on its own from another system; the same person twice.
+		{"As a bus driver applicant, I want to declare any health condition that affects my driving.", true, true},
+		{"As a licensing officer, I want to check each applicant against the register of banning orders.", true, true},
+		// (Known miss: "les attestations de la CAF arrivent automatiquement
+		// dans notre base" asks for security notes but no RGPD section:
+		// the attestations are not read as a person's.)
+		{"ETQ agent de la caisse, les avis d'imposition arrivent automatiquement dans notre base.", true, true},
+		{"ETQ agent, je fusionne deux fiches d'un même adhérent.", true, false},
+		{"ETQ agent, je veux que la même salle ne soit pas réservée deux fois le même jour.", false, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

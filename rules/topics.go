@@ -143,7 +143,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
-		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson
+		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson
 		// A count reaches the words it counts; a phrase that names what
 		// the story does on its own (context any) only when the count is
 		// right before it: "le taux … soit calculé automatiquement" is a
@@ -189,6 +189,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) &&
 				!(t.Context == ContextPerson && s.fieldList(units, raw, k)) {
+				continue
+			}
+		case ContextSamePerson:
+			if w := fold(h.word); (w == "meme" || w == "memes" || w == "same") && !s.c.isPerson(firstWordAfter(text, h.end)) {
 				continue
 			}
 		case ContextAct:

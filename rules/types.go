@@ -221,6 +221,11 @@ const (
 	// relative clause ("les applications auxquelles je peux demander
 	// l'accès"): the story browses, it changes nobody's rights.
 	ContextAct TopicContext = "act"
+	// ContextSamePerson: as ContextExchange (whatever the need does, an
+	// alert included), and a keyword that is only "même"/"same" counts
+	// before a person ("un même chasseur", "the same applicant"): the
+	// same person found twice is a cross-match.
+	ContextSamePerson TopicContext = "same-person"
 	// ContextProvider: the keywords name an outside provider (a
 	// contractor, a subcontractor, a delegate of the public service).
 	// They count as ContextPersonalData in the text ("transmettre au
@@ -262,7 +267,7 @@ const (
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson}
 }
 
 // RuleSetting overrides a rule for a template.
