@@ -1,0 +1,136 @@
+package rules
+
+import (
+	"strings"
+)
+
+// The cues needAct reads in a need: own documents and statuses,
+// restrictions, security controls, offline copies, computations.
+
+// ownDocument reports whether doc, after a possessive, is a document the
+// person already holds, fetched with no new address or channel:
+// "télécharger ma convocation", not "recevoir ma carte à une autre
+// adresse" nor "par courriel".
+func ownDocument(ws []string, doc string) bool {
+	if !inSet(documentWords, doc) && !ownDocumentWords[doc] {
+		return false
+	}
+	seen := false
+	for _, w := range ws {
+		if seen && destinationWords[w] {
+			return false
+		}
+		seen = seen || w == doc
+	}
+	return true
+}
+
+// ownedAfter reports whether "de mon/ma/mes" or "of my" follows w within
+// four words: "la carte de transport de mon enfant".
+func ownedAfter(ws []string, w string) bool {
+	for i := 0; i < len(ws); i++ {
+		if ws[i] != w {
+			continue
+		}
+		for j := i + 1; j+1 < len(ws) && j <= i+4; j++ {
+			if (ws[j] == "de" || ws[j] == "of") && firstPossessives[ws[j+1]] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// wordBefore returns the word before the first w in ws, or "".
+func wordBefore(ws []string, w string) string {
+	for i := 1; i < len(ws); i++ {
+		if ws[i] == w {
+			return ws[i-1]
+		}
+	}
+	return ""
+}
+
+// wordAfter returns the word after the first w in ws ("request missing
+// evidence": the noun after its adjective), or "".
+func wordAfter(ws []string, w string) string {
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == w {
+			return ws[i+1]
+		}
+	}
+	return ""
+}
+
+// restrictedVerb returns the verb a negated need forbids: the word after
+// "pouvoir", "able to", "be able to".
+func restrictedVerb(ws []string) string {
+	for i, w := range ws {
+		if (w == "pouvoir" || w == "to") && i+1 < len(ws) {
+			return ws[i+1]
+		}
+	}
+	return ""
+}
+
+// conditionCue reports whether a need, as folded words between spaces,
+// states a condition on the act: "sans le plan", "tant que", "avant".
+func conditionCue(f string) bool {
+	for _, c := range []string{" sans ", " tant que ", " tant qu ", " avant ", " without ", " until ", " before "} {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownStatus reports whether a need follows the state of one's own record:
+// "suivre l'état de mes remboursements", "voir où en est mon permis".
+func ownStatus(ws []string) bool {
+	status, own := false, false
+	for i, w := range ws {
+		status = status || statusWords[w] || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont") ||
+			// "ma position sur la liste d'attente", not "ma position GPS"
+			w == "position" && i+1 < len(ws) && (ws[i+1] == "sur" || ws[i+1] == "dans" || ws[i+1] == "on" || ws[i+1] == "in")
+		own = own || firstPossessives[w]
+	}
+	return status && own
+}
+
+// controlCues are the folded starts of words that make a need a
+// security control.
+var controlCues = []string{"antivir", "en tetes de securite", "security header", "captcha", "robots", "bots ", "anti bot",
+	"httponly", "samesite", "hsts",
+	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
+
+// offlineCues say a need works on a copy kept on a device ("sans
+// connexion depuis six mois" is an idle account, not listed).
+var offlineCues = []string{"hors connexion", "hors ligne", "sans reseau", "mode deconnecte",
+	"offline", "without network"}
+
+// offline reports whether folded words, between spaces, work offline.
+func offline(f string) bool {
+	for _, c := range offlineCues {
+		if strings.Contains(f, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// computeCues say a sort or filter computes something new from a
+// person's data ("by the distance between the child's home and the
+// school"): not browsing.
+var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age ",
+	// A lookup in another system fetches what was not held: "grâce au SIV".
+	" grace au ", " grace a la ", " grace a l "}
+
+func computes(f string) bool {
+	for _, c := range computeCues {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,255 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Word-level helpers of the topic scan: negations, counts, screens,
+// participles, sentence bounds, the language of a story.
+
+// adjectiveParticiple reports whether a keyword's first word is a past
+// participle describing things that already exist ("the uploaded
+// documents", "les pièces téléversées"), not the act itself ("is
+// uploaded", "sont téléversées" stay acts).
+func adjectiveParticiple(text string, start, end int) bool {
+	raw := strings.ToLower(text[start:end])
+	if k := strings.IndexByte(raw, ' '); k > 0 {
+		raw = raw[:k] // "uploaded … documents": the first word is the act
+	}
+	participle := strings.HasSuffix(raw, "ed") && len(raw) > 4
+	for _, sfx := range []string{"é", "ée", "és", "ées"} {
+		participle = participle || strings.HasSuffix(raw, sfx)
+	}
+	if !participle {
+		return false
+	}
+	before := lastWords(text[:start], 1)
+	return len(before) == 1 && !auxiliaries[before[0]]
+}
+
+// auxiliaries before a participle make it an act, not an adjective.
+var auxiliaries = setOf(`est sont etre ete soit soient sera seront etait etaient ai as a avons avez ont avoir is are be been being was were will get gets got has have had`)
+
+// frenchTools: in French, "application" is the software, not a claim.
+var frenchTools = setOf(`application applications`)
+
+// french reports whether the story is written in French: its sentence's
+// language, or, for a bug or a question with no story sentence, more
+// French than English function words in its first lines.
+func (s *story) french() bool {
+	if s.sent != nil && s.sent.found() > 0 {
+		return s.sent.Lang == FR
+	}
+	text := s.in.Title + " " + s.in.Body
+	if len(text) > 600 {
+		text = text[:600]
+	}
+	fr, en := 0, 0
+	for _, w := range words(text) {
+		switch fold(w) {
+		case "le", "la", "les", "des", "du", "une", "est", "pour", "dans", "sur", "qui", "que", "avec", "et":
+			fr++
+		case "the", "a", "an", "is", "for", "in", "on", "which", "that", "with", "and", "to", "of":
+			en++
+		}
+	}
+	return fr > en
+}
+
+// offlineStory reports whether the story's need or title works offline.
+func (s *story) offlineStory() bool {
+	f := " " + strings.Join(words(s.in.Title), " ") + " "
+	if s.sent != nil {
+		f += strings.Join(words(s.sent.Action), " ") + " "
+	}
+	return offline(f)
+}
+
+// sentenceStart returns the offset where the sentence holding off starts.
+func sentenceStart(text string, off int) int {
+	for i := off - 1; i > 0; i-- {
+		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// aggregateBefore reports whether a text names a count or a breakdown:
+// the people named after it are counted, not handled ("les statistiques
+// mensuelles sur les usagers", "the number of loans by age band of
+// readers").
+func aggregateBefore(text string) bool {
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		if aggregateWords[string(w)] {
+			return true
+		}
+		pos = e
+	}
+	return false
+}
+
+// screenNouns name parts of an interface: a record's name before them
+// (English) or after them and "de" (French) names the screen, not a
+// person's record ("the application form", "la page de réservation");
+// so do the categories and types of a reference list ("the repair
+// categories", "les types de demande"): configuration, not records.
+var screenNouns = setOf(`formulaire formulaires page pages ecran ecrans bouton boutons champ champs modele modeles onglet onglets menu rubrique
+	parcours lien interface tunnel form forms screen screens button buttons field fields template templates tab tabs flow journey link
+	categorie categories category type types`)
+
+func uiCompound(text string, start, end int) bool {
+	if after := firstWords(text[end:], 1); len(after) == 1 && screenNouns[after[0]] {
+		return true
+	}
+	b := lastWords(text[:start], 2)
+	return len(b) == 2 && screenNouns[b[0]] && (b[1] == "de" || b[1] == "d")
+}
+
+// audienceParticiple reports whether a folded word is a past participle
+// that offers something to people: "proposés", "destinée", "offered",
+// "shown" ("proposés aux agents" names an audience, not data).
+func audienceParticiple(w string) bool {
+	if len(w) < 5 {
+		return false
+	}
+	for _, sfx := range []string{"e", "es", "ee", "ees", "ed", "own", "ert", "erts"} {
+		if strings.HasSuffix(w, sfx) {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports whether the text before a keyword ends with a negation
+// of it: "sans données nominatives", "aucune adresse", "no cookies".
+func negated(before string) bool {
+	ws := lastWords(before, 3)
+	if len(ws) == 3 {
+		// "sans créer de compte", "without creating an account": the
+		// verb between the negation and its object.
+		if (ws[0] == "sans" || ws[0] == "without") && (ws[2] == "de" || ws[2] == "d" || ws[2] == "un" || ws[2] == "une" || ws[2] == "an" || ws[2] == "a" || ws[2] == "any") {
+			return true
+		}
+		ws = ws[1:]
+	}
+	for i, w := range ws {
+		switch w {
+		case "sans", "aucun", "aucune", "without", "no", "hors",
+			// Invented data is nobody's: "fake identities", "des noms fictifs".
+			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices":
+			return true
+		case "pas", "plus", "jamais":
+			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
+		}
+	}
+	return false
+}
+
+// lastWords returns up to n folded words at the end of s, in text order.
+// It reads backwards from the end only: it runs for every keyword found.
+func lastWords(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for len(out) < n && end > 0 {
+		// Skip what is not a word, then take the word.
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if isWordRune(r) {
+				break
+			}
+			end -= size
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !isWordRune(r) {
+				break
+			}
+			start -= size
+		}
+		if start == end {
+			break
+		}
+		out = append(out, fold(s[start:end]))
+		end = start
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out
+}
+
+// firstWords returns up to n folded words at the start of s.
+func firstWords(s string, n int) []string {
+	var out []string
+	var buf [64]byte
+	for pos := 0; len(out) < n; {
+		st, e, w := wordAt(s, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		out = append(out, string(w))
+		pos = e
+	}
+	return out
+}
+
+// sentenceIndex counts the sentence ends before offset off of text.
+func sentenceIndex(text string, off int) int {
+	if off < 0 {
+		return -1
+	}
+	n := 0
+	for i := 0; i < off && i < len(text); i++ {
+		switch text[i] {
+		case '\n':
+			n++
+		case '.', '!', '?':
+			if i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n') {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// peopleInSentence reports whether sentence si of text names people in
+// the plural ("la liste des demandeurs", "beneficiaries").
+func (c *compiled) peopleInSentence(text string, si int) bool {
+	if len(c.people) == 0 {
+		return false
+	}
+	n := 0
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		n += sentenceIndex(text[pos:st], len(text[pos:st]))
+		pos = e
+		if n == si && aggregateWords[string(w)] {
+			return false // "export du nombre de vaccinés par tranche d'âge": counted people
+		}
+		if n != si || len(w) < 4 {
+			if n > si {
+				break
+			}
+			continue
+		}
+		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.people[stem(string(w))] || string(w) == "people" || string(w) == "children" {
+			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
+				continue // "les types d'absence proposés aux agents"
+			}
+			return true
+		}
+	}
+	return false
+}
