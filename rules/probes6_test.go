@@ -110,6 +110,14 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ agent de la caisse, les avis d'imposition arrivent automatiquement dans notre base.", true, true},
 		{"ETQ agent, je fusionne deux fiches d'un même adhérent.", true, false},
 		{"ETQ agent, je veux que la même salle ne soit pas réservée deux fois le même jour.", false, false},
+		// People named by their trade or situation (a landlord, a breeder,
+		// a person serving a sentence), acting in someone's place, a
+		// person's availability; a host that is a landlord, not a server.
+		{"ETQ agent de la mairie, je veux exporter la liste des loueurs avec leurs coordonnées.", true, true},
+		{"ETQ tuteur de la structure d'accueil, je saisis les heures effectuées par le tigiste.", true, true},
+		{"ETQ propriétaire, je peux désigner une agence qui déclare à ma place.", true, true},
+		{"As a volunteer driver, I want to set my availability for next month.", true, false},
+		{"ETQ agent de la régie, je relance les hébergeurs qui n'ont pas payé la taxe.", false, false},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
