@@ -118,6 +118,13 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		{"ETQ propriétaire, je peux désigner une agence qui déclare à ma place.", true, true},
 		{"As a volunteer driver, I want to set my availability for next month.", true, false},
 		{"ETQ agent de la régie, je relance les hébergeurs qui n'ont pas payé la taxe.", false, false},
+		// Hiding sensitive data from someone is minimisation; who did
+		// what, even found in the logs; data hosted outside the EU; a
+		// purchase online is a payment.
+		{"ETQ association partenaire, je ne vois pas le diagnostic médical des bénéficiaires.", true, true},
+		{"ETQ RSSI, je retrouve dans les journaux qui a modifié le dossier d'un patient.", true, true},
+		{"Question : peut-on stocker les pièces des usagers sur un CDN hors UE ?", true, true},
+		{"As a museum visitor, I want to buy a ticket online.", true, true},
 		// One's own place on a list is one's own status; organisations
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},

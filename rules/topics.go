@@ -158,10 +158,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		// the need moves along.
 		given := givenDetail(text[:h.start])
 		if !anyAct && !given && s.act == actBrowse && t.Has(CategoryPersonalData) ||
-			!anyAct && !given && !s.act.processes() && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
+			!anyAct && !given && !s.act.processes() && (s.act != actRestrict || !t.Has(CategorySecurity)) && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
 			// along its workflow, one's own document or draft: no new
-			// processing, even of a NIR or a commune of residence.
+			// processing, even of a NIR or a commune of residence. Hiding
+			// sensitive data from someone ("je ne vois pas le motif de
+			// condamnation") is minimisation: it still counts.
 			continue
 		}
 		if t.Context == ContextOwn && !s.act.processes() {
