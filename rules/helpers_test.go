@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cochef/cochef/rules"
@@ -51,3 +52,25 @@ func runRuleCases(t *testing.T, rule string, cases []ruleCase) {
 
 // criteria is a criteria section that satisfies acceptance-criteria-missing.
 const criteria = "\n\n## Critères d'acceptation\n\n- [ ] Le tableau affiche une ligne par dossier ouvert\n"
+
+// reviewProbe is an invented story sentence with the reviews the policy
+// asks for it.
+type reviewProbe struct {
+	text           string
+	rgpd, security bool
+}
+
+// reviewProbes checks each probe, as a story body with criteria: whether
+// it asks for the RGPD section and for a security review.
+func reviewProbes(t *testing.T, probes []reviewProbe) {
+	t.Helper()
+	for _, c := range probes {
+		t.Run(c.text, func(t *testing.T) {
+			r := check(t, "", c.text+criteria)
+			rgpd := slices.Contains(r.Required, "personal-data")
+			if rgpd != c.rgpd || r.SecurityReview != c.security {
+				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
+			}
+		})
+	}
+}

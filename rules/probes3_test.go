@@ -1,9 +1,6 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesThirdBatch: probes for the error classes the blind
 // held-out set showed (aggregates, organisations' records, offline
@@ -12,10 +9,7 @@ import (
 // written on products the held-out set does not hold and labelled by the
 // policy (docs/templates.md) before the classes were changed.
 func TestReviewProbesThirdBatch(t *testing.T) {
-	for _, c := range []struct {
-		text           string
-		rgpd, security bool
-	}{
+	reviewProbes(t, []reviewProbe{
 		// Aggregates: a count or a breakdown is nobody's data.
 		{"ETQ directrice de crèche, je veux afficher la répartition des enfants inscrits par tranche d'âge.", false, false},
 		{"ETQ responsable du club, je veux voir le nombre d'inscriptions par commune et par catégorie des adhérents.", false, false},
@@ -64,13 +58,5 @@ func TestReviewProbesThirdBatch(t *testing.T) {
 		// One's own notification or decision is a document, no processing.
 		{"ETQ allocataire, je veux télécharger la notification de mes droits.", false, false},
 		{"ETQ usagère, je veux imprimer la notification d'attribution de ma place en crèche.", false, false},
-	} {
-		t.Run(c.text, func(t *testing.T) {
-			r := check(t, "", c.text+criteria)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
-		})
-	}
+	})
 }

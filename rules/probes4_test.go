@@ -1,9 +1,6 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesFourthBatch: probes for the classes the second blind
 // set showed (a person's rights and accounts, the French "application"
@@ -14,10 +11,7 @@ import (
 // the profile "saisie" as a draft (RGPD), and "record the outcome of
 // each housing application" finds no person's record.
 func TestReviewProbesFourthBatch(t *testing.T) {
-	for _, c := range []struct {
-		text           string
-		rgpd, security bool
-	}{
+	reviewProbes(t, []reviewProbe{
 		// Rights and accounts are people's (agents are people).
 		{"ETQ responsable de la médiathèque, je veux retirer les droits de prêt d'un bibliothécaire parti.", true, true},
 		{"ETQ directeur d'école, je veux déléguer la validation des absences à mon adjoint.", true, true},
@@ -54,13 +48,5 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		// In French, "application" is the software.
 		{"ETQ responsable produit, je veux modifier le logo de l'application mobile.", false, false},
 		{"ETQ agent, je veux voir la liste des applications du ministère.", false, false},
-	} {
-		t.Run(c.text, func(t *testing.T) {
-			r := check(t, "", c.text+criteria)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v (topics %v), want %v %v", rgpd, r.SecurityReview, r.Sensitive, c.rgpd, c.security)
-			}
-		})
-	}
+	})
 }

@@ -1,19 +1,13 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesFifthBatch: probes for the security misses of the
 // second blind set (issue #9), written on products it does not hold and
 // labelled by the policy (rules/testdata/corpus/ABOUT.md) before each
 // class was changed.
 func TestReviewProbesFifthBatch(t *testing.T) {
-	for _, c := range []struct {
-		text           string
-		rgpd, security bool
-	}{
+	reviewProbes(t, []reviewProbe{
 		// An outside provider given people's data, as the persona or as
 		// the recipient: a new kind of user with access to it.
 		{"ETQ prestataire de maintenance, je veux consulter les coordonnées des locataires pour planifier mes interventions.", true, true},
@@ -77,13 +71,5 @@ func TestReviewProbesFifthBatch(t *testing.T) {
 		{"As a caseworker, I want to forward the applicant's case to the council.", true, true},
 		{"ETQ agent, je veux transmettre la demande de subvention de l'association à la préfecture.", false, false},
 		{"ETQ agent, je veux transmettre le rapport annuel à la direction.", false, false},
-	} {
-		t.Run(c.text, func(t *testing.T) {
-			r := check(t, "", c.text+criteria)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
-		})
-	}
+	})
 }

@@ -1,19 +1,13 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesSixthBatch: probes for the classes the third blind set
 // showed (photos taken or attached, who did what, lists of people,
 // one's own place on a list), on products that set does not hold,
 // labelled by the policy before the change.
 func TestReviewProbesSixthBatch(t *testing.T) {
-	for _, c := range []struct {
-		text           string
-		rgpd, security bool
-	}{
+	reviewProbes(t, []reviewProbe{
 		// A photo taken or attached may show people: personal data and an
 		// upload surface.
 		{"ETQ garde champêtre, je prends des photos du dépôt constaté pour le procès-verbal.", true, true},
@@ -129,13 +123,5 @@ func TestReviewProbesSixthBatch(t *testing.T) {
 		// on a list are no people.
 		{"ETQ parent, je veux voir ma position sur la liste d'attente de la halte-garderie.", false, false},
 		{"ETQ agent, je peux proposer une salle libérée aux associations en liste d'attente.", false, false},
-	} {
-		t.Run(c.text, func(t *testing.T) {
-			r := check(t, "", c.text+criteria)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
-		})
-	}
+	})
 }
