@@ -34,29 +34,6 @@ var auxiliaries = setOf(`est sont etre ete soit soient sera seront etait etaient
 // frenchTools: in French, "application" is the software, not a claim.
 var frenchTools = setOf(`application applications`)
 
-// french reports whether the story is written in French: its sentence's
-// language, or, for a bug or a question with no story sentence, more
-// French than English function words in its first lines.
-func (s *story) french() bool {
-	if s.sent != nil && s.sent.found() > 0 {
-		return s.sent.Lang == FR
-	}
-	text := s.in.Title + " " + s.in.Body
-	if len(text) > 600 {
-		text = text[:600]
-	}
-	fr, en := 0, 0
-	for _, w := range words(text) {
-		switch fold(w) {
-		case "le", "la", "les", "des", "du", "une", "est", "pour", "dans", "sur", "qui", "que", "avec", "et":
-			fr++
-		case "the", "a", "an", "is", "for", "in", "on", "which", "that", "with", "and", "to", "of":
-			en++
-		}
-	}
-	return fr > en
-}
-
 // offlineStory reports whether the story's need or title works offline.
 func (s *story) offlineStory() bool {
 	f := " " + strings.Join(words(s.in.Title), " ") + " "

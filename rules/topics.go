@@ -173,7 +173,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		case ContextNeed, ContextPersonalData, ContextProvider, ContextRecords:
 			continue
 		case ContextPerson, ContextOwn:
-			if frenchTools[fold(h.word)] && s.french() {
+			if frenchTools[fold(h.word)] && s.lang == FR {
 				continue // "mon application", "les applications du ministère": software
 			}
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
