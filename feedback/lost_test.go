@@ -2,8 +2,6 @@ package feedback_test
 
 import (
 	"context"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -12,45 +10,13 @@ import (
 	"github.com/cochef/cochef/feedback"
 )
 
-// lostPosts is the in-memory platform whose posts of comments marked
-// marker time out: the platform carries them out later, when land is
-// called, as GitHub does with a POST that hangs past the job's timeout.
-type lostPosts struct {
-	*coretest.Platform
-	marker string
-	mu     sync.Mutex
-	late   []func()
-}
-
-func (l *lostPosts) Connect(core.Repo) (core.Platform, error) { return l, nil }
-
-func (l *lostPosts) CreateComment(ctx context.Context, ref core.IssueRef, body string) (core.Comment, error) {
-	if !strings.Contains(body, l.marker) {
-		return l.Platform.CreateComment(ctx, ref, body)
-	}
-	l.mu.Lock()
-	l.late = append(l.late, func() { l.AddComment(ref, coretest.Self, body) })
-	l.mu.Unlock()
-	return core.Comment{}, context.DeadlineExceeded
-}
-
-func (l *lostPosts) land() {
-	l.mu.Lock()
-	late := l.late
-	l.late = nil
-	l.mu.Unlock()
-	for _, f := range late {
-		f()
-	}
-}
-
 // A mention whose post timed out, and that the platform makes after the
 // retry has looked, is made once: the retry waits for the write to
 // settle, then reads the platform afresh. Before, the retry found no
 // mention and posted a second one.
 func TestLostMentionIsPostedOnce(t *testing.T) {
 	h := newHarness(t, func(s *core.Settings) { s.SecurityReviewers = []string{"@octo-org/rssi"} })
-	lost := &lostPosts{Platform: h.p, marker: feedback.MarkerMentionSecurity}
+	lost := &coretest.LostPosts{Platform: h.p, Marker: feedback.MarkerMentionSecurity}
 	h.engine.Platforms = core.Platforms{core.GitHub: lost}
 	clock := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
 	h.engine.Now = func() time.Time { return clock }
@@ -70,7 +36,7 @@ func TestLostMentionIsPostedOnce(t *testing.T) {
 	if err := h.engine.Work(ctx, task); !core.IsDeferred(err) {
 		t.Fatalf("retry while the post settles: %v, want deferred", err)
 	}
-	lost.land()
+	lost.Land()
 	clock = clock.Add(core.DefaultWriteSettle)
 	if err := h.engine.Work(ctx, task); err != nil {
 		t.Fatalf("retry once settled: %v", err)

@@ -3,46 +3,12 @@ package recette_test
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/cochef/cochef/core"
 	"github.com/cochef/cochef/core/coretest"
 )
-
-// lostPosts is the in-memory platform whose posts of comments marked
-// marker time out: the platform carries them out later, when land is
-// called, as GitHub or GitLab do with a POST that hangs past the job's
-// timeout.
-type lostPosts struct {
-	*coretest.Platform
-	marker string
-	mu     sync.Mutex
-	late   []func()
-}
-
-func (l *lostPosts) Connect(core.Repo) (core.Platform, error) { return l, nil }
-
-func (l *lostPosts) CreateComment(ctx context.Context, ref core.IssueRef, body string) (core.Comment, error) {
-	if !strings.Contains(body, l.marker) {
-		return l.Platform.CreateComment(ctx, ref, body)
-	}
-	l.mu.Lock()
-	l.late = append(l.late, func() { l.AddComment(ref, coretest.Self, body) })
-	l.mu.Unlock()
-	return core.Comment{}, context.DeadlineExceeded
-}
-
-func (l *lostPosts) land() {
-	l.mu.Lock()
-	late := l.late
-	l.late = nil
-	l.mu.Unlock()
-	for _, f := range late {
-		f()
-	}
-}
 
 // A reply whose post timed out, and that the platform makes after the
 // retry has looked, is made once: the reply carries a marker of its own
@@ -53,7 +19,7 @@ func TestLostReplyIsPostedOnce(t *testing.T) {
 	h.p.SetAccess("lecteur", core.AccessRead)
 	setupPR(h)
 	keys := h.keys(7)
-	lost := &lostPosts{Platform: h.p, marker: core.MarkerRecetteReply}
+	lost := &coretest.LostPosts{Platform: h.p, Marker: core.MarkerRecetteReply}
 	h.engine.Platforms = core.Platforms{core.GitHub: lost}
 	clock := time.Date(2026, 12, 5, 10, 0, 0, 0, time.UTC)
 	h.engine.Now = func() time.Time { return clock }
@@ -72,7 +38,7 @@ func TestLostReplyIsPostedOnce(t *testing.T) {
 	if err := h.engine.Work(ctx, task); !core.IsDeferred(err) {
 		t.Fatalf("retry while the reply settles: %v, want deferred", err)
 	}
-	lost.land()
+	lost.Land()
 	clock = clock.Add(core.DefaultWriteSettle)
 	if err := h.engine.Work(ctx, task); err != nil {
 		t.Fatalf("retry once settled: %v", err)
