@@ -87,8 +87,11 @@ var (
 	// notifiedForms: participles of being notified.
 	notifiedForms = setOf(`prevenu prevenue prevenus prevenues notifie notifiee notifies notifiees alerte alertee alertes alertees
 		informe informee informes informees averti avertie avertis averties notified alerted informed told warned`)
+	// messageWords: what the existing channel carries ("envoyer une
+	// proposition à plusieurs remplaçants" is an offer sent that way).
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels courrier courriers mail mails email emails
-		sms rappel rappels message messages relance relances alert alerts reminder reminders text`)
+		sms rappel rappels message messages relance relances alert alerts reminder reminders text
+		proposition propositions`)
 	accessWords = []string{
 		"ne dois pas pouvoir", "ne doit pas pouvoir", "ne doivent pas pouvoir", "ne peux pas voir",
 		"ne peux pas ouvrir", "ne peux pas consulter", "ne peux pas modifier", "ne peux pas acceder",

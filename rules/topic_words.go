@@ -93,8 +93,8 @@ func uiCompound(text string, start, end int) bool {
 // that offers something to people: "proposés", "destinée", "offered",
 // "shown" ("proposés aux agents" names an audience, not data).
 func audienceParticiple(w string) bool {
-	if len(w) < 5 {
-		return false
+	if len(w) < 5 || strings.HasSuffix(w, "re") {
+		return false // "répondre aux usagers", "écrire au demandeur": an infinitive, the act itself
 	}
 	for _, sfx := range []string{"e", "es", "ee", "ees", "ed", "own", "ert", "erts"} {
 		if strings.HasSuffix(w, sfx) {

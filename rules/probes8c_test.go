@@ -1,0 +1,32 @@
+package rules_test
+
+import "testing"
+
+// TestReviewProbesEighthBatchPeople: people the seen sets name by their
+// job (a stand-in teacher, a deputy, a translator, a childminder, a
+// cardholder) are persons; replying or writing to a person from the
+// tool is an exchange with them, not an audience ("proposés aux
+// agents"); an offer sent to several people is a notification through
+// the existing channel. Products the sets do not hold, labelled by the
+// policy before the change.
+func TestReviewProbesEighthBatchPeople(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		// A person named by their job, their data handled anew.
+		{"ETQ responsable de crèche, je veux voir le nom et le téléphone de l'assistante maternelle de garde", true, false},
+		{"ETQ directrice de conservatoire, je veux évaluer le professeur suppléant à la fin de l'année", true, false},
+		{"ETQ coordinatrice, je saisis les disponibilités de chaque traductrice", true, false},
+		{"As a transport officer, I want to record the cardholder's date of birth on the renewal", true, false},
+		{"ETQ responsable des remplacements, je veux que l'outil me propose les remplaçants les plus proches de la mairie", true, false},
+		// Replying or writing to a person from the tool.
+		{"ETQ agent du service des eaux, je veux répondre à l'abonné depuis sa fiche", true, false},
+		{"ETQ secrétaire de mairie, j'écris au pétitionnaire depuis le dossier", true, false},
+		// An offer or a reminder sent through the existing channel.
+		{"ETQ gestionnaire de vacations, je veux envoyer une proposition à plusieurs vacataires en même temps", false, false},
+		{"ETQ gestionnaire, je veux envoyer un rappel aux remplaçants", false, false},
+		// Proposed to an audience: nobody's data.
+		{"ETQ agent, je vois les ateliers proposés aux remplaçants", false, false},
+		// Browsing what the same people already handle.
+		{"ETQ gestionnaire, je trie les remplaçants par date d'arrivée", false, false},
+		{"ETQ agent, je vois les gymnases les plus proches de l'école", false, false},
+	})
+}
