@@ -107,7 +107,8 @@ var controlCues = []string{"antivir", "en tetes de securite", "security header",
 // offlineCues say a need works on a copy kept on a device ("sans
 // connexion depuis six mois" is an idle account, not listed).
 var offlineCues = []string{"hors connexion", "hors ligne", "sans reseau", "mode deconnecte",
-	"offline", "without network"}
+	"offline", "without network", "sans signal", "no signal", "zone blanche", "zones blanches", "pas de reseau",
+	"no network"}
 
 // offline reports whether folded words, between spaces, work offline.
 func offline(f string) bool {

@@ -418,7 +418,10 @@ func (s *story) ownRecordOnly(ws []string) bool {
 // namesPeopleOrDetails reports whether a need names people or a
 // person's detail (a name, an address, a photo).
 func (s *story) namesPeopleOrDetails(ws []string) bool {
-	for _, w := range ws {
+	for i, w := range ws {
+		if s.lang == EN && i+1 < len(ws) && s.c.people[stem(w)] && s.c.records[stem(ws[i+1])] {
+			continue // "the volunteer shifts", "interpreter bookings": which records, not whose detail
+		}
 		if st := stem(w); s.c.people[st] || s.c.attributes[st] {
 			return true
 		}

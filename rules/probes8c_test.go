@@ -30,3 +30,25 @@ func TestReviewProbesEighthBatchPeople(t *testing.T) {
 		{"ETQ agent, je vois les gymnases les plus proches de l'école", false, false},
 	})
 }
+
+// TestReviewProbesEighthBatchFiling: a person declaring something
+// about themselves, a place taken from their position, an emergency
+// contact, their own receipts uploaded, a copy kept where there is no
+// signal. Products the sets do not hold, labelled before the change.
+func TestReviewProbesEighthBatchFiling(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux déclarer un dégât des eaux en ligne avec des photos de mon logement", true, true},
+		{"ETQ usager, je déclare mes heures de garde chaque mois", true, false},
+		{"ETQ usager, je veux que l'adresse du signalement soit proposée à partir de ma position", true, false},
+		{"As a walker, I want to file my route plan online with my return date and an emergency contact", true, false},
+		{"As a club member, I want to upload the receipts for my match expenses", true, true},
+		{"ETQ agent de terrain, je veux emporter la liste des usagers à visiter sur ma tablette pour les zones blanches", false, true},
+		// Declaring a state or going faster is no new data; an
+		// organisation's declaration is no person's.
+		{"ETQ usager, je peux déclarer plus rapidement", false, false},
+		{"ETQ usager, je déclare que mon logement n'est plus loué", false, false},
+		{"ETQ gérant d'hôtel, je veux déclarer le nombre de nuitées de l'établissement via un formulaire", false, false},
+		// A person word naming which records in English.
+		{"As a clerk, I want to sort the volunteer bookings by start time", false, false},
+	})
+}
