@@ -58,7 +58,7 @@ func TestReviewProbesEighthBatchB(t *testing.T) {
 		{"ETQ régisseur, je transmets l'inventaire du matériel par l'interface avec le logiciel de gestion des stocks.", false, true},
 		{"As a depot manager, I want collection rounds pulled automatically from the routing tool.", false, true},
 		{"ETQ exploitant, je veux que mes parcelles soient reprises de ma déclaration PAC afin de ne pas les ressaisir.", true, true},
-		{"ETQ conseiller insertion, je veux que le parcours du bénéficiaire soit repris automatiquement du logiciel du département.", true, true},
+		{"ETQ conseiller insertion, je veux que la situation du bénéficiaire soit reprise automatiquement du logiciel du département.", true, true},
 		{"As a housing officer, I want each tenant's file pulled automatically from the rent system.", true, true},
 		// Resuming or copying within the tool is no interconnection.
 		{"ETQ agent, je veux que le formulaire reprenne automatiquement la date du jour.", false, false},
