@@ -363,6 +363,11 @@ func (s *story) needTopics() []topicHit {
 				return
 			}
 		}
+		for _, w := range before {
+			if onlyWords[w] {
+				return // "only members of my team can see": who may see, an audience
+			}
+		}
 		if len(before) == 2 && audienceParticiple(before[0]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
 			return // "proposés aux agents", "offered to residents": an audience
 		}
@@ -402,3 +407,6 @@ func forColleague(word, after string) bool {
 
 // colleagueWords name the service's own staff.
 var colleagueWords = setOf(`agent agente collegue salarie salariee employe employee fonctionnaire`)
+
+// onlyWords restrict a rule to some people: they are its audience.
+var onlyWords = setOf(`only seuls seules uniquement seulement`)
