@@ -99,6 +99,10 @@ var (
 		"visible que par", "visibles que par", "donner acces", "ouvrir l acces", "droit de", "droits d acces",
 		"habilitation", "habilitations", "role", "roles", "must not", "only see", "give access", "grant access",
 		"request access", "permission", "permissions", "rights",
+		// "j'attribue le profil « magistrat »": attribuer alone is an
+		// assignment (workflow), a profile given is a right.
+		"attribuer le profil", "attribue le profil", "attribuer un profil", "attribue un profil",
+		"attribuer les profils", "attribue les profils", "affecter le profil", "affecte le profil",
 	}
 	// participles of "être prévenu", "be notified".
 	participleVerbs = map[string]string{
@@ -159,6 +163,12 @@ func (s *story) needAct() needAct {
 			// A security control protects a feature: naming the
 			// feature's records or users processes nothing new.
 			return actControl
+		}
+	}
+	for _, c := range statusMoves {
+		if strings.Contains(f, c) {
+			// "passer une demande au statut « complète »": a state change.
+			return actWorkflow
 		}
 	}
 	if s.citizenPerson() && ownStatus(ws) {
@@ -431,3 +441,6 @@ func (s *story) namesPeopleOrDetails(ws []string) bool {
 
 // inSet reports whether a folded word, or its stem, is in set.
 func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }
+
+// statusMoves put a record in a state: a workflow step.
+var statusMoves = []string{" au statut ", " en statut ", " a l etat ", " to the status ", " to status "}

@@ -173,6 +173,9 @@ func (s *story) ownInNeed(word string) bool {
 		if k > 0 && quantityHeads[ws[k-1]] || k > 1 && quantityHeads[ws[k-2]] {
 			continue
 		}
+		if placeInTool(ws[k:at]) {
+			continue // "saisir dans l'outil une demande": where it is typed
+		}
 		return false
 	}
 	return true
@@ -224,7 +227,7 @@ var quantityHeads = map[string]bool{
 // does not know, whose first word names a person ("locataire",
 // "lecteur"); not "association". The records of its need are its own.
 func (s *story) citizenPerson() bool {
-	if s.sent == nil || !s.citizen() && s.persona >= 0 {
+	if s.sent == nil || !s.citizen() && s.persona >= 0 && !s.farmer() {
 		return false
 	}
 	ws := words(s.sent.Role)
@@ -427,3 +430,21 @@ func (s *story) inCircumstance(word string) bool {
 
 // isPerson reports whether a folded word names a person.
 func (c *compiled) isPerson(w string) bool { return c.people[stem(w)] }
+
+// placeInTool reports whether words open a place in the tool ("dans
+// l'outil", "into the system"): where a record is typed in, not a noun
+// the record qualifies.
+func placeInTool(ws []string) bool {
+	if len(ws) < 2 || ws[0] != "dans" && ws[0] != "in" && ws[0] != "into" {
+		return false
+	}
+	for _, w := range ws[1:min(len(ws), 3)] {
+		if toolWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// toolWords name the service's software.
+var toolWords = setOf(`outil logiciel application systeme plateforme tool system application software platform`)

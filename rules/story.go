@@ -124,19 +124,39 @@ func (s *story) privileged() bool {
 	// own file, not the service's operator. A role that also names a
 	// citizen is privileged only when the need is not about the
 	// persona's own records.
-	if s.sent != nil && citizenToo[strings.Join(words(s.sent.Role), " ")] {
-		for _, w := range words(s.sent.Action) {
-			if firstPossessives[w] {
-				return false
-			}
+	return !s.farmer()
+}
+
+// farmer reports whether the role is a privileged name that also names
+// a citizen ("exploitant") and the story is a farmer's: the need is
+// about the persona's own records ("modifier mon RIB"), or the story
+// names a farm ("mes pertes de récolte", "ma déclaration PAC"). The
+// farmer is then a natural person served by the service.
+func (s *story) farmer() bool {
+	if s.sent == nil || !citizenToo[strings.Join(words(s.sent.Role), " ")] {
+		return false
+	}
+	for _, w := range words(s.sent.Action) {
+		if firstPossessives[w] {
+			return true
 		}
 	}
-	return true
+	for _, w := range words(s.in.Title + " " + s.in.Body) {
+		if farmWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // citizenToo are privileged role names that also name a citizen: the
 // farmer ("exploitant agricole") is an "exploitant" too.
 var citizenToo = setOf(`exploitant exploitante`)
+
+// farmWords name a farm's work: an "exploitant" who handles them is a
+// farmer, not the service's operator.
+var farmWords = setOf(`agricole agricoles agriculture recolte recoltes culture cultures parcelle parcelles ilot ilots
+	pac elevage elevages cheptel troupeau troupeaux calamite calamites fourrage semis betail vigne vignes dja`)
 
 func (s *story) citizen() bool {
 	return s.persona >= 0 && s.t.Personas[s.persona].Citizen

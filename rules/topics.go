@@ -139,6 +139,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negated(text[:h.start]) {
 			continue // "sans données nominatives", "no cookies"
 		}
+		if forColleague(h.word, text[h.end:]) {
+			continue // "saisir un congé pour le compte d'un agent": within the team
+		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
 		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson
@@ -221,6 +224,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		case ContextCitizen:
 			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
+				continue
+			}
+			if w := fold(h.word); strings.HasPrefix(w, "declar") && !determinerNext(text[h.end:]) {
+				// "déclarer mes pertes" files a declaration; "déclarer
+				// plus vite", "déclarer qu'un meublé est retiré" do not.
 				continue
 			}
 		}
@@ -355,6 +363,11 @@ func (s *story) needTopics() []topicHit {
 				return
 			}
 		}
+		for _, w := range before {
+			if onlyWords[w] {
+				return // "only members of my team can see": who may see, an audience
+			}
+		}
 		if len(before) == 2 && audienceParticiple(before[0]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
 			return // "proposés aux agents", "offered to residents": an audience
 		}
@@ -372,3 +385,28 @@ func (s *story) needTopics() []topicHit {
 	})
 	return out
 }
+
+// determinerNext reports whether the text starts with a determiner: the
+// verb before it has a noun for object ("déclarer mes pertes").
+func determinerNext(after string) bool {
+	ws := firstWords(after, 1)
+	return len(ws) == 1 && (roleArticles[ws[0]] || possessives[ws[0]] || ofWords[ws[0]] || ws[0] == "l" || ws[0] == "chaque")
+}
+
+// forColleague reports whether a phrase of acting for someone ("pour le
+// compte d'un", "au nom d'une") names a colleague next: an agent keying
+// in for another agent acts within the team, not for a person served.
+func forColleague(word, after string) bool {
+	ws := words(word)
+	if n := len(ws); n < 2 || ws[n-1] != "un" && ws[n-1] != "une" {
+		return false
+	}
+	next := firstWords(after, 1)
+	return len(next) == 1 && colleagueWords[next[0]]
+}
+
+// colleagueWords name the service's own staff.
+var colleagueWords = setOf(`agent agente collegue salarie salariee employe employee fonctionnaire`)
+
+// onlyWords restrict a rule to some people: they are its audience.
+var onlyWords = setOf(`only seuls seules uniquement seulement`)
