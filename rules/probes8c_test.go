@@ -52,3 +52,21 @@ func TestReviewProbesEighthBatchFiling(t *testing.T) {
 		{"As a clerk, I want to sort the volunteer bookings by start time", false, false},
 	})
 }
+
+// TestReviewProbesEighthBatchConsolidated: the cases the consolidated
+// policy settles (corpus ABOUT, 2026-12-06): a renewal filed by a person
+// is a registration; a sheet listing people printed out of the tool is a
+// bulk extraction; a resident's parking card is no disability card.
+func TestReviewProbesEighthBatchConsolidated(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux renouveler ma carte de déchèterie en ligne", true, false},
+		{"ETQ adhérent, je renouvelle mon adhésion au club chaque année", true, false},
+		{"As a member, I want to renew my library membership online", true, false},
+		{"ETQ usager, je veux renouveler ma carte de stationnement résident en ligne", true, false},
+		{"ETQ agent d'accueil, je veux imprimer la feuille d'émargement des participants à l'atelier", true, true},
+		{"As a clerk, I want to print the attendance sheet of the tribunal hearing", true, true},
+		// Things printed or renewed that are nobody's.
+		{"ETQ gestionnaire, je veux imprimer le planning des salles", false, false},
+		{"ETQ agent, je veux voir la date de renouvellement du marché de nettoyage", false, false},
+	})
+}
