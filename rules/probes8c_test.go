@@ -70,3 +70,19 @@ func TestReviewProbesEighthBatchConsolidated(t *testing.T) {
 		{"ETQ agent, je veux voir la date de renouvellement du marché de nettoyage", false, false},
 	})
 }
+
+// TestReviewProbesEighthBatchActs: civil-status acts drawn up or sent
+// are identity data; publishing a person's detail discloses it;
+// collectors and artists are persons.
+func TestReviewProbesEighthBatchActs(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ officier d'état civil, je veux dresser un acte de reconnaissance en ligne", true, true},
+		{"ETQ agent, je transmets les avis de mention aux communes de naissance par voie dématérialisée", true, true},
+		{"ETQ agent, je veux publier le nom des lauréats du concours sur le site de la mairie", true, true},
+		{"ETQ agent du cimetière, je veux publier la liste des concessions échues avec le nom des défunts", true, true},
+		{"ETQ régisseur, j'enregistre l'œuvre prêtée par un collectionneur privé avec ses coordonnées", true, false},
+		// Published things that are nobody's, a public place.
+		{"ETQ agent, je veux publier les horaires de la piscine", false, false},
+		{"ETQ usager, je veux voir les travaux sur la voie publique près de la mairie", false, false},
+	})
+}

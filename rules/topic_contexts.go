@@ -298,10 +298,10 @@ var householdWords = setOf(`foyer foyers menage menages famille familles househo
 
 // publicWords say a document is public: a person's detail shown on it
 // is disclosed to everyone.
-var publicWords = setOf(`public publique publics publiques publie publiee publies publiees published`)
+var publicWords = setOf(`public publique publics publiques publie publiee publies publiees published publier publish`)
 
 // displayPrefixes are the folded prefixes of verbs of showing.
-var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention"}
+var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention", "publier", "publie", "publish"}
 
 // publishedDetail reports whether a public or published document of
 // the sentence of h shows a person's detail: "la page publique affiche
