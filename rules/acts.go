@@ -49,7 +49,7 @@ var (
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
-		"mise en page"}
+		"mise en page", "liste a part", "separate list"}
 	// accessibilityCues say a need makes an existing feature usable with
 	// an assistive technology or another input.
 	accessibilityCues = []string{"lecteur d ecran", "lecteurs d ecran", "au clavier", "plage braille",
@@ -250,7 +250,9 @@ func (s *story) needAct() needAct {
 		return actBrowse // "une recherche par nom", "une visionneuse"
 	case ownDocVerbs[verb] && inSet(documentWords, next):
 		return actWorkflow // one's own attestation, decree, invoice
-	case browseVerbs[verb] && !computes(f):
+	case browseVerbs[verb] && !computes(f) && !strings.Contains(f, " order a ") && !strings.Contains(f, " order an "):
+		// "order a background check" buys or requests one; "order the
+		// list by date" sorts.
 		return actBrowse
 	case workflowVerbs[verb]:
 		return actWorkflow

@@ -136,8 +136,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for k, h := range raw {
 		t := &s.t.Topics[h.topic]
 		text := units[h.unit].text
-		if negated(text[:h.start]) {
-			continue // "sans données nominatives", "no cookies"
+		if negated(text[:h.start]) || brandIdentity(text, h.start, h.end) {
+			continue // "sans données nominatives", "no cookies", "l'identité visuelle"
 		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
