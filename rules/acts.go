@@ -262,7 +262,7 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel
-	case deleteVerbs[verb] && s.citizenPerson() && !strings.Contains(f, " compte ") && !strings.Contains(f, " account "):
+	case deleteVerbs[verb] && s.citizenPerson() && !deletesSelf(f):
 		return actOwnDelete
 	}
 	return actProcess
@@ -427,3 +427,18 @@ func (s *story) namesPeopleOrDetails(ws []string) bool {
 
 // inSet reports whether a folded word, or its stem, is in set.
 func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }
+
+// deletesSelf reports whether a need deletes the person's account or
+// details, not one item of theirs: "supprimer mon compte", "erase my
+// details", "delete my data" are a deletion rule.
+func deletesSelf(f string) bool {
+	for _, w := range selfWords {
+		if strings.Contains(f, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// selfWords name a person's account or personal details as a whole.
+var selfWords = []string{"compte", "account", "profil", "profile", "details", "donnees", "data", "coordonnees", "informations personnelles"}
