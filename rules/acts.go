@@ -152,7 +152,7 @@ func (s *story) needAct() needAct {
 		return actRestrict
 	}
 	for _, c := range controlCues {
-		if strings.Contains(f, " "+c) {
+		if strings.Contains(f, " "+c) && (c != "vulnerab" || !s.vulnerablePeople(ws)) {
 			// A security control protects a feature: naming the
 			// feature's records or users processes nothing new.
 			return actControl
@@ -442,3 +442,15 @@ func deletesSelf(f string) bool {
 
 // selfWords name a person's account or personal details as a whole.
 var selfWords = []string{"compte", "account", "profil", "profile", "details", "donnees", "data", "coordonnees", "informations personnelles"}
+
+// vulnerablePeople reports whether "vulnérable" qualifies people in the
+// need ("les personnes vulnérables", "vulnerable residents"): a register
+// of people in need of help, not a security control.
+func (s *story) vulnerablePeople(ws []string) bool {
+	for i, w := range ws {
+		if strings.HasPrefix(w, "vulnerab") && (i > 0 && s.c.isPerson(ws[i-1]) || i+1 < len(ws) && s.c.isPerson(ws[i+1])) {
+			return true
+		}
+	}
+	return false
+}
