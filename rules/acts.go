@@ -49,7 +49,7 @@ var (
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
-		"mise en page"}
+		"mise en page", "liste a part", "separate list"}
 	// accessibilityCues say a need makes an existing feature usable with
 	// an assistive technology or another input.
 	accessibilityCues = []string{"lecteur d ecran", "lecteurs d ecran", "au clavier", "plage braille",
@@ -159,7 +159,7 @@ func (s *story) needAct() needAct {
 		return actRestrict
 	}
 	for _, c := range controlCues {
-		if strings.Contains(f, " "+c) {
+		if strings.Contains(f, " "+c) && (c != "vulnerab" || !s.vulnerablePeople(ws)) {
 			// A security control protects a feature: naming the
 			// feature's records or users processes nothing new.
 			return actControl
@@ -263,7 +263,9 @@ func (s *story) needAct() needAct {
 		return actBrowse // "une recherche par nom", "une visionneuse"
 	case ownDocVerbs[verb] && inSet(documentWords, next):
 		return actWorkflow // one's own attestation, decree, invoice
-	case browseVerbs[verb] && !computes(f):
+	case browseVerbs[verb] && !computes(f) && !strings.Contains(f, " order a ") && !strings.Contains(f, " order an "):
+		// "order a background check" buys or requests one; "order the
+		// list by date" sorts.
 		return actBrowse
 	case workflowVerbs[verb]:
 		return actWorkflow
@@ -273,7 +275,7 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel
-	case deleteVerbs[verb] && s.citizenPerson() && !strings.Contains(f, " compte ") && !strings.Contains(f, " account "):
+	case deleteVerbs[verb] && s.citizenPerson() && !deletesSelf(f):
 		return actOwnDelete
 	}
 	return actProcess
@@ -444,3 +446,30 @@ func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }
 
 // statusMoves put a record in a state: a workflow step.
 var statusMoves = []string{" au statut ", " en statut ", " a l etat ", " to the status ", " to status "}
+
+// deletesSelf reports whether a need deletes the person's account or
+// details, not one item of theirs: "supprimer mon compte", "erase my
+// details", "delete my data" are a deletion rule.
+func deletesSelf(f string) bool {
+	for _, w := range selfWords {
+		if strings.Contains(f, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// selfWords name a person's account or personal details as a whole.
+var selfWords = []string{"compte", "account", "profil", "profile", "details", "donnees", "data", "coordonnees", "informations personnelles"}
+
+// vulnerablePeople reports whether "vulnérable" qualifies people in the
+// need ("les personnes vulnérables", "vulnerable residents"): a register
+// of people in need of help, not a security control.
+func (s *story) vulnerablePeople(ws []string) bool {
+	for i, w := range ws {
+		if strings.HasPrefix(w, "vulnerab") && (i > 0 && s.c.isPerson(ws[i-1]) || i+1 < len(ws) && s.c.isPerson(ws[i+1])) {
+			return true
+		}
+	}
+	return false
+}

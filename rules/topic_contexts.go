@@ -164,12 +164,20 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	if len(w) == 1 && strings.HasPrefix(w[0], "precedent") {
 		// French: "le nom du propriétaire précédent", the adjective after
-		// its person, the detail before them.
+		// its person, the detail before them; or before its person, "le
+		// nom du précédent titulaire".
 		b := lastWords(text[:h.start], 1)
-		if len(b) == 0 || !s.c.isPerson(b[0]) && !householdWords[b[0]] {
+		k := h.start
+		switch a := firstWords(text[h.end:], 1); {
+		case len(a) == 1 && (s.c.isPerson(a[0]) || householdWords[a[0]]):
+			if shownOf(text, h.start, false) {
+				return true // "affiche la carte du précédent titulaire"
+			}
+		case len(b) == 0 || !s.c.isPerson(b[0]) && !householdWords[b[0]]:
 			return false
+		default:
+			k = prevWordStart(text, h.start)
 		}
-		k := prevWordStart(text, h.start)
 		for _, r := range raw {
 			t := &s.t.Topics[r.topic]
 			if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson || r.end > k {
@@ -195,6 +203,11 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	// English: "another tenant's details", "someone else's address".
 	possessive := len(next) > 0 && next[0] == "s"
+	if shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de") {
+		// "le relevé affiche l'aide d'un autre agriculteur", "shows
+		// another farmer's aid".
+		return true
+	}
 	for _, r := range raw {
 		t := &s.t.Topics[r.topic]
 		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson ||
@@ -292,6 +305,40 @@ func prevWordStart(text string, off int) int {
 	}
 	return end
 }
+
+// shownOf reports whether something "of" the person named at offset off
+// (the word before is "de", "du", "of", or of says the keyword holds it:
+// "d'un autre", "another farmer's") is shown or seen in its sentence: it
+// is disclosed ("le relevé affiche l'aide d'un autre agriculteur").
+func shownOf(text string, off int, of bool) bool {
+	if !of {
+		b := lastWords(text[:off], 1)
+		if len(b) == 0 || !ofWords[b[0]] {
+			return false
+		}
+	}
+	var buf [64]byte
+	si := sentenceIndex(text, off)
+	for pos := sentenceStart(text, off); pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || sentenceIndex(text, st) != si {
+			break
+		}
+		if seenWords[string(w)] {
+			return true
+		}
+		for _, p := range displayPrefixes {
+			if strings.HasPrefix(string(w), p) {
+				return true
+			}
+		}
+		pos = e
+	}
+	return false
+}
+
+// seenWords see or receive what is shown.
+var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen receives`)
 
 // householdWords name a household: "d'un autre foyer" owns people's data.
 var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)

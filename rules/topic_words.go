@@ -230,3 +230,21 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 	}
 	return false
 }
+
+// brandIdentity reports whether a keyword ending with "identité" or
+// "identity" names a brand's look, nobody's identity: "l'identité
+// visuelle", "the visual identity", "corporate identity".
+func brandIdentity(text string, start, end int) bool {
+	ws := words(text[start:end])
+	if n := len(ws); n == 0 || ws[n-1] != "identite" && ws[n-1] != "identity" {
+		return false
+	}
+	if a := firstWords(text[end:], 1); len(a) == 1 && brandWords[a[0]] {
+		return true
+	}
+	b := lastWords(text[:end], 2)
+	return len(b) == 2 && brandWords[b[0]]
+}
+
+// brandWords qualify a brand's identity.
+var brandWords = setOf(`visuelle graphique sonore visual brand corporate graphic`)

@@ -136,8 +136,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for k, h := range raw {
 		t := &s.t.Topics[h.topic]
 		text := units[h.unit].text
-		if negated(text[:h.start]) {
-			continue // "sans données nominatives", "no cookies"
+		if negated(text[:h.start]) || brandIdentity(text, h.start, h.end) {
+			continue // "sans données nominatives", "no cookies", "l'identité visuelle"
 		}
 		if forColleague(h.word, text[h.end:]) {
 			continue // "saisir un congé pour le compte d'un agent": within the team
@@ -173,7 +173,17 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		switch t.Context {
-		case ContextNeed, ContextPersonalData, ContextProvider, ContextRecords:
+		case ContextNeed:
+			if s.sent == nil && t.Has(CategorySecurity) && !s.bugReport() {
+				// A spike or a question has no need: it is about what it
+				// names. On a sign-in provider ("Spike : FranceConnect
+				// pour les candidats ?"), signing or signing in, it is
+				// about authentication, and processes nobody's data yet;
+				// a bug report is a fault of what exists.
+				accepted[k], orgs[k] = true, true
+			}
+			continue
+		case ContextPersonalData, ContextProvider, ContextRecords:
 			continue
 		case ContextPerson, ContextOwn:
 			if frenchTools[fold(h.word)] && s.lang == FR {
