@@ -194,6 +194,20 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	if len(next) > 0 && householdWords[next[0]] && !slices.Contains(w, "quelqu") && w[len(w)-1] != "else" {
 		next[0] = "personne" // "d'un autre foyer": another household's data
 	}
+	bare := otherWords[w[len(w)-1]] && w[0] != "d" // "other users", "les autres bénévoles"
+	if len(next) > 0 && isOrganisation(next[0]) && !slices.Contains(w, "quelqu") && w[len(w)-1] != "else" {
+		// "des tickets ouverts par des collègues d'une autre direction",
+		// "les demandes des habitants des autres communes": the people
+		// of another unit, when their records are seen.
+		p := prevWordStart(text, h.start)
+		b := lastWords(text[:h.start], 1)
+		return len(b) == 1 && s.c.isPerson(b[0]) && madeBy(text, p) && shownOf(text, p, true)
+	}
+	if bare {
+		// "bookings made by other users", "les missions réservées par
+		// les autres bénévoles": other people's records, seen.
+		return len(next) > 0 && s.c.isPerson(next[0]) && madeBy(text, h.start) && shownOf(text, h.start, true)
+	}
 	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
 		// "d'un autre abonné", "another tenant": a person follows.
 		if len(next) == 0 || !s.c.isPerson(next[0]) && next[0] != "personne" {
@@ -339,6 +353,29 @@ func shownOf(text string, off int, of bool) bool {
 
 // seenWords see or receive what is shown.
 var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen receives`)
+
+// otherWords end the keywords that say "other" before people ("other
+// users", "les autres bénévoles"): without "d'" they own nothing
+// themselves, and count only for records made by those people and seen.
+var otherWords = setOf(`other autres`)
+
+// madeBy reports whether the words right before offset off say who made
+// a record: "par", "by", "de", "des", "of", then at most an article
+// ("réservées par les", "made by").
+func madeBy(text string, off int) bool {
+	b := lastWords(text[:off], 2)
+	for i := len(b) - 1; i >= 0; i-- {
+		switch w := b[i]; {
+		case w == "par" || w == "by" || ofWords[w]:
+			return true
+		case i == len(b)-1 && (roleArticles[w] || w == "l"):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}
 
 // householdWords name a household: "d'un autre foyer" owns people's data.
 var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)

@@ -86,6 +86,13 @@ func uiCompound(text string, start, end int) bool {
 		return true
 	}
 	b := lastWords(text[:start], 2)
+	if w := fold(text[start:end]); w == "notes" || w == "note" {
+		// "release notes", "les notes de version": the software's.
+		a := firstWords(text[end:], 2)
+		if len(b) > 0 && b[len(b)-1] == "release" || len(a) == 2 && a[0] == "de" && a[1] == "version" {
+			return true
+		}
+	}
 	return len(b) == 2 && screenNouns[b[0]] && (b[1] == "de" || b[1] == "d")
 }
 
