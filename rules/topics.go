@@ -183,7 +183,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				accepted[k], orgs[k] = true, true
 			}
 			continue
-		case ContextPersonalData, ContextProvider, ContextRecords:
+		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside:
 			continue
 		case ContextPerson, ContextOwn:
 			if frenchTools[fold(h.word)] && s.lang == FR {
@@ -307,6 +307,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		keep(h.topic, h.word, false)
 	}
 	s.providerPersona(keep)
+	s.outsidePersona(keep)
 }
 
 // providerPersona keeps the topics of context provider that the story's

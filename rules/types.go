@@ -263,11 +263,27 @@ const (
 	// own detail ("can I see my booking?") and what is nobody's ("see
 	// the opening hours") are not.
 	ContextSeeing TopicContext = "seeing"
+	// ContextOutside: the keywords name a body or a professional outside
+	// the service (a carrier, an employing authority, the gendarmerie, a
+	// school, a liberal therapist, an exam marker, a partner). They count
+	// only as the story's persona, when its need sees, consults, checks or
+	// receives a person's data ("ETQ transporteur, je consulte la liste
+	// des élèves"): a new kind of user given access to people's data. Its
+	// own or aggregated figures, and the text elsewhere, do not count.
+	ContextOutside TopicContext = "outside"
+	// ContextDoer: the keywords ask or say who did something ("quel",
+	// "which", "ayant", "qui a", "who") or are an act's participle; they
+	// count when a person (a staff member) and the act's participle follow
+	// or precede as one phrase: "quel agent a validé", "which officer
+	// approved", "le nom de l'agent ayant clôturé", "qui a délivré". Showing
+	// who did what names them; an act of releasing or opening a record is
+	// an access to it.
+	ContextDoer TopicContext = "doer"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer}
 }
 
 // RuleSetting overrides a rule for a template.
