@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // outsidePersona keeps the topics of context outside that the story's
 // role names ("ETQ transporteur", "As a partner organisation") when the
 // need sees, consults, checks or receives what the story found of a
@@ -32,3 +34,109 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 // accessVerbs see, consult, check or receive what is held.
 var accessVerbs = setOf(`voir consulter afficher savoir connaitre lister acceder verifier controler recevoir recois
 	see view display know list show access consult check verify receive get look`)
+
+// doer reports whether the keyword h of context doer is part of a
+// phrase saying who did something: an interrogative or a relative
+// anchor ("quel agent a validé", "which officer approved", "l'agent
+// ayant clôturé", "the clerk who released", "voir qui a délivré") with
+// the act's participle. A participle keyword counts as the act of such
+// a phrase; an anchor when an act follows it.
+func (s *story) doer(text string, h rawTopicHit) bool {
+	kw := words(text[h.start:h.end])
+	if len(kw) == 0 {
+		return false
+	}
+	if doerAnchors[kw[0]] {
+		ws := append(lastWords(text[:h.start], 1), kw...)
+		after := text[h.end:]
+		if k := strings.IndexAny(after, ".!?\n;:()"); k >= 0 {
+			after = after[:k] // within the phrase
+		}
+		ws = append(ws, firstWords(after, 4)...)
+		return s.c.doerPhrase(ws) >= 0
+	}
+	ws := append(lastWords(text[:h.start], 5), kw...)
+	return s.c.doerPhrase(ws) == len(ws)-1
+}
+
+// doerPhrase returns the index in ws of the participle of the first
+// phrase saying who did something, or -1.
+func (c *compiled) doerPhrase(ws []string) int {
+	for i, w := range ws {
+		switch {
+		case w == "quel" || w == "quelle" || w == "quels" || w == "quelles" || w == "which":
+			// "quel agent a validé", "which staff member accessed".
+			person := false
+			for j := i + 1; j < len(ws) && j <= i+3; j++ {
+				x := ws[j]
+				if c.isPerson(x) || doerStaff[x] {
+					person = true
+					continue
+				}
+				if !person {
+					break
+				}
+				if (x == "a" || x == "ont" || x == "avait" || x == "has" || x == "had") && j+1 < len(ws) {
+					j++
+					x = ws[j]
+				} else if w != "which" {
+					break // French asks with "a": "quel agent a validé"
+				}
+				if participle(x) {
+					return j
+				}
+				break
+			}
+		case w == "ayant" || w == "who" || w == "qui" && i+1 < len(ws) && (ws[i+1] == "a" || ws[i+1] == "ont"):
+			// "l'agent ayant clôturé", "the clerk who released", "voir
+			// qui a délivré".
+			if i == 0 || !doerStaff[ws[i-1]] && !seeOrKnow[ws[i-1]] {
+				continue
+			}
+			j := i + 1
+			if w == "qui" {
+				j++
+			}
+			if j < len(ws) && participle(ws[j]) {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// doerAnchors open a phrase saying who did something.
+var doerAnchors = setOf(`quel quelle quels quelles which ayant qui who`)
+
+// doerStaff name who acts on records in a service: a relative clause
+// after them ("l'agent qui a traité") says which one did it.
+var doerStaff = setOf(`agent agents agente instructeur instructrice conseiller conseillere collegue technicien technicienne
+	gestionnaire gestionnaires officier secretaire greffier greffiere archiviste redacteur redactrice responsable operateur
+	officer officers clerk clerks caseworker caseworkers staff member editor editors colleague employee manager operator`)
+
+// seeOrKnow see or know who did something: "voir qui a", "see who".
+var seeOrKnow = setOf(`voir vois voit savoir sais sait connaitre afficher affiche see know show shows`)
+
+// participle reports whether a folded word reads as a past participle
+// (French) or a past tense (English), not "été", "eu", "was", "is".
+func participle(w string) bool {
+	if len(w) < 4 || w == "etre" || w == "etes" || notParticiples[w] {
+		return false
+	}
+	if irregularPast[w] || strings.HasSuffix(w, "ed") {
+		return true
+	}
+	for _, suf := range []string{"e", "es", "ee", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "it", "its", "ert", "erte"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// notParticiples end like participles and are not.
+var notParticiples = setOf(`ete this thus plus sous sans dans leurs elles celle cette chaque entre notre votre autre jamais deja mais depuis apres
+	jours mois annee dossier dossiers demande demandes the those these`)
+
+// irregularPast are English past tenses not ending in -ed.
+var irregularPast = setOf(`made sent gave took wrote paid held brought chose sold bought told kept`)

@@ -14,7 +14,7 @@ import (
 // by the policy before the change.
 func TestReviewProbesNinthBatchDAuthorship(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
-		{"ETQ responsable du parc automobile, je vois qui a restitué chaque véhicule", true, false},
+		{"ETQ responsable du gymnase, je vois qui a réservé chaque créneau", true, false},
 		{"ETQ chef de service, je veux savoir quel agent a validé chaque demande d'aide", true, false},
 		{"ETQ responsable de la médiathèque, je veux voir l'agent qui a traité chaque réclamation", true, false},
 		{"As a team lead, I want to see which officer approved each refund", true, false},
@@ -22,6 +22,7 @@ func TestReviewProbesNinthBatchDAuthorship(t *testing.T) {
 		{"ETQ cheffe d'équipe, je veux connaître le nom de l'agent ayant clôturé chaque intervention", true, false},
 		// The act is a release of or an access to a person's data.
 		{"ETQ officier d'état civil, je veux voir qui a délivré chaque copie intégrale", true, true},
+		{"ETQ agent des objets trouvés, je vois qui a restitué chaque objet à son propriétaire", true, true},
 		{"As a records manager, I want to see which clerk released each patient file", true, true},
 		{"ETQ responsable du CCAS, je veux savoir quel agent a consulté le dossier d'un usager", true, true},
 		{"As a practice manager, I want to know which staff member accessed a patient's record", true, true},
@@ -30,6 +31,8 @@ func TestReviewProbesNinthBatchDAuthorship(t *testing.T) {
 		{"ETQ gestionnaire, je veux savoir quelle commune a déposé chaque dossier de subvention", false, false},
 		{"As an editor, I want to see which pages were changed last week", false, false},
 		{"ETQ responsable éditorial, je veux voir quelle version de la page a été publiée", false, false},
+		{"ETQ gestionnaire, je veux savoir quels documents ont été transmis à la préfecture", false, false},
+		{"As an editor, I want to know which version was published", false, false},
 	})
 }
 

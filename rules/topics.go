@@ -144,7 +144,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
-		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson
+		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson || t.Context == ContextDoer
 		// A count reaches the words it counts; a phrase that names what
 		// the story does on its own (context any) only when the count is
 		// right before it: "le taux … soit calculé automatiquement" is a
@@ -226,6 +226,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		case ContextSeeing:
 			if !s.seesDetail(units, raw, h) {
+				continue
+			}
+		case ContextDoer:
+			if !s.doer(text, h) {
 				continue
 			}
 		case ContextTransfer:
