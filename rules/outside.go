@@ -140,3 +140,26 @@ var notParticiples = setOf(`ete this thus plus sous sans dans leurs elles celle 
 
 // irregularPast are English past tenses not ending in -ed.
 var irregularPast = setOf(`made sent gave took wrote paid held brought chose sold bought told kept`)
+
+// otherWords end the keywords that say "other" before people ("other
+// users", "les autres bénévoles"): without "d'" they own nothing
+// themselves, and count only for records made by those people and seen.
+var otherWords = setOf(`other autres`)
+
+// madeBy reports whether the words right before offset off say who made
+// a record: "par", "by", "de", "des", "of", then at most an article
+// ("réservées par les", "made by").
+func madeBy(text string, off int) bool {
+	b := lastWords(text[:off], 2)
+	for i := len(b) - 1; i >= 0; i-- {
+		switch w := b[i]; {
+		case w == "par" || w == "by" || ofWords[w]:
+			return true
+		case i == len(b)-1 && (roleArticles[w] || w == "l"):
+			continue
+		default:
+			return false
+		}
+	}
+	return false
+}

@@ -354,29 +354,6 @@ func shownOf(text string, off int, of bool) bool {
 // seenWords see or receive what is shown.
 var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen receives`)
 
-// otherWords end the keywords that say "other" before people ("other
-// users", "les autres bénévoles"): without "d'" they own nothing
-// themselves, and count only for records made by those people and seen.
-var otherWords = setOf(`other autres`)
-
-// madeBy reports whether the words right before offset off say who made
-// a record: "par", "by", "de", "des", "of", then at most an article
-// ("réservées par les", "made by").
-func madeBy(text string, off int) bool {
-	b := lastWords(text[:off], 2)
-	for i := len(b) - 1; i >= 0; i-- {
-		switch w := b[i]; {
-		case w == "par" || w == "by" || ofWords[w]:
-			return true
-		case i == len(b)-1 && (roleArticles[w] || w == "l"):
-			continue
-		default:
-			return false
-		}
-	}
-	return false
-}
-
 // householdWords name a household: "d'un autre foyer" owns people's data.
 var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)
 
