@@ -467,3 +467,20 @@ func tenderDocumentBefore(text string) bool {
 	}
 	return false
 }
+
+// interfaceObject reports whether the words after a citizen's act name a
+// setting of the interface ("ma langue d'affichage", "my colour theme",
+// "un filtre"): choosing one records nothing about the person.
+func interfaceObject(after string) bool {
+	for _, w := range firstWords(after, 3) {
+		if roleArticles[w] || possessives[w] || w == "l" || w == "d" {
+			continue
+		}
+		return interfaceWords[w] // the object's head
+	}
+	return false
+}
+
+// interfaceWords name settings of the interface.
+var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres mode police taille
+	language languages display theme colour color colours colors view filter filters font layout`)

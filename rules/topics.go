@@ -236,6 +236,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
 				continue
 			}
+			if interfaceObject(text[h.end:]) {
+				// "choisir ma langue d'affichage", "choose my colour
+				// theme": a setting of the interface, nobody's data.
+				continue
+			}
 			if w := fold(h.word); strings.HasPrefix(w, "declar") && !determinerNext(text[h.end:]) {
 				// "déclarer mes pertes" files a declaration; "déclarer
 				// plus vite", "déclarer qu'un meublé est retiré" do not.
