@@ -135,3 +135,11 @@ func computes(f string) bool {
 	}
 	return false
 }
+
+// renewsOwn reports whether a citizen's validation is of their own
+// permit or card ("je valide mon permis pour la saison", "validate my
+// licence"): a yearly validation is a registration (consolidated
+// policy), not a state change of someone else's record.
+func renewsOwn(verb, before string) bool {
+	return (verb == "valider" || verb == "validate") && firstPossessives[before]
+}

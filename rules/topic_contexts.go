@@ -484,3 +484,44 @@ func interfaceObject(after string) bool {
 // interfaceWords name settings of the interface.
 var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres mode police taille
 	language languages display theme colour color colours colors view filter filters font layout`)
+
+// nameOfWords end a phrase of acting in someone's name ("au nom de",
+// "pour le compte d'une", "on behalf of").
+var nameOfWords = setOf(`de d un une of`)
+
+// lastWord returns the last folded word of a phrase.
+func lastWord(phrase string) string {
+	ws := words(phrase)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
+// organisationNext reports whether the first word after the
+// determiners names an organisation: "l'association", "the club".
+func organisationNext(after string) bool {
+	for _, w := range firstWords(after, 3) {
+		if roleArticles[w] || possessives[w] || w == "l" || w == "d" {
+			continue
+		}
+		return isOrganisation(w)
+	}
+	return false
+}
+
+// inOrganisationName reports whether the need acts in an organisation's
+// name ("au nom de l'association", "pour le compte du club", "on behalf
+// of the club"): what it books or files is the organisation's.
+func (s *story) inOrganisationName() bool {
+	if s.sent == nil {
+		return false
+	}
+	f := " " + strings.Join(words(s.sent.Action), " ") + " "
+	for _, m := range []string{" au nom de ", " au nom d ", " au nom du ", " au nom des ", " pour le compte de ", " pour le compte du ", " pour le compte d ", " on behalf of "} {
+		if i := strings.Index(f, m); i >= 0 && organisationNext(f[i+len(m):]) {
+			return true
+		}
+	}
+	return false
+}

@@ -142,6 +142,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if forColleague(h.word, text[h.end:]) {
 			continue // "saisir un congé pour le compte d'un agent": within the team
 		}
+		if nameOfWords[lastWord(h.word)] && organisationNext(text[h.end:]) {
+			continue // "au nom de l'association", "on behalf of the club": no person represented
+		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
 		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson
@@ -235,6 +238,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		case ContextCitizen:
 			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
 				continue
+			}
+			if s.inOrganisationName() {
+				continue // "réserver le gymnase au nom de l'association": the organisation's booking
 			}
 			if interfaceObject(text[h.end:]) {
 				// "choisir ma langue d'affichage", "choose my colour
