@@ -525,3 +525,23 @@ func (s *story) inOrganisationName() bool {
 	}
 	return false
 }
+
+// workListAround reports whether the sentence holding off names a work
+// list of a field agent: a round, a route, the day's visits.
+func workListAround(text string, off int) bool {
+	start := sentenceStart(text, off)
+	end := len(text)
+	if i := strings.IndexAny(text[off:], ".!?\n"); i >= 0 {
+		end = off + i
+	}
+	ws := words(text[start:end])
+	for i, w := range ws {
+		if workListWords[w] || (w == "liste" || w == "list") && i+2 < len(ws) && ws[i+2] == "jour" {
+			return true
+		}
+	}
+	return false
+}
+
+// workListWords name a field agent's list of people or places to visit.
+var workListWords = setOf(`tournee tournees itineraire visites interventions round rounds route routes visits`)

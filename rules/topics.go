@@ -284,7 +284,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if s.sent != nil && s.sent.Lang == FR && frenchTools[fold(h.word)] {
 				continue // "utiliser l'application hors connexion": the tool, no record
 			}
-			if t := &s.t.Topics[h.topic]; t.Has(CategoryPersonalData) && (t.Context == ContextOwn || t.Context == ContextPerson) {
+			if t := &s.t.Topics[h.topic]; t.Has(CategoryPersonalData) && (t.Context == ContextOwn || t.Context == ContextPerson) ||
+				t.Context == ContextPersonalData && workListAround(units[h.unit].text, h.start) {
+				// "la tournée hors connexion", "the day's round offline":
+				// a work list is the records of the people visited.
 				records[sentKey{h.unit, sentenceIndex(units[h.unit].text, h.start)}] = true
 			}
 		}
