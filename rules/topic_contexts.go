@@ -545,3 +545,27 @@ func workListAround(text string, off int) bool {
 
 // workListWords name a field agent's list of people or places to visit.
 var workListWords = setOf(`tournee tournees itineraire visites interventions round rounds route routes visits`)
+
+// inboundMessages reports whether the sentence holding off names
+// messages received from outside: a message word with a participle of
+// sending or receiving right after it ("les courriels envoyés au
+// support", "e-mails sent to the helpdesk"), or "incoming e-mails".
+func inboundMessages(text string, off int) bool {
+	ws := words(text[sentenceStart(text, off):off])
+	for i, w := range ws {
+		if !inboundNouns[w] {
+			continue
+		}
+		if i > 0 && (ws[i-1] == "incoming" || ws[i-1] == "inbound") || i+1 < len(ws) && (inboundParticiples[ws[i+1]] || ws[i+1] == "entrants") {
+			return true
+		}
+	}
+	return false
+}
+
+// inboundNouns name messages; inboundParticiples say they were sent or
+// received ("e-mails" is read as "e" "mails").
+var (
+	inboundNouns       = setOf(`courriel courriels mail mails email emails message messages`)
+	inboundParticiples = setOf(`envoye envoyes envoyee envoyees recu recus recue recues adresse adresses sent received arriving`)
+)

@@ -231,6 +231,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.seesDetail(units, raw, h) {
 				continue
 			}
+		case ContextInbound:
+			if !inboundMessages(text, h.start) {
+				continue
+			}
 		case ContextTransfer:
 			if !units[h.unit].sentence || !s.inNeed(h.word) || !s.transfersRecord(text[h.end:]) {
 				continue

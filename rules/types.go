@@ -263,11 +263,18 @@ const (
 	// own detail ("can I see my booking?") and what is nobody's ("see
 	// the opening hours") are not.
 	ContextSeeing TopicContext = "seeing"
+	// ContextInbound: the keywords create a record on their own ("créent
+	// automatiquement une demande", "create a ticket automatically");
+	// they count when their sentence names messages received from
+	// outside ("les courriels envoyés à la mairie", "e-mails sent to the
+	// helpdesk"): a mailbox connected to the tool, whose senders are
+	// people. A record created inside the tool is not.
+	ContextInbound TopicContext = "inbound"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextInbound}
 }
 
 // RuleSetting overrides a rule for a template.
