@@ -19,6 +19,7 @@ func TestReviewProbesNinthBatchCChoices(t *testing.T) {
 		{"ETQ collégien, je choisis mes options pour la rentrée", true, false},
 		{"As a tenant, I want to select my preferred contact method", true, false},
 		{"As a volunteer, I want to choose how I am contacted, by phone or by e-mail", true, false},
+		{"ETQ adhérent, je veux choisir mon mode de contact", true, false},
 		// A display option, a language of the interface, a filter, a
 		// theme: nobody's data; an agent choosing a template.
 		{"ETQ usager, je veux choisir l'affichage en liste ou en carte", false, false},
@@ -30,6 +31,9 @@ func TestReviewProbesNinthBatchCChoices(t *testing.T) {
 		{"ETQ agent d'accueil, je veux choisir un modèle de réponse", false, false},
 		{"As a caseworker, I want to pick a letter template", false, false},
 		{"As a visitor, I want to choose the map view", false, false},
+		{"ETQ usager, je veux choisir mon mode d'affichage", false, false},
+		{"As a user, I want to select my dashboard widgets", false, false},
+		{"ETQ usager, je veux indiquer mon avis sur la page", false, false},
 	})
 }
 

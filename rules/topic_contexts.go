@@ -476,14 +476,19 @@ func interfaceObject(after string) bool {
 		if roleArticles[w] || possessives[w] || w == "l" || w == "d" {
 			continue
 		}
+		if w == "mode" {
+			continue // "mon mode d'affichage", "mode sombre"; not "mode de contact"
+		}
 		return interfaceWords[w] // the object's head
 	}
 	return false
 }
 
 // interfaceWords name settings of the interface.
-var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres mode police taille
-	language languages display theme colour color colours colors view filter filters font layout`)
+var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres sombre clair nuit police taille
+	tableau colonne colonnes ecran page tri widget widgets raccourci raccourcis
+	language languages display theme colour color colours colors view filter filters font layout dark light
+	dashboard column columns screen homepage sort shortcut shortcuts`)
 
 // nameOfWords end a phrase of acting in someone's name ("au nom de",
 // "pour le compte d'une", "on behalf of").
