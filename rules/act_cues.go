@@ -135,3 +135,17 @@ func computes(f string) bool {
 	}
 	return false
 }
+
+// renewsOwn reports whether a citizen's validation is of their own
+// permit or card ("je valide mon permis pour la saison", "validate my
+// licence"): a yearly validation is a registration (consolidated
+// policy), not a state change of someone else's record.
+func renewsOwn(verb, before, next string) bool {
+	return (verb == "valider" || verb == "validate") && firstPossessives[before] && inSet(yearlyTitles, next)
+}
+
+// yearlyTitles are what a person holds for a season or a year: not a
+// slot or a booking, whose validation confirms it ("valider mon
+// créneau": workflow).
+var yearlyTitles = setOf(`permis licence carte abonnement adhesion pass vignette titre
+	permit license card membership subscription`)

@@ -267,7 +267,7 @@ func (s *story) needAct() needAct {
 		// "order a background check" buys or requests one; "order the
 		// list by date" sorts.
 		return actBrowse
-	case workflowVerbs[verb]:
+	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)):
 		return actWorkflow
 	case (verb == "demander" || verb == "request") && (missingPieceWords[next] || missingPieceWords[wordAfter(ws, next)]):
 		// "demander une pièce manquante au demandeur": the dossier waits

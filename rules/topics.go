@@ -142,6 +142,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if forColleague(h.word, text[h.end:]) {
 			continue // "saisir un congé pour le compte d'un agent": within the team
 		}
+		if nameOfWords[lastWord(h.word)] && organisationNext(text[h.end:]) {
+			continue // "au nom de l'association", "on behalf of the club": no person represented
+		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
 		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson || t.Context == ContextDoer
@@ -232,12 +235,24 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.doer(text, h) {
 				continue
 			}
+		case ContextInbound:
+			if !inboundMessages(text, h.start) {
+				continue
+			}
 		case ContextTransfer:
 			if !units[h.unit].sentence || !s.inNeed(h.word) || !s.transfersRecord(text[h.end:]) {
 				continue
 			}
 		case ContextCitizen:
 			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
+				continue
+			}
+			if s.inOrganisationName() {
+				continue // "réserver le gymnase au nom de l'association": the organisation's booking
+			}
+			if interfaceObject(text[h.end:]) {
+				// "choisir ma langue d'affichage", "choose my colour
+				// theme": a setting of the interface, nobody's data.
 				continue
 			}
 			if w := fold(h.word); strings.HasPrefix(w, "declar") && !determinerNext(text[h.end:]) {
@@ -277,7 +292,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if s.sent != nil && s.sent.Lang == FR && frenchTools[fold(h.word)] {
 				continue // "utiliser l'application hors connexion": the tool, no record
 			}
-			if t := &s.t.Topics[h.topic]; t.Has(CategoryPersonalData) && (t.Context == ContextOwn || t.Context == ContextPerson) {
+			if t := &s.t.Topics[h.topic]; t.Has(CategoryPersonalData) && (t.Context == ContextOwn || t.Context == ContextPerson) ||
+				t.Context == ContextPersonalData && workListAround(units[h.unit].text, h.start) {
+				// "la tournée hors connexion", "the day's round offline":
+				// a work list is the records of the people visited.
 				records[sentKey{h.unit, sentenceIndex(units[h.unit].text, h.start)}] = true
 			}
 		}

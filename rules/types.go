@@ -279,11 +279,18 @@ const (
 	// who did what names them; an act of releasing or opening a record is
 	// an access to it.
 	ContextDoer TopicContext = "doer"
+	// ContextInbound: the keywords create a record on their own ("créent
+	// automatiquement une demande", "create a ticket automatically");
+	// they count when their sentence names messages received from
+	// outside ("les courriels envoyés à la mairie", "e-mails sent to the
+	// helpdesk"): a mailbox connected to the tool, whose senders are
+	// people. A record created inside the tool is not.
+	ContextInbound TopicContext = "inbound"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound}
 }
 
 // RuleSetting overrides a rule for a template.

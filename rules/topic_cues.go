@@ -1,0 +1,115 @@
+package rules
+
+import "strings"
+
+// Cues of the topic contexts added for choices, organisations' names,
+// work lists and inbound messages: a person's choice of an interface
+// setting, acting in an organisation's name, a field agent's round kept
+// offline, messages received from outside turned into records.
+
+// interfaceObject reports whether the words after a citizen's act name a
+// setting of the interface ("ma langue d'affichage", "my colour theme",
+// "un filtre"): choosing one records nothing about the person.
+func interfaceObject(after string) bool {
+	for _, w := range firstWords(after, 3) {
+		if roleArticles[w] || possessives[w] || w == "l" || w == "d" {
+			continue
+		}
+		if w == "mode" {
+			continue // "mon mode d'affichage", "mode sombre"; not "mode de contact"
+		}
+		return interfaceWords[w] // the object's head
+	}
+	return false
+}
+
+// interfaceWords name settings of the interface.
+var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres sombre clair nuit police taille
+	tableau colonne colonnes ecran page tri widget widgets raccourci raccourcis
+	language languages display theme colour color colours colors view filter filters font layout dark light
+	dashboard column columns screen homepage sort shortcut shortcuts`)
+
+// nameOfWords end a phrase of acting in someone's name ("au nom de",
+// "pour le compte d'une", "on behalf of").
+var nameOfWords = setOf(`de d un une of`)
+
+// lastWord returns the last folded word of a phrase.
+func lastWord(phrase string) string {
+	ws := words(phrase)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
+}
+
+// organisationNext reports whether the first word after the
+// determiners names an organisation: "l'association", "the club".
+func organisationNext(after string) bool {
+	for _, w := range firstWords(after, 3) {
+		if roleArticles[w] || possessives[w] || w == "l" || w == "d" {
+			continue
+		}
+		return isOrganisation(w)
+	}
+	return false
+}
+
+// inOrganisationName reports whether the need acts in an organisation's
+// name ("au nom de l'association", "pour le compte du club", "on behalf
+// of the club"): what it books or files is the organisation's.
+func (s *story) inOrganisationName() bool {
+	if s.sent == nil {
+		return false
+	}
+	f := " " + strings.Join(words(s.sent.Action), " ") + " "
+	for _, m := range []string{" au nom de ", " au nom d ", " au nom du ", " au nom des ", " pour le compte de ", " pour le compte du ", " pour le compte d ", " on behalf of "} {
+		if i := strings.Index(f, m); i >= 0 && organisationNext(f[i+len(m):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// workListAround reports whether the sentence holding off names a work
+// list of a field agent: a round, a route, the day's visits.
+func workListAround(text string, off int) bool {
+	start := sentenceStart(text, off)
+	end := len(text)
+	if i := strings.IndexAny(text[off:], ".!?\n"); i >= 0 {
+		end = off + i
+	}
+	ws := words(text[start:end])
+	for i, w := range ws {
+		if workListWords[w] || (w == "liste" || w == "list") && i+2 < len(ws) && ws[i+2] == "jour" {
+			return true
+		}
+	}
+	return false
+}
+
+// workListWords name a field agent's list of people or places to visit.
+var workListWords = setOf(`tournee tournees itineraire visites interventions round rounds route routes visits`)
+
+// inboundMessages reports whether the sentence holding off names
+// messages received from outside: a message word with a participle of
+// sending or receiving right after it ("les courriels envoyés au
+// support", "e-mails sent to the helpdesk"), or "incoming e-mails".
+func inboundMessages(text string, off int) bool {
+	ws := words(text[sentenceStart(text, off):off])
+	for i, w := range ws {
+		if !inboundNouns[w] {
+			continue
+		}
+		if i > 0 && (ws[i-1] == "incoming" || ws[i-1] == "inbound") || i+1 < len(ws) && (inboundParticiples[ws[i+1]] || ws[i+1] == "entrants") {
+			return true
+		}
+	}
+	return false
+}
+
+// inboundNouns name messages; inboundParticiples say they were sent or
+// received ("e-mails" is read as "e" "mails").
+var (
+	inboundNouns       = setOf(`courriel courriels mail mails email emails message messages`)
+	inboundParticiples = setOf(`envoye envoyes envoyee envoyees recu recus recue recues adresse adresses sent received arriving`)
+)
