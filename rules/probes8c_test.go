@@ -86,3 +86,27 @@ func TestReviewProbesEighthBatchActs(t *testing.T) {
 		{"ETQ usager, je veux voir les travaux sur la voie publique près de la mairie", false, false},
 	})
 }
+
+// TestReviewProbesTenthBatch: after heldout8 was measured and read,
+// probes of other products for its classes: consumers, buyers, referees,
+// couriers and investigators are persons; diets, injuries, food
+// poisoning and health concerns are health data; a good-character check
+// and a prosecution are criminal matters; a connection log names who
+// connected; a field inspection worked offline keeps a copy of records.
+func TestReviewProbesTenthBatch(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la médiation, je peux exporter les réclamations avec les coordonnées des consommateurs", true, true},
+		{"As a landlord, I want to nominate a referee and give their phone number", true, false},
+		{"ETQ responsable de la restauration scolaire, je note les régimes alimentaires des enfants inscrits", true, true},
+		{"ETQ usager, je peux signaler que le jouet a blessé mon enfant", true, true},
+		{"As a resident, I want to report food poisoning after a school meal", true, true},
+		{"ETQ responsable de club, je veux que les encadrants fournissent une attestation d'honorabilité", true, true},
+		{"As a trading standards officer, I want to prepare a prosecution file against a market trader", true, true},
+		{"ETQ RSSI, je veux voir le journal des connexions des agents de l'accueil", true, true},
+		{"As a building inspector, I want to work offline during site inspections", false, true},
+		// Near-misses: a menu, a product recall, a map offline.
+		{"ETQ agent, je publie le menu de la semaine avec les plats sans sel", false, false},
+		{"As a visitor, I want the trail map available offline", false, false},
+		{"ETQ agent, je veux voir la liste des produits rappelés", false, false},
+	})
+}

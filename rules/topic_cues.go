@@ -87,8 +87,10 @@ func workListAround(text string, off int) bool {
 	return false
 }
 
-// workListWords name a field agent's list of people or places to visit.
-var workListWords = setOf(`tournee tournees itineraire visites interventions round rounds route routes visits`)
+// workListWords name a field agent's list of people or places to visit,
+// or the inspections and findings of the day.
+var workListWords = setOf(`tournee tournees itineraire visite visites interventions inspection inspections controles constats arrivees
+	round rounds route routes visit visits arrivals`)
 
 // inboundMessages reports whether the sentence holding off names
 // messages received from outside: a message word with a participle of
