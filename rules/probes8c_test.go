@@ -110,3 +110,17 @@ func TestReviewProbesTenthBatch(t *testing.T) {
 		{"ETQ agent, je veux voir la liste des produits rappelés", false, false},
 	})
 }
+
+// TestReviewProbesTradeOperator: an operator of a trade (a food
+// business, a remote-assistance line, a campsite) is no operator of the
+// service: not a privileged persona; an operator of the platform is.
+func TestReviewProbesTradeOperator(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a tour operator, I want to see the opening hours of the museum", false, false},
+		{"ETQ opérateur de vidéoprotection, je veux voir le plan des caméras de la ville", false, false},
+		{"ETQ exploitant d'un camping, je veux modifier les dates d'ouverture de la saison", false, false},
+		{"ETQ exploitant de la plateforme, je veux modifier les dates d'ouverture de la saison", false, true},
+		{"As a platform operator, I want to change the maintenance window", false, true},
+		{"ETQ exploitant, je veux redémarrer le service de notification", false, true},
+	})
+}

@@ -124,8 +124,42 @@ func (s *story) privileged() bool {
 	// own file, not the service's operator. A role that also names a
 	// citizen is privileged only when the need is not about the
 	// persona's own records.
-	return !s.farmer()
+	return !s.farmer() && !s.tradeOperator()
 }
+
+// tradeOperator reports whether the role is an operator of a trade, not
+// of the service: "As a food business operator", "ETQ opérateur de
+// téléassistance", "exploitant d'un restaurant". An operator of the
+// platform, the system or production stays privileged.
+func (s *story) tradeOperator() bool {
+	if s.sent == nil {
+		return false
+	}
+	ws := words(s.sent.Role)
+	for i, w := range ws {
+		if !operatorWords[w] {
+			continue
+		}
+		if i > 0 && !itWords[ws[i-1]] && !roleArticles[ws[i-1]] {
+			return true // "business operator", "tour operator"
+		}
+		for _, x := range ws[i+1:] {
+			if ofWords[x] || roleArticles[x] || x == "l" || x == "la" || x == "le" || x == "du" || x == "des" {
+				continue
+			}
+			return !itWords[x] // "de téléassistance", "d'un restaurant"
+		}
+	}
+	return false
+}
+
+var (
+	// operatorWords name an operator; itWords say of what when it is the
+	// service itself.
+	operatorWords = setOf(`operateur operatrice operator exploitant exploitante`)
+	itWords       = setOf(`plateforme plateformes systeme systemes service services production informatique infrastructure
+		infrastructures technique si hebergement platform platforms system systems it infrastructure cloud site reliability`)
+)
 
 // farmer reports whether the role is a privileged name that also names
 // a citizen ("exploitant") and the story is a farmer's: the need is
