@@ -124,3 +124,20 @@ func TestReviewProbesTradeOperator(t *testing.T) {
 		{"ETQ exploitant, je veux redémarrer le service de notification", false, true},
 	})
 }
+
+// TestReviewProbesRelatives: acting for an adult relative (ordering,
+// booking or filing for one's mother) is acting for another person;
+// attaching one's own document is an upload; a person's disability rate
+// is health data.
+func TestReviewProbesRelatives(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux réserver le transport adapté pour ma mère", true, true},
+		{"As a resident, I want to apply for a blue bin for my father who lives alone", true, true},
+		{"As a licence holder, I want to appoint a family member to collect my parcel", true, true},
+		{"ETQ demandeur, je joins mon relevé de carrière à ma demande", true, true},
+		{"ETQ agent, je saisis le taux d'invalidité retenu par la commission", true, true},
+		// Near-misses: a relative as the benefit's audience, a document
+		// that is nobody's.
+		{"ETQ agent, je joins le règlement intérieur au courriel de bienvenue", false, false},
+	})
+}
