@@ -141,3 +141,20 @@ func TestReviewProbesRelatives(t *testing.T) {
 		{"ETQ agent, je joins le règlement intérieur au courriel de bienvenue", false, false},
 	})
 }
+
+// TestReviewProbesPaymentsAndLists: paying one's own fee in instalments
+// or by bank card, a nominative list received, a disciplinary case
+// against a licensed professional, security alerts routed to a
+// monitoring tool.
+func TestReviewProbesPaymentsAndLists(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux régler mon inscription au conservatoire en trois fois", true, true},
+		{"ETQ adhérent, je paie ma cotisation par carte bancaire", true, true},
+		{"ETQ responsable du centre de loisirs, je reçois chaque lundi la liste nominative des enfants inscrits", true, false},
+		{"As a medical council officer, I want to open a disciplinary case against a registered doctor", true, true},
+		{"ETQ équipe d'exploitation, je reçois les alertes de sécurité du pare-feu dans l'outil de supervision", false, true},
+		// A map, a complaint about noise, a price list.
+		{"ETQ agent, je vois les bornes de recharge par carte sur la page d'accueil", false, false},
+		{"ETQ agent, je veux modifier la grille des tarifs en trois tranches", false, false},
+	})
+}
