@@ -63,7 +63,7 @@ var (
 	// a work list, a filter by state of records the same people handle.
 	displayVerbs = setOf(`voir consulter afficher savoir connaitre lister see view display know list show`)
 	stateCues    = []string{"en attente", "en retard", "non traite", "non traites", "non traitee",
-		"non traitees", "n ont pas ete", "n a pas ete", "pas encore", "depuis plus de", "pending", "overdue",
+		"non traitees", "n ont pas", "n a pas ete", "pas encore", "depuis plus de", "pending", "overdue",
 		"not yet", "have not been", "has not been", "awaiting"}
 	// A person following the state of their own dossier, booking or
 	// claim: no new data, recipient or channel.
@@ -269,6 +269,10 @@ func (s *story) needAct() needAct {
 		return actBrowse
 	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)):
 		return actWorkflow
+	case recordVerbs[verb] && (next == "decision" || next == "decisions"):
+		// "saisir la décision d'attribution", "record the decision": a
+		// human decision on what the dossier holds, one more step.
+		return actWorkflow
 	case (verb == "demander" || verb == "request") && (missingPieceWords[next] || missingPieceWords[wordAfter(ws, next)]):
 		// "demander une pièce manquante au demandeur": the dossier waits
 		// for a document the person sends through the existing channel.
@@ -445,7 +449,11 @@ func (s *story) namesPeopleOrDetails(ws []string) bool {
 func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }
 
 // statusMoves put a record in a state: a workflow step.
-var statusMoves = []string{" au statut ", " en statut ", " a l etat ", " to the status ", " to status "}
+// recordVerbs enter something into the tool.
+var recordVerbs = setOf(`saisir saisis saisit enregistrer enregistre consigner record enter log`)
+
+var statusMoves = []string{" au statut ", " en statut ", " a l etat ", " to the status ", " to status ", " on hold ",
+	" en suspens ", " mettre en attente ", " met en attente ", " mets en attente "}
 
 // deletesSelf reports whether a need deletes the person's account or
 // details, not one item of theirs: "supprimer mon compte", "erase my

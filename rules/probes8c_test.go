@@ -158,3 +158,17 @@ func TestReviewProbesPaymentsAndLists(t *testing.T) {
 		{"ETQ agent, je veux modifier la grille des tarifs en trois tranches", false, false},
 	})
 }
+
+// TestReviewProbesWorkflowSteps: a dossier put on hold, a human decision
+// entered, a list of people filtered by what they have not done yet are
+// workflow and browsing, not new processing.
+func TestReviewProbesWorkflowSteps(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a grants officer, I want to put a claim on hold while I wait for the bank statement", false, false},
+		{"ETQ agent, je veux mettre en attente une demande incomplète", false, false},
+		{"ETQ agent instructeur, je saisis la décision de la commission sur la demande de bourse", false, false},
+		{"ETQ animatrice, je veux voir quels enfants n'ont pas rendu leur fiche d'inscription", false, false},
+		// Recording a person's data stays processing.
+		{"ETQ agent instructeur, je saisis les revenus du foyer du demandeur", true, false},
+	})
+}
