@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Cues of the topic contexts added for choices, organisations' names,
 // work lists and inbound messages: a person's choice of an interface
@@ -35,11 +38,24 @@ var nameOfWords = setOf(`de d un une of`)
 
 // lastWord returns the last folded word of a phrase.
 func lastWord(phrase string) string {
-	ws := words(phrase)
-	if len(ws) == 0 {
-		return ""
+	// No slice: it is called for every keyword found.
+	end := len(phrase)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(phrase[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= size
 	}
-	return ws[len(ws)-1]
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(phrase[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	return fold(phrase[start:end])
 }
 
 // organisationNext reports whether the first word after the

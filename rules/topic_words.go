@@ -242,8 +242,7 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 // "identity" names a brand's look, nobody's identity: "l'identité
 // visuelle", "the visual identity", "corporate identity".
 func brandIdentity(text string, start, end int) bool {
-	ws := words(text[start:end])
-	if n := len(ws); n == 0 || ws[n-1] != "identite" && ws[n-1] != "identity" {
+	if w := lastWord(text[start:end]); w != "identite" && w != "identity" {
 		return false
 	}
 	if a := firstWords(text[end:], 1); len(a) == 1 && brandWords[a[0]] {

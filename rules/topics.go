@@ -430,8 +430,7 @@ func determinerNext(after string) bool {
 // compte d'un", "au nom d'une") names a colleague next: an agent keying
 // in for another agent acts within the team, not for a person served.
 func forColleague(word, after string) bool {
-	ws := words(word)
-	if n := len(ws); n < 2 || ws[n-1] != "un" && ws[n-1] != "une" {
+	if w := lastWord(word); w != "un" && w != "une" || len(lastWords(word, 2)) < 2 {
 		return false
 	}
 	next := firstWords(after, 1)
