@@ -87,10 +87,12 @@ func conditionCue(f string) bool {
 
 // ownStatus reports whether a need follows the state of one's own record:
 // "suivre l'état de mes remboursements", "voir où en est mon permis".
-func ownStatus(ws []string) bool {
+func ownStatus(ws []string, lang Lang) bool {
 	status, own := false, false
 	for i, w := range ws {
-		status = status || statusWords[w] || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont") ||
+		// "stage" is a step in English, an internship in French ("mon
+		// adresse pendant le stage").
+		status = status || statusWords[w] || w == "stage" && lang == EN || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont") ||
 			// "ma position sur la liste d'attente", not "ma position GPS"
 			w == "position" && i+1 < len(ws) && (ws[i+1] == "sur" || ws[i+1] == "dans" || ws[i+1] == "on" || ws[i+1] == "in")
 		own = own || firstPossessives[w]

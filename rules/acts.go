@@ -67,7 +67,7 @@ var (
 		"not yet", "have not been", "has not been", "awaiting"}
 	// A person following the state of their own dossier, booking or
 	// claim: no new data, recipient or channel.
-	statusWords = setOf(`avancement etat statut etape rang progress status stage rank`)
+	statusWords = setOf(`avancement etat statut etape rang progress status rank`)
 	deleteVerbs = setOf(`supprimer effacer retirer enlever delete remove erase`)
 	browseNouns = setOf(`recherche filtre filtres tri visionneuse colonne colonnes compteur pagination liste
 		search filter sort viewer column columns counter pagination list`)
@@ -171,7 +171,7 @@ func (s *story) needAct() needAct {
 			return actWorkflow
 		}
 	}
-	if s.citizenPerson() && ownStatus(ws) {
+	if s.citizenPerson() && ownStatus(ws, s.lang) {
 		return actWorkflow
 	}
 	if offline(f) {

@@ -172,3 +172,33 @@ func TestReviewProbesWorkflowSteps(t *testing.T) {
 		{"ETQ agent instructeur, je saisis les revenus du foyer du demandeur", true, false},
 	})
 }
+
+// TestReviewProbesEleventhBatch: after heldout9 was measured and read,
+// its classes on other products: "stage" is an internship in French; a
+// health questionnaire, clinical findings, a disability declared in the
+// need; decisions taken at random or closing automatically; suggestions
+// from one's profile; a deferral asked, a summons answered, weeks not
+// available; a print provider; a host company or an allocation partner
+// seeing people's files.
+func TestReviewProbesEleventhBatch(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ stagiaire, je modifie mon numéro de téléphone pendant le stage", true, false},
+		{"ETQ candidat, je remplis le questionnaire de santé avant la visite d'embauche", true, true},
+		{"ETQ médecin scolaire, je note mes constatations cliniques dans le dossier de l'élève", true, true},
+		{"ETQ usager, je peux déclarer un handicap pour obtenir une place adaptée au concert", true, true},
+		{"ETQ agent, je veux que les adhésions non payées soient automatiquement clôturées au 1er mars", true, false},
+		{"ETQ agent, je veux que les places soient attribuées par tirage au sort entre les inscrits", true, false},
+		{"ETQ demandeur d'emploi, je reçois des formations suggérées selon mon profil", true, false},
+		{"As a student, I want to ask to defer my exam to the next session", true, false},
+		{"As a member, I want to choose the weekends when I am not available", true, false},
+		{"ETQ agent, je veux envoyer les avis d'échéance aux locataires via un prestataire d'impression", true, true},
+		{"ETQ entreprise d'accueil, je consulte les CV des candidats à mes offres", true, true},
+		// Near-misses: an English stage, a health page, a random tip, a
+		// printer for posters, a host company's own offers.
+		{"As a resident, I want to see which stage my planning application is at", false, false},
+		{"ETQ usager, je veux lire la page santé du site de la mairie", false, false},
+		{"ETQ agent, je veux afficher une astuce au hasard sur la page d'accueil", false, false},
+		{"ETQ agent, je veux commander les affiches de la fête chez l'imprimeur", false, false},
+		{"ETQ entreprise d'accueil, je consulte mes offres de stage publiées", false, false},
+	})
+}
