@@ -202,3 +202,13 @@ func TestReviewProbesEleventhBatch(t *testing.T) {
 		{"ETQ entreprise d'accueil, je consulte mes offres de stage publiées", false, false},
 	})
 }
+
+// TestReviewProbesJurors: a juror is a person filing for themselves; a
+// letter sent to the people concerned is a notification.
+func TestReviewProbesJurors(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a juror, I want to request a deferral of my jury service", true, false},
+		{"ETQ juré, je veux demander un report de ma session", true, false},
+		{"As a clerk, I want to send a letter to every member of a cancelled class", false, false},
+	})
+}
