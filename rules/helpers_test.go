@@ -74,3 +74,25 @@ func reviewProbes(t *testing.T, probes []reviewProbe) {
 		})
 	}
 }
+
+// titledProbe is an invented issue with a title and a short body (a
+// bug, a spike, a question), as a backlog holds it, with the reviews the
+// policy asks for it.
+type titledProbe struct {
+	title, body    string
+	rgpd, security bool
+}
+
+// titledProbes checks each titled probe, analysed as it is written.
+func titledProbes(t *testing.T, probes []titledProbe) {
+	t.Helper()
+	for _, c := range probes {
+		t.Run(c.title, func(t *testing.T) {
+			r := check(t, c.title, c.body)
+			rgpd := slices.Contains(r.Required, "personal-data")
+			if rgpd != c.rgpd || r.SecurityReview != c.security {
+				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
+			}
+		})
+	}
+}

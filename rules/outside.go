@@ -13,11 +13,7 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 	if s.sent == nil || s.sent.Role == "" || s.sent.Action == "" {
 		return
 	}
-	personal := false
-	for _, h := range s.topics {
-		personal = personal || s.has(h, CategoryPersonalData)
-	}
-	if !personal {
+	if !s.foundPersonalData() {
 		return
 	}
 	verb, next := needVerb(s.sent, words(s.sent.Action))

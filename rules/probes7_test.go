@@ -1,9 +1,6 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesSeventhBatch: probes for security classes the seen
 // sets still miss (a question or a rule on who sees a person's detail,
@@ -13,10 +10,7 @@ import (
 // change. Non-stories: a title and a
 // short body, as a backlog holds them.
 func TestReviewProbesSeventhBatch(t *testing.T) {
-	for _, c := range []struct {
-		title, body    string
-		rgpd, security bool
-	}{
+	titledProbes(t, []titledProbe{
 		// A question on who sees a person's detail is an access question
 		// (and it is about personal data).
 		{"Question : le secrétariat du club doit-il voir le téléphone des adhérents ?", "Les bénévoles du secrétariat appellent les adhérents pour les cotisations. À valider avec le bureau.", true, true},
@@ -46,13 +40,5 @@ func TestReviewProbesSeventhBatch(t *testing.T) {
 		{"Adresse du licencié via le FNS", "ETQ agent du service des sports, je récupère l'adresse d'un licencié via le FNS pour lui envoyer sa carte.", true, true},
 		{"Contrôle du diplôme", "ETQ agent de recrutement, je vérifie le diplôme déclaré par le candidat grâce au RNDP.", true, true},
 		{"Export du tableau de bord", "ETQ responsable de la piscine, je veux exporter le tableau de bord de fréquentation via PDF.", false, false},
-	} {
-		t.Run(c.title, func(t *testing.T) {
-			r := check(t, c.title, c.body)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
-		})
-	}
+	})
 }

@@ -1,9 +1,6 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesEighthBatchA: probes for the classes the seventh blind
 // set showed (people named in a criminal matter and record checks,
@@ -95,10 +92,7 @@ func TestReviewProbesEighthBatchA(t *testing.T) {
 // natural persons), and a sign-in provider studied in a spike or asked
 // about: titles and short bodies, as a backlog holds them.
 func TestReviewProbesEighthBatchANonStories(t *testing.T) {
-	for _, c := range []struct {
-		title, body    string
-		rgpd, security bool
-	}{
+	titledProbes(t, []titledProbe{
 		{"Bug : la carte renouvelée affiche le nom du précédent titulaire", "Constaté sur trois cartes de cantine réimprimées.", true, true},
 		{"Bug: the renewed badge shows the previous cardholder's name", "Seen on the reprinted library badges.", true, true},
 		{"Bug : le relevé affiche l'aide d'un autre agriculteur", "Un éleveur voit le montant versé à son voisin.", true, true},
@@ -119,13 +113,5 @@ func TestReviewProbesEighthBatchANonStories(t *testing.T) {
 		{"Question : quel niveau eIDAS exiger pour les demandeurs ?", "À voir avec le RSSI.", false, true},
 		// A spike on something else is not.
 		{"Spike : étudier une bibliothèque de graphiques", "Timebox 1 jour.", false, false},
-	} {
-		t.Run(c.title, func(t *testing.T) {
-			r := check(t, c.title, c.body)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
-		})
-	}
+	})
 }

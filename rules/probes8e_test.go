@@ -1,9 +1,6 @@
 package rules_test
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestReviewProbesNinthBatchDAuthorship: showing which named staff
 // member or which person did what, in any verb form ("qui a restitué",
@@ -90,10 +87,7 @@ func TestReviewProbesNinthBatchDNotes(t *testing.T) {
 // people's or other teams' items is a disclosure: both true; other
 // months, sites or pools are nobody's data.
 func TestReviewProbesNinthBatchDBugs(t *testing.T) {
-	for _, c := range []struct {
-		title, body    string
-		rgpd, security bool
-	}{
+	titledProbes(t, []titledProbe{
 		{"Tickets visibles par d'autres directions", "Certains agents voient des tickets ouverts par des collègues d'une autre direction.", true, true},
 		{"Bookings visible to everyone", "Users can see bookings made by other users since the last release.", true, true},
 		{"Bug : missions visibles", "Un bénévole voit les missions réservées par les autres bénévoles.", true, true},
@@ -103,13 +97,5 @@ func TestReviewProbesNinthBatchDBugs(t *testing.T) {
 		{"Calendar shows other months", "Users can see the events of other months in the weekly view.", false, false},
 		{"Salles d'autres sites", "Les agents voient les salles des autres sites dans la liste de réservation.", false, false},
 		{"Horaires", "Les usagers voient les horaires des autres piscines sur la page de la piscine municipale.", false, false},
-	} {
-		t.Run(c.title, func(t *testing.T) {
-			r := check(t, c.title, c.body)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
-		})
-	}
+	})
 }

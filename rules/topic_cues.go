@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // Cues of the topic contexts added for choices, organisations' names,
 // work lists and inbound messages: a person's choice of an interface
@@ -39,22 +36,7 @@ var nameOfWords = setOf(`de d un une of`)
 // lastWord returns the last folded word of a phrase.
 func lastWord(phrase string) string {
 	// No slice: it is called for every keyword found.
-	end := len(phrase)
-	for end > 0 {
-		r, size := utf8.DecodeLastRuneInString(phrase[:end])
-		if isWordRune(r) {
-			break
-		}
-		end -= size
-	}
-	start := end
-	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(phrase[:start])
-		if !isWordRune(r) {
-			break
-		}
-		start -= size
-	}
+	start, end := prevWord(phrase, len(phrase))
 	return fold(phrase[start:end])
 }
 

@@ -142,32 +142,38 @@ func lastWords(s string, n int) []string {
 	var out []string
 	end := len(s)
 	for len(out) < n && end > 0 {
-		// Skip what is not a word, then take the word.
-		for end > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:end])
-			if isWordRune(r) {
-				break
-			}
-			end -= size
-		}
-		start := end
-		for start > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:start])
-			if !isWordRune(r) {
-				break
-			}
-			start -= size
-		}
-		if start == end {
+		start, e := prevWord(s, end)
+		if start == e {
 			break
 		}
-		out = append(out, fold(s[start:end]))
+		out = append(out, fold(s[start:e]))
 		end = start
 	}
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// prevWord returns the bounds of the last word of s[:end]: what is not a
+// word is skipped, then the word taken. start == end when there is none.
+func prevWord(s string, end int) (int, int) {
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= size
+	}
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	return start, end
 }
 
 // firstWords returns up to n folded words at the start of s.

@@ -340,11 +340,7 @@ func (s *story) providerPersona(keep func(topic int, word string, orgOwned bool)
 	if s.sent == nil || s.sent.Role == "" || !s.c.anyProvider {
 		return
 	}
-	personal := false
-	for _, h := range s.topics {
-		personal = personal || s.has(h, CategoryPersonalData)
-	}
-	if !personal {
+	if !s.foundPersonalData() {
 		return
 	}
 	s.c.words.scan(s.sent.Role, func(p *phrase, start, end int) {
@@ -442,3 +438,13 @@ var colleagueWords = setOf(`agent agente collegue salarie salariee employe emplo
 
 // onlyWords restrict a rule to some people: they are its audience.
 var onlyWords = setOf(`only seuls seules uniquement seulement`)
+
+// foundPersonalData reports whether a topic kept so far is personal data.
+func (s *story) foundPersonalData() bool {
+	for _, h := range s.topics {
+		if s.has(h, CategoryPersonalData) {
+			return true
+		}
+	}
+	return false
+}
