@@ -158,7 +158,7 @@ var (
 	// service itself.
 	operatorWords = setOf(`operateur operatrice operator exploitant exploitante`)
 	itWords       = setOf(`plateforme plateformes systeme systemes service services production informatique infrastructure
-		infrastructures technique si hebergement platform platforms system systems it infrastructure cloud site reliability`)
+		infrastructures technique si hebergement platform platforms system systems it cloud site reliability`)
 )
 
 // farmer reports whether the role is a privileged name that also names
