@@ -212,3 +212,30 @@ func TestReviewProbesJurors(t *testing.T) {
 		{"As a clerk, I want to send a letter to every member of a cancelled class", false, false},
 	})
 }
+
+// TestReviewProbesTwelfthBatch: after heldout10 and heldout11 were
+// measured and read, their security classes on other products: health
+// questionnaires, blood results, exam accommodations, sick leave; fraud
+// suspected of a person, a report to the prosecutor, a vetting check;
+// a bank transfer file; a person already declared elsewhere; a QR code
+// that opens a person's card or convocation; uploads of certificates
+// and authorisations; sheets and badges naming people, edited or printed.
+func TestReviewProbesTwelfthBatch(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a new member, I want to fill in the health questionnaire before my first swimming lesson", true, true},
+		{"ETQ infirmière scolaire, je saisis le tiers temps accordé à un élève pour le brevet", true, true},
+		{"As a team leader, I want to record that a driver is off sick this week", true, true},
+		{"ETQ agent de la caisse, je veux signaler une suspicion de fraude sur le dossier d'un allocataire", true, true},
+		{"ETQ directeur de centre de loisirs, je veux signaler au procureur les violences subies par un enfant", true, true},
+		{"As a volunteer manager, I want to request a vetting check for each new volunteer", true, true},
+		{"As a finance officer, I want the weekly allowances to be paid to claimants through a BACS file", true, true},
+		{"ETQ agent, je veux être alerté quand un enfant est déjà déclaré dans une autre commune", true, false},
+		{"ETQ agent d'accueil, je scanne le QR code de la convocation de chaque candidat", true, true},
+		{"ETQ parent, je veux joindre le certificat médical de mon enfant à l'inscription au club", true, true},
+		{"ETQ animateur, je veux éditer la feuille d'émargement de l'atelier", true, true},
+		// Near-misses: a QR code on a thing, an anti-fraud page, a blood
+		// drive's opening hours.
+		{"ETQ technicien, je scanne le QR code d'un lampadaire en panne", false, false},
+		{"ETQ agent, je publie les horaires de la collecte de sang sur le site", false, false},
+	})
+}
