@@ -49,7 +49,8 @@ var (
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
-		"mise en page", "liste a part", "separate list"}
+		"mise en page", "liste a part", "separate list", "en tete de", "en haut de", "bandeau", "plus lisible",
+		"at the top of", "banner"}
 	// accessibilityCues say a need makes an existing feature usable with
 	// an assistive technology or another input.
 	accessibilityCues = []string{"lecteur d ecran", "lecteurs d ecran", "au clavier", "plage braille",
@@ -181,7 +182,7 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	}
 	verb, next := needVerb(p, ws)
-	if !checkVerbs[verb] && !computes(f) {
+	if !checkVerbs[verb] && !addVerbs[verb] && !computes(f) {
 		for _, cue := range layoutCues {
 			if strings.Contains(f, " "+cue+" ") {
 				return actBrowse // a layout of what the same people already see
@@ -449,6 +450,10 @@ func (s *story) namesPeopleOrDetails(ws []string) bool {
 func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }
 
 // statusMoves put a record in a state: a workflow step.
+// addVerbs add something new: "ajouter une note … et l'épingler en haut
+// de la fiche" records the note, wherever it is shown.
+var addVerbs = setOf(`ajouter ajoute creer cree noter note add create`)
+
 // recordVerbs enter something into the tool.
 var recordVerbs = setOf(`saisir saisis saisit enregistrer enregistre consigner record enter log`)
 

@@ -239,3 +239,15 @@ func TestReviewProbesTwelfthBatch(t *testing.T) {
 		{"ETQ agent, je publie les horaires de la collecte de sang sur le site", false, false},
 	})
 }
+
+// TestReviewProbesLayout: where something is shown on a record (at the
+// top, in the banner, more readable) is a layout of what the same
+// people already see; adding a note there still records it.
+func TestReviewProbesLayout(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du CCAS, je veux voir le quotient familial du bénéficiaire dans le bandeau de sa fiche", false, false},
+		{"ETQ instructeur, je vois en tête du dossier les pièces justificatives manquantes", false, false},
+		{"As a caseworker, I want the claimant's key dates at the top of the case page", false, false},
+		{"ETQ instructrice, je veux ajouter un commentaire sur la situation du demandeur et l'afficher en haut de la fiche", true, false},
+	})
+}
