@@ -27,22 +27,8 @@ var exchangeWords = setOf(`recu recue recus recues via grace flux api webservice
 // exchangeInSentence reports whether sentence si of text holds a verb of
 // exchanging data.
 func exchangeInSentence(text string, si int) bool {
-	n := 0
-	sub := false
-	var buf [64]byte
-	for pos := 0; pos < len(text); {
-		st, e, w := wordAt(text, pos, buf[:])
-		if st < 0 {
-			break
-		}
-		n += sentenceIndex(text[pos:st], len(text[pos:st]))
-		pos = e
-		if n < si {
-			continue
-		}
-		if n > si {
-			break
-		}
+	sub, found := false, false
+	sentenceWords(text, si, func(_, e int, w []byte) bool {
 		switch {
 		case subordinators[string(w)] || causeWords[string(w)]:
 			sub = true
@@ -50,11 +36,13 @@ func exchangeInSentence(text string, si int) bool {
 			// "je reçois un courriel quand …": a message, not data
 			// exchanged with the system.
 			if !messageWords[fold(firstWordAfter(text, e))] && !messageWords[fold(nthWordAfter(text, e, 2))] {
-				return true
+				found = true
+				return false
 			}
 		}
-	}
-	return false
+		return true
+	})
+	return found
 }
 
 // firstWordAfter returns the word after offset off, or "".

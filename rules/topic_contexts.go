@@ -467,17 +467,4 @@ var tenderDocuments = setOf(`offre offres devis pli plis prix tarif tarifs soumi
 	consultations memoire bid bids tender tenders quote quotes`)
 
 // tenderDocumentBefore reports whether a text names a tender's document.
-func tenderDocumentBefore(text string) bool {
-	var buf [64]byte
-	for pos := 0; pos < len(text); {
-		st, e, w := wordAt(text, pos, buf[:])
-		if st < 0 {
-			break
-		}
-		if tenderDocuments[string(w)] {
-			return true
-		}
-		pos = e
-	}
-	return false
-}
+func tenderDocumentBefore(text string) bool { return anyWordIn(text, tenderDocuments) }

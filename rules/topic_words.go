@@ -57,19 +57,44 @@ func sentenceStart(text string, off int) int {
 // the people named after it are counted, not handled ("les statistiques
 // mensuelles sur les usagers", "the number of loans by age band of
 // readers").
-func aggregateBefore(text string) bool {
+func aggregateBefore(text string) bool { return anyWordIn(text, aggregateWords) }
+
+// anyWordIn reports whether a folded word of text is in set.
+func anyWordIn(text string, set map[string]bool) bool {
 	var buf [64]byte
 	for pos := 0; pos < len(text); {
 		st, e, w := wordAt(text, pos, buf[:])
 		if st < 0 {
 			break
 		}
-		if aggregateWords[string(w)] {
+		if set[string(w)] {
 			return true
 		}
 		pos = e
 	}
 	return false
+}
+
+// sentenceWords calls fn with each word of sentence si of text (folded,
+// in a buffer fn must not keep) and its end offset, until fn returns
+// false.
+func sentenceWords(text string, si int, fn func(st, e int, w []byte) bool) {
+	n := 0
+	var buf [64]byte
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			return
+		}
+		n += sentenceIndex(text[pos:st], len(text[pos:st]))
+		pos = e
+		if n < si {
+			continue
+		}
+		if n > si || !fn(st, e, w) {
+			return
+		}
+	}
 }
 
 // screenNouns name parts of an interface: a record's name before them
@@ -216,32 +241,24 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 	if len(c.people) == 0 {
 		return false
 	}
-	n := 0
-	var buf [64]byte
-	for pos := 0; pos < len(text); {
-		st, e, w := wordAt(text, pos, buf[:])
-		if st < 0 {
-			break
-		}
-		n += sentenceIndex(text[pos:st], len(text[pos:st]))
-		pos = e
-		if n == si && aggregateWords[string(w)] {
+	found := false
+	sentenceWords(text, si, func(st, _ int, w []byte) bool {
+		if aggregateWords[string(w)] {
 			return false // "export du nombre de vaccinés par tranche d'âge": counted people
 		}
-		if n != si || len(w) < 4 {
-			if n > si {
-				break
-			}
-			continue
+		if len(w) < 4 {
+			return true
 		}
 		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.people[stem(string(w))] || string(w) == "people" || string(w) == "children" {
 			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
-				continue // "les types d'absence proposés aux agents"
+				return true // "les types d'absence proposés aux agents"
 			}
-			return true
+			found = true
+			return false
 		}
-	}
-	return false
+		return true
+	})
+	return found
 }
 
 // brandIdentity reports whether a keyword ending with "identité" or
