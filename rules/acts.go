@@ -62,7 +62,7 @@ var (
 	checkVerbs = setOf(`verifier controler detecter analyser check verify detect scan`)
 	// displayVerbs show or tell what is held; with a stateCue, the need is
 	// a work list, a filter by state of records the same people handle.
-	displayVerbs = setOf(`voir consulter afficher savoir connaitre lister see view display know list show`)
+	displayVerbs = setOf(`voir consulter afficher savoir connaitre lister acceder see view display know list show access`)
 	stateCues    = []string{"en attente", "en retard", "non traite", "non traites", "non traitee",
 		"non traitees", "n ont pas", "n a pas ete", "pas encore", "depuis plus de", "pending", "overdue",
 		"not yet", "have not been", "has not been", "awaiting"}
@@ -208,7 +208,7 @@ func (s *story) needAct() needAct {
 		// own records, as their own documents.
 		return actWorkflow
 	}
-	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(ws) {
+	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(ws) && !s.changesDetail(ws) {
 		// "modifier ma demande", "déplacer mon rendez-vous": the person's
 		// own record, same data, same recipients; "modifier mon adresse"
 		// names a detail and stays processing.
@@ -316,6 +316,9 @@ func needVerb(p *parsed, ws []string) (string, string) {
 	}
 	next := ""
 	for j := k + 1; j < len(ws) && j < k+4; j++ {
+		if easeWords[ws[j]] || verb == "acceder" && (ws[j] == "a" || ws[j] == "au" || ws[j] == "aux") {
+			continue // "voir rapidement les dossiers", "accéder aux dossiers"
+		}
 		if !roleArticles[ws[j]] && !possessives[ws[j]] && ws[j] != "l" && ws[j] != "d" {
 			next = ws[j]
 			break
@@ -411,39 +414,6 @@ func (s *story) namesSensitive() bool {
 		}
 	})
 	return found
-}
-
-// ownRecordOnly reports whether a need handles one's own record ("ma
-// demande", "mon rendez-vous") and names no person's detail.
-func (s *story) ownRecordOnly(ws []string) bool {
-	own := false
-	for i, w := range ws {
-		if !firstPossessives[w] {
-			continue
-		}
-		// "mon rendez-vous", and "mon solde de congés", "mes droits à
-		// congé": the record a possessive's phrase names.
-		for j := i + 1; j < len(ws) && j <= i+3; j++ {
-			if s.c.records[stem(ws[j])] {
-				own = true
-			}
-		}
-	}
-	return own && !s.namesPeopleOrDetails(ws)
-}
-
-// namesPeopleOrDetails reports whether a need names people or a
-// person's detail (a name, an address, a photo).
-func (s *story) namesPeopleOrDetails(ws []string) bool {
-	for i, w := range ws {
-		if s.lang == EN && i+1 < len(ws) && s.c.people[stem(w)] && s.c.records[stem(ws[i+1])] {
-			continue // "the volunteer shifts", "interpreter bookings": which records, not whose detail
-		}
-		if st := stem(w); s.c.people[st] || s.c.attributes[st] {
-			return true
-		}
-	}
-	return false
 }
 
 // inSet reports whether a folded word, or its stem, is in set.

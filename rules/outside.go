@@ -31,6 +31,31 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 var accessVerbs = setOf(`voir consulter afficher savoir connaitre lister acceder verifier controler recevoir recois
 	see view display know list show access consult check verify receive get look`)
 
+// accessNeed keeps the topics of context access whose verb opens the
+// need ("accéder aux dossiers des patients", "access the complaints")
+// when the story found a person's data that is not the persona's own,
+// and the need asks for the access itself, not an easier way in.
+func (s *story) accessNeed(keep func(topic int, word string, orgOwned bool)) {
+	if s.sent == nil || s.sent.Action == "" || !s.foundPersonalData() {
+		return
+	}
+	action := s.sent.Action
+	s.c.words.scan(action, func(p *phrase, start, end int) {
+		if p.vague || s.t.Topics[p.id].Context != ContextAccess || len(words(action[:start])) > 3 {
+			return // the need's verb, after at most "je veux", "pouvoir"
+		}
+		for i, w := range firstWords(action[end:], 12) {
+			if easeWords[w] || i < 5 && firstPossessives[w] {
+				return
+			}
+		}
+		keep(p.id, action[start:end], false)
+	})
+}
+
+// easeWords say how easily, not whether, someone gets at records.
+var easeWords = setOf(`rapidement facilement directement simplement vite aisement quickly easily directly simply fast`)
+
 // doer reports whether the keyword h of context doer is part of a
 // phrase saying who did something: an interrogative or a relative
 // anchor ("quel agent a validé", "which officer approved", "l'agent

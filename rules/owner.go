@@ -44,6 +44,12 @@ var (
 // of its own need ("annuler une réservation": the citizen's own).
 func (s *story) owned(text string, start, end int, inSentence bool) bool {
 	before := lastWords(text[:start], 3)
+	if len(before) > 0 && (possessives[before[len(before)-1]] || instrumentPrepositions[before[len(before)-1]]) &&
+		deviceWords[lastWord(text[start:end])] && slices.ContainsFunc(lastWords(text[:start], 5), func(w string) bool { return instrumentPrepositions[w] }) {
+		// "photographier avec leur téléphone", "avec ma tablette et mon
+		// téléphone": the device, not a number.
+		return false
+	}
 	for k := len(before) - 1; k >= 0; k-- {
 		if placePrepositions[before[k]] {
 			return false // "créer une clé depuis mon compte": where, not what
@@ -69,7 +75,7 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			// "son adresse": whose? A person named before it in the
 			// sentence ("l'allocataire … à son adresse"), not "un
 			// service avec son adresse".
-			if s.c.personBefore(text, start) {
+			if s.c.personBefore(text, start, s.lang) {
 				return true
 			}
 		default:
@@ -102,7 +108,7 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] || x == "autre" || x == "autres" {
 				continue // "l'adresse d'un autre abonné"
 			}
-			if s.c.isPerson(x) {
+			if s.c.personLike(x, s.lang) {
 				return true
 			}
 			break
@@ -192,6 +198,14 @@ var uiNouns = map[string]bool{
 // place of the interface, not what the need handles.
 var placePrepositions = map[string]bool{"depuis": true, "from": true, "via": true, "sur": true, "on": true}
 
+// deviceWords name a phone as a device as well as a number;
+// instrumentPrepositions make it the device ("avec mon téléphone", "par
+// téléphone", "with their phone").
+var (
+	deviceWords            = setOf(`telephone telephones portable portables mobile mobiles smartphone smartphones phone phones`)
+	instrumentPrepositions = setOf(`avec par with by`)
+)
+
 // subordinators open a clause of time or condition.
 var subordinators = map[string]bool{
 	"quand": true, "lorsque": true, "lorsqu": true, "si": true, "when": true, "if": true,
@@ -237,7 +251,16 @@ func (s *story) citizenPerson() bool {
 		}
 		// "futurs époux"; English compounds name the person last:
 		// "plot holder", "council tenant".
-		return s.c.isPerson(w) || s.sent.Lang == EN && s.c.isPerson(ws[len(ws)-1])
+		if s.c.isPerson(w) || s.sent.Lang == EN && s.c.isPerson(ws[len(ws)-1]) {
+			return true
+		}
+		// A role the template does not know, named like a person by
+		// what they do: "apiculteur", "beekeeper".
+		head := w
+		if s.sent.Lang == EN {
+			head = ws[len(ws)-1]
+		}
+		return s.persona < 0 && personShaped(head, s.sent.Lang) && s.ownRecords() && !s.aboutOrganisation()
 	}
 	return false
 }
@@ -255,6 +278,9 @@ var organisationWords = map[string]bool{
 	"company": true, "companie": true, "organization": true, "busines": true, "charity": true,
 	"charitie": true, "supplier": true, "grant": true, "producer": true, "dataset": true,
 	"financement": true, "funding": true,
+	// Company forms: "gérant d'une SARL", "une EARL apicole".
+	"sarl": true, "sasu": true, "eurl": true, "earl": true, "gaec": true, "scea": true, "scop": true,
+	"sci": true, "gie": true, "ltd": true, "llc": true, "plc": true,
 	// Public procurement answers come from companies, not people.
 	"soumissionnaire": true, "attributaire": true, "tenderer": true, "bidder": true, "contractor": true,
 }
@@ -362,7 +388,7 @@ func isOrganisation(w string) bool {
 
 // personBefore reports whether the sentence that holds offset off names a
 // person before it.
-func (c *compiled) personBefore(text string, off int) bool {
+func (c *compiled) personBefore(text string, off int, lang Lang) bool {
 	start := 0
 	for i := off - 1; i > 0; i-- {
 		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && i+1 < len(text) && text[i+1] == ' ' {
@@ -376,7 +402,7 @@ func (c *compiled) personBefore(text string, off int) bool {
 		if st < 0 {
 			break
 		}
-		if c.isPerson(string(w)) {
+		if c.personLike(string(w), lang) {
 			return true
 		}
 		pos = e

@@ -237,7 +237,7 @@ func sentenceIndex(text string, off int) int {
 
 // peopleInSentence reports whether sentence si of text names people in
 // the plural ("la liste des demandeurs", "beneficiaries").
-func (c *compiled) peopleInSentence(text string, si int) bool {
+func (c *compiled) peopleInSentence(text string, si int, lang Lang) bool {
 	if len(c.people) == 0 {
 		return false
 	}
@@ -249,7 +249,7 @@ func (c *compiled) peopleInSentence(text string, si int) bool {
 		if len(w) < 4 {
 			return true
 		}
-		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.people[stem(string(w))] || string(w) == "people" || string(w) == "children" {
+		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.personLike(string(w), lang) || string(w) == "people" || string(w) == "children" {
 			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
 				return true // "les types d'absence proposés aux agents"
 			}

@@ -186,7 +186,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				accepted[k], orgs[k] = true, true
 			}
 			continue
-		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside:
+		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside, ContextAccess:
 			continue
 		case ContextPerson, ContextOwn:
 			if frenchTools[fold(h.word)] && s.lang == FR {
@@ -267,7 +267,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// l'entreprise": a sentence about an organisation naming no
 			// people handles the organisation's data.
 			t.Context == ContextAny && !t.Has(CategorySecurity) && units[h.unit].sentence && s.aboutOrganisation() &&
-				!s.c.peopleInSentence(text, sentenceIndex(text, h.start))
+				!s.c.peopleInSentence(text, sentenceIndex(text, h.start), s.lang)
 		if t.Has(CategoryPersonalData) && !orgs[k] {
 			personal[sentKey{h.unit, sentenceIndex(text, h.start)}] = true
 		}
@@ -315,7 +315,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// people whose data it receives.
 			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
 		}
-		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si) ||
+		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si, s.lang) ||
 			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) {
 			accepted[k] = true
 		}
@@ -330,6 +330,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	}
 	s.providerPersona(keep)
 	s.outsidePersona(keep)
+	s.accessNeed(keep)
 }
 
 // providerPersona keeps the topics of context provider that the story's

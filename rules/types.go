@@ -286,11 +286,18 @@ const (
 	// helpdesk"): a mailbox connected to the tool, whose senders are
 	// people. A record created inside the tool is not.
 	ContextInbound TopicContext = "inbound"
+	// ContextAccess: the keywords are verbs of getting at records
+	// ("accéder", "access"); they count in the need when it names
+	// someone else's data ("accéder aux dossiers des patients", "access
+	// the complainants' files"): a right to see it, whoever asks. One's
+	// own records ("accéder à mon dossier") and an easier way in
+	// ("accéder rapidement aux dossiers") are not.
+	ContextAccess TopicContext = "access"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess}
 }
 
 // RuleSetting overrides a rule for a template.

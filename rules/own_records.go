@@ -1,0 +1,65 @@
+package rules
+
+import "strings"
+
+// Whether a need handles the persona's own records, or names a
+// person's details.
+
+// ownRecords reports whether the need names the persona's own records:
+// "déclarer mes ruchers", "change my vehicle".
+func (s *story) ownRecords() bool {
+	for _, w := range words(s.sent.Action) {
+		if firstPossessives[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownRecordOnly reports whether a need handles one's own record ("ma
+// demande", "mon rendez-vous") and names no person's detail.
+func (s *story) ownRecordOnly(ws []string) bool {
+	own := false
+	for i, w := range ws {
+		if !firstPossessives[w] {
+			continue
+		}
+		// "mon rendez-vous", and "mon solde de congés", "mes droits à
+		// congé": the record a possessive's phrase names.
+		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+			if s.c.records[stem(ws[j])] {
+				own = true
+			}
+		}
+	}
+	return own && !s.namesPeopleOrDetails(ws)
+}
+
+// namesPeopleOrDetails reports whether a need names people or a
+// person's detail (a name, an address, a photo).
+func (s *story) namesPeopleOrDetails(ws []string) bool {
+	for i, w := range ws {
+		if s.lang == EN && i+1 < len(ws) && s.c.people[stem(w)] && s.c.records[stem(ws[i+1])] {
+			continue // "the volunteer shifts", "interpreter bookings": which records, not whose detail
+		}
+		if st := stem(w); s.c.people[st] || s.c.attributes[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// changesDetail reports whether a need names a person's detail in
+// several words ("change the registration number on my licence",
+// "modifier le numéro de téléphone de mon compte"): changing it is a
+// change of personal details, whatever record holds it.
+func (s *story) changesDetail(ws []string) bool {
+	found := false
+	s.c.words.scan(strings.Join(ws, " "), func(p *phrase, _, _ int) {
+		t := &s.t.Topics[p.id]
+		// A detail, not a special category nor a record.
+		found = found || !p.vague && len(p.words) > 1 && t.Has(CategoryPersonalData) && !t.Has(CategorySecurity) &&
+			(t.Context == ContextPerson || t.Context == ContextAny)
+	})
+	return found
+}

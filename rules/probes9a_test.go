@@ -1,0 +1,71 @@
+package rules_test
+
+import "testing"
+
+// TestReviewProbesThirteenthBatchPersonShaped: the people of a product are
+// often named by a trade the template does not list ("sylviculteur",
+// "brocanteur", "beekeeper"). A role shaped like a person's noun filing
+// its own records, and such people's details or lists in a French need,
+// are a processing of personal data; things with the same endings
+// ("compteur", "chantier"), organisations and a role acting on nothing
+// of its own stay false. Products the sets do not hold, labelled by the
+// policy before the change.
+func TestReviewProbesThirteenthBatchPersonShaped(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ sylviculteur, je déclare mes coupes de bois chaque année", true, false},
+		{"ETQ viticultrice, je veux déclarer mes surfaces plantées", true, false},
+		{"ETQ brocanteur, je peux renouveler mon inscription au registre des revendeurs", true, false},
+		{"ETQ agent de la chambre d'agriculture, je peux exporter la liste des viticulteurs avec leurs coordonnées", true, true},
+		{"ETQ agent, je veux ajouter le numéro de téléphone des maraîchers dans l'annuaire du marché", true, false},
+		{"As a beekeeper, I want to register my hives every year", true, false},
+		{"As a stallholder, I want to renew my market pitch online", true, false},
+		// Things, organisations, and roles acting on nothing of their own.
+		{"ETQ agent, je peux exporter la liste des compteurs avec leur adresse", false, false},
+		{"ETQ régisseur, j'ai besoin d'un état des encaissements par mode de paiement", false, false},
+		{"ETQ organisateur, je peux déclarer une course cycliste en ligne", false, false},
+		{"ETQ gérant d'une SARL, je déclare mes ventes de l'année", false, false},
+		{"ETQ agent, je veux voir l'adresse du chantier sur la carte", false, false},
+		{"ETQ sylviculteur, je consulte la carte des forêts publiques", false, false},
+		{"ETQ agent, je veux trier les dossiers par date de dépôt", false, false},
+		{"As a builder, I want to see the inspection checklist before the visit", false, false},
+	})
+}
+
+// TestReviewProbesThirteenthBatchDataAccess: a need that opens with getting
+// at someone else's records ("accéder aux dossiers des usagers", "access
+// the pupils' notes") asks for an access right: security, whoever asks.
+// One's own records, an easier way in, and records nobody is named in
+// stay false.
+func TestReviewProbesThirteenthBatchDataAccess(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ kinésithérapeute libéral, je veux accéder aux comptes rendus des séances de mes patients", true, true},
+		{"ETQ agent d'accueil, je veux accéder au dossier des usagers que je reçois au guichet", true, true},
+		{"ETQ tuteur, je veux accéder aux évaluations des apprentis que j'encadre", true, true},
+		{"As a volunteer driver, I want to access the addresses of the people I drive", true, true},
+		{"As a school nurse, I want to access the medical notes of pupils in my school", true, true},
+		// One's own, an easier way in, nobody's.
+		{"ETQ usager, je veux accéder à mon dossier depuis la page d'accueil", false, false},
+		{"ETQ agent, je veux accéder rapidement aux dossiers urgents", false, false},
+		{"ETQ agent, je veux accéder aux statistiques de fréquentation des piscines", false, false},
+		{"As a resident, I want to access my council tax account online", false, false},
+		{"ETQ bibliothécaire, je veux accéder au catalogue des ouvrages", false, false},
+	})
+}
+
+// TestReviewProbesThirteenthBatchDetailsAndDevices: changing a personal
+// detail named in several words ("le numéro de téléphone", "the
+// registration number") on one's own record asks for the RGPD section
+// (the 2026-12-05 amendment); a phone used as a device ("avec mon
+// téléphone", "with my phone") names no number.
+func TestReviewProbesThirteenthBatchDetailsAndDevices(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux modifier le numéro de téléphone de mon compte", true, false},
+		{"As a resident, I want to change the registration number on my parking permit", true, false},
+		{"As a tenant, I want to update the email address on my account", true, false},
+		// The content of one's own request; a phone as a device.
+		{"ETQ usager, je veux modifier ma demande avant son instruction", false, false},
+		{"ETQ lecteur, je veux scanner le code-barres du livre avec mon téléphone", false, false},
+		{"As a visitor, I want to show my ticket with my phone at the entrance", false, false},
+		{"ETQ agent de terrain, je veux prendre les relevés avec ma tablette et mon téléphone", false, false},
+	})
+}
