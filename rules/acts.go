@@ -270,9 +270,10 @@ func (s *story) needAct() needAct {
 		return actBrowse
 	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)):
 		return actWorkflow
-	case recordVerbs[verb] && (next == "decision" || next == "decisions"):
+	case recordVerbs[verb] && (next == "decision" || next == "decisions") && !s.namesSensitive():
 		// "saisir la décision d'attribution", "record the decision": a
-		// human decision on what the dossier holds, one more step.
+		// human decision on what the dossier holds, one more step; "la
+		// décision d'aptitude médicale" records health data.
 		return actWorkflow
 	case (verb == "demander" || verb == "request") && (missingPieceWords[next] || missingPieceWords[wordAfter(ws, next)]):
 		// "demander une pièce manquante au demandeur": the dossier waits

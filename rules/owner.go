@@ -128,20 +128,21 @@ func (s *story) ownInNeed(word string) bool {
 	if s.sent == nil || s.sent.Action == "" || s.aboutOrganisation() {
 		return false
 	}
-	ws := words(s.sent.Action)
+	// An aside in parentheses ("un export Excel (xlsx, 10 000 lignes
+	// maximum) des inscriptions") does not part a record from its head.
+	ws := words(withoutAsides(s.sent.Action))
 	target := words(word)
 	if len(target) == 0 {
 		return false
 	}
-	at := -1
-	for i := 0; i+len(target) <= len(ws); i++ {
-		if slices.Equal(ws[i:i+len(target)], target) {
-			at = i
-			break
-		}
-	}
+	at := indexWords(ws, target)
 	if at < 0 {
-		return false
+		// The record is in the aside: "mon assurance (compagnie et
+		// numéro de contrat)".
+		ws = words(s.sent.Action)
+		if at = indexWords(ws, target); at < 0 {
+			return false
+		}
 	}
 	for _, w := range ws[:at] {
 		if aggregateWords[w] {
@@ -260,7 +261,9 @@ func (s *story) citizenPerson() bool {
 		if s.sent.Lang == EN {
 			head = ws[len(ws)-1]
 		}
-		return s.persona < 0 && personShaped(head, s.sent.Lang) && s.ownRecords() && !s.aboutOrganisation()
+		// A citizen persona of the template named so ("particulier") is one
+		// whatever its need.
+		return personShaped(head, s.sent.Lang) && (s.citizen() || s.persona < 0 && s.ownRecords() && !s.aboutOrganisation())
 	}
 	return false
 }
@@ -474,3 +477,33 @@ func placeInTool(ws []string) bool {
 
 // toolWords name the service's software.
 var toolWords = setOf(`outil logiciel application systeme plateforme tool system application software platform`)
+
+// withoutAsides drops what is between parentheses.
+func withoutAsides(text string) string {
+	if !strings.Contains(text, "(") {
+		return text
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range text {
+		switch {
+		case r == '(':
+			depth++
+		case r == ')' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// indexWords returns where target starts in ws, or -1.
+func indexWords(ws, target []string) int {
+	for i := 0; i+len(target) <= len(ws); i++ {
+		if slices.Equal(ws[i:i+len(target)], target) {
+			return i
+		}
+	}
+	return -1
+}

@@ -69,3 +69,27 @@ func TestReviewProbesThirteenthBatchDetailsAndDevices(t *testing.T) {
 		{"ETQ agent de terrain, je veux prendre les relevés avec ma tablette et mon téléphone", false, false},
 	})
 }
+
+// TestReviewProbesThirteenthBatchReadings: readings the second pass
+// mended, each a class rather than a word: a citizen persona named by a
+// person's noun ("particulier"), a list of people sent to a body with
+// words between the verb and the list, a record parted from its head by
+// an aside in parentheses, a decision that names health, access given
+// with words between "give" and "access", a wheelchair as a person's
+// disability. Products the sets do not hold, labelled by the policy.
+func TestReviewProbesThirteenthBatchReadings(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ particulier, je veux payer mon stage de secourisme en ligne par carte", true, true},
+		{"ETQ secrétaire de mairie, je veux envoyer chaque semaine au SDIS la liste des personnes isolées", true, true},
+		{"As a clerk, I want to send every month to the auditor the list of claimants with their payments", true, true},
+		{"ETQ gestionnaire, je veux un export CSV (séparateur point-virgule) des candidatures de la session", true, true},
+		{"ETQ médecin agréé, je veux saisir la décision d'aptitude médicale du chauffeur", true, true},
+		{"As a service manager, I want to give the audit team read-only access to closed cases", true, true},
+		{"ETQ usager, je veux signaler mon fauteuil roulant lors de ma réservation de transport", true, true},
+		// Nobody's data, or one more step of a dossier.
+		{"ETQ agent, je veux envoyer chaque mois à la DDT la liste des chantiers en cours", false, false},
+		{"ETQ gestionnaire, je veux un export CSV (séparateur point-virgule) des statistiques de la session", false, false},
+		{"ETQ agent, je veux saisir la décision d'attribution de la salle", false, false},
+		{"As a visitor, I want to know which museum rooms have wheelchair access", false, false},
+	})
+}
