@@ -76,7 +76,7 @@ func TestReviewProbesThirteenthBatchDetailsAndDevices(t *testing.T) {
 // words between the verb and the list, a record parted from its head by
 // an aside in parentheses, a decision that names health, access given
 // with words between "give" and "access", a wheelchair as a person's
-// disability. Products the sets do not hold, labelled by the policy.
+// disability, a loan as a person's record, one's current position. Products the sets do not hold, labelled by the policy.
 func TestReviewProbesThirteenthBatchReadings(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ particulier, je veux payer mon stage de secourisme en ligne par carte", true, true},
@@ -86,7 +86,10 @@ func TestReviewProbesThirteenthBatchReadings(t *testing.T) {
 		{"ETQ médecin agréé, je veux saisir la décision d'aptitude médicale du chauffeur", true, true},
 		{"As a service manager, I want to give the audit team read-only access to closed cases", true, true},
 		{"ETQ usager, je veux signaler mon fauteuil roulant lors de ma réservation de transport", true, true},
+		{"ETQ agent de la maison du vélo, je veux enregistrer le prêt d'un vélo à un habitant", true, false},
+		{"ETQ visiteur, je veux voir les parkings relais proches de ma position actuelle", true, false},
 		// Nobody's data, or one more step of a dossier.
+		{"ETQ agent, je veux voir les prêts en retard", false, false},
 		{"ETQ agent, je veux envoyer chaque mois à la DDT la liste des chantiers en cours", false, false},
 		{"ETQ gestionnaire, je veux un export CSV (séparateur point-virgule) des statistiques de la session", false, false},
 		{"ETQ agent, je veux saisir la décision d'attribution de la salle", false, false},
