@@ -63,3 +63,15 @@ func (s *story) changesDetail(ws []string) bool {
 	})
 	return found
 }
+
+// changesInNeed reports whether the need only changes the detail word
+// names: "modifier mon RIB", "changer le RIB sur lequel l'aide est
+// versée", "update my bank details", "mettre à jour mes coordonnées
+// bancaires".
+func (s *story) changesInNeed(word string) bool {
+	if s.sent == nil || s.sent.Action == "" || !s.inNeed(word) {
+		return false
+	}
+	verb, next := needVerb(s.sent, words(s.sent.Action))
+	return editVerbs[verb] && verb != "completer" || verb == "mettre" && (next == "a" || next == "jour")
+}

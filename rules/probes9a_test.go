@@ -96,3 +96,17 @@ func TestReviewProbesThirteenthBatchReadings(t *testing.T) {
 		{"As a visitor, I want to know which museum rooms have wheelchair access", false, false},
 	})
 }
+
+// TestReviewProbesThirteenthBatchBankDetailsChanged: the policy's
+// amendment of 2026-12-05 makes a change of personal details, bank
+// details included, RGPD only, whoever makes it; collecting bank details
+// anew or taking them out in bulk keeps the security notes.
+func TestReviewProbesThirteenthBatchBankDetailsChanged(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ allocataire, je veux mettre à jour mes coordonnées bancaires", true, false},
+		{"As a tenant, I want to change the bank account details my deposit is returned to", true, false},
+		{"ETQ agent, je veux modifier le RIB d'un bénéficiaire à sa demande", true, false},
+		{"ETQ usager, je veux saisir mon RIB pour recevoir l'aide", true, true},
+		{"ETQ agent comptable, je veux exporter les RIB des bénéficiaires", true, true},
+	})
+}

@@ -35,11 +35,14 @@ type topicHit struct {
 	// orgOwned: the word belongs to an organisation ("le RIB de
 	// l'association"): no personal data, whatever the topic says.
 	orgOwned bool
+	// changed: a detail the need only changes ("modifier mon RIB"):
+	// personal data, no security notes.
+	changed bool
 }
 
 // has reports whether the hit counts for category cat.
 func (s *story) has(h topicHit, cat string) bool {
-	return s.t.Topics[h.topic].Has(cat) && !(h.orgOwned && cat == CategoryPersonalData)
+	return s.t.Topics[h.topic].Has(cat) && !(h.orgOwned && cat == CategoryPersonalData) && !(h.changed && cat == CategorySecurity)
 }
 
 // story is everything Analyze learns about one story; the rules read it.

@@ -119,12 +119,15 @@ func (s *story) sentBlock(i int) bool {
 func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	seen := make([]int, len(s.t.Topics)) // index in s.topics + 1
 	keep := func(topic int, word string, orgOwned bool) {
+		changed := s.t.Topics[topic].Detail && s.changesInNeed(word)
 		if k := seen[topic]; k > 0 {
-			// A person's word wins over an organisation's.
+			// A person's word wins over an organisation's; a detail
+			// handled otherwise than changed keeps its security notes.
 			s.topics[k-1].orgOwned = s.topics[k-1].orgOwned && orgOwned
+			s.topics[k-1].changed = s.topics[k-1].changed && changed
 			return
 		}
-		s.topics = append(s.topics, topicHit{topic: topic, word: word, orgOwned: orgOwned})
+		s.topics = append(s.topics, topicHit{topic: topic, word: word, orgOwned: orgOwned, changed: changed})
 		seen[topic] = len(s.topics)
 	}
 	// Personal data found in each sentence, for ContextPersonalData.

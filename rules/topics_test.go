@@ -39,7 +39,10 @@ func TestReviewPolicy(t *testing.T) {
 		{"health", "", "ETQ assuré, je veux déposer une feuille de soins.", true, true},
 		{"a person's disability as data", "", "ETQ conseiller, je veux noter le handicap de la personne accompagnée.", true, true},
 		{"NIR", "", "En tant qu'agent, je veux afficher le NIR de l'usager.", true, true},
-		{"bank details", "", "ETQ usager, je veux modifier mon IBAN.", true, true},
+		{"bank details", "", "ETQ usager, je veux saisir mon IBAN pour être remboursé.", true, true},
+		// Policy amendment 2026-12-05: changing a personal detail, bank
+		// details included, asks for the RGPD section only.
+		{"bank details changed", "", "ETQ usager, je veux modifier mon IBAN.", true, false},
 		{"account deletion", "", "ETQ usager, je veux supprimer mon compte.", true, true},
 		{"purge of old records", "", "ETQ exploitant, je veux une purge des dossiers clos depuis cinq ans.", true, true},
 		{"criminal record", "", "ETQ agent, je consulte le casier judiciaire du dirigeant.", true, true},

@@ -157,6 +157,11 @@ type Topic struct {
 	Acronyms []string
 	// Context says where a keyword counts (ContextAny when empty).
 	Context TopicContext
+	// Detail: the keywords name a person's detail (bank details). A need
+	// that only changes it ("modifier mon RIB", "update my bank
+	// details") asks for the RGPD section, not for security notes: the
+	// policy's change of personal details.
+	Detail bool
 }
 
 // Has reports whether the topic is of category cat.

@@ -169,6 +169,7 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 					"unknown %q; known contexts: %s", v, joinContexts())
 			}
 		}
+		t.Detail = rt.Detail
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
 		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")
 		if len(t.Keywords)+len(t.Acronyms) == 0 {

@@ -71,6 +71,7 @@ type rawTopic struct {
 	ID       rawString   `yaml:"id"`
 	Category rawStrings  `yaml:"category"`
 	Context  rawString   `yaml:"context"`
+	Detail   bool        `yaml:"detail"`
 	Keywords []rawString `yaml:"keywords"`
 	Acronyms []rawString `yaml:"acronyms"`
 }

@@ -161,6 +161,14 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 			t.Errorf("acronym %s: not of category %q", a, cat)
 		}
 	}
+	// Bank details are a detail (a change asks for the RGPD section only);
+	// a special category is not.
+	if tp := acr["IBAN"]; tp == nil || !tp.Detail {
+		t.Errorf("the topic of IBAN is not a detail")
+	}
+	if tp := acr["NIR"]; tp == nil || tp.Detail {
+		t.Errorf("the topic of NIR is a detail")
+	}
 	for _, k := range []string{"mot de passe", "habilitation", "données personnelles", "date de naissance", "password", "personal data"} {
 		if _, ok := kw[Normalize(k)]; !ok {
 			t.Errorf("keyword %q missing", k)
