@@ -69,9 +69,21 @@ func (s *story) changesDetail(ws []string) bool {
 // versée", "update my bank details", "mettre à jour mes coordonnées
 // bancaires".
 func (s *story) changesInNeed(word string) bool {
-	if s.sent == nil || s.sent.Action == "" || !s.inNeed(word) {
+	if s.sent == nil || s.sent.Action == "" {
 		return false
 	}
 	verb, next := needVerb(s.sent, words(s.sent.Action))
-	return editVerbs[verb] && verb != "completer" || verb == "mettre" && (next == "a" || next == "jour")
+	if !(editVerbs[verb] && verb != "completer" || verb == "mettre" && (next == "a" || next == "jour")) {
+		return false
+	}
+	if s.inNeed(word) {
+		return true
+	}
+	// The title says the same change: "Changer de compte bancaire",
+	// "Modification du RIB".
+	t := words(s.in.Title)
+	return len(t) > 0 && (editVerbs[t[0]] || changeNouns[t[0]]) && strings.Contains(" "+strings.Join(t, " ")+" ", " "+strings.Join(words(word), " ")+" ")
 }
+
+// changeNouns open a title that names a change.
+var changeNouns = setOf(`modification changement mise update change`)

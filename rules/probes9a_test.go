@@ -102,6 +102,11 @@ func TestReviewProbesThirteenthBatchReadings(t *testing.T) {
 // details included, RGPD only, whoever makes it; collecting bank details
 // anew or taking them out in bulk keeps the security notes.
 func TestReviewProbesThirteenthBatchBankDetailsChanged(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Changer de compte bancaire", "ETQ adhérent, je veux modifier mon RIB pour les prochains remboursements", true, false},
+		{"Update bank details", "As a tenant, I want to update my bank details for the deposit refund", true, false},
+		{"Export des comptes bancaires", "ETQ agent comptable, je veux modifier le format de l'export des RIB des bénéficiaires", true, true},
+	})
 	reviewProbes(t, []reviewProbe{
 		{"ETQ allocataire, je veux mettre à jour mes coordonnées bancaires", true, false},
 		{"As a tenant, I want to change the bank account details my deposit is returned to", true, false},
