@@ -115,3 +115,21 @@ func TestReviewProbesThirteenthBatchBankDetailsChanged(t *testing.T) {
 		{"ETQ agent comptable, je veux exporter les RIB des bénéficiaires", true, true},
 	})
 }
+
+// TestReviewProbesThirteenthBatchThirdPass: classes read on heldout14:
+// the service's staff taking the tool offline (its records go with it,
+// named or not; a citizen's offline map holds nobody's), payroll and
+// finance software as another system, acting "on my behalf", a check
+// "verified against" a register.
+func TestReviewProbesThirteenthBatchThirdPass(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la voirie, je veux utiliser l'application hors connexion sur le terrain", false, true},
+		{"As an officer, I want the app to work offline on patrol", false, true},
+		{"ETQ gestionnaire RH, je veux envoyer les heures supplémentaires validées des agents au logiciel de paie", true, true},
+		{"As a tenant, I want my adviser to handle my claim on my behalf", true, true},
+		{"As a licensing officer, I want each applicant's certificate verified against the national register", true, true},
+		// A citizen offline, nobody's data sent.
+		{"ETQ usager, je veux consulter le plan des pistes cyclables hors connexion", false, false},
+		{"As a visitor, I want the opening hours available offline", false, false},
+	})
+}

@@ -43,6 +43,26 @@ func (s *story) offlineStory() bool {
 	return offline(f)
 }
 
+// staffOffline reports whether word is an offline cue of a story whose
+// persona is one of the service's staff ("As an inspector, I want the
+// app to work offline on site"): the tool they take offline holds the
+// records they work on, named or not. A citizen's offline map or menu
+// holds nobody's.
+func (s *story) staffOffline(word string) bool {
+	if s.sent == nil || s.persona < 0 || s.t.Personas[s.persona].Citizen || !s.offlineStory() {
+		return false
+	}
+	// The tool itself or the work goes offline, not a named document
+	// ("consulter le guide des procédures hors ligne").
+	if !anyWordIn(s.sent.Action, toolWords) && !anyWordIn(s.sent.Action, offlineWork) {
+		return false
+	}
+	return offline(" " + strings.Join(words(word), " ") + " ")
+}
+
+// offlineWork say the work itself goes offline.
+var offlineWork = setOf(`app appli tablette tablettes tablet tablets travailler travaille work working`)
+
 // sentenceStart returns the offset where the sentence holding off starts.
 func sentenceStart(text string, off int) int {
 	for i := off - 1; i > 0; i-- {

@@ -319,7 +319,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
 		}
 		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si, s.lang) ||
-			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) {
+			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) || s.staffOffline(h.word) {
 			accepted[k] = true
 		}
 	}
