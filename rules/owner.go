@@ -44,10 +44,7 @@ var (
 // of its own need ("annuler une réservation": the citizen's own).
 func (s *story) owned(text string, start, end int, inSentence bool) bool {
 	before := lastWords(text[:start], 3)
-	if len(before) > 0 && (possessives[before[len(before)-1]] || instrumentPrepositions[before[len(before)-1]]) &&
-		deviceWords[lastWord(text[start:end])] && slices.ContainsFunc(lastWords(text[:start], 5), func(w string) bool { return instrumentPrepositions[w] }) {
-		// "photographier avec leur téléphone", "avec ma tablette et mon
-		// téléphone": the device, not a number.
+	if deviceWords[lastWord(text[start:end])] && usedAsDevice(lastWords(text[:start], 5)) {
 		return false
 	}
 	for k := len(before) - 1; k >= 0; k-- {
@@ -207,6 +204,19 @@ var (
 	instrumentPrepositions = setOf(`avec par with by`)
 )
 
+// usedAsDevice reports whether the words before a phone say it is the
+// device one uses: "photographier avec leur téléphone", "avec ma tablette
+// et mon téléphone", "par téléphone"; not "le nom et le téléphone de".
+func usedAsDevice(before []string) bool {
+	if len(before) == 0 {
+		return false
+	}
+	if last := before[len(before)-1]; !possessives[last] && !instrumentPrepositions[last] {
+		return false
+	}
+	return slices.ContainsFunc(before, func(w string) bool { return instrumentPrepositions[w] })
+}
+
 // subordinators open a clause of time or condition.
 var subordinators = map[string]bool{
 	"quand": true, "lorsque": true, "lorsqu": true, "si": true, "when": true, "if": true,
@@ -255,14 +265,14 @@ func (s *story) citizenPerson() bool {
 		if s.c.isPerson(w) || s.sent.Lang == EN && s.c.isPerson(ws[len(ws)-1]) {
 			return true
 		}
-		// A role the template does not know, named like a person by
-		// what they do: "apiculteur", "beekeeper".
+		// A role named like a person by what they do: a citizen persona
+		// of the template ("particulier") whatever its need; a role the
+		// template does not know ("apiculteur", "beekeeper") when its need
+		// names its own records and no organisation.
 		head := w
 		if s.sent.Lang == EN {
 			head = ws[len(ws)-1]
 		}
-		// A citizen persona of the template named so ("particulier") is one
-		// whatever its need.
 		return personShaped(head, s.sent.Lang) && (s.citizen() || s.persona < 0 && s.ownRecords() && !s.aboutOrganisation())
 	}
 	return false

@@ -2,11 +2,12 @@ package rules
 
 import "strings"
 
-// personShaped reports whether a folded role word is shaped like a noun
-// naming a person by what they do: "apiculteur", "plaisancier",
-// "repreneur", "beekeeper", "certifier". Only a role is read this way:
-// the word there names an actor, so its agent suffix says a person, where
-// in a need "compteur" or "folder" would be things.
+// personShaped reports whether a folded word is shaped like a noun naming
+// a person by what they do: "apiculteur", "plaisancier", "repreneur",
+// "beekeeper", "certifier". A role names an actor, so there the suffix is
+// enough in both languages; elsewhere personLike also rules out French
+// things with the same endings, and English is not read this way at all
+// ("folder", "number", "payment").
 func personShaped(w string, lang Lang) bool {
 	if len(w) < 5 || organisationWord(w) || notPersonRoles[w] {
 		return false

@@ -292,7 +292,7 @@ const (
 	// people. A record created inside the tool is not.
 	ContextInbound TopicContext = "inbound"
 	// ContextAccess: the keywords are verbs of getting at records
-	// ("accéder", "access"); they count in the need when it names
+	// ("accéder aux", "access the"); they count in the need when it names
 	// someone else's data ("accéder aux dossiers des patients", "access
 	// the complainants' files"): a right to see it, whoever asks. One's
 	// own records ("accéder à mon dossier") and an easier way in
