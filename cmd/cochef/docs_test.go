@@ -124,14 +124,15 @@ var docSkips = map[string]string{
 // toolSkips are the other programs the docs show, by how their command
 // starts: they need what the test machine and CI do not have.
 var toolSkips = map[string]string{
-	"go test ":                      "the test suite itself (.ci/run runs it)",
-	"COCHEF_TEST_DATABASE_URL=":     "the test suite itself, on PostgreSQL (.ci/run runs it)",
-	"COCHEF_BROWSER_TESTS=":         "the dashboard's browser test, which needs Chromium (.ci/run installs it and runs it)",
-	"bash .ci/run":                  "what CI runs, this test included",
-	"go run ./scripts/loadtest ":    "a 15 s measurement that builds its own server; its figures are in the README",
-	"go run ./scripts/intakebench ": "a measurement of a few minutes that needs Node.js, npm and the Probot peer; its figures are in the README",
-	"go run ./scripts/judgment":     "the corpus benchmark; its figures are in the README and rules' tests guard them",
-	"docker ":                       "needs Docker, which neither the test machine nor CI has (e2e/deploy_test.go reads the Dockerfile)",
+	"go test ":                       "the test suite itself (.ci/run runs it)",
+	"COCHEF_TEST_DATABASE_URL=":      "the test suite itself, on PostgreSQL (.ci/run runs it)",
+	"COCHEF_BROWSER_TESTS=":          "the dashboard's browser test, which needs Chromium (.ci/run installs it and runs it)",
+	"bash .ci/run":                   "what CI runs, this test included",
+	"go run ./scripts/loadtest ":     "a 15 s measurement that builds its own server; its figures are in the README",
+	"go run ./scripts/intakebench ":  "a measurement of a few minutes that needs Node.js, npm and the Probot peer; its figures are in the README",
+	"go run ./scripts/judgment":      "the corpus benchmark; its figures are in the README and rules' tests guard them",
+	"go run ./scripts/learnbaseline": "a measurement that trains one model per held-out set (a few seconds each); its figures are in the README and internal/judgment's tests cover the learner",
+	"docker ":                        "needs Docker, which neither the test machine nor CI has (e2e/deploy_test.go reads the Dockerfile)",
 	"curl -sS -X POST -H \"Accept: application/vnd.github+json\" https://api.github.com/app-manifests/": "needs the code GitHub gives when the App is created",
 	"jq -r ":                             "reads the credentials GitHub returns when the App is created",
 	"chmod 0400 github-app.pem && shred": "handles the App's private key, which only GitHub gives",
