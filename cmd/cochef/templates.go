@@ -169,6 +169,10 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 			if len(tp.Acronyms) > 0 {
 				fmt.Fprintf(&b, "    %s %s\n", s("sigles :", "acronyms:"), strings.Join(tp.Acronyms, ", "))
 			}
+			if tp.Detail {
+				fmt.Fprintf(&b, "    %s\n", s("donnée personnelle : un récit qui ne fait que la modifier demande la section RGPD, pas de notes de sécurité",
+					"a person's detail: a story that only changes it asks for the GDPR section, not for security notes"))
+			}
 		}
 	}
 
