@@ -270,7 +270,7 @@ func (s *story) needAct() needAct {
 		return actBrowse
 	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)):
 		return actWorkflow
-	case recordVerbs[verb] && (next == "decision" || next == "decisions") && !s.namesSensitive():
+	case recordVerbs[verb] && (decisionWords[next] || decisionWords[wordAfter(ws, next)]) && !s.namesSensitive():
 		// "saisir la décision d'attribution", "record the decision": a
 		// human decision on what the dossier holds, one more step; "la
 		// décision d'aptitude médicale" records health data.
@@ -426,7 +426,11 @@ func inSet(set map[string]bool, w string) bool { return set[w] || set[stem(w)] }
 var addVerbs = setOf(`ajouter ajoute creer cree noter note add create`)
 
 // recordVerbs enter something into the tool.
-var recordVerbs = setOf(`saisir saisis saisit enregistrer enregistre consigner record enter log`)
+// decisionWords name a decision: "saisir la décision", "capture a hearing
+// decision".
+var decisionWords = setOf(`decision decisions`)
+
+var recordVerbs = setOf(`saisir saisis saisit enregistrer enregistre consigner capturer record enter log capture`)
 
 var statusMoves = []string{" au statut ", " en statut ", " a l etat ", " to the status ", " to status ", " on hold ",
 	" en suspens ", " mettre en attente ", " met en attente ", " mets en attente "}

@@ -25,6 +25,9 @@ var (
 		"tranche": true, "tranches": true, "repartition": true, "ventilation": true, "agrege": true,
 		"agreges": true, "agregee": true, "agregees": true, "aggregate": true, "aggregated": true,
 		"breakdown": true,
+		// Metrics and indicators are counts too: "key metrics about usage
+		// such as users", "les indicateurs de suivi des bénéficiaires".
+		"metrics": true, "metric": true, "metriques": true, "kpi": true, "kpis": true, "indicateurs": true,
 	}
 	possessives = map[string]bool{
 		"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "son": true, "sa": true,

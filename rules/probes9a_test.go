@@ -133,3 +133,20 @@ func TestReviewProbesThirteenthBatchThirdPass(t *testing.T) {
 		{"As a visitor, I want the opening hours available offline", false, false},
 	})
 }
+
+// TestReviewProbesThirteenthBatchRealText: readings the real English
+// sample (rules/testdata/dalpiaz2018/review-sample) showed wrong, each a
+// class: metrics and indicators as counts, a decision captured a word
+// after the verb as one more step, a subscription to a feed as nobody's
+// data. A subscription that keeps an address stays personal.
+func TestReviewProbesThirteenthBatchRealText(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a team lead, I want to see key metrics about usage such as active users and downloads", false, false},
+		{"ETQ responsable du service, je veux suivre les indicateurs de fréquentation des usagers par mois", false, false},
+		{"As a caseworker, I want to capture a panel decision in the case file", false, false},
+		{"ETQ agent, je veux capturer la décision de la commission", false, false},
+		{"As a resident, I want to subscribe to an RSS feed of council news", false, false},
+		{"ETQ usager, je veux m'abonner au flux RSS des actualités de la mairie", false, false},
+		{"As a resident, I want to subscribe to email updates about planning applications", true, false},
+	})
+}

@@ -29,6 +29,24 @@ var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue 
 	language languages display theme colour color colours colors view filter filters font layout dark light
 	dashboard column columns screen homepage sort shortcut shortcuts`)
 
+// feedSubscription reports whether a subscription keyword subscribes to
+// a feed a reader pulls (RSS, Atom, a calendar feed), which keeps no
+// subscriber's data: "subscribe to an RSS feed", "s'abonner au flux RSS".
+func feedSubscription(word, after string) bool {
+	w := fold(word)
+	if !strings.Contains(w, "abonn") && !strings.HasPrefix(w, "subscri") {
+		return false
+	}
+	for _, x := range firstWords(after, 5) {
+		if feedWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
+var feedWords = setOf(`rss atom feed feeds flux ical icalendar`)
+
 // nameOfWords end a phrase of acting in someone's name ("au nom de",
 // "pour le compte d'une", "on behalf of").
 var nameOfWords = setOf(`de d un une of`)

@@ -178,6 +178,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Context == ContextOwn && !s.act.processes() {
 			continue
 		}
+		if feedSubscription(h.word, text[h.end:]) {
+			continue // "subscribe to an RSS feed": nobody's address is kept
+		}
 		switch t.Context {
 		case ContextNeed:
 			if s.sent == nil && t.Has(CategorySecurity) && !s.bugReport() {
