@@ -138,7 +138,8 @@ func TestReviewProbesThirteenthBatchThirdPass(t *testing.T) {
 // sample (rules/testdata/dalpiaz2018/review-sample) showed wrong, each a
 // class: metrics and indicators as counts, a decision captured a word
 // after the verb as one more step, a subscription to a feed as nobody's
-// data. A subscription that keeps an address stays personal.
+// data, "an integration with" another system as an interconnection. A
+// subscription that keeps an address stays personal.
 func TestReviewProbesThirteenthBatchRealText(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"As a team lead, I want to see key metrics about usage such as active users and downloads", false, false},
@@ -148,5 +149,9 @@ func TestReviewProbesThirteenthBatchRealText(t *testing.T) {
 		{"As a resident, I want to subscribe to an RSS feed of council news", false, false},
 		{"ETQ usager, je veux m'abonner au flux RSS des actualités de la mairie", false, false},
 		{"As a resident, I want to subscribe to email updates about planning applications", true, false},
+		// A link to another system, named as an integration.
+		{"As a researcher, I want an integration with the national archive's catalogue", false, true},
+		{"ETQ gestionnaire, je veux une intégration avec le logiciel de la trésorerie", false, true},
+		{"As a developer, I want continuous integration to run on every pull request", false, false},
 	})
 }
