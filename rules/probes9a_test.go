@@ -155,3 +155,24 @@ func TestReviewProbesThirteenthBatchRealText(t *testing.T) {
 		{"As a developer, I want continuous integration to run on every pull request", false, false},
 	})
 }
+
+// TestReviewProbesThirteenthBatchProductQualifiers: product teams name
+// parts of the product after its users ("l'interface agent", "les tests
+// utilisateurs", "le parcours usager", "user testing", "the user
+// interface"); those person words handle nobody's data. People handled,
+// and a relative as a person, still count.
+func TestReviewProbesThirteenthBatchProductQualifiers(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ développeur, je veux améliorer l'interface agent", false, false},
+		{"ETQ designer, je veux organiser des tests utilisateurs sur le formulaire", false, false},
+		{"ETQ designer, je veux simplifier le parcours usager de la démarche", false, false},
+		{"ETQ product owner, je veux exporter les résultats des tests utilisateurs en CSV", false, false},
+		{"As a designer, I want to run user testing on the new form", false, false},
+		{"As a developer, I want to fix the user interface of the search page", false, false},
+		{"As an analyst, I want a relative percentage of each budget line", false, false},
+		// People handled.
+		{"ETQ agent, je veux exporter la liste des usagers en CSV", true, true},
+		{"ETQ agent, je veux corriger l'adresse d'un usager", true, false},
+		{"As a carer, I want to book an appointment for my relative", true, true},
+	})
+}

@@ -131,3 +131,34 @@ var (
 	inboundNouns       = setOf(`courriel courriels mail mails email emails message messages`)
 	inboundParticiples = setOf(`envoye envoyes envoyee envoyees recu recus recue recues adresse adresses sent received arriving`)
 )
+
+// qualifiesProduct reports whether the person word at text[start:end]
+// only qualifies a part of the product, as product teams write: French
+// puts it after the noun ("l'interface agent", "les tests utilisateurs",
+// "le parcours usager"), English before it ("user testing", "user
+// research", "the user interface"). Nobody's data is handled. The
+// English adjective "relative" ("a relative percentage") is no relative
+// either, unless a person follows it as a noun ("my relative", "a
+// relative who").
+func qualifiesProduct(text string, start, end int, lang Lang) bool {
+	w := fold(text[start:end])
+	if lang == EN {
+		next := firstWords(text[end:], 1)
+		if w == "relative" {
+			// "a relative percentage"; not "my relative", "a relative who".
+			return len(next) == 1 && !relativeFollowers[next[0]]
+		}
+		return len(next) == 1 && productNounsEN[next[0]]
+	}
+	before := lastWords(text[:start], 1)
+	return len(before) == 1 && productNounsFR[before[0]]
+}
+
+var (
+	relativeFollowers = setOf(`of who whom to and or with at in on for from s is was has can`)
+	productNounsFR    = setOf(`interface interfaces parcours espace espaces experience test tests vue vues ecran ecrans portail
+		application appli cote version versions guide documentation page pages menu navigation ergonomie recherche mode`)
+	productNounsEN = setOf(`interface interfaces testing test tests research experience journey journeys guide manual
+		documentation needs flow flows story stories side view views portal dashboard mode menu page pages screen screens
+		onboarding satisfaction`)
+)

@@ -262,7 +262,7 @@ func (c *compiled) peopleInSentence(text string, si int, lang Lang) bool {
 		return false
 	}
 	found := false
-	sentenceWords(text, si, func(st, _ int, w []byte) bool {
+	sentenceWords(text, si, func(st, end int, w []byte) bool {
 		if aggregateWords[string(w)] {
 			return false // "export du nombre de vaccinés par tranche d'âge": counted people
 		}
@@ -272,6 +272,9 @@ func (c *compiled) peopleInSentence(text string, si int, lang Lang) bool {
 		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.personLike(string(w), lang) || string(w) == "people" || string(w) == "children" {
 			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
 				return true // "les types d'absence proposés aux agents"
+			}
+			if qualifiesProduct(text, st, end, lang) {
+				return true // "les résultats des tests utilisateurs": a part of the product
 			}
 			found = true
 			return false

@@ -381,6 +381,9 @@ func (s *story) needTopics() []topicHit {
 		if quoted(need, start) {
 			return // "le rôle « instructeur »" names a role, not a person
 		}
+		if qualifiesProduct(need, start, end, s.sent.Lang) {
+			return // "l'interface agent", "user testing": a part of the product
+		}
 		if negated(need[:start]) {
 			return // "hors connexion", "sans compte"
 		}
