@@ -156,7 +156,7 @@ func qualifiesProduct(text string, start, end int, lang Lang) bool {
 
 var (
 	relativeFollowers = setOf(`of who whom to and or with at in on for from s is was has can`)
-	productNounsFR    = setOf(`interface interfaces parcours espace espaces experience test tests vue vues ecran ecrans portail
+	productNounsFR    = setOf(`interface interfaces parcours espace espaces experience test tests vue vues ecran ecrans portail bord
 		application appli cote version versions guide documentation page pages menu navigation ergonomie recherche mode`)
 	productNounsEN = setOf(`interface interfaces testing test tests research experience journey journeys guide manual
 		documentation needs flow flows story stories side view views portal dashboard mode menu page pages screen screens
