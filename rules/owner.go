@@ -90,10 +90,12 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			}
 		}
 	}
-	// "un demandeur a un handicap", "a claimant has a disability".
-	for _, w := range before {
+	// "un demandeur a un handicap", "a claimant has a disability"; not
+	// people as an audience ("accessible aux personnes en situation de
+	// handicap", "pour les personnes en situation").
+	for i, w := range before {
 		if s.c.isPerson(w) {
-			return true
+			return !s.audienceBefore(lastWords(text[:start], len(before)+2), len(before)-i)
 		}
 	}
 	after := firstWords(text[end:], 5)
@@ -206,6 +208,32 @@ var (
 	deviceWords            = setOf(`telephone telephones portable portables mobile mobiles smartphone smartphones phone phones`)
 	instrumentPrepositions = setOf(`avec par with by`)
 )
+
+// audienceBefore reports whether the person word at ws[len(ws)-back] is
+// named as an audience: after "pour", "for", or an adjective of access
+// and "aux" ("accessible aux", "adapté aux", "available to"); not after a
+// verb ("notifie aux parents": they receive it).
+func (s *story) audienceBefore(ws []string, back int) bool {
+	at := len(ws) - back
+	for k := at - 1; k >= 0 && k >= at-2; k-- {
+		w := ws[k]
+		switch {
+		case roleArticles[w] || w == "l":
+			continue
+		case beneficiaryWords[s.lang][w]:
+			return true
+		case (w == "aux" || w == "au" || w == "a" || w == "to") && k > 0 && audienceAdjectives[ws[k-1]]:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// audienceAdjectives say whom something is made for.
+var audienceAdjectives = setOf(`accessible accessibles adapte adaptee adaptes adaptees destine destinee destines destinees
+	reserve reservee reserves reservees ouvert ouverte ouverts ouvertes dedie dediee dedies dediees
+	available open adapted suited dedicated intended reserved`)
 
 // usedAsDevice reports whether the words before a phone say it is the
 // device one uses: "photographier avec leur téléphone", "avec ma tablette

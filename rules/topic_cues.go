@@ -150,12 +150,29 @@ func qualifiesProduct(text string, start, end int, lang Lang) bool {
 		}
 		return len(next) == 1 && productNounsEN[next[0]]
 	}
-	before := lastWords(text[:start], 1)
-	return len(before) == 1 && productNounsFR[before[0]]
+	// "l'interface agent"; with a determiner, only what a product gives
+	// its users to read or enter by ("la FAQ des usagers", "le guide de
+	// l'agent", "l'espace des agents"), not "la liste des usagers".
+	before := lastWords(text[:start], 3)
+	n := len(before)
+	if n > 0 && productNounsFR[before[n-1]] {
+		return true
+	}
+	for k := n - 1; k >= 0; k-- {
+		switch w := before[k]; {
+		case ofWords[w] || roleArticles[w] || w == "l" || w == "aux" || w == "au":
+			continue
+		case productPlacesFR[w]:
+			return k < n-1
+		}
+		break
+	}
+	return false
 }
 
 var (
 	relativeFollowers = setOf(`of who whom to and or with at in on for from s is was has can`)
+	productPlacesFR   = setOf(`faq aide guide guides documentation manuel tutoriel espace espaces interface interfaces portail application`)
 	productNounsFR    = setOf(`interface interfaces parcours espace espaces experience test tests vue vues ecran ecrans portail bord
 		application appli cote version versions guide documentation page pages menu navigation ergonomie recherche mode`)
 	productNounsEN = setOf(`interface interfaces testing test tests research experience journey journeys guide manual
