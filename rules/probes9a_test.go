@@ -180,18 +180,21 @@ func TestReviewProbesThirteenthBatchProductQualifiers(t *testing.T) {
 // TestReviewProbesThirteenthBatchAudiences: a product's help pages and
 // spaces named after their users ("la FAQ des usagers", "le guide de
 // l'agent", "l'espace des agents") and people named as whom something is
-// made for ("accessible aux personnes en situation de handicap") handle
-// nobody's data; a list of people, a person's situation noted, and a
-// letter that notifies parents still do.
+// made for ("accessible aux personnes en situation de handicap", "que les
+// usagers puissent télécharger le règlement") handle nobody's data; a
+// list of people, a person's situation noted, and a letter that notifies
+// parents still do.
 func TestReviewProbesThirteenthBatchAudiences(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ agent, je veux un lien vers la FAQ des usagers", false, false},
 		{"ETQ agent, je veux télécharger le guide de l'agent en PDF", false, false},
 		{"ETQ usager, je veux que le site soit accessible aux personnes en situation de handicap", false, false},
 		{"ETQ agent, je veux un formulaire adapté aux personnes en situation de handicap", false, false},
+		{"ETQ agent, je veux que les usagers puissent télécharger le règlement du concours", false, false},
 		// People handled.
 		{"ETQ agent, je veux exporter la liste des usagers en CSV", true, true},
 		{"ETQ agent, je veux noter la situation de la personne accompagnée", true, false},
 		{"ETQ secrétaire, je génère le courrier qui notifie aux parents la décision, avec les motifs", true, false},
+		{"ETQ agent, je veux que les usagers puissent télécharger la liste des participants avec leurs adresses", true, false},
 	})
 }

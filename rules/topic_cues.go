@@ -170,7 +170,23 @@ func qualifiesProduct(text string, start, end int, lang Lang) bool {
 	return false
 }
 
+// mayClauseSubject reports whether the person word at text[start:end] is
+// the subject of a clause saying what they may do ("que les usagers
+// puissent télécharger le règlement", "que l'agent puisse voir la carte"):
+// whom the feature is for, as "pour les usagers" is. What they do with
+// people's data is read from the rest of the need.
+func mayClauseSubject(text string, start, end int) bool {
+	before := lastWords(text[:start], 2)
+	opens := false
+	for _, w := range before {
+		opens = opens || w == "que" || w == "qu"
+	}
+	next := firstWords(text[end:], 1)
+	return opens && len(next) == 1 && mayForms[next[0]]
+}
+
 var (
+	mayForms          = setOf(`puisse puissent peut peuvent pourra pourront`)
 	relativeFollowers = setOf(`of who whom to and or with at in on for from s is was has can`)
 	productPlacesFR   = setOf(`faq aide guide guides documentation manuel tutoriel espace espaces interface interfaces portail application`)
 	productNounsFR    = setOf(`interface interfaces parcours espace espaces experience test tests vue vues ecran ecrans portail bord

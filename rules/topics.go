@@ -384,6 +384,9 @@ func (s *story) needTopics() []topicHit {
 		if qualifiesProduct(need, start, end, s.sent.Lang) {
 			return // "l'interface agent", "user testing": a part of the product
 		}
+		if mayClauseSubject(need, start, end) {
+			return // "que les usagers puissent télécharger le règlement": who may act, an audience
+		}
 		if negated(need[:start]) {
 			return // "hors connexion", "sans compte"
 		}
