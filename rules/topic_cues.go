@@ -33,12 +33,24 @@ var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue 
 // a feed a reader pulls (RSS, Atom, a calendar feed), which keeps no
 // subscriber's data: "subscribe to an RSS feed", "s'abonner au flux RSS".
 func feedSubscription(word, after string) bool {
-	w := fold(word)
-	if !strings.Contains(w, "abonn") && !strings.HasPrefix(w, "subscri") {
+	// Checked on every keyword found: no folding, which would allocate
+	// for every capitalised or accented keyword.
+	if !containsASCIIFold(word, "abonn") && !containsASCIIFold(word, "subscri") {
 		return false
 	}
 	for _, x := range firstWords(after, 5) {
 		if feedWords[x] {
+			return true
+		}
+	}
+	return false
+}
+
+// containsASCIIFold reports whether s holds sub, an ASCII word, in any
+// case.
+func containsASCIIFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}
