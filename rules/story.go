@@ -173,10 +173,8 @@ func (s *story) farmer() bool {
 	if s.sent == nil || !citizenToo[strings.Join(words(s.sent.Role), " ")] {
 		return false
 	}
-	for _, w := range words(s.sent.Action) {
-		if firstPossessives[w] {
-			return true
-		}
+	if s.ownRecords() {
+		return true
 	}
 	for _, w := range words(s.in.Title + " " + s.in.Body) {
 		if farmWords[w] {
