@@ -1,29 +1,17 @@
 package judgment
 
 import (
-	"bufio"
 	"fmt"
-	"os"
 	"strings"
 )
 
 // SecondLabels reads a second labeller's review labels: a TSV with a
 // header and the columns id, rgpd, security (true or false), then any.
 func SecondLabels(path string) (map[string][2]bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	out := map[string][2]bool{}
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		cols := strings.Split(sc.Text(), "\t")
-		if n == 1 || strings.TrimSpace(sc.Text()) == "" {
-			continue
-		}
+	err := readTSV(path, func(cols []string) error {
 		if len(cols) < 3 {
-			return nil, fmt.Errorf("%s:%d: want id, rgpd, security; got %d columns", path, n, len(cols))
+			return fmt.Errorf("want id, rgpd, security; got %d columns", len(cols))
 		}
 		var v [2]bool
 		for i, c := range cols[1:3] {
@@ -32,12 +20,13 @@ func SecondLabels(path string) (map[string][2]bool, error) {
 				v[i] = true
 			case "false":
 			default:
-				return nil, fmt.Errorf("%s:%d: %q is neither true nor false", path, n, c)
+				return fmt.Errorf("%q is neither true nor false", c)
 			}
 		}
 		out[strings.TrimSpace(cols[0])] = v
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // Agreement compares two labellers on one review: the first's labels

@@ -8,7 +8,6 @@
 package judgment
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -124,40 +123,29 @@ func (r *QUSRow) Has(d string) bool {
 // LoadQUS reads the tab-separated labels: a header line, then file, line,
 // atomic, minimal, ambiguous, uniform, unique_of, note.
 func LoadQUS(path string) ([]QUSRow, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out []QUSRow
-	sc := bufio.NewScanner(f)
-	n := 0
-	for sc.Scan() {
-		n++
-		if n == 1 {
-			continue
-		}
-		cols := strings.Split(sc.Text(), "\t")
+	err := readTSV(path, func(cols []string) error {
 		if len(cols) < 7 {
-			return nil, fmt.Errorf("%s:%d: %d columns, want at least 7", path, n, len(cols))
+			return fmt.Errorf("%d columns, want at least 7", len(cols))
 		}
 		line, err := strconv.Atoi(cols[1])
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: line %q: %w", path, n, cols[1], err)
+			return fmt.Errorf("line %q: %w", cols[1], err)
 		}
 		r := QUSRow{File: cols[0], Line: line, Atomic: cols[2] == "1", Minimal: cols[3] == "1",
 			Ambiguous: cols[4] == "1", Uniform: cols[5] == "1"}
 		if cols[6] != "" {
 			if r.UniqueOf, err = strconv.Atoi(cols[6]); err != nil {
-				return nil, fmt.Errorf("%s:%d: unique_of %q: %w", path, n, cols[6], err)
+				return fmt.Errorf("unique_of %q: %w", cols[6], err)
 			}
 		}
 		if len(cols) > 7 {
 			r.Note = cols[7]
 		}
 		out = append(out, r)
-	}
-	return out, sc.Err()
+		return nil
+	})
+	return out, err
 }
 
 // LoadBacklogLines reads a Dalpiaz backlog as the labels number it: the

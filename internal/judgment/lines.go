@@ -1,9 +1,8 @@
 package judgment
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -17,25 +16,15 @@ type Line struct{ ID, Text string }
 
 // LoadLines reads a TSV with a header and the columns id and story.
 func LoadLines(path string) ([]Line, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out []Line
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if n == 1 || strings.TrimSpace(sc.Text()) == "" {
-			continue
+	err := readTSV(path, func(cols []string) error {
+		if len(cols) < 2 {
+			return errors.New("want id, story")
 		}
-		id, text, ok := strings.Cut(sc.Text(), "\t")
-		if !ok {
-			return nil, fmt.Errorf("%s:%d: want id, story", path, n)
-		}
-		out = append(out, Line{ID: strings.TrimSpace(id), Text: text})
-	}
-	return out, sc.Err()
+		out = append(out, Line{ID: strings.TrimSpace(cols[0]), Text: strings.Join(cols[1:], "\t")})
+		return nil
+	})
+	return out, err
 }
 
 // ReviewLines measures the review triggers on one-line stories against
