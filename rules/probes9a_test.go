@@ -195,6 +195,9 @@ func TestReviewProbesThirteenthBatchAudiences(t *testing.T) {
 		{"ETQ agent, je veux exporter la liste des usagers en CSV", true, true},
 		{"ETQ agent, je veux noter la situation de la personne accompagnée", true, false},
 		{"ETQ secrétaire, je génère le courrier qui notifie aux parents la décision, avec les motifs", true, false},
-		{"ETQ agent, je veux que les usagers puissent télécharger la liste des participants avec leurs adresses", true, false},
+		// A list of people downloaded is a document listing people taken
+		// out of the tool: security too (the policy's documents listing
+		// people; the 14th batch reads it).
+		{"ETQ agent, je veux que les usagers puissent télécharger la liste des participants avec leurs adresses", true, true},
 	})
 }

@@ -192,7 +192,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				accepted[k], orgs[k] = true, true
 			}
 			continue
-		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside, ContextAccess:
+		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside, ContextAccess, ContextOut:
 			continue
 		case ContextPerson, ContextOwn:
 			if frenchTools[fold(h.word)] && s.lang == FR {
@@ -337,6 +337,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.providerPersona(keep)
 	s.outsidePersona(keep)
 	s.accessNeed(keep)
+	s.peopleOut(keep)
 }
 
 // providerPersona keeps the topics of context provider that the story's

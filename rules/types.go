@@ -298,11 +298,19 @@ const (
 	// own records ("accéder à mon dossier") and an easier way in
 	// ("accéder rapidement aux dossiers") are not.
 	ContextAccess TopicContext = "access"
+	// ContextOut: the keywords are verbs that take a document out of the
+	// tool (print, send, download); they count in the need when what it
+	// takes out names several people or their details ("imprimer le
+	// planning des agents avec leurs numéros", "download the register
+	// with participants' names"): a document listing people leaves the
+	// tool. Recipients ("aux membres", "to the board"), a message sent
+	// through the existing channel, one's own document and counts do not.
+	ContextOut TopicContext = "out"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess, ContextOut}
 }
 
 // RuleSetting overrides a rule for a template.

@@ -1,0 +1,122 @@
+package rules
+
+import "strings"
+
+// peopleOut keeps the topics of context out whose verb is in the need
+// ("imprimer", "envoyer", "download") when what the need takes out of
+// the tool names several people or their details: the policy's
+// documents listing people, printed, sent or downloaded, ask for
+// security notes too. Only a need that processes what it names counts:
+// a message sent through the existing channel ("envoyer un courriel aux
+// inscrits"), one's own document and a display are read as such before.
+func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
+	if s.sent == nil || s.sent.Action == "" || s.act != actProcess || !s.foundPersonalData() {
+		return
+	}
+	action := s.sent.Action
+	several := -1 // not yet looked for
+	s.c.words.scan(action, func(p *phrase, start, end int) {
+		if p.vague || s.t.Topics[p.id].Context != ContextOut {
+			return
+		}
+		if mailVerbs[fold(action[start:end])] && s.c.peopleAfter(action[end:], s.lang) {
+			return // "email all participants": whom it goes to
+		}
+		if several < 0 {
+			several = 0
+			if s.namesSeveralPeople(action) || s.namesRecords(action) {
+				several = 1
+			}
+		}
+		if several == 1 {
+			keep(p.id, action[start:end], false)
+		}
+	})
+}
+
+// namesSeveralPeople reports whether a need names several people as what
+// it handles: a plural person ("la liste des inscrits", "les
+// maîtres-nageurs", "participants' names") that is neither whom
+// something goes to ("aux membres", "to the board", "pour l'équipe") nor
+// counted ("le nombre d'inscrits"), nor a part of the product ("les
+// tests utilisateurs").
+func (s *story) namesSeveralPeople(need string) bool {
+	found := false
+	sentenceWords(need, 0, func(st, end int, w []byte) bool {
+		word := string(w)
+		if aggregateWords[word] {
+			return false // a count of what follows
+		}
+		if len(word) < 4 || !pluralPerson(s.c, word, s.lang) {
+			return true
+		}
+		for _, b := range lastWords(need[:st], 2) {
+			if recipientWords[b] || beneficiaryWords[s.lang][b] {
+				return true
+			}
+		}
+		if qualifiesProduct(need, st, end, s.lang) {
+			return true
+		}
+		found = true
+		return false
+	})
+	return found
+}
+
+// namesRecords reports whether a need names, as what it handles, records
+// of people the story kept ("les fiches de synthèse des dossiers", "the
+// day's bookings"): each is a person's, so several of them list people.
+func (s *story) namesRecords(need string) bool {
+	plural := map[string]bool{}
+	for _, h := range s.topics {
+		w := fold(h.word)
+		if t := &s.t.Topics[h.topic]; t.Context == ContextOwn && !h.orgOwned && t.Has(CategoryPersonalData) && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) {
+			plural[w] = true
+		}
+	}
+	if len(plural) == 0 {
+		return false
+	}
+	found := false
+	sentenceWords(need, 0, func(st, end int, w []byte) bool {
+		if !plural[string(w)] {
+			return true
+		}
+		for _, b := range lastWords(need[:st], 2) {
+			if recipientWords[b] || firstPossessives[b] {
+				return true // "aux dossiers", "mes congés": whom to, one's own
+			}
+		}
+		found = true
+		return false
+	})
+	return found
+}
+
+// peopleAfter reports whether the words right after a verb, past a
+// determiner, name people: "email all participants", "mail the parents".
+func (c *compiled) peopleAfter(after string, lang Lang) bool {
+	for _, w := range firstWords(after, 3) {
+		if roleArticles[w] || w == "all" || w == "tous" || w == "toutes" || w == "every" || w == "each" {
+			continue
+		}
+		return len(w) >= 4 && (pluralPerson(c, w, lang) || c.isPerson(w))
+	}
+	return false
+}
+
+// mailVerbs take whom they go to as their object ("email the parents").
+var mailVerbs = setOf(`email e-mail mail`)
+
+// pluralPerson reports whether a folded word names several people.
+func pluralPerson(c *compiled, w string, lang Lang) bool {
+	if w == "people" || w == "children" || w == "staff" {
+		return true
+	}
+	last := w[len(w)-1]
+	return (last == 's' || last == 'x') && c.personLike(w, lang)
+}
+
+// recipientWords introduce whom a document goes to.
+var recipientWords = setOf(`a au aux to aupres destinataires`)

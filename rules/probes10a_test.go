@@ -1,0 +1,29 @@
+package rules_test
+
+import "testing"
+
+// TestReviewProbesFourteenthBatchPeopleDocumentsOut: a document that
+// lists or names several people, taken out of the tool (printed, sent,
+// downloaded), asks for security notes too (the policy's "documents
+// listing people"). Sending a message to people, a document for its
+// holder alone, a list of things, and figures stay as they were.
+// Products the sets do not hold, labelled by the policy before the
+// change.
+func TestReviewProbesFourteenthBatchPeopleDocumentsOut(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ secrétaire du jury, je veux envoyer par courriel aux jurés la liste des candidats avec leurs notes", true, true},
+		{"ETQ responsable de la piscine, je peux imprimer le planning des maîtres-nageurs avec leurs numéros de téléphone", true, true},
+		{"ETQ directrice du conservatoire, je veux télécharger en PDF la feuille d'émargement des élèves du cours", true, true},
+		{"ETQ agent du service des sports, je veux imprimer la liste des inscrits au stage de voile", true, true},
+		{"As a club secretary, I want to download the list of members with their dates of birth", true, true},
+		{"As a ward manager, I want to print the names and rooms of today's patients for the night team", true, true},
+		{"As a course tutor, I want to email the attendance sheet of my learners to the training provider", true, true},
+		// A message to people, one's own document, things, figures.
+		{"ETQ agent, je veux envoyer un courriel aux inscrits quand le stage est annulé", false, false},
+		{"ETQ usager, je veux télécharger mon attestation d'inscription en PDF", false, false},
+		{"ETQ agent, je peux imprimer la liste des salles disponibles de la semaine", false, false},
+		{"ETQ responsable, je veux télécharger le nombre d'inscrits par stage en CSV", false, false},
+		{"As a parks officer, I want to print the list of playgrounds due for inspection", false, false},
+		{"As a manager, I want to email the monthly attendance figures to the board", false, false},
+	})
+}
