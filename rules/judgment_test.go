@@ -84,7 +84,7 @@ func TestJudgmentValidation(t *testing.T) {
 			t.Errorf("parse %s: %+v, want ≥ 0.97", lang, r)
 		}
 	}
-	floors(t, "validation", rep.Reviews, map[string][2]float64{"rgpd": {0.9, 0.95}, "security": {0.94, 0.89}})
+	floors(t, "validation", rep.Reviews, map[string][2]float64{"rgpd": {0.9, 0.95}, "security": {0.92, 0.9}})
 	f1Floors(t, "validation", rep.Corpus, map[string]float64{"atomic": 0.9, "minimal": 0.85, "ambiguous": 0.9, "uniform": 0.99, "unique": 0.6})
 	if t.Failed() {
 		for _, m := range rep.Misses {

@@ -3,10 +3,12 @@ package rules
 import "strings"
 
 // outsidePersona keeps the topics of context outside that the story's
-// role names ("ETQ transporteur", "As a partner organisation") when the
-// need sees, consults, checks or receives what the story found of a
-// person's data: a body outside the service given access to people's
-// data is a new kind of user (who may see what). The service's own
+// role names ("ETQ transporteur", "As a partner organisation"), or the
+// first of them for a role the template does not know that names the
+// people of its own perimeter, when the need sees, consults, checks or
+// receives what the story found of a person's data: a body outside the
+// service given access to people's data is a new kind of user (who may
+// see what). The service's own
 // agents browsing, and an outside body seeing figures or its own
 // organisation's data, do not count.
 func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool)) {
@@ -20,12 +22,69 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 	if !accessVerbs[verb] && !(verb == "avoir" && next == "acces") {
 		return
 	}
+	kept := false
 	s.c.words.scan(s.sent.Role, func(p *phrase, start, end int) {
 		if !p.vague && s.t.Topics[p.id].Context == ContextOutside {
 			keep(p.id, s.sent.Role[start:end], false)
+			kept = true
 		}
 	})
+	if kept || s.persona >= 0 || s.act == actWorkflow || !perimeter(s.sent.Action) || !s.othersInNeed(s.sent.Action) {
+		return
+	}
+	// A role the template does not know, seeing the people of its own
+	// perimeter ("ETQ principal de collège, je veux voir la liste des
+	// élèves de mon établissement", "As a headteacher, I want to see the
+	// children offered a place at my school"): a new kind of user given
+	// access to them, as a named outside body would be.
+	for i := range s.t.Topics {
+		if s.t.Topics[i].Context == ContextOutside {
+			keep(i, s.sent.Role, false)
+			return
+		}
+	}
 }
+
+// perimeter reports whether a need scopes what it names to the persona's
+// own perimeter: a place or group of theirs ("de mon établissement",
+// "sur ma commune", "at my school") or the people they deal with ("que
+// j'accompagne", "the people I drive").
+func perimeter(need string) bool {
+	f := " " + strings.Join(words(need), " ") + " "
+	for _, c := range perimeterCues {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var perimeterCues = []string{" de mon ", " de ma ", " de mes ", " a ma ", " a mon ", " dans ma ", " dans mon ",
+	" sur ma ", " sur mon ", " sur mes ", " at my ", " in my ", " of my ", " on my ", " que j ", " que je ", " qui m ",
+	" i visit ", " i drive ", " i support ", " i look after ", " i accompany "}
+
+// othersInNeed reports whether a need names a person other than the
+// persona: a person's noun not after "mon", "mes", "my" (one's own
+// relatives or group) nor after a form of "être" ("je suis inscrit").
+func (s *story) othersInNeed(need string) bool {
+	found := false
+	sentenceWords(need, 0, func(st, end int, w []byte) bool {
+		word := string(w)
+		if len(word) < 4 || !pluralPerson(s.c, word, s.lang) && !s.c.personLike(word, s.lang) {
+			return true
+		}
+		if b := lastWords(need[:st], 1); len(b) == 1 && (firstPossessives[b[0]] || beVerbs[b[0]]) {
+			return true
+		}
+		found = true
+		return false
+	})
+	return found
+}
+
+// beVerbs are forms of "être", "to be": a participle after them says
+// what the speaker is ("je suis inscrit"), names nobody else.
+var beVerbs = setOf(`suis es est sommes etes sont am is are was were`)
 
 // accessVerbs see, consult, check or receive what is held.
 var accessVerbs = setOf(`voir consulter afficher savoir connaitre lister acceder verifier controler recevoir recois

@@ -27,3 +27,25 @@ func TestReviewProbesFourteenthBatchPeopleDocumentsOut(t *testing.T) {
 		{"As a manager, I want to email the monthly attendance figures to the board", false, false},
 	})
 }
+
+// TestReviewProbesFourteenthBatchPerimeter: a role the template does not
+// know, seeing the people of its own perimeter ("les adhérents de mon
+// club", "the pupils at my school", "les personnes que j'accompagne"),
+// is a new kind of user given access to them: security, as the policy's
+// new kind of user. One's own records or relatives, things of one's
+// perimeter, a known persona and a notification stay as they were.
+func TestReviewProbesFourteenthBatchPerimeter(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ entraîneur, je veux voir la liste des licenciés de mon club avec leur certificat médical", true, true},
+		{"ETQ maître d'apprentissage, je veux consulter les absences des apprentis de mon atelier", true, true},
+		{"ETQ bénévole de la banque alimentaire, je veux voir l'adresse des familles que je livre", true, true},
+		{"As a scout leader, I want to see the emergency contacts of the children in my troop", true, true},
+		{"As a landlord, I want to see which tenants in my building have paid their deposit", true, true},
+		// One's own, things, a known persona, a notification.
+		{"ETQ adhérent, je veux voir les cours auxquels je suis inscrit dans mon club", false, false},
+		{"ETQ gardien, je veux voir les horaires d'ouverture de mon gymnase", false, false},
+		{"ETQ entraîneur, je veux consulter le planning des créneaux de mon club", false, false},
+		{"As a season ticket holder, I want to see the fixtures of my club", false, false},
+		{"ETQ agent, je veux voir la liste des demandeurs de mon secteur", true, false},
+	})
+}

@@ -414,6 +414,9 @@ func (s *story) needTopics() []topicHit {
 		if len(before) == 2 && audienceParticiple(before[0]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
 			return // "proposés aux agents", "offered to residents": an audience
 		}
+		if n := len(before); n > 0 && beVerbs[before[n-1]] {
+			return // "les cours auxquels je suis inscrit": what the speaker is
+		}
 		if n := len(before); n > 0 && (before[n-1] == "pas" || before[n-1] == "plus" || before[n-1] == "jamais" || before[n-1] == "not") {
 			return // "qui n'ont pas signé": what did not happen
 		}
