@@ -197,6 +197,12 @@ func (s *story) needAct() needAct {
 	if (verb == "retrouver" || verb == "find") && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]]) {
 		return actProcess // "je retrouve mes brouillons": kept for me
 	}
+	if s.publicContent(verb, ws, next) {
+		// "consulter les conditions d'attribution", "voir les créneaux
+		// disponibles pour une demande de passeport": what the service
+		// publishes, read by anyone.
+		return actBrowse
+	}
 	if (displayVerbs[verb] || receiveForms[verb]) && s.recordsShown(ws, next) {
 		// "voir la liste des rendez-vous du jour", "afficher les demandes
 		// par quartier": records the same people already handle, shown

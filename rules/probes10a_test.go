@@ -49,3 +49,23 @@ func TestReviewProbesFourteenthBatchPerimeter(t *testing.T) {
 		{"ETQ agent, je veux voir la liste des demandeurs de mon secteur", true, false},
 	})
 }
+
+// TestReviewProbesFourteenthBatchPublicContent: a member of the public
+// reading what the service publishes (conditions, criteria, the list of
+// documents to bring, free slots, fees, opening hours) processes nobody's
+// data, even when what they read is about a kind of dossier ("pour une
+// demande de passeport") or chosen by their case ("selon ma situation").
+// The public reading their own dossier, or people's data, stays as it was.
+func TestReviewProbesFourteenthBatchPublicContent(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux consulter les conditions d'accès au logement social selon ma situation familiale", false, false},
+		{"ETQ parent, je veux voir les créneaux disponibles pour une demande d'inscription à la crèche", false, false},
+		{"ETQ demandeur, je veux consulter la liste des pièces justificatives à fournir pour une demande de carte de séjour", false, false},
+		{"As a resident, I want to read the eligibility criteria for a disabled parking bay before I apply", false, false},
+		{"As a tenant, I want to see the fees for a repair request", false, false},
+		// Their own dossier, their data, people's data.
+		{"ETQ usager, je veux consulter les pièces justificatives de mon dossier", false, false},
+		{"ETQ usager, je veux voir les créneaux que j'ai réservés avec mon numéro de téléphone", true, false},
+		{"ETQ agent, je veux consulter les conditions de ressources déclarées par chaque allocataire", true, false},
+	})
+}

@@ -1,0 +1,46 @@
+package rules
+
+// publicContent reports whether a need reads what the service publishes
+// for everyone: conditions, criteria, the documents to bring, free slots,
+// fees, opening hours ("consulter les conditions d'attribution de la
+// bourse", "read the eligibility criteria"). Naming the kind of dossier
+// it is about ("pour une demande de passeport") or choosing it by one's
+// case ("selon ma situation") shows nobody's data; naming people, one's
+// own records ("les pièces de mon dossier") or what one did ("les
+// créneaux que j'ai réservés") does.
+func (s *story) publicContent(verb string, ws []string, next string) bool {
+	if !displayVerbs[verb] && !readVerbs[verb] {
+		return false
+	}
+	head := next
+	if listWords[head] {
+		head = wordAfter(ws, head)
+		if head == "des" || head == "de" || head == "d" || head == "of" {
+			head = wordAfter(ws, head)
+		}
+	}
+	if after := wordAfter(ws, head); !publicNouns[head] && !(head == "pieces" && (after == "justificatives" || after == "a")) {
+		return false // "les pièces justificatives à fournir", not "les pièces médicales"
+	}
+	for _, w := range ws {
+		if caseCues[w] {
+			break // "selon ma situation", "before I apply": which content, when
+		}
+		if firstPossessives[w] || w == "j" || w == "je" || w == "i" || w == "me" {
+			return false
+		}
+		if len(w) >= 4 && (s.c.people[stem(w)] || s.c.personLike(w, s.lang)) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	readVerbs = setOf(`lire relire read`)
+	// publicNouns name what a service publishes for everyone.
+	publicNouns = setOf(`conditions critere criteres creneaux horaires tarif tarifs reglement charte modalites
+		eligibility criteria slots fees prices opening timetable rules`)
+	// caseCues start a phrase saying which content or when, not whose.
+	caseCues = setOf(`selon suivant avant afin quand lorsque depending according before when so`)
+)
