@@ -69,3 +69,24 @@ func TestReviewProbesFourteenthBatchPublicContent(t *testing.T) {
 		{"ETQ agent, je veux consulter les conditions de ressources déclarées par chaque allocataire", true, false},
 	})
 }
+
+// TestReviewProbesFourteenthBatchSurveillanceAndJustice: filming people
+// (video surveillance, body cameras, number-plate reading) is a
+// monitoring of people that asks for both reviews, as do a person tied
+// to the facts they are blamed for, a juvenile court's measure and a
+// vetting of a person's record. A video about the service, a page
+// about the cameras, and repairs of things stay as they were.
+func TestReviewProbesFourteenthBatchSurveillanceAndJustice(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la police municipale, je veux exporter les images de vidéoprotection du parking pour une réquisition", true, true},
+		{"ETQ agent de surveillance de la voie publique, je veux que les images des caméras-piétons soient rattachées au rapport", true, true},
+		{"As a car park manager, I want the ANPR cameras to open the barrier for permit holders", true, true},
+		{"ETQ conseiller principal d'éducation, je veux saisir les mesures prises à l'encontre de l'auteur des faits", true, true},
+		{"ETQ éducatrice, je veux transmettre au juge des enfants le compte rendu de la mesure", true, true},
+		{"As a volunteer manager, I want to see the police vetting outcome of each new volunteer", true, true},
+		// A camera for one photo, a page about the cameras, a repair.
+		{"ETQ usager, je veux regarder la vidéo de présentation du service de fourrière", false, false},
+		{"ETQ usager, je veux lire la page d'information sur les caméras de vidéoprotection de la ville", false, false},
+		{"ETQ agent, je veux enregistrer la réparation du lampadaire", false, false},
+	})
+}

@@ -2,7 +2,7 @@ package rules
 
 // publicContent reports whether a need reads what the service publishes
 // for everyone: conditions, criteria, the documents to bring, free slots,
-// fees, opening hours ("consulter les conditions d'attribution de la
+// fees, opening hours, a page or a video about the service ("consulter les conditions d'attribution de la
 // bourse", "read the eligibility criteria"). Naming the kind of dossier
 // it is about ("pour une demande de passeport") or choosing it by one's
 // case ("selon ma situation") shows nobody's data; naming people, one's
@@ -37,10 +37,10 @@ func (s *story) publicContent(verb string, ws []string, next string) bool {
 }
 
 var (
-	readVerbs = setOf(`lire relire read`)
+	readVerbs = setOf(`lire relire regarder read watch`)
 	// publicNouns name what a service publishes for everyone.
 	publicNouns = setOf(`conditions critere criteres creneaux horaires tarif tarifs reglement charte modalites
-		eligibility criteria slots fees prices opening timetable rules`)
+		page pages video videos faq guide actualites eligibility criteria slots fees prices opening timetable rules news`)
 	// caseCues start a phrase saying which content or when, not whose.
 	caseCues = setOf(`selon suivant avant afin quand lorsque depending according before when so`)
 )
