@@ -22,6 +22,15 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 		if mailVerbs[fold(action[start:end])] && s.c.peopleAfter(action[end:], s.lang) {
 			return // "email all participants": whom it goes to
 		}
+		if receiveOut(fold(action[start:end])) {
+			// "recevoir la liste des assesseurs", "obtenir une copie de la
+			// liste électorale": only a list of people received counts;
+			// a confirmation, a payment or records received are workflow.
+			if listAhead(action[end:]) && s.namesSeveralPeople(action) {
+				keep(p.id, action[start:end], false)
+			}
+			return
+		}
 		if several < 0 {
 			several = 0
 			if s.namesSeveralPeople(action) || s.namesRecords(action) {
@@ -117,6 +126,31 @@ func pluralPerson(c *compiled, w string, lang Lang) bool {
 	last := w[len(w)-1]
 	return (last == 's' || last == 'x') && c.personLike(w, lang)
 }
+
+// receiveOut reports whether a folded keyword of context out is a form of
+// a verb whose subject is the recipient ("reçois", "obtenir",
+// "receiving").
+func receiveOut(w string) bool {
+	for _, p := range []string{"recev", "recoi", "obten", "obtien", "receiv"} {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// listAhead reports whether a list, a file or a copy follows within four
+// words: what is received is a document listing what comes next.
+func listAhead(after string) bool {
+	for _, w := range firstWords(after, 4) {
+		if listNouns[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var listNouns = setOf(`liste listes fichier copie tableau etat list lists file copy register roll`)
 
 // recipientWords introduce whom a document goes to.
 var recipientWords = setOf(`a au aux to aupres destinataires`)

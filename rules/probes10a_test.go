@@ -90,3 +90,26 @@ func TestReviewProbesFourteenthBatchSurveillanceAndJustice(t *testing.T) {
 		{"ETQ agent, je veux enregistrer la réparation du lampadaire", false, false},
 	})
 }
+
+// TestReviewProbesFourteenthBatchPaymentsHealthAndLists: paying by card
+// written with "régler" or a saved card; health facts named without the
+// word "santé" (a prenatal visit, a dys disorder, being hard of
+// hearing); a report of a child at risk; matching people against
+// another register; a list of people received or obtained by someone.
+// Near-misses: settings, a list of things, reading a published list.
+func TestReviewProbesFourteenthBatchPaymentsHealthAndLists(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux régler ma redevance en ligne par carte", true, true},
+		{"As a member, I want my annual fee to be taken from my saved card", true, true},
+		{"ETQ sage-femme, je veux enregistrer le suivi prénatal de la patiente", true, true},
+		{"ETQ parent, je veux indiquer que mon enfant a des troubles dys pour le centre de loisirs", true, true},
+		{"As a tenant, I want to tell the landlord that I am hard of hearing so that the fire alarm flashes", true, true},
+		{"ETQ assistante sociale, je veux transmettre une information préoccupante au département", true, true},
+		{"As a licensing officer, I want to match applicants against the list of revoked licences", true, true},
+		{"ETQ élu, je veux recevoir la liste des bénévoles inscrits à la fête de quartier", true, true},
+		// Settings, things, published lists.
+		{"ETQ agent, je veux régler les paramètres d'affichage du tableau de bord", false, false},
+		{"ETQ agent, je veux recevoir la liste des salles réservées demain", false, false},
+		{"ETQ usager, je veux consulter la liste des bureaux de vote de la commune", false, false},
+	})
+}
