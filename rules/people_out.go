@@ -4,13 +4,14 @@ import "strings"
 
 // peopleOut keeps the topics of context out whose verb is in the need
 // ("imprimer", "envoyer", "download") when what the need takes out of
-// the tool names several people or their details: the policy's
+// the tool names several people or their details (a person's noun or a
+// list of people is personal data of itself): the policy's
 // documents listing people, printed, sent or downloaded, ask for
 // security notes too. Only a need that processes what it names counts:
 // a message sent through the existing channel ("envoyer un courriel aux
 // inscrits"), one's own document and a display are read as such before.
 func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
-	if s.sent == nil || s.sent.Action == "" || s.act != actProcess || !s.foundPersonalData() {
+	if s.sent == nil || s.sent.Action == "" || s.act != actProcess {
 		return
 	}
 	action := s.sent.Action
@@ -33,7 +34,7 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 		}
 		if several < 0 {
 			several = 0
-			if s.namesSeveralPeople(action) || s.namesRecords(action) {
+			if s.namesSeveralPeople(action) || s.foundPersonalData() && s.namesRecords(action) {
 				several = 1
 			}
 		}
@@ -56,7 +57,7 @@ func (s *story) namesSeveralPeople(need string) bool {
 		if aggregateWords[word] {
 			return false // a count of what follows
 		}
-		if len(word) < 4 || !pluralPerson(s.c, word, s.lang) {
+		if len(word) < 4 || !pluralPerson(s.c, word, s.lang) && !peopleListWords[word] {
 			return true
 		}
 		for _, b := range lastWords(need[:st], 2) {
@@ -64,8 +65,8 @@ func (s *story) namesSeveralPeople(need string) bool {
 				return true
 			}
 		}
-		if qualifiesProduct(need, st, end, s.lang) {
-			return true
+		if qualifiesProduct(need, st, end, s.lang) || mayClauseSubject(need, st, end) {
+			return true // "les tests utilisateurs", "que les usagers puissent télécharger"
 		}
 		found = true
 		return false
@@ -117,6 +118,11 @@ func (c *compiled) peopleAfter(after string, lang Lang) bool {
 
 // mailVerbs take whom they go to as their object ("email the parents").
 var mailVerbs = setOf(`email e-mail mail`)
+
+// peopleListWords qualify a list, a file or cards as naming people by
+// what they are ("la liste électorale", "le fichier des cartes
+// électorales", "a nominal roll").
+var peopleListWords = setOf(`electorale electorales electoral nominative nominatives nominatif nominatifs emargement nominal`)
 
 // pluralPerson reports whether a folded word names several people.
 func pluralPerson(c *compiled, w string, lang Lang) bool {

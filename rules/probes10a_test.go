@@ -18,7 +18,12 @@ func TestReviewProbesFourteenthBatchPeopleDocumentsOut(t *testing.T) {
 		{"As a club secretary, I want to download the list of members with their dates of birth", true, true},
 		{"As a ward manager, I want to print the names and rooms of today's patients for the night team", true, true},
 		{"As a course tutor, I want to email the attendance sheet of my learners to the training provider", true, true},
+		// People named by a noun the template does not list, a list
+		// that names people by what it is.
+		{"ETQ délégué syndical, je veux recevoir la liste des scrutateurs de chaque bureau", true, true},
+		{"ETQ agent, je veux imprimer pour le routeur le fichier des cartes électorales", true, true},
 		// A message to people, one's own document, things, figures.
+		{"ETQ agent, je veux imprimer la liste des compteurs à relever demain", false, false},
 		{"ETQ agent, je veux envoyer un courriel aux inscrits quand le stage est annulé", false, false},
 		{"ETQ usager, je veux télécharger mon attestation d'inscription en PDF", false, false},
 		{"ETQ agent, je peux imprimer la liste des salles disponibles de la semaine", false, false},
