@@ -61,6 +61,16 @@ var frReVerbs = map[string]bool{
 	"concevoir": true, "apercevoir": true, "percevoir": true, "vouloir": true, "valoir": true,
 	"emouvoir": true, "promouvoir": true, "entrevoir": true, "pourvoir": true, "decevoir": true,
 	"renvoyer": true, "sortir": true,
+	// More -re verbs a need may open with ("instruire une demande",
+	// "élire les délégués").
+	"instruire": true, "introduire": true, "reproduire": true, "deduire": true, "induire": true,
+	"nuire": true, "cuire": true, "elire": true, "interdire": true, "contredire": true,
+	"circonscrire": true, "proscrire": true, "distraire": true, "naitre": true, "plaire": true,
+	"taire": true, "coudre": true, "mordre": true, "repandre": true, "pendre": true,
+	"pretendre": true, "entreprendre": true, "emettre": true, "promettre": true,
+	"compromettre": true, "demettre": true, "abattre": true, "combattre": true, "debattre": true,
+	"vaincre": true, "feindre": true, "enfreindre": true, "adjoindre": true, "enjoindre": true,
+	"survivre": true,
 }
 
 // frInfinitive says whether a folded French word looks like an infinitive.

@@ -70,6 +70,8 @@ func TestReviewProbesFourteenthBatchPublicContent(t *testing.T) {
 		{"As a tenant, I want to see the fees for a repair request", false, false},
 		// Their own dossier, their data, people's data.
 		{"ETQ usager, je veux consulter les pièces justificatives de mon dossier", false, false},
+		// A workflow verb ending in -re is still read as a verb.
+		{"ETQ agent, je veux instruire une demande de carte de stationnement résident", false, false},
 		{"ETQ usager, je veux voir les créneaux que j'ai réservés avec mon numéro de téléphone", true, false},
 		{"ETQ agent, je veux consulter les conditions de ressources déclarées par chaque allocataire", true, false},
 	})
