@@ -203,6 +203,12 @@ func (s *story) needAct() needAct {
 		// publishes, read by anyone.
 		return actBrowse
 	}
+	if (displayVerbs[verb] || verb == "ouvrir" || verb == "open") && s.persona >= 0 && s.onePersonsRecord(ws) {
+		// "consulter la fiche d'un bénéficiaire", "see the information
+		// about the claimant on one screen": one record its usual users
+		// already open, shown again.
+		return actBrowse
+	}
 	if (displayVerbs[verb] || receiveForms[verb]) && s.recordsShown(ws, next) {
 		// "voir la liste des rendez-vous du jour", "afficher les demandes
 		// par quartier": records the same people already handle, shown

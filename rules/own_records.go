@@ -87,3 +87,36 @@ func (s *story) changesInNeed(word string) bool {
 
 // changeNouns open a title that names a change.
 var changeNouns = setOf(`modification changement mise update change`)
+
+// onePersonsRecord reports whether a need's object is one person's
+// record as a whole ("la fiche d'un bénéficiaire", "le dossier de
+// l'usager", "the information about the claimant"): a record named by
+// its person, not a detail of theirs nor a list of people.
+func (s *story) onePersonsRecord(ws []string) bool {
+	for i := 1; i < len(ws) && i <= 4; i++ {
+		if !wholeRecordWords[ws[i]] {
+			continue
+		}
+		j := i + 1
+		for j < len(ws) && (ofWords[ws[j]] || ws[j] == "de" || ws[j] == "d" || ws[j] == "about" || ws[j] == "on" || roleArticles[ws[j]] || ws[j] == "l") {
+			j++
+		}
+		if j == i+1 || j >= len(ws) {
+			return false
+		}
+		w := ws[j]
+		for _, x := range ws[j+1:] {
+			if moreWords[x] || historyWords[x] {
+				return false // "avec l'historique de ses paiements": more than the record
+			}
+		}
+		return (s.c.isPerson(w) || s.c.personLike(w, s.lang)) && !strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "x")
+	}
+	return false
+}
+
+// moreWords add something to what a need shows.
+var moreWords = setOf(`avec et including with and plus`)
+
+// wholeRecordWords name a person's record as a whole.
+var wholeRecordWords = setOf(`fiche dossier livret record file information informations profil profile`)

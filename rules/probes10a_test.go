@@ -120,3 +120,20 @@ func TestReviewProbesFourteenthBatchPaymentsHealthAndLists(t *testing.T) {
 		{"ETQ usager, je veux consulter la liste des bureaux de vote de la commune", false, false},
 	})
 }
+
+// TestReviewProbesFourteenthBatchOneRecord: the service's own staff
+// opening one person's record as a whole ("la fiche d'un adhérent",
+// "the file of the applicant") show again what they already handle:
+// browsing. A list of people, a detail, more than the record (its
+// history), or an outside role stay as they were.
+func TestReviewProbesFourteenthBatchOneRecord(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent, je veux consulter la fiche d'un adhérent depuis la liste des cotisations", false, false},
+		{"ETQ instructeur, je veux ouvrir le dossier du demandeur depuis le tableau de bord", false, false},
+		{"As a caseworker, I want to see the record of the tenant on one screen", false, false},
+		// A list, a detail, a history, an outside role.
+		{"ETQ agent, je veux consulter la liste des adhérents avec leur adresse", true, false},
+		{"ETQ agent, je veux consulter la fiche d'un adhérent avec l'historique de ses paiements", true, false},
+		{"ETQ transporteur, je veux consulter la fiche d'un élève", true, true},
+	})
+}
