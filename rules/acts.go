@@ -50,6 +50,7 @@ var (
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
 		"mise en page", "liste a part", "separate list", "en tete de", "en haut de", "bandeau", "plus lisible",
+		"revenir a la liste", "retour a la liste", "back to the list", "pagination",
 		"at the top of", "banner"}
 	// accessibilityCues say a need makes an existing feature usable with
 	// an assistive technology or another input.
@@ -75,7 +76,7 @@ var (
 	receiveForms  = setOf(`recevoir recois recoit recoive recoivent receive receives get gets`)
 	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
-		notification notifications invoice certificate receipt letter decision`)
+		notification notifications confirmation billet invoice certificate receipt letter decision ticket`)
 	// ownDocumentWords: documents a person holds, after "mon/ma/my".
 	ownDocumentWords = setOf(`convocation extrait quittance bulletin recu carte`)
 	// destinationWords send a document somewhere new or by a new channel
@@ -265,7 +266,11 @@ func (s *story) needAct() needAct {
 	}
 	// "télécharger ma convocation": one's own document, past the
 	// possessive.
-	if (ownDocVerbs[verb] || exportVerbs[verb]) && (firstPossessives[wordBefore(ws, next)] || ownedAfter(ws, next)) && ownDocument(ws, next) {
+	doc := next
+	if a := wordAfter(ws, next); s.lang == EN && !inSet(documentWords, next) && inSet(documentWords, a) {
+		doc = a // "my booking confirmation": English names the document last
+	}
+	if (ownDocVerbs[verb] || exportVerbs[verb]) && (firstPossessives[wordBefore(ws, next)] || ownedAfter(ws, next)) && ownDocument(ws, doc) {
 		return actWorkflow
 	}
 	if exportVerbs[verb] && s.citizenPerson() && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]] || len(ws) > 2 && firstPossessives[ws[2]]) && !inSet(documentWords, next) {

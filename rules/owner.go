@@ -18,7 +18,8 @@ var (
 	aggregateWords = map[string]bool{
 		"nombre": true, "nombres": true, "taux": true, "total": true, "totaux": true, "statistique": true,
 		"statistiques": true, "pourcentage": true, "part": true, "moyenne": true, "combien": true,
-		"count": true, "number": true, "rate": true, "share": true, "percentage": true, "average": true,
+		"count": true, "counts": true, "number": true, "numbers": true, "rate": true, "rates": true, "share": true,
+		"percentage": true, "average": true, "totals": true,
 		"many": true, "statistics": true, "proportion": true,
 		// A breakdown is a count too: "par tranche d'âge", "la répartition
 		// des enfants", "aggregated figures".

@@ -15,7 +15,6 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 		return
 	}
 	action := s.sent.Action
-	several := -1 // not yet looked for
 	s.c.words.scan(action, func(p *phrase, start, end int) {
 		if p.vague || s.t.Topics[p.id].Context != ContextOut {
 			return
@@ -32,13 +31,17 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 			}
 			return
 		}
-		if several < 0 {
-			several = 0
-			if s.namesSeveralPeople(action) || s.foundPersonalData() && s.namesRecords(action) {
-				several = 1
-			}
+		if ws := firstWords(action[end:], 2); len(ws) > 0 && (sentMessage(ws[0]) || len(ws) > 1 && roleArticles[ws[0]] && sentMessage(ws[1])) {
+			return // "envoyer les convocations", "send a reminder": messages through the existing channel
 		}
-		if several == 1 {
+		// What is taken out follows the verb ("envoyer les convocations"),
+		// unless a pronoun before it points back ("générer l'ordre du
+		// jour … et l'envoyer aux membres").
+		what := action[start:]
+		if b := lastWords(action[:start], 1); len(b) == 1 && objectPronouns[b[0]] {
+			what = action
+		}
+		if s.namesSeveralPeople(what) || s.foundPersonalData() && s.namesRecords(what) {
 			keep(p.id, action[start:end], false)
 		}
 	})
@@ -132,6 +135,16 @@ func pluralPerson(c *compiled, w string, lang Lang) bool {
 	last := w[len(w)-1]
 	return (last == 's' || last == 'x') && c.personLike(w, lang)
 }
+
+// sentMessage reports whether a folded word names a message sent to
+// people rather than a document about them.
+func sentMessage(w string) bool {
+	return inSet(messageWords, w) || w == "convocation" || w == "convocations" || w == "invitation" || w == "invitations"
+}
+
+// objectPronouns stand before a verb for its object ("l'envoyer", "les
+// imprimer").
+var objectPronouns = setOf(`l le la les them it`)
 
 // receiveOut reports whether a folded keyword of context out is a form of
 // a verb whose subject is the recipient ("reçois", "obtenir",

@@ -137,3 +137,25 @@ func TestReviewProbesFourteenthBatchOneRecord(t *testing.T) {
 		{"ETQ transporteur, je veux consulter la fiche d'un élève", true, true},
 	})
 }
+
+// TestReviewProbesFourteenthBatchNearMisses: words of personal data that
+// name something else here: the axis of a count ("par GIR"), what a
+// price is for ("les tarifs des abonnements"), a building's survey ("le
+// diagnostic de performance énergétique"), messages sent through the
+// existing channel after the people were named ("y affecter des
+// intervenants et envoyer les convocations"), one's own confirmation, and
+// going back to a list. The same words about a person stay as they were.
+func TestReviewProbesFourteenthBatchNearMisses(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ cheffe de service, je veux connaître le nombre d'allocataires par GIR et par commune", false, false},
+		{"ETQ agent, je veux modifier les tarifs des cours et des abonnements de la saison", false, false},
+		{"ETQ instructeur, je veux voir le diagnostic de performance énergétique du logement dans le dossier", false, false},
+		{"ETQ agent, je veux créer un atelier, y inscrire des animateurs et envoyer les invitations", true, false},
+		{"As a visitor, I want to download my booking confirmation", false, false},
+		{"ETQ instructeur, je veux revenir à la liste des dossiers sans perdre mes filtres", false, false},
+		// The same words about a person.
+		{"ETQ évaluatrice, je veux saisir le GIR de la personne âgée après la visite", true, true},
+		{"ETQ usager, je veux souscrire un abonnement à la piscine en ligne", true, false},
+		{"ETQ médecin, je veux saisir le diagnostic du patient après la consultation", true, true},
+	})
+}

@@ -207,3 +207,50 @@ var (
 		documentation needs flow flows story stories side view views portal dashboard mode menu page pages screen screens
 		onboarding satisfaction`)
 )
+
+// axisBefore reports whether a keyword is the axis of a breakdown ("le
+// nombre de bénéficiaires par GIR", "counts by disability"): what the
+// count is split by, not a person's data.
+func axisBefore(before string) bool {
+	b := lastWords(before, 1)
+	return len(b) == 1 && (b[0] == "par" || b[0] == "by" || b[0] == "per")
+}
+
+// priceOf reports whether a keyword is what a price is for ("les tarifs
+// des abonnements", "the fees for a consultation"): the product's
+// price list, nobody's data.
+func priceOf(before string) bool {
+	b := lastWords(before, 5)
+	for i := len(b) - 2; i >= 0; i-- {
+		if priceWords[b[i]] && (ofWords[b[i+1]] || b[i+1] == "for") {
+			// "les tarifs des entrées et des abonnements": the same list.
+			for _, w := range b[i+2:] {
+				if !ofWords[w] && !roleArticles[w] && w != "et" && w != "and" && w != "ou" && w != "or" && len(w) < 4 {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+var priceWords = setOf(`tarif tarifs prix cout couts price prices fee fees cost costs`)
+
+// propertyDiagnostic reports whether a "diagnostic" names a survey of a
+// building ("diagnostic de performance énergétique", "diagnostic
+// amiante"), not a person's health.
+func propertyDiagnostic(word, after string) bool {
+	if w := lastWord(word); w != "diagnostic" && w != "diagnostics" {
+		return false
+	}
+	for _, a := range firstWords(after, 3) {
+		if buildingSurveyWords[a] {
+			return true
+		}
+	}
+	return false
+}
+
+var buildingSurveyWords = setOf(`performance energetique energetiques technique techniques immobilier immobiliers amiante plomb
+	termites logement batiment toiture structure structurel thermique`)

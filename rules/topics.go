@@ -159,8 +159,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Context == ContextAny {
 			window = strings.Join(lastWords(text[:h.start], 3), " ")
 		}
-		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && !s.owned(text, h.start, h.end, false) {
-			continue // "le nombre de vaccinations par commune": counted, nobody's
+		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && (!s.owned(text, h.start, h.end, false) || axisBefore(text[:h.start])) {
+			continue // "le nombre de vaccinations par commune", "par GIR": counted, nobody's
+		}
+		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || propertyDiagnostic(h.word, text[h.end:])) {
+			continue // "les tarifs des abonnements", "le diagnostic de performance énergétique"
 		}
 		// A detail the person gives ("en indiquant mon adresse
 		// électronique", "enter my phone number") is collected, whatever
