@@ -159,3 +159,22 @@ func TestReviewProbesFourteenthBatchNearMisses(t *testing.T) {
 		{"ETQ médecin, je veux saisir le diagnostic du patient après la consultation", true, true},
 	})
 }
+
+// TestReviewProbesFourteenthBatchConditionsAndAttachments: a health
+// condition named by its name (asthma, diabetes, epilepsy, a person's
+// mobility needs) and a request filed with a document of one's own (an
+// upload). Near-misses: a condition as a topic of public content, a
+// document received.
+func TestReviewProbesFourteenthBatchConditionsAndAttachments(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux signaler que ma fille est diabétique pour la sortie scolaire", true, true},
+		{"ETQ parent, je veux indiquer que mon fils a de l'asthme pour la classe de découverte", true, true},
+		{"As a pupil's parent, I want to tell the school about my son's epilepsy", true, true},
+		{"As a visitor, I want to tell staff about my mobility needs before the tour", true, true},
+		{"ETQ usager, je veux déposer ma demande d'aide avec mon dernier avis d'imposition", true, true},
+		{"As an applicant, I want to apply for the grant with my latest payslips", true, true},
+		// Public content, a document received, things seen by all.
+		{"ETQ usager, je veux lire la page sur la prévention de l'asthme", false, false},
+		{"ETQ usager, je veux recevoir mon attestation avec mon numéro de dossier", false, false},
+	})
+}
