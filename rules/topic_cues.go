@@ -220,6 +220,9 @@ func axisBefore(before string) bool {
 // des abonnements", "the fees for a consultation"): the product's
 // price list, nobody's data.
 func priceOf(before string) bool {
+	if !priceNear(before) {
+		return false // most keywords: no price word at hand, nothing to split
+	}
 	b := lastWords(before, 5)
 	for i := len(b) - 2; i >= 0; i-- {
 		if priceWords[b[i]] && (ofWords[b[i+1]] || b[i+1] == "for") {
@@ -236,6 +239,18 @@ func priceOf(before string) bool {
 }
 
 var priceWords = setOf(`tarif tarifs prix cout couts price prices fee fees cost costs`)
+
+// priceNear reports whether the last sixty bytes of a text may hold a
+// price word, without allocating: priceOf runs on every keyword found.
+func priceNear(before string) bool {
+	tail := before[max(0, len(before)-60):]
+	for _, n := range [...]string{"tarif", "Tarif", "prix", "Prix", "price", "Price", "fee", "Fee", "cout", "coût", "Co", "cost"} {
+		if strings.Contains(tail, n) {
+			return true
+		}
+	}
+	return false
+}
 
 // propertyDiagnostic reports whether a "diagnostic" names a survey of a
 // building ("diagnostic de performance énergétique", "diagnostic
