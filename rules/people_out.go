@@ -19,8 +19,13 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 		if p.vague || s.t.Topics[p.id].Context != ContextOut {
 			return
 		}
-		if mailVerbs[fold(action[start:end])] && s.c.peopleAfter(action[end:], s.lang) {
-			return // "email all participants": whom it goes to
+		if mailVerbs[fold(action[start:end])] {
+			if b := lastWords(action[:start], 1); len(b) == 1 && (roleArticles[b[0]] || possessives[b[0]] || ofWords[b[0]]) {
+				return // "the email sent to members": a message, not a verb
+			}
+			if s.c.peopleAfter(action[end:], s.lang) {
+				return // "email all participants": whom it goes to
+			}
 		}
 		if receiveOut(fold(action[start:end])) {
 			// "recevoir la liste des assesseurs", "obtenir une copie de la
@@ -33,6 +38,11 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 		}
 		if ws := firstWords(action[end:], 2); len(ws) > 0 && (sentMessage(ws[0]) || len(ws) > 1 && roleArticles[ws[0]] && sentMessage(ws[1])) {
 			return // "envoyer les convocations", "send a reminder": messages through the existing channel
+		}
+		for _, w := range lastWords(action[:start], 3) {
+			if sentMessage(w) {
+				return // "the email automatically sent to new members": a message
+			}
 		}
 		// What is taken out follows the verb ("envoyer les convocations"),
 		// unless a pronoun before it points back ("générer l'ordre du
@@ -63,9 +73,9 @@ func (s *story) namesSeveralPeople(need string) bool {
 		if len(word) < 4 || !pluralPerson(s.c, word, s.lang) && !peopleListWords[word] {
 			return true
 		}
-		for _, b := range lastWords(need[:st], 2) {
+		for _, b := range lastWords(need[:st], 4) {
 			if recipientWords[b] || beneficiaryWords[s.lang][b] {
-				return true
+				return true // "aux membres", "to new certified members"
 			}
 		}
 		if qualifiesProduct(need, st, end, s.lang) || mayClauseSubject(need, st, end) {

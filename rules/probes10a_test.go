@@ -178,3 +178,19 @@ func TestReviewProbesFourteenthBatchConditionsAndAttachments(t *testing.T) {
 		{"ETQ usager, je veux recevoir mon attestation avec mon numéro de dossier", false, false},
 	})
 }
+
+// TestNoDocumentOutForAMessageSent: "the email sent to new members" names
+// a message, and the people after "to" are whom it goes to, even past
+// adjectives and a coordination: editing it takes no document listing
+// people out of the tool. (Whether naming the members asks for the RGPD
+// section is another reading, not checked here.)
+func TestNoDocumentOutForAMessageSent(t *testing.T) {
+	for _, text := range []string{
+		"As a site editor, I want to edit the content of the email automatically sent to new Certified Scrum Masters and Product Owners",
+		"ETQ agent, je veux modifier le texte du courriel envoyé aux nouveaux adhérents et aux bénévoles",
+	} {
+		if r := check(t, "", text+criteria); r.SecurityReview {
+			t.Errorf("%q: security review asked (topics %v)", text, r.Sensitive)
+		}
+	}
+}
