@@ -8,9 +8,8 @@ import "strings"
 // people of its own perimeter, when the need sees, consults, checks or
 // receives what the story found of a person's data: a body outside the
 // service given access to people's data is a new kind of user (who may
-// see what). The service's own
-// agents browsing, and an outside body seeing figures or its own
-// organisation's data, do not count.
+// see what). The service's own agents browsing, and an outside body
+// seeing figures or its own organisation's data, do not count.
 func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool)) {
 	if s.sent == nil || s.sent.Role == "" || s.sent.Action == "" {
 		return

@@ -4,12 +4,12 @@ import "strings"
 
 // peopleOut keeps the topics of context out whose verb is in the need
 // ("imprimer", "envoyer", "download") when what the need takes out of
-// the tool names several people or their details (a person's noun or a
-// list of people is personal data of itself): the policy's
-// documents listing people, printed, sent or downloaded, ask for
-// security notes too. Only a need that processes what it names counts:
-// a message sent through the existing channel ("envoyer un courriel aux
-// inscrits"), one's own document and a display are read as such before.
+// the tool names several people or their records (a person's noun or a
+// list of people is personal data of itself): the policy's documents
+// listing people, printed, sent or downloaded, ask for security notes
+// too. Only a need that processes what it names counts: a message sent
+// through the existing channel ("envoyer un courriel aux inscrits"),
+// one's own document and a display are read as such before.
 func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 	if s.sent == nil || s.sent.Action == "" || s.act != actProcess {
 		return
@@ -74,7 +74,7 @@ func (s *story) namesSeveralPeople(need string) bool {
 			return true
 		}
 		for _, b := range lastWords(need[:st], 4) {
-			if recipientWords[b] || beneficiaryWords[s.lang][b] {
+			if recipient(b, s.lang) || beneficiaryWords[s.lang][b] {
 				return true // "aux membres", "to new certified members"
 			}
 		}
@@ -107,7 +107,7 @@ func (s *story) namesRecords(need string) bool {
 			return true
 		}
 		for _, b := range lastWords(need[:st], 2) {
-			if recipientWords[b] || firstPossessives[b] {
+			if recipient(b, s.lang) || firstPossessives[b] {
 				return true // "aux dossiers", "mes congés": whom to, one's own
 			}
 		}
@@ -181,5 +181,14 @@ func listAhead(after string) bool {
 
 var listNouns = setOf(`liste listes fichier copie tableau etat list lists file copy register roll`)
 
-// recipientWords introduce whom a document goes to.
-var recipientWords = setOf(`a au aux to aupres destinataires`)
+// recipient reports whether a folded word introduces whom a document
+// goes to: "à", "aux", "to" ("a" is French "à" only: English "a list of
+// members" is an article).
+func recipient(w string, lang Lang) bool {
+	if w == "a" {
+		return lang == FR
+	}
+	return recipientWords[w]
+}
+
+var recipientWords = setOf(`au aux to aupres destinataires`)

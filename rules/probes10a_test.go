@@ -16,6 +16,7 @@ func TestReviewProbesFourteenthBatchPeopleDocumentsOut(t *testing.T) {
 		{"ETQ directrice du conservatoire, je veux télécharger en PDF la feuille d'émargement des élèves du cours", true, true},
 		{"ETQ agent du service des sports, je veux imprimer la liste des inscrits au stage de voile", true, true},
 		{"As a club secretary, I want to download the list of members with their dates of birth", true, true},
+		{"As a club secretary, I want to download a list of members with their phone numbers", true, true},
 		{"As a ward manager, I want to print the names and rooms of today's patients for the night team", true, true},
 		{"As a course tutor, I want to email the attendance sheet of my learners to the training provider", true, true},
 		// People named by a noun the template does not list, a list

@@ -2,8 +2,9 @@ package rules
 
 // publicContent reports whether a need reads what the service publishes
 // for everyone: conditions, criteria, the documents to bring, free slots,
-// fees, opening hours, a page or a video about the service ("consulter les conditions d'attribution de la
-// bourse", "read the eligibility criteria"). Naming the kind of dossier
+// fees, opening hours, a page or a video about the service ("consulter
+// les conditions d'attribution de la bourse", "read the eligibility
+// criteria"). Naming the kind of dossier
 // it is about ("pour une demande de passeport") or choosing it by one's
 // case ("selon ma situation") shows nobody's data; naming people, one's
 // own records ("les pièces de mon dossier") or what one did ("les
