@@ -93,7 +93,7 @@ var (
 	// proposition à plusieurs remplaçants" is an offer sent that way).
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels courrier courriers mail mails email emails
 		sms rappel rappels message messages relance relances alert alerts reminder reminders text
-		proposition propositions letter letters`)
+		proposition propositions letter letters convocation convocations invitation invitations`)
 	accessWords = []string{
 		"ne dois pas pouvoir", "ne doit pas pouvoir", "ne doivent pas pouvoir", "ne peux pas voir",
 		"ne peux pas ouvrir", "ne peux pas consulter", "ne peux pas modifier", "ne peux pas acceder",

@@ -15,6 +15,9 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 		return
 	}
 	action := s.sent.Action
+	if historicalYears(action) {
+		return // "les listes nominatives des recensements de 1851 à 1906": people dead long ago
+	}
 	s.c.words.scan(action, func(p *phrase, start, end int) {
 		if p.vague || s.t.Topics[p.id].Context != ContextOut {
 			return
@@ -148,9 +151,7 @@ func pluralPerson(c *compiled, w string, lang Lang) bool {
 
 // sentMessage reports whether a folded word names a message sent to
 // people rather than a document about them.
-func sentMessage(w string) bool {
-	return inSet(messageWords, w) || w == "convocation" || w == "convocations" || w == "invitation" || w == "invitations"
-}
+func sentMessage(w string) bool { return inSet(messageWords, w) }
 
 // objectPronouns stand before a verb for its object ("l'envoyer", "les
 // imprimer").
@@ -192,3 +193,15 @@ func recipient(w string, lang Lang) bool {
 }
 
 var recipientWords = setOf(`au aux to aupres destinataires`)
+
+// historicalYears reports whether a need names a year of the war years or
+// before ("de 1851 à 1906", "the 1921 census"): the policy's historical
+// research on persons who died long ago handles nobody's data.
+func historicalYears(need string) bool {
+	for _, f := range strings.FieldsFunc(need, func(r rune) bool { return r < '0' || r > '9' }) {
+		if len(f) == 4 && f >= "1500" && f <= "1945" {
+			return true
+		}
+	}
+	return false
+}

@@ -183,15 +183,38 @@ func TestReviewProbesFourteenthBatchConditionsAndAttachments(t *testing.T) {
 // TestNoDocumentOutForAMessageSent: "the email sent to new members" names
 // a message, and the people after "to" are whom it goes to, even past
 // adjectives and a coordination: editing it takes no document listing
-// people out of the tool. (Whether naming the members asks for the RGPD
+// people out of the tool; nor does printing the lists of people who died
+// long ago. (Whether naming the members asks for the RGPD
 // section is another reading, not checked here.)
 func TestNoDocumentOutForAMessageSent(t *testing.T) {
 	for _, text := range []string{
 		"As a site editor, I want to edit the content of the email automatically sent to new Certified Scrum Masters and Product Owners",
 		"ETQ agent, je veux modifier le texte du courriel envoyé aux nouveaux adhérents et aux bénévoles",
+		// People who died long ago: historical research (the policy).
+		"ETQ archiviste, je veux mettre en ligne les fiches des combattants de 1914 à 1918",
 	} {
 		if r := check(t, "", text+criteria); r.SecurityReview {
 			t.Errorf("%q: security review asked (topics %v)", text, r.Sensitive)
 		}
 	}
+}
+
+// TestReviewProbesFifteenthBatch: putting a list of people online is
+// taking it out to everyone; convocations sent are messages through the
+// existing channel; destroying records and hiding small cells of a
+// statistic are deletion and anonymisation rules. Near-misses: a list of
+// things published, plans destroyed that name nobody, a count with
+// nothing hidden.
+func TestReviewProbesFifteenthBatch(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du service des sports, je veux mettre en ligne la liste des lauréats du concours photo", true, true},
+		{"ETQ agent, je veux envoyer les convocations par courriel à tous les candidats retenus", false, false},
+		{"As a records officer, I want adoption files to be destroyed 100 years after the child's birth", true, true},
+		{"ETQ responsable, je veux exporter les effectifs par école en masquant les petits effectifs", true, true},
+		{"As an analyst, I need a map of cases by postcode with small cells suppressed", true, true},
+		// Things published, nobody's data destroyed, a plain count.
+		{"ETQ agent, je veux mettre en ligne la liste des parcs ouverts le dimanche", false, false},
+		{"ETQ responsable de la voirie, je veux que les anciens plans papier soient détruits après numérisation", false, false},
+		{"ETQ responsable, je veux voir le nombre d'inscrits par école", false, false},
+	})
 }
