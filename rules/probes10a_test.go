@@ -202,7 +202,9 @@ func TestNoDocumentOutForAMessageSent(t *testing.T) {
 // TestReviewProbesFifteenthBatch: putting a list of people online is
 // taking it out to everyone; convocations sent are messages through the
 // existing channel; destroying records and hiding small cells of a
-// statistic are deletion and anonymisation rules. Near-misses: a list of
+// statistic are deletion and anonymisation rules; a check made
+// automatically with another body is an interconnection, whatever the
+// data. Near-misses: a list of
 // things published, plans destroyed that name nobody, a count with
 // nothing hidden.
 func TestReviewProbesFifteenthBatch(t *testing.T) {
@@ -211,6 +213,7 @@ func TestReviewProbesFifteenthBatch(t *testing.T) {
 		{"ETQ agent, je veux envoyer les convocations par courriel à tous les candidats retenus", false, false},
 		{"As a records officer, I want adoption files to be destroyed 100 years after the child's birth", true, true},
 		{"ETQ responsable, je veux exporter les effectifs par école en masquant les petits effectifs", true, true},
+		{"ETQ agent, je veux que le numéro de l'entreprise soit vérifié automatiquement auprès de la base nationale des entreprises", false, true},
 		{"As an analyst, I need a map of cases by postcode with small cells suppressed", true, true},
 		// Things published, nobody's data destroyed, a plain count.
 		{"ETQ agent, je veux mettre en ligne la liste des parcs ouverts le dimanche", false, false},
