@@ -183,8 +183,8 @@ func TestReviewProbesFourteenthBatchConditionsAndAttachments(t *testing.T) {
 // TestNoDocumentOutForAMessageSent: "the email sent to new members" names
 // a message, and the people after "to" are whom it goes to, even past
 // adjectives and a coordination: editing it takes no document listing
-// people out of the tool; nor does printing the lists of people who died
-// long ago. (Whether naming the members asks for the RGPD
+// people out of the tool; nor does putting online the records of people
+// who died long ago. (Whether naming the members asks for the RGPD
 // section is another reading, not checked here.)
 func TestNoDocumentOutForAMessageSent(t *testing.T) {
 	for _, text := range []string{
@@ -204,9 +204,8 @@ func TestNoDocumentOutForAMessageSent(t *testing.T) {
 // existing channel; destroying records and hiding small cells of a
 // statistic are deletion and anonymisation rules; a check made
 // automatically with another body is an interconnection, whatever the
-// data. Near-misses: a list of
-// things published, plans destroyed that name nobody, a count with
-// nothing hidden.
+// data. Near-misses: a list of things put online, plans destroyed that
+// name nobody, a count with nothing hidden.
 func TestReviewProbesFifteenthBatch(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ agent du service des sports, je veux mettre en ligne la liste des lauréats du concours photo", true, true},
