@@ -98,7 +98,7 @@ func (s *story) onePersonsRecord(ws []string) bool {
 			continue
 		}
 		j := i + 1
-		for j < len(ws) && (ofWords[ws[j]] || ws[j] == "de" || ws[j] == "d" || ws[j] == "about" || ws[j] == "on" || roleArticles[ws[j]] || ws[j] == "l") {
+		for j < len(ws) && (ofWords[ws[j]] || ws[j] == "about" || ws[j] == "on" || roleArticles[ws[j]] || ws[j] == "l") {
 			j++
 		}
 		if j == i+1 || j >= len(ws) {

@@ -39,11 +39,11 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 			}
 			return
 		}
-		if ws := firstWords(action[end:], 2); len(ws) > 0 && (sentMessage(ws[0]) || len(ws) > 1 && roleArticles[ws[0]] && sentMessage(ws[1])) {
+		if ws := firstWords(action[end:], 2); len(ws) > 0 && (inSet(messageWords, ws[0]) || len(ws) > 1 && roleArticles[ws[0]] && inSet(messageWords, ws[1])) {
 			return // "envoyer les convocations", "send a reminder": messages through the existing channel
 		}
 		for _, w := range lastWords(action[:start], 3) {
-			if sentMessage(w) {
+			if inSet(messageWords, w) {
 				return // "the email automatically sent to new members": a message
 			}
 		}
@@ -140,18 +140,16 @@ var mailVerbs = setOf(`email e-mail mail`)
 // électorales", "a nominal roll").
 var peopleListWords = setOf(`electorale electorales electoral nominative nominatives nominatif nominatifs emargement nominal`)
 
-// pluralPerson reports whether a folded word names several people.
+// pluralPerson reports whether a folded word names several people: a
+// person's noun in the plural, "people", "children". peopleInSentence
+// reads a sentence's people the same way.
 func pluralPerson(c *compiled, w string, lang Lang) bool {
-	if w == "people" || w == "children" || w == "staff" {
+	if w == "people" || w == "children" {
 		return true
 	}
 	last := w[len(w)-1]
 	return (last == 's' || last == 'x') && c.personLike(w, lang)
 }
-
-// sentMessage reports whether a folded word names a message sent to
-// people rather than a document about them.
-func sentMessage(w string) bool { return inSet(messageWords, w) }
 
 // objectPronouns stand before a verb for its object ("l'envoyer", "les
 // imprimer").

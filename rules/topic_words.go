@@ -269,7 +269,7 @@ func (c *compiled) peopleInSentence(text string, si int, lang Lang) bool {
 		if len(w) < 4 {
 			return true
 		}
-		if last := w[len(w)-1]; (last == 's' || last == 'x') && c.personLike(string(w), lang) || string(w) == "people" || string(w) == "children" {
+		if pluralPerson(c, string(w), lang) {
 			if b := lastWords(text[:st], 2); len(b) == 2 && audienceParticiple(b[0]) && (b[1] == "aux" || b[1] == "to") {
 				return true // "les types d'absence proposés aux agents"
 			}
