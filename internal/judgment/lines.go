@@ -29,17 +29,25 @@ func LoadLines(path string) ([]Line, error) {
 
 // ReviewLines measures the review triggers on one-line stories against
 // a labeller's labels (SecondLabels' format): every story must have one.
-func ReviewLines(lines []Line, labels map[string][2]bool, set *templates.Set) ([2]PRF, error) {
+// It also returns one line per wrong decision, in the stories' order, so
+// that a miss can be read where it is.
+func ReviewLines(lines []Line, labels map[string][2]bool, set *templates.Set) ([2]PRF, []string, error) {
 	var out [2]PRF
+	var misses []string
 	for _, l := range lines {
 		want, ok := labels[l.ID]
 		if !ok {
-			return out, fmt.Errorf("%s: no label", l.ID)
+			return out, nil, fmt.Errorf("%s: no label", l.ID)
 		}
 		in := rules.Input{Body: l.Text}
 		res := rules.Analyze(in, set.Select(nil), "")
-		out[0].Add(want[0], slices.Contains(res.Required, rules.SectionPersonalData))
-		out[1].Add(want[1], res.SecurityReview)
+		got := [2]bool{slices.Contains(res.Required, rules.SectionPersonalData), res.SecurityReview}
+		for i, name := range []string{"rgpd", "security"} {
+			out[i].Add(want[i], got[i])
+			if got[i] != want[i] {
+				misses = append(misses, fmt.Sprintf("%s %t, want %t: %s %s (found %v)", name, got[i], want[i], l.ID, l.Text, res.Sensitive))
+			}
+		}
 	}
-	return out, nil
+	return out, misses, nil
 }

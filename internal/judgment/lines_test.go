@@ -3,6 +3,7 @@ package judgment
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/cochef/cochef/templates"
@@ -20,14 +21,23 @@ func TestReviewLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReviewLines(lines, map[string][2]bool{"a": {true, true}, "b": {false, false}}, set)
+	got, misses, err := ReviewLines(lines, map[string][2]bool{"a": {true, true}, "b": {false, false}}, set)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got[0].TP != 1 || got[0].TN != 1 || got[1].TP != 1 || got[1].TN != 1 {
-		t.Errorf("ReviewLines = %+v, want both reviews right on both stories", got)
+	if got[0].TP != 1 || got[0].TN != 1 || got[1].TP != 1 || got[1].TN != 1 || len(misses) != 0 {
+		t.Errorf("ReviewLines = %+v, %q, want both reviews right on both stories", got, misses)
 	}
-	if _, err := ReviewLines(lines, map[string][2]bool{"a": {true, true}}, set); err == nil {
+	// Labels that say the reverse of the rules: each wrong decision is
+	// listed once, naming its review and its story.
+	_, misses, err = ReviewLines(lines, map[string][2]bool{"a": {false, true}, "b": {true, false}}, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(misses) != 2 || !strings.HasPrefix(misses[0], "rgpd true, want false: a ") || !strings.HasPrefix(misses[1], "rgpd false, want true: b ") {
+		t.Errorf("misses = %q, want the RGPD decision of a, then of b", misses)
+	}
+	if _, _, err := ReviewLines(lines, map[string][2]bool{"a": {true, true}}, set); err == nil {
 		t.Error("a story without a label: no error")
 	}
 }

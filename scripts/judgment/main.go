@@ -47,7 +47,7 @@ func main() {
 	}
 	rep.Print(os.Stdout, *verbose)
 	if *realDir != "" {
-		if err := printReal(*realDir, set); err != nil {
+		if err := printReal(*realDir, set, *verbose); err != nil {
 			fmt.Fprintln(os.Stderr, "judgment:", err)
 			os.Exit(2)
 		}
@@ -81,7 +81,7 @@ func printAgreement(backlogs []judgment.Backlog, path string) error {
 
 // printReal prints the review triggers on real one-line stories labelled
 // from the policy.
-func printReal(dir string, set *templates.Set) error {
+func printReal(dir string, set *templates.Set, verbose bool) error {
 	lines, err := judgment.LoadLines(filepath.Join(dir, "stories.tsv"))
 	if err != nil {
 		return err
@@ -90,11 +90,16 @@ func printReal(dir string, set *templates.Set) error {
 	if err != nil {
 		return err
 	}
-	got, err := judgment.ReviewLines(lines, labels, set)
+	got, misses, err := judgment.ReviewLines(lines, labels, set)
 	if err != nil {
 		return err
 	}
 	fmt.Println()
+	if verbose {
+		for _, m := range misses {
+			fmt.Println("  " + m)
+		}
+	}
 	fmt.Printf("Review triggers, %d real stories   precision  recall    F1   (TP FP FN)\n", len(lines))
 	for i, name := range []string{"rgpd", "security"} {
 		c := got[i]
