@@ -204,6 +204,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
 				continue // "the application form", "la page de réservation"
 			}
+			if t.Context == ContextOwn && s.c.productWord(text, h.start, h.end, s.lang) {
+				continue // "prendre en compte", "un message d'erreur", "l'historique des versions"
+			}
 			if t.Context == ContextOwn && units[h.unit].sentence && s.inCircumstance(h.word) {
 				continue // "… avant de déposer ma demande": when, not what
 			}
@@ -414,8 +417,8 @@ func (s *story) needTopics() []topicHit {
 				return // "only members of my team can see": who may see, an audience
 			}
 		}
-		if len(before) == 2 && audienceParticiple(before[0]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
-			return // "proposés aux agents", "offered to residents": an audience
+		if len(before) == 2 && (audienceParticiple(before[0]) || tellingVerbs[before[0]]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
+			return // "proposés aux agents", "expliquer aux usagers": an audience
 		}
 		if n := len(before); n > 0 && beVerbs[before[n-1]] {
 			return // "les cours auxquels je suis inscrit": what the speaker is

@@ -1,0 +1,42 @@
+package rules_test
+
+import "testing"
+
+// TestReviewProbesFifteenthBatchProductWords: a word that names a
+// person's record elsewhere (compte, cas, message, historique, demande,
+// account, case, history) is, in these sentences, an idiom or a text of
+// the product: nobody's data, no RGPD section. Such stories are common
+// in a product team's first week (an error message, a rule that "prend
+// en compte" the public holidays), and each one blocked is a valid story
+// blocked. The same words owned by people keep asking. Products the sets
+// do not hold, labelled by the policy before the change.
+func TestReviewProbesFifteenthBatchProductWords(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		// Idioms.
+		{"ETQ usager, je veux que le calendrier de collecte prenne en compte les jours fériés", false, false},
+		{"ETQ agent, je veux que le calcul du délai tienne compte des jours fériés", false, false},
+		{"ETQ agent de la médiathèque, je veux que les retards soient pris en compte dans le calcul des relances automatiques", false, false},
+		{"ETQ responsable du service, je veux un tableau qui rende compte de l'activité du guichet par mois", false, false},
+		{"As a resident, I want a button to go back in case I make a mistake in the form", false, false},
+		{"As a developer, I want the build to account for the new locale files", false, false},
+		{"As a planner, I want the route calculation to take roadworks into account", false, false},
+		// The product's own texts and things.
+		{"ETQ agent, je veux modifier le message d'erreur affiché quand la date est invalide", false, false},
+		{"ETQ usager, je veux un message de confirmation après l'envoi du formulaire", false, false},
+		{"ETQ agent, je veux que l'application affiche un message clair en cas de panne", false, false},
+		{"ETQ agent du service culturel, je veux voir l'historique des versions de la page de l'exposition", false, false},
+		{"As a visitor, I want a clearer error message when the search finds nothing", false, false},
+		{"As a visitor, I want to read the history of the castle on the museum's page", false, false},
+		// Telling people something about the product.
+		{"ETQ agent, je veux expliquer aux usagers ce qui déclenche le blocage du formulaire", false, false},
+		{"ETQ responsable de la déchetterie, je veux indiquer aux usagers que le site ferme plus tôt en hiver", false, false},
+		{"As a developer, I want to explain to users why the map does not load on old browsers", false, false},
+		// The same words, owned by people: the reviews stay.
+		{"ETQ agent, je veux conserver les messages échangés avec les usagers pendant deux ans", true, true},
+		{"ETQ agent, je veux lire les messages des usagers envoyés depuis le formulaire de contact", true, false},
+		{"ETQ agent, je veux exporter l'historique des paiements des familles en CSV", true, true},
+		{"ETQ agent, je veux expliquer aux usagers le motif du refus de leur demande en joignant leur dossier complet à la réponse", true, false},
+		{"As a caseworker, I want to record the history of each tenant's complaints", true, false},
+		{"ETQ gardien du gymnase, je veux voir l'historique des entrées par badge de la salle de musculation", true, false},
+	})
+}

@@ -1,0 +1,114 @@
+package rules
+
+// A product team writes about its own product with words that name a
+// person's record elsewhere: a rule "prend en compte" the public
+// holidays, the form shows "un message d'erreur", a page keeps
+// "l'historique des versions", a button helps "in case I make a
+// mistake". None of these handles anybody's data, and each one read as
+// a record asked for the RGPD section: a valid story blocked, in the
+// first week, for a word. The readings below say when such a word is the
+// product's or an idiom; owned by people ("les messages des usagers",
+// "l'historique des paiements") it stays a record.
+
+// productWord reports whether the record word at text[start:end] (a
+// keyword of a personal-data topic of context own) is an idiom or names
+// a text or a thing of the product, not a person's record.
+func (c *compiled) productWord(text string, start, end int, lang Lang) bool {
+	w := fold(lastWord(text[start:end]))
+	before := lastWords(text[:start], 2)
+	after := firstWords(text[end:], 3)
+	prev := ""
+	if len(before) > 0 {
+		prev = before[len(before)-1]
+	}
+	switch w {
+	case "compte":
+		// "prendre en compte", "pris en compte", "tenir compte de",
+		// "rendre compte de", "compte tenu de": idioms. "Compte rendu"
+		// is a keyword of its own.
+		return prev == "en" || tenirRendre[prev] || len(after) > 0 && after[0] == "tenu"
+	case "case", "cases":
+		// "in case I make a mistake", "in any case", "in the case of".
+		return prev == "in" || len(before) == 2 && before[0] == "in" && caseDeterminers[prev]
+	case "account":
+		// "to account for", "take … into account", "on account of".
+		return len(after) > 0 && after[0] == "for" || prev == "into" || prev == "on" && len(after) > 0 && after[0] == "of"
+	case "message", "messages":
+		// "un message d'erreur", "a clearer error message", "un message
+		// clair": what the interface says.
+		if lang == EN {
+			return interfaceMessageKinds[prev]
+		}
+		if len(after) > 0 && interfaceMessageAdjectives[after[0]] {
+			return true
+		}
+		return len(after) > 1 && (after[0] == "de" || after[0] == "d") && interfaceMessageKinds[after[1]]
+	case "historique", "history":
+		// "l'historique des versions de la page", "the history of the
+		// castle": a thing's past. "L'historique des paiements", "the
+		// history of each tenant's complaints" stay records, and so does
+		// a history whose sentence goes on to name people ("des aides
+		// accordées au ménage", "pour répondre à l'habitant").
+		if !c.thingComplement(after, lang) || len(after) > 1 && peopleTraces[after[1]] {
+			return false // "l'historique des passages par badge": people's comings and goings
+		}
+		for _, x := range firstWords(text[end:], 15) {
+			if c.personLike(x, lang) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// thingComplement reports whether words open with a complement ("de",
+// "des", "of") naming neither a person nor a record nor a person's
+// detail: "des versions", "of the castle".
+func (c *compiled) thingComplement(after []string, lang Lang) bool {
+	if len(after) < 2 || !ofWords[after[0]] {
+		return false
+	}
+	for _, x := range after[1:] {
+		if roleArticles[x] || x == "l" || x == "the" {
+			continue
+		}
+		if possessives[x] || x == "each" || x == "chaque" {
+			return false // "de mes demandes", "of each tenant's"
+		}
+		return !c.personLike(x, lang) && !c.records[stem(x)] && !c.attributes[stem(x)]
+	}
+	return false
+}
+
+// tenirRendre are the forms of "tenir" and "rendre" that make "compte"
+// an idiom ("que le calcul tienne compte", "un tableau qui rende
+// compte").
+var tenirRendre = setOf(`tenir tiens tient tienne tiennes tiennent tenons tenez tenu tenue tenus tenues tenant
+	rendre rends rend rende rendes rendent rendons rendez rendu rendant`)
+
+// peopleTraces are what people leave when they come and go: a history
+// of them is a log of people, whatever thing they passed.
+var peopleTraces = setOf(`passage passages entree entrees sortie sorties acces connexion connexions visite visites
+	presence presences badgeage badgeages pointage pointages visit visits login logins entry entries`)
+
+// caseDeterminers follow "in" in "in any case", "in this case".
+var caseDeterminers = setOf(`any each this that which either such every the some`)
+
+// interfaceMessageKinds name what a message of the interface is for:
+// "error message", "un message d'erreur".
+var interfaceMessageKinds = setOf(`error erreur erreurs confirmation warning avertissement alerte alert success succes
+	welcome bienvenue accueil information info informations validation aide help maintenance status statut`)
+
+// interfaceMessageAdjectives describe how a message of the interface
+// reads: "un message clair".
+var interfaceMessageAdjectives = setOf(`clair claire clairs explicite explicites explicatif explicatifs generique generiques
+	comprehensible comprehensibles lisible lisibles`)
+
+// tellingVerbs tell people something: the people after "à", "aux",
+// "to" are an audience ("expliquer aux usagers ce qui bloque", "explain
+// to users why"), not people whose data is handled. "Répondre aux
+// usagers" answers what they wrote: it is not one of them.
+var tellingVerbs = setOf(`expliquer explique expliquent indiquer indique indiquent preciser precise precisent
+	montrer montre montrent rappeler rappelle rappellent explain explains clarify clarifies show shows tell tells
+	remind reminds`)
