@@ -63,7 +63,7 @@ var (
 	checkVerbs = setOf(`verifier controler detecter analyser check verify detect scan`)
 	// displayVerbs show or tell what is held; with a stateCue, the need is
 	// a work list, a filter by state of records the same people handle.
-	displayVerbs = setOf(`voir consulter afficher savoir connaitre lister acceder see view display know list show access`)
+	displayVerbs = setOf(`voir consulter afficher savoir connaitre comprendre lister acceder see view display know understand list show access`)
 	stateCues    = []string{"en attente", "en retard", "non traite", "non traites", "non traitee",
 		"non traitees", "n ont pas", "n a pas ete", "pas encore", "depuis plus de", "pending", "overdue",
 		"not yet", "have not been", "has not been", "awaiting"}
@@ -189,6 +189,9 @@ func (s *story) needAct() needAct {
 				return actBrowse // a layout of what the same people already see
 			}
 		}
+	}
+	if s.hiddenFromList(ws) {
+		return actBrowse // "les dossiers clôturés masqués de la liste": a view of what is held
 	}
 	for _, cue := range accessibilityCues {
 		if strings.Contains(f, " "+cue+" ") {

@@ -19,7 +19,7 @@ var (
 		"nombre": true, "nombres": true, "taux": true, "total": true, "totaux": true, "statistique": true,
 		"statistiques": true, "pourcentage": true, "part": true, "moyenne": true, "combien": true,
 		"count": true, "counts": true, "number": true, "numbers": true, "rate": true, "rates": true, "share": true,
-		"percentage": true, "average": true, "totals": true,
+		"percentage": true, "average": true, "totals": true, "moyen": true, "moyens": true, "median": true, "mediane": true, "mean": true,
 		"many": true, "statistics": true, "proportion": true,
 		// A breakdown is a count too: "par tranche d'âge", "la répartition
 		// des enfants", "aggregated figures".

@@ -40,3 +40,24 @@ func TestReviewProbesFifteenthBatchProductWords(t *testing.T) {
 		{"ETQ gardien du gymnase, je veux voir l'historique des entrées par badge de la salle de musculation", true, false},
 	})
 }
+
+// TestReviewProbesFifteenthBatchProductViews: a person following the
+// steps of their own request, the documents to prepare, an average
+// delay, records hidden from a list: views of what is held or published,
+// no new processing. Hiding a person's detail from a list is
+// minimisation and keeps asking for the RGPD section.
+func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux comprendre en un coup d'œil les étapes de ma demande de bourse", false, false},
+		{"ETQ usager, je veux savoir quelles pièces justificatives préparer avant de commencer", false, false},
+		{"ETQ usager, je veux voir le délai moyen de traitement des demandes de logement", false, false},
+		{"ETQ agent, je veux que les dossiers clôturés depuis plus de 30 jours soient masqués de la liste", false, false},
+		{"As a resident, I want to understand the steps of my application at a glance", false, false},
+		{"As a resident, I want to see the average processing time of permit applications", false, false},
+		{"As an officer, I want closed cases older than 30 days hidden from the list", false, false},
+		{"ETQ usager, je veux comprendre pourquoi ma demande d'aide a été refusée", false, false},
+		{"ETQ agent, je veux masquer de la liste le numéro de téléphone des usagers", true, false},
+		{"ETQ agent, je veux que la date de naissance des usagers soit masquée de la liste", true, false},
+		{"As an officer, I want the phone numbers of claimants hidden from the list", true, false},
+	})
+}

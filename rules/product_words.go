@@ -112,3 +112,61 @@ var interfaceMessageAdjectives = setOf(`clair claire clairs explicite explicites
 var tellingVerbs = setOf(`expliquer explique expliquent indiquer indique indiquent preciser precise precisent
 	montrer montre montrent rappeler rappelle rappellent explain explains clarify clarifies show shows tell tells
 	remind reminds`)
+
+// hiddenFromList reports whether a need hides records from a list or a
+// table ("que les dossiers clôturés soient masqués de la liste", "closed
+// cases hidden from the list"): a view of what the same people handle.
+// Hiding a person's detail ("masquer de la liste le numéro de
+// téléphone") is minimisation and stays processing.
+func (s *story) hiddenFromList(ws []string) bool {
+	hide := -1
+	for i, w := range ws {
+		if hideForms[w] {
+			hide = i
+			break
+		}
+	}
+	if hide < 0 {
+		return false
+	}
+	list := false
+	for i := hide + 1; i+1 < len(ws) && i <= hide+4; i++ {
+		if (ws[i] == "de" || ws[i] == "du" || ws[i] == "from") && listViews[ws[i+1]] ||
+			i+2 < len(ws) && (ws[i] == "de" || ws[i] == "from") && (ws[i+1] == "la" || ws[i+1] == "the") && listViews[ws[i+2]] {
+			list = true
+			break
+		}
+	}
+	if !list {
+		return false
+	}
+	for _, w := range ws {
+		if s.c.attributes[stem(w)] || len(w) >= 4 && (s.c.people[stem(w)] || s.c.personLike(w, s.lang)) {
+			return false // a person's detail hidden: minimisation
+		}
+	}
+	return true
+}
+
+var (
+	// hideForms hide something from view.
+	hideForms = setOf(`masquer masque masques masquee masquees cacher cache caches cachee cachees hide hides hidden`)
+	// listViews are the views a record can be hidden from.
+	listViews = setOf(`liste listes tableau tableaux vue list lists table view dashboard`)
+)
+
+// hiddenFromView reports whether a keyword ending in "from" ("hidden
+// from") names a view next ("hidden from the list"): what is hidden is
+// hidden from a screen, not from some people.
+func hiddenFromView(word, after string) bool {
+	if lastWord(fold(word)) != "from" {
+		return false
+	}
+	for _, w := range firstWords(after, 2) {
+		if w == "the" || w == "my" || w == "our" {
+			continue
+		}
+		return listViews[w]
+	}
+	return false
+}

@@ -14,6 +14,9 @@ func (s *story) publicContent(verb string, ws []string, next string) bool {
 		return false
 	}
 	head := next
+	if interrogatives[head] {
+		head = wordAfter(ws, head) // "savoir quelles pièces préparer"
+	}
 	if listWords[head] {
 		head = wordAfter(ws, head)
 		if head == "des" || head == "de" || head == "d" || head == "of" {
@@ -39,6 +42,8 @@ func (s *story) publicContent(verb string, ws []string, next string) bool {
 
 var (
 	readVerbs = setOf(`lire relire regarder read watch`)
+	// interrogatives open the content asked about: "quelles pièces".
+	interrogatives = setOf(`quel quelle quels quelles which what`)
 	// publicNouns name what a service publishes for everyone.
 	publicNouns = setOf(`conditions critere criteres creneaux horaires tarif tarifs reglement charte modalites
 		page pages video videos faq guide actualites eligibility criteria slots fees prices opening timetable rules news`)

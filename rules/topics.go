@@ -181,6 +181,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Context == ContextOwn && !s.act.processes() {
 			continue
 		}
+		if hiddenFromView(h.word, text[h.end:]) {
+			continue // "hidden from the list": where, not from whom
+		}
 		if feedSubscription(h.word, text[h.end:]) {
 			continue // "subscribe to an RSS feed": nobody's address is kept
 		}
