@@ -51,7 +51,7 @@ var (
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
 		"mise en page", "liste a part", "separate list", "en tete de", "en haut de", "bandeau", "plus lisible",
 		"revenir a la liste", "retour a la liste", "back to the list", "pagination",
-		"at the top of", "banner"}
+		"at the top of", "banner", "appear first", "appears first", "shown first", "listed first"}
 	// accessibilityCues say a need makes an existing feature usable with
 	// an assistive technology or another input.
 	accessibilityCues = []string{"lecteur d ecran", "lecteurs d ecran", "au clavier", "plage braille",

@@ -43,7 +43,8 @@ func TestReviewProbesFifteenthBatchProductWords(t *testing.T) {
 
 // TestReviewProbesFifteenthBatchProductViews: a person following the
 // steps of their own request, the documents to prepare, an average
-// delay, records hidden from a list: views of what is held or published,
+// delay, records hidden from a list or shown first, a guide to the
+// right form "selon ma situation": views of what is held or published,
 // no new processing. Hiding a person's detail from a list is
 // minimisation and keeps asking for the RGPD section.
 func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
@@ -56,6 +57,12 @@ func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
 		{"As a resident, I want to see the average processing time of permit applications", false, false},
 		{"As an officer, I want closed cases older than 30 days hidden from the list", false, false},
 		{"ETQ usager, je veux comprendre pourquoi ma demande d'aide a été refusée", false, false},
+		{"ETQ usager, je veux être guidé vers le bon formulaire de la médiathèque selon ma situation", false, false},
+		{"As a resident, I want to be directed to the right permit form depending on my situation", false, false},
+		{"As an officer, I want applications received at the weekend to appear first on Monday", false, false},
+		// Eligibility computed from one's situation is a computation
+		// about the person: it keeps asking.
+		{"ETQ usager, je veux voir les aides auxquelles j'ai droit en fonction de ma situation", true, false},
 		{"ETQ agent, je veux masquer de la liste le numéro de téléphone des usagers", true, false},
 		{"ETQ agent, je veux que la date de naissance des usagers soit masquée de la liste", true, false},
 		{"As an officer, I want the phone numbers of claimants hidden from the list", true, false},

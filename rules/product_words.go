@@ -170,3 +170,33 @@ func hiddenFromView(word, after string) bool {
 	}
 	return false
 }
+
+// situationAsCase reports whether "situation" at text[start:end] follows
+// a phrase of choosing by one's case ("selon ma situation", "en fonction
+// de ma situation", "depending on my situation") in a sentence that
+// guides the person to a page or a form: it picks which one is shown,
+// and the service keeps no detail. A named situation
+// ("ma situation familiale") is another keyword.
+func situationAsCase(text string, start, end int) bool {
+	if w := fold(text[start:end]); w != "situation" {
+		return false
+	}
+	before := lastWords(text[:start], 4)
+	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
+		w := before[i]
+		if possessives[w] || roleArticles[w] || w == "de" || w == "d" || w == "on" || w == "to" {
+			continue
+		}
+		if w != "selon" && w != "suivant" && w != "fonction" && w != "depending" && w != "according" {
+			return false
+		}
+		// Only a guide to the right page: "voir les aides auxquelles
+		// j'ai droit selon ma situation" computes from it.
+		return anyWordIn(text[sentenceStart(text, start):start], guideForms)
+	}
+	return false
+}
+
+// guideForms lead a person to a page or a form.
+var guideForms = setOf(`orienter oriente orientee orientes orientees guider guide guidee guides guidees rediriger redirige redirigee
+	rediriges aiguiller aiguille aiguillee diriger dirige dirigee directed redirected guided routed steered`)

@@ -207,6 +207,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
 				continue // "the application form", "la page de réservation"
 			}
+			if t.Context == ContextPerson && situationAsCase(text, h.start, h.end) {
+				continue // "être orienté vers la bonne démarche selon ma situation": which page, not a detail kept
+			}
 			if t.Context == ContextOwn && s.c.productWord(text, h.start, h.end, s.lang) {
 				continue // "prendre en compte", "un message d'erreur", "l'historique des versions"
 			}
