@@ -132,8 +132,13 @@ func (s *story) draftSentence() Text {
 // "Relancer les demandeurs") or, in English, a verb ("Export cases").
 func needOf(t string, lang Lang) (string, bool) {
 	t = strings.TrimSpace(sentenceText(t))
-	if i := strings.IndexAny(t, ".!?\n"); i > 0 {
-		t = t[:i]
+	for i := 0; i < len(t); i++ {
+		// A stop ends the need where a space or the end follows it: "en
+		// 7.2" or "v1.1" goes on.
+		if t[i] == '\n' || (t[i] == '.' || t[i] == '!' || t[i] == '?') && (i+1 == len(t) || t[i+1] == ' ' || t[i+1] == '\t') {
+			t = t[:i]
+			break
+		}
 	}
 	t = strings.TrimRight(t, " :;,")
 	if t == "" {

@@ -31,6 +31,9 @@ func TestRuleStoryFormat(t *testing.T) {
 			"error", "En tant que <profil>, je veux pouvoir exporter la liste des dossiers."},
 		{"English need from the title", "Export cases to CSV", "Caseworkers copy the list by hand." + criteria,
 			"error", "As a <role>, I want to export cases to CSV."},
+		// A version number is no sentence end.
+		{"need with a version number", "Mettre à jour Rails en 7.2", "La version 7.1 n'est plus maintenue." + criteria,
+			"error", "En tant que <profil>, je veux mettre à jour Rails en 7.2."},
 		// A need without a role: read, but whose is it?
 		{"no role", "", "Lorsque je dépose un dossier, j'aimerais recevoir un accusé de réception." + criteria,
 			"warning", "En tant que <profil>, lorsque je dépose un dossier, je veux recevoir un accusé de réception."},
