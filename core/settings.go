@@ -105,10 +105,11 @@ func (r RecetteSettings) LabelSet() RecetteLabels {
 	return r.Labels
 }
 
-// Template picks the template for an issue's labels and applies the
-// repository-wide overrides to a copy of it.
-func (s Settings) Template(labels []string) *rules.Template {
-	base := s.Templates.Select(labels)
+// Template picks the template for an issue's labels, else its title
+// ("Bug : …", templates.Set.SelectFor), and applies the repository-wide
+// overrides to a copy of it.
+func (s Settings) Template(labels []string, title string) *rules.Template {
+	base := s.Templates.SelectFor(labels, title)
 	if base == nil {
 		return nil
 	}

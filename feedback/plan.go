@@ -65,7 +65,7 @@ func (errNoTemplate) Error() string { return "no template" }
 // Plan analyses the issue and decides what it should show.
 func Plan(in Input) (Desired, error) {
 	s, is := in.Settings, in.Issue
-	tpl := s.Template(is.Labels)
+	tpl := s.Template(is.Labels, is.Title)
 	if tpl == nil {
 		return Desired{}, errNoTemplate{}
 	}

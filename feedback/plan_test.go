@@ -77,6 +77,12 @@ func TestPlan(t *testing.T) {
 			false, "récit: à compléter", []string{"Pour le prochain récit, partez [du formulaire « Récit utilisateur »](https://github.com/o/r/issues/new?template=user-story.yml)."}, "", rules.FR, false},
 		{"only the story's template's form", feedback.Input{Issue: story("incomplet.md", "bug"), Settings: defaults, Forms: forms},
 			false, "récit: à compléter", []string{"[du formulaire « Anomalie »](https://github.com/o/r/issues/new?template=bug.md)"}, "", rules.FR, false},
+		// A team's first issues are seldom labelled: a title opening with
+		// "Bug :" is a bug report, asked for its steps, not for a story
+		// sentence.
+		{"an unlabelled bug report is read as one", feedback.Input{Issue: core.Issue{Ref: ref(1), State: "open",
+			Title: "Bug : le bouton Envoyer ne fonctionne pas sur Safari", Body: "Rien ne se passe au clic, sur Safari 17."}, Settings: defaults},
+			false, "récit: à compléter", []string{"Étapes pour reproduire", "Comportement attendu"}, "", rules.FR, false},
 		{"ready reviewers hear of a ready story", feedback.Input{Issue: story("pret.md"),
 			Settings: with(func(s *core.Settings) { s.ReadyReviewers = []string{"@org/co-chefs"} })},
 			true, "récit: prêt", nil, "ready", rules.FR, false},
@@ -100,6 +106,9 @@ func TestPlan(t *testing.T) {
 				if !strings.Contains(d.Comment, part) {
 					t.Errorf("comment lacks %q:\n%s", part, d.Comment)
 				}
+			}
+			if strings.HasPrefix(c.in.Issue.Title, "Bug") && strings.Contains(d.Comment, "story-format") {
+				t.Errorf("a bug report told to write a story sentence:\n%s", d.Comment)
 			}
 			var kinds []string
 			for _, m := range d.Mentions {

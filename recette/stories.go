@@ -94,7 +94,7 @@ func (r *run) story(ctx context.Context, ref core.IssueRef) (Story, error) {
 	if err != nil {
 		return Story{}, err
 	}
-	tpl := settings.Template(is.Labels)
+	tpl := settings.Template(is.Labels, is.Title)
 	var res rules.Result
 	if err := core.Safely("analysis of "+ref.String(), func() {
 		res = rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, settings.Lang)

@@ -155,7 +155,74 @@ func (s *Set) Default() *rules.Template {
 // matches one of labels, else the default template. Matching ignores case,
 // accents and punctuation, and a scoped label such as "type: bug" or
 // "kind/bug" also matches by its last part.
-func (s *Set) Select(labels []string) *rules.Template {
+func (s *Set) Select(labels []string) *rules.Template { return s.SelectFor(labels, "") }
+
+// SelectFor is Select for an issue with its title: when no label selects
+// a template, a title that opens with one of a template's labels, as a
+// prefix ("Bug : le bouton…", "[Technique] Monter…", "Dette technique -
+// …"), selects it. A team's first issues are seldom labelled, and a bug
+// report read as a story gets told to write "En tant que <profil>…":
+// noise on an issue that is right as it is.
+func (s *Set) SelectFor(labels []string, title string) *rules.Template {
+	if t := s.byLabels(labels); t != nil {
+		return t
+	}
+	if t := s.byTitle(title); t != nil {
+		return t
+	}
+	return s.Default()
+}
+
+// byTitle returns the first template, not the default one, whose label
+// is the title's prefix: the words before its first ":" or " - ", or
+// inside a leading "[…]". A prefix of several words also matches by its
+// first word ("Bug du calendrier : …", "Tech task: …").
+func (s *Set) byTitle(title string) *rules.Template {
+	prefix := titlePrefix(title)
+	if prefix == "" {
+		return nil
+	}
+	whole := Normalize(prefix)
+	first, _, _ := strings.Cut(whole, " ")
+	for _, t := range s.list {
+		if t.Default {
+			continue
+		}
+		for _, l := range t.Labels {
+			if n := Normalize(l); n == whole || n == first {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// titlePrefix returns what a title opens with before its subject: "Bug"
+// in "Bug : …", "Bug: …", "[Bug] …", "Bug - …"; "" when it has none.
+func titlePrefix(title string) string {
+	title = strings.TrimSpace(title)
+	if rest, ok := strings.CutPrefix(title, "["); ok {
+		if p, _, ok := strings.Cut(rest, "]"); ok {
+			return p
+		}
+		return ""
+	}
+	end := len(title)
+	if i := strings.Index(title, ":"); i >= 0 {
+		end = i
+	}
+	if i := strings.Index(title, " - "); i >= 0 && i < end {
+		end = i
+	}
+	if end == len(title) || len(strings.Fields(title[:end])) > 3 {
+		return "" // no prefix, or a sentence with a colon in it
+	}
+	return title[:end]
+}
+
+// byLabels returns the first template one of whose labels is in labels,
+// or nil.
+func (s *Set) byLabels(labels []string) *rules.Template {
 	wanted := map[string]bool{}
 	for _, l := range labels {
 		wanted[Normalize(l)] = true
@@ -171,7 +238,7 @@ func (s *Set) Select(labels []string) *rules.Template {
 			}
 		}
 	}
-	return s.Default()
+	return nil
 }
 
 // With returns a new Set where each override replaces the template of the

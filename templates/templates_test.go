@@ -239,6 +239,39 @@ func TestSelect(t *testing.T) {
 	}
 }
 
+// TestSelectForTitle: an unlabelled issue whose title opens with a
+// template's label takes that template; a label, when there is one,
+// still decides; a title that only mentions the word, or a sentence with
+// a colon, keeps the default.
+func TestSelectForTitle(t *testing.T) {
+	s := mustBuiltin(t)
+	for _, c := range []struct {
+		labels []string
+		title  string
+		want   string
+	}{
+		{nil, "Bug : le bouton Envoyer ne fonctionne pas sur Safari", "bug"},
+		{nil, "Bug: attachments over 10 MB fail to upload", "bug"},
+		{nil, "[Anomalie] La date s'affiche au format américain", "bug"},
+		{nil, "Bug du calendrier : les jours fériés apparaissent ouverts", "bug"},
+		{nil, "Régression - l'export CSV est vide", "bug"},
+		{nil, "Technique : monter la bibliothèque PDF pour corriger une CVE", "technique"},
+		{nil, "Tech task: migrate legacy claims", "technique"},
+		{nil, "[Dette technique] Supprimer l'ancien module d'export", "technique"},
+		{nil, "Export des inscrits", "user-story"},
+		{nil, "Corriger le bug du calendrier", "user-story"},
+		{nil, "En tant qu'agent, je veux voir les bugs signalés : tri par date", "user-story"},
+		{nil, "[Épopée] Inscriptions", "user-story"},
+		{nil, "", "user-story"},
+		{[]string{"récit"}, "Bug : le bouton ne marche pas", "user-story"},
+		{[]string{"bug"}, "Export des inscrits", "bug"},
+	} {
+		if got := s.SelectFor(c.labels, c.title).Name; got != c.want {
+			t.Errorf("SelectFor(%q, %q) = %s, want %s", c.labels, c.title, got, c.want)
+		}
+	}
+}
+
 func TestParseTemplateErrors(t *testing.T) {
 	for _, c := range []struct {
 		file  string
