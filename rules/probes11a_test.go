@@ -43,8 +43,8 @@ func TestReviewProbesFifteenthBatchProductWords(t *testing.T) {
 
 // TestReviewProbesFifteenthBatchProductViews: a person following the
 // steps of their own request, the documents to prepare, an average
-// delay, records hidden from a list or shown first, a guide to the
-// right form "selon ma situation": views of what is held or published,
+// delay, records hidden from a list or shown first, a filter the screen
+// keeps, a guide to the right form "selon ma situation": views of what is held or published,
 // no new processing. Hiding a person's detail from a list is
 // minimisation and keeps asking for the RGPD section.
 func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
@@ -60,6 +60,11 @@ func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
 		{"ETQ usager, je veux être guidé vers le bon formulaire de la médiathèque selon ma situation", false, false},
 		{"As a resident, I want to be directed to the right permit form depending on my situation", false, false},
 		{"As an officer, I want applications received at the weekend to appear first on Monday", false, false},
+		// A screen that remembers its filter keeps nobody's data; pieces
+		// kept five years are a retention rule.
+		{"ETQ instructeur, je veux filtrer les dossiers par statut et que le filtre choisi soit conservé quand je reviens sur la liste", false, false},
+		{"As an officer, I want my selected filters to be retained between sessions", false, false},
+		{"ETQ agent, je veux que les pièces déposées soient conservées cinq ans après la clôture du dossier", true, true},
 		// Eligibility computed from one's situation is a computation
 		// about the person: it keeps asking.
 		{"ETQ usager, je veux voir les aides auxquelles j'ai droit en fonction de ma situation", true, false},

@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // A product team writes about its own product with words that name a
 // person's record elsewhere: a rule "prend en compte" the public
 // holidays, the form shows "un message d'erreur", a page keeps
@@ -200,3 +202,32 @@ func situationAsCase(text string, start, end int) bool {
 // guideForms lead a person to a page or a form.
 var guideForms = setOf(`orienter oriente orientee orientes orientees guider guide guidee guides guidees rediriger redirige redirigee
 	rediriges aiguiller aiguille aiguillee diriger dirige dirigee directed redirected guided routed steered`)
+
+// interfaceStateKept reports whether a word of keeping ("conservé",
+// "conserver", "retained") keeps a state of the interface: a filter, a
+// sort, a choice, a tab, named next to it ("le filtre choisi est
+// conservé quand je reviens", "conserver le tri", "the selected filters
+// are retained"). The policy reads "conservés" there in its harmless
+// sense (fr-bo-021); what a person entered stays data.
+func interfaceStateKept(text string, start, end int) bool {
+	if w := fold(lastWord(text[start:end])); !strings.HasPrefix(w, "conserv") && !strings.HasPrefix(w, "retain") {
+		return false
+	}
+	si := sentenceStart(text, start)
+	for _, w := range lastWords(text[si:start], 5) {
+		if interfaceStates[w] {
+			return true
+		}
+	}
+	for _, w := range firstWords(text[end:], 3) {
+		if interfaceStates[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// interfaceStates are what a screen remembers between two visits.
+var interfaceStates = setOf(`filtre filtres tri tris choix selection selections preference preferences affichage onglet onglets
+	position zoom reglage reglages colonnes filter filters sort sorting selection selections preference preferences tab tabs
+	layout view`)

@@ -324,8 +324,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		text := units[h.unit].text
-		if negated(text[:h.start]) {
-			continue
+		if negated(text[:h.start]) || interfaceStateKept(text, h.start, h.end) {
+			continue // "le filtre choisi est conservé": the screen's state, nobody's data
 		}
 		si := sentenceIndex(text, h.start)
 		if ctx == ContextProvider {
