@@ -64,6 +64,8 @@ func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
 		// kept five years are a retention rule.
 		{"ETQ instructeur, je veux filtrer les dossiers par statut et que le filtre choisi soit conservé quand je reviens sur la liste", false, false},
 		{"As an officer, I want my selected filters to be retained between sessions", false, false},
+		{"ETQ instructeur, je veux que la page courante de la liste soit conservée quand je reviens d'un dossier", false, false},
+		{"ETQ agent, je veux un interrupteur « Mode sombre » dans le menu de mon compte", false, false},
 		{"ETQ agent, je veux que les pièces déposées soient conservées cinq ans après la clôture du dossier", true, true},
 		// Eligibility computed from one's situation is a computation
 		// about the person: it keeps asking.

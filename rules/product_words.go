@@ -214,7 +214,7 @@ func interfaceStateKept(text string, start, end int) bool {
 		return false
 	}
 	si := sentenceStart(text, start)
-	for _, w := range lastWords(text[si:start], 5) {
+	for _, w := range lastWords(text[si:start], 7) {
 		if interfaceStates[w] {
 			return true
 		}
@@ -229,5 +229,5 @@ func interfaceStateKept(text string, start, end int) bool {
 
 // interfaceStates are what a screen remembers between two visits.
 var interfaceStates = setOf(`filtre filtres tri tris choix selection selections preference preferences affichage onglet onglets
-	position zoom reglage reglages colonnes filter filters sort sorting selection selections preference preferences tab tabs
-	layout view`)
+	position zoom reglage reglages colonnes page pagination recherche recherches filter filters sort sorting selection
+	selections preference preferences tab tabs layout view search searches`)

@@ -138,7 +138,13 @@ func uiCompound(text string, start, end int) bool {
 			return true
 		}
 	}
-	return len(b) == 2 && screenNouns[b[0]] && (b[1] == "de" || b[1] == "d")
+	if len(b) == 2 && screenNouns[b[0]] && (b[1] == "de" || b[1] == "d") {
+		return true
+	}
+	// "le menu de mon compte", "the settings tab of my account": a
+	// place of the interface, past the possessive.
+	b3 := lastWords(text[:start], 3)
+	return len(b3) == 3 && screenNouns[b3[0]] && (b3[1] == "de" || b3[1] == "d" || b3[1] == "of") && firstPossessives[b3[2]]
 }
 
 // audienceParticiple reports whether a folded word is a past participle
