@@ -284,6 +284,8 @@ func (s *story) needAct() needAct {
 		return actBrowse // "une recherche par nom", "une visionneuse"
 	case ownDocVerbs[verb] && inSet(documentWords, next):
 		return actWorkflow // one's own attestation, decree, invoice
+	case roleArticles[verb] && s.citizenPerson() && (inSet(documentWords, next) || inSet(documentWords, wordAfter(ws, next))):
+		return actWorkflow // "an email receipt", "un récépissé": a need without a verb, one's own document
 	case browseVerbs[verb] && !computes(f) && !strings.Contains(f, " order a ") && !strings.Contains(f, " order an "):
 		// "order a background check" buys or requests one; "order the
 		// list by date" sorts.

@@ -83,6 +83,13 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			return true
 		}
 	}
+	if len(before) >= 2 && proofWords[before[len(before)-2]] && ofWords[before[len(before)-1]] && s.citizenPerson() &&
+		anyWordIn(text[sentenceStart(text, start):start], sendingForms) {
+		// "upload proof of address", "joindre un justificatif de
+		// domicile": the person's own document about the detail, sent;
+		// "which proof of address is accepted" is the service's rule.
+		return true
+	}
 	if len(before) > 0 {
 		// "the applicant's address": the tokenizer split "applicant's".
 		if w := before[len(before)-1]; w == "s" {
@@ -197,6 +204,14 @@ var uiNouns = map[string]bool{
 	"menu": true, "onglet": true, "interface": true, "tunnel": true, "form": true, "screen": true,
 	"button": true, "link": true, "tab": true,
 }
+
+// proofWords name a document that proves a person's detail; sendingForms
+// give it to the service.
+var (
+	proofWords   = setOf(`justificatif justificatifs attestation attestations preuve preuves proof proofs certificat certificate evidence`)
+	sendingForms = setOf(`joindre joins joint televerser televerse deposer depose envoyer envoie transmettre transmets fournir fournis
+		ajouter ajoute upload uploads attach attaches submit submits send sends provide provides add adds`)
+)
 
 // placePrepositions say where a feature is: the record after them is a
 // place of the interface, not what the need handles.
@@ -474,7 +489,7 @@ func (s *story) inNeed(word string) bool {
 // what follows is when or by what, not what the story handles ("voir
 // les pièces à fournir avant de commencer ma demande", "selon le motif
 // de mon rendez-vous", "before applying").
-var circumstanceWords = setOf(`avant apres selon suivant before after according`)
+var circumstanceWords = setOf(`avant apres selon suivant quand lorsque lorsqu before after according when whenever`)
 
 // relativeWords open a relative clause: what follows qualifies a noun of
 // the need ("les applications auxquelles je peux demander l'accès").

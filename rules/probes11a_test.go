@@ -75,3 +75,20 @@ func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
 		{"As an officer, I want the phone numbers of claimants hidden from the list", true, false},
 	})
 }
+
+// TestReviewProbesFifteenthBatchWhenAndProof: a request filed in a
+// "quand" clause only says when a notification leaves ("un accusé de
+// réception quand je dépose ma demande"): the existing channel, the same
+// person. A proof of address or of identity the person sends is their
+// document about that detail; which proofs are accepted is the
+// service's rule.
+func TestReviewProbesFifteenthBatchWhenAndProof(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux recevoir un accusé de réception par courriel quand je dépose ma demande de place en crèche", false, false},
+		{"As a parent, I want an email receipt when I book a holiday club place", false, false},
+		{"ETQ parent, je veux déposer ma demande de place en crèche en ligne", true, false},
+		{"As a resident, I want to upload proof of address for my parking permit", true, true},
+		{"ETQ usager, je veux joindre une attestation de domicile à ma demande de carte de stationnement", true, true},
+		{"As a resident, I want to see which proof of address is accepted for a parking permit", false, false},
+	})
+}
