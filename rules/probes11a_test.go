@@ -76,13 +76,14 @@ func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
 	})
 }
 
-// TestReviewProbesFifteenthBatchWhenAndProof: a request filed in a
+// TestReviewProbesFifteenthBatchWhenProofAndRelatives: a request filed in a
 // "quand" clause only says when a notification leaves ("un accusé de
 // réception quand je dépose ma demande"): the existing channel, the same
 // person. A proof of address or of identity the person sends is their
 // document about that detail; which proofs are accepted is the
-// service's rule.
-func TestReviewProbesFifteenthBatchWhenAndProof(t *testing.T) {
+// service's rule. A public page shared with a relative is no
+// representation.
+func TestReviewProbesFifteenthBatchWhenProofAndRelatives(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ parent, je veux recevoir un accusé de réception par courriel quand je dépose ma demande de place en crèche", false, false},
 		{"As a parent, I want an email receipt when I book a holiday club place", false, false},
@@ -90,5 +91,8 @@ func TestReviewProbesFifteenthBatchWhenAndProof(t *testing.T) {
 		{"As a resident, I want to upload proof of address for my parking permit", true, true},
 		{"ETQ usager, je veux joindre une attestation de domicile à ma demande de carte de stationnement", true, true},
 		{"As a resident, I want to see which proof of address is accepted for a parking permit", false, false},
+		// A public page shared with a relative: nobody acts for anybody.
+		{"ETQ usager, je veux copier le lien d'une fiche pratique pour l'envoyer à un proche", false, false},
+		{"ETQ usager, je veux envoyer mon dossier de demande de logement à un proche pour qu'il le complète", true, true},
 	})
 }

@@ -231,3 +231,27 @@ func interfaceStateKept(text string, start, end int) bool {
 var interfaceStates = setOf(`filtre filtres tri tris choix selection selections preference preferences affichage onglet onglets
 	position zoom reglage reglages colonnes page pagination recherche recherches filter filters sort sorting selection
 	selections preference preferences tab tabs layout view search searches`)
+
+// sharedWithRelative reports whether a relative ("à un proche", "with a
+// friend") is whom the sentence sends or shares something that names
+// no record and no person's detail: a link to a public page, an
+// article. Nobody acts for anybody, and nobody's data goes anywhere.
+// Sending one's dossier to a relative stays a new recipient.
+func (c *compiled) sharedWithRelative(text string, start, end int) bool {
+	if !strings.Contains(fold(text[start:end]), "proche") {
+		return false
+	}
+	sentence := text[sentenceStart(text, start):start]
+	if !anyWordIn(sentence, shareForms) {
+		return false
+	}
+	for _, w := range words(sentence) {
+		if c.records[stem(w)] || c.attributes[stem(w)] || possessives[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// shareForms send or share a thing with someone.
+var shareForms = setOf(`envoyer envoie partager partage transferer transfere share shares send sends forward forwards`)

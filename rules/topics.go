@@ -142,6 +142,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negated(text[:h.start]) || brandIdentity(text, h.start, h.end) {
 			continue // "sans données nominatives", "no cookies", "l'identité visuelle"
 		}
+		if s.c.sharedWithRelative(text, h.start, h.end) {
+			continue // "copier le lien d'une fiche pratique pour l'envoyer à un proche"
+		}
 		if forColleague(h.word, text[h.end:]) {
 			continue // "saisir un congé pour le compte d'un agent": within the team
 		}
