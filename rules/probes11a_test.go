@@ -27,6 +27,11 @@ func TestReviewProbesFifteenthBatchProductWords(t *testing.T) {
 		{"ETQ agent du service culturel, je veux voir l'historique des versions de la page de l'exposition", false, false},
 		{"As a visitor, I want a clearer error message when the search finds nothing", false, false},
 		{"As a visitor, I want to read the history of the castle on the museum's page", false, false},
+		// A message the story quotes is the product's text; a short
+		// quotation names a field.
+		{"ETQ agent, je veux corriger la faute d'orthographe du courriel de confirmation, qui doit dire « votre demande a bien été reçue »", false, false},
+		{"As an officer, I want the confirmation page to say “your application has been received”", false, false},
+		{"ETQ agent, je veux ajouter un champ « Numéro de téléphone » au formulaire d'inscription", true, false},
 		// Telling people something about the product.
 		{"ETQ agent, je veux expliquer aux usagers ce qui déclenche le blocage du formulaire", false, false},
 		{"ETQ responsable de la déchetterie, je veux indiquer aux usagers que le site ferme plus tôt en hiver", false, false},

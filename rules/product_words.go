@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // A product team writes about its own product with words that name a
 // person's record elsewhere: a rule "prend en compte" the public
@@ -255,3 +258,22 @@ func (c *compiled) sharedWithRelative(text string, start, end int) bool {
 
 // shareForms send or share a thing with someone.
 var shareForms = setOf(`envoyer envoie partager partage transferer transfere share shares send sends forward forwards`)
+
+// quotedMessage reports whether the word at off is inside a quotation of
+// at least four words: a message, a page's text or an e-mail the story
+// quotes (« votre demande a bien été reçue »), written by the product,
+// not a record it handles. A short quotation is a field or a button
+// (« Nom », « Supprimer mon compte ») and still names what is handled.
+func quotedMessage(text string, off int) bool {
+	open := strings.LastIndexAny(text[:off], "«“")
+	if open < 0 || strings.ContainsAny(text[open:off], "»”") {
+		return false
+	}
+	rest := text[off:]
+	end := strings.IndexAny(rest, "»”\n")
+	if end < 0 || rest[end] == '\n' {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(text[open:])
+	return len(words(text[open+size:off+end])) >= 4
+}

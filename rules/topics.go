@@ -213,6 +213,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if t.Context == ContextPerson && situationAsCase(text, h.start, h.end) {
 				continue // "être orienté vers la bonne démarche selon ma situation": which page, not a detail kept
 			}
+			if quotedMessage(text, h.start) {
+				continue // "le courriel dit « votre demande a bien été reçue »": the product's words
+			}
 			if t.Context == ContextOwn && s.c.productWord(text, h.start, h.end, s.lang) {
 				continue // "prendre en compte", "un message d'erreur", "l'historique des versions"
 			}
