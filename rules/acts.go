@@ -88,7 +88,8 @@ var (
 		document documents evidence information`)
 	// notifiedForms: participles of being notified.
 	notifiedForms = setOf(`prevenu prevenue prevenus prevenues notifie notifiee notifies notifiees alerte alertee alertes alertees
-		informe informee informes informees averti avertie avertis averties notified alerted informed told warned`)
+		informe informee informes informees averti avertie avertis averties relance relancee relances relancees
+		rappele rappelee rappeles rappelees notified alerted informed told warned reminded chased`)
 	// messageWords: what the existing channel carries ("envoyer une
 	// proposition à plusieurs remplaçants" is an offer sent that way).
 	messageWords = setOf(`alerte alertes notification notifications courriel courriels courrier courriers mail mails email emails

@@ -83,8 +83,9 @@ func TestReviewProbesFifteenthBatchProductViews(t *testing.T) {
 
 // TestReviewProbesFifteenthBatchWhenProofAndRelatives: a request filed in a
 // "quand" clause only says when a notification leaves ("un accusé de
-// réception quand je dépose ma demande"): the existing channel, the same
-// person. A proof of address or of identity the person sends is their
+// réception quand je dépose ma demande"), and people "relancés" in the
+// passive are reminded as in the active: the existing channel, the same
+// people. A proof of address or of identity the person sends is their
 // document about that detail; which proofs are accepted is the
 // service's rule. A public page shared with a relative is no
 // representation.
@@ -93,6 +94,9 @@ func TestReviewProbesFifteenthBatchWhenProofAndRelatives(t *testing.T) {
 		{"ETQ parent, je veux recevoir un accusé de réception par courriel quand je dépose ma demande de place en crèche", false, false},
 		{"As a parent, I want an email receipt when I book a holiday club place", false, false},
 		{"ETQ parent, je veux déposer ma demande de place en crèche en ligne", true, false},
+		// A reminder through the existing channel, written in the
+		// passive: workflow, as the active form.
+		{"ETQ instructeur, je veux que les demandeurs dont le dossier est incomplet soient relancés automatiquement au bout de 15 jours", false, false},
 		{"As a resident, I want to upload proof of address for my parking permit", true, true},
 		{"ETQ usager, je veux joindre une attestation de domicile à ma demande de carte de stationnement", true, true},
 		{"As a resident, I want to see which proof of address is accepted for a parking permit", false, false},
