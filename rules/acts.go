@@ -291,6 +291,10 @@ func (s *story) needAct() needAct {
 		// "order a background check" buys or requests one; "order the
 		// list by date" sorts.
 		return actBrowse
+	case workflowVerbs[verb] && consentObject(ws):
+		// "accepter ou refuser les cookies de mesure d'audience": a
+		// person's consent recorded, not a dossier moved along.
+		return actProcess
 	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)):
 		return actWorkflow
 	case recordVerbs[verb] && (decisionWords[next] || decisionWords[wordAfter(ws, next)]) && !s.namesSensitive():

@@ -94,6 +94,12 @@ func TestReviewProbesFifteenthBatchWhenProofAndRelatives(t *testing.T) {
 		{"ETQ parent, je veux recevoir un accusé de réception par courriel quand je dépose ma demande de place en crèche", false, false},
 		{"As a parent, I want an email receipt when I book a holiday club place", false, false},
 		{"ETQ parent, je veux déposer ma demande de place en crèche en ligne", true, false},
+		// A page that tells who may apply and how files nothing.
+		{"As a resident, I want a start page that explains who can apply for a resident parking permit and what I need", false, false},
+		{"ETQ usager, je veux une page qui explique qui peut s'inscrire à l'école de musique et comment s'inscrire", false, false},
+		// Accepting or refusing cookies records a consent: no workflow.
+		{"As a visitor, I want to accept or reject analytics cookies on the museum's site", true, false},
+		{"ETQ visiteur, je veux accepter ou refuser les cookies de mesure d'audience", true, false},
 		// A reminder through the existing channel, written in the
 		// passive: workflow, as the active form.
 		{"ETQ instructeur, je veux que les demandeurs dont le dossier est incomplet soient relancés automatiquement au bout de 15 jours", false, false},

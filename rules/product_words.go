@@ -277,3 +277,33 @@ func quotedMessage(text string, off int) bool {
 	_, size := utf8.DecodeRuneInString(text[open:])
 	return len(words(text[open+size:off+end])) >= 4
 }
+
+// consentObject reports whether a need's words name cookies, trackers or
+// consent: accepting or refusing them records a person's choice.
+func consentObject(ws []string) bool {
+	for _, w := range ws {
+		if consentWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var consentWords = setOf(`cookie cookies traceur traceurs consentement consentements consent consents tracker trackers`)
+
+// howOrWhoCan reports whether the text before a verb of filing asks who
+// may file or how ("who can apply", "qui peut s'inscrire", "how to
+// book", "comment réserver"): a page tells the procedure, nobody files.
+func howOrWhoCan(before string) bool {
+	ws := lastWords(before, 3)
+	for len(ws) > 0 && (ws[len(ws)-1] == "s" || ws[len(ws)-1] == "se" || ws[len(ws)-1] == "to") {
+		ws = ws[:len(ws)-1] // "comment s'inscrire", "how to apply"
+	}
+	n := len(ws)
+	if n == 0 {
+		return false
+	}
+	last := ws[n-1]
+	return last == "comment" || last == "how" ||
+		n >= 2 && (ws[n-2] == "who" || ws[n-2] == "qui") && (last == "can" || last == "may" || last == "peut" || last == "peuvent")
+}

@@ -274,6 +274,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if s.inOrganisationName() {
 				continue // "réserver le gymnase au nom de l'association": the organisation's booking
 			}
+			if howOrWhoCan(text[:h.start]) {
+				continue // "a page that explains who can apply", "comment s'inscrire": the procedure told
+			}
 			if interfaceObject(text[h.end:]) {
 				// "choisir ma langue d'affichage", "choose my colour
 				// theme": a setting of the interface, nobody's data.
