@@ -35,7 +35,7 @@ func TestBuiltinFilesAllParse(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "bug", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "bug", "question", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v (default first)", names, want)
 	}
 	for _, e := range entries {
@@ -192,7 +192,7 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 func TestExtendsInheritsWhatIsOmitted(t *testing.T) {
 	s := mustBuiltin(t)
 	us, _ := s.Get("user-story")
-	for _, name := range []string{"technique", "bug"} {
+	for _, name := range []string{"technique", "bug", "question"} {
 		tm, ok := s.Get(name)
 		if !ok {
 			t.Fatalf("%s missing", name)
@@ -261,7 +261,9 @@ func TestSelectForTitle(t *testing.T) {
 		{nil, "Export des inscrits", "user-story"},
 		{nil, "Corriger le bug du calendrier", "user-story"},
 		{nil, "En tant qu'agent, je veux voir les bugs signalés : tri par date", "user-story"},
-		{nil, "[Épopée] Inscriptions", "user-story"},
+		{nil, "[Épopée] Inscriptions", "question"},
+		{nil, "Question : faut-il FranceConnect pour les parents ?", "question"},
+		{nil, "Spike: which map tiles provider", "question"},
 		{nil, "", "user-story"},
 		{[]string{"récit"}, "Bug : le bouton ne marche pas", "user-story"},
 		{[]string{"bug"}, "Export des inscrits", "bug"},
@@ -461,7 +463,7 @@ func TestLoadRepositoryOverrides(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "incident", "bug", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "incident", "bug", "question", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v", names, want)
 	}
 	us, _ := s.Get("user-story")
