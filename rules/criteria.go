@@ -144,8 +144,17 @@ func (s *story) findCriteria() {
 		}
 	}
 	inCriteria := make([]bool, len(s.sections))
+	anyCriteriaSection := false
 	for i, sec := range s.sections {
 		inCriteria[i] = sec.spec >= 0 && s.t.Sections[sec.spec].Kind == KindCriteria
+		anyCriteriaSection = anyCriteriaSection || inCriteria[i]
+	}
+	// A plain list right under the story sentence, or anywhere in the
+	// body of a story whose sentence is its title, in an issue with no
+	// criteria heading at all, is the team's criteria.
+	sentenceLine := -1
+	if s.sent != nil && s.sent.Action != "" && !anyCriteriaSection {
+		sentenceLine = s.sent.Line // 0: the title
 	}
 	lastSection := -2
 	for i := range s.d.blocks {
@@ -175,6 +184,18 @@ func (s *story) findCriteria() {
 			case b.kind == blockHeading && s.looseGherkinPlace(b) && isScenarioHeading(b.text):
 				// A scenario's heading under the story's own.
 				cb.line(b.text, b.line, defaultSpec)
+			case b.kind == blockItem && b.task && strings.TrimSpace(b.text) != "" && !anyCriteriaSection && s.looseGherkinPlace(b) && !s.phBlock[i]:
+				// A task list in an issue with no criteria heading: what a
+				// GitHub or GitLab team writes as its criteria ("- [ ] lien
+				// « Télécharger (PDF) » sur chaque ligne").
+				cb.close()
+				cb.add(Criterion{Text: b.text, Line: b.line, Task: true, Checked: b.checked}, defaultSpec, b.lastLine())
+			case b.kind == blockItem && !b.task && b.level == 0 && sentenceLine >= 0 && b.line > sentenceLine && s.looseGherkinPlace(b) && !s.phBlock[i]:
+				if cb.lines(b, defaultSpec) {
+					continue
+				}
+				cb.close()
+				cb.add(Criterion{Text: collapse(b.text), Line: b.line}, defaultSpec, b.lastLine())
 			default:
 				cb.close()
 			}

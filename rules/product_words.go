@@ -262,8 +262,9 @@ var shareForms = setOf(`envoyer envoie partager partage transferer transfere sha
 // quotedMessage reports whether the word at off is inside a quotation of
 // at least four words: a message, a page's text or an e-mail the story
 // quotes (« votre demande a bien été reçue »), written by the product,
-// not a record it handles. A short quotation is a field or a button
-// (« Nom », « Supprimer mon compte ») and still names what is handled.
+// not a record it handles; so is a path through the menus (« Mon compte >
+// Factures »). A short quotation is a field or a button (« Nom »,
+// « Supprimer mon compte ») and still names what is handled.
 func quotedMessage(text string, off int) bool {
 	open := strings.LastIndexAny(text[:off], "«“")
 	if open < 0 || strings.ContainsAny(text[open:off], "»”") {
@@ -275,7 +276,9 @@ func quotedMessage(text string, off int) bool {
 		return false
 	}
 	_, size := utf8.DecodeRuneInString(text[open:])
-	return len(words(text[open+size:off+end])) >= 4
+	quote := text[open+size : off+end]
+	// « Mon compte > Factures »: a path through the menus.
+	return len(words(quote)) >= 4 || strings.Contains(quote, ">") || strings.Contains(quote, "›") || strings.Contains(quote, "→")
 }
 
 // consentObject reports whether a need's words name cookies, trackers or

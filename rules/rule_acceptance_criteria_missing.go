@@ -20,8 +20,15 @@ var acceptanceCriteriaMissing = Rule{
 
 func checkAcceptanceCriteriaMissing(s *story) []hit {
 	var out []hit
+	// Criteria written under another criteria heading ("Règles de
+	// gestion", which French teams use as their criteria) stand for a
+	// missing criteria section; an empty one is still told.
+	written := false
 	for _, i := range s.criteriaSpecs() {
-		if !s.required[i] || s.states[i] == SectionPresent {
+		written = written || s.states[i] == SectionPresent
+	}
+	for _, i := range s.criteriaSpecs() {
+		if !s.required[i] || s.states[i] == SectionPresent || written && s.states[i] == SectionMissing {
 			continue
 		}
 		spec := s.t.Sections[i]

@@ -12,6 +12,24 @@ func TestRuleAcceptanceCriteriaMissing(t *testing.T) {
 		{"gherkin fence without heading", "", story + "\n```gherkin\nScénario: filtre\n  Quand je filtre\n  Alors je vois\n```\n", 0},
 		{"plain gherkin lines under CA", "", story + "\n**CA**\nÉtant donné un dossier\nQuand je filtre\nAlors il s'affiche\n", 0},
 		{"paragraph criteria", "", story + "\n## AC\n\nLe filtre garde la date choisie entre deux visites.\n", 0},
+		// A GitHub or GitLab task list right under the sentence, with no
+		// heading: the team's criteria.
+		{"task list without heading", "", story + "\n- [ ] Le filtre propose les statuts\n- [ ] Le filtre reste choisi\n", 0},
+		{"task list under an unknown heading", "", story + "\n### À faire\n\n- [ ] Le filtre propose les statuts\n", 0},
+		// So is a plain list right under the sentence, when the issue has
+		// no criteria heading at all; a list before the sentence is its
+		// context.
+		{"plain list under the sentence", "", story + "\n- le filtre propose les statuts\n", 0},
+		{"plain list before the sentence", "", "Aujourd'hui :\n\n- les agents trient à la main\n\n" + story, 1},
+		{"plain list under a title that is the sentence", "En tant qu'agent, je veux filtrer les dossiers", "Sur la liste :\n\n- un filtre par statut\n", 0},
+		// "CA : …", the label and its criterion on one line.
+		{"inline criteria label", "", story + "\nCA : un seul filtre actif à la fois.\n", 0},
+		{"inline label of another section", "", story + "\nContexte : les agents trient à la main.\n", 1},
+		{"task list under out of scope", "", story + "\n## Hors périmètre\n\n- [ ] Le filtre par commune\n", 1},
+		{"empty boxes without heading", "", story + "\n- [ ]\n- [ ]\n", 1},
+		// "Règles de gestion" are criteria for French teams.
+		{"business rules only", "", story + "\nRègles de gestion :\n- le filtre est conservé une journée\n", 0},
+		{"empty criteria beside business rules", "", story + "\n## Règles de gestion\n\n- un dossier clos n'apparaît plus\n\n## Critères d'acceptation\n\n<!-- à remplir -->\n", 1},
 		{"no section", "", story, 1},
 		{"empty section", "", story + "\n## Critères d'acceptation\n\n<!-- Écrivez vos scénarios ici -->\n", 1},
 		{"only a placeholder", "", story + "\n## Critères d'acceptation\n\n- [ ] [critère vérifiable]\n", 1},

@@ -287,11 +287,13 @@ func (s *story) classify() {
 					s.bySpec[spec] = append(s.bySpec[spec], cur)
 				}
 				if b.kind == blockPara {
-					// "**Contexte :** text", "Critères :\n- …": the text
-					// after the label is the section's.
+					// "**Contexte :** text", "Critères :\n- …", "CA : text":
+					// the text after the label is the section's.
 					rest, lines := b.restAfterFirstLine()
 					if b.bold != "" {
 						rest, lines = b.restAfterBold()
+					} else if after, ok := inlineAfterLabel(b.text, heading); ok {
+						rest, lines = after, b.lines
 					}
 					b.bold, b.boldLine = "", false
 					b.text, b.lines = rest, lines
@@ -337,6 +339,13 @@ func (s *story) headingOf(b *block) (heading string, level, spec int, ok bool) {
 				return h, 7, spec, true
 			}
 		}
+		// "CA : un seul courriel par lecteur et par jour": a criteria
+		// label with its criterion on the same line.
+		if label, _, ok := strings.Cut(first, ":"); ok && len(strings.Fields(label)) <= 3 {
+			if spec := s.matchSection(strings.TrimSpace(label)); spec >= 0 && s.t.Sections[spec].Kind == KindCriteria {
+				return strings.TrimSpace(label), 7, spec, true
+			}
+		}
 	case b.kind == blockPara && b.bold != "":
 		h := strings.TrimRight(b.bold, " :.")
 		colon := strings.HasSuffix(strings.TrimSpace(b.bold), ":") ||
@@ -350,6 +359,26 @@ func (s *story) headingOf(b *block) (heading string, level, spec int, ok bool) {
 		}
 	}
 	return "", 0, -1, false
+}
+
+// inlineAfterLabel returns the text after "label :" on a paragraph's first
+// line and the lines after it, when the first line goes on past the
+// colon ("CA : un seul courriel par jour").
+func inlineAfterLabel(text, label string) (string, bool) {
+	rest, ok := strings.CutPrefix(text, label)
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	rest, ok = strings.CutPrefix(rest, ":")
+	if !ok {
+		return "", false
+	}
+	rest = strings.TrimLeft(rest, " \t")
+	if rest == "" || rest[0] == '\n' {
+		return "", false
+	}
+	return rest, true
 }
 
 // matchSection returns the template section a heading names, or -1. Case,
