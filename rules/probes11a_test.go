@@ -111,3 +111,15 @@ func TestReviewProbesFifteenthBatchWhenProofAndRelatives(t *testing.T) {
 		{"ETQ usager, je veux envoyer mon dossier de demande de logement à un proche pour qu'il le complète", true, true},
 	})
 }
+
+// TestReviewProbesFifteenthBatchProviderInCriteria: a criterion that
+// signs people in through an identity provider ("Connexion avec
+// FranceConnect") hands their identity to the service, as the same words
+// in the need do; being already signed in, as a precondition, does not.
+func TestReviewProbesFifteenthBatchProviderInCriteria(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Connexion des familles", "ETQ parent, je veux me connecter au portail de la crèche.\n\n## Critères d'acceptation\n\n- [ ] Connexion avec FranceConnect\n- [ ] Un lien mène à l'aide de FranceConnect\n", true, true},
+		{"Sign in", "As a tenant, I want to sign in to the repairs portal.\n\n## Acceptance criteria\n\n- [ ] Sign in with GOV.UK One Login\n", true, true},
+		{"Menu de la crèche", "ETQ parent, je veux voir le menu de la semaine de la crèche.\n\n## Critères d'acceptation\n\n- [ ] Étant donné que je suis connecté avec FranceConnect, je vois le menu de la semaine\n- [ ] Les allergènes sont indiqués sous chaque plat\n", false, false},
+	})
+}

@@ -310,3 +310,36 @@ func howOrWhoCan(before string) bool {
 	return last == "comment" || last == "how" ||
 		n >= 2 && (ws[n-2] == "who" || ws[n-2] == "qui") && (last == "can" || last == "may" || last == "peut" || last == "peuvent")
 }
+
+// signInBefore reports whether the text before a provider's name ends
+// with signing in through it, within three words: "Connexion avec
+// FranceConnect", "se connecter via ProConnect", "sign in with".
+// Being signed in ("je suis connecté avec FranceConnect") is a state
+// the story starts from, not what it does.
+func signInBefore(before string) bool {
+	ws := lastWords(before, 6)
+	for i := max(0, len(ws)-3); i < len(ws); i++ {
+		if signInWords[ws[i]] {
+			for _, w := range ws[:i] {
+				if w == "ne" || w == "n" || w == "not" || w == "cannot" || w == "never" || w == "jamais" {
+					return false // "ne peut plus se connecter via ProConnect": a sign-in refused
+				}
+			}
+			return !(i > 0 && beVerbs[ws[i-1]])
+		}
+	}
+	return false
+}
+
+// signInWords sign in; a folded "connecte" is left out, as it is also
+// the participle of a state ("un agent connecté via ProConnect").
+var signInWords = setOf(`connexion connecter connectent authentification authentifier identification
+	login signin logon sign log`)
+
+// givenStep reports whether a criterion opens with a precondition
+// ("Étant donné que je suis connecté avec FranceConnect"): what is
+// already so, not what the story does.
+func givenStep(text string) bool {
+	_, kind, _, ok := gherkinLine(firstLine(text))
+	return ok && kind == "given"
+}

@@ -192,6 +192,14 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		switch t.Context {
 		case ContextNeed:
+			if b := units[h.unit].block; b != nil && t.Has(CategoryPersonalData) && t.Has(CategorySecurity) &&
+				b.kind == blockItem && s.inCriteria(b) && (signInBefore(text[:h.start]) || signInWords[firstWordAfter(h.word, 0)]) && !givenStep(text) {
+				// "- [ ] Connexion avec FranceConnect": a criterion says
+				// the story signs people in through the provider, whose
+				// identity it then receives.
+				accepted[k] = true
+				continue
+			}
 			if s.sent == nil && t.Has(CategorySecurity) && !s.bugReport() {
 				// A spike or a question has no need: it is about what it
 				// names. On a sign-in provider ("Spike : FranceConnect
