@@ -93,11 +93,12 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the twenty held-out
-// sets, each written blind by another labeller and measured once before
-// it was read (figures in the README): floors 0.02 under the figures of
-// the final rules of the sixth round (2026-12-06), so that a later
-// change cannot quietly undo a class.
+// TestJudgmentHeldOut guards the review figures on the twenty-one
+// held-out sets, each written blind by another labeller and measured once
+// before it was read (figures in the README): floors about 0.02 under the
+// figures of the final rules of the seventh round (2026-12-06), never
+// lower than the sixth round's, so that a later change cannot quietly
+// undo a class.
 func TestJudgmentHeldOut(t *testing.T) {
 	for _, c := range []struct {
 		dir  string
@@ -109,20 +110,21 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout4", map[string][2]float64{"rgpd": {0.81, 0.87}, "security": {0.95, 0.9}}},
 		{"heldout5", map[string][2]float64{"rgpd": {0.9, 0.9}, "security": {0.9, 0.9}}},
 		{"heldout6", map[string][2]float64{"rgpd": {0.77, 0.83}, "security": {0.88, 0.84}}},
-		{"heldout7", map[string][2]float64{"rgpd": {0.86, 0.89}, "security": {0.93, 0.86}}},
+		{"heldout7", map[string][2]float64{"rgpd": {0.87, 0.89}, "security": {0.93, 0.86}}},
 		{"heldout8", map[string][2]float64{"rgpd": {0.87, 0.9}, "security": {0.93, 0.88}}},
 		{"heldout9", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.91, 0.83}}},
 		{"heldout10", map[string][2]float64{"rgpd": {0.9, 0.85}, "security": {0.96, 0.91}}},
 		{"heldout11", map[string][2]float64{"rgpd": {0.84, 0.91}, "security": {0.97, 0.85}}},
 		{"heldout12", map[string][2]float64{"rgpd": {0.81, 0.81}, "security": {0.92, 0.75}}},
 		{"heldout13", map[string][2]float64{"rgpd": {0.92, 0.85}, "security": {0.93, 0.83}}},
-		{"heldout14", map[string][2]float64{"rgpd": {0.85, 0.81}, "security": {0.94, 0.8}}},
+		{"heldout14", map[string][2]float64{"rgpd": {0.86, 0.81}, "security": {0.94, 0.8}}},
 		{"heldout15", map[string][2]float64{"rgpd": {0.84, 0.8}, "security": {0.89, 0.67}}},
 		{"heldout16", map[string][2]float64{"rgpd": {0.89, 0.81}, "security": {0.89, 0.8}}},
 		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.98, 0.8}}},
 		{"heldout18", map[string][2]float64{"rgpd": {0.85, 0.91}, "security": {0.9, 0.87}}},
 		{"heldout19", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.9, 0.88}}},
 		{"heldout20", map[string][2]float64{"rgpd": {0.85, 0.83}, "security": {0.92, 0.78}}},
+		{"heldout21", map[string][2]float64{"rgpd": {0.85, 0.84}, "security": {0.91, 0.79}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
