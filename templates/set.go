@@ -174,7 +174,7 @@ func (s *Set) SelectFor(labels []string, title string) *rules.Template {
 }
 
 // byTitle returns the first template, not the default one, whose label
-// is the title's prefix: the words before its first ":" or " - ", or
+// is the title's prefix: the words before its first ":" or dash, or
 // inside a leading "[…]". A prefix of several words also matches by its
 // first word ("Bug du calendrier : …", "Tech task: …").
 func (s *Set) byTitle(title string) *rules.Template {
@@ -198,7 +198,8 @@ func (s *Set) byTitle(title string) *rules.Template {
 }
 
 // titlePrefix returns what a title opens with before its subject: "Bug"
-// in "Bug : …", "Bug: …", "[Bug] …", "Bug - …"; "" when it has none.
+// in "Bug : …", "Bug: …", "[Bug] …", "Bug - …", "Bug — …"; "" when it
+// has none.
 func titlePrefix(title string) string {
 	title = strings.TrimSpace(title)
 	if rest, ok := strings.CutPrefix(title, "["); ok {
@@ -208,11 +209,10 @@ func titlePrefix(title string) string {
 		return ""
 	}
 	end := len(title)
-	if i := strings.Index(title, ":"); i >= 0 {
-		end = i
-	}
-	if i := strings.Index(title, " - "); i >= 0 && i < end {
-		end = i
+	for _, sep := range []string{":", " - ", " – ", " — "} {
+		if i := strings.Index(title, sep); i >= 0 && i < end {
+			end = i
+		}
 	}
 	if end == len(title) || len(strings.Fields(title[:end])) > 3 {
 		return "" // no prefix, or a sentence with a colon in it

@@ -255,6 +255,7 @@ func TestSelectForTitle(t *testing.T) {
 		{nil, "[Anomalie] La date s'affiche au format américain", "bug"},
 		{nil, "Bug du calendrier : les jours fériés apparaissent ouverts", "bug"},
 		{nil, "Régression - l'export CSV est vide", "bug"},
+		{nil, "Anomalie — la date s'affiche au format américain", "bug"},
 		{nil, "Technique : monter la bibliothèque PDF pour corriger une CVE", "technique"},
 		{nil, "Tech task: migrate legacy claims", "technique"},
 		{nil, "[Dette technique] Supprimer l'ancien module d'export", "technique"},
