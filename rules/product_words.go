@@ -232,8 +232,8 @@ func interfaceStateKept(text string, start, end int) bool {
 
 // interfaceStates are what a screen remembers between two visits.
 var interfaceStates = setOf(`filtre filtres tri tris choix selection selections preference preferences affichage onglet onglets
-	position zoom reglage reglages colonnes page pagination recherche recherches filter filters sort sorting selection
-	selections preference preferences tab tabs layout view search searches`)
+	position zoom reglage reglages colonnes page pagination recherche recherches filter filters sort sorting
+	tab tabs layout view search searches`)
 
 // sharedWithRelative reports whether a relative ("à un proche", "with a
 // friend") is whom the sentence sends or shares something that names
