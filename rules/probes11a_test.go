@@ -123,3 +123,15 @@ func TestReviewProbesFifteenthBatchProviderInCriteria(t *testing.T) {
 		{"Menu de la crèche", "ETQ parent, je veux voir le menu de la semaine de la crèche.\n\n## Critères d'acceptation\n\n- [ ] Étant donné que je suis connecté avec FranceConnect, je vois le menu de la semaine\n- [ ] Les allergènes sont indiqués sous chaque plat\n", false, false},
 	})
 }
+
+// TestReviewProbesFifteenthBatchImportByFormat: an import named by its
+// file format sends a file into the service, an upload surface (the
+// policy's file uploads; the real samples' batch ingest); an export in
+// the same format does not.
+func TestReviewProbesFifteenthBatchImportByFormat(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la piscine, je veux importer les tarifs en CSV", false, true},
+		{"As a parks officer, I want to import inspection data in JSON", false, true},
+		{"ETQ agent de la piscine, je veux exporter les tarifs en CSV", false, false},
+	})
+}
