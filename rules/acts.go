@@ -435,7 +435,7 @@ func (s *story) namesSensitive() bool {
 	s.c.words.scan(s.sent.Action, func(p *phrase, _, _ int) {
 		if !p.vague {
 			switch s.t.Topics[p.id].Context {
-			case ContextOwn, ContextNeed, ContextSeeing, ContextOut, ContextAccess:
+			case ContextOwn, ContextNeed, ContextSeeing, ContextOut, ContextAccess, ContextRestricted:
 				// A verb of seeing is the display itself; one of taking
 				// out or of getting at ("télécharger", "accéder aux")
 				// names no data.

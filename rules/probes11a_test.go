@@ -135,3 +135,22 @@ func TestReviewProbesFifteenthBatchImportByFormat(t *testing.T) {
 		{"ETQ agent de la piscine, je veux exporter les tarifs en CSV", false, false},
 	})
 }
+
+// TestReviewProbesFifteenthBatchWhoMaySee: a rule that keeps a content or
+// an action for a group of people, written in the authors' own words
+// ("que seuls les agents de la direction puissent voir les notes",
+// "visible to members only", "only trainers see it"), says who may see
+// or do what: security notes, as the policy's access rights. Things
+// restricted to things ("seuls les dossiers complets sont affichés", "see
+// only the collection days of my street") are not.
+func TestReviewProbesFifteenthBatchWhoMaySee(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la médiathèque, je veux que seuls les agents de la direction puissent voir les notes de service", false, true},
+		{"ETQ agent, je veux que la page des procédures internes soit accessible uniquement aux agents du service", false, true},
+		{"As an editor of the museum's site, I want some pages to be visible to members only", false, true},
+		{"As a site editor, I want to post news in a volunteers-only section, so that only volunteers see it", false, true},
+		{"ETQ responsable de la piscine, je veux que seuls les maîtres-nageurs puissent modifier le planning des bassins", false, true},
+		{"ETQ agent, je veux que seuls les dossiers complets soient affichés dans la liste", false, false},
+		{"As a resident, I want to see only the collection days of my street", false, false},
+	})
+}

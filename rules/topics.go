@@ -267,6 +267,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if !s.doer(text, h) {
 				continue
 			}
+		case ContextRestricted:
+			if !s.c.restrictsToPeople(text, h.start, h.end, s.lang) {
+				continue
+			}
 		case ContextInbound:
 			if !inboundMessages(text, h.start) {
 				continue

@@ -306,11 +306,20 @@ const (
 	// tool. Recipients ("aux membres", "to the board"), a message sent
 	// through the existing channel, one's own document and counts do not.
 	ContextOut TopicContext = "out"
+	// ContextRestricted: the keywords restrict ("seuls", "uniquement",
+	// "only"); they count when what they restrict to is a group of
+	// people, named right after them or, in English, right before "only"
+	// ("seuls les agents de la direction", "accessible uniquement aux
+	// agents", "members only", "volunteers-only"), in a sentence that
+	// sees, reaches or may do something: a rule on who may see or do
+	// what, written in the authors' own words. Things ("seuls les
+	// dossiers complets") are not.
+	ContextRestricted TopicContext = "restricted"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess, ContextOut}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess, ContextOut, ContextRestricted}
 }
 
 // RuleSetting overrides a rule for a template.

@@ -1,0 +1,62 @@
+package rules
+
+// Teams write who may see or do what in their own words more often than
+// with a keyword of rights: "que seuls les agents de la direction
+// puissent voir les notes", "accessible uniquement aux agents du
+// service", "visible to members only", "so that only volunteers see
+// it". The policy reads any such rule as an access right (security
+// notes), on personal data or not. A keyword of context restricted
+// ("seuls", "uniquement", "only") counts when what it restricts to is
+// people and its sentence sees, reaches or may do something.
+
+// restrictsToPeople reports whether the restricting word at
+// text[start:end] keeps something for a group of people.
+func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) bool {
+	people := false
+	seen := 0
+	for _, w := range firstWords(text[end:], 6) {
+		if restrictionLinks[w] {
+			continue
+		}
+		if c.isPerson(w) || c.personLike(w, lang) {
+			people = true
+			break
+		}
+		if seen++; seen == 2 {
+			break // "seuls les dossiers complets": things
+		}
+	}
+	if !people && fold(text[start:end]) == "only" {
+		// "members only", "a volunteers-only section": English puts the
+		// group first.
+		if b := lastWords(text[:start], 1); len(b) == 1 && (c.isPerson(b[0]) || c.personLike(b[0], lang)) {
+			people = true
+		}
+	}
+	if !people {
+		return false
+	}
+	return anyWordIn(text[sentenceStart(text, start):sentenceStop(text, end)], permissionWords)
+}
+
+// sentenceStop returns the offset where the sentence holding off ends,
+// as sentenceStart reads its start: a line break, or a stop followed by a
+// space ("2.1" goes on); the text's length when it ends first.
+func sentenceStop(text string, off int) int {
+	for i := off; i < len(text); i++ {
+		if text[i] == '\n' || (text[i] == '.' || text[i] == '!' || text[i] == '?') && (i+1 == len(text) || text[i+1] == ' ') {
+			return i
+		}
+	}
+	return len(text)
+}
+
+var (
+	// restrictionLinks stand between a restricting word and the group it
+	// names: articles, "aux", "to", "by".
+	restrictionLinks = setOf(`les la le l aux au a de des du d par pour the to by for`)
+	// permissionWords see, reach or may do something.
+	permissionWords = setOf(`voir voit voient vois consulter consulte consultent acceder accedent acces accessible accessibles
+		visible visibles lire lisent modifier modifient puisse puissent peut peuvent pourront
+		see sees view views access accessible visible read reads edit edits can may allowed`)
+)
