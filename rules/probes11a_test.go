@@ -142,7 +142,8 @@ func TestReviewProbesFifteenthBatchImportByFormat(t *testing.T) {
 // "visible to members only", "only trainers see it"), says who may see
 // or do what: security notes, as the policy's access rights. Things
 // restricted to things ("seuls les dossiers complets sont affichés", "see
-// only the collection days of my street") are not.
+// only the collection days of my street") and who is eligible to a
+// service are not.
 func TestReviewProbesFifteenthBatchWhoMaySee(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ agent de la médiathèque, je veux que seuls les agents de la direction puissent voir les notes de service", false, true},
@@ -152,5 +153,10 @@ func TestReviewProbesFifteenthBatchWhoMaySee(t *testing.T) {
 		{"ETQ responsable de la piscine, je veux que seuls les maîtres-nageurs puissent modifier le planning des bassins", false, true},
 		{"ETQ agent, je veux que seuls les dossiers complets soient affichés dans la liste", false, false},
 		{"As a resident, I want to see only the collection days of my street", false, false},
+		// Who is eligible to a service is no access right; a group named
+		// after a thing ("events for children") is no restriction to it.
+		{"ETQ agent, je veux que les composteurs soient distribués uniquement aux habitants qui peuvent venir le samedi", false, false},
+		{"ETQ habitant, je veux que la piscine soit accessible uniquement aux habitants de la commune le dimanche matin", false, false},
+		{"As a visitor, I want to see only the museum's events for children", false, false},
 	})
 }

@@ -10,21 +10,24 @@ package rules
 // people and its sentence sees, reaches or may do something.
 
 // restrictsToPeople reports whether the restricting word at
-// text[start:end] keeps something for a group of people.
+// text[start:end] keeps something for a group of people, named after it
+// (one word, a person's, or two for a compound: "maîtres nageurs"), in a
+// sentence that sees something or makes a page reachable.
 func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) bool {
 	people := false
-	seen := 0
+	thing := false
 	for _, w := range firstWords(text[end:], 6) {
-		if restrictionLinks[w] {
+		if restrictionLinks[w] && !thing {
 			continue
 		}
 		if c.isPerson(w) || c.personLike(w, lang) {
 			people = true
 			break
 		}
-		if seen++; seen == 2 {
-			break // "seuls les dossiers complets": things
+		if thing {
+			break // "seuls les dossiers complets", "only the events for children": things
 		}
+		thing = true // a first word may still be followed by the person's ("maîtres nageurs")
 	}
 	if !people && fold(text[start:end]) == "only" {
 		// "members only", "a volunteers-only section": English puts the
@@ -36,7 +39,14 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 	if !people {
 		return false
 	}
-	return anyWordIn(text[sentenceStart(text, start):sentenceStop(text, end)], permissionWords)
+	sentence := text[sentenceStart(text, start):sentenceStop(text, end)]
+	if anyWordIn(sentence, seeingWords) {
+		return true
+	}
+	// "accessible", "available" keep a page or a section for them; a
+	// service kept for some ("le prêt de vélos accessible uniquement aux
+	// habitants") is who is eligible, not who may see what.
+	return anyWordIn(sentence, reachWords) && anyWordIn(sentence, contentWords)
 }
 
 // sentenceStop returns the offset where the sentence holding off ends,
@@ -55,8 +65,12 @@ var (
 	// restrictionLinks stand between a restricting word and the group it
 	// names: articles, "aux", "to", "by".
 	restrictionLinks = setOf(`les la le l aux au a de des du d par pour the to by for`)
-	// permissionWords see, reach or may do something.
-	permissionWords = setOf(`voir voit voient vois consulter consulte consultent acceder accedent acces accessible accessibles
-		visible visibles lire lisent modifier modifient puisse puissent peut peuvent pourront
-		see sees view views access accessible visible read reads edit edits can may allowed`)
+	// seeingWords see, read, reach or change something.
+	seeingWords = setOf(`voir voit voient vois consulter consulte consultent acceder accedent acces visible visibles lire lisent
+		modifier modifient ouvrir ouvre ouvrent see sees view views access visible read reads edit edits open opens`)
+	// reachWords say something can be reached; contentWords name what
+	// a site or a tool shows.
+	reachWords   = setOf(`accessible accessibles disponible disponibles available`)
+	contentWords = setOf(`page pages rubrique rubriques section sections espace onglet onglets document documents note notes
+		contenu contenus article articles actualite actualites area content tab`)
 )
