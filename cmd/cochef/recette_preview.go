@@ -95,7 +95,6 @@ func runRecettePreview(cmd *cobra.Command, o previewOptions, args []string) erro
 	if err != nil {
 		return err
 	}
-	tpl := set.Select(o.labels)
 	repo := core.Repo{Platform: o.platform, FullName: "preview"}
 	var stories []recette.Story
 	for i, f := range args {
@@ -107,6 +106,8 @@ func runRecettePreview(cmd *cobra.Command, o previewOptions, args []string) erro
 		if strings.TrimSpace(title) == "" && strings.TrimSpace(body) == "" {
 			return usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(f))
 		}
+		// As the server: the labels, else the title's prefix ("Bug : …").
+		tpl := set.SelectFor(o.labels, title)
 		res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tpl, lang)
 		stories = append(stories, recette.Story{Ref: core.IssueRef{Repo: repo, Number: i + 1}, Title: title, Result: res, Template: tpl})
 	}
