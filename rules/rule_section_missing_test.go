@@ -13,6 +13,16 @@ func TestRuleSectionMissing(t *testing.T) {
 		{"citizen with the section", "", "En tant qu'usagère, je veux voir les horaires du service." + criteria + "\n## Accessibilité\n\nLa frise est une liste ordonnée.\n", 0},
 		{"personal data topic needs RGPD", "", "En tant qu'agent, je veux saisir la date de naissance." + criteria, 1},
 		{"security topic needs security notes", "", "En tant qu'agent, je veux changer mon mot de passe." + criteria, 1},
+		// A section written as "Label : text" on one line is there, even
+		// over 80 characters, and several such lines with no blank line
+		// between them are as many sections.
+		{"inline section label", "", "En tant qu'usagère, je veux voir les horaires du service." + criteria + "\nAccessibilité : la frise est une liste ordonnée.\n", 0},
+		{"long inline section label", "", "En tant qu'usagère, je veux voir les horaires du service." + criteria +
+			"\nAccessibilité : la frise est une liste ordonnée, lue dans l'ordre par les lecteurs d'écran, et chaque horaire a son texte.\n", 0},
+		{"inline labels on consecutive lines", "", "En tant qu'usagère, je veux modifier mon adresse postale." + criteria +
+			"\nRGPD : l'adresse est déjà connue, seule sa valeur change ; conservation inchangée.\nAccessibilité : formulaire existant, déjà audité.\n", 0},
+		{"a sentence with a colon is no label", "", "En tant qu'usagère, je veux voir les horaires du service." + criteria +
+			"\nPour l'accessibilité des horaires on verra plus tard : rien n'est décidé.\n", 1},
 	})
 	r := check(t, "", "En tant qu'administratrice, je veux changer le logo du site."+criteria)
 	f := fired(r, "section-missing")[0]

@@ -271,6 +271,7 @@ func (s *story) criteriaSpecs() []int {
 // "### Cas nominal" under "## Critères d'acceptation") or names a Gherkin
 // scenario; otherwise it opens a section of its own.
 func (s *story) classify() {
+	s.splitLabelLines()
 	s.bySpec = make([][]int, len(s.t.Sections))
 	s.sections = make([]section, 0, 12)
 	cur := -1
@@ -330,6 +331,9 @@ func (s *story) headingOf(b *block) (heading string, level, spec int, ok bool) {
 	case b.kind == blockPara && b.bold == "":
 		first := firstLine(b.text)
 		if len(first) > 80 {
+			if label, spec := s.inlineLabel(first); spec >= 0 {
+				return label, 7, spec, true
+			}
 			return "", 0, -1, false
 		}
 		trimmed := strings.TrimRight(first, " \t")
@@ -339,12 +343,11 @@ func (s *story) headingOf(b *block) (heading string, level, spec int, ok bool) {
 				return h, 7, spec, true
 			}
 		}
-		// "CA : un seul courriel par lecteur et par jour": a criteria
-		// label with its criterion on the same line.
-		if label, _, ok := strings.Cut(first, ":"); ok && len(strings.Fields(label)) <= 3 {
-			if spec := s.matchSection(strings.TrimSpace(label)); spec >= 0 && s.t.Sections[spec].Kind == KindCriteria {
-				return strings.TrimSpace(label), 7, spec, true
-			}
+		// "CA : un seul courriel par lecteur et par jour", "RGPD : aucune
+		// donnée nouvelle", "Résultat obtenu : la page reste blanche": a
+		// section's label with its text on the same line.
+		if label, spec := s.inlineLabel(first); spec >= 0 {
+			return label, 7, spec, true
 		}
 	case b.kind == blockPara && b.bold != "":
 		h := strings.TrimRight(b.bold, " :.")
@@ -359,6 +362,70 @@ func (s *story) headingOf(b *block) (heading string, level, spec int, ok bool) {
 		}
 	}
 	return "", 0, -1, false
+}
+
+// maxLabelWords is the longest inline label read: "Données personnelles
+// / RGPD" is four words; a longer text before a colon is a sentence.
+const maxLabelWords = 4
+
+// inlineLabel returns the label of a line that opens with one of the
+// template's sections and a colon, and that section; -1 when it does not.
+func (s *story) inlineLabel(line string) (string, int) {
+	label, _, ok := strings.Cut(line, ":")
+	if !ok || len(strings.Fields(label)) > maxLabelWords {
+		return "", -1
+	}
+	label = strings.TrimSpace(label)
+	return label, s.matchSection(label)
+}
+
+// splitLabelLines cuts a paragraph before each of its lines, after the
+// first, that opens with a section's label: "RGPD : …" then
+// "Accessibilité : …" on the next line, with no blank line between, are
+// one Markdown paragraph but two sections.
+func (s *story) splitLabelLines() {
+	var out []block
+	for i := range s.d.blocks {
+		b := s.d.blocks[i]
+		if b.kind != blockPara || b.bold != "" || len(b.lines) < 2 || strings.IndexByte(b.text, ':') < 0 {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		texts := strings.Split(b.text, "\n")
+		if len(texts) != len(b.lines) {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		from := 0
+		for k := 1; k < len(texts); k++ {
+			if _, spec := s.inlineLabel(texts[k]); spec < 0 {
+				continue
+			}
+			if out == nil {
+				out = append(make([]block, 0, len(s.d.blocks)+2), s.d.blocks[:i]...)
+			}
+			part := b
+			part.text, part.lines, part.line = strings.Join(texts[from:k], "\n"), b.lines[from:k], b.lines[from]
+			out = append(out, part)
+			from = k
+		}
+		if from == 0 {
+			if out != nil {
+				out = append(out, b)
+			}
+			continue
+		}
+		part := b
+		part.text, part.lines, part.line = strings.Join(texts[from:], "\n"), b.lines[from:], b.lines[from]
+		out = append(out, part)
+	}
+	if out != nil {
+		s.d.blocks = out
+	}
 }
 
 // inlineAfterLabel returns the text after "label :" on a paragraph's first
