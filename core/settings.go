@@ -105,11 +105,12 @@ func (r RecetteSettings) LabelSet() RecetteLabels {
 	return r.Labels
 }
 
-// Template picks the template for an issue's labels, else its title
-// ("Bug : …", templates.Set.SelectFor), and applies the repository-wide
-// overrides to a copy of it.
-func (s Settings) Template(labels []string, title string) *rules.Template {
-	base := s.Templates.SelectFor(labels, title)
+// Template picks the template for an issue: its labels, else its title
+// ("Bug : …"), else the form its body is written in
+// (templates.Set.SelectFor), and applies the repository-wide overrides to
+// a copy of it.
+func (s Settings) Template(in rules.Input) *rules.Template {
+	base := s.Templates.SelectFor(in)
 	if base == nil {
 		return nil
 	}

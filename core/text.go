@@ -27,6 +27,9 @@ const MaxCommentLen = 65536
 // ({{ de .Words.Issue }}). The data is templates' (templates/words.go).
 type Words = templates.Words
 
+// Noun is one of those words, with its gender and elision.
+type Noun = templates.Noun
+
 // WordsFor are platform's words in lang.
 func WordsFor(platform string, lang rules.Lang) Words { return templates.WordsFor(platform, lang) }
 

@@ -249,7 +249,7 @@ func TestCommentCopy(t *testing.T) {
 	// The mentions, with every reason.
 	for _, lang := range []rules.Lang{rules.FR, rules.EN} {
 		for _, kind := range []string{"security", "ready"} {
-			body, err := feedback.RenderMention(lang, kind, []string{"@org/rssi"}, true, []string{"identity-provider", "person-records"})
+			body, err := feedback.RenderMention(lang, core.GitHub, feedback.MentionView{Kind: kind, Who: []string{"@org/rssi"}, Privileged: true, Topics: []string{"identity-provider", "person-records"}})
 			if err != nil {
 				t.Fatal(err)
 			}

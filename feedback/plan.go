@@ -65,13 +65,14 @@ func (errNoTemplate) Error() string { return "no template" }
 // Plan analyses the issue and decides what it should show.
 func Plan(in Input) (Desired, error) {
 	s, is := in.Settings, in.Issue
-	tpl := s.Template(is.Labels, is.Title)
+	story := rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}
+	tpl := s.Template(story)
 	if tpl == nil {
 		return Desired{}, errNoTemplate{}
 	}
 	var res rules.Result
 	if err := core.Safely("analysis of "+is.Ref.String(), func() {
-		res = rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, s.Lang)
+		res = rules.Analyze(story, tpl, s.Lang)
 	}); err != nil {
 		return Desired{}, err
 	}
@@ -91,7 +92,7 @@ func Plan(in Input) (Desired, error) {
 	d.Quiet = res.Ready && in.ConfigError == nil && len(res.Findings) == 0
 	d.Labels, d.SecurityDismissed = labels(is, in.Previous, s.Labels, res)
 	d.Managed = s.Labels.Names()
-	if d.Mentions, err = mentions(in.Previous, s, res, d.Lang); err != nil {
+	if d.Mentions, err = mentions(in.Previous, s, res, d.Lang, is.Ref.Repo.Platform, tpl.NoStory); err != nil {
 		return Desired{}, err
 	}
 	return d, nil
@@ -102,7 +103,7 @@ func Plan(in Input) (Desired, error) {
 // the repository's ready-made issue when it has one.
 func comment(lang rules.Lang, story core.IssueRef, tpl *rules.Template, res rules.Result, cfgErr *core.ConfigError, form *Form, recettes []core.RecetteProgress, similar *core.IssueRef) (string, error) {
 	platform := story.Repo.Platform
-	v := FeedbackView{Ready: res.Ready, Template: res.Template, Findings: res.Findings, ConfigError: cfgErr, Form: form,
+	v := FeedbackView{Ready: res.Ready, Template: res.Template, NoStory: tpl.NoStory, Findings: res.Findings, ConfigError: cfgErr, Form: form,
 		Recettes: recetteLines(story, recettes)}
 	if similar != nil {
 		v.Similar = similar.Mention(story.Repo)
@@ -143,7 +144,7 @@ func labels(issue core.Issue, prev *core.Evaluation, ls core.LabelSet, res rules
 
 // mentions are the notifications due: security reviewers when the story
 // needs a review, ready reviewers when it is ready, each once.
-func mentions(prev *core.Evaluation, s core.Settings, res rules.Result, lang rules.Lang) ([]Mention, error) {
+func mentions(prev *core.Evaluation, s core.Settings, res rules.Result, lang rules.Lang, platform string, noStory bool) ([]Mention, error) {
 	securityDone := prev != nil && prev.SecurityMentioned
 	readyDone := prev != nil && prev.ReadyMentioned
 	var out []Mention
@@ -159,7 +160,7 @@ func mentions(prev *core.Evaluation, s core.Settings, res rules.Result, lang rul
 			continue
 		}
 		privileged := res.SecurityReview && len(res.Sensitive) == 0
-		body, err := RenderMention(lang, m.kind, m.who, privileged, res.Sensitive)
+		body, err := RenderMention(lang, platform, MentionView{Kind: m.kind, Who: m.who, Privileged: privileged, Topics: res.Sensitive, NoStory: noStory})
 		if err != nil {
 			return nil, err
 		}

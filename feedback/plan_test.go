@@ -83,6 +83,16 @@ func TestPlan(t *testing.T) {
 		{"an unlabelled bug report is read as one", feedback.Input{Issue: core.Issue{Ref: ref(1), State: "open",
 			Title: "Bug : le bouton Envoyer ne fonctionne pas sur Safari", Body: "Rien ne se passe au clic, sur Safari 17."}, Settings: defaults},
 			false, "récit: à compléter", []string{"Étapes pour reproduire", "Comportement attendu"}, "", rules.FR, false},
+		// Nor are bug reports and meeting notes always prefixed: written in
+		// their form, with no story sentence, they are read as what they
+		// are, and spoken of as the ticket.
+		{"an unprefixed bug report written in its form", feedback.Input{Issue: core.Issue{Ref: ref(1), State: "open",
+			Title: "Le bouton Valider ne répond plus", Body: "## Étapes pour reproduire\n1. Ouvrir une demande\n2. Cliquer sur Valider\n\n" +
+				"## Comportement attendu\nLa demande passe au statut « Transmise ».\n\n## Comportement observé\nRien ne se passe.\n"}, Settings: defaults},
+			true, "récit: prêt", []string{"### ✅ Ticket prêt", "Modèle `bug`"}, "", rules.FR, false},
+		{"meeting notes", feedback.Input{Issue: core.Issue{Ref: ref(1), State: "open",
+			Title: "Réunion avec les agents d'accueil — 3 octobre", Body: "- le formulaire garde trois étapes\n- prochaine réunion en novembre\n"}, Settings: defaults},
+			true, "récit: prêt", []string{"### ✅ Ticket prêt", "Modèle `notes`"}, "", rules.FR, false},
 		{"ready reviewers hear of a ready story", feedback.Input{Issue: story("pret.md"),
 			Settings: with(func(s *core.Settings) { s.ReadyReviewers = []string{"@org/co-chefs"} })},
 			true, "récit: prêt", nil, "ready", rules.FR, false},
@@ -107,7 +117,7 @@ func TestPlan(t *testing.T) {
 					t.Errorf("comment lacks %q:\n%s", part, d.Comment)
 				}
 			}
-			if strings.HasPrefix(c.in.Issue.Title, "Bug") && strings.Contains(d.Comment, "story-format") {
+			if (strings.HasPrefix(c.in.Issue.Title, "Bug") || strings.Contains(d.Comment, "Ticket")) && strings.Contains(d.Comment, "story-format") {
 				t.Errorf("a bug report told to write a story sentence:\n%s", d.Comment)
 			}
 			var kinds []string

@@ -25,6 +25,13 @@ type FeedbackView struct {
 	Marker   string
 	Ready    bool
 	Template string
+	// NoStory: the template reads no story (rules.Template.NoStory):
+	// a bug report, a question or meeting notes are spoken of as the
+	// issue, not as a « récit ».
+	NoStory bool
+	// Subject is the noun the comment is about: Words.Story, or
+	// Words.Issue when NoStory.
+	Subject  core.Noun
 	Errors   int
 	Findings []rules.Finding
 	// SectionOrder are the template's section titles, in its order and in
@@ -106,6 +113,7 @@ func RenderFeedback(lang rules.Lang, platform string, v FeedbackView) (string, e
 	}
 	v.Marker = MarkerFeedback
 	v.Words = core.WordsFor(platform, lang)
+	v.Subject = subject(v.Words, v.NoStory)
 	v.Findings = neutralizeFindings(v.Findings)
 	v.Errors = 0
 	for _, f := range v.Findings {
@@ -226,9 +234,30 @@ func safeURL(u string) string {
 	return u
 }
 
-// RenderMention writes the one-off comment that notifies reviewers. kind is
-// "security" or "ready"; reason is shown for security reviews.
-func RenderMention(lang rules.Lang, kind string, who []string, privileged bool, topics []string) (string, error) {
+// subject is the noun a comment is about: the story, or the issue when
+// its template reads none.
+func subject(w core.Words, noStory bool) core.Noun {
+	if noStory {
+		return w.Issue
+	}
+	return w.Story
+}
+
+// MentionView is what a reviewers' mention says: kind is "security" or
+// "ready"; the privileged role and the topics are the security review's
+// reasons; NoStory as in FeedbackView.
+type MentionView struct {
+	Kind       string
+	Who        []string
+	Privileged bool
+	Topics     []string
+	NoStory    bool
+}
+
+// RenderMention writes the one-off comment that notifies reviewers, on
+// platform.
+func RenderMention(lang rules.Lang, platform string, m MentionView) (string, error) {
+	kind, who, privileged, topics := m.Kind, m.Who, m.Privileged, m.Topics
 	t, err := commentTemplates.For(lang)
 	if err != nil {
 		return "", err
@@ -257,10 +286,11 @@ func RenderMention(lang rules.Lang, kind string, who []string, privileged bool, 
 		}
 		reasons = append(reasons, r)
 	}
-	return core.Exec(t, "mention-"+kind, map[string]string{
-		"Marker": marker,
-		"Who":    strings.Join(who, " "),
-		"Reason": strings.Join(reasons, " ; "),
+	return core.Exec(t, "mention-"+kind, map[string]any{
+		"Marker":  marker,
+		"Who":     strings.Join(who, " "),
+		"Reason":  strings.Join(reasons, " ; "),
+		"Subject": subject(core.WordsFor(platform, lang), m.NoStory),
 	})
 }
 

@@ -251,7 +251,7 @@ func TestRenderFeedbackStaysUnderLimit(t *testing.T) {
 }
 
 func TestRenderMention(t *testing.T) {
-	body, err := RenderMention(rules.FR, "security", []string{"@org/rssi"}, true, []string{"personal-data"})
+	body, err := RenderMention(rules.FR, core.GitHub, MentionView{Kind: "security", Who: []string{"@org/rssi"}, Privileged: true, Topics: []string{"personal-data"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -300,6 +300,52 @@ func TestFeedbackShowsTheRecetteProgress(t *testing.T) {
 		}
 		if strings.Contains(body, "**Recette**") || strings.Contains(body, "**Acceptance**") {
 			t.Errorf("%s: a progress line without a recette:\n%s", c.lang, body)
+		}
+	}
+}
+
+// An issue whose template reads no story (a bug report, a question,
+// meeting notes) is spoken of as the ticket, in the verdict, the footer
+// and the mentions; a story, and a template that does not say, as the
+// « récit ».
+func TestNoStoryIsSpokenOfAsTheTicket(t *testing.T) {
+	for _, c := range []struct {
+		lang    rules.Lang
+		noStory bool
+		ready   bool
+		want    []string
+	}{
+		{rules.FR, true, true, []string{"### ✅ Ticket prêt\nCe ticket a tout ce qu'il faut pour être traité. Merci !", "cochef vérifie ce ticket à chaque modification"}},
+		{rules.FR, true, false, []string{"### 📝 Ticket à compléter : 0 point bloquant", "cochef vérifie ce ticket"}},
+		{rules.FR, false, true, []string{"### ✅ Récit prêt\nCe récit a tout ce qu'il faut pour être construit et recetté. Merci !", "cochef vérifie ce récit"}},
+		{rules.EN, true, true, []string{"### ✅ Issue ready\nThis issue has everything it needs to be handled. Thank you!", "cochef checks this issue at every edit"}},
+		{rules.EN, false, false, []string{"### 📝 Story needs work", "cochef checks this story at every edit"}},
+	} {
+		body, err := RenderFeedback(c.lang, core.GitHub, FeedbackView{Template: "bug", Ready: c.ready, NoStory: c.noStory})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s noStory=%v ready=%v: no %q in:\n%s", c.lang, c.noStory, c.ready, w, body)
+			}
+		}
+	}
+	for _, c := range []struct {
+		lang rules.Lang
+		kind string
+		want string
+	}{
+		{rules.FR, "security", "🔐 @org/rssi : ce ticket demande une revue de sécurité"},
+		{rules.FR, "ready", "✅ @org/rssi : ce ticket est prêt."},
+		{rules.EN, "ready", "✅ @org/rssi: this issue is ready."},
+	} {
+		body, err := RenderMention(c.lang, core.GitLab, MentionView{Kind: c.kind, Who: []string{"@org/rssi"}, Topics: []string{"personal-data"}, NoStory: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(body, c.want) {
+			t.Errorf("%s %s mention %q lacks %q", c.lang, c.kind, body, c.want)
 		}
 	}
 }

@@ -54,7 +54,7 @@ func issueRef(n int) core.IssueRef { return core.IssueRef{Repo: recRepo, Number:
 func (h *recHarness) evaluated(n int) {
 	h.t.Helper()
 	is := h.p.Issue(issueRef(n))
-	tpl := h.defaults.Template(is.Labels, is.Title)
+	tpl := h.defaults.Template(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels})
 	res := rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, h.defaults.Lang)
 	if err := h.engine.StoryEvaluated(context.Background(), is, res, tpl); err != nil {
 		h.t.Fatalf("StoryEvaluated: %v", err)

@@ -94,10 +94,11 @@ func (r *run) story(ctx context.Context, ref core.IssueRef) (Story, error) {
 	if err != nil {
 		return Story{}, err
 	}
-	tpl := settings.Template(is.Labels, is.Title)
+	story := rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}
+	tpl := settings.Template(story)
 	var res rules.Result
 	if err := core.Safely("analysis of "+ref.String(), func() {
-		res = rules.Analyze(rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}, tpl, settings.Lang)
+		res = rules.Analyze(story, tpl, settings.Lang)
 	}); err != nil {
 		// One story cochef cannot analyse must not stop the recette of
 		// the others: it is listed as unreadable, and the failure logged.

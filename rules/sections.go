@@ -380,17 +380,22 @@ func (s *story) reasonText(r reason) Text {
 	if s.sent != nil {
 		role = s.sent.Role
 	}
+	// A bug report or meeting notes are no « récit »: the ticket.
+	subjFR, subjEN := "le récit", "the story"
+	if s.t.NoStory {
+		subjFR, subjEN = "le ticket", "the issue"
+	}
 	switch r {
 	case reasonPrivileged:
 		return Text{FR: "le profil « " + role + " » a des privilèges", EN: "the role “" + role + "” is privileged"}
 	case reasonCitizen:
-		return Text{FR: "le récit s'adresse à des usagers (« " + role + " »)", EN: "the story is citizen-facing (“" + role + "”)"}
+		return Text{FR: subjFR + " s'adresse à des usagers (« " + role + " »)", EN: subjEN + " is citizen-facing (“" + role + "”)"}
 	case reasonSensitive:
 		w := s.topicWords(CategorySecurity)
-		return Text{FR: "le récit touche à la sécurité (" + w.Get(FR) + ")", EN: "the story touches security (" + w.Get(EN) + ")"}
+		return Text{FR: subjFR + " touche à la sécurité (" + w.Get(FR) + ")", EN: subjEN + " touches security (" + w.Get(EN) + ")"}
 	case reasonPersonalData:
 		w := s.topicWords(CategoryPersonalData)
-		return Text{FR: "le récit traite des données personnelles (" + w.Get(FR) + ")", EN: "the story processes personal data (" + w.Get(EN) + ")"}
+		return Text{FR: subjFR + " traite des données personnelles (" + w.Get(FR) + ")", EN: subjEN + " processes personal data (" + w.Get(EN) + ")"}
 	case reasonPersona:
 		return Text{FR: "le profil « " + role + " » la demande", EN: "the role “" + role + "” asks for it"}
 	}

@@ -73,8 +73,15 @@ type Template struct {
 	Description Text
 	// Labels select the template: an issue with any of them uses it.
 	Labels []string
+	// TitleWords select it for an unlabelled issue with no story sentence
+	// whose title opens with one of them ("Réunion", "Revue de sprint").
+	TitleWords []string
 	// Default marks the template used when no label selects another.
-	Default  bool
+	Default bool
+	// NoStory marks a template for issues that are no story (a bug
+	// report, a question, meeting notes; YAML "story: false"): what
+	// cochef writes about them speaks of the ticket, not of the « récit ».
+	NoStory  bool
 	Sections []SectionSpec
 	// Personas known to the team. When the list is not empty, a role that
 	// matches none of them is reported by role-unknown.

@@ -186,6 +186,12 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	if rt.Default != nil {
 		t.Default = *rt.Default
 	}
+	switch {
+	case rt.Story != nil:
+		t.NoStory = !*rt.Story
+	case base != nil:
+		t.NoStory = base.NoStory
+	}
 	if inherit("title") {
 		t.Title = base.Title
 	} else {
@@ -197,6 +203,11 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 		t.Description = c.text(rt.Description, "description", false, rt.Line)
 	}
 	t.Labels = c.labels(rt.Labels)
+	if inherit("title_words") {
+		t.TitleWords = base.TitleWords
+	} else {
+		t.TitleWords = c.titleWords(rt.TitleWords)
+	}
 
 	if inherit("sections") {
 		t.Sections = base.Sections
@@ -271,6 +282,21 @@ func (c *checker) labels(list []rawString) []string {
 		k := Normalize(l)
 		if j, dup := seen[k]; dup {
 			c.add(list[i].Line, fmt.Sprintf("labels[%d]", i), "« %s » répète labels[%d]", "%q repeats labels[%d]", l, j)
+		}
+		seen[k] = i
+	}
+	return out
+}
+
+// titleWords are what the title of an issue in this template opens with
+// ("Réunion", "Revue de sprint"): no two the same.
+func (c *checker) titleWords(list []rawString) []string {
+	out := c.strings(list, "title_words")
+	seen := map[string]int{}
+	for i, w := range out {
+		k := Normalize(w)
+		if j, dup := seen[k]; dup {
+			c.add(list[i].Line, fmt.Sprintf("title_words[%d]", i), "« %s » répète title_words[%d]", "%q repeats title_words[%d]", w, j)
 		}
 		seen[k] = i
 	}

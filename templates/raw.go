@@ -30,9 +30,11 @@ type rawTemplate struct {
 	Name              rawString       `yaml:"name"`
 	Extends           rawString       `yaml:"extends"`
 	Default           *bool           `yaml:"default"`
+	Story             *bool           `yaml:"story"`
 	Title             *rawText        `yaml:"title"`
 	Description       *rawText        `yaml:"description"`
 	Labels            []rawString     `yaml:"labels"`
+	TitleWords        []rawString     `yaml:"title_words"`
 	Sections          []*rawSection   `yaml:"sections"`
 	Personas          []*rawPersona   `yaml:"personas"`
 	Topics            []*rawTopic     `yaml:"topics"`

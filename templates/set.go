@@ -155,22 +155,86 @@ func (s *Set) Default() *rules.Template {
 // matches one of labels, else the default template. Matching ignores case,
 // accents and punctuation, and a scoped label such as "type: bug" or
 // "kind/bug" also matches by its last part.
-func (s *Set) Select(labels []string) *rules.Template { return s.SelectFor(labels, "") }
+func (s *Set) Select(labels []string) *rules.Template {
+	return s.SelectFor(rules.Input{Labels: labels})
+}
 
-// SelectFor is Select for an issue with its title: when no label selects
-// a template, a title that opens with one of a template's labels, as a
-// prefix ("Bug : le bouton…", "[Technique] Monter…", "Dette technique -
-// …"), selects it. A team's first issues are seldom labelled, and a bug
-// report read as a story gets told to write "En tant que <profil>…":
-// noise on an issue that is right as it is.
-func (s *Set) SelectFor(labels []string, title string) *rules.Template {
-	if t := s.byLabels(labels); t != nil {
+// SelectFor is Select for a whole issue. A team's first issues are seldom
+// labelled, and a bug report or meeting notes read as a story get told to
+// write "En tant que <profil>…": noise on an issue that is right as it is.
+// So when no label selects a template:
+//   - a title that opens with one of a template's labels, as a prefix
+//     ("Bug : le bouton…", "[Technique] Monter…", "Dette technique - …"),
+//     selects it;
+//   - else, when no story sentence can be read, an issue written in
+//     another template's form selects it: its title opens with one of the
+//     template's title words ("Réunion avec…", "Revue de sprint 4"), or
+//     its headings name at least two sections the default template does
+//     not have ("Étapes pour reproduire", "Comportement attendu";
+//     "Participants", "Décisions").
+func (s *Set) SelectFor(in rules.Input) *rules.Template {
+	if t := s.byLabels(in.Labels); t != nil {
 		return t
 	}
-	if t := s.byTitle(title); t != nil {
+	if t := s.byTitle(in.Title); t != nil {
+		return t
+	}
+	if t := s.byForm(in); t != nil {
 		return t
 	}
 	return s.Default()
+}
+
+// minFormSections is how many of a template's own sections a body must
+// name to be read as written in its form: one heading ("Attendu :",
+// "Actions :") is common in a story; two of a bug report's are not.
+const minFormSections = 2
+
+// byForm returns the first template, not the default one, whose form the
+// issue is written in, or nil. A story sentence with its need keeps the
+// default: a story with a "Comportement attendu" part is still a story.
+func (s *Set) byForm(in rules.Input) *rules.Template {
+	def := s.Default()
+	if def == nil {
+		return nil
+	}
+	in.Labels = nil
+	if rules.ShapeOf(in, def).Sentence {
+		return nil
+	}
+	title := Normalize(in.Title)
+	for _, t := range s.list {
+		if t == def {
+			continue
+		}
+		for _, w := range t.TitleWords {
+			if rest, ok := strings.CutPrefix(title, Normalize(w)); ok && (rest == "" || rest[0] == ' ') {
+				return t
+			}
+		}
+	}
+	if strings.TrimSpace(in.Body) == "" {
+		return nil
+	}
+	own := map[string]bool{}
+	for _, sec := range def.Sections {
+		own[sec.ID] = true
+	}
+	for _, t := range s.list {
+		if t == def {
+			continue
+		}
+		n := 0
+		for _, id := range rules.ShapeOf(in, t).Sections {
+			if !own[id] {
+				n++
+			}
+		}
+		if n >= minFormSections {
+			return t
+		}
+	}
+	return nil
 }
 
 // byTitle returns the first template, not the default one, whose label

@@ -35,7 +35,7 @@ func TestBuiltinFilesAllParse(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "bug", "question", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "bug", "notes", "question", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v (default first)", names, want)
 	}
 	for _, e := range entries {
@@ -192,7 +192,7 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 func TestExtendsInheritsWhatIsOmitted(t *testing.T) {
 	s := mustBuiltin(t)
 	us, _ := s.Get("user-story")
-	for _, name := range []string{"technique", "bug", "question"} {
+	for _, name := range []string{"technique", "bug", "question", "notes"} {
 		tm, ok := s.Get(name)
 		if !ok {
 			t.Fatalf("%s missing", name)
@@ -209,6 +209,55 @@ func TestExtendsInheritsWhatIsOmitted(t *testing.T) {
 		if tm.Rules["story-format"].Enabled == nil || *tm.Rules["story-format"].Enabled {
 			t.Errorf("%s: story-format should be off, got %+v", name, tm.Rules["story-format"])
 		}
+		// A technical story is a « récit »; a bug report, a question and
+		// meeting notes are not.
+		if want := name != "technique"; tm.NoStory != want {
+			t.Errorf("%s: NoStory = %v, want %v", name, tm.NoStory, want)
+		}
+	}
+	if us.NoStory || len(us.TitleWords) != 0 {
+		t.Errorf("user-story: NoStory %v, title words %v", us.NoStory, us.TitleWords)
+	}
+}
+
+// TestStoryAndTitleWordsAreInherited: a repository's template that
+// extends a built-in one keeps its "story: false" and its title words
+// unless it writes its own.
+func TestStoryAndTitleWordsAreInherited(t *testing.T) {
+	base := mustBuiltin(t)
+	s, err := base.Load([]byte(`templates:
+  - name: incident
+    extends: bug
+    labels: [incident]
+  - name: atelier
+    extends: notes
+    labels: [atelier-usagers]
+    title_words: [séance]
+  - name: enquete
+    extends: user-story
+    story: false
+    labels: [enquête]
+`), ".github/cochef.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name    string
+		noStory bool
+		words   []string
+	}{
+		{"incident", true, nil},
+		{"atelier", true, []string{"séance"}},
+		{"enquete", true, nil},
+	} {
+		tm, _ := s.Get(c.name)
+		if tm.NoStory != c.noStory || !slices.Equal(tm.TitleWords, c.words) {
+			t.Errorf("%s: NoStory %v, title words %v; want %v, %v", c.name, tm.NoStory, tm.TitleWords, c.noStory, c.words)
+		}
+	}
+	notes, _ := base.Get("notes")
+	if len(notes.TitleWords) < 10 {
+		t.Errorf("notes title words: %v", notes.TitleWords)
 	}
 }
 
@@ -269,8 +318,53 @@ func TestSelectForTitle(t *testing.T) {
 		{[]string{"récit"}, "Bug : le bouton ne marche pas", "user-story"},
 		{[]string{"bug"}, "Export des inscrits", "bug"},
 	} {
-		if got := s.SelectFor(c.labels, c.title).Name; got != c.want {
+		if got := s.SelectFor(rules.Input{Title: c.title, Labels: c.labels}).Name; got != c.want {
 			t.Errorf("SelectFor(%q, %q) = %s, want %s", c.labels, c.title, got, c.want)
+		}
+	}
+}
+
+// TestSelectForForm: an unlabelled issue with no title prefix and no
+// story sentence, whose title opens with a template's title words or whose
+// body is written in its form (two of its own headings), takes that
+// template. One such heading, a story sentence, a label or a title prefix
+// keep what they choose.
+func TestSelectForForm(t *testing.T) {
+	s := mustBuiltin(t)
+	const bug = "Sur la page Mes demandes, le bouton Valider ne répond plus.\n\n" +
+		"## Étapes pour reproduire\n1. Ouvrir une demande\n2. Cliquer sur Valider\n\n" +
+		"## Comportement attendu\nLa demande passe au statut « Transmise ».\n\n" +
+		"## Comportement observé\nRien ne se passe ; la console affiche une erreur 500.\n"
+	for _, c := range []struct {
+		name string
+		in   rules.Input
+		want string
+	}{
+		{"bug report with Markdown headings", rules.Input{Title: "Le bouton Valider ne répond plus", Body: bug}, "bug"},
+		{"bug report with bold labels", rules.Input{Title: "Carte vide sur mobile", Body: "**Étapes :** ouvrir la carte sur un téléphone.\n\n" +
+			"**Résultat attendu :** les points de collecte s'affichent.\n\n**Résultat obtenu :** la carte reste grise."}, "bug"},
+		{"English bug report", rules.Input{Title: "Booking page crashes", Body: "Steps to reproduce:\n1. Open a booking\n2. Press Pay\n\n" +
+			"Expected behaviour:\nThe payment page opens.\n\nActual behaviour:\nA blank page."}, "bug"},
+		{"meeting notes", rules.Input{Title: "Atelier avec les agents d'accueil du 12 mars", Body: "## Participants\n- deux agents d'accueil, la cheffe de produit\n\n" +
+			"## Décisions\n- le formulaire garde trois étapes\n\n## Prochaines étapes\n- [ ] maquette de l'étape 2 (Léa)\n"}, "notes"},
+		{"English minutes", rules.Input{Title: "Sprint 3 review", Body: "Attendees: product owner, two developers\n\nDecisions:\n- keep the waiting list public\n\nNext steps:\n- draft the tenancy letter\n"}, "notes"},
+		{"one bug heading only", rules.Input{Title: "Export vide", Body: "L'export CSV est vide depuis hier.\n\nAttendu : toutes les lignes du mois."}, "user-story"},
+		{"a story with an expected behaviour", rules.Input{Title: "Relance des dossiers incomplets", Body: "En tant qu'agent, je veux relancer les dossiers incomplets afin de les clore.\n\n" +
+			"## Comportement attendu\nUn courriel part au demandeur.\n\n## Comportement observé\nAujourd'hui, rien ne part."}, "user-story"},
+		{"a story with decisions and next steps", rules.Input{Body: "ETQ parent, je réserve les repas du mois suivant.\n\n## Décisions\n- fin des réservations le jeudi\n\n## Prochaines étapes\n- maquette"}, "user-story"},
+		{"a title prefix wins", rules.Input{Title: "Question : faut-il garder les notes ?", Body: "## Participants\n- l'équipe\n\n## Décisions\n- aucune"}, "question"},
+		{"a label wins", rules.Input{Labels: []string{"récit"}, Title: "Bouton Valider", Body: bug}, "user-story"},
+		{"empty body", rules.Input{Title: "Bouton Valider"}, "user-story"},
+		{"meeting title", rules.Input{Title: "Réunion avec les Espaces Conseil — 3 octobre", Body: "- formation en décembre\n- prochaine réunion après la formation"}, "notes"},
+		{"sprint review title", rules.Input{Title: "Revue de sprint 9", Body: "Démo :\n- carte des circuits\n\nNon terminé : l'export."}, "notes"},
+		{"CR without a colon", rules.Input{Title: "CR comité de pilotage du 9 juin", Body: "Décisions :\n- tarifs inchangés"}, "notes"},
+		{"English notes title", rules.Input{Title: "Notes from the allotment association AGM", Body: "- asks for a shared calendar"}, "notes"},
+		{"title only, no body", rules.Input{Title: "Atelier avec les présidents de jury"}, "notes"},
+		{"a story titled like a workshop", rules.Input{Title: "Atelier cuisine", Body: "ETQ senior, je veux réserver une place à l'atelier cuisine."}, "user-story"},
+		{"a word that only starts like one", rules.Input{Title: "Rétroplanning de la mise en production", Body: "- jalons"}, "user-story"},
+	} {
+		if got := s.SelectFor(c.in).Name; got != c.want {
+			t.Errorf("%s: SelectFor = %s, want %s", c.name, got, c.want)
 		}
 	}
 }
@@ -464,7 +558,7 @@ func TestLoadRepositoryOverrides(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "incident", "bug", "question", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "incident", "bug", "notes", "question", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v", names, want)
 	}
 	us, _ := s.Get("user-story")

@@ -29,6 +29,9 @@ func (n Noun) String() string { return n.Word }
 // Words are a platform's names for things in one language: one noun for
 // one thing, whatever comment uses it.
 type Words struct {
+	// Story is what a story template's issue is about: « récit », never
+	// « story » in French.
+	Story Noun
 	// Issue is what a story is written in.
 	Issue Noun
 	// MergeRequest is GitHub's pull request, GitLab's merge request.
@@ -53,12 +56,14 @@ const (
 var words = map[string]map[rules.Lang]Words{
 	platformGitHub: {
 		rules.FR: {
+			Story:        Noun{Word: "récit", Lang: rules.FR},
 			Issue:        Noun{Word: "ticket", Lang: rules.FR},
 			MergeRequest: Noun{Word: "pull request", Lang: rules.FR, Feminine: true},
 			Form:         Noun{Word: "formulaire", Lang: rules.FR},
 			ConfigFile:   ".github/cochef.yml",
 		},
 		rules.EN: {
+			Story:        Noun{Word: "story", Lang: rules.EN},
 			Issue:        Noun{Word: "issue", Lang: rules.EN, Elided: true},
 			MergeRequest: Noun{Word: "pull request", Lang: rules.EN},
 			Form:         Noun{Word: "issue form", Lang: rules.EN, Elided: true},
@@ -67,12 +72,14 @@ var words = map[string]map[rules.Lang]Words{
 	},
 	platformGitLab: {
 		rules.FR: {
+			Story:        Noun{Word: "récit", Lang: rules.FR},
 			Issue:        Noun{Word: "ticket", Lang: rules.FR},
 			MergeRequest: Noun{Word: "merge request", Lang: rules.FR, Feminine: true},
 			Form:         Noun{Word: "modèle de description", Lang: rules.FR},
 			ConfigFile:   ".gitlab/cochef.yml",
 		},
 		rules.EN: {
+			Story:        Noun{Word: "story", Lang: rules.EN},
 			Issue:        Noun{Word: "issue", Lang: rules.EN, Elided: true},
 			MergeRequest: Noun{Word: "merge request", Lang: rules.EN},
 			Form:         Noun{Word: "description template", Lang: rules.EN},

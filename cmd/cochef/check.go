@@ -141,15 +141,16 @@ func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
 		return err
 	}
 	// --template decides; else the labels, else a story file's title
-	// ("Bug : …" is a bug report), as on the platforms.
-	tmpl := func(title string) *rules.Template { return set.SelectFor(o.labels, title) }
+	// ("Bug : …" is a bug report), else its body's form, as on the
+	// platforms.
+	tmpl := set.SelectFor
 	if o.template != "" {
 		t, ok := set.Get(o.template)
 		if !ok {
 			return usageErrL(ui, "--template : modèle « %s » inconnu ; modèles : %s", "--template: unknown template %q; templates: %s",
 				o.template, templateNames(set))
 		}
-		tmpl = func(string) *rules.Template { return t }
+		tmpl = func(rules.Input) *rules.Template { return t }
 	}
 	out := cmd.OutOrStdout()
 	if o.backlog != "" {
@@ -188,7 +189,7 @@ func runCheck(cmd *cobra.Command, o checkOptions, args []string) error {
 
 // checkFile reads and analyses one story file ("-": standard input).
 // tmpl picks the template for a story's title.
-func checkFile(stdin io.Reader, arg string, o checkOptions, lang rules.Lang, tmpl func(title string) *rules.Template) (rules.Result, error) {
+func checkFile(stdin io.Reader, arg string, o checkOptions, lang rules.Lang, tmpl func(rules.Input) *rules.Template) (rules.Result, error) {
 	ui := uiLang(lang)
 	data, err := readInput(stdin, arg, ui)
 	if err != nil {
@@ -200,7 +201,8 @@ func checkFile(stdin io.Reader, arg string, o checkOptions, lang rules.Lang, tmp
 	}
 	// Result.Lang is already --lang, else the story's, else French; its
 	// lists are never nil (rules tests both).
-	res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tmpl(title), lang)
+	story := rules.Input{Title: title, Body: body, Labels: o.labels}
+	res := rules.Analyze(story, tmpl(story), lang)
 	toFileLines(&res, skipped)
 	return res, nil
 }
@@ -290,7 +292,7 @@ type backlogLine struct {
 	text string
 }
 
-func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl func(title string) *rules.Template) error {
+func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl func(rules.Input) *rules.Template) error {
 	ui := uiLang(lang)
 	f, err := os.Open(o.backlog)
 	if err != nil {
@@ -328,7 +330,7 @@ func checkBacklog(out io.Writer, o checkOptions, lang rules.Lang, tmpl func(titl
 		in[i] = rules.Input{Title: l.text, Labels: o.labels}
 		at[i] = l.line
 	}
-	results := rules.AnalyzeBacklogAt(in, at, sentenceOnly(tmpl("")), lang)
+	results := rules.AnalyzeBacklogAt(in, at, sentenceOnly(tmpl(rules.Input{Labels: o.labels})), lang)
 	ready := 0
 	var p *printer
 	enc := json.NewEncoder(out)

@@ -24,7 +24,7 @@ type fileResult struct {
 // that cannot be read is reported and the others are still checked; the
 // exit code is the worst: 2 for an unreadable file, else 1 for a story
 // that is not ready.
-func checkFiles(cmd *cobra.Command, args []string, o checkOptions, lang rules.Lang, tmpl func(title string) *rules.Template) error {
+func checkFiles(cmd *cobra.Command, args []string, o checkOptions, lang rules.Lang, tmpl func(rules.Input) *rules.Template) error {
 	ui := uiLang(lang)
 	out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	files, code := expandArgs(errOut, args, ui)

@@ -106,9 +106,11 @@ func runRecettePreview(cmd *cobra.Command, o previewOptions, args []string) erro
 		if strings.TrimSpace(title) == "" && strings.TrimSpace(body) == "" {
 			return usageErrL(ui, "%s : récit vide", "%s: empty story", displayName(f))
 		}
-		// As the server: the labels, else the title's prefix ("Bug : …").
-		tpl := set.SelectFor(o.labels, title)
-		res := rules.Analyze(rules.Input{Title: title, Body: body, Labels: o.labels}, tpl, lang)
+		// As the server: the labels, else the title's prefix ("Bug : …"),
+		// else the body's form.
+		story := rules.Input{Title: title, Body: body, Labels: o.labels}
+		tpl := set.SelectFor(story)
+		res := rules.Analyze(story, tpl, lang)
 		stories = append(stories, recette.Story{Ref: core.IssueRef{Repo: repo, Number: i + 1}, Title: title, Result: res, Template: tpl})
 	}
 	// What the server does for a pull or merge request that closes these

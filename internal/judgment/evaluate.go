@@ -159,7 +159,7 @@ func Analyze(b Backlog, set *templates.Set) []rules.Result {
 	groups := map[*rules.Template][]int{}
 	var order []*rules.Template
 	for i := range in {
-		t := set.SelectFor(in[i].Labels, in[i].Title)
+		t := set.SelectFor(in[i])
 		if _, ok := groups[t]; !ok {
 			order = append(order, t)
 		}
