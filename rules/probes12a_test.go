@@ -27,3 +27,29 @@ func TestReviewProbesSixteenthBatchRights(t *testing.T) {
 		{"As a visitor, I want to read the club's rules on membership fees", false, false},
 	})
 }
+
+// TestReviewProbesSeventeenthBatchDomainRecords: a procès-verbal of a
+// meeting or an acceptance ("le procès-verbal de recette", "de
+// l'assemblée générale") records no offence, and the Archives, an
+// institution or a collection, are no archiving of people's data. Each
+// asked for both reviews before; found on the whole issues of W (an
+// archives service, a condominium's grant file) after its blind measure,
+// and checked on probes of other products. An offence's procès-verbal
+// and the act of archiving keep asking.
+func TestReviewProbesSeventeenthBatchDomainRecords(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ chef de projet, je veux imprimer le procès-verbal de recette", false, false},
+		{"ETQ syndic, je veux voir le procès-verbal de l'assemblée générale dans l'espace de la copropriété", false, false},
+		{"ETQ usager, je veux demander aux Archives départementales la copie d'un plan cadastral ancien", false, false},
+		{"ETQ lecteur, je veux consulter en ligne les archives de la commune", false, false},
+		{"As a researcher, I want to order copies of records held at the National Archives", false, false},
+		// Leaving a mailing list from the message signs nobody in.
+		{"ETQ lecteur, je veux me désabonner des alertes de nouveaux registres en un clic depuis le courriel", false, false},
+		// The offence, the act and a sign-in link stay.
+		{"ETQ usager, je veux suivre ma demande depuis le courriel, sans créer de compte", true, true},
+		{"ETQ policier municipal, je veux saisir le procès-verbal d'une infraction au stationnement", true, true},
+		{"ETQ agent, je veux archiver les dossiers des usagers clos depuis cinq ans", true, true},
+		{"ETQ agent, je veux transférer aux Archives les dossiers des usagers clos depuis dix ans", true, true},
+		{"As a records officer, I want the system to archive closed tenancy files after six years", true, true},
+	})
+}

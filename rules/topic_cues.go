@@ -46,6 +46,20 @@ func feedSubscription(word, after string) bool {
 	return false
 }
 
+// unsubscribeLink reports whether acting from a message ("depuis le
+// courriel", "from the email", a keyword of signing in with a link) is
+// leaving a mailing list: "désabonnement en un clic depuis le courriel",
+// "unsubscribe from the email". It opens nothing; the link is no key.
+func unsubscribeLink(text string, start, end int) bool {
+	word := text[start:end]
+	if !containsASCIIFold(word, "mail") && !containsASCIIFold(word, "courriel") && !containsASCIIFold(word, "sms") {
+		return false
+	}
+	before := text[sentenceStart(text, start):start]
+	return containsASCIIFold(before, "sabonn") || containsASCIIFold(before, "sinscri") ||
+		containsASCIIFold(before, "unsubscri") || containsASCIIFold(before, "opt out") || containsASCIIFold(before, "opt-out")
+}
+
 // containsASCIIFold reports whether s holds sub, an ASCII word, in any
 // case.
 func containsASCIIFold(s, sub string) bool {

@@ -190,6 +190,12 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if feedSubscription(h.word, text[h.end:]) {
 			continue // "subscribe to an RSS feed": nobody's address is kept
 		}
+		if meetingMinutes(h.word, text[h.end:]) || archivesPlace(text, h.start, h.end, s.lang) {
+			continue // "le procès-verbal de recette", "demander aux Archives": no offence, no archiving
+		}
+		if t.Has(CategorySecurity) && unsubscribeLink(text, h.start, h.end) {
+			continue // "désabonnement en un clic depuis le courriel": no sign-in
+		}
 		switch t.Context {
 		case ContextNeed:
 			if b := units[h.unit].block; b != nil && t.Has(CategoryPersonalData) && t.Has(CategorySecurity) &&
@@ -345,8 +351,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		text := units[h.unit].text
-		if negated(text[:h.start]) || interfaceStateKept(text, h.start, h.end) {
-			continue // "le filtre choisi est conservé": the screen's state, nobody's data
+		if negated(text[:h.start]) || interfaceStateKept(text, h.start, h.end) || archivesPlace(text, h.start, h.end, s.lang) {
+			continue // "le filtre choisi est conservé": the screen's state, nobody's data; "aux Archives": a place
 		}
 		si := sentenceIndex(text, h.start)
 		if ctx == ContextProvider {
