@@ -87,6 +87,18 @@ func conditionCue(f string) bool {
 
 // ownStatus reports whether a need follows the state of one's own record:
 // "suivre l'état de mes remboursements", "voir où en est mon permis".
+// beforeCircumstance returns the need's words up to a complement of
+// time or reference ("before my claim is processed", "avant que ma
+// demande soit instruite"): what the story does, not when.
+func beforeCircumstance(ws []string) []string {
+	for i, w := range ws {
+		if i > 0 && circumstanceWords[w] {
+			return ws[:i]
+		}
+	}
+	return ws
+}
+
 func ownStatus(ws []string, lang Lang) bool {
 	status, own := false, false
 	for i, w := range ws {

@@ -174,7 +174,9 @@ func (s *story) needAct() needAct {
 			return actWorkflow
 		}
 	}
-	if s.citizenPerson() && ownStatus(ws, s.lang) {
+	if s.citizenPerson() && ownStatus(beforeCircumstance(ws), s.lang) {
+		// "suivre l'état de ma demande"; not "change my bank details
+		// before my claim is processed", whose status only says when.
 		return actWorkflow
 	}
 	if offline(f) {
@@ -225,7 +227,7 @@ func (s *story) needAct() needAct {
 		// own records, as their own documents.
 		return actWorkflow
 	}
-	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(ws) && !s.changesDetail(ws) {
+	if editVerbs[verb] && s.citizenPerson() && s.ownRecordOnly(beforeCircumstance(ws)) && !s.changesDetail(ws) {
 		// "modifier ma demande", "déplacer mon rendez-vous": the person's
 		// own record, same data, same recipients; "modifier mon adresse"
 		// names a detail and stays processing.

@@ -57,9 +57,10 @@ func (s *story) changesDetail(ws []string) bool {
 	found := false
 	s.c.words.scan(strings.Join(ws, " "), func(p *phrase, _, _ int) {
 		t := &s.t.Topics[p.id]
-		// A detail, not a special category nor a record.
-		found = found || !p.vague && len(p.words) > 1 && t.Has(CategoryPersonalData) && !t.Has(CategorySecurity) &&
-			(t.Context == ContextPerson || t.Context == ContextAny)
+		// A detail, not a special category nor a record; a detail of
+		// both categories ("bank details", topics marked detail) too.
+		found = found || !p.vague && len(p.words) > 1 && t.Has(CategoryPersonalData) && (!t.Has(CategorySecurity) || t.Detail) &&
+			(t.Context == ContextPerson || t.Context == ContextAny || t.Detail)
 	})
 	return found
 }

@@ -53,3 +53,24 @@ func TestReviewProbesSeventeenthBatchDomainRecords(t *testing.T) {
 		{"As a records officer, I want the system to archive closed tenancy files after six years", true, true},
 	})
 }
+
+// TestReviewProbesEighteenthBatchWhatTheNeedDoes: a need is what it
+// does, not when: "before my claim is processed" only says when the bank
+// details change, and the change still asks for the RGPD section; a
+// neighbour a report is about is a person; a sound recording sent by
+// someone holds voices, as a photo holds faces (the policy's photos, and
+// W's decision W-5). Found on W's whole issues after its blind measure,
+// checked on probes of other products.
+func TestReviewProbesEighteenthBatchWhatTheNeedDoes(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a juror, I want to change my bank details before my claim is processed", true, false},
+		{"ETQ allocataire, je veux modifier mon RIB avant que ma demande soit instruite", true, false},
+		{"ETQ habitant, je veux signaler un chien qui aboie toute la journée chez un voisin", true, false},
+		{"ETQ habitant, je veux joindre un enregistrement audio à mon signalement de tapage", true, true},
+		// Nothing changed, a place, a recording played.
+		{"ETQ usager, je veux suivre l'état de ma demande avant le rendez-vous", false, false},
+		{"As a tenant, I want to report noise from my neighbours at night", true, false},
+		{"ETQ habitant, je veux connaître les horaires de la déchetterie de la commune voisine", false, false},
+		{"As a visitor, I want to listen to the audio recording of the guided tour", false, false},
+	})
+}
