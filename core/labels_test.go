@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -46,5 +47,20 @@ func TestApplyLabelsWritesOnlyTheDifference(t *testing.T) {
 		if !reflect.DeepEqual([]string(got), c.out) {
 			t.Errorf("%s: %q, want %q", c.name, got, c.out)
 		}
+	}
+}
+
+// The analysis reads the team's labels, never cochef's own: a repository
+// that names its review label "sécurité" must not see it ask again for
+// the review it stands for.
+func TestUnmanagedLabels(t *testing.T) {
+	ls := DefaultLabels()
+	ls.SecurityReview.Name = "sécurité"
+	got := ls.Unmanaged([]string{"rgpd", "Sécurité", "récit: prêt", "récit: à compléter", "front"})
+	if want := []string{"rgpd", "front"}; !slices.Equal(got, want) {
+		t.Errorf("Unmanaged = %q, want %q", got, want)
+	}
+	if got := ls.Unmanaged(nil); len(got) != 0 {
+		t.Errorf("Unmanaged(nil) = %q", got)
 	}
 }

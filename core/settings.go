@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/cochef/cochef/rules"
@@ -18,6 +19,27 @@ type LabelSet struct {
 // Names lists the managed label names.
 func (l LabelSet) Names() []string {
 	return []string{l.Ready.Name, l.NeedsWork.Name, l.SecurityReview.Name}
+}
+
+// Unmanaged returns labels without the managed ones: what the team put
+// on an issue, which the analysis reads ("rgpd", "sécurité"). cochef's
+// own labels must not feed its next reading of the same issue, even
+// when a repository names its review label "sécurité".
+func (l LabelSet) Unmanaged(labels []string) []string {
+	out := make([]string, 0, len(labels))
+	for _, x := range labels {
+		managed := false
+		for _, n := range l.Names() {
+			if n != "" && strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(n)) {
+				managed = true
+				break
+			}
+		}
+		if !managed {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // All lists the managed labels.

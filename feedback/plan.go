@@ -65,7 +65,7 @@ func (errNoTemplate) Error() string { return "no template" }
 // Plan analyses the issue and decides what it should show.
 func Plan(in Input) (Desired, error) {
 	s, is := in.Settings, in.Issue
-	story := rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}
+	story := rules.Input{Title: is.Title, Body: is.Body, Labels: s.Labels.Unmanaged(is.Labels)}
 	tpl := s.Template(story)
 	if tpl == nil {
 		return Desired{}, errNoTemplate{}

@@ -93,6 +93,13 @@ func TestPlan(t *testing.T) {
 		{"meeting notes", feedback.Input{Issue: core.Issue{Ref: ref(1), State: "open",
 			Title: "Réunion avec les agents d'accueil — 3 octobre", Body: "- le formulaire garde trois étapes\n- prochaine réunion en novembre\n"}, Settings: defaults},
 			true, "récit: prêt", []string{"### ✅ Ticket prêt", "Modèle `notes`"}, "", rules.FR, false},
+		// The team's label says what the story touches; cochef's own
+		// review label, even named "sécurité", is never read as theirs.
+		{"a story the team labelled sécurité", feedback.Input{Issue: story("pret.md", "sécurité"), Settings: defaults},
+			false, "récit: à compléter,sécurité: à revoir", []string{"« sécurité »"}, "", rules.FR, false},
+		{"cochef's own review label named sécurité", feedback.Input{Issue: story("pret.md", "sécurité"), Settings: with(func(s *core.Settings) {
+			s.Labels.SecurityReview = core.Label{Name: "sécurité"}
+		})}, true, "récit: prêt", []string{"Récit prêt"}, "", rules.FR, false},
 		{"ready reviewers hear of a ready story", feedback.Input{Issue: story("pret.md"),
 			Settings: with(func(s *core.Settings) { s.ReadyReviewers = []string{"@org/co-chefs"} })},
 			true, "récit: prêt", nil, "ready", rules.FR, false},

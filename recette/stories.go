@@ -94,7 +94,7 @@ func (r *run) story(ctx context.Context, ref core.IssueRef) (Story, error) {
 	if err != nil {
 		return Story{}, err
 	}
-	story := rules.Input{Title: is.Title, Body: is.Body, Labels: is.Labels}
+	story := rules.Input{Title: is.Title, Body: is.Body, Labels: settings.Labels.Unmanaged(is.Labels)}
 	tpl := settings.Template(story)
 	var res rules.Result
 	if err := core.Safely("analysis of "+ref.String(), func() {

@@ -45,6 +45,8 @@ type compiled struct {
 	people      map[string]bool
 	anyNeed     bool
 	anyProvider bool
+	// labelTopics are the topics an issue label finds, by the label's key.
+	labelTopics map[string][]int
 	// records and attributes hold the stems of the one-word keywords of
 	// the personal-data topics of context own (a person's dossier,
 	// booking, application) and person (their name, address, photo): what
@@ -360,6 +362,12 @@ func build(t *Template) *compiled {
 	}
 	c.people, c.records, c.attributes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i, tp := range t.Topics {
+		for _, l := range tp.Labels {
+			if c.labelTopics == nil {
+				c.labelTopics = map[string][]int{}
+			}
+			c.labelTopics[key(l)] = append(c.labelTopics[key(l)], i)
+		}
 		// Verbs are conjugated where a topic lists acts ("exporter",
 		// "anonymiser"); people, attributes and records are nouns.
 		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn && tp.Context != ContextProvider

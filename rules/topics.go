@@ -373,10 +373,29 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for _, h := range needHits {
 		keep(h.topic, h.word, false)
 	}
+	s.labelTopics(keep)
 	s.providerPersona(keep)
 	s.outsidePersona(keep)
 	s.accessNeed(keep)
 	s.peopleOut(keep)
+}
+
+// labelTopics keeps the topics the issue's labels name: a team that
+// labels its issue "rgpd" or "type: sécurité" says what it touches,
+// whatever its words. A label that names nothing is skipped.
+func (s *story) labelTopics(keep func(int, string, bool)) {
+	if len(s.c.labelTopics) == 0 {
+		return
+	}
+	for _, l := range s.in.Labels {
+		ts := s.c.labelTopics[key(l)]
+		if i := strings.LastIndexAny(l, ":/"); len(ts) == 0 && i >= 0 {
+			ts = s.c.labelTopics[key(l[i+1:])]
+		}
+		for _, ti := range ts {
+			keep(ti, strings.TrimSpace(l), false)
+		}
+	}
 }
 
 // providerPersona keeps the topics of context provider that the story's

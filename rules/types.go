@@ -169,6 +169,11 @@ type Topic struct {
 	// details") asks for the RGPD section, not for security notes: the
 	// policy's change of personal details.
 	Detail bool
+	// Labels find the topic on an issue the team labelled with one of
+	// them ("rgpd", "sécurité"): the authors saying what the story
+	// touches. Compared as template labels are (case, accents and
+	// punctuation aside; a scoped label "type: sécurité" by its last part).
+	Labels []string
 }
 
 // Has reports whether the topic is of category cat.

@@ -172,8 +172,9 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 		t.Detail = rt.Detail
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
 		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")
-		if len(t.Keywords)+len(t.Acronyms) == 0 {
-			c.add(rt.Line, f, "au moins un mot-clé ou un sigle est nécessaire", "at least one keyword or acronym is needed")
+		t.Labels = c.strings(rt.Labels, f+".labels")
+		if len(t.Keywords)+len(t.Acronyms)+len(t.Labels) == 0 {
+			c.add(rt.Line, f, "au moins un mot-clé, un sigle ou une étiquette est nécessaire", "at least one keyword, acronym or label is needed")
 		}
 		for j, a := range t.Acronyms {
 			// Acronyms match only as whole upper-case words; one the

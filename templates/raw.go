@@ -76,6 +76,7 @@ type rawTopic struct {
 	Detail   bool        `yaml:"detail"`
 	Keywords []rawString `yaml:"keywords"`
 	Acronyms []rawString `yaml:"acronyms"`
+	Labels   []rawString `yaml:"labels"`
 }
 
 // rawRules keeps the rules in file order with the line of each key, which
