@@ -857,3 +857,36 @@ func TestBuiltinRecetteChecks(t *testing.T) {
 		}
 	}
 }
+
+// A topic may be found by issue labels alone; one with neither keyword,
+// acronym nor label is a mistake reported with its line.
+func TestTopicLabels(t *testing.T) {
+	base := mustBuiltin(t)
+	s, err := base.Load([]byte(`templates:
+  - name: projet
+    extends: user-story
+    labels: [projet]
+    topics:
+      - id: dpo
+        category: personal-data
+        labels: [dpo, "à voir avec la DPO"]
+`), ".github/cochef.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm, _ := s.Get("projet")
+	if len(tm.Topics) != 1 || !slices.Equal(tm.Topics[0].Labels, []string{"dpo", "à voir avec la DPO"}) {
+		t.Errorf("topics %+v", tm.Topics)
+	}
+	_, err = base.Load([]byte(`templates:
+  - name: projet
+    extends: user-story
+    labels: [projet]
+    topics:
+      - id: vide
+        category: security
+`), ".github/cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "cochef.yml:6: topics[0]: au moins un mot-clé, un sigle ou une étiquette est nécessaire") {
+		t.Errorf("error %v", err)
+	}
+}
