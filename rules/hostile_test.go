@@ -74,6 +74,10 @@ var hostileShapes = []struct{ name, unit string }{
 	{"hint-lines", "_Décrivez…_\n\n"},
 	{"numbered", "1. x\n"},
 	{"criteria-heading-lines", "## Critères d'acceptation\n- x\n"},
+	// Added with the inline section labels: one paragraph of label lines
+	// cut into as many sections, and lines with a colon that name none.
+	{"label-lines", "RGPD : x\n"},
+	{"colon-lines", "a b : c\n"},
 }
 
 // hostileBody is shape repeated to size bytes.

@@ -890,3 +890,28 @@ func TestTopicLabels(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// BenchmarkSelectFor: choosing the template of an unlabelled issue with
+// no title prefix reads its body (a story: once, with the default
+// template; a non-story: once more per template at most).
+func BenchmarkSelectFor(b *testing.B) {
+	s, err := Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		in   rules.Input
+	}{
+		{"story", rules.Input{Title: "Réserver les repas", Body: "ETQ parent, je veux réserver les repas de la cantine pour le mois suivant.\n\n## Critères d'acceptation\n- [ ] le calendrier s'ouvre le 15\n- [ ] un courriel récapitulatif est envoyé\n"}},
+		{"bug report", rules.Input{Title: "Le bouton Valider ne répond plus", Body: "## Étapes pour reproduire\n1. Ouvrir une demande\n2. Cliquer sur Valider\n\n## Comportement attendu\nLa demande est transmise.\n\n## Comportement observé\nRien ne se passe.\n"}},
+		{"notes", rules.Input{Title: "Réunion avec les agents d'accueil", Body: "- trois étapes\n- prochaine réunion en novembre\n"}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				s.SelectFor(c.in)
+			}
+		})
+	}
+}
