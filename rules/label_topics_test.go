@@ -25,6 +25,7 @@ func TestLabelTopics(t *testing.T) {
 		{[]string{"Données personnelles"}, true, false, "« Données personnelles »"},
 		{[]string{"type: sécurité"}, false, true, "« type: sécurité »"},
 		{[]string{"kind/security"}, false, true, ""},
+		{[]string{"data-protection"}, true, false, "« data-protection »"},
 		{[]string{"bug", "front"}, false, false, ""},
 		{[]string{"sécurité: à revoir"}, false, false, ""},
 	} {
