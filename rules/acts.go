@@ -310,7 +310,9 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel
-	case deleteVerbs[verb] && s.citizenPerson() && !deletesSelf(f):
+	case deleteVerbs[verb] && s.citizenPerson() && !deletesSelf(f) && !s.c.isPerson(next) && !s.c.isPerson(wordAfter(ws, next)):
+		// "supprimer mon brouillon": one item of one's own; "remove a
+		// user from my team" takes a person out, which is no draft.
 		return actOwnDelete
 	}
 	return actProcess

@@ -19,6 +19,10 @@ func TestReviewProbesSixteenthBatchRights(t *testing.T) {
 		{"As a club owner, I want to make a volunteer an administrator of the club's page", true, true},
 		{"ETQ présidente de l'association, je veux retirer à un bénévole son rôle de trésorier", true, true},
 		{"ETQ responsable, je veux nommer un agent administrateur de la démarche", true, true},
+		// A role that names a private person ("owner") deleting one item
+		// of their own asks nothing; taking a person out is no such item.
+		{"As a club owner, I want to remove a member as a moderator of the forum", true, true},
+		{"As an owner, I want to delete my saved search", false, false},
 		// Children.
 		{"As a coach, I want to see which kids attended each session", true, false},
 		// The same words, nothing sent or changed.
