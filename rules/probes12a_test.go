@@ -78,3 +78,21 @@ func TestReviewProbesEighteenthBatchWhatTheNeedDoes(t *testing.T) {
 		{"As a visitor, I want to listen to the audio recording of the guided tour", false, false},
 	})
 }
+
+// TestReviewProbesNineteenthBatchSentAttachments: a document the service
+// sends as an attachment ("recevoir le règlement en pièce jointe", "les
+// convocations sont envoyées en pièce jointe", "sent to me as an email
+// attachment") opens no upload surface; one the person sends stays an
+// upload. The first three asked for security notes before; found on W's
+// whole issues after its blind measure.
+func TestReviewProbesNineteenthBatchSentAttachments(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ candidat, je veux recevoir le règlement du concours en pièce jointe", false, false},
+		{"ETQ gestionnaire, je veux que les convocations soient envoyées aux candidats en pièce jointe", true, false},
+		{"As a tenant, I want my rent statement sent to me as an email attachment", false, false},
+		// Sent in: uploads.
+		{"ETQ usager, je veux envoyer mes justificatifs en pièce jointe", true, true},
+		{"As an applicant, I want to send my payslips as attachments", true, true},
+		{"ETQ usager, je veux recevoir un accusé de réception et envoyer mes justificatifs en pièce jointe", true, true},
+	})
+}

@@ -60,6 +60,41 @@ func unsubscribeLink(text string, start, end int) bool {
 		containsASCIIFold(before, "unsubscri") || containsASCIIFold(before, "opt out") || containsASCIIFold(before, "opt-out")
 }
 
+// sentAttachment reports whether an attachment ("en pièce jointe",
+// "attachment") is a document the service sends, not one sent into it:
+// "recevoir le récapitulatif en pièce jointe", "les convocations sont
+// envoyées en pièce jointe", "sent to me as an email attachment". The
+// nearest verb before it in its sentence decides: "j'envoie mes
+// justificatifs en pièce jointe" stays an upload.
+func sentAttachment(text string, start, end int) bool {
+	word := text[start:end]
+	if !containsASCIIFold(word, "jointe") && !containsASCIIFold(word, "attachment") && !strings.Contains(word, "pièce") {
+		return false
+	}
+	// The keyword may hold the verb itself ("envoyer … pièce" found as
+	// "envoyées aux candidats en pièce").
+	before := lastWords(text[sentenceStart(text, start):end], 14)
+	for i := len(before) - 1; i >= 0; i-- {
+		switch {
+		case outboundVerbs[before[i]]:
+			return true
+		case inboundVerbs[before[i]]:
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	// outboundVerbs send a document to someone, in the passive, or have
+	// them receive it.
+	outboundVerbs = setOf(`envoye envoyee envoyes envoyees transmis transmise transmises recevoir recois recoit
+		recoivent recu recue recus recues sent emailed mailed receive receives received get gets`)
+	// inboundVerbs send one into the service.
+	inboundVerbs = setOf(`envoyer envoie envoies envoient joindre joins joint jointes deposer depose deposes
+		transmettre transmets transmet televerser send sends attach attaches upload uploads submit submits`)
+)
+
 // containsASCIIFold reports whether s holds sub, an ASCII word, in any
 // case.
 func containsASCIIFold(s, sub string) bool {

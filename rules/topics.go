@@ -196,6 +196,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategorySecurity) && unsubscribeLink(text, h.start, h.end) {
 			continue // "désabonnement en un clic depuis le courriel": no sign-in
 		}
+		if sentAttachment(text, h.start, h.end) {
+			continue // "recevoir le récapitulatif en pièce jointe": sent out, no upload
+		}
 		switch t.Context {
 		case ContextNeed:
 			if b := units[h.unit].block; b != nil && t.Has(CategoryPersonalData) && t.Has(CategorySecurity) &&
