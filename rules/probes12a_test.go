@@ -94,5 +94,8 @@ func TestReviewProbesNineteenthBatchSentAttachments(t *testing.T) {
 		{"ETQ usager, je veux envoyer mes justificatifs en pièce jointe", true, true},
 		{"As an applicant, I want to send my payslips as attachments", true, true},
 		{"ETQ usager, je veux recevoir un accusé de réception et envoyer mes justificatifs en pièce jointe", true, true},
+		// A quote joined to a file is a document sent in (W's reno-004).
+		{"ETQ demandeur, je peux joindre les devis des entreprises qui feront les travaux", false, true},
+		{"ETQ association, je veux joindre le devis du traiteur à ma demande de subvention", false, true},
 	})
 }
