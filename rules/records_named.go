@@ -72,13 +72,6 @@ func archivesPlace(text string, start, end int, lang Lang) bool {
 			return false
 		}
 	}
-	return lang == FR || strings.HasPrefix(w, "A") && start > 0 && !sentenceOpening(text[:start])
-}
-
-// sentenceOpening reports whether what comes before a word ends a
-// sentence, or is empty: the word's capital is then no proper noun's.
-func sentenceOpening(before string) bool {
-	before = strings.TrimRight(before, " \t")
-	return before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "\n") ||
-		strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?") || strings.HasSuffix(before, ":")
+	// A capital that opens a sentence is no proper noun's.
+	return lang == FR || strings.HasPrefix(w, "A") && strings.TrimSpace(text[sentenceStart(text, start):start]) != ""
 }

@@ -202,11 +202,11 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	} else {
 		t.Description = c.text(rt.Description, "description", false, rt.Line)
 	}
-	t.Labels = c.labels(rt.Labels)
+	t.Labels = c.distinct(rt.Labels, "labels")
 	if inherit("title_words") {
 		t.TitleWords = base.TitleWords
 	} else {
-		t.TitleWords = c.titleWords(rt.TitleWords)
+		t.TitleWords = c.distinct(rt.TitleWords, "title_words")
 	}
 
 	if inherit("sections") {
@@ -275,28 +275,16 @@ func sortErrors(es Errors) {
 	slices.SortStableFunc(es, func(a, b *Error) int { return a.Line - b.Line })
 }
 
-func (c *checker) labels(list []rawString) []string {
-	out := c.strings(list, "labels")
+// distinct reads a list of strings (labels, title words) of which no
+// two may be the same once compared as they are matched (case, accents
+// and punctuation aside): a repeated one is reported at its line.
+func (c *checker) distinct(list []rawString, field string) []string {
+	out := c.strings(list, field)
 	seen := map[string]int{}
 	for i, l := range out {
 		k := Normalize(l)
 		if j, dup := seen[k]; dup {
-			c.add(list[i].Line, fmt.Sprintf("labels[%d]", i), "« %s » répète labels[%d]", "%q repeats labels[%d]", l, j)
-		}
-		seen[k] = i
-	}
-	return out
-}
-
-// titleWords are what the title of an issue in this template opens with
-// ("Réunion", "Revue de sprint"): no two the same.
-func (c *checker) titleWords(list []rawString) []string {
-	out := c.strings(list, "title_words")
-	seen := map[string]int{}
-	for i, w := range out {
-		k := Normalize(w)
-		if j, dup := seen[k]; dup {
-			c.add(list[i].Line, fmt.Sprintf("title_words[%d]", i), "« %s » répète title_words[%d]", "%q repeats title_words[%d]", w, j)
+			c.add(list[i].Line, fmt.Sprintf("%s[%d]", field, i), "« %s » répète %s[%d]", "%q repeats %s[%d]", l, field, j)
 		}
 		seen[k] = i
 	}

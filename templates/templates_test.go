@@ -259,6 +259,18 @@ func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 	if len(notes.TitleWords) < 10 {
 		t.Errorf("notes title words: %v", notes.TitleWords)
 	}
+	// Two title words the same once matched are a mistake, at its line.
+	_, err = base.Load([]byte(`templates:
+  - name: atelier
+    extends: notes
+    labels: [atelier-usagers]
+    title_words:
+      - Séance
+      - seance
+`), ".github/cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "cochef.yml:7: title_words[1]: « seance » répète title_words[0]") {
+		t.Errorf("error %v", err)
+	}
 }
 
 func TestSelect(t *testing.T) {
