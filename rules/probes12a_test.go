@@ -71,7 +71,11 @@ func TestReviewProbesEighteenthBatchWhatTheNeedDoes(t *testing.T) {
 		{"ETQ allocataire, je veux modifier mon RIB avant que ma demande soit instruite", true, false},
 		{"ETQ habitant, je veux signaler un chien qui aboie toute la journée chez un voisin", true, false},
 		{"ETQ habitant, je veux joindre un enregistrement audio à mon signalement de tapage", true, true},
-		// Nothing changed, a place, a recording played.
+		// A person's space on the service is their account (W's arch-023).
+		{"ETQ lecteur, je souhaite supprimer mon espace lecteur et les données qui y sont rattachées", true, true},
+		{"ETQ adhérent, je veux fermer mon espace adhérent", true, true},
+		// Nothing changed, a place, a recording played, one's own draft.
+		{"ETQ usager, je veux supprimer mon brouillon de demande", false, false},
 		{"ETQ usager, je veux suivre l'état de ma demande avant le rendez-vous", false, false},
 		{"As a tenant, I want to report noise from my neighbours at night", true, false},
 		{"ETQ habitant, je veux connaître les horaires de la déchetterie de la commune voisine", false, false},
