@@ -257,27 +257,26 @@ type MentionView struct {
 // RenderMention writes the one-off comment that notifies reviewers, on
 // platform.
 func RenderMention(lang rules.Lang, platform string, m MentionView) (string, error) {
-	kind, who, privileged, topics := m.Kind, m.Who, m.Privileged, m.Topics
 	t, err := commentTemplates.For(lang)
 	if err != nil {
 		return "", err
 	}
 	marker := MarkerMentionReady
-	if kind == "security" {
+	if m.Kind == "security" {
 		marker = MarkerMentionSecurity
 	}
 	var reasons []string
-	if privileged {
+	if m.Privileged {
 		r, err := core.Exec(t, "reason-privileged", nil)
 		if err != nil {
 			return "", err
 		}
 		reasons = append(reasons, r)
 	}
-	if len(topics) > 0 {
+	if len(m.Topics) > 0 {
 		// Topic ids are identifiers: shown as code, not as words.
-		ids := make([]string, len(topics))
-		for i, id := range topics {
+		ids := make([]string, len(m.Topics))
+		for i, id := range m.Topics {
 			ids[i] = core.InlineCode(id)
 		}
 		r, err := core.Exec(t, "reason-sensitive", strings.Join(ids, ", "))
@@ -286,9 +285,9 @@ func RenderMention(lang rules.Lang, platform string, m MentionView) (string, err
 		}
 		reasons = append(reasons, r)
 	}
-	return core.Exec(t, "mention-"+kind, map[string]any{
+	return core.Exec(t, "mention-"+m.Kind, map[string]any{
 		"Marker":  marker,
-		"Who":     strings.Join(who, " "),
+		"Who":     strings.Join(m.Who, " "),
 		"Reason":  strings.Join(reasons, " ; "),
 		"Subject": subject(core.WordsFor(platform, lang), m.NoStory),
 	})

@@ -121,6 +121,16 @@ func orEmpty(t *Template) *Template {
 	return t
 }
 
+// read parses a story with t up to its story sentence: its sections, its
+// placeholders and the sentence; what analyze and ShapeOf share.
+func read(in Input, t *Template, tooLong int) *story {
+	s := &story{in: in, t: t, c: compile(t), d: parseBody(in.Body), persona: -1, tooLong: tooLong}
+	s.classify()
+	s.findPlaceholders()
+	s.findSentence()
+	return s
+}
+
 // analyze parses a story and works out everything the rules read. A story
 // over MaxStoryChars is read as if its body were empty, and only says so.
 func analyze(in Input, t *Template) *story {
@@ -133,10 +143,7 @@ func analyze(in Input, t *Template) *story {
 		}
 		in = Input{Title: title, Labels: in.Labels}
 	}
-	s := &story{in: in, t: t, c: compile(t), d: parseBody(in.Body), persona: -1, tooLong: chars}
-	s.classify()
-	s.findPlaceholders()
-	s.findSentence()
+	s := read(in, t, chars)
 	s.detectLang()
 	if s.sent != nil && s.sent.Role != "" {
 		s.persona = s.c.matchPersona(s.sent.Role)

@@ -21,10 +21,7 @@ func ShapeOf(in Input, t *Template) Shape {
 	if tooLong(in) > 0 {
 		return Shape{}
 	}
-	s := &story{in: in, t: t, c: compile(t), d: parseBody(in.Body), persona: -1}
-	s.classify()
-	s.findPlaceholders()
-	s.findSentence()
+	s := read(in, t, 0)
 	var sh Shape
 	seen := make([]bool, len(t.Sections))
 	for _, sec := range s.sections {

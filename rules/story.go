@@ -385,47 +385,51 @@ func (s *story) inlineLabel(line string) (string, int) {
 // one Markdown paragraph but two sections.
 func (s *story) splitLabelLines() {
 	var out []block
-	for i := range s.d.blocks {
-		b := s.d.blocks[i]
-		if b.kind != blockPara || b.bold != "" || len(b.lines) < 2 || strings.IndexByte(b.text, ':') < 0 {
-			if out != nil {
-				out = append(out, b)
-			}
-			continue
+	for i, b := range s.d.blocks {
+		parts := s.labelParts(b)
+		switch {
+		case parts != nil && out == nil:
+			out = append(make([]block, 0, len(s.d.blocks)+len(parts)), s.d.blocks[:i]...)
+			out = append(out, parts...)
+		case parts != nil:
+			out = append(out, parts...)
+		case out != nil:
+			out = append(out, b)
 		}
-		texts := strings.Split(b.text, "\n")
-		if len(texts) != len(b.lines) {
-			if out != nil {
-				out = append(out, b)
-			}
-			continue
-		}
-		from := 0
-		for k := 1; k < len(texts); k++ {
-			if _, spec := s.inlineLabel(texts[k]); spec < 0 {
-				continue
-			}
-			if out == nil {
-				out = append(make([]block, 0, len(s.d.blocks)+2), s.d.blocks[:i]...)
-			}
-			part := b
-			part.text, part.lines, part.line = strings.Join(texts[from:k], "\n"), b.lines[from:k], b.lines[from]
-			out = append(out, part)
-			from = k
-		}
-		if from == 0 {
-			if out != nil {
-				out = append(out, b)
-			}
-			continue
-		}
-		part := b
-		part.text, part.lines, part.line = strings.Join(texts[from:], "\n"), b.lines[from:], b.lines[from]
-		out = append(out, part)
 	}
 	if out != nil {
 		s.d.blocks = out
 	}
+}
+
+// labelParts returns paragraph b cut before each of its lines, after the
+// first, that opens with a section's label; nil when none does.
+func (s *story) labelParts(b block) []block {
+	if b.kind != blockPara || b.bold != "" || len(b.lines) < 2 || strings.IndexByte(b.text, ':') < 0 {
+		return nil
+	}
+	texts := strings.Split(b.text, "\n")
+	if len(texts) != len(b.lines) {
+		return nil
+	}
+	var parts []block
+	cut := func(from, to int) {
+		part := b
+		part.text, part.lines, part.line = strings.Join(texts[from:to], "\n"), b.lines[from:to], b.lines[from]
+		parts = append(parts, part)
+	}
+	from := 0
+	for k := 1; k < len(texts); k++ {
+		if _, spec := s.inlineLabel(texts[k]); spec >= 0 {
+			cut(from, k)
+			from = k
+		}
+	}
+	if from == 0 {
+		return nil
+	}
+	cut(from, len(texts))
+	return parts
 }
 
 // inlineAfterLabel returns the text after "label :" on a paragraph's first
