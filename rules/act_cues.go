@@ -158,6 +158,31 @@ func renewsOwn(verb, before, next string) bool {
 	return (verb == "valider" || verb == "validate") && firstPossessives[before] && inSet(yearlyTitles, next)
 }
 
+// closesOwnAccount reports whether a workflow verb's object is one's own
+// account ("clôturer mon compte", "close my online account"): ending an
+// account, as deleting it does, not a step of a dossier.
+func closesOwnAccount(ws []string, next string) bool {
+	return firstPossessives[wordBefore(ws, next)] && (accountNouns[next] || accountNouns[wordAfter(ws, next)])
+}
+
+// ownWorkItem reports whether a need's object is an item of the
+// author's own work: a draft, a comment, a saved filter or search, a
+// bookmark, after "mon", "mes", "my" ("mes recherches enregistrées",
+// "my saved searches").
+func ownWorkItem(ws []string, next string) bool {
+	return firstPossessives[wordBefore(ws, next)] && (workItems[next] || savedWords[next] && workItems[wordAfter(ws, next)])
+}
+
+// workItems are what a user keeps for their own work; savedWords may
+// come before them in English.
+var (
+	workItems  = setOf(`brouillon brouillons commentaire commentaires filtre filtres recherche recherches favori favoris signet signets draft drafts comment comments filter filters search searches bookmark bookmarks`)
+	savedWords = setOf(`saved draft`)
+)
+
+// accountNouns name a person's account on the service.
+var accountNouns = setOf(`compte account espace`)
+
 // yearlyTitles are what a person holds for a season or a year: not a
 // slot or a booking, whose validation confirms it ("valider mon
 // créneau": workflow).

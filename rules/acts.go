@@ -297,7 +297,7 @@ func (s *story) needAct() needAct {
 		// "accepter ou refuser les cookies de mesure d'audience": a
 		// person's consent recorded, not a dossier moved along.
 		return actProcess
-	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)):
+	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)) && !closesOwnAccount(ws, next):
 		return actWorkflow
 	case recordVerbs[verb] && (decisionWords[next] || decisionWords[wordAfter(ws, next)]) && !s.namesSensitive():
 		// "saisir la décision d'attribution", "record the decision": a
@@ -310,6 +310,10 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel
+	case deleteVerbs[verb] && ownWorkItem(ws, next):
+		// "supprimer mon brouillon de réponse", "delete my saved
+		// searches": an item of one's own work, whoever the persona.
+		return actOwnDelete
 	case deleteVerbs[verb] && s.citizenPerson() && !deletesSelf(f) && !s.c.isPerson(next) && !s.c.isPerson(wordAfter(ws, next)):
 		// "supprimer mon brouillon": one item of one's own; "remove a
 		// user from my team" takes a person out, which is no draft.
