@@ -116,7 +116,9 @@ func ownStatus(ws []string, lang Lang) bool {
 // security control.
 var controlCues = []string{"antivir", "en tetes de securite", "security header", "captcha", "robots", "bots ", "anti bot",
 	"httponly", "samesite", "hsts",
-	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus "}
+	"vulnerab", "csp ", "content security", "brute force", "rate limit", "limitation de debit", "malware", "virus ",
+	// An allow-list of addresses filters machines, not people.
+	"liste blanche", "whitelist", "allowlist", "allow list", "allow listed", "ip autorisees"}
 
 // offlineCues say a need works on a copy kept on a device ("sans
 // connexion depuis six mois" is an idle account, not listed).
@@ -158,10 +160,11 @@ func renewsOwn(verb, before, next string) bool {
 	return (verb == "valider" || verb == "validate") && firstPossessives[before] && inSet(yearlyTitles, next)
 }
 
-// closesOwnAccount reports whether a workflow verb's object is one's own
-// account ("clôturer mon compte", "close my online account"): ending an
-// account, as deleting it does, not a step of a dossier.
-func closesOwnAccount(ws []string, next string) bool {
+// ownAccount reports whether a workflow verb's object is one's own
+// account or profile ("clôturer mon compte", "close my online account",
+// "mark my profile as private"): ending an account, as deleting it does,
+// or deciding who sees one's profile, not a step of a dossier.
+func ownAccount(ws []string, next string) bool {
 	return firstPossessives[wordBefore(ws, next)] && (accountNouns[next] || accountNouns[wordAfter(ws, next)])
 }
 
@@ -180,8 +183,8 @@ var (
 	savedWords = setOf(`saved draft`)
 )
 
-// accountNouns name a person's account on the service.
-var accountNouns = setOf(`compte account espace`)
+// accountNouns name a person's account or profile on the service.
+var accountNouns = setOf(`compte account espace profil profile`)
 
 // yearlyTitles are what a person holds for a season or a year: not a
 // slot or a booking, whose validation confirms it ("valider mon

@@ -34,3 +34,43 @@ func TestReviewProbesTwentiethBatchOwnItemsAndAccounts(t *testing.T) {
 		{"ETQ agent, je veux clôturer mon dossier de congé", false, false},
 	})
 }
+
+// TestReviewProbesTwentyFirstBatchProfilesAccountsNotices: one's profile
+// made private, public or hidden decides who sees data about a person
+// (the policy's access changes: both reviews); signing up for an account
+// opens a personal space (validation 15); a penalty notice or a notice
+// of violation ties a person to an offence (criminal-justice data), but
+// not when it is addressed to an organisation; an allow-list of IP
+// addresses is a security control that filters machines, no personal
+// data. Found on the fourth real sample after its blind measure, written
+// as probes of other products; fifteen of them failed before.
+func TestReviewProbesTwentyFirstBatchProfilesAccountsNotices(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		// A: one's profile made private or public: who sees one's data.
+		{"As a volunteer, I want to mark my profile as private, so that only coordinators see my details", true, true},
+		{"As a mentor, I want to make my profile public, so that students can find me", true, true},
+		{"ETQ bénévole, je veux rendre mon profil privé", true, true},
+		{"ETQ assistante maternelle, je veux rendre mon profil visible des familles de la commune", true, true},
+		{"As a member, I want to hide my profile from search results", true, true},
+		{"ETQ agent, je veux choisir le thème de mon profil", false, false},
+		// B: signing up for an account.
+		{"As a volunteer, I want to sign up for an account, so that I can apply for missions", true, true},
+		{"As a resident, I want to register for an online account", true, true},
+		{"ETQ usager, je veux créer mon compte avec mon adresse e-mail", true, true},
+		{"ETQ usager, je veux ouvrir un compte sur le portail", true, true},
+		// C: offence notices.
+		{"As a warden, I want to issue a fixed penalty notice for dog fouling", true, true},
+		{"As an enforcement officer, I want to issue a notice of violation to the landowner", true, true},
+		{"As a parking officer, I want to issue penalty notices from my handheld device", true, true},
+		// A sanction addressed to an organisation ties no person to an
+		// offence (organisations are not people).
+		{"As a licensing officer, I want to issue a penalty notice to a company that traded without a licence", false, false},
+		{"ETQ inspecteur, je veux adresser une amende à la société de transport", false, false},
+		{"As a student, I want to see a mentor's public profile", false, false},
+		// D: an IP allow-list is a control, no personal data.
+		{"As a curator, I want to require authentication unless the request comes from a whitelisted IP address", false, true},
+		{"ETQ administrateur, je veux restreindre l'accès au back-office à une liste blanche d'adresses IP", false, true},
+		{"As an administrator, I want to limit access to the admin pages to an IP allowlist", false, true},
+		{"ETQ DPO, je veux que les adresses IP des visiteurs soient anonymisées dans les statistiques", true, true},
+	})
+}

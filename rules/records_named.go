@@ -75,3 +75,40 @@ func archivesPlace(text string, start, end int, lang Lang) bool {
 	// A capital that opens a sentence is no proper noun's.
 	return lang == FR || strings.HasPrefix(w, "A") && strings.TrimSpace(text[sentenceStart(text, start):start]) != ""
 }
+
+// sanctionOnOrganisation reports whether a sanction keyword ("penalty
+// notice", "amende") is addressed to an organisation: "issue a fixed
+// penalty notice to a company that overran its permit". Organisations are
+// not people: it ties no person to an offence, which is what asks for
+// both reviews.
+func sanctionOnOrganisation(word, after string) bool {
+	if !sanctionWord(word) {
+		return false
+	}
+	ws := firstWords(after, 5)
+	for len(ws) > 0 && sanctionWords[ws[0]] {
+		ws = ws[1:] // "fixed penalty" of "fixed penalty notice to …"
+	}
+	if len(ws) == 0 || !addresseeWords[ws[0]] {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if roleArticles[w] || w == "l" {
+			continue
+		}
+		return isOrganisation(w)
+	}
+	return false
+}
+
+// sanctionWord reports whether a keyword names a sanction.
+func sanctionWord(word string) bool {
+	return sanctionWords[lastWord(fold(word))]
+}
+
+var (
+	// sanctionWords end the keywords that name a sanction.
+	sanctionWords = setOf(`notice notices penalty penalties amende amendes contravention sanction sanctions violation violations fine fines`)
+	// addresseeWords introduce whom a sanction is addressed to.
+	addresseeWords = setOf(`to a au aux against contre`)
+)

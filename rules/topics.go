@@ -136,6 +136,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	accepted := make([]bool, len(raw))
 	orgs := make([]bool, len(raw))
 	s.act = s.needAct()
+	orgSanction := false
+	for _, h := range raw {
+		orgSanction = orgSanction || sanctionOnOrganisation(h.word, units[h.unit].text[h.end:])
+	}
 	for k, h := range raw {
 		t := &s.t.Topics[h.topic]
 		text := units[h.unit].text
@@ -198,6 +202,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		if sentAttachment(text, h.start, h.end) {
 			continue // "recevoir le récapitulatif en pièce jointe": sent out, no upload
+		}
+		if orgSanction && sanctionWord(h.word) {
+			continue // "a penalty notice to a company": no person's offence, in the title either
 		}
 		switch t.Context {
 		case ContextNeed:
