@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -166,6 +167,14 @@ func renewsOwn(verb, before, next string) bool {
 // or deciding who sees one's profile, not a step of a dossier.
 func ownAccount(ws []string, next string) bool {
 	return firstPossessives[wordBefore(ws, next)] && (accountNouns[next] || accountNouns[wordAfter(ws, next)])
+}
+
+// ownObject reports whether the keyword at text[start:end] holds or is
+// followed by a possessive of the first person: "joindre mon bail",
+// "upload my food hygiene certificate".
+func ownObject(text string, start, end int) bool {
+	ws := append(words(text[start:end]), firstWords(text[end:], 1)...)
+	return slices.ContainsFunc(ws, func(w string) bool { return firstPossessives[w] })
 }
 
 // ownWorkItem reports whether a need's object is an item of the

@@ -345,6 +345,13 @@ var organisationWords = map[string]bool{
 	"soumissionnaire": true, "attributaire": true, "tenderer": true, "bidder": true, "contractor": true,
 }
 
+// possessedByFirst reports whether the words before a keyword end with a
+// first-person possessive: "notre RIB", "our bank details".
+func possessedByFirst(before string) bool {
+	ws := lastWords(before, 1)
+	return len(ws) == 1 && firstPossessives[ws[0]]
+}
+
 // organisationPersona reports whether the story's persona is an
 // organisation ("ETQ association", "As a company").
 func (s *story) organisationPersona() bool {

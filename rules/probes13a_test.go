@@ -74,3 +74,29 @@ func TestReviewProbesTwentyFirstBatchProfilesAccountsNotices(t *testing.T) {
 		{"ETQ DPO, je veux que les adresses IP des visiteurs soient anonymisées dans les statistiques", true, true},
 	})
 }
+
+// TestReviewProbesTwentySecondBatchOwnDocuments: a person sending
+// a document of their own ("joindre mon attestation d'employeur",
+// "upload my first aid certificate") gives the service a file about them
+// (validation 1: rgpd when the files are about a person), which the
+// upload topic's own_data says; staff's own report, an organisation's
+// statutes and a download stay as they were. "Notre RIB" of an
+// organisation persona is the organisation's (fr-sub-003). Found on the whole issues of X after its blind measure,
+// written as probes of other products; five of them failed before.
+func TestReviewProbesTwentySecondBatchOwnDocuments(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		// A citizen's own document sent in.
+		{"ETQ locataire, je veux joindre mon bail à ma demande d'aide", true, true},
+		{"ETQ usager, je veux joindre mon attestation d'employeur", true, true},
+		{"As a childminder, I want to upload my first aid certificate", true, true},
+		{"As a stallholder, I want to upload my insurance certificate before the fair", true, true},
+		// Staff's own report, an organisation's statutes, a download.
+		{"ETQ agent instructeur, je veux joindre mon rapport de visite", false, true},
+		{"ETQ association, je veux joindre mes statuts à la demande de subvention", false, true},
+		{"ETQ propriétaire, je veux télécharger mon attestation de dépôt", false, false},
+		// An organisation's own details.
+		{"ETQ association sportive, je veux renseigner notre RIB pour recevoir les remboursements", false, true},
+		{"As a charity, I want to update our bank details for the grant payments", false, false},
+		{"ETQ président de club, je veux exporter la liste des adhérents avec leur téléphone", true, true},
+	})
+}

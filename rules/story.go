@@ -38,10 +38,16 @@ type topicHit struct {
 	// changed: a detail the need only changes ("modifier mon RIB"):
 	// personal data, no security notes.
 	changed bool
+	// own: a citizen's own thing, for a topic of OwnData ("joindre mon
+	// bail"): personal data, whatever the topic's categories.
+	own bool
 }
 
 // has reports whether the hit counts for category cat.
 func (s *story) has(h topicHit, cat string) bool {
+	if h.own && cat == CategoryPersonalData {
+		return true
+	}
 	return s.t.Topics[h.topic].Has(cat) && !(h.orgOwned && cat == CategoryPersonalData) && !(h.changed && cat == CategorySecurity)
 }
 

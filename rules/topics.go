@@ -318,6 +318,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		accepted[k] = true
 		orgs[k] = s.c.organisationAfter(text, h.end) ||
+			// "ETQ association, je renseigne notre RIB": an
+			// organisation's own detail.
+			s.organisationPersona() && possessedByFirst(text[:h.start]) ||
 			// "la TVA calculée automatiquement sur les devis de
 			// l'entreprise": a sentence about an organisation naming no
 			// people handles the organisation's data.
@@ -378,6 +381,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for k, h := range raw {
 		if accepted[k] {
 			keep(h.topic, h.word, orgs[k])
+			if s.t.Topics[h.topic].OwnData && units[h.unit].sentence && s.citizenPerson() && s.inNeed(units[h.unit].text[h.start:h.end]) && ownObject(units[h.unit].text, h.start, h.end) {
+				s.topics[seen[h.topic]-1].own = true
+			}
 		}
 	}
 	for _, h := range needHits {

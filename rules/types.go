@@ -169,6 +169,11 @@ type Topic struct {
 	// details") asks for the RGPD section, not for security notes: the
 	// policy's change of personal details.
 	Detail bool
+	// OwnData: a citizen's keyword about something of their own ("joindre
+	// mon bail", "upload my certificate") also asks for the RGPD section,
+	// whatever Categories say: the thing sent is about them. An upload
+	// of a dwelling's certificates or of staff's own report is not.
+	OwnData bool
 	// Labels find the topic on an issue the team labelled with one of
 	// them ("rgpd", "sécurité"): the authors saying what the story
 	// touches. Compared as template labels are (case, accents and

@@ -170,6 +170,7 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 			}
 		}
 		t.Detail = rt.Detail
+		t.OwnData = rt.OwnData
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
 		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")
 		t.Labels = c.strings(rt.Labels, f+".labels")

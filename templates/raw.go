@@ -74,6 +74,7 @@ type rawTopic struct {
 	Category rawStrings  `yaml:"category"`
 	Context  rawString   `yaml:"context"`
 	Detail   bool        `yaml:"detail"`
+	OwnData  bool        `yaml:"own_data"`
 	Keywords []rawString `yaml:"keywords"`
 	Acronyms []rawString `yaml:"acronyms"`
 	Labels   []rawString `yaml:"labels"`

@@ -169,6 +169,14 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 	if tp := acr["NIR"]; tp == nil || tp.Detail {
 		t.Errorf("the topic of NIR is a detail")
 	}
+	// A person's own document sent in is personal data (own_data); the
+	// upload topic stays a security topic otherwise.
+	if tp := kw[Normalize("téléverser")]; tp == nil || !tp.OwnData || tp.Has(CategoryPersonalData) {
+		t.Errorf("the upload topic: own_data %v, want a security topic with own_data", tp)
+	}
+	if tp := acr["NIR"]; tp == nil || tp.OwnData {
+		t.Errorf("the topic of NIR has own_data")
+	}
 	for _, k := range []string{"mot de passe", "habilitation", "données personnelles", "date de naissance", "password", "personal data"} {
 		if _, ok := kw[Normalize(k)]; !ok {
 			t.Errorf("keyword %q missing", k)

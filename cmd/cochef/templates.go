@@ -173,6 +173,10 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 				fmt.Fprintf(&b, "    %s\n", s("donnée personnelle : un récit qui ne fait que la modifier demande la section RGPD, pas de notes de sécurité",
 					"a person's detail: a story that only changes it asks for the GDPR section, not for security notes"))
 			}
+			if tp.OwnData {
+				fmt.Fprintf(&b, "    %s\n", s("ce qui appartient à la personne (« joindre mon bail ») demande aussi la section RGPD",
+					"something of the person's own (\"upload my certificate\") also asks for the GDPR section"))
+			}
 		}
 	}
 
