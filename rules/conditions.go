@@ -27,29 +27,47 @@ const (
 // conditionInfo describes one condition for people: when it holds.
 type conditionInfo struct {
 	cond Condition
-	// when completes "Obligatoire …" / "Required …".
-	when Text
+	// when completes "Obligatoire …" / "Required …", speaking of the
+	// story or of the ticket.
+	when func(subject) Text
 }
 
 var conditionList = []conditionInfo{
-	{Always, Text{FR: "toujours", EN: "always"}},
-	{WhenPrivileged, Text{
-		FR: "pour un profil à privilèges (administrateur, agent habilité…)",
-		EN: "for a privileged role (administrator, authorised agent…)",
+	{Always, func(subject) Text { return Text{FR: "toujours", EN: "always"} }},
+	{WhenPrivileged, func(subject) Text {
+		return Text{
+			FR: "pour un profil à privilèges (administrateur, agent habilité…)",
+			EN: "for a privileged role (administrator, authorised agent…)",
+		}
 	}},
-	{WhenSensitive, Text{
-		FR: "si le récit touche à la sécurité (authentification, habilitations, données sensibles, export en masse, interconnexion, suppression, signature…)",
-		EN: "when the story touches security (authentication, access rights, sensitive data, bulk export, interconnection, deletion, signature…)",
+	{WhenSensitive, func(n subject) Text {
+		return Text{
+			FR: "si " + n.the[FR] + " touche à la sécurité (authentification, habilitations, données sensibles, export en masse, interconnexion, suppression, signature…)",
+			EN: "when " + n.the[EN] + " touches security (authentication, access rights, sensitive data, bulk export, interconnection, deletion, signature…)",
+		}
 	}},
-	{WhenPersonalData, Text{
-		FR: "si le récit traite des données personnelles",
-		EN: "when the story processes personal data",
+	{WhenPersonalData, func(n subject) Text {
+		return Text{
+			FR: "si " + n.the[FR] + " traite des données personnelles",
+			EN: "when " + n.the[EN] + " processes personal data",
+		}
 	}},
-	{WhenCitizen, Text{
-		FR: "pour un récit destiné aux usagers",
-		EN: "for a citizen-facing story",
+	{WhenCitizen, func(n subject) Text {
+		return Text{
+			FR: "pour " + n.a[FR] + " destiné aux usagers",
+			EN: "for a citizen-facing " + n.noun[EN],
+		}
 	}},
 }
+
+// subject names what a template checks: a « récit », or a ticket for the
+// templates of issues that are no story (NoStory).
+type subject struct{ the, a, noun Text }
+
+var (
+	storySubject  = subject{the: Text{FR: "le récit", EN: "the story"}, a: Text{FR: "un récit", EN: "a story"}, noun: Text{FR: "récit", EN: "story"}}
+	ticketSubject = subject{the: Text{FR: "le ticket", EN: "the issue"}, a: Text{FR: "un ticket", EN: "an issue"}, noun: Text{FR: "ticket", EN: "issue"}}
+)
 
 // Conditions lists every condition a template may use in required_when.
 func Conditions() []Condition {
@@ -71,12 +89,18 @@ func (c Condition) Known() bool {
 }
 
 // When says in words when c holds, to complete "Obligatoire …" /
-// "Required …" ("pour un profil à privilèges …"). An unknown condition
-// is returned as written.
-func (c Condition) When(lang Lang) string {
+// "Required …" ("pour un profil à privilèges …", "si le récit traite des
+// données personnelles"); noStory speaks of the ticket ("si le ticket
+// traite …"), for the templates of bug reports, questions or notes. An
+// unknown condition is returned as written.
+func (c Condition) When(lang Lang, noStory bool) string {
+	n := storySubject
+	if noStory {
+		n = ticketSubject
+	}
 	for _, k := range conditionList {
 		if k.cond == c {
-			return k.when.Get(lang)
+			return k.when(n).Get(lang)
 		}
 	}
 	return string(c)

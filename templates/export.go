@@ -18,10 +18,12 @@ func msg(lang rules.Lang, fr, en string) string {
 	return fr
 }
 
-// RequiredText says in words when a section is required: "Obligatoire.",
-// "Obligatoire si le récit mentionne des données personnelles.",
-// "Facultatif."… It is shown in templates, forms and `templates show`.
-func RequiredText(conds []rules.Condition, lang rules.Lang) string {
+// RequiredText says in words when a section of t is required:
+// "Obligatoire.", "Obligatoire si le récit traite des données
+// personnelles." ("le ticket" for a template of issues that are no
+// story), "Facultatif."… It is shown in templates, forms and `templates
+// show`.
+func RequiredText(t *rules.Template, conds []rules.Condition, lang rules.Lang) string {
 	if len(conds) == 0 {
 		return msg(lang, "Facultatif.", "Optional.")
 	}
@@ -30,12 +32,10 @@ func RequiredText(conds []rules.Condition, lang rules.Lang) string {
 		if c == rules.Always {
 			return msg(lang, "Obligatoire.", "Required.")
 		}
-		parts = append(parts, conditionText(c, lang))
+		parts = append(parts, c.When(lang, t != nil && t.NoStory))
 	}
 	return msg(lang, "Obligatoire ", "Required ") + strings.Join(parts, msg(lang, " ou ", " or ")) + "."
 }
-
-func conditionText(c rules.Condition, lang rules.Lang) string { return c.When(lang) }
 
 // uncomment keeps a text from closing the HTML comment it is put in.
 func uncomment(s string) string {
@@ -46,7 +46,7 @@ func uncomment(s string) string {
 // its hint and, for security notes, the checklist.
 func sectionGuide(t *rules.Template, s rules.SectionSpec, lang rules.Lang) string {
 	var b strings.Builder
-	b.WriteString(RequiredText(s.RequiredWhen, lang))
+	b.WriteString(RequiredText(t, s.RequiredWhen, lang))
 	if h := s.Hint.Get(lang); h != "" {
 		if strings.Contains(h, "\n") || strings.HasPrefix(h, "-") {
 			b.WriteString("\n")
@@ -159,6 +159,19 @@ type ghValidations struct {
 	Required bool `yaml:"required"`
 }
 
+// formIntro is the form's first paragraph: what cochef checks, a story
+// or, for a template of issues that are no story, a ticket.
+func formIntro(t *rules.Template, lang rules.Lang) string {
+	if t.NoStory {
+		return msg(lang,
+			"cochef vérifie ce ticket à sa création et à chaque modification : les sections marquées obligatoires doivent être remplies, les autres selon les sujets du ticket.",
+			"cochef checks this issue when it is created and on every edit: the required sections must be filled in, the others depending on the issue's topics.")
+	}
+	return msg(lang,
+		"cochef vérifie ce récit à sa création et à chaque modification : les sections marquées obligatoires doivent être remplies, les autres selon le profil et les sujets du récit.",
+		"cochef checks this story when it is created and on every edit: the required sections must be filled in, the others depending on the story's role and topics.")
+}
+
 // ExportGitHub writes t as a GitHub issue form. Each section is a textarea
 // whose label is the section title, so the issue GitHub builds ("### label"
 // then the answer) has the headings cochef looks for. Only sections
@@ -176,10 +189,8 @@ func ExportGitHub(t *rules.Template, lang rules.Lang) (string, []byte, error) {
 		Name:        t.Title.Get(lang),
 		Description: desc,
 		Body: []ghElement{{
-			Type: "markdown",
-			Attributes: ghAttributes{Value: msg(lang,
-				"cochef vérifie ce récit à sa création et à chaque modification : les sections marquées obligatoires doivent être remplies, les autres selon le profil et les sujets du récit.",
-				"cochef checks this story when it is created and on every edit: the required sections must be filled in, the others depending on the story's role and topics.")},
+			Type:       "markdown",
+			Attributes: ghAttributes{Value: formIntro(t, lang)},
 		}},
 	}
 	if f.Name == "" {
@@ -233,7 +244,7 @@ func ExportGitHub(t *rules.Template, lang rules.Lang) (string, []byte, error) {
 // descriptionFor is the form field's description: the requirement and, for
 // security notes, the checklist (descriptions render Markdown).
 func descriptionFor(t *rules.Template, s rules.SectionSpec, lang rules.Lang) string {
-	d := RequiredText(s.RequiredWhen, lang)
+	d := RequiredText(t, s.RequiredWhen, lang)
 	if s.ID == rules.SectionSecurityNotes && len(t.SecurityChecklist) > 0 {
 		var b strings.Builder
 		b.WriteString(d)

@@ -173,7 +173,7 @@ func TestRequiredText(t *testing.T) {
 		{[]rules.Condition{rules.WhenPersonalData}, rules.FR, "Obligatoire si le récit traite des données personnelles."},
 		{[]rules.Condition{rules.WhenPrivileged, rules.WhenCitizen}, rules.EN, "Required for a privileged role (administrator, authorised agent…) or for a citizen-facing story."},
 	} {
-		if got := RequiredText(c.conds, c.lang); got != c.want {
+		if got := RequiredText(nil, c.conds, c.lang); got != c.want {
 			t.Errorf("RequiredText(%v, %s) = %q, want %q", c.conds, c.lang, got, c.want)
 		}
 	}

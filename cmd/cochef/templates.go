@@ -121,7 +121,7 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 	fmt.Fprintf(&b, "\n%s\n", s("Sections", "Sections"))
 	for _, sec := range t.Sections {
 		fmt.Fprintf(&b, "  %s — %s [%s]\n", sec.ID, sec.Title.Get(lang), sec.Kind)
-		fmt.Fprintf(&b, "    %s\n", templates.RequiredText(sec.RequiredWhen, lang))
+		fmt.Fprintf(&b, "    %s\n", templates.RequiredText(t, sec.RequiredWhen, lang))
 		if sec.IgnoreTopics {
 			fmt.Fprintf(&b, "    %s\n", s("Son texte ne rend pas le récit sensible (scan_topics: false).", "Its text does not make the story sensitive (scan_topics: false)."))
 		}
