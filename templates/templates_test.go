@@ -35,7 +35,7 @@ func TestBuiltinFilesAllParse(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "bug", "notes", "question", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "bug", "notes", "question", "research", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v (default first)", names, want)
 	}
 	for _, e := range entries {
@@ -382,10 +382,41 @@ func TestSelectForForm(t *testing.T) {
 		{"title only, no body", rules.Input{Title: "Atelier avec les présidents de jury"}, "notes"},
 		{"a story titled like a workshop", rules.Input{Title: "Atelier cuisine", Body: "ETQ senior, je veux réserver une place à l'atelier cuisine."}, "user-story"},
 		{"a word that only starts like one", rules.Input{Title: "Rétroplanning de la mise en production", Body: "- jalons"}, "user-story"},
+		// User-research notes take research; a spike titled "Research:"
+		// keeps the default template.
+		{"research synthesis", rules.Input{Title: "Synthèse des entretiens bailleurs (vague 1)", Body: "Cinq entretiens d'une heure.\n\nEnseignements :\n- le mot « autorisation » n'est pas compris"}, "research"},
+		{"English research notes", rules.Input{Title: "User research: six traders on applying", Body: "- four of six would apply on a phone"}, "research"},
+		{"research headings", rules.Input{Title: "Après le pilote", Body: "## Méthode\nhuit entretiens téléphoniques\n\n## Enseignements\n- l'attente du premier appel décourage"}, "research"},
+		{"a spike titled research", rules.Input{Title: "Research: which address API?", Body: "Compare the BAN API and a geocoder."}, "user-story"},
 	} {
 		if got := s.SelectFor(c.in).Name; got != c.want {
 			t.Errorf("%s: SelectFor = %s, want %s", c.name, got, c.want)
 		}
+	}
+}
+
+// TestResearchAsksOnlyWhatItsLabelsSay: user-research notes report what
+// the people met said; their words ask for no review (a trader worried
+// about the conviction question, interviews anonymised), the team's own
+// labels still do.
+func TestResearchAsksOnlyWhatItsLabelsSay(t *testing.T) {
+	s := mustBuiltin(t)
+	in := rules.Input{Title: "User research: six traders on applying", Body: "Six interviews, notes anonymised.\n\n" +
+		"- the conviction question worries people\n- two would upload their licence from a phone\n"}
+	tm := s.SelectFor(in)
+	if tm.Name != "research" {
+		t.Fatalf("SelectFor = %s, want research", tm.Name)
+	}
+	r := rules.Analyze(in, tm, "")
+	if slices.Contains(r.Required, "personal-data") || r.SecurityReview || len(r.Sensitive) > 0 {
+		t.Errorf("research notes ask for reviews from their words: required %v, security %v, topics %v", r.Required, r.SecurityReview, r.Sensitive)
+	}
+	in.Labels = []string{"rgpd"}
+	if tm = s.SelectFor(in); tm.Name != "research" {
+		t.Fatalf("labelled rgpd: SelectFor = %s, want research", tm.Name)
+	}
+	if r = rules.Analyze(in, tm, ""); !slices.Contains(r.Required, "personal-data") || r.SecurityReview {
+		t.Errorf("labelled rgpd: required %v, security %v; want the RGPD section only", r.Required, r.SecurityReview)
 	}
 }
 
@@ -578,7 +609,7 @@ func TestLoadRepositoryOverrides(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "incident", "bug", "notes", "question", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "incident", "bug", "notes", "question", "research", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v", names, want)
 	}
 	us, _ := s.Get("user-story")
