@@ -177,6 +177,17 @@ func ownObject(text string, start, end int) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return firstPossessives[w] })
 }
 
+// consentBefore reports whether the words right before a need's keyword
+// ask for a consent to it: "l'autorisation de photographier", "consent
+// to photograph"; the child photographed after it is still a person.
+func consentBefore(before []string) bool {
+	n := len(before)
+	return n >= 2 && (before[n-1] == "de" || before[n-1] == "d" || before[n-1] == "to") && consentAsked[before[n-2]]
+}
+
+// consentAsked name a consent or its refusal.
+var consentAsked = setOf(`autorisation autoriser consentement consentir permission consent refus refuser`)
+
 // ownWorkItem reports whether a need's object is an item of the
 // author's own work: a draft, a comment, a saved filter or search, a
 // bookmark, after "mon", "mes", "my" ("mes recherches enregistrées",

@@ -100,3 +100,29 @@ func TestReviewProbesTwentySecondBatchOwnDocuments(t *testing.T) {
 		{"ETQ président de club, je veux exporter la liste des adhérents avec leur téléphone", true, true},
 	})
 }
+
+// TestReviewProbesTwentyThirdBatchPhotosAndRetention: a need that
+// photographs on site (damage, defects, a dumped load and its plate) sends
+// into the service photos that may show people, plates or homes, like a
+// photo sent by the public (validation 2, and the upload surface of
+// validation 1); a consent to be photographed takes no photo; a question
+// on how long to keep records is a retention rule (both reviews). A son
+// or a daughter named with a possessive is a person. Found on the whole
+// issues of X after its blind measure, written as probes of other
+// products; seven of them failed before.
+func TestReviewProbesTwentyThirdBatchPhotosAndRetention(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		// Photos taken on site may show people, number plates or homes.
+		{"ETQ agent de voirie, je veux photographier les dégâts avant l'intervention", true, true},
+		{"As a building inspector, I want to photograph the defects during the visit", true, true},
+		{"ETQ garde champêtre, je peux photographier le dépôt sauvage et sa plaque", true, true},
+		// The same words, nothing taken: a consent recorded (a new data
+		// category about the child, no upload), rules read.
+		{"ETQ parent, je veux donner l'autorisation de photographier mon fils lors des sorties scolaires", true, false},
+		{"As a parent, I want to refuse consent to photograph my daughter at the club's events", true, false},
+		{"ETQ usager, je veux lire les règles pour photographier dans le musée", false, false},
+		// A question on how long to keep records is a retention rule.
+		{"ETQ DPO, je veux savoir combien de temps conserver les candidatures refusées", true, true},
+		{"As a records manager, I want to know how long we should keep the files of closed complaints", true, true},
+	})
+}
