@@ -126,3 +126,16 @@ func TestReviewProbesTwentyThirdBatchPhotosAndRetention(t *testing.T) {
 		{"As a records manager, I want to know how long we should keep the files of closed complaints", true, true},
 	})
 }
+
+// TestReviewProbesTwentyFourthBatchEmailLeft: an e-mail address left to
+// be kept informed is a contact detail collected (validation 5's
+// registration of a new detail: the RGPD section, no security notes); a
+// notification through the existing channel is not. Found on X after
+// its blind measure; the first two failed before.
+func TestReviewProbesTwentyFourthBatchEmailLeft(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux laisser mon courriel pour être prévenu de la réouverture du service", true, false},
+		{"As a visitor, I want to leave my email so that I hear when bookings open", true, false},
+		{"ETQ usager, je veux recevoir un courriel quand ma demande est traitée", false, false},
+	})
+}
