@@ -161,12 +161,11 @@ func renewsOwn(verb, before, next string) bool {
 	return (verb == "valider" || verb == "validate") && firstPossessives[before] && inSet(yearlyTitles, next)
 }
 
-// ownAccount reports whether a workflow verb's object is one's own
-// account or profile ("clôturer mon compte", "close my online account",
-// "mark my profile as private"): ending an account, as deleting it does,
-// or deciding who sees one's profile, not a step of a dossier.
-func ownAccount(ws []string, next string) bool {
-	return firstPossessives[wordBefore(ws, next)] && (accountNouns[next] || accountNouns[wordAfter(ws, next)])
+// ownThing reports whether a need's object, after a possessive of the
+// first person, is one of nouns, right after it or after one word: "clôturer
+// mon compte", "close my online account", "delete my saved searches".
+func ownThing(ws []string, next string, nouns map[string]bool) bool {
+	return firstPossessives[wordBefore(ws, next)] && (nouns[next] || nouns[wordAfter(ws, next)])
 }
 
 // ownObject reports whether the keyword at text[start:end] holds or is
@@ -188,22 +187,14 @@ func consentBefore(before []string) bool {
 // consentAsked name a consent or its refusal.
 var consentAsked = setOf(`autorisation autoriser consentement consentir permission consent refus refuser`)
 
-// ownWorkItem reports whether a need's object is an item of the
-// author's own work: a draft, a comment, a saved filter or search, a
-// bookmark, after "mon", "mes", "my" ("mes recherches enregistrées",
-// "my saved searches").
-func ownWorkItem(ws []string, next string) bool {
-	return firstPossessives[wordBefore(ws, next)] && (workItems[next] || savedWords[next] && workItems[wordAfter(ws, next)])
-}
+// workItems are what a user keeps for their own work: deleting one is
+// no processing of anyone's data, whoever the persona ("supprimer mon
+// brouillon de réponse").
+var workItems = setOf(`brouillon brouillons commentaire commentaires filtre filtres recherche recherches favori favoris signet signets draft drafts comment comments filter filters search searches bookmark bookmarks`)
 
-// workItems are what a user keeps for their own work; savedWords may
-// come before them in English.
-var (
-	workItems  = setOf(`brouillon brouillons commentaire commentaires filtre filtres recherche recherches favori favoris signet signets draft drafts comment comments filter filters search searches bookmark bookmarks`)
-	savedWords = setOf(`saved draft`)
-)
-
-// accountNouns name a person's account or profile on the service.
+// accountNouns name a person's account or profile on the service: a
+// workflow verb on one's own ends it or decides who sees it ("clôturer
+// mon compte", "mark my profile as private"), no step of a dossier.
 var accountNouns = setOf(`compte account espace profil profile`)
 
 // yearlyTitles are what a person holds for a season or a year: not a

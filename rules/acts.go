@@ -297,7 +297,7 @@ func (s *story) needAct() needAct {
 		// "accepter ou refuser les cookies de mesure d'audience": a
 		// person's consent recorded, not a dossier moved along.
 		return actProcess
-	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)) && !ownAccount(ws, next):
+	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)) && !ownThing(ws, next, accountNouns):
 		return actWorkflow
 	case recordVerbs[verb] && (decisionWords[next] || decisionWords[wordAfter(ws, next)]) && !s.namesSensitive():
 		// "saisir la décision d'attribution", "record the decision": a
@@ -310,7 +310,7 @@ func (s *story) needAct() needAct {
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel
-	case deleteVerbs[verb] && ownWorkItem(ws, next):
+	case deleteVerbs[verb] && ownThing(ws, next, workItems):
 		// "supprimer mon brouillon de réponse", "delete my saved
 		// searches": an item of one's own work, whoever the persona.
 		return actOwnDelete
