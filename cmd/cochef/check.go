@@ -449,12 +449,14 @@ func (p *printer) story(r rules.Result, line int) {
 	if r.Ready {
 		verdict := p.say("✓ Prêt", "✓ Ready")
 		if n := counts[rules.SeverityWarning]; n > 0 {
-			verdict += fmt.Sprintf(p.say(" — %d avertissement(s)", " — %d warning(s)"), n)
+			verdict += " — " + p.say(pluralFR(n, "avertissement", "avertissements"), plural(n, "warning", "warnings"))
 		}
 		fmt.Fprintln(w, p.paint(ansiGreen+ansiBold, verdict))
 	} else {
-		fmt.Fprintln(w, p.paint(ansiRed+ansiBold, fmt.Sprintf(p.say("✗ Pas prêt — %d erreur(s), %d avertissement(s)", "✗ Not ready — %d error(s), %d warning(s)"),
-			counts[rules.SeverityError], counts[rules.SeverityWarning])))
+		e, warn := counts[rules.SeverityError], counts[rules.SeverityWarning]
+		fmt.Fprintln(w, p.paint(ansiRed+ansiBold, p.say(
+			"✗ Pas prêt — "+pluralFR(e, "erreur", "erreurs")+", "+pluralFR(warn, "avertissement", "avertissements"),
+			"✗ Not ready — "+plural(e, "error", "errors")+", "+plural(warn, "warning", "warnings"))))
 	}
 	if s := r.Story; s.Role != "" || s.Action != "" {
 		fmt.Fprintf(w, "  %s %s\n", p.say("Profil :", "Role:"), orDash(s.Role))
@@ -497,7 +499,7 @@ func (p *printer) story(r rules.Result, line int) {
 }
 
 func (p *printer) summary(ready, total int) {
-	msg := fmt.Sprintf(p.say("%d récit(s) prêt(s) sur %d", "%d of %d stories ready"), ready, total)
+	msg := p.say(pluralFR(ready, "récit prêt", "récits prêts")+fmt.Sprintf(" sur %d", total), fmt.Sprintf("%d of %d stories ready", ready, total))
 	if ready == total {
 		fmt.Fprintln(p.w, p.paint(ansiGreen+ansiBold, msg))
 		return

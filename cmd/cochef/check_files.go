@@ -63,7 +63,7 @@ func checkFiles(cmd *cobra.Command, args []string, o checkOptions, lang rules.La
 		p.lang = ui
 		p.summary(ready, checked)
 		if unread > 0 {
-			fmt.Fprintln(out, p.say(fmt.Sprintf("%d fichier(s) non lu(s) : voir les erreurs", unread), fmt.Sprintf("%d file(s) not read: see the errors", unread)))
+			fmt.Fprintln(out, p.say(pluralFR(unread, "fichier non lu", "fichiers non lus")+" : voir les erreurs", plural(unread, "file", "files")+" not read: see the errors"))
 		}
 	}
 	if code != 0 {

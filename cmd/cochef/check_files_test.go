@@ -28,9 +28,9 @@ func TestCheckSeveralFilesOneResultEachWorstExitCode(t *testing.T) {
 		code  int
 		ready string
 	}{
-		{"all ready", []string{ready, ready}, 0, "2 récit(s) prêt(s) sur 2"},
-		{"one not ready", []string{ready, notReady}, 1, "1 récit(s) prêt(s) sur 2"},
-		{"one unreadable", []string{notReady, missing, ready}, 2, "1 récit(s) prêt(s) sur 2"},
+		{"all ready", []string{ready, ready}, 0, "2 récits prêts sur 2"},
+		{"one not ready", []string{ready, notReady}, 1, "1 récit prêt sur 2"},
+		{"one unreadable", []string{notReady, missing, ready}, 2, "1 récit prêt sur 2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			code, out, errOut := runCochef(t, "", append([]string{"check"}, c.args...)...)
@@ -42,7 +42,7 @@ func TestCheckSeveralFilesOneResultEachWorstExitCode(t *testing.T) {
 			}
 			for _, a := range c.args {
 				if a == missing {
-					if !strings.Contains(errOut, "absent.md") || !strings.Contains(out, "1 fichier(s) non lu(s)") {
+					if !strings.Contains(errOut, "absent.md") || !strings.Contains(out, "1 fichier non lu") {
 						t.Errorf("the unreadable file is not reported: stdout %q stderr %q", out, errOut)
 					}
 					continue

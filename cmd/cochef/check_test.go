@@ -190,7 +190,7 @@ func TestPrinterGroupsBySeverityWithFix(t *testing.T) {
 		t.Errorf("severity groups missing or out of order (%d, %d, %d):\n%s", iErr, iWarn, iInfo, out)
 	}
 	for _, want := range []string{
-		"✗ Pas prêt — 1 erreur(s), 1 avertissement(s)",
+		"✗ Pas prêt — 1 erreur, 1 avertissement",
 		"[section-missing] (ligne 4) Notes de sécurité manquantes.",
 		"    Correctif :\n      ## Notes de sécurité\n      \n      - DICT : …\n",
 		"Sujets sensibles : data-flows",
@@ -200,6 +200,17 @@ func TestPrinterGroupsBySeverityWithFix(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
+	}
+	// Counts agree with their number: French keeps the singular below two.
+	b.Reset()
+	(&printer{w: &b, lang: rules.EN}).story(r, 0)
+	if !strings.Contains(b.String(), "✗ Not ready — 1 error, 1 warning") {
+		t.Errorf("English verdict:\n%s", b.String())
+	}
+	b.Reset()
+	(&printer{w: &b, lang: rules.FR}).summary(0, 3)
+	if got := b.String(); got != "0 récit prêt sur 3\n" {
+		t.Errorf("summary = %q", got)
 	}
 	b.Reset()
 	p.color = true
