@@ -176,12 +176,17 @@ func ownObject(text string, start, end int) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return firstPossessives[w] })
 }
 
-// consentBefore reports whether the words right before a need's keyword
-// ask for a consent to it: "l'autorisation de photographier", "consent
-// to photograph"; the child photographed after it is still a person.
-func consentBefore(before []string) bool {
+// consentTo reports whether the words right before a need's keyword ask
+// for a consent to the act it names: "l'autorisation de photographier",
+// "consent to photograph". A person is no act: "l'autorisation de mon
+// fils" still names the son.
+func consentTo(before []string, keyword string) bool {
 	n := len(before)
-	return n >= 2 && (before[n-1] == "de" || before[n-1] == "d" || before[n-1] == "to") && consentAsked[before[n-2]]
+	if n < 2 || before[n-1] != "de" && before[n-1] != "d" && before[n-1] != "to" || !consentAsked[before[n-2]] {
+		return false
+	}
+	first := firstWords(keyword, 1)
+	return len(first) == 1 && !possessives[first[0]] && !roleArticles[first[0]]
 }
 
 // consentAsked name a consent or its refusal.

@@ -348,8 +348,7 @@ var organisationWords = map[string]bool{
 // possessedByFirst reports whether the words before a keyword end with a
 // first-person possessive: "notre RIB", "our bank details".
 func possessedByFirst(before string) bool {
-	ws := lastWords(before, 1)
-	return len(ws) == 1 && firstPossessives[ws[0]]
+	return firstPossessives[lastWord(before)]
 }
 
 // organisationPersona reports whether the story's persona is an

@@ -53,6 +53,7 @@ func TestReviewProbesTwentyFirstBatchProfilesAccountsNotices(t *testing.T) {
 		{"ETQ assistante maternelle, je veux rendre mon profil visible des familles de la commune", true, true},
 		{"As a member, I want to hide my profile from search results", true, true},
 		{"ETQ agent, je veux choisir le thème de mon profil", false, false},
+		{"As a student, I want to see a mentor's public profile", false, false},
 		// B: signing up for an account.
 		{"As a volunteer, I want to sign up for an account, so that I can apply for missions", true, true},
 		{"As a resident, I want to register for an online account", true, true},
@@ -66,7 +67,6 @@ func TestReviewProbesTwentyFirstBatchProfilesAccountsNotices(t *testing.T) {
 		// offence (organisations are not people).
 		{"As a licensing officer, I want to issue a penalty notice to a company that traded without a licence", false, false},
 		{"ETQ inspecteur, je veux adresser une amende à la société de transport", false, false},
-		{"As a student, I want to see a mentor's public profile", false, false},
 		// D: an IP allow-list is a control, no personal data.
 		{"As a curator, I want to require authentication unless the request comes from a whitelisted IP address", false, true},
 		{"ETQ administrateur, je veux restreindre l'accès au back-office à une liste blanche d'adresses IP", false, true},
@@ -81,8 +81,9 @@ func TestReviewProbesTwentyFirstBatchProfilesAccountsNotices(t *testing.T) {
 // (validation 1: rgpd when the files are about a person), which the
 // upload topic's own_data says; staff's own report, an organisation's
 // statutes and a download stay as they were. "Notre RIB" of an
-// organisation persona is the organisation's (fr-sub-003). Found on the whole issues of X after its blind measure,
-// written as probes of other products; five of them failed before.
+// organisation persona is the organisation's (fr-sub-003). Found on the
+// whole issues of X after its blind measure, written as probes of other
+// products; five of them failed before.
 func TestReviewProbesTwentySecondBatchOwnDocuments(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		// A citizen's own document sent in.
@@ -121,6 +122,9 @@ func TestReviewProbesTwentyThirdBatchPhotosAndRetention(t *testing.T) {
 		{"ETQ parent, je veux donner l'autorisation de photographier mon fils lors des sorties scolaires", true, false},
 		{"As a parent, I want to refuse consent to photograph my daughter at the club's events", true, false},
 		{"ETQ usager, je veux lire les règles pour photographier dans le musée", false, false},
+		// A consent given for a person names the person: the son is still
+		// one (the first reading of consents dropped him).
+		{"ETQ parent, je veux donner l'autorisation de mon fils pour la sortie scolaire", true, false},
 		// A question on how long to keep records is a retention rule.
 		{"ETQ DPO, je veux savoir combien de temps conserver les candidatures refusées", true, true},
 		{"As a records manager, I want to know how long we should keep the files of closed complaints", true, true},

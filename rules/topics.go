@@ -488,7 +488,7 @@ func (s *story) needTopics() []topicHit {
 		if len(before) == 2 && (audienceParticiple(before[0]) || tellingVerbs[before[0]]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
 			return // "proposés aux agents", "expliquer aux usagers": an audience
 		}
-		if consentBefore(lastWords(need[:start], 3)) {
+		if consentTo(lastWords(need[:start], 2), need[start:end]) {
 			return // "l'autorisation de photographier mon enfant": a consent given, nothing taken
 		}
 		if n := len(before); n > 0 && beVerbs[before[n-1]] {
