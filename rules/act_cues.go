@@ -108,10 +108,18 @@ func ownStatus(ws []string, lang Lang) bool {
 		status = status || statusWords[w] || w == "stage" && lang == EN || w == "ou" && i+2 < len(ws) && ws[i+1] == "en" && (ws[i+2] == "est" || ws[i+2] == "sont") ||
 			// "ma position sur la liste d'attente", not "ma position GPS"
 			w == "position" && i+1 < len(ws) && (ws[i+1] == "sur" || ws[i+1] == "dans" || ws[i+1] == "on" || ws[i+1] == "in")
-		own = own || firstPossessives[w]
+		// "l'avancement de la demande de mon proche", "my mother's
+		// application": a relative's dossier, followed for them.
+		own = own || firstPossessives[w] && (i+1 == len(ws) || !relativeNouns[ws[i+1]])
 	}
 	return status && own
 }
+
+// relativeNouns name an adult relative after a possessive ("mon
+// proche", "ma mère", "my wife"): the records that follow are theirs. A
+// parent's dossier for their child is the parent's own.
+var relativeNouns = setOf(`proche proches mere pere parents conjoint conjointe epoux epouse mari femme grand frere soeur
+	tante oncle relative relatives mother father husband wife partner grandmother grandfather brother sister mum mom dad`)
 
 // controlCues are the folded starts of words that make a need a
 // security control.

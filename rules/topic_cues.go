@@ -11,20 +11,28 @@ import "strings"
 // setting of the interface ("ma langue d'affichage", "my colour theme",
 // "un filtre"): choosing one records nothing about the person.
 func interfaceObject(after string) bool {
+	mode := false
 	for _, w := range firstWords(after, 3) {
 		if roleArticles[w] || possessives[w] || w == "l" || w == "d" {
 			continue
 		}
 		if w == "mode" {
+			mode = true
 			continue // "mon mode d'affichage", "mode sombre"; not "mode de contact"
 		}
-		return interfaceWords[w] // the object's head
+		// "le mode nuit", "le thème sombre"; not "réserver une nuit au
+		// refuge": a night is booked.
+		return interfaceWords[w] || mode && modeWords[w] // the object's head
 	}
 	return false
 }
 
+// modeWords name a display mode after "mode" ("mode nuit"): alone, a
+// night is booked. English names the mode first ("dark mode").
+var modeWords = setOf(`sombre clair nuit jour`)
+
 // interfaceWords name settings of the interface.
-var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres sombre clair nuit police taille
+var interfaceWords = setOf(`langue langues affichage theme couleur couleurs vue filtre filtres police taille
 	tableau colonne colonnes ecran page tri widget widgets raccourci raccourcis
 	language languages display theme colour color colours colors view filter filters font layout dark light
 	dashboard column columns screen homepage sort shortcut shortcuts`)
