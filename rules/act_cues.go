@@ -150,7 +150,9 @@ func offline(f string) bool {
 // school"): not browsing.
 var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age ",
 	// A lookup in another system fetches what was not held: "grâce au SIV".
-	" grace au ", " grace a la ", " grace a l "}
+	" grace au ", " grace a la ", " grace a l ",
+	// Near one's home: a distance from the person's address.
+	" near where i live ", " near my home ", " pres de chez moi ", " proches de chez moi ", " proche de chez moi "}
 
 func computes(f string) bool {
 	for _, c := range computeCues {

@@ -51,7 +51,8 @@ var (
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
 		"mise en page", "liste a part", "separate list", "en tete de", "en haut de", "bandeau", "plus lisible",
 		"revenir a la liste", "retour a la liste", "back to the list", "pagination",
-		"at the top of", "banner", "appear first", "appears first", "shown first", "listed first"}
+		"at the top of", "banner", "appear first", "appears first", "shown first", "listed first", "oldest first",
+		"newest first", "most recent first", "les plus anciens d abord", "les plus anciennes d abord"}
 	// accessibilityCues say a need makes an existing feature usable with
 	// an assistive technology or another input.
 	accessibilityCues = []string{"lecteur d ecran", "lecteurs d ecran", "au clavier", "plage braille",
@@ -216,7 +217,7 @@ func (s *story) needAct() needAct {
 		// already open, shown again.
 		return actBrowse
 	}
-	if (displayVerbs[verb] || receiveForms[verb]) && s.recordsShown(ws, next) {
+	if (displayVerbs[verb] || receiveForms[verb]) && s.recordsShown(ws, next) && !computes(f) {
 		// "voir la liste des rendez-vous du jour", "afficher les demandes
 		// par quartier": records the same people already handle, shown
 		// again; a list of people or of their details is a new display.
@@ -427,6 +428,13 @@ func (s *story) recordsShown(ws []string, next string) bool {
 			}
 		}
 	}
+	// "see all new applications", "only the cases at a given stage": a
+	// quantity or a state before the records named.
+	if leadWords[head] {
+		for hops := 0; hops < 3 && (leadWords[head] || roleArticles[head] || head == "the"); hops++ {
+			head = wordAfter(ws, head)
+		}
+	}
 	if head == "" || !s.c.records[stem(head)] || historyWords[head] {
 		return false // a history is a new display of who did what
 	}
@@ -434,6 +442,9 @@ func (s *story) recordsShown(ws []string, next string) bool {
 }
 
 var historyWords = setOf(`historique history journal log`)
+
+// leadWords come before the records a display names.
+var leadWords = setOf(`all only new open pending current recent latest outstanding tous toutes uniquement seulement`)
 
 // namesSensitive reports whether the need holds a keyword of a topic
 // that is no mere record or person: "les pièces médicales", "les pièces

@@ -31,3 +31,25 @@ func TestReviewProbesTwentyFifthBatchNightsRelativesHealth(t *testing.T) {
 		{"As a resident, I want to read the page on winter illnesses", false, false},
 	})
 }
+
+// TestReviewProbesTwentySixthBatchWorkLists: staff seeing all, only or
+// new records of their work list, or the oldest first, browse what they
+// already handle (the policy's browsing); a list near where a person
+// lives computes a distance from their address (fr-emp-015). Invented
+// for products the sets do not hold; each of the first five failed
+// before the change, and the sixth fails without the distance cue. A
+// list naming people, their details or a special category keeps asking.
+func TestReviewProbesTwentySixthBatchWorkLists(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a licensing officer, I want to see all new applications sorted by date received", false, false},
+		{"As a planning officer, I want to see only the cases at the consultation stage", false, false},
+		{"ETQ instructeur, je veux voir toutes les demandes de la semaine", false, false},
+		{"As a licensing officer, I want new applications listed oldest first", false, false},
+		{"As a licensing officer, I want the requests shown newest first", false, false},
+		{"As a driver, I want to see open bookings near where I live", true, false},
+		// People, their details, a special category.
+		{"As a caseworker, I want to see all claimants with their phone numbers", true, false},
+		{"As a caseworker, I want to see all the medical reports", true, true},
+		{"As a caseworker, I want to see all new applicants", true, false},
+	})
+}
