@@ -53,3 +53,26 @@ func TestReviewProbesTwentySixthBatchWorkLists(t *testing.T) {
 		{"As a caseworker, I want to see all new applicants", true, false},
 	})
 }
+
+// TestReviewProbesTwentySeventhBatchStaffPhotosOfThings: a member of
+// staff's photo of a thing (a repaired charging point, defects, works of
+// art, dumped waste) is an upload surface (security) that shows nobody:
+// the labels of nine sets say so (o-bci-004, h-sce-018, u-fish-025…).
+// Invented for products the sets do not hold; each of the first four
+// failed before the change. A photo of a vehicle, a home, a person, a
+// photo whose subject is not named and a citizen's photo keep both
+// reviews.
+func TestReviewProbesTwentySeventhBatchStaffPhotosOfThings(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent, je joins une photo de la borne réparée à l'intervention", false, true},
+		{"As a building inspector, I want to attach photos of defects to the report", false, true},
+		{"ETQ agent du musée, je veux joindre les photos HD des œuvres à leur fiche", false, true},
+		{"As a warden, I want to upload photos of the dumped waste", false, true},
+		// What may show people.
+		{"ETQ agent, je prends des photos du véhicule à son arrivée à la fourrière", true, true},
+		{"ETQ agent, je joins des photos du logement au rapport de visite", true, true},
+		{"As an officer, I want to attach photos of the injured person", true, true},
+		{"ETQ agent, je veux joindre des photos prises lors de la visite sur place", true, true},
+		{"ETQ usager, je signale un nid-de-poule avec une photo de la chaussée", true, true},
+	})
+}

@@ -326,3 +326,40 @@ func propertyDiagnostic(word, after string) bool {
 
 var buildingSurveyWords = setOf(`performance energetique energetiques technique techniques immobilier immobiliers amiante plomb
 	termites logement batiment toiture structure structurel thermique`)
+
+// staffPhotoOfThing reports whether a photo keyword of a member of staff
+// names a thing as what it shows ("une photo de la borne réparée",
+// "photos of seized fishing gear", "les photos HD des œuvres"): the
+// service's own record of an object, an upload surface but no person.
+// A citizen's photo, a photo of a person, a home, a vehicle, a grave or
+// an incident, and a photo whose subject is not named, may show people.
+func (s *story) staffPhotoOfThing(text, word string, end int) bool {
+	if !containsASCIIFold(word, "photo") || s.sent == nil || s.citizenPerson() {
+		return false
+	}
+	ws := firstWords(text[end:], 7)
+	i := 0
+	if len(ws) > 1 && !ofWords[ws[0]] {
+		i++ // "photos HD des œuvres"
+	}
+	if i == len(ws) || !ofWords[ws[i]] {
+		return false
+	}
+	named := false
+	for _, w := range ws[i+1 : min(len(ws), i+4)] {
+		if roleArticles[w] || w == "the" || w == "l" || w == "d" || w == "each" || w == "chaque" {
+			continue
+		}
+		if s.c.personLike(w, s.lang) || personalThings[w] || personalThings[stem(w)] {
+			return false
+		}
+		named = true
+	}
+	return named
+}
+
+// personalThings, photographed, show a person's life or identity: a
+// home, a vehicle and its plate, a grave, an incident.
+var personalThings = setOf(`logement logements domicile maison maisons appartement vehicule vehicules voiture voitures
+	plaque plaques sepulture sepultures tombe tombes incident incidents accident accidents visage visages
+	home homes house houses flat flats vehicle vehicles car cars plate plates grave graves face faces`)

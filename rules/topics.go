@@ -325,7 +325,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// l'entreprise": a sentence about an organisation naming no
 			// people handles the organisation's data.
 			t.Context == ContextAny && !t.Has(CategorySecurity) && units[h.unit].sentence && s.aboutOrganisation() &&
-				!s.c.peopleInSentence(text, sentenceIndex(text, h.start), s.lang)
+				!s.c.peopleInSentence(text, sentenceIndex(text, h.start), s.lang) ||
+			// "joindre une photo de la borne réparée": staff's photo of
+			// a thing, an upload but nobody's data.
+			t.Context == ContextExchange && s.staffPhotoOfThing(text, h.word, h.end)
 		if t.Has(CategoryPersonalData) && !orgs[k] {
 			personal[sentKey{h.unit, sentenceIndex(text, h.start)}] = true
 		}
