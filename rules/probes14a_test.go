@@ -76,3 +76,17 @@ func TestReviewProbesTwentySeventhBatchStaffPhotosOfThings(t *testing.T) {
 		{"ETQ usager, je signale un nid-de-poule avec une photo de la chaussée", true, true},
 	})
 }
+
+// TestReviewProbesTwentyEighthBatchNegationEndsWithClause: "sans" or
+// "without" negates its own clause; after a comma, a photo sent is sent
+// (set Z's z-tree-035). Invented for products the sets do not hold; the
+// first two failed before the change. A negation in the same clause
+// still negates.
+func TestReviewProbesTwentyEighthBatchNegationEndsWithClause(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je signale un arbre abattu sans autorisation, avec une photo", true, true},
+		{"As a resident, I want to report a wall built without permission, with photos", true, true},
+		{"ETQ usager, je veux consulter les horaires sans compte", false, false},
+		{"ETQ usager, je veux voir la carte des bornes sans photo", false, false},
+	})
+}

@@ -165,6 +165,13 @@ func audienceParticiple(w string) bool {
 // negated reports whether the text before a keyword ends with a negation
 // of it: "sans données nominatives", "aucune adresse", "no cookies".
 func negated(before string) bool {
+	// A negation ends with its clause: "felled without consent, with a
+	// photo" sends a photo. Only the tail is searched: this runs for
+	// every keyword found.
+	tail := before[max(0, len(before)-48):]
+	if k := strings.LastIndexAny(tail, ",;("); k >= 0 {
+		before = tail[k+1:]
+	}
 	ws := lastWords(before, 3)
 	if len(ws) == 3 {
 		// "sans créer de compte", "without creating an account": the
