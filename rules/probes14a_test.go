@@ -90,3 +90,17 @@ func TestReviewProbesTwentyEighthBatchNegationEndsWithClause(t *testing.T) {
 		{"ETQ usager, je veux voir la carte des bornes sans photo", false, false},
 	})
 }
+
+// TestReviewProbesTwentyNinthBatchReportJoined: a report joined to a
+// record is a file sent in, an upload surface (security), as a quote or
+// a certificate joined already was; reading a report uploads nothing.
+// Invented for products the sets do not hold; the first two failed
+// before the change.
+func TestReviewProbesTwentyNinthBatchReportJoined(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ conseillère, je veux joindre le rapport d'évaluation au dossier du bénéficiaire", true, true},
+		{"ETQ technicien, je joins le rapport de contrôle à la fiche de l'ouvrage", false, true},
+		{"ETQ agent, je veux consulter le rapport annuel", false, false},
+		{"As a manager, I want to read the monthly report", false, false},
+	})
+}
