@@ -104,3 +104,17 @@ func TestReviewProbesTwentyNinthBatchReportJoined(t *testing.T) {
 		{"As a manager, I want to read the monthly report", false, false},
 	})
 }
+
+// TestReviewProbesThirtiethBatchAnotherHolder: "d'un autre" before a
+// noun shaped like a person ("un autre détenteur", "un autre
+// plaisancier") points at another person's data, as "un autre abonné"
+// did (the policy's disclosure: both reviews). Invented for products the
+// sets do not hold; the first two failed before the change. Another
+// thing keeps asking nothing.
+func TestReviewProbesThirtiethBatchAnotherHolder(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Le relevé affiche le nom d'un autre plaisancier", "Depuis la mise à jour, le relevé de mouillage envoyé par courriel porte le nom d'un autre plaisancier du port.", true, true},
+		{"Attestation avec l'adresse d'un autre apiculteur", "L'attestation de déclaration reçue hier porte l'adresse d'un autre apiculteur du département.", true, true},
+		{"Réglages d'un autre compteur", "Le formulaire de relève reprend les réglages d'un autre compteur du même immeuble.", false, false},
+	})
+}

@@ -210,7 +210,7 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
 		// "d'un autre abonné", "another tenant": a person follows.
-		if len(next) == 0 || !s.c.isPerson(next[0]) && next[0] != "personne" {
+		if len(next) == 0 || !s.c.personLike(next[0], s.lang) && next[0] != "personne" {
 			return false
 		}
 		next = next[1:]
