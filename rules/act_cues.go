@@ -179,11 +179,16 @@ func ownThing(ws []string, next string, nouns map[string]bool) bool {
 }
 
 // ownObject reports whether the keyword at text[start:end] holds or is
-// followed by a possessive of the first person: "joindre mon bail",
-// "upload my food hygiene certificate".
+// followed by a possessive of the first person, directly or after "de":
+// "joindre mon bail", "upload my food hygiene certificate", "déposer les
+// plans de ma maison".
 func ownObject(text string, start, end int) bool {
-	ws := append(words(text[start:end]), firstWords(text[end:], 1)...)
-	return slices.ContainsFunc(ws, func(w string) bool { return firstPossessives[w] })
+	if slices.ContainsFunc(words(text[start:end]), func(w string) bool { return firstPossessives[w] }) {
+		return true
+	}
+	// "mon titre", and "les plans de ma maison", "the plans of my house".
+	after := firstWords(text[end:], 2)
+	return len(after) > 0 && firstPossessives[after[0]] || len(after) == 2 && ofWords[after[0]] && firstPossessives[after[1]]
 }
 
 // consentTo reports whether the words right before a need's keyword ask

@@ -118,3 +118,17 @@ func TestReviewProbesThirtiethBatchAnotherHolder(t *testing.T) {
 		{"Réglages d'un autre compteur", "Le formulaire de relève reprend les réglages d'un autre compteur du même immeuble.", false, false},
 	})
 }
+
+// TestReviewProbesThirtyFirstBatchOwnDocumentAfterDe: a citizen's own
+// document sent in is about them when the possessive follows "de" ("les
+// plans de ma maison"), as it was right after the keyword ("joindre mon
+// bail"; validation 1). Invented for products the sets do not hold; the
+// first two failed before the change. Staff's documents stay security
+// only.
+func TestReviewProbesThirtyFirstBatchOwnDocumentAfterDe(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ propriétaire, je veux déposer les plans de ma future maison", true, true},
+		{"ETQ habitant, je veux ajouter le scan de ma facture d'eau", true, true},
+		{"ETQ agent, je veux déposer les plans de ma commune", false, true},
+	})
+}
