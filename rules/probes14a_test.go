@@ -132,3 +132,20 @@ func TestReviewProbesThirtyFirstBatchOwnDocumentAfterDe(t *testing.T) {
 		{"ETQ agent, je veux déposer les plans de ma commune", false, true},
 	})
 }
+
+// TestReviewProbesThirtySecondBatchReasonsAndHospital: a step taken
+// because of a health fact or a disability records that reason (a
+// special category: both reviews), though a step alone asks nothing;
+// leaving hospital or being hospitalised is health data, as entering it
+// was. Invented for products the sets do not hold; each of the first
+// four failed before the change.
+func TestReviewProbesThirtySecondBatchReasonsAndHospital(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent, je veux marquer la demande comme prioritaire en raison du handicap de l'enfant", true, true},
+		{"As a housing officer, I want to move an application up the list because of a hospital discharge", true, true},
+		{"ETQ assistante sociale, je signale qu'une personne est hospitalisée", true, true},
+		{"As a nurse, I want to record the date the patient was discharged from hospital", true, true},
+		{"As an officer, I want to close the case because of a duplicate", false, false},
+		{"ETQ agent, je veux consulter la liste des hôpitaux du département", false, false},
+	})
+}

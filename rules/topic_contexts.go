@@ -86,6 +86,19 @@ func givenDetail(before string) bool {
 	return false
 }
 
+// reasonBefore reports whether the words right before a keyword state a
+// reason: "because of a", "en raison de son", "pour cause de".
+func reasonBefore(before string) bool {
+	ws := lastWords(before, 4)
+	for i := 0; i+1 < len(ws); i++ {
+		if ws[i] == "because" && ws[i+1] == "of" || ws[i] == "due" && ws[i+1] == "to" ||
+			ws[i] == "en" && ws[i+1] == "raison" || ws[i] == "pour" && ws[i+1] == "cause" || ws[i] == "a" && ws[i+1] == "cause" {
+			return true
+		}
+	}
+	return false
+}
+
 // givingVerbs: forms of giving a detail to the service.
 var givingVerbs = setOf(`indiquer indiquant indique renseigner renseignant renseigne saisir saisissant saisis donner donnant donne fournir fournissant fournis
 	enter entering give giving provide providing`)

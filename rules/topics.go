@@ -175,7 +175,10 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		// A detail the person gives ("en indiquant mon adresse
 		// électronique", "enter my phone number") is collected, whatever
 		// the need moves along.
-		given := givenDetail(text[:h.start])
+		// A reason stated for a step ("mark a referral as urgent because
+		// of a hospital discharge") records that reason: a special
+		// category is processed whatever the step.
+		given := givenDetail(text[:h.start]) || t.Has(CategorySecurity) && t.Has(CategoryPersonalData) && reasonBefore(text[:h.start])
 		if !anyAct && !given && s.act == actBrowse && t.Has(CategoryPersonalData) ||
 			!anyAct && !given && !s.act.processes() && (s.act != actRestrict || !t.Has(CategorySecurity)) && (units[h.unit].sentence || h.unit == 0) && t.Has(CategoryPersonalData) {
 			// Browsing what the same people already see, moving a record
