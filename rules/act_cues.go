@@ -131,7 +131,7 @@ var controlCues = []string{"antivir", "en tetes de securite", "security header",
 
 // offlineCues say a need works on a copy kept on a device ("sans
 // connexion depuis six mois" is an idle account, not listed).
-var offlineCues = []string{"hors connexion", "hors ligne", "sans reseau", "mode deconnecte",
+var offlineCues = []string{"hors connexion", "hors ligne", "sans reseau", "hors reseau", "mode deconnecte",
 	"offline", "without network", "sans signal", "no signal", "zone blanche", "zones blanches", "pas de reseau",
 	"no network"}
 

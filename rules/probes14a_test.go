@@ -149,3 +149,15 @@ func TestReviewProbesThirtySecondBatchReasonsAndHospital(t *testing.T) {
 		{"ETQ agent, je veux consulter la liste des hôpitaux du département", false, false},
 	})
 }
+
+// TestReviewProbesThirtyThirdBatchOutOfNetwork: "hors réseau" works
+// offline as "sans réseau" does: records kept on a device ask for
+// security notes (the policy's offline copy), a public map asks nothing.
+// Invented for products the sets do not hold; the first failed before
+// the change.
+func TestReviewProbesThirtyThirdBatchOutOfNetwork(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ contrôleur, je consulte les dossiers de ma tournée hors réseau", false, true},
+		{"ETQ usager, je consulte le plan du parc hors réseau", false, false},
+	})
+}
