@@ -161,3 +161,17 @@ func TestReviewProbesThirtyThirdBatchOutOfNetwork(t *testing.T) {
 		{"ETQ usager, je consulte le plan du parc hors réseau", false, false},
 	})
 }
+
+// TestReviewProbesThirtyFourthBatchWhatPays: what a grant or a scheme
+// can pay for is content about the scheme, not a person paying (the
+// policy's content: nothing asked). Invented for products the sets do
+// not hold; the first two failed before the change. A person paying
+// keeps both reviews.
+func TestReviewProbesThirtyFourthBatchWhatPays(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a tenant, I want a page that lists what the deposit scheme can pay for", false, false},
+		{"ETQ usager, je veux savoir ce que l'aide peut payer", false, false},
+		{"ETQ usager, je veux payer ma cantine en ligne", true, true},
+		{"As a resident, I want to pay for my permit online", true, true},
+	})
+}

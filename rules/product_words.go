@@ -307,8 +307,22 @@ func howOrWhoCan(before string) bool {
 		return false
 	}
 	last := ws[n-1]
+	modal := last == "can" || last == "may" || last == "peut" || last == "peuvent" || last == "cannot" || last == "cant"
 	return last == "comment" || last == "how" ||
-		n >= 2 && (ws[n-2] == "who" || ws[n-2] == "qui") && (last == "can" || last == "may" || last == "peut" || last == "peuvent")
+		n >= 2 && (ws[n-2] == "who" || ws[n-2] == "qui") && modal ||
+		// "what the grant can and cant pay for", "ce que l'aide peut
+		// payer": what pays, not who.
+		modal && whatBefore(lastWords(before, 6))
+}
+
+// whatBefore reports whether words hold "what" or "ce que".
+func whatBefore(ws []string) bool {
+	for i, w := range ws {
+		if w == "what" || w == "que" && i > 0 && ws[i-1] == "ce" {
+			return true
+		}
+	}
+	return false
 }
 
 // signInBefore reports whether the text before a provider's name ends
