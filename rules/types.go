@@ -76,6 +76,10 @@ type Template struct {
 	// TitleWords select it for an unlabelled issue with no story sentence
 	// whose title opens with one of them ("Réunion", "Revue de sprint").
 	TitleWords []string
+	// TitleQuestion selects it for an unlabelled issue with no story
+	// sentence whose title asks a question ("Combien de temps garde-t-on
+	// les dossiers ?"; YAML "title_question: true").
+	TitleQuestion bool
 	// Default marks the template used when no label selects another.
 	Default bool
 	// NoStory marks a template for issues that are no story (a bug

@@ -208,6 +208,12 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	} else {
 		t.TitleWords = c.distinct(rt.TitleWords, "title_words")
 	}
+	switch {
+	case rt.TitleQuestion != nil:
+		t.TitleQuestion = *rt.TitleQuestion
+	case base != nil:
+		t.TitleQuestion = base.TitleQuestion
+	}
 
 	if inherit("sections") {
 		t.Sections = base.Sections

@@ -35,6 +35,7 @@ type rawTemplate struct {
 	Description       *rawText        `yaml:"description"`
 	Labels            []rawString     `yaml:"labels"`
 	TitleWords        []rawString     `yaml:"title_words"`
+	TitleQuestion     *bool           `yaml:"title_question"`
 	Sections          []*rawSection   `yaml:"sections"`
 	Personas          []*rawPersona   `yaml:"personas"`
 	Topics            []*rawTopic     `yaml:"topics"`

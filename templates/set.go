@@ -168,9 +168,11 @@ func (s *Set) Select(labels []string) *rules.Template {
 //     selects it;
 //   - else, when no story sentence can be read, an issue written in
 //     another template's form selects it: its title opens with one of the
-//     template's title words ("Réunion avec…", "Revue de sprint 4"), or
-//     its headings name at least two sections the default template does
-//     not have ("Étapes pour reproduire", "Comportement attendu";
+//     template's title words ("Réunion avec…", "Revue de sprint 4",
+//     "Sprint 4 review"), or asks a question and the template takes
+//     questions ("Combien de temps garde-t-on les dossiers ?"), or its
+//     headings name at least two sections the default template does not
+//     have ("Étapes pour reproduire", "Comportement attendu";
 //     "Participants", "Décisions").
 func (s *Set) SelectFor(in rules.Input) *rules.Template {
 	if t := s.byLabels(in.Labels); t != nil {
@@ -203,12 +205,21 @@ func (s *Set) byForm(in rules.Input) *rules.Template {
 		return nil
 	}
 	title := Normalize(in.Title)
+	// "Sprint 3 review" opens with "sprint review": a number names which.
+	bare := withoutNumbers(title)
 	for _, t := range s.list {
 		if t == def {
 			continue
 		}
 		for _, w := range t.TitleWords {
-			if rest, ok := strings.CutPrefix(title, Normalize(w)); ok && (rest == "" || rest[0] == ' ') {
+			if opensWith(title, Normalize(w)) || opensWith(bare, Normalize(w)) {
+				return t
+			}
+		}
+	}
+	if strings.HasSuffix(strings.TrimSpace(in.Title), "?") {
+		for _, t := range s.list {
+			if t != def && t.TitleQuestion {
 				return t
 			}
 		}
@@ -235,6 +246,25 @@ func (s *Set) byForm(in rules.Input) *rules.Template {
 		}
 	}
 	return nil
+}
+
+// opensWith reports whether title opens with the words of w, as whole
+// words.
+func opensWith(title, w string) bool {
+	rest, ok := strings.CutPrefix(title, w)
+	return ok && w != "" && (rest == "" || rest[0] == ' ')
+}
+
+// withoutNumbers drops the words made of digits from a normalized title.
+func withoutNumbers(title string) string {
+	ws := strings.Fields(title)
+	kept := ws[:0]
+	for _, w := range ws {
+		if strings.Trim(w, "0123456789") != "" {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
 }
 
 // byTitle returns the first template, not the default one, whose label

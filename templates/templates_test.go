@@ -229,8 +229,8 @@ func TestExtendsInheritsWhatIsOmitted(t *testing.T) {
 }
 
 // TestStoryAndTitleWordsAreInherited: a repository's template that
-// extends a built-in one keeps its "story: false" and its title words
-// unless it writes its own.
+// extends a built-in one keeps its "story: false", its title words and
+// its title_question unless it writes its own.
 func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 	base := mustBuiltin(t)
 	s, err := base.Load([]byte(`templates:
@@ -245,22 +245,32 @@ func TestStoryAndTitleWordsAreInherited(t *testing.T) {
     extends: user-story
     story: false
     labels: [enquête]
+  - name: arbitrage
+    extends: question
+    labels: [arbitrage]
+  - name: sujet
+    extends: question
+    labels: [sujet]
+    title_question: false
 `), ".github/cochef.yml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
-		name    string
-		noStory bool
-		words   []string
+		name     string
+		noStory  bool
+		words    []string
+		question bool
 	}{
-		{"incident", true, nil},
-		{"atelier", true, []string{"séance"}},
-		{"enquete", true, nil},
+		{"incident", true, nil, false},
+		{"atelier", true, []string{"séance"}, false},
+		{"enquete", true, nil, false},
+		{"arbitrage", true, nil, true},
+		{"sujet", true, nil, false},
 	} {
 		tm, _ := s.Get(c.name)
-		if tm.NoStory != c.noStory || !slices.Equal(tm.TitleWords, c.words) {
-			t.Errorf("%s: NoStory %v, title words %v; want %v, %v", c.name, tm.NoStory, tm.TitleWords, c.noStory, c.words)
+		if tm.NoStory != c.noStory || !slices.Equal(tm.TitleWords, c.words) || tm.TitleQuestion != c.question {
+			t.Errorf("%s: NoStory %v, title words %v, title question %v; want %v, %v, %v", c.name, tm.NoStory, tm.TitleWords, tm.TitleQuestion, c.noStory, c.words, c.question)
 		}
 	}
 	notes, _ := base.Get("notes")
@@ -387,7 +397,19 @@ func TestSelectForForm(t *testing.T) {
 		{"research synthesis", rules.Input{Title: "Synthèse des entretiens bailleurs (vague 1)", Body: "Cinq entretiens d'une heure.\n\nEnseignements :\n- le mot « autorisation » n'est pas compris"}, "research"},
 		{"English research notes", rules.Input{Title: "User research: six traders on applying", Body: "- four of six would apply on a phone"}, "research"},
 		{"research headings", rules.Input{Title: "Après le pilote", Body: "## Méthode\nhuit entretiens téléphoniques\n\n## Enseignements\n- l'attente du premier appel décourage"}, "research"},
-		{"a spike titled research", rules.Input{Title: "Research: which address API?", Body: "Compare the BAN API and a geocoder."}, "user-story"},
+		// A spike titled "Research:" is no research note; its title asks
+		// a question, which the question template takes.
+		{"a spike titled research", rules.Input{Title: "Research: which address API?", Body: "Compare the BAN API and a geocoder."}, "question"},
+		{"a spike without a question", rules.Input{Title: "Research: address APIs", Body: "Compare the BAN API and a geocoder."}, "user-story"},
+		// A number between the title words names which review.
+		{"numbered sprint review", rules.Input{Title: "Sprint 4 review – 11 June", Body: "Demoed:\n- the map\n\nNext: step 4."}, "notes"},
+		{"sprint review notes", rules.Input{Title: "Sprint 3 review notes", Body: "- waiting list shown"}, "notes"},
+		{"a video call", rules.Input{Title: "Visio avec les plateformes — 14 mai", Body: "- les annonces sans numéro seront retirées"}, "notes"},
+		// A title that asks a question, with no story sentence.
+		{"a question title", rules.Input{Title: "Combien de temps garde-t-on les dossiers refusés ?", Body: "Question pour la DPO : un dossier refusé contient l'identité du détenteur."}, "question"},
+		{"an English question title", rules.Input{Title: "Can volunteers keep readers' numbers on their phones?", Body: "Asked at the volunteers' meeting."}, "question"},
+		{"a story whose title asks", rules.Input{Title: "Où en est ma demande ?", Body: "ETQ demandeur, je veux suivre l'état de ma demande."}, "user-story"},
+		{"a question mark inside the title", rules.Input{Title: "Page « Qui peut demander ? » à mettre à jour", Body: "- ajouter les lauréats"}, "user-story"},
 	} {
 		if got := s.SelectFor(c.in).Name; got != c.want {
 			t.Errorf("%s: SelectFor = %s, want %s", c.name, got, c.want)

@@ -117,6 +117,13 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 	if len(t.Labels) > 0 {
 		fmt.Fprintf(&b, "%s %s\n", s("Étiquettes :", "Labels:"), strings.Join(t.Labels, ", "))
 	}
+	// Why an unlabelled ticket with no story sentence takes it.
+	if len(t.TitleWords) > 0 {
+		fmt.Fprintf(&b, "%s %s\n", s("Choisi sans étiquette ni phrase de récit quand le titre commence par :", "Chosen, with no label and no story sentence, when the title opens with:"), strings.Join(t.TitleWords, ", "))
+	}
+	if t.TitleQuestion {
+		fmt.Fprintln(&b, s("Choisi sans étiquette ni phrase de récit quand le titre pose une question (« … ? »).", "Chosen, with no label and no story sentence, when the title asks a question (“…?”)."))
+	}
 
 	fmt.Fprintf(&b, "\n%s\n", s("Sections", "Sections"))
 	for _, sec := range t.Sections {
