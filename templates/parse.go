@@ -245,7 +245,7 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	if inherit("topics") {
 		t.Topics = base.Topics
 	} else {
-		t.Topics = c.topics(rt.Topics)
+		t.Topics = c.topics(rt.Topics, base)
 	}
 	if inherit("security_checklist") {
 		t.SecurityChecklist, t.RecetteChecks = base.SecurityChecklist, base.RecetteChecks

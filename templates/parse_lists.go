@@ -132,7 +132,11 @@ func (c *checker) checklist(list []*rawCheck, line int, topics []rules.Topic) ([
 	return questions, checks
 }
 
-func (c *checker) topics(list []*rawTopic) []rules.Topic {
+// topics reads a template's topics. In a template that extends another,
+// a topic written with its id alone is the extended template's topic of
+// that id, kept as it is: a template that replaces the topics can keep
+// some ("research" keeps the two label topics of user-story).
+func (c *checker) topics(list []*rawTopic, base *rules.Template) []rules.Topic {
 	out := make([]rules.Topic, 0, len(list))
 	ids := map[string]int{}
 	termOwner := map[string]string{}
@@ -143,6 +147,23 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 			c.add(rt.ID.Line, f+".id", "« %s » est déjà l'id de topics[%d]", "%q is already the id of topics[%d]", t.ID, j)
 		}
 		ids[t.ID] = i
+		if rt.idOnly() && t.ID != "" {
+			inherited, ok := inheritedTopic(base, t.ID)
+			switch {
+			case base == nil:
+				c.add(rt.Line, f, "un sujet écrit avec son seul id reprend celui du modèle étendu ; sans extends, donnez sa catégorie et au moins un mot-clé, un sigle ou une étiquette",
+					"a topic written with its id alone takes the extended template's; without extends, give its category and at least one keyword, acronym or label")
+			case !ok:
+				c.add(rt.ID.Line, f+".id", "« %s » n'est pas un sujet du modèle étendu (%s) : donnez sa catégorie et au moins un mot-clé, un sigle ou une étiquette",
+					"%q is no topic of the extended template (%s): give its category and at least one keyword, acronym or label", t.ID, base.Name)
+			default:
+				for _, k := range inherited.Keywords {
+					termOwner[rules.TermKey(k)] = t.ID
+				}
+				out = append(out, inherited)
+			}
+			continue
+		}
 		cats := strings.Join(rules.Categories(), ", ")
 		if len(rt.Category.Values) == 0 {
 			c.add(rt.Category.Line, f+".category", "obligatoire ; catégories possibles : %s", "required; known categories: %s", cats)
@@ -197,6 +218,25 @@ func (c *checker) topics(list []*rawTopic) []rules.Topic {
 		out = append(out, t)
 	}
 	return out
+}
+
+// idOnly reports whether a topic is written with its id and nothing else.
+func (rt *rawTopic) idOnly() bool {
+	return len(rt.Category.Values) == 0 && rt.Context.Value == "" && !rt.Detail && !rt.OwnData &&
+		len(rt.Keywords)+len(rt.Acronyms)+len(rt.Labels) == 0
+}
+
+// inheritedTopic returns the topic of base with id.
+func inheritedTopic(base *rules.Template, id string) (rules.Topic, bool) {
+	if base == nil {
+		return rules.Topic{}, false
+	}
+	for _, t := range base.Topics {
+		if t.ID == id {
+			return t, true
+		}
+	}
+	return rules.Topic{}, false
 }
 
 // ruleIDs are the rules a template may set: a misspelt ID would otherwise

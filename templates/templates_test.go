@@ -291,6 +291,50 @@ func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 	}
 }
 
+// TestTopicByIDIsInherited: in a template that extends another, a topic
+// written with its id alone is the extended template's, as it is; an id
+// the extended template does not have is a mistake at its line.
+func TestTopicByIDIsInherited(t *testing.T) {
+	base := mustBuiltin(t)
+	s, err := base.Load([]byte(`templates:
+  - name: retours
+    extends: user-story
+    labels: [retours-usagers]
+    topics:
+      - id: labelled-security
+      - id: boite-a-idees
+        category: personal-data
+        keywords: [boîte à idées]
+`), ".github/cochef.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	us, _ := base.Get("user-story")
+	tm, _ := s.Get("retours")
+	if len(tm.Topics) != 2 || tm.Topics[1].ID != "boite-a-idees" {
+		t.Fatalf("topics %+v", tm.Topics)
+	}
+	for _, want := range us.Topics {
+		if want.ID == "labelled-security" && !reflect.DeepEqual(tm.Topics[0], want) {
+			t.Errorf("inherited topic %+v, want %+v", tm.Topics[0], want)
+		}
+	}
+	r := rules.Analyze(rules.Input{Labels: []string{"retours-usagers", "sécurité"}, Title: "Boîte à idées", Body: "ETQ usager, je veux déposer une idée."}, tm, "")
+	if !r.SecurityReview {
+		t.Errorf("the inherited label topic asks for no security review: %+v", r.Sensitive)
+	}
+	_, err = base.Load([]byte(`templates:
+  - name: retours
+    extends: user-story
+    labels: [retours-usagers]
+    topics:
+      - id: labeled-security
+`), ".github/cochef.yml")
+	if err == nil || !strings.Contains(err.Error(), "cochef.yml:6: topics[0].id: « labeled-security » n'est pas un sujet du modèle étendu (user-story)") {
+		t.Errorf("error %v", err)
+	}
+}
+
 func TestSelect(t *testing.T) {
 	s := mustBuiltin(t)
 	for _, c := range []struct {
@@ -462,6 +506,8 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"bad-category.yml", 9, "topics[0].category", "« finance » inconnue", `unknown "finance"`},
 		{"bad-category-list.yml", 9, "topics[0].category[1]", "« finance » inconnue", `unknown "finance"`},
 		{"bad-context.yml", 10, "topics[0].context", "« owner » inconnu", `unknown "owner"`},
+		// A topic by its id alone needs a template to take it from.
+		{"id-only-topic.yml", 8, "topics[0]", "sans extends, donnez sa catégorie", "without extends, give its category"},
 		{"unknown-requires.yml", 11, "personas[0].requires[0]", "section « security-notes » inconnue", `section "security-notes" is not in this template`},
 		{"bad-kind.yml", 5, "sections[0].kind", "« sentence » inconnu", `unknown "sentence"`},
 		{"missing-name.yml", 1, "name", "obligatoire", "required"},
