@@ -325,6 +325,41 @@ func (s *story) citizenPerson() bool {
 	return false
 }
 
+// unknownPersonBooking reports whether a role the template does not know,
+// named like a person ("randonneur", "plaisancier", "hiker"), books
+// something: a booking is in the booker's name, whatever the records its
+// need names ("réserver une nuit au refuge"). Staff the template knows
+// keep their own reading.
+func (s *story) unknownPersonBooking(word string) bool {
+	if s.sent == nil || s.persona >= 0 || s.aboutOrganisation() {
+		return false
+	}
+	if w := fold(word); !strings.HasPrefix(w, "reserv") && w != "book" {
+		return false
+	}
+	ws := words(s.sent.Role)
+	for _, w := range ws {
+		if organisationWord(w) || staffPlaces[w] {
+			return false // "trésorier d'association", "assistante du service": in an organisation's name
+		}
+	}
+	for _, w := range ws {
+		if roleArticles[w] || roleAdjectives[w] {
+			continue
+		}
+		head := w
+		if s.sent.Lang == EN {
+			head = ws[len(ws)-1]
+		}
+		return personShaped(head, s.sent.Lang)
+	}
+	return false
+}
+
+// staffPlaces, in a role, say it works for the service or a body.
+var staffPlaces = setOf(`service services mairie commune ville departement region ministere prefecture musee
+	bibliotheque parc council department office`)
+
 // roleAdjectives come before the person a role names.
 var roleAdjectives = setOf(`futur future futurs futures nouveau nouvel nouvelle nouveaux nouvelles new prospective`)
 

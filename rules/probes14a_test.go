@@ -175,3 +175,20 @@ func TestReviewProbesThirtyFourthBatchWhatPays(t *testing.T) {
 		{"As a resident, I want to pay for my permit online", true, true},
 	})
 }
+
+// TestReviewProbesThirtyFifthBatchUnknownPersonBooking: a role the
+// template does not know, named like a person (plaisancier, kayaker,
+// skieur), who books something books it in their own name (the policy's
+// booking: RGPD section); a role that works for a service or an
+// organisation books for its work. Invented for products the sets do not
+// hold; the first three failed before the change.
+func TestReviewProbesThirtyFifthBatchUnknownPersonBooking(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que plaisancier, je veux réserver une place de port pour trois nuits", true, false},
+		{"As a kayaker, I want to book a pitch at the riverside campsite", true, false},
+		{"ETQ skieur, je réserve un cours collectif", true, false},
+		{"ETQ assistante du service, je veux réserver une salle pour la réunion d'équipe", false, false},
+		{"ETQ secrétaire de mairie, je réserve la salle du conseil", false, false},
+		{"As a clerk of the council, I want to book the chamber for the meeting", false, false},
+	})
+}

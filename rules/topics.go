@@ -299,7 +299,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextCitizen:
-			if !units[h.unit].sentence || !s.citizenPerson() || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
+			if !units[h.unit].sentence || !s.citizenPerson() && !s.unknownPersonBooking(h.word) || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
 				continue
 			}
 			if s.inOrganisationName() {
