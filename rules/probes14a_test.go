@@ -192,3 +192,18 @@ func TestReviewProbesThirtyFifthBatchUnknownPersonBooking(t *testing.T) {
 		{"As a clerk of the council, I want to book the chamber for the meeting", false, false},
 	})
 }
+
+// TestReviewProbesThirtySixthBatchDistanceFromHome: a distance from where
+// a person lives ("à moins de 5 km de chez moi", "within 3 miles of my
+// home", "proches de chez moi") is computed from their address (the
+// policy's fr-emp-015: RGPD section); working from home is no address.
+// Invented for products the sets do not hold; the first three failed
+// before the change.
+func TestReviewProbesThirtySixthBatchDistanceFromHome(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ bénévole, je vois les missions à moins de 5 km de chez moi", true, false},
+		{"As a volunteer, I want to see shifts within 3 miles of my home", true, false},
+		{"ETQ usager, je cherche les ateliers proches de chez moi", true, false},
+		{"ETQ usager, je veux consulter le site depuis chez moi", false, false},
+	})
+}
