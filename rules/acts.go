@@ -79,7 +79,11 @@ var (
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
 		notification notifications confirmation billet invoice certificate receipt letter decision ticket`)
 	// ownDocumentWords: documents a person holds, after "mon/ma/my".
-	ownDocumentWords = setOf(`convocation extrait quittance bulletin recu carte`)
+	// A contract, a permit, a schedule of payments or a statement of one's
+	// own is a document too ("télécharger mon contrat", "download my
+	// tenancy agreement", "my payment schedule").
+	ownDocumentWords = setOf(`convocation extrait quittance bulletin recu carte contrat permis echeancier releve
+		agreement contract permit licence license schedule statement`)
 	// destinationWords send a document somewhere new or by a new channel
 	// ("à une autre adresse", "par courriel").
 	destinationWords = setOf(`par by via adresse address`)
@@ -274,7 +278,7 @@ func (s *story) needAct() needAct {
 	// "télécharger ma convocation": one's own document, past the
 	// possessive.
 	doc := next
-	if a := wordAfter(ws, next); s.lang == EN && !inSet(documentWords, next) && inSet(documentWords, a) {
+	if a := wordAfter(ws, next); s.lang == EN && !inSet(documentWords, next) && !ownDocumentWords[next] && (inSet(documentWords, a) || ownDocumentWords[a]) {
 		doc = a // "my booking confirmation": English names the document last
 	}
 	if (ownDocVerbs[verb] || exportVerbs[verb]) && (firstPossessives[wordBefore(ws, next)] || ownedAfter(ws, next)) && ownDocument(ws, doc) {

@@ -207,3 +207,21 @@ func TestReviewProbesThirtySixthBatchDistanceFromHome(t *testing.T) {
 		{"ETQ usager, je veux consulter le site depuis chez moi", false, false},
 	})
 }
+
+// TestReviewProbesThirtySeventhBatchOwnContractsAndPermits: a person
+// downloading their own contract, permit, agreement or statement takes a
+// document already produced about them (the policy's own documents:
+// nothing asked), as with their attestation; sent to a new address, or
+// staff downloading other people's contracts, it still asks. Invented for
+// products the sets do not hold; the first two failed before the change
+// (the English ones already read as no records).
+func TestReviewProbesThirtySeventhBatchOwnContractsAndPermits(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ abonné, je veux télécharger mon contrat d'abonnement", false, false},
+		{"ETQ pêcheur, je télécharge mon permis de pêche", false, false},
+		{"As a member, I want to download my membership agreement", false, false},
+		{"As a tenant, I want to download my rent statement", false, false},
+		{"ETQ usager, je veux recevoir mon contrat par courriel à une autre adresse", true, false},
+		{"ETQ agent, je veux télécharger les contrats des bénévoles", true, true},
+	})
+}
