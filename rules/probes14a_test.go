@@ -225,3 +225,18 @@ func TestReviewProbesThirtySeventhBatchOwnContractsAndPermits(t *testing.T) {
 		{"ETQ agent, je veux télécharger les contrats des bénévoles", true, true},
 	})
 }
+
+// TestReviewProbesThirtyEighthBatchBlankAndInvented: blank forms and
+// invented records hold nobody's data ("feuilles d'émargement vierges",
+// "dossiers d'usagers fictifs", "blank booking forms"), wherever the
+// adjective stands; a list of real people printed keeps both reviews.
+// Invented for products the sets do not hold; the first two failed
+// before the change.
+func TestReviewProbesThirtyEighthBatchBlankAndInvented(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ secrétaire, je veux éditer des feuilles d'émargement vierges pour les participants", false, false},
+		{"ETQ développeur, je veux générer des dossiers d'usagers fictifs pour les tests", false, false},
+		{"As a receptionist, I want to print blank booking forms for visitors", false, false},
+		{"ETQ agent, je veux imprimer la liste des habitants", true, true},
+	})
+}

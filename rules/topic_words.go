@@ -185,7 +185,9 @@ func negated(before string) bool {
 		switch w {
 		case "sans", "aucun", "aucune", "without", "no", "hors",
 			// Invented data is nobody's: "fake identities", "des noms fictifs".
-			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices":
+			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices",
+			// A blank form holds nobody's data: "blank application forms".
+			"blank":
 			return true
 		case "pas", "plus", "jamais":
 			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
@@ -193,6 +195,21 @@ func negated(before string) bool {
 	}
 	return false
 }
+
+// inventedAfter reports whether the words right after a keyword say it
+// holds nobody's data: "des demandes fictives", "des feuilles de logement
+// vierges" (French puts the adjective after; "fake", "blank" before are
+// read by negated).
+func inventedAfter(after string) bool {
+	for _, w := range firstWords(after, 3) {
+		if inventedWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var inventedWords = setOf(`fictif fictive fictifs fictives factice factices vierge vierges`)
 
 // lastWords returns up to n folded words at the end of s, in text order.
 // It reads backwards from the end only: it runs for every keyword found.
