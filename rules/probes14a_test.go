@@ -79,15 +79,20 @@ func TestReviewProbesTwentySeventhBatchStaffPhotosOfThings(t *testing.T) {
 
 // TestReviewProbesTwentyEighthBatchNegationEndsWithClause: "sans" or
 // "without" negates its own clause; after a comma, a photo sent is sent
-// (set Z's z-tree-035). Invented for products the sets do not hold; the
-// first two failed before the change. A negation in the same clause
-// still negates.
+// (set Z's z-tree-035) and the item after a list of negations is named;
+// "ni" goes on with the negated list. Invented for products the sets do
+// not hold; the first three failed before the change. A negation in the
+// same clause still negates.
 func TestReviewProbesTwentyEighthBatchNegationEndsWithClause(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ habitant, je signale un arbre abattu sans autorisation, avec une photo", true, true},
 		{"As a resident, I want to report a wall built without permission, with photos", true, true},
+		// The next item of a list of negations is named: allergies.
+		{"ETQ parent, je veux indiquer le régime de mon enfant (sans viande, sans lactose, allergies)", true, true},
 		{"ETQ usager, je veux consulter les horaires sans compte", false, false},
 		{"ETQ usager, je veux voir la carte des bornes sans photo", false, false},
+		// "ni" goes on with the negated list.
+		{"ETQ agent, je veux un export des passages sans nom, adresse ni date de naissance", false, false},
 	})
 }
 

@@ -165,13 +165,6 @@ func audienceParticiple(w string) bool {
 // negated reports whether the text before a keyword ends with a negation
 // of it: "sans données nominatives", "aucune adresse", "no cookies".
 func negated(before string) bool {
-	// A negation ends with its clause: "felled without consent, with a
-	// photo" sends a photo. Only the tail is searched: this runs for
-	// every keyword found.
-	tail := before[max(0, len(before)-48):]
-	if k := strings.LastIndexAny(tail, ",;("); k >= 0 {
-		before = tail[k+1:]
-	}
 	ws := lastWords(before, 3)
 	if len(ws) == 3 {
 		// "sans créer de compte", "without creating an account": the
@@ -183,7 +176,7 @@ func negated(before string) bool {
 	}
 	for i, w := range ws {
 		switch w {
-		case "sans", "aucun", "aucune", "without", "no", "hors",
+		case "sans", "aucun", "aucune", "without", "no", "hors", "ni", "nor",
 			// Invented data is nobody's: "fake identities", "des noms fictifs".
 			"fake", "dummy", "fictitious", "synthetic", "fictif", "fictive", "fictifs", "fictives", "factice", "factices",
 			// A blank form holds nobody's data: "blank application forms".
@@ -191,6 +184,33 @@ func negated(before string) bool {
 			return true
 		case "pas", "plus", "jamais":
 			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether the keyword at text[start:] is negated: a
+// negation before it (negated), in its own clause. A comma or a
+// semicolon ends the negation ("felled without consent, with a photo"
+// sends a photo; "sans porc, sans gluten, allergies" names allergies),
+// unless "ni" or "nor" goes on with the list ("sans nom, adresse ni
+// téléphone").
+func negatedAt(text string, start int) bool {
+	if !negated(text[:start]) {
+		return false
+	}
+	// Only the tail is searched: this runs for every keyword found.
+	tail := text[max(0, start-48):start]
+	if !strings.ContainsAny(tail, ",;") {
+		return true
+	}
+	k := strings.LastIndexAny(tail, ",;")
+	if negated(tail[k+1:]) {
+		return true // "sans porc, sans gluten": a negation of its own
+	}
+	for _, w := range firstWords(text[start:min(len(text), start+48)], 5) {
+		if w == "ni" || w == "nor" {
+			return true
 		}
 	}
 	return false

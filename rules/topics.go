@@ -143,7 +143,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	for k, h := range raw {
 		t := &s.t.Topics[h.topic]
 		text := units[h.unit].text
-		if negated(text[:h.start]) || inventedAfter(text[h.end:]) || brandIdentity(text, h.start, h.end) {
+		if negatedAt(text, h.start) || inventedAfter(text[h.end:]) || brandIdentity(text, h.start, h.end) {
 			continue // "sans données nominatives", "no cookies", "l'identité visuelle"
 		}
 		if s.c.sharedWithRelative(text, h.start, h.end) {
@@ -370,7 +370,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			continue
 		}
 		text := units[h.unit].text
-		if negated(text[:h.start]) || inventedAfter(text[h.end:]) || interfaceStateKept(text, h.start, h.end) || archivesPlace(text, h.start, h.end, s.lang) {
+		if negatedAt(text, h.start) || inventedAfter(text[h.end:]) || interfaceStateKept(text, h.start, h.end) || archivesPlace(text, h.start, h.end, s.lang) {
 			continue // "le filtre choisi est conservé": the screen's state, nobody's data; "aux Archives": a place
 		}
 		si := sentenceIndex(text, h.start)
@@ -468,7 +468,7 @@ func (s *story) needTopics() []topicHit {
 		if mayClauseSubject(need, start, end) {
 			return // "que les usagers puissent télécharger le règlement": who may act, an audience
 		}
-		if negated(need[:start]) || inventedAfter(need[end:]) {
+		if negatedAt(need, start) || inventedAfter(need[end:]) {
 			return // "hors connexion", "sans compte"
 		}
 		if tenderRoles[fold(need[start:end])] && (s.aboutOrganisation() || tenderDocumentBefore(need[:start])) {
