@@ -245,3 +245,17 @@ func TestReviewProbesThirtyEighthBatchBlankAndInvented(t *testing.T) {
 		{"ETQ agent, je veux imprimer la liste des habitants", true, true},
 	})
 }
+
+// TestReviewProbesThirtyNinthBatchAvailability: when a person says they
+// are available ("les soirs où je suis disponible", "the days I am
+// available") gives the service data about them, as "mes
+// disponibilités" does (the policy's availabilities of a person,
+// fr-emp-026); when a room is available is nobody's. Invented for
+// products the sets do not hold; the first two failed before the change.
+func TestReviewProbesThirtyNinthBatchAvailability(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ bénévole, je veux indiquer les soirs où je suis disponible", true, false},
+		{"As a driver, I want to tick the days I am available", true, false},
+		{"ETQ usager, je veux voir quand la salle est disponible", false, false},
+	})
+}
