@@ -81,8 +81,8 @@ func TestReviewProbesTwentySeventhBatchStaffPhotosOfThings(t *testing.T) {
 // "without" negates its own clause; after a comma, a photo sent is sent
 // (set Z's z-tree-035) and the item after a list of negations is named;
 // "ni" goes on with the negated list. Invented for products the sets do
-// not hold; the first three failed before the change. A negation in the
-// same clause still negates.
+// not hold; the first three and the last failed before the change. A
+// negation in the same clause still negates.
 func TestReviewProbesTwentyEighthBatchNegationEndsWithClause(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ habitant, je signale un arbre abattu sans autorisation, avec une photo", true, true},
