@@ -89,6 +89,11 @@ func givenDetail(before string) bool {
 // reasonBefore reports whether the words right before a keyword state a
 // reason: "because of a", "en raison de son", "pour cause de".
 func reasonBefore(before string) bool {
+	// Read backwards on the tail only, and only when a reason word is there.
+	tail := before[max(0, len(before)-32):]
+	if !containsASCIIFold(tail, "because") && !containsASCIIFold(tail, "due") && !containsASCIIFold(tail, "raison") && !containsASCIIFold(tail, "cause") {
+		return false
+	}
 	ws := lastWords(before, 4)
 	for i := 0; i+1 < len(ws); i++ {
 		if ws[i] == "because" && ws[i+1] == "of" || ws[i] == "due" && ws[i+1] == "to" ||

@@ -221,6 +221,12 @@ func negatedAt(text string, start int) bool {
 // vierges" (French puts the adjective after; "fake", "blank" before are
 // read by negated).
 func inventedAfter(after string) bool {
+	// It runs for every keyword found: the words are read only when one
+	// of them can be there (none has an accent).
+	head := after[:min(len(after), 48)]
+	if !containsASCIIFold(head, "fictiv") && !containsASCIIFold(head, "fictif") && !containsASCIIFold(head, "factice") && !containsASCIIFold(head, "vierge") {
+		return false
+	}
 	for _, w := range firstWords(after, 3) {
 		if inventedWords[w] {
 			return true
