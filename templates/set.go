@@ -212,7 +212,7 @@ func (s *Set) byForm(in rules.Input) *rules.Template {
 			continue
 		}
 		for _, w := range t.TitleWords {
-			if opensWith(title, Normalize(w)) || opensWith(bare, Normalize(w)) {
+			if n := Normalize(w); opensWith(title, n) || bare != title && opensWith(bare, n) {
 				return t
 			}
 		}
@@ -257,6 +257,9 @@ func opensWith(title, w string) bool {
 
 // withoutNumbers drops the words made of digits from a normalized title.
 func withoutNumbers(title string) string {
+	if !strings.ContainsAny(title, "0123456789") {
+		return title
+	}
 	ws := strings.Fields(title)
 	kept := ws[:0]
 	for _, w := range ws {
