@@ -302,27 +302,38 @@ func (s *story) citizenPerson() bool {
 	if s.sent == nil || !s.citizen() && s.persona >= 0 && !s.farmer() {
 		return false
 	}
-	ws := words(s.sent.Role)
+	first, head, ok := roleHead(s.sent.Role, s.sent.Lang)
+	if !ok {
+		return false
+	}
+	// "futurs époux"; English compounds name the person last: "plot
+	// holder", "council tenant".
+	if s.c.isPerson(first) || s.c.isPerson(head) {
+		return true
+	}
+	// A role named like a person by what they do: a citizen persona of the
+	// template ("particulier") whatever its need; a role the template does
+	// not know ("apiculteur", "beekeeper") when its need names its own
+	// records and no organisation.
+	return personShaped(head, s.sent.Lang) && (s.citizen() || s.persona < 0 && s.ownRecords() && !s.aboutOrganisation())
+}
+
+// roleHead returns a role's first word past its articles and adjectives
+// ("futurs époux": "epoux") and the word that names the person: the same
+// in French, the last in English ("plot holder": "holder").
+func roleHead(role string, lang Lang) (first, head string, ok bool) {
+	ws := words(role)
 	for _, w := range ws {
 		if roleArticles[w] || roleAdjectives[w] {
 			continue
 		}
-		// "futurs époux"; English compounds name the person last:
-		// "plot holder", "council tenant".
-		if s.c.isPerson(w) || s.sent.Lang == EN && s.c.isPerson(ws[len(ws)-1]) {
-			return true
-		}
-		// A role named like a person by what they do: a citizen persona
-		// of the template ("particulier") whatever its need; a role the
-		// template does not know ("apiculteur", "beekeeper") when its need
-		// names its own records and no organisation.
-		head := w
-		if s.sent.Lang == EN {
+		head = w
+		if lang == EN {
 			head = ws[len(ws)-1]
 		}
-		return personShaped(head, s.sent.Lang) && (s.citizen() || s.persona < 0 && s.ownRecords() && !s.aboutOrganisation())
+		return w, head, true
 	}
-	return false
+	return "", "", false
 }
 
 // unknownPersonBooking reports whether a role the template does not know,
@@ -337,23 +348,13 @@ func (s *story) unknownPersonBooking(word string) bool {
 	if w := fold(word); !strings.HasPrefix(w, "reserv") && w != "book" {
 		return false
 	}
-	ws := words(s.sent.Role)
-	for _, w := range ws {
+	for _, w := range words(s.sent.Role) {
 		if organisationWord(w) || staffPlaces[w] {
 			return false // "trésorier d'association", "assistante du service": in an organisation's name
 		}
 	}
-	for _, w := range ws {
-		if roleArticles[w] || roleAdjectives[w] {
-			continue
-		}
-		head := w
-		if s.sent.Lang == EN {
-			head = ws[len(ws)-1]
-		}
-		return personShaped(head, s.sent.Lang)
-	}
-	return false
+	_, head, ok := roleHead(s.sent.Role, s.sent.Lang)
+	return ok && personShaped(head, s.sent.Lang)
 }
 
 // staffPlaces, in a role, say it works for the service or a body.
