@@ -342,10 +342,9 @@ func roleHead(role string, lang Lang) (first, head string, ok bool) {
 // need names ("réserver une nuit au refuge"). Staff the template knows
 // keep their own reading.
 func (s *story) unknownPersonBooking(word string) bool {
-	if s.sent == nil || s.persona >= 0 || s.aboutOrganisation() {
-		return false
-	}
-	if w := fold(word); !strings.HasPrefix(w, "reserv") && w != "book" {
+	// The word first: it runs for every citizen keyword of a story whose
+	// persona is no citizen, and aboutOrganisation reads the whole need.
+	if w := fold(word); !strings.HasPrefix(w, "reserv") && w != "book" || s.sent == nil || s.persona >= 0 || s.aboutOrganisation() {
 		return false
 	}
 	for _, w := range words(s.sent.Role) {
