@@ -1,0 +1,41 @@
+package rules_test
+
+import "testing"
+
+// The eleventh round's probes: classes read from heldout26 (set AB),
+// written for products no set holds and labelled by the policy before
+// each change. Each batch's comment says which probes failed before it.
+
+// TestReviewProbesFortiethBatchWorkAccidentsAndBirths: a work accident,
+// a commuting accident, the injuries found and a birth without life are
+// facts about a person's health (both reviews). Each of the first four
+// failed before the change (the fourth asked only the RGPD section);
+// the page and the counts that name such facts keep asking nothing.
+func TestReviewProbesFortiethBatchWorkAccidentsAndBirths(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agente du service RH, je veux saisir un accident de service survenu sur un chantier", true, true},
+		{"ETQ médecin du travail, je veux noter la nature des lésions constatées", true, true},
+		{"ETQ sage-femme coordinatrice, je veux signaler une fausse couche au service de suivi", true, true},
+		{"As a registrar, I want to record a stillbirth at the counter", true, true},
+		{"ETQ gestionnaire de paie, je veux exporter la liste des accidents de trajet de l'année avec le nom des agents", true, true},
+		// A page about them, a count of them.
+		{"ETQ agent RH, je veux consulter la page de prévention des accidents du travail", false, false},
+		{"As an applicant, I want to read the guide on occupational diseases", false, false},
+		{"ETQ responsable, je veux voir le nombre d'accidents de service par direction", false, false},
+	})
+}
+
+// TestReviewProbesFortyFirstBatchSecurityReleases: a release or a patch
+// that fixes a vulnerability is a security control (security notes, no
+// RGPD section), even when the word "vulnérabilité" is not written.
+// Each of the first four failed before the change; an upgrade for
+// another reason keeps asking nothing.
+func TestReviewProbesFortyFirstBatchSecurityReleases(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Passer à Symfony 6.4.12", "La 6.4.12 est une version de sécurité. Mettre à jour avant la mise en production.", false, true},
+		{"Bump nginx", "Apply the nginx security patch released last week to the reverse proxy.", false, true},
+		{"Correctif Keycloak", "Appliquer le correctif de sécurité publié pour Keycloak 24 sur l'environnement de recette.", false, true},
+		{"Redis upgrade", "Upgrade Redis to the latest release: it fixes a denial of service in the Lua scripting engine.", false, true},
+		{"Mise à jour des polices", "Mettre à jour les polices de caractères du site vers la version 3.", false, false},
+	})
+}
