@@ -39,3 +39,23 @@ func TestReviewProbesFortyFirstBatchSecurityReleases(t *testing.T) {
 		{"Mise à jour des polices", "Mettre à jour les polices de caractères du site vers la version 3.", false, false},
 	})
 }
+
+// TestReviewProbesFortySecondBatchTradersNotOperators: "exploitant" names
+// the service's operator (privileged: security notes) and a trader or a
+// showman the service serves. One who files with the service (declares,
+// cancels or downloads the receipt of a declaration, changes the RIB a
+// grant is paid to) is a user; one who runs it (a server, the logs, a
+// backup, a restart) stays its operator. Each of the first four failed
+// before the change (security asked for the role alone).
+func TestReviewProbesFortySecondBatchTradersNotOperators(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ exploitant, je veux annuler une déclaration de manège qui n'est pas encore instruite", false, false},
+		{"ETQ exploitante, je peux déclarer le transfert de la terrasse vers l'autre rue", true, false},
+		{"ETQ exploitant, je veux télécharger le récépissé de la déclaration de la fête foraine", false, false},
+		{"ETQ exploitant, je veux modifier le RIB sur lequel la subvention est versée", true, false},
+		// The operator of the service.
+		{"ETQ exploitant, je veux consulter les journaux des demandes rejetées par le serveur", false, true},
+		{"ETQ exploitant, je veux redémarrer le service de génération des récépissés", false, true},
+		{"ETQ exploitante, je veux recevoir une alerte quand la sauvegarde des demandes échoue", false, true},
+	})
+}

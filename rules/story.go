@@ -171,10 +171,13 @@ var (
 )
 
 // farmer reports whether the role is a privileged name that also names
-// a citizen ("exploitant") and the story is a farmer's: the need is
-// about the persona's own records ("modifier mon RIB"), or the story
-// names a farm ("mes pertes de récolte", "ma déclaration PAC"). The
-// farmer is then a natural person served by the service.
+// a citizen ("exploitant") and the story is a farmer's or a trader's:
+// the need is about the persona's own records ("modifier mon RIB"), the
+// story names a farm ("mes pertes de récolte", "ma déclaration PAC"), or
+// the need files with the service ("déclarer sa translation", "annuler
+// une déclaration", "reprendre une déclaration en brouillon") and the
+// story names no running of the service (a server, a backup, the logs).
+// The farmer or trader is then a natural person served by the service.
 func (s *story) farmer() bool {
 	if s.sent == nil || !citizenToo[strings.Join(words(s.sent.Role), " ")] {
 		return false
@@ -182,12 +185,28 @@ func (s *story) farmer() bool {
 	if s.ownRecords() {
 		return true
 	}
-	for _, w := range words(s.in.Title + " " + s.in.Body) {
+	all := words(s.in.Title + " " + s.in.Body)
+	for _, w := range all {
 		if farmWords[w] {
 			return true
 		}
 	}
-	return false
+	filing := false
+	for _, w := range words(s.sent.Action) {
+		filing = filing || filingWords[w]
+	}
+	for _, w := range words(s.sent.Benefit) {
+		filing = filing || firstPossessives[w]
+	}
+	if !filing {
+		return false
+	}
+	for _, w := range all {
+		if runWords[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // citizenToo are privileged role names that also name a citizen: the
@@ -198,6 +217,17 @@ var citizenToo = setOf(`exploitant exploitante`)
 // farmer, not the service's operator.
 var farmWords = setOf(`agricole agricoles agriculture recolte recoltes culture cultures parcelle parcelles ilot ilots
 	pac elevage elevages cheptel troupeau troupeaux calamite calamites fourrage semis betail vigne vignes dja`)
+
+// filingWords name what a person files with the service and follows:
+// an "exploitant" whose need handles one is a user, not an operator.
+var filingWords = setOf(`declarer declaration declarations demande demandes recepisse recepisses brouillon brouillons
+	rib indemnite indemnites`)
+
+// runWords name the running of the service: an "exploitant" who handles
+// them is its operator, whatever else the need says.
+var runWords = setOf(`serveur serveurs production sauvegarde sauvegardes supervision journaux logs purger purge
+	deploiement deployer redemarrer metriques disponibilite certificat tls cron conteneur server servers backup
+	backups deploy deployment monitoring restart metrics uptime container`)
 
 func (s *story) citizen() bool {
 	return s.persona >= 0 && s.t.Personas[s.persona].Citizen
