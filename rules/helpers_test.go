@@ -96,3 +96,21 @@ func titledProbes(t *testing.T, probes []titledProbe) {
 		})
 	}
 }
+
+// issueProbes checks each titled probe with the template cochef chooses
+// for it, as `cochef check` and the webhook do (a sprint review is read
+// with the notes template), not the default one.
+func issueProbes(t *testing.T, probes []titledProbe) {
+	t.Helper()
+	set := builtin(t)
+	for _, c := range probes {
+		t.Run(c.title, func(t *testing.T) {
+			in := rules.Input{Title: c.title, Body: c.body}
+			r := rules.Analyze(in, set.SelectFor(in), "")
+			rgpd := slices.Contains(r.Required, "personal-data")
+			if rgpd != c.rgpd || r.SecurityReview != c.security {
+				t.Errorf("rgpd %v security %v, want %v %v (template %s, topics %v)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Template, r.Sensitive)
+			}
+		})
+	}
+}

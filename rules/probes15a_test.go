@@ -59,3 +59,21 @@ func TestReviewProbesFortySecondBatchTradersNotOperators(t *testing.T) {
 		{"ETQ exploitante, je veux recevoir une alerte quand la sauvegarde des demandes échoue", false, true},
 	})
 }
+
+// TestReviewProbesFortyThirdBatchSprintReviews: a sprint review's account
+// of the work shown, done, carried over or planned names features, not a
+// processing the meeting decides (the policy labels notes on what they
+// decide): the notes template's progress section is not read for
+// topics. What the review decides is read, also under a heading written
+// on the line after the account with no blank line between. The first
+// two failed before the change (card payment, a direct debit, an export
+// named as work); the third fails without the cut before a line that
+// names a section alone.
+func TestReviewProbesFortyThirdBatchSprintReviews(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Revue de sprint 3 (8 octobre)", "Présents : PO, deux agents de la piscine\n\nLivré\n- réservation d'un créneau de natation\n- paiement par carte bancaire des entrées\n\nPas terminé : export de la liste des abonnés (en attente de la DPO)\n\nRetours\n- le bouton « Réserver » est trop bas sur mobile", false, false},
+		{"Sprint 5 review – 2 June", "Demoed: permit search, the renewal reminder e-mail.\nCarried over: direct debit set-up with the bank.\nFeedback: the reminder should go out 30 days ahead, not 14.", false, false},
+		{"Revue de sprint 2", "Démontré : la liste des inscrits et leur date de naissance, le formulaire de contact.\nDécisions\n- on ne demande plus la date de naissance : l'âge suffit, et on supprime celles déjà saisies", true, true},
+		{"Sprint 3 review", "Shown: the booking page.\nDecisions: we will start collecting the visitor's phone number for SMS reminders.", true, false},
+	})
+}

@@ -438,10 +438,25 @@ func (s *story) splitLabelLines() {
 	}
 }
 
+// maxSectionLine is the longest line read as a section's name alone.
+const maxSectionLine = 48
+
+// sectionLine reports whether a line holds only a section's name, with
+// or without a colon ("Décisions", "Critères d'acceptation :").
+func (s *story) sectionLine(line string) bool {
+	if len(line) > maxSectionLine {
+		return false
+	}
+	h := strings.TrimRight(strings.TrimSpace(line), " \t:")
+	return h != "" && s.matchSection(h) >= 0
+}
+
 // labelParts returns paragraph b cut before each of its lines, after the
-// first, that opens with a section's label; nil when none does.
+// first, that opens with a section's label or names a section alone
+// ("Démontré : …" then "Décisions" over a list, with no blank line
+// between: the list is the decisions'); nil when none does.
 func (s *story) labelParts(b block) []block {
-	if b.kind != blockPara || b.bold != "" || len(b.lines) < 2 || strings.IndexByte(b.text, ':') < 0 {
+	if b.kind != blockPara || b.bold != "" || len(b.lines) < 2 {
 		return nil
 	}
 	texts := strings.Split(b.text, "\n")
@@ -456,7 +471,7 @@ func (s *story) labelParts(b block) []block {
 	}
 	from := 0
 	for k := 1; k < len(texts); k++ {
-		if _, spec := s.inlineLabel(texts[k]); spec >= 0 {
+		if _, spec := s.inlineLabel(texts[k]); spec >= 0 || s.sectionLine(texts[k]) {
 			cut(from, k)
 			from = k
 		}
