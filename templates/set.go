@@ -207,15 +207,23 @@ func (s *Set) byForm(in rules.Input) *rules.Template {
 	title := Normalize(in.Title)
 	// "Sprint 3 review" opens with "sprint review": a number names which.
 	bare := withoutNumbers(title)
+	// The longest title word wins: "Compte rendu des entretiens avec
+	// des exploitants" is user research, though it opens with the notes'
+	// "compte rendu" too.
+	var best *rules.Template
+	longest := 0
 	for _, t := range s.list {
 		if t == def {
 			continue
 		}
 		for _, w := range t.TitleWords {
-			if n := Normalize(w); opensWith(title, n) || bare != title && opensWith(bare, n) {
-				return t
+			if n := Normalize(w); len(n) > longest && (opensWith(title, n) || bare != title && opensWith(bare, n)) {
+				best, longest = t, len(n)
 			}
 		}
+	}
+	if best != nil {
+		return best
 	}
 	if strings.HasSuffix(strings.TrimSpace(in.Title), "?") {
 		for _, t := range s.list {

@@ -449,6 +449,11 @@ func TestSelectForForm(t *testing.T) {
 		{"a spike without a question", rules.Input{Title: "Research: address APIs", Body: "Compare the BAN API and a geocoder."}, "user-story"},
 		// A number between the title words names which review.
 		{"numbered sprint review", rules.Input{Title: "Sprint 4 review – 11 June", Body: "Demoed:\n- the map\n\nNext: step 4."}, "notes"},
+		// The longest title word wins: "compte rendu des entretiens" is
+		// user research, "compte rendu" alone meeting notes.
+		{"interview write-up", rules.Input{Title: "Compte rendu des entretiens avec des maraîchers", Body: "Quatre entretiens au marché.\n\n- tous veulent payer en ligne"}, "research"},
+		{"interviews opening the title", rules.Input{Title: "Entretiens aidants, semaine 2 : synthèse", Body: "- trois aidants sur cinq impriment le formulaire"}, "research"},
+		{"meeting write-up", rules.Input{Title: "Compte rendu du comité de suivi", Body: "Présents : le maire, la DGS.\n\nDécisions\n- ouverture en mars"}, "notes"},
 		{"sprint review notes", rules.Input{Title: "Sprint 3 review notes", Body: "- waiting list shown"}, "notes"},
 		{"a video call", rules.Input{Title: "Visio avec les plateformes — 14 mai", Body: "- les annonces sans numéro seront retirées"}, "notes"},
 		// A title that asks a question, with no story sentence.
