@@ -77,3 +77,28 @@ func TestReviewProbesFortyThirdBatchSprintReviews(t *testing.T) {
 		{"Sprint 3 review", "Shown: the booking page.\nDecisions: we will start collecting the visitor's phone number for SMS reminders.", true, false},
 	})
 }
+
+// TestReviewProbesFortyFourthBatchNamesWithMailAndOthersRecords: a
+// person's name listed with an e-mail address written as the bare word
+// ("the donor's name and email", "le nom et le courriel du prêteur") is
+// a person's detail collected (RGPD), not an organisation's; a fault
+// that shows other people's or other members' records discloses them
+// (both reviews). The first three stories and the three bug reports
+// failed before the change; an organisation's name and e-mail, a
+// channel (`phone or e-mail`) and a story that shows other people's
+// reviews keep their reading.
+func TestReviewProbesFortyFourthBatchNamesWithMailAndOthersRecords(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a resident, I want to lend my ladder.\n\n- the form asks for the lender's name and email", true, false},
+		{"As a resident, I want to lend my ladder.\n\n- the form asks for name, email and phone", true, false},
+		{"ETQ habitant, je veux prêter mon échelle.\n\n- le formulaire demande le nom et le courriel du prêteur", true, false},
+		{"ETQ agent, je veux voir le nom et le courriel de l'association partenaire", false, false},
+		{"As a reader, I want a reminder the day before my visit.\n\nSame channel as the confirmation (letter, phone or e-mail).", false, false},
+		{"As a member, I want to see other people's reviews of a tool", true, false},
+	})
+	titledProbes(t, []titledProbe{
+		{"Bug", "The receipt page shows other people's orders if you change the number in the URL.", true, true},
+		{"Bug: account page", "The account page displays other members' bookings after a refresh.", true, true},
+		{"Bug", "The dashboard shows other users' applications when the filter is cleared.", true, true},
+	})
+}

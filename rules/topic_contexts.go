@@ -46,6 +46,49 @@ func (s *story) fieldList(units []unitText, raw []rawTopicHit, k int) bool {
 			return true // not "l'adresse et le téléphone de l'agence"
 		}
 	}
+	// "the donor's name and email": a name with an e-mail address is a
+	// person's, where "phone or e-mail" may be a channel.
+	return nameWords[fold(h.word)] && s.mailListed(text, h.end)
+}
+
+// nameWords name a person's name.
+var nameWords = setOf(`nom noms prenom prenoms name names`)
+
+// mailWords name an e-mail address by the bare word; they are keywords
+// of no detail topic, since "email" is also a verb ("email the list").
+// "e-mail" comes as "e" then "mail".
+var mailWords = setOf(`email emails mail mails courriel courriels mel`)
+
+// mailListed reports whether a person's detail ending at off is listed
+// with an e-mail address named by the bare word: "the donor's name and
+// email", "le nom et le courriel du prêteur"; not those of an
+// organisation ("le nom et le courriel de l'association").
+func (s *story) mailListed(text string, off int) bool {
+	var buf [64]byte
+	joined := false
+	for pos, n := off, 0; n < 4; n++ {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			return false
+		}
+		pos = e
+		switch word := string(w); {
+		case !joined && mailWords[word] && strings.TrimSpace(text[off:st]) == ",":
+			// "name, email and phone"
+			return !s.c.organisationAfter(text, e) && !organisationSoon(text[e:])
+		case !joined:
+			if !listJoiners[word] {
+				return false
+			}
+			joined = true
+		case word == "e":
+			continue // "e-mail"
+		case mailWords[word]:
+			return !s.c.organisationAfter(text, e) && !organisationSoon(text[e:])
+		case word != "le" && word != "l" && word != "son" && word != "sa" && word != "their" && word != "his" && word != "her":
+			return false
+		}
+	}
 	return false
 }
 
@@ -223,8 +266,12 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	if bare {
 		// "bookings made by other users", "les missions réservées par
-		// les autres bénévoles": other people's records, seen.
-		return len(next) > 0 && s.c.isPerson(next[0]) && madeBy(text, h.start) && shownOf(text, h.start, true)
+		// les autres bénévoles": other people's records, seen. A fault
+		// that "shows other people's orders" or "other members'
+		// bookings" shows them to the wrong person; a story that does
+		// may be publishing them, which its need says.
+		fault := (s.sent == nil || s.bugReport()) && possessiveAfter(text, h.end)
+		return len(next) > 0 && s.c.isPerson(next[0]) && (fault || madeBy(text, h.start)) && shownOf(text, h.start, true)
 	}
 	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
 		// "d'un autre abonné", "another tenant": a person follows.
@@ -258,6 +305,18 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		}
 	}
 	return false
+}
+
+// possessiveAfter reports whether the word after offset off is an
+// English possessive: "people's", "members'".
+func possessiveAfter(text string, off int) bool {
+	var buf [64]byte
+	st, e, _ := wordAt(text, off, buf[:])
+	if st < 0 {
+		return false
+	}
+	rest := text[e:]
+	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
 }
 
 // seesDetail reports whether the verb of seeing h asks who sees a
