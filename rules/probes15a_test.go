@@ -102,3 +102,41 @@ func TestReviewProbesFortyFourthBatchNamesWithMailAndOthersRecords(t *testing.T)
 		{"Bug", "The dashboard shows other users' applications when the filter is cleared.", true, true},
 	})
 }
+
+// TestReviewProbesFortyFifthBatchDiagnosticsAndInsurers: a "diagnostic"
+// that is nobody's (an archaeological survey, an installation's check)
+// and a mutuelle named as an organisation (its page, its prices) are no
+// health data; a person's diagnostic and the care sheets sent to one's
+// mutuelle stay health. Each of the first three failed before the change
+// (health read in "diagnostic" or "mutuelle"). On heldout27, which was
+// read for it, the archaeology and mutuelle backlogs lose eight RGPD and
+// eight security false alarms, and three reviews that the word had
+// found by accident (a migration, an SFTP transfer, a logo upload).
+func TestReviewProbesFortyFifthBatchDiagnosticsAndInsurers(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ archéologue, je veux consulter les rapports de diagnostic d'une commune", false, false},
+		{"ETQ technicien du SPANC, je veux saisir le diagnostic de l'installation", false, false},
+		{"ETQ agent du CCAS, je veux publier les tarifs des mutuelles partenaires", false, false},
+		{"ETQ habitant, je consulte la page de présentation de la mutuelle communale", false, false},
+		// A person's.
+		{"ETQ pédiatre, je veux noter son diagnostic dans le dossier", true, true},
+		{"ETQ assuré, je veux envoyer mes feuilles de soins à ma mutuelle", true, true},
+	})
+}
+
+// TestReviewProbesFortySixthBatchColumnsOfPeople: the columns or fields
+// listed for a file, when they name people's details, make the export,
+// import or migration written in another sentence a bulk move of
+// personal data (both reviews; validation 12). The first two failed
+// before the change (the RGPD section only); a file whose columns name
+// no one keeps its reading.
+func TestReviewProbesFortySixthBatchColumnsOfPeople(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire RH, je veux exporter le registre des astreintes de l'année au format tableur.\n\nColonnes : nom, prénom, matricule, nombre d'heures.", true, true},
+	})
+	titledProbes(t, []titledProbe{
+		{"Migrate the allotment register", "One-off migration of the 300 plots from the old spreadsheet before go-live.\n\nColumns to map: plot number, site, tenant name, tenant phone, rent paid.", true, true},
+		{"Export des statistiques", "Exporter les chiffres mensuels en CSV.\n\nColonnes : mois, nombre de demandes, délai moyen.", false, false},
+		{"Import des équipements", "Importer le tableur des équipements sportifs.\n\nColonnes à reprendre :\n- nom de l'équipement, adresse du gymnase\n- capacité", false, true},
+	})
+}

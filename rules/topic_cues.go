@@ -309,19 +309,29 @@ func priceNear(before string) bool {
 	return false
 }
 
-// propertyDiagnostic reports whether a "diagnostic" names a survey of a
-// building ("diagnostic de performance énergétique", "diagnostic
-// amiante"), not a person's health.
-func propertyDiagnostic(word, after string) bool {
-	if w := lastWord(word); w != "diagnostic" && w != "diagnostics" {
+// diagnosticOfNoOne reports whether a "diagnostic" is not a person's: a
+// survey of a building ("diagnostic de performance énergétique",
+// "diagnostic amiante"), an archaeological survey ("les rapports de
+// diagnostic", "les emprises de diagnostic"), an eligibility check. It
+// is a person's health when a possessive comes before it ("son
+// diagnostic") or a person after it ("le diagnostic du patient");
+// "diagnostic médical" is read by "médical".
+func (s *story) diagnosticOfNoOne(text string, start, end int) bool {
+	if w := lastWord(text[start:end]); w != "diagnostic" && w != "diagnostics" {
 		return false
 	}
-	for _, a := range firstWords(after, 3) {
+	if b := lastWords(text[:start], 1); len(b) == 1 && possessives[b[0]] {
+		return false
+	}
+	for _, a := range firstWords(text[end:], 3) {
 		if buildingSurveyWords[a] {
 			return true
 		}
+		if s.c.isPerson(a) || s.c.personLike(a, s.lang) {
+			return false
+		}
 	}
-	return false
+	return true
 }
 
 var buildingSurveyWords = setOf(`performance energetique energetiques technique techniques immobilier immobiliers amiante plomb

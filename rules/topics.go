@@ -169,8 +169,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && (!s.owned(text, h.start, h.end, false) || axisBefore(text[:h.start])) {
 			continue // "le nombre de vaccinations par commune", "par GIR": counted, nobody's
 		}
-		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || propertyDiagnostic(h.word, text[h.end:])) {
-			continue // "les tarifs des abonnements", "le diagnostic de performance énergétique"
+		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || s.diagnosticOfNoOne(text, h.start, h.end)) {
+			continue // "les tarifs des abonnements", "le diagnostic de performance énergétique", "les rapports de diagnostic"
 		}
 		// A detail the person gives ("en indiquant mon adresse
 		// électronique", "enter my phone number") is collected, whatever
@@ -364,6 +364,14 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		}
 	}
+	cols := columnsOfPeople(units, func(u int) bool {
+		for k := range personal {
+			if k.unit == u {
+				return true
+			}
+		}
+		return false
+	})
 	for k, h := range raw {
 		ctx := s.t.Topics[h.topic].Context
 		if ctx != ContextPersonalData && ctx != ContextProvider && ctx != ContextRecords || s.act == actOwnExport {
@@ -380,6 +388,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
 		}
 		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si, s.lang) ||
+			cols && ctx != ContextProvider ||
 			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) || s.staffOffline(h.word) {
 			accepted[k] = true
 		}
