@@ -118,8 +118,16 @@ func TestReviewProbesFortyFifthBatchDiagnosticsAndInsurers(t *testing.T) {
 		{"ETQ technicien du SPANC, je veux saisir le diagnostic de l'installation", false, false},
 		{"ETQ agent du CCAS, je veux publier les tarifs des mutuelles partenaires", false, false},
 		{"ETQ habitant, je consulte la page de présentation de la mutuelle communale", false, false},
+		// A French "prescription" sets a rule or a time limit (the last
+		// two failed before it was read like "diagnostic").
+		{"ETQ agent instructeur, je reçois une alerte avant la fin du délai de prescription", false, false},
+		{"ETQ conservateur, je veux voir la liste des prescriptions de fouille de l'année", false, false},
+		{"ETQ inspectrice, je veux rédiger la prescription de travaux de mise en conformité du bâtiment", false, false},
 		// A person's.
 		{"ETQ pédiatre, je veux noter son diagnostic dans le dossier", true, true},
+		{"ETQ infirmière, je veux saisir la prescription médicale du patient", true, true},
+		{"As a pharmacist, I want to see the prescription of the patient", true, true},
+		{"ETQ médecin, je veux renouveler sa prescription en ligne", true, true},
 		{"ETQ assuré, je veux envoyer mes feuilles de soins à ma mutuelle", true, true},
 	})
 }

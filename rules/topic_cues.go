@@ -309,15 +309,21 @@ func priceNear(before string) bool {
 	return false
 }
 
-// diagnosticOfNoOne reports whether a "diagnostic" is not a person's: a
-// survey of a building ("diagnostic de performance énergétique",
-// "diagnostic amiante"), an archaeological survey ("les rapports de
-// diagnostic", "les emprises de diagnostic"), an eligibility check. It
-// is a person's health when a possessive comes before it ("son
-// diagnostic") or a person after it ("le diagnostic du patient");
-// "diagnostic médical" is read by "médical".
+// diagnosticOfNoOne reports whether a "diagnostic", or a French
+// "prescription", is not a person's: a survey of a building ("diagnostic
+// de performance énergétique", "diagnostic amiante"), an archaeological
+// survey or the rule it sets ("les rapports de diagnostic", "la liste des
+// prescriptions", "une zone de présomption de prescription"), a time
+// limit ("le délai de prescription"). It is a person's health when a
+// possessive comes before it ("son diagnostic") or a person after it
+// ("le diagnostic du patient"); "diagnostic médical", "prescription
+// médicale" are read by "médical". An English "prescription" is a
+// doctor's.
 func (s *story) diagnosticOfNoOne(text string, start, end int) bool {
-	if w := lastWord(text[start:end]); w != "diagnostic" && w != "diagnostics" {
+	switch w := lastWord(text[start:end]); {
+	case w == "diagnostic" || w == "diagnostics":
+	case (w == "prescription" || w == "prescriptions") && s.lang == FR:
+	default:
 		return false
 	}
 	if b := lastWords(text[:start], 1); len(b) == 1 && possessives[b[0]] {
