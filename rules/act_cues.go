@@ -150,11 +150,28 @@ func offline(f string) bool {
 // school"): not browsing.
 var computeCues = []string{" distance ", " proximite ", " calcul ", " calcule ", " score ", " age ",
 	// A lookup in another system fetches what was not held: "grâce au SIV".
-	" grace au ", " grace a la ", " grace a l ",
-	// Near one's home: a distance from the person's address.
-	" near where i live ", " near my home ", " pres de chez moi ", " proches de chez moi ", " proche de chez moi "}
+	" grace au ", " grace a la ", " grace a l "}
+
+// nearHomeCues say a need computes a distance or a time from where the
+// person lives: "near my home", "quand le car est à 5 minutes de chez
+// moi". A notification on such a condition computes it too.
+var nearHomeCues = []string{" near where i live ", " near my home ", " pres de chez moi ", " proches de chez moi ",
+	" proche de chez moi ", " minutes de chez moi ", " minutes de mon domicile ", " minutes from my home ",
+	" minutes from my house ", " metres de chez moi ", " metres de mon domicile "}
+
+func nearHome(f string) bool {
+	for _, c := range nearHomeCues {
+		if strings.Contains(f, c) {
+			return true
+		}
+	}
+	return false
+}
 
 func computes(f string) bool {
+	if nearHome(f) {
+		return true
+	}
 	for _, c := range computeCues {
 		if strings.Contains(f, c) {
 			return true

@@ -302,7 +302,8 @@ func (s *story) needAct() needAct {
 		// "accepter ou refuser les cookies de mesure d'audience": a
 		// person's consent recorded, not a dossier moved along.
 		return actProcess
-	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)) && !ownThing(ws, next, accountNouns):
+	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)) && !ownThing(ws, next, accountNouns) &&
+		!nearHome(f):
 		return actWorkflow
 	case recordVerbs[verb] && (decisionWords[next] || decisionWords[wordAfter(ws, next)]) && !s.namesSensitive():
 		// "saisir la décision d'attribution", "record the decision": a

@@ -148,3 +148,21 @@ func TestReviewProbesFortySixthBatchColumnsOfPeople(t *testing.T) {
 		{"Import des équipements", "Importer le tableur des équipements sportifs.\n\nColonnes à reprendre :\n- nom de l'équipement, adresse du gymnase\n- capacité", false, true},
 	})
 }
+
+// TestReviewProbesFortySeventhBatchWhereVehiclesAndPupilsAre: a vehicle
+// followed in service tells where its driver is (location: the RGPD
+// section); an alert on a vehicle minutes from one's home computes a
+// distance from the person's address, though it notifies; the INE is a
+// pupil's national identifier (both reviews). The first, second and
+// fourth failed before the change (the third was read as records); a
+// timetable and a fleet list keep asking nothing.
+func TestReviewProbesFortySeventhBatchWhereVehiclesAndPupilsAre(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux être prévenu quand le car scolaire est à 5 minutes de chez moi", true, false},
+		{"ETQ chef d'équipe, je veux voir sur une carte la position des véhicules de la voirie", true, false},
+		{"As a dispatcher, I want vehicle tracking for the gritting lorries on a map", true, false},
+		{"ETQ secrétaire de scolarité, je veux saisir l'INE de l'étudiant à l'inscription", true, true},
+		{"ETQ usager, je veux voir les horaires de passage du bus à mon arrêt", false, false},
+		{"ETQ agent, je veux voir la liste des véhicules de la flotte et leur date de contrôle technique", false, false},
+	})
+}
