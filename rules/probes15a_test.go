@@ -166,3 +166,17 @@ func TestReviewProbesFortySeventhBatchWhereVehiclesAndPupilsAre(t *testing.T) {
 		{"ETQ agent, je veux voir la liste des véhicules de la flotte et leur date de contrôle technique", false, false},
 	})
 }
+
+// TestReviewProbesFortyEighthBatchProfessionalsForFamilies: a funeral
+// director, a notary or a bailiff given a view of people's data is a
+// body outside the service, a new kind of user (both reviews). Each of
+// the three failed before the change (the RGPD section only); heldout26
+// and heldout27 each hold a funeral directors' portal, missed still
+// because their stories name a death or a body, not a person's data.
+func TestReviewProbesFortyEighthBatchProfessionalsForFamilies(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a funeral director, I want to see the name of the deceased and the date of death", true, true},
+		{"ETQ opérateur funéraire, je veux voir si le permis d'inhumer du défunt est délivré", true, true},
+		{"ETQ notaire, je veux consulter la liste des héritiers du défunt sur le portail", true, true},
+	})
+}
