@@ -180,3 +180,19 @@ func TestReviewProbesFortyEighthBatchProfessionalsForFamilies(t *testing.T) {
 		{"ETQ notaire, je veux consulter la liste des héritiers du défunt sur le portail", true, true},
 	})
 }
+
+// TestReviewProbesFortyNinthBatchVisibleToStaffOnly: "visible to
+// licensing officers only" keeps something for a group named by one of
+// the template's persona names, as "visible to staff only" did: who may
+// see what (security notes). Both failed before the change; heldout27
+// gains one review and heldout16 and heldout21 one each, and
+// heldout25's z-tree-006, whose labeller read "visible to officers only"
+// as asking nothing, becomes a false alarm. Things kept for a group stay
+// things.
+func TestReviewProbesFortyNinthBatchVisibleToStaffOnly(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a resident, I want to report a noisy bar.\n\n- reports are visible to licensing officers only, not on the public page", false, true},
+		{"As a parent, I want to send a note to the school nurse.\n\n- the note is visible to caseworkers only", true, true},
+		{"As a resident, I want to see the events of the month.\n\n- only events for residents are shown", false, false},
+	})
+}

@@ -20,7 +20,7 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 		if restrictionLinks[w] && !thing {
 			continue
 		}
-		if c.isPerson(w) || c.personLike(w, lang) {
+		if c.isPerson(w) || c.personLike(w, lang) || c.personaWord(w) {
 			people = true
 			break
 		}
@@ -32,7 +32,7 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 	if !people && fold(text[start:end]) == "only" {
 		// "members only", "a volunteers-only section": English puts the
 		// group first.
-		if b := lastWords(text[:start], 1); len(b) == 1 && (c.isPerson(b[0]) || c.personLike(b[0], lang)) {
+		if b := lastWords(text[:start], 1); len(b) == 1 && (c.isPerson(b[0]) || c.personLike(b[0], lang) || c.personaWord(b[0])) {
 			people = true
 		}
 	}
@@ -47,6 +47,14 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 	// service kept for some ("le prêt de vélos accessible uniquement aux
 	// habitants") is who is eligible, not who may see what.
 	return anyWordIn(sentence, reachWords) && anyWordIn(sentence, contentWords)
+}
+
+// personaWord reports whether a folded word is one of the template's
+// persona names ("officers", "instructeurs"): a group of people an
+// audience can be kept for.
+func (c *compiled) personaWord(w string) bool {
+	_, ok := c.personaNames[stem(w)]
+	return ok
 }
 
 // sentenceStop returns the offset where the sentence holding off ends,
