@@ -196,3 +196,20 @@ func TestReviewProbesFortyNinthBatchVisibleToStaffOnly(t *testing.T) {
 		{"As a resident, I want to see the events of the month.\n\n- only events for residents are shown", false, false},
 	})
 }
+
+// TestReviewProbesFiftiethBatchExistingSpaces: a document put in, or
+// found in, a personal space that exists ("dans l'espace famille",
+// "dans mon espace", "in my online account") goes through the existing
+// channel; creating or opening one, or one named with an indefinite
+// article, makes accounts where there were none (both reviews). Each of
+// the first three failed before the change (both reviews asked).
+func TestReviewProbesFiftiethBatchExistingSpaces(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent, je veux envoyer la convocation dans l'espace personnel du candidat", false, false},
+		{"ETQ parent, je retrouve les factures de la cantine dans mon espace famille", false, false},
+		{"As a tenant, I want to download my rent statement from my online account", false, false},
+		{"ETQ usager, je veux créer mon espace personnel pour suivre mes demandes", true, true},
+		{"ETQ candidat, je veux suivre l'avancement de ma candidature dans un espace personnel", true, true},
+		{"As a resident, I want to open an online account to pay my rent", true, true},
+	})
+}

@@ -379,3 +379,35 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 var personalThings = setOf(`logement logements domicile maison maisons appartement vehicule vehicules voiture voitures
 	plaque plaques sepulture sepultures tombe tombes incident incidents accident accidents visage visages
 	home homes house houses flat flats vehicle vehicles car cars plate plates grave graves face faces`)
+
+// intoExistingSpace reports whether a personal space or an online
+// account is named as where something goes or comes from ("déposée dans
+// l'espace famille", "depuis mon espace personnel", "posted to the
+// applicant's online account"): the existing channel, where creating or
+// opening one ("créer mon espace", "open an online account"), or one
+// named with an indefinite article ("dans un espace personnel"), makes
+// accounts where there were none.
+func intoExistingSpace(text string, start int, word string) bool {
+	if w := fold(word); !strings.Contains(w, "espace") && !strings.Contains(w, "account") {
+		return false
+	}
+	before := lastWords(text[:start], 4)
+	for i := len(before) - 1; i >= 0; i-- {
+		w := before[i]
+		switch {
+		case spacePrepositions[w]:
+			return true
+		case w == "un" || w == "une" || w == "a" || w == "an":
+			return false // "suivre ma candidature dans un espace personnel": a new one
+		case roleArticles[w] || possessives[w] || w == "l" || w == "s" || w == "d":
+			continue
+		case i+1 < len(before) && before[i+1] == "s":
+			continue // "the applicant's": the space's owner
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+var spacePrepositions = setOf(`dans depuis sur via vers from in into on to through`)

@@ -155,6 +155,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if nameOfWords[lastWord(h.word)] && organisationNext(text[h.end:]) {
 			continue // "au nom de l'association", "on behalf of the club": no person represented
 		}
+		if t.Context == ContextExchange && intoExistingSpace(text, h.start, h.word) {
+			continue // "la décision est déposée dans l'espace famille": the existing channel
+		}
 		// A new recipient, or another person's data shown, counts whatever
 		// the need does.
 		anyAct := t.Context == ContextExchange || t.Context == ContextOtherPerson || t.Context == ContextSamePerson || t.Context == ContextDoer
