@@ -213,3 +213,16 @@ func TestReviewProbesFiftiethBatchExistingSpaces(t *testing.T) {
 		{"As a resident, I want to open an online account to pay my rent", true, true},
 	})
 }
+
+// TestReviewProbesFiftyFirstBatchDatesOneCannotAttend: the dates or days
+// a person cannot attend are their availability, told in a clause, as
+// "the times I am available" are (the RGPD section). Each of the first
+// three failed before the change; a place's closing days are no one's.
+func TestReviewProbesFiftyFirstBatchDatesOneCannotAttend(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a witness, I want to tell the office the dates I cannot attend, so that the hearing avoids them", true, false},
+		{"ETQ juré, je veux indiquer les jours où je ne suis pas disponible", true, false},
+		{"As a juror, I want to tell the court the days I can't attend", true, false},
+		{"As a visitor, I want to see the dates the museum is closed", false, false},
+	})
+}
