@@ -226,3 +226,18 @@ func TestReviewProbesFiftyFirstBatchDatesOneCannotAttend(t *testing.T) {
 		{"As a visitor, I want to see the dates the museum is closed", false, false},
 	})
 }
+
+// TestReviewProbesFiftySecondBatchSentToTheWrongPerson: a message sent
+// to, or received by, the wrong family or another tenant discloses what
+// it holds (both reviews; validation 12). The first and third failed
+// before the change (the English past participles were not read as
+// reaching someone); a reminder sent twice to the right people asks
+// nothing.
+func TestReviewProbesFiftySecondBatchSentToTheWrongPerson(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Hearing date email sent to the wrong family", "Reported by the office: the Hollins family received the hearing date email for another case.", true, true},
+		{"Bug : convocation envoyée à la mauvaise famille", "Les parents d'un élève ont reçu la convocation d'un autre élève, avec son nom et sa classe.", true, true},
+		{"Bug: reminder sent to the wrong tenant", "The rent reminder was sent to the wrong tenant after the merge.", true, true},
+		{"Bug: reminder sent twice", "The rent reminder email is sent twice to each tenant since Monday.", false, false},
+	})
+}

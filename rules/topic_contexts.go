@@ -282,7 +282,13 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	// English: "another tenant's details", "someone else's address".
 	possessive := len(next) > 0 && next[0] == "s"
-	if shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de") {
+	// "the reminder was sent to the wrong tenant": a message that
+	// reaches another person discloses what it holds.
+	to := false
+	for _, b := range lastWords(text[:h.start], 2) {
+		to = to || b == "to" || b == "a" || b == "au" || b == "aux"
+	}
+	if shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de" || to) {
 		// "le relevé affiche l'aide d'un autre agriculteur", "shows
 		// another farmer's aid".
 		return true
@@ -429,7 +435,8 @@ func shownOf(text string, off int, of bool) bool {
 }
 
 // seenWords see or receive what is shown.
-var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen receives`)
+var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen receives received recu recue recus recues sent
+	envoye envoyee envoyes envoyees`)
 
 // householdWords name a household: "d'un autre foyer" owns people's data.
 var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)
