@@ -24,6 +24,20 @@ var builtinFS embed.FS
 // then the others. A Set is immutable once built.
 type Set struct {
 	list []*rules.Template
+	// titleWords[i] are list[i]'s title words, normalized once: choosing
+	// a template compares an issue's title with every one of them.
+	titleWords [][]string
+}
+
+// indexTitleWords normalizes each template's title words; it runs once,
+// when the set is built.
+func (s *Set) indexTitleWords() {
+	s.titleWords = make([][]string, len(s.list))
+	for i, t := range s.list {
+		for _, w := range t.TitleWords {
+			s.titleWords[i] = append(s.titleWords[i], Normalize(w))
+		}
+	}
 }
 
 // Builtin returns the embedded templates. They are parsed once; the error
@@ -74,6 +88,7 @@ func loadBuiltin() (*Set, error) {
 		return nil, err
 	}
 	s.sortDefaultFirst()
+	s.indexTitleWords()
 	return s, nil
 }
 
@@ -212,12 +227,12 @@ func (s *Set) byForm(in rules.Input) *rules.Template {
 	// "compte rendu" too.
 	var best *rules.Template
 	longest := 0
-	for _, t := range s.list {
-		if t == def {
+	for i, t := range s.list {
+		if t == def || i >= len(s.titleWords) {
 			continue
 		}
-		for _, w := range t.TitleWords {
-			if n := Normalize(w); len(n) > longest && (opensWith(title, n) || bare != title && opensWith(bare, n)) {
+		for _, n := range s.titleWords[i] {
+			if len(n) > longest && (opensWith(title, n) || bare != title && opensWith(bare, n)) {
 				best, longest = t, len(n)
 			}
 		}
@@ -391,6 +406,7 @@ func (s *Set) With(overrides ...*rules.Template) *Set {
 		list = slices.Delete(list, i, i+1)
 		out.list = slices.Insert(list, 0, d)
 	}
+	out.indexTitleWords()
 	return out
 }
 
