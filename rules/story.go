@@ -438,6 +438,17 @@ func (s *story) splitLabelLines() {
 	}
 }
 
+// opensSection reports whether a line of a paragraph opens a section: a
+// label with its text ("RGPD : …") or a section's name alone.
+func (s *story) opensSection(line string) bool {
+	if strings.IndexByte(line, ':') >= 0 {
+		if _, spec := s.inlineLabel(line); spec >= 0 {
+			return true
+		}
+	}
+	return s.sectionLine(line)
+}
+
 // maxSectionLine is the longest line read as a section's name alone.
 const maxSectionLine = 48
 
@@ -459,6 +470,18 @@ func (s *story) labelParts(b block) []block {
 	if b.kind != blockPara || b.bold != "" || len(b.lines) < 2 {
 		return nil
 	}
+	// Most paragraphs open no section after their first line: look
+	// before cutting, without allocating.
+	_, rest, _ := strings.Cut(b.text, "\n")
+	found := false
+	for rest != "" && !found {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		found = s.opensSection(line)
+	}
+	if !found {
+		return nil
+	}
 	texts := strings.Split(b.text, "\n")
 	if len(texts) != len(b.lines) {
 		return nil
@@ -471,7 +494,7 @@ func (s *story) labelParts(b block) []block {
 	}
 	from := 0
 	for k := 1; k < len(texts); k++ {
-		if _, spec := s.inlineLabel(texts[k]); spec >= 0 || s.sectionLine(texts[k]) {
+		if s.opensSection(texts[k]) {
 			cut(from, k)
 			from = k
 		}

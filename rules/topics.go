@@ -367,14 +367,19 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		}
 	}
-	cols := columnsOfPeople(units, func(u int) bool {
-		for k := range personal {
-			if k.unit == u {
-				return true
+	// Whether listed columns name people is looked at once, and only
+	// when a bulk word's own sentence names no one.
+	cols, colsRead := false, false
+	columns := func() bool {
+		if !colsRead {
+			held := map[int]bool{} // the units holding a person's detail
+			for k, ok := range personal {
+				held[k.unit] = held[k.unit] || ok
 			}
+			cols, colsRead = columnsOfPeople(units, func(u int) bool { return held[u] }), true
 		}
-		return false
-	})
+		return cols
+	}
 	for k, h := range raw {
 		ctx := s.t.Topics[h.topic].Context
 		if ctx != ContextPersonalData && ctx != ContextProvider && ctx != ContextRecords || s.act == actOwnExport {
@@ -391,7 +396,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			text = text[:h.start] + strings.Repeat(" ", h.end-h.start) + text[h.end:]
 		}
 		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si, s.lang) ||
-			cols && ctx != ContextProvider ||
+			ctx != ContextProvider && columns() ||
 			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) || s.staffOffline(h.word) {
 			accepted[k] = true
 		}
