@@ -299,7 +299,7 @@ var quantityHeads = map[string]bool{
 // does not know, whose first word names a person ("locataire",
 // "lecteur"); not "association". The records of its need are its own.
 func (s *story) citizenPerson() bool {
-	if s.sent == nil || !s.citizen() && s.persona >= 0 && !s.farmer() {
+	if s.sent == nil || !s.citizen() && s.persona >= 0 && !s.servedExploitant() {
 		return false
 	}
 	first, head, ok := roleHead(s.sent.Role, s.sent.Lang)

@@ -133,7 +133,7 @@ func (s *story) privileged() bool {
 	// own file, not the service's operator. A role that also names a
 	// citizen is privileged only when the need is not about the
 	// persona's own records.
-	return !s.farmer() && !s.tradeOperator()
+	return !s.servedExploitant() && !s.tradeOperator()
 }
 
 // tradeOperator reports whether the role is an operator of a trade, not
@@ -170,15 +170,16 @@ var (
 		infrastructures technique si hebergement platform platforms system systems it cloud site reliability`)
 )
 
-// farmer reports whether the role is a privileged name that also names
-// a citizen ("exploitant") and the story is a farmer's or a trader's:
+// servedExploitant reports whether the role is a privileged name that
+// also names a citizen ("exploitant") and the story is a farmer's or a
+// trader's:
 // the need is about the persona's own records ("modifier mon RIB"), the
 // story names a farm ("mes pertes de récolte", "ma déclaration PAC"), or
 // the need files with the service ("déclarer sa translation", "annuler
 // une déclaration", "reprendre une déclaration en brouillon") and the
 // story names no running of the service (a server, a backup, the logs).
 // The farmer or trader is then a natural person served by the service.
-func (s *story) farmer() bool {
+func (s *story) servedExploitant() bool {
 	if s.sent == nil || !citizenToo[strings.Join(words(s.sent.Role), " ")] {
 		return false
 	}

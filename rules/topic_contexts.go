@@ -286,7 +286,7 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	// reaches another person discloses what it holds.
 	to := false
 	for _, b := range lastWords(text[:h.start], 2) {
-		to = to || b == "to" || b == "a" || b == "au" || b == "aux"
+		to = to || b == "to" || s.lang == FR && (b == "a" || b == "au" || b == "aux") // "à", not the English article
 	}
 	if shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de" || to) {
 		// "le relevé affiche l'aide d'un autre agriculteur", "shows
