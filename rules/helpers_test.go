@@ -66,11 +66,7 @@ func reviewProbes(t *testing.T, probes []reviewProbe) {
 	t.Helper()
 	for _, c := range probes {
 		t.Run(c.text, func(t *testing.T) {
-			r := check(t, "", c.text+criteria)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
+			wantReviews(t, check(t, "", c.text+criteria), c.rgpd, c.security)
 		})
 	}
 }
@@ -88,11 +84,7 @@ func titledProbes(t *testing.T, probes []titledProbe) {
 	t.Helper()
 	for _, c := range probes {
 		t.Run(c.title, func(t *testing.T) {
-			r := check(t, c.title, c.body)
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (topics %v, persona %q)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Sensitive, r.Persona)
-			}
+			wantReviews(t, check(t, c.title, c.body), c.rgpd, c.security)
 		})
 	}
 }
@@ -106,11 +98,16 @@ func issueProbes(t *testing.T, probes []titledProbe) {
 	for _, c := range probes {
 		t.Run(c.title, func(t *testing.T) {
 			in := rules.Input{Title: c.title, Body: c.body}
-			r := rules.Analyze(in, set.SelectFor(in), "")
-			rgpd := slices.Contains(r.Required, "personal-data")
-			if rgpd != c.rgpd || r.SecurityReview != c.security {
-				t.Errorf("rgpd %v security %v, want %v %v (template %s, topics %v)", rgpd, r.SecurityReview, c.rgpd, c.security, r.Template, r.Sensitive)
-			}
+			wantReviews(t, rules.Analyze(in, set.SelectFor(in), ""), c.rgpd, c.security)
 		})
+	}
+}
+
+// wantReviews reports a result that does not ask for the RGPD section and
+// the security review the probe expects.
+func wantReviews(t *testing.T, r rules.Result, rgpd, security bool) {
+	t.Helper()
+	if got := slices.Contains(r.Required, "personal-data"); got != rgpd || r.SecurityReview != security {
+		t.Errorf("rgpd %v security %v, want %v %v (template %s, topics %v, persona %q)", got, r.SecurityReview, rgpd, security, r.Template, r.Sensitive, r.Persona)
 	}
 }

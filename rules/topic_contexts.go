@@ -73,8 +73,8 @@ func (s *story) mailListed(text string, off int) bool {
 		}
 		pos = e
 		switch word := string(w); {
-		case !joined && mailWords[word] && strings.TrimSpace(text[off:st]) == ",":
-			// "name, email and phone"
+		case mailWords[word] && (joined || strings.TrimSpace(text[off:st]) == ","):
+			// "name and email", "name, email and phone"
 			return !s.c.organisationAfter(text, e) && !organisationSoon(text[e:])
 		case !joined:
 			if !listJoiners[word] {
@@ -83,8 +83,6 @@ func (s *story) mailListed(text string, off int) bool {
 			joined = true
 		case word == "e":
 			continue // "e-mail"
-		case mailWords[word]:
-			return !s.c.organisationAfter(text, e) && !organisationSoon(text[e:])
 		case word != "le" && word != "l" && word != "son" && word != "sa" && word != "their" && word != "his" && word != "her":
 			return false
 		}
