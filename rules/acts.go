@@ -505,12 +505,22 @@ func deletesSelf(f string) bool {
 var selfWords = []string{"compte", "account", "profil", "profile", "details", "donnees", "data", "coordonnees", "informations personnelles"}
 
 // vulnerablePeople reports whether "vulnérable" qualifies people in the
-// need ("les personnes vulnérables", "vulnerable residents"): a register
-// of people in need of help, not a security control.
+// need ("les personnes vulnérables", "vulnerable residents", "flag a
+// household as vulnerable"): a register of people in need of help, not
+// a security control. A person named up to three words before counts,
+// so that "as" or "comme" may stand between.
 func (s *story) vulnerablePeople(ws []string) bool {
 	for i, w := range ws {
-		if strings.HasPrefix(w, "vulnerab") && (i > 0 && s.c.isPerson(ws[i-1]) || i+1 < len(ws) && s.c.isPerson(ws[i+1])) {
+		if !strings.HasPrefix(w, "vulnerab") {
+			continue
+		}
+		if i+1 < len(ws) && s.c.isPerson(ws[i+1]) {
 			return true
+		}
+		for _, b := range ws[max(0, i-3):i] {
+			if s.c.isPerson(b) {
+				return true
+			}
 		}
 	}
 	return false

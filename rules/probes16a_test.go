@@ -1,0 +1,71 @@
+package rules_test
+
+import "testing"
+
+// The twelfth round's probes: classes read from heldout28 (set AD) and
+// heldout29 (set AE), written for products neither set holds and
+// labelled by the policy before each change. Each batch's comment says
+// which probes failed before it.
+
+// TestReviewProbesFiftyThirdBatchDisabilitySaidOfSomeone: a disability
+// said of someone ("une personne est handicapée", "the tenant is deaf"),
+// or the need it calls for ("un aménagement lié à un handicap", "un
+// logement adapté au handicap"), is health data: both reviews. A
+// household flagged as vulnerable is a register of people in need, not a
+// security control. Each of the first five failed before the change
+// (the fourth and fifth asked only the RGPD section); an audience named
+// by the same words keeps asking nothing.
+func TestReviewProbesFiftyThirdBatchDisabilitySaidOfSomeone(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ éducatrice, j'ai besoin de savoir si un enfant a besoin d'un aménagement lié à un handicap avant la sortie", true, true},
+		{"ETQ agent, je veux transmettre à la résidence la fiche du couple : ressources, besoin d'un logement adapté au handicap le cas échéant", true, true},
+		{"As a housing officer, I want to flag a household as vulnerable when someone has a medical condition", true, true},
+		{"As a resident, I want to tell the surveyor that my son is deaf so that the visit is arranged by text", true, true},
+		{"ETQ parent, je veux indiquer que ma fille est sourde pour que l'animateur le sache", true, true},
+		// An audience, software.
+		{"ETQ usager, je veux des sous-titres afin que les personnes sourdes puissent suivre la vidéo", false, false},
+		{"As a developer, I want to flag a library as vulnerable in the build report", false, false},
+	})
+}
+
+// TestReviewProbesFiftyFourthBatchWhereIAmAndWhenIAmAway: where one is
+// ("en indiquant où je me trouve") is a location, and the days one is
+// never at home are one's availability: the RGPD section. Each of the
+// first three failed before the change.
+func TestReviewProbesFiftyFourthBatchWhereIAmAndWhenIAmAway(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ randonneuse, j'aimerais demander un secours en indiquant où je me trouve", true, false},
+		{"As a resident, I want to tell the meter team which days I'm never at home so that they don't call then", true, false},
+		{"ETQ locataire, je veux indiquer les jours où je suis absente pour que le technicien ne passe pas", true, false},
+		{"ETQ visiteur, je veux voir où se trouve l'entrée du musée", false, false},
+	})
+}
+
+// TestReviewProbesSixtiethBatchNationalityIsADetail: a person's
+// nationality is a detail of theirs (the RGPD section), no identity
+// document: four sets' labellers asked no security notes for it. The
+// first failed before the change (security asked; the English word was
+// no keyword); a residence permit stays identity data.
+func TestReviewProbesSixtiethBatchNationalityIsADetail(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ animatrice, je veux noter la nationalité des participants au séjour linguistique", true, false},
+		{"As a registrar, I want to record the nationality of each parent on the booking", true, false},
+		{"ETQ agent d'accueil, je veux enregistrer le titre de séjour de la personne", true, true},
+	})
+}
+
+// TestReviewProbesSixtyFirstBatchLettersAndReceiptsJoined: a receipt, a
+// letter, a judge's order or the report of an interview joined to a
+// record is an upload (security notes), and about the person whose
+// record it joins. The first, second and fourth failed before the change
+// (no security notes; the judge's order was already read as such); a
+// letter the service sends is no upload.
+func TestReviewProbesSixtyFirstBatchLettersAndReceiptsJoined(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ locataire, je signale le sinistre de mon logement en joignant le récépissé de ma déclaration à l'assureur", true, true},
+		{"ETQ juriste, je souhaite joindre au dossier les courriers reçus des avocats des deux parties", true, true},
+		{"ETQ greffière, je veux joindre l'ordonnance du juge au dossier de la mesure", true, true},
+		{"As a caseworker, I want to attach the GP letter to the claimant's case", true, true},
+		{"ETQ agent, je veux envoyer au demandeur un courrier qui explique la décision", true, false},
+	})
+}
