@@ -41,6 +41,34 @@ func TestReviewProbesFiftyFourthBatchWhereIAmAndWhenIAmAway(t *testing.T) {
 	})
 }
 
+// TestReviewProbesFiftySeventhBatchPermitsNotRights: a permission a
+// public body grants ("planning permission", "permission de voirie") is
+// a permit, not an access right. The first two failed before the change
+// (security asked); a role's permissions stay an access right.
+func TestReviewProbesFiftySeventhBatchPermitsNotRights(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a planning officer, I want the planning permission reference to open the planning portal", false, false},
+		{"ETQ chargé de voirie, je veux voir les permissions de voirie accordées cette semaine sur une carte", false, false},
+		{"As an administrator, I want to set the permissions of each role", false, true},
+	})
+}
+
+// TestReviewProbesFiftyNinthBatchFeedbackInNotes: in meeting notes, what
+// the people met asked for ("Retours", "Remarques", "Questions
+// ouvertes") is read for reviews, after a list of what was shown that is
+// not; "l'élue demande le nombre de passages" is who asks, not a record,
+// and a planning permission no access right. The first failed before the
+// change (nothing asked: the feedback was read as the progress section);
+// the last two guard the feedback once read: each asked a review until
+// "demande" as a verb and permits were told apart.
+func TestReviewProbesFiftyNinthBatchFeedbackInNotes(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Revue de sprint 6", "Montré : réservation des courts, planning des moniteurs.\nPas terminé : facture PDF, reporté au sprint 7.\n\nRetours :\n- la directrice demande que les numéros de téléphone des adhérents ne soient plus visibles des moniteurs", true, false},
+		{"Revue de sprint 2", "Démontré :\n- liste des demandes avec filtres\n- refus d'une demande\n\nRetours : l'élue demande le nombre de passages par quartier pour le conseil.", false, false},
+		{"Sprint 4 review", "Shown\n- search by street\n\nComments\n- the planning lead wants the planning permission reference to link to the planning portal", false, false},
+	})
+}
+
 // TestReviewProbesSixtiethBatchNationalityIsADetail: a person's
 // nationality is a detail of theirs (the RGPD section), no identity
 // document: four sets' labellers asked no security notes for it. The

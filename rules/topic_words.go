@@ -356,3 +356,40 @@ func brandIdentity(text string, start, end int) bool {
 
 // brandWords qualify a brand's identity.
 var brandWords = setOf(`visuelle graphique sonore visual brand corporate graphic`)
+
+// askedBy reports whether "demande" at text[start:end] is the verb of a
+// person who asks ("l'animatrice demande un mode brouillon", "qui
+// demande que …"), not a record: a person or a subject pronoun before
+// it, a determiner or "que" after it. Feedback in meeting notes says it
+// often; "la demande de logement" keeps its article.
+func (c *compiled) askedBy(text string, start, end int) bool {
+	if w := fold(text[start:end]); w != "demande" && w != "demandent" {
+		return false
+	}
+	b := lastWords(text[:start], 1)
+	if len(b) == 0 || !c.isPerson(b[0]) && !subjectPronouns[b[0]] {
+		return false
+	}
+	a := firstWords(text[end:], 1)
+	return len(a) == 1 && (roleArticles[a[0]] || a[0] == "que" || a[0] == "qu" || a[0] == "si" || a[0] == "a")
+}
+
+// subjectPronouns stand for a person as a verb's subject.
+var subjectPronouns = setOf(`il elle ils elles on qui`)
+
+// permitNoun reports whether "permission" at text[start:end] names a
+// permit the service grants, not an access right: "planning permission",
+// "une permission de voirie", "permission de stationnement".
+func permitNoun(text string, start, end int) bool {
+	if w := fold(text[start:end]); w != "permission" && w != "permissions" {
+		return false
+	}
+	if b := lastWords(text[:start], 1); len(b) == 1 && b[0] == "planning" {
+		return true
+	}
+	a := firstWords(text[end:], 2)
+	return len(a) == 2 && (a[0] == "de" || a[0] == "d") && permitKinds[a[1]]
+}
+
+// permitKinds name what a permission granted by a public body is for.
+var permitKinds = setOf(`voirie stationnement occupation construire`)

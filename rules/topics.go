@@ -206,6 +206,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategorySecurity) && unsubscribeLink(text, h.start, h.end) {
 			continue // "désabonnement en un clic depuis le courriel": no sign-in
 		}
+		if permitNoun(text, h.start, h.end) {
+			continue // "planning permission", "permission de voirie": a permit, no access right
+		}
 		if sentAttachment(text, h.start, h.end) {
 			continue // "recevoir le récapitulatif en pièce jointe": sent out, no upload
 		}
@@ -245,6 +248,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 			if quotedMessage(text, h.start) {
 				continue // "le courriel dit « votre demande a bien été reçue »": the product's words
+			}
+			if t.Context == ContextOwn && s.c.askedBy(text, h.start, h.end) {
+				continue // "l'élu demande le tonnage par commune": who asks, not a record
 			}
 			if t.Context == ContextOwn && s.c.productWord(text, h.start, h.end, s.lang) {
 				continue // "prendre en compte", "un message d'erreur", "l'historique des versions"
