@@ -41,6 +41,40 @@ func TestReviewProbesFiftyFourthBatchWhereIAmAndWhenIAmAway(t *testing.T) {
 	})
 }
 
+// TestReviewProbesFiftyFifthBatchHeldSubscriptions: subscribing collects
+// an address; a subscription one holds, moved along its contract
+// ("renouveler mon abonnement", "en cours d'abonnement", "la fin de
+// l'abonnement"), or named only to say when ("avant de m'abonner"),
+// collects nothing new, and a dashboard of subscriptions is a count.
+// The first, third and fourth failed before the change (RGPD asked); the
+// second and fifth guard the same reading in the benefit and in English.
+// Joining a list keeps its RGPD section.
+func TestReviewProbesFiftyFifthBatchHeldSubscriptions(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ adhérente, je souhaite changer de créneau en cours d'abonnement sans frais", false, false},
+		{"Pour comparer les formules avant de m'abonner, en tant que nageur, je veux voir les tarifs de la piscine", false, false},
+		{"ETQ abonné, je veux que mes séances restent valables jusqu'à la fin de mon abonnement", false, false},
+		{"ETQ responsable de la piscine, je souhaite un tableau de bord des abonnements par tranche horaire", false, false},
+		{"As a gym member, I want to pause my subscription during the summer", false, false},
+		// Joining.
+		{"ETQ habitant, je veux m'abonner aux alertes de fermeture de la piscine", true, false},
+		{"As a reader, I want to subscribe to the museum newsletter", true, false},
+	})
+}
+
+// TestReviewProbesFiftySixthBatchLinksToJoinOrLeave: a link in a message
+// that confirms or cancels a subscription ("il confirme son abonnement
+// par un lien reçu par courriel", "décocher la case depuis le lien du
+// SMS") opens nothing: no security notes. The first two failed before
+// the change (security asked); a link that signs in stays authentication.
+func TestReviewProbesFiftySixthBatchLinksToJoinOrLeave(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Alerte des baigneurs", "ETQ baigneur, je reçois un courriel quand la plage est fermée.\n\nCritères d'acceptation\n- le baigneur s'abonne avec son adresse courriel\n- il confirme son abonnement par un lien reçu par courriel", true, false},
+		{"Rappels par SMS", "ETQ parent, je veux donner mon numéro de portable pour être prévenu de la fermeture de la crèche.\n\n- le parent peut décocher la case à tout moment depuis le lien du SMS", true, false},
+		{"Connexion sans mot de passe", "ETQ habitant, je veux me connecter par un lien reçu par courriel.", false, true},
+	})
+}
+
 // TestReviewProbesFiftySeventhBatchPermitsNotRights: a permission a
 // public body grants ("planning permission", "permission de voirie") is
 // a permit, not an access right. The first two failed before the change

@@ -56,16 +56,18 @@ func feedSubscription(word, after string) bool {
 
 // unsubscribeLink reports whether acting from a message ("depuis le
 // courriel", "from the email", a keyword of signing in with a link) is
-// leaving a mailing list: "désabonnement en un clic depuis le courriel",
-// "unsubscribe from the email". It opens nothing; the link is no key.
+// joining or leaving a mailing list: "désabonnement en un clic depuis le
+// courriel", "unsubscribe from the email", "il confirme son abonnement
+// par un lien reçu par courriel", "décocher la case depuis le lien du
+// SMS". It opens nothing; the link is no key.
 func unsubscribeLink(text string, start, end int) bool {
 	word := text[start:end]
 	if !containsASCIIFold(word, "mail") && !containsASCIIFold(word, "courriel") && !containsASCIIFold(word, "sms") {
 		return false
 	}
 	before := text[sentenceStart(text, start):start]
-	return containsASCIIFold(before, "sabonn") || containsASCIIFold(before, "sinscri") ||
-		containsASCIIFold(before, "unsubscri") || containsASCIIFold(before, "opt out") || containsASCIIFold(before, "opt-out")
+	return containsASCIIFold(before, "abonn") || containsASCIIFold(before, "sinscri") || containsASCIIFold(before, "cocher") ||
+		containsASCIIFold(before, "subscri") || containsASCIIFold(before, "opt out") || containsASCIIFold(before, "opt-out")
 }
 
 // sentAttachment reports whether an attachment ("en pièce jointe",
@@ -411,3 +413,28 @@ func intoExistingSpace(text string, start int, word string) bool {
 }
 
 var spacePrepositions = setOf(`dans depuis sur via vers from in into on to through`)
+
+// heldSubscription reports whether a subscription word names one the
+// person holds already, or only says when: "renouveler mon abonnement",
+// "la fin de l'abonnement", "en cours d'abonnement", "avant de
+// m'abonner". Subscribing collects an address; a subscription held is
+// a contract moved along its workflow, and nothing new is collected.
+func heldSubscription(text string, start, end int) bool {
+	if w := text[start:end]; !containsASCIIFold(w, "abonn") && !containsASCIIFold(w, "subscri") {
+		return false
+	}
+	b := lastWords(text[:start], 3)
+	n := len(b)
+	if n > 0 && (possessives[b[n-1]] || heldPossessives[b[n-1]]) {
+		return true
+	}
+	for i := 0; i+1 < n; i++ {
+		if (b[i] == "cours" || b[i] == "fin" || b[i] == "avant" || b[i] == "before") && (b[i+1] == "d" || b[i+1] == "de" || b[i+1] == "l") {
+			return true
+		}
+	}
+	return n > 0 && b[n-1] == "before"
+}
+
+// heldPossessives complete possessives with the ones it does not hold.
+var heldPossessives = setOf(`mon son ton votre notre leur my your their his her our`)

@@ -393,3 +393,17 @@ func permitNoun(text string, start, end int) bool {
 
 // permitKinds name what a permission granted by a public body is for.
 var permitKinds = setOf(`voirie stationnement occupation construire`)
+
+// dashboardOf reports whether the words right before a keyword make it
+// what a dashboard shows: "le tableau de bord des abonnements par
+// commune", "a dashboard of bookings". A dashboard shows figures; "le
+// tableau de bord de mes demandes" lists one's own, and keeps them.
+func dashboardOf(before string) bool {
+	b := lastWords(before, 3)
+	for i, w := range b {
+		if w == "bord" || w == "dashboard" {
+			return !possessives[b[len(b)-1]] && i+1 < len(b)
+		}
+	}
+	return false
+}

@@ -172,7 +172,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && (!s.owned(text, h.start, h.end, false) || axisBefore(text[:h.start])) {
 			continue // "le nombre de vaccinations par commune", "par GIR": counted, nobody's
 		}
-		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || s.diagnosticOfNoOne(text, h.start, h.end)) {
+		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || dashboardOf(text[:h.start]) || s.diagnosticOfNoOne(text, h.start, h.end)) {
 			continue // "les tarifs des abonnements", "le diagnostic de performance énergétique", "les rapports de diagnostic"
 		}
 		// A detail the person gives ("en indiquant mon adresse
@@ -196,6 +196,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		if hiddenFromView(h.word, text[h.end:]) {
 			continue // "hidden from the list": where, not from whom
+		}
+		if t.Has(CategoryPersonalData) && !anyAct && heldSubscription(text, h.start, h.end) {
+			continue // "renouveler mon abonnement", "avant de m'abonner": nothing collected
 		}
 		if feedSubscription(h.word, text[h.end:]) {
 			continue // "subscribe to an RSS feed": nobody's address is kept
