@@ -87,6 +87,24 @@ func TestReviewProbesFiftySeventhBatchPermitsNotRights(t *testing.T) {
 	})
 }
 
+// TestReviewProbesFiftyEighthBatchDocumentsListingPeopleSentElsewhere: a
+// document that lists people, made by the need ("générer l'ordre du jour
+// de la commission", "éditer le rôle"), and sent or printed by the
+// benefit or a criterion, is a document listing people taken out of the
+// tool: both reviews. The first three failed before the change (RGPD
+// only); a list kept in the tool, or a document of no one, asks no
+// security notes.
+func TestReviewProbesFiftyEighthBatchDocumentsListingPeopleSentElsewhere(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Ordre du jour du jury", "ETQ secrétaire du jury, je veux générer l'ordre du jour en PDF pour l'envoyer aux membres.\n\n- une ligne par candidat : nom, prénom, date de naissance", true, true},
+		{"Liste des occupants du marché", "ETQ placier, je génère la liste des emplacements du dimanche\n\n- une ligne par emplacement : nom du commerçant, téléphone, numéro de place\n- la liste est envoyée par courriel à la police municipale le samedi", true, true},
+		{"Registry of allotment holders", "As an allotments officer, I want to produce the register of plot holders for the annual meeting.\n\n- one line per plot: holder's name and address\n- the register is printed for the meeting", true, true},
+		// Kept in the tool; nobody listed.
+		{"Liste des inscrits à l'écran", "ETQ placier, je génère la liste des commerçants inscrits avec leur téléphone pour la consulter à l'écran.", true, false},
+		{"Ordre du jour du comité", "ETQ secrétaire, je veux générer l'ordre du jour du comité technique pour l'envoyer aux membres.\n\n- les points : budget, travaux, calendrier", false, false},
+	})
+}
+
 // TestReviewProbesFiftyNinthBatchFeedbackInNotes: in meeting notes, what
 // the people met asked for ("Retours", "Remarques", "Questions
 // ouvertes") is read for reviews, after a list of what was shown that is

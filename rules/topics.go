@@ -426,6 +426,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.outsidePersona(keep)
 	s.accessNeed(keep)
 	s.peopleOut(keep)
+	s.documentOut(units, keep)
 }
 
 // labelTopics keeps the topics the labels name: a team that
