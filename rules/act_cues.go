@@ -239,3 +239,22 @@ var accountNouns = setOf(`compte account espace profil profile`)
 // créneau": workflow).
 var yearlyTitles = setOf(`permis licence carte abonnement adhesion pass vignette titre
 	permit license card membership subscription`)
+
+// organisationPays reports whether an organisation, named as the
+// persona itself ("ETQ société de production", "ETQ entreprise"), pays
+// in the need ("payer la redevance par carte", "régler la facture"): the
+// card or the account is the organisation's. A person of it ("ETQ
+// trésorier d'association") pays with a card of their own.
+func (s *story) organisationPays() bool {
+	if s.sent == nil || s.sent.Action == "" {
+		return false
+	}
+	if rs := words(s.sent.Role); len(rs) == 0 || !organisationWord(rs[0]) {
+		return false
+	}
+	verb, _ := needVerb(s.sent, words(s.sent.Action))
+	return payVerbs[verb]
+}
+
+// payVerbs pay a sum.
+var payVerbs = setOf(`payer regler acquitter pay`)

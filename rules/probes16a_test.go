@@ -149,3 +149,31 @@ func TestReviewProbesSixtyFirstBatchLettersAndReceiptsJoined(t *testing.T) {
 		{"ETQ agent, je veux envoyer au demandeur un courrier qui explique la décision", true, false},
 	})
 }
+
+// TestReviewProbesSixtySecondBatchBarredFromDeciding: a member barred
+// from voting on, reporting on or examining the dossier of someone they
+// know restricts who may decide on a person's dossier: both reviews.
+// Each failed before the change (no security notes). "voter" alone is
+// no keyword: "ne pas pouvoir voter deux fois" limits one's own votes.
+func TestReviewProbesSixtySecondBatchBarredFromDeciding(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ membre du jury, je ne dois pas pouvoir voter sur la candidature d'une personne de ma famille", true, true},
+		{"ETQ instructrice, je ne dois pas pouvoir instruire le dossier d'un voisin que je connais", true, true},
+		{"ETQ membre de la commission, je ne dois pas pouvoir statuer sur la demande d'un élève de ma classe", true, true},
+		{"As a grants panel member, I must not be able to vote on an application from a relative", true, true},
+	})
+}
+
+// TestReviewProbesSixtyThirdBatchAnOrganisationPays: an organisation
+// named as the persona that pays by card pays with its own card: no
+// RGPD section, the security notes of a payment stay. The first two
+// failed before the change (RGPD asked); a person of the organisation
+// pays with a card of their own, as heldout2's labeller read it.
+func TestReviewProbesSixtyThirdBatchAnOrganisationPays(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ entreprise de travaux, je veux payer la redevance d'occupation par carte bancaire", false, true},
+		{"ETQ association, je veux régler la location du gymnase par carte bancaire", false, true},
+		{"ETQ trésorière d'association, je veux payer la location du gymnase par carte bancaire", true, true},
+		{"ETQ parent, je veux payer la garderie par carte bancaire", true, true},
+	})
+}

@@ -336,6 +336,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// "ETQ association, je renseigne notre RIB": an
 			// organisation's own detail.
 			s.organisationPersona() && possessedByFirst(text[:h.start]) ||
+			// "ETQ société de production, je veux payer la redevance par
+			// carte bancaire": the company's card.
+			units[h.unit].sentence && s.organisationPays() ||
 			// "la TVA calculée automatiquement sur les devis de
 			// l'entreprise": a sentence about an organisation naming no
 			// people handles the organisation's data.
