@@ -177,3 +177,16 @@ func TestReviewProbesSixtyThirdBatchAnOrganisationPays(t *testing.T) {
 		{"ETQ parent, je veux payer la garderie par carte bancaire", true, true},
 	})
 }
+
+// TestReviewProbesSixtyFourthBatchGroupThenSeulement: "seulement" after
+// the group ("visibles de l'équipe seulement") keeps what is seen for
+// that group, as "uniquement" before it does: security notes. The first
+// two failed before the change; "seulement" after things restricts
+// nobody.
+func TestReviewProbesSixtyFourthBatchGroupThenSeulement(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ cheffe de service, je veux que les dossiers des familles restent visibles des travailleurs sociaux seulement", true, true},
+		{"ETQ coordinatrice, je veux que le planning des visites soit visible des animateurs seulement", true, true},
+		{"ETQ usager, je veux voir les créneaux libres seulement", false, false},
+	})
+}

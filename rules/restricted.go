@@ -29,11 +29,15 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 		}
 		thing = true // a first word may still be followed by the person's ("maîtres nageurs")
 	}
-	if !people && fold(text[start:end]) == "only" {
-		// "members only", "a volunteers-only section": English puts the
-		// group first.
-		if b := lastWords(text[:start], 1); len(b) == 1 && (c.isPerson(b[0]) || c.personLike(b[0], lang) || c.personaWord(b[0])) {
-			people = true
+	if w := fold(text[start:end]); !people && (w == "only" || w == "seulement") {
+		// "members only", "a volunteers-only section", "visibles de
+		// l'équipe seulement": the group comes first.
+		// French may put an adjective between: "des travailleurs sociaux
+		// seulement".
+		for _, b := range lastWords(text[:start], 2) {
+			if c.isPerson(b) || c.personLike(b, lang) || c.personaWord(b) {
+				people = true
+			}
 		}
 	}
 	if !people {
