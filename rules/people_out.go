@@ -138,7 +138,7 @@ var mailVerbs = setOf(`email e-mail mail`)
 // peopleListWords qualify a list, a file or cards as naming people by
 // what they are ("la liste électorale", "le fichier des cartes
 // électorales", "a nominal roll").
-var peopleListWords = setOf(`electorale electorales electoral nominative nominatives nominatif nominatifs emargement nominal`)
+var peopleListWords = setOf(`electorale electorales electoral nominative nominatives nominatif nominatifs emargement nominal presences`)
 
 // pluralPerson reports whether a folded word names several people: a
 // person's noun in the plural, "people", "children". peopleInSentence

@@ -190,3 +190,29 @@ func TestReviewProbesSixtyFourthBatchGroupThenSeulement(t *testing.T) {
 		{"ETQ usager, je veux voir les créneaux libres seulement", false, false},
 	})
 }
+
+// TestReviewProbesSixtyFifthBatchAttendance: the list of who attended
+// names people: checking the present records them (the RGPD section)
+// and exporting the list takes them out in bulk (both reviews). Each of
+// the first three failed before the change; a presence of things is
+// nobody's.
+func TestReviewProbesSixtyFifthBatchAttendance(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ éducateur sportif, je veux exporter la liste des présences du mois pour le club", true, true},
+		{"ETQ formatrice, je veux pointer les présents au début de chaque cours", true, false},
+		{"ETQ animateur, je veux imprimer le relevé des présences de la semaine", true, true},
+		{"ETQ technicien, je veux signaler la présence de frelons dans le parc", false, false},
+	})
+}
+
+// TestReviewProbesSixtySixthBatchSupervisorsAndGuarantors: people who
+// supervise, vouch or canvass for the service are people: adding or
+// replacing one records a person (the RGPD section). Each failed before
+// the change (nothing asked).
+func TestReviewProbesSixtySixthBatchSupervisorsAndGuarantors(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable du centre aéré, je veux ajouter une encadrante au séjour de juillet", true, false},
+		{"ETQ secrétaire de mairie, je souhaite remplacer un garant qui quitte la commune", true, false},
+		{"As an elections manager, I want to add canvassers to next month's survey", true, false},
+	})
+}
