@@ -258,3 +258,21 @@ func (s *story) organisationPays() bool {
 
 // payVerbs pay a sum.
 var payVerbs = setOf(`payer regler acquitter pay`)
+
+// missingPieceAhead reports whether a missing piece is what the need
+// asks for, right after the verb or past whom it is asked of ("demander
+// au candidat les pièces manquantes").
+func missingPieceAhead(ws []string, next string) bool {
+	for i, w := range ws {
+		if w != next {
+			continue
+		}
+		for _, x := range ws[i:min(len(ws), i+7)] {
+			if missingPieceWords[x] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -310,9 +310,10 @@ func (s *story) needAct() needAct {
 		// human decision on what the dossier holds, one more step; "la
 		// décision d'aptitude médicale" records health data.
 		return actWorkflow
-	case (verb == "demander" || verb == "request") && (missingPieceWords[next] || missingPieceWords[wordAfter(ws, next)]):
-		// "demander une pièce manquante au demandeur": the dossier waits
-		// for a document the person sends through the existing channel.
+	case (verb == "demander" || verb == "request") && missingPieceAhead(ws, next):
+		// "demander une pièce manquante au demandeur", "demander au
+		// candidat les pièces manquantes": the dossier waits for a
+		// document the person sends through the existing channel.
 		return actWorkflow
 	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
 		return actWorkflow // a notification through the existing channel

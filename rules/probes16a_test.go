@@ -216,3 +216,16 @@ func TestReviewProbesSixtySixthBatchSupervisorsAndGuarantors(t *testing.T) {
 		{"As an elections manager, I want to add canvassers to next month's survey", true, false},
 	})
 }
+
+// TestReviewProbesSixtySeventhBatchMissingPiecesAskedOfSomeone: asking
+// a person for the missing pieces of their dossier, whoever is named
+// first ("demander au candidat les pièces manquantes"), is a step of the
+// workflow: no review. The first two failed before the change (RGPD
+// asked); asking for a new detail still asks the RGPD section.
+func TestReviewProbesSixtySeventhBatchMissingPiecesAskedOfSomeone(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ instructrice, je veux demander au porteur de projet les pièces manquantes de son dossier", false, false},
+		{"ETQ agent, je veux demander à la famille les justificatifs manquants", false, false},
+		{"ETQ agent, je veux demander à la famille son numéro de téléphone", true, false},
+	})
+}
