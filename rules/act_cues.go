@@ -276,3 +276,23 @@ func missingPieceAhead(ws []string, next string) bool {
 	}
 	return false
 }
+
+// onAgenda reports whether the need puts a dossier on a session's
+// agenda ("inscrire une candidature à l'ordre du jour de la commission",
+// "add the application to the panel's agenda"): a state change. Reading
+// the dossiers on the agenda ("consulter les recours inscrits à l'ordre
+// du jour") is not.
+func onAgenda(ws []string, f string) bool {
+	if !strings.Contains(f, " a l ordre du jour ") && !strings.Contains(f, " agenda ") {
+		return false
+	}
+	for _, w := range ws[:min(len(ws), 3)] {
+		if agendaVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// agendaVerbs put an item on an agenda.
+var agendaVerbs = setOf(`inscrire inscris inscrit ajouter ajoute mettre mets met add put`)

@@ -44,7 +44,7 @@ var (
 		sort filter search find paginate count order browse narrow`)
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
-		basculer rappeler fusionner scinder regrouper merge split
+		basculer rappeler fusionner scinder regrouper merge split accorder octroyer renoncer desister
 		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform withdraw offer`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
@@ -178,6 +178,9 @@ func (s *story) needAct() needAct {
 			// "passer une demande au statut « complète »": a state change.
 			return actWorkflow
 		}
+	}
+	if onAgenda(ws, f) {
+		return actWorkflow
 	}
 	if s.citizenPerson() && ownStatus(beforeCircumstance(ws), s.lang) {
 		// "suivre l'état de ma demande"; not "change my bank details

@@ -229,3 +229,18 @@ func TestReviewProbesSixtySeventhBatchMissingPiecesAskedOfSomeone(t *testing.T) 
 		{"ETQ agent, je veux demander à la famille son numéro de téléphone", true, false},
 	})
 }
+
+// TestReviewProbesSixtyEighthBatchGrantedWaivedOrScheduled: granting or
+// refusing a request, waiving one's own registration and putting a
+// dossier on a session's agenda move it along its workflow: no review.
+// Each of the first four failed before the change (RGPD asked); reading
+// the dossiers on the agenda of a new commission still asks both.
+func TestReviewProbesSixtyEighthBatchGrantedWaivedOrScheduled(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agente du port, j'accorde ou je refuse une demande de mouillage avec un motif", false, false},
+		{"ETQ instructeur, je veux octroyer l'aide demandée par la famille", false, false},
+		{"ETQ jardinier amateur, je souhaite renoncer à ma demande de parcelle avant l'attribution", false, false},
+		{"ETQ secrétaire du jury, je veux inscrire une candidature complète à l'ordre du jour du prochain jury", false, false},
+		{"ETQ membre de la commission de réforme, je consulte les dossiers médicaux inscrits à l'ordre du jour de la séance", true, true},
+	})
+}
