@@ -244,3 +244,17 @@ func TestReviewProbesSixtyEighthBatchGrantedWaivedOrScheduled(t *testing.T) {
 		{"ETQ membre de la commission de réforme, je consulte les dossiers médicaux inscrits à l'ordre du jour de la séance", true, true},
 	})
 }
+
+// TestReviewProbesSixtyNinthBatchPhotosCountedInCriteria: a criterion
+// that says how many photos a report takes ("jusqu'à 3 photos", "up to
+// 3 photos") or that one is needed adds an upload: a resident's photos
+// ask for both reviews. A member of staff's photos of a thing, named
+// once, stay an upload only wherever the story counts them. The first
+// two failed before the change (nothing asked).
+func TestReviewProbesSixtyNinthBatchPhotosCountedInCriteria(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Signaler un nid-de-poule", "ETQ habitant, je veux signaler un nid-de-poule sur ma rue.\n\nCritères d'acceptation\n- type de problème : trou, fissure, autre\n- jusqu'à 3 photos", true, true},
+		{"Report a broken streetlight", "As a resident, I want to report a broken streetlight.\n\nAcceptance criteria\n- [ ] the lamp post number\n- [ ] up to 3 photos", true, true},
+		{"Photos des bancs abîmés", "ETQ agent des espaces verts, je veux joindre des photos des bancs abîmés au bon d'intervention (jusqu'à 5 photos par passage).", false, true},
+	})
+}

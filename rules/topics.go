@@ -136,9 +136,13 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	accepted := make([]bool, len(raw))
 	orgs := make([]bool, len(raw))
 	s.act = s.needAct()
-	orgSanction := false
+	orgSanction, staffThingPhotos := false, false
 	for _, h := range raw {
 		orgSanction = orgSanction || sanctionOnOrganisation(h.word, units[h.unit].text[h.end:])
+		// A member of staff's photos of a thing, named once ("attach
+		// photos of tables and chairs"), are the photos the story counts
+		// elsewhere ("up to 5 photos per visit").
+		staffThingPhotos = staffThingPhotos || s.t.Topics[h.topic].Context == ContextExchange && s.staffPhotoOfThing(units[h.unit].text, h.word, h.end)
 	}
 	for k, h := range raw {
 		t := &s.t.Topics[h.topic]
@@ -346,7 +350,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				!s.c.peopleInSentence(text, sentenceIndex(text, h.start), s.lang) ||
 			// "joindre une photo de la borne réparée": staff's photo of
 			// a thing, an upload but nobody's data.
-			t.Context == ContextExchange && s.staffPhotoOfThing(text, h.word, h.end)
+			t.Context == ContextExchange && (staffThingPhotos && containsASCIIFold(h.word, "photo") || s.staffPhotoOfThing(text, h.word, h.end))
 		if t.Has(CategoryPersonalData) && !orgs[k] {
 			personal[sentKey{h.unit, sentenceIndex(text, h.start)}] = true
 		}
