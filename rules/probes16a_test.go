@@ -258,3 +258,16 @@ func TestReviewProbesSixtyNinthBatchPhotosCountedInCriteria(t *testing.T) {
 		{"Photos des bancs abîmés", "ETQ agent des espaces verts, je veux joindre des photos des bancs abîmés au bon d'intervention (jusqu'à 5 photos par passage).", false, true},
 	})
 }
+
+// TestReviewProbesSeventiethBatchProxiesAndCodes: a proxy vote recorded
+// for someone is acting for another person (both reviews), and a code
+// printed on a letter that opens a record is how people are identified
+// (security notes). Each failed before the change.
+func TestReviewProbesSeventiethBatchProxiesAndCodes(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As an elections officer, I want to record a proxy vote for a voter who is abroad", true, true},
+		{"As an elections officer, I want to record proxy appointments made at the counter", true, true},
+		{"As a resident, I want to open my council tax reminder online with the security code printed on the letter", true, true},
+		{"ETQ usager, je veux ouvrir mon avis en ligne avec le code d'accès indiqué sur le courrier", false, true},
+	})
+}
