@@ -12,7 +12,7 @@ import "strings"
 // story says it. The document must hold personal data the story names
 // (a name, an address…), so an agenda of topics or a count is not one.
 func (s *story) documentOut(units []unitText, keep func(topic int, word string, orgOwned bool)) {
-	if s.sent == nil || s.sent.Action == "" || s.act != actProcess || !s.foundPersonalData() {
+	if s.sent == nil || s.sent.Action == "" || s.act != actProcess || !likelyDocument(s.sent.Action) || !s.foundPersonalData() {
 		return
 	}
 	out := -1
@@ -77,3 +77,14 @@ var outWords = setOf(strings.Join([]string{
 	`transmettre transmis transmise transmises diffuser diffuse diffusee`,
 	`send sent print printed email emailed circulate circulated`,
 }, " "))
+
+// likelyDocument is listsDocument's cheap first look, with no
+// allocation: most needs name no list.
+func likelyDocument(action string) bool {
+	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll"} {
+		if containsASCIIFold(action, w) {
+			return true
+		}
+	}
+	return false
+}

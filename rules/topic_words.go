@@ -363,6 +363,10 @@ var brandWords = setOf(`visuelle graphique sonore visual brand corporate graphic
 // it, a determiner or "que" after it. Feedback in meeting notes says it
 // often; "la demande de logement" keeps its article.
 func (c *compiled) askedBy(text string, start, end int) bool {
+	// It runs for every record word found: fold only a likely one.
+	if !containsASCIIFold(text[start:end], "demande") {
+		return false
+	}
 	if w := fold(text[start:end]); w != "demande" && w != "demandent" {
 		return false
 	}
@@ -381,6 +385,10 @@ var subjectPronouns = setOf(`il elle ils elles on qui`)
 // permit the service grants, not an access right: "planning permission",
 // "une permission de voirie", "permission de stationnement".
 func permitNoun(text string, start, end int) bool {
+	// It runs for every keyword found: fold only a likely one.
+	if !containsASCIIFold(text[start:end], "permission") {
+		return false
+	}
 	if w := fold(text[start:end]); w != "permission" && w != "permissions" {
 		return false
 	}
@@ -399,6 +407,12 @@ var permitKinds = setOf(`voirie stationnement occupation construire`)
 // commune", "a dashboard of bookings". A dashboard shows figures; "le
 // tableau de bord de mes demandes" lists one's own, and keeps them.
 func dashboardOf(before string) bool {
+	// It runs for every personal-data keyword found: read the words only
+	// when one of them can be there.
+	tail := before[max(0, len(before)-32):]
+	if !containsASCIIFold(tail, "bord") && !containsASCIIFold(tail, "dashboard") {
+		return false
+	}
 	b := lastWords(before, 3)
 	for i, w := range b {
 		if w == "bord" || w == "dashboard" {
