@@ -93,7 +93,7 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the twenty-eight
+// TestJudgmentHeldOut guards the review figures on the thirty
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
@@ -115,7 +115,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout9", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.91, 0.83}}},
 		{"heldout10", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.96, 0.91}}},
 		{"heldout11", map[string][2]float64{"rgpd": {0.84, 0.92}, "security": {0.97, 0.85}}},
-		{"heldout12", map[string][2]float64{"rgpd": {0.82, 0.81}, "security": {0.93, 0.75}}},
+		{"heldout12", map[string][2]float64{"rgpd": {0.82, 0.81}, "security": {0.93, 0.76}}},
 		{"heldout13", map[string][2]float64{"rgpd": {0.92, 0.85}, "security": {0.93, 0.85}}},
 		{"heldout14", map[string][2]float64{"rgpd": {0.86, 0.82}, "security": {0.94, 0.8}}},
 		{"heldout15", map[string][2]float64{"rgpd": {0.85, 0.82}, "security": {0.91, 0.69}}},
@@ -125,13 +125,15 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout19", map[string][2]float64{"rgpd": {0.88, 0.88}, "security": {0.9, 0.88}}},
 		{"heldout20", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.93, 0.78}}},
 		{"heldout21", map[string][2]float64{"rgpd": {0.85, 0.85}, "security": {0.92, 0.83}}},
-		{"heldout22", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.87, 0.82}}},
-		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.83}, "security": {0.91, 0.79}}},
+		{"heldout22", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.88, 0.83}}},
+		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.91, 0.79}}},
 		{"heldout24", map[string][2]float64{"rgpd": {0.88, 0.78}, "security": {0.87, 0.84}}},
 		{"heldout25", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.92, 0.89}}},
-		{"heldout26", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.87, 0.89}}},
+		{"heldout26", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.88, 0.89}}},
 		{"heldout27", map[string][2]float64{"rgpd": {0.84, 0.89}, "security": {0.92, 0.87}}},
-		{"heldout28", map[string][2]float64{"rgpd": {0.86, 0.86}, "security": {0.92, 0.81}}},
+		{"heldout28", map[string][2]float64{"rgpd": {0.89, 0.88}, "security": {0.93, 0.88}}},
+		{"heldout29", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.94, 0.79}}},
+		{"heldout30", map[string][2]float64{"rgpd": {0.84, 0.81}, "security": {0.93, 0.81}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
