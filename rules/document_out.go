@@ -3,11 +3,11 @@ package rules
 import "strings"
 
 // documentOut keeps the out topic when the need makes a document that
-// lists people ("générer l'ordre du jour de la commission", "éditer le
-// rôle d'affouage") and another part of the story takes it out of the
-// tool: the benefit ("pour l'envoyer aux membres") or a criterion ("l'ordre
-// du jour est envoyé par courriel aux membres", "le rôle est imprimé pour
-// la séance"). peopleOut reads the need only; the policy's documents
+// lists people ("générer l'ordre du jour de la commission", "éditer la
+// liste des bénéficiaires") and another part of the story takes it out of
+// the tool: the benefit ("pour l'envoyer aux membres") or a criterion
+// ("l'ordre du jour est envoyé par courriel aux membres", "la liste est
+// imprimée pour la séance"). peopleOut reads the need only; the policy's documents
 // listing people, printed or sent, ask for security notes wherever the
 // story says it. The document must hold personal data the story names
 // (a name, an address…), so an agenda of topics or a count is not one.

@@ -424,17 +424,13 @@ func heldSubscription(text string, start, end int) bool {
 		return false
 	}
 	b := lastWords(text[:start], 3)
-	n := len(b)
-	if n > 0 && (possessives[b[n-1]] || heldPossessives[b[n-1]]) {
+	if len(b) > 0 && possessives[b[len(b)-1]] {
 		return true
 	}
-	for i := 0; i+1 < n; i++ {
-		if (b[i] == "cours" || b[i] == "fin" || b[i] == "avant" || b[i] == "before") && (b[i+1] == "d" || b[i+1] == "de" || b[i+1] == "l") {
+	for i, w := range b {
+		if w == "before" || (w == "cours" || w == "fin" || w == "avant") && i+1 < len(b) && (b[i+1] == "d" || b[i+1] == "de" || b[i+1] == "l") {
 			return true
 		}
 	}
-	return n > 0 && b[n-1] == "before"
+	return false
 }
-
-// heldPossessives complete possessives with the ones it does not hold.
-var heldPossessives = setOf(`mon son ton votre notre leur my your their his her our`)

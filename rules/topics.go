@@ -137,6 +137,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	orgs := make([]bool, len(raw))
 	s.act = s.needAct()
 	orgSanction, staffThingPhotos := false, false
+	orgPays := s.organisationPays() // once: it splits the role and the need
 	for _, h := range raw {
 		orgSanction = orgSanction || sanctionOnOrganisation(h.word, units[h.unit].text[h.end:])
 		// A member of staff's photos of a thing, named once ("attach
@@ -342,7 +343,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			s.organisationPersona() && possessedByFirst(text[:h.start]) ||
 			// "ETQ société de production, je veux payer la redevance par
 			// carte bancaire": the company's card.
-			units[h.unit].sentence && s.organisationPays() ||
+			units[h.unit].sentence && orgPays ||
 			// "la TVA calculée automatiquement sur les devis de
 			// l'entreprise": a sentence about an organisation naming no
 			// people handles the organisation's data.
