@@ -296,3 +296,43 @@ func onAgenda(ws []string, f string) bool {
 
 // agendaVerbs put an item on an agenda.
 var agendaVerbs = setOf(`inscrire inscris inscrit ajouter ajoute mettre mets met add put`)
+
+var statusMoves = []string{" au statut ", " en statut ", " a l etat ", " to the status ", " to status ", " on hold ",
+	" en suspens ", " mettre en attente ", " met en attente ", " mets en attente "}
+
+// deletesSelf reports whether a need deletes the person's account or
+// details, not one item of theirs: "supprimer mon compte", "erase my
+// details", "delete my data" are a deletion rule.
+func deletesSelf(f string) bool {
+	for _, w := range selfWords {
+		if strings.Contains(f, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// selfWords name a person's account or personal details as a whole.
+var selfWords = []string{"compte", "account", "profil", "profile", "details", "donnees", "data", "coordonnees", "informations personnelles"}
+
+// vulnerablePeople reports whether "vulnérable" qualifies people in the
+// need ("les personnes vulnérables", "vulnerable residents", "flag a
+// household as vulnerable"): a register of people in need of help, not
+// a security control. A person named up to three words before counts,
+// so that "as" or "comme" may stand between.
+func (s *story) vulnerablePeople(ws []string) bool {
+	for i, w := range ws {
+		if !strings.HasPrefix(w, "vulnerab") {
+			continue
+		}
+		if i+1 < len(ws) && s.c.isPerson(ws[i+1]) {
+			return true
+		}
+		for _, b := range ws[max(0, i-3):i] {
+			if s.c.isPerson(b) {
+				return true
+			}
+		}
+	}
+	return false
+}

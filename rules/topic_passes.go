@@ -1,0 +1,154 @@
+package rules
+
+import "strings"
+
+// The passes resolveTopics runs after the words: the team's labels, a
+// provider named as the persona, the people the need handles; and the
+// small readings they share.
+
+// labelTopics keeps the topics the issue's labels name: a team that
+// labels its issue "rgpd" or "type: sécurité" says what it touches,
+// whatever its words. A label that names nothing is skipped.
+func (s *story) labelTopics(keep func(int, string, bool)) {
+	if len(s.c.labelTopics) == 0 {
+		return
+	}
+	for _, l := range s.in.Labels {
+		ts := s.c.labelTopics[key(l)]
+		if i := strings.LastIndexAny(l, ":/"); len(ts) == 0 && i >= 0 {
+			ts = s.c.labelTopics[key(l[i+1:])]
+		}
+		for _, ti := range ts {
+			keep(ti, strings.TrimSpace(l), false)
+		}
+	}
+}
+
+// providerPersona keeps the topics of context provider that the story's
+// role names ("ETQ prestataire externe", "As a contractor") when the
+// story hands the provider personal data: a topic kept so far asks for
+// the RGPD section as a person's.
+func (s *story) providerPersona(keep func(topic int, word string, orgOwned bool)) {
+	if s.sent == nil || s.sent.Role == "" || !s.c.anyProvider {
+		return
+	}
+	if !s.foundPersonalData() {
+		return
+	}
+	s.c.words.scan(s.sent.Role, func(p *phrase, start, end int) {
+		if !p.vague && s.t.Topics[p.id].Context == ContextProvider {
+			keep(p.id, s.sent.Role[start:end], false)
+		}
+	})
+}
+
+// needTopics finds, in the story's need only, the keywords of the topics
+// of context need: the people the story handles. A person after "pour",
+// "à", "for", "to" is who benefits, not whose data is handled; after
+// "nombre de", "taux de", "number of" a count, not a person.
+func (s *story) needTopics() []topicHit {
+	if s.sent == nil || s.sent.Action == "" || !s.c.anyNeed {
+		return nil
+	}
+	switch s.act {
+	case actBrowse, actWorkflow, actRestrict, actOwnDelete, actControl:
+		return nil // people seen, notified or moved along: nothing new about them
+	}
+	need := s.sent.Action
+	var out []topicHit
+	s.c.words.scan(need, func(p *phrase, start, end int) {
+		if p.vague || s.t.Topics[p.id].Context != ContextNeed {
+			return
+		}
+		if start > 0 && need[start-1] == '-' || end < len(need) && need[end] == '-' {
+			return // "user-friendly" is no user
+		}
+		if quoted(need, start) {
+			return // "le rôle « instructeur »" names a role, not a person
+		}
+		if qualifiesProduct(need, start, end, s.sent.Lang) {
+			return // "l'interface agent", "user testing": a part of the product
+		}
+		if mayClauseSubject(need, start, end) {
+			return // "que les usagers puissent télécharger le règlement": who may act, an audience
+		}
+		if negatedAt(need, start) || inventedAfter(need[end:]) {
+			return // "hors connexion", "sans compte"
+		}
+		if tenderRoles[fold(need[start:end])] && (s.aboutOrganisation() || tenderDocumentBefore(need[:start])) {
+			return // "les offres des candidats": companies answering a tender
+		}
+		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
+			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
+		}
+		before := lastWords(need[:start], 2)
+		// "réserver pour mes enfants": a citizen's relatives are whom the
+		// booking is about, not whom a feature is for.
+		relatives := len(before) == 2 && firstPossessives[before[1]] && s.citizenPerson()
+		for _, w := range before {
+			if beneficiaryWords[s.sent.Lang][w] && !relatives || aggregateWords[w] {
+				return
+			}
+		}
+		for _, w := range before {
+			if onlyWords[w] {
+				return // "only members of my team can see": who may see, an audience
+			}
+		}
+		if len(before) == 2 && (audienceParticiple(before[0]) || tellingVerbs[before[0]]) && (before[1] == "aux" || before[1] == "au" || before[1] == "a" || before[1] == "to") {
+			return // "proposés aux agents", "expliquer aux usagers": an audience
+		}
+		if consentTo(lastWords(need[:start], 2), need[start:end]) {
+			return // "l'autorisation de photographier mon enfant": a consent given, nothing taken
+		}
+		if n := len(before); n > 0 && beVerbs[before[n-1]] {
+			return // "les cours auxquels je suis inscrit": what the speaker is
+		}
+		if n := len(before); n > 0 && (before[n-1] == "pas" || before[n-1] == "plus" || before[n-1] == "jamais" || before[n-1] == "not") {
+			return // "qui n'ont pas signé": what did not happen
+		}
+		if w := fold(need[start:end]); (strings.Contains(w, "liste") || strings.Contains(w, "list")) &&
+			(s.c.organisationAfter(need, end) || s.aboutOrganisation()) {
+			// "la liste d'attente des associations", "aux associations en
+			// liste d'attente": organisations listed ("un agent de ma
+			// direction" stays a person).
+			return
+		}
+		out = append(out, topicHit{topic: p.id, word: need[start:end]})
+	})
+	return out
+}
+
+// determinerNext reports whether the text starts with a determiner: the
+// verb before it has a noun for object ("déclarer mes pertes").
+func determinerNext(after string) bool {
+	ws := firstWords(after, 1)
+	return len(ws) == 1 && (roleArticles[ws[0]] || possessives[ws[0]] || ofWords[ws[0]] || ws[0] == "l" || ws[0] == "chaque")
+}
+
+// forColleague reports whether a phrase of acting for someone ("pour le
+// compte d'un", "au nom d'une") names a colleague next: an agent keying
+// in for another agent acts within the team, not for a person served.
+func forColleague(word, after string) bool {
+	if w := lastWord(word); w != "un" && w != "une" || len(lastWords(word, 2)) < 2 {
+		return false
+	}
+	next := firstWords(after, 1)
+	return len(next) == 1 && colleagueWords[next[0]]
+}
+
+// colleagueWords name the service's own staff.
+var colleagueWords = setOf(`agent agente collegue salarie salariee employe employee fonctionnaire`)
+
+// onlyWords restrict a rule to some people: they are its audience.
+var onlyWords = setOf(`only seuls seules uniquement seulement`)
+
+// foundPersonalData reports whether a topic kept so far is personal data.
+func (s *story) foundPersonalData() bool {
+	for _, h := range s.topics {
+		if s.has(h, CategoryPersonalData) {
+			return true
+		}
+	}
+	return false
+}
