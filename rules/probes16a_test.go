@@ -123,7 +123,7 @@ func TestReviewProbesFiftyNinthBatchFeedbackInNotes(t *testing.T) {
 
 // TestReviewProbesSixtiethBatchNationalityIsADetail: a person's
 // nationality is a detail of theirs (the RGPD section), no identity
-// document: four sets' labellers asked no security notes for it. The
+// document: three sets' labellers asked no security notes for it. The
 // first failed before the change (security asked; the English word was
 // no keyword); a residence permit stays identity data.
 func TestReviewProbesSixtiethBatchNationalityIsADetail(t *testing.T) {
