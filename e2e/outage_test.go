@@ -33,13 +33,16 @@ func TestPlatformOutageThenSecondaryRateLimit(t *testing.T) {
 
 	const retryAfter = 2 * time.Second
 	t0 := time.Now()
-	// Failures are tried in order; each stops applying at its Until. They
-	// hit the issue's own calls, so that each retry can be attributed to
-	// its issue (the repository's configuration is read once, found
-	// missing, and not read again for a minute).
+	// Failures are tried in order: the first two of the issue's reads
+	// answer 500, the next two 502 (counted, not timed, so that a slow
+	// start on a loaded machine cannot miss them), then every read 403
+	// with Retry-After until recovered. They hit the issue's own calls,
+	// so that each retry can be attributed to its issue (the
+	// repository's configuration is read once, found missing, and not
+	// read again for a minute).
 	issueRoute := "GET /repos/{owner}/{repo}/issues/{issue_number}"
-	fake.Fail(githubfake.Failure{Until: t0.Add(1 * time.Second), Route: issueRoute, Status: http.StatusInternalServerError})
-	fake.Fail(githubfake.Failure{Until: t0.Add(4 * time.Second), Route: issueRoute, Status: http.StatusBadGateway})
+	fake.Fail(githubfake.Failure{Times: 2, Route: issueRoute, Status: http.StatusInternalServerError})
+	fake.Fail(githubfake.Failure{Times: 2, Route: issueRoute, Status: http.StatusBadGateway})
 	recovered := t0.Add(9 * time.Second)
 	fake.Fail(githubfake.Failure{Until: recovered, Route: issueRoute, Status: http.StatusForbidden,
 		Header: http.Header{"Retry-After": []string{strconv.Itoa(int(retryAfter / time.Second))}}})
