@@ -228,7 +228,7 @@ func (s *Set) byForm(in rules.Input) *rules.Template {
 	var best *rules.Template
 	longest := 0
 	for i, t := range s.list {
-		if t == def || i >= len(s.titleWords) {
+		if t == def {
 			continue
 		}
 		for _, n := range s.titleWords[i] {
