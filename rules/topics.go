@@ -276,7 +276,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextSamePerson:
-			if w := fold(h.word); (w == "meme" || w == "memes" || w == "same") && !s.c.isPerson(firstWordAfter(text, h.end)) {
+			if w := fold(h.word); (w == "meme" || w == "memes" || w == "same") && !s.c.personLike(firstWordAfter(text, h.end), s.lang) {
 				continue
 			}
 		case ContextAct:
@@ -317,6 +317,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		case ContextCitizen:
 			if !units[h.unit].sentence || !s.citizenPerson() && !s.unknownPersonBooking(h.word) || !s.inNeed(text[h.start:h.end]) || s.inCircumstance(h.word) {
+				continue
+			}
+			if !strings.Contains(text[h.start:h.end], " ") && adjectiveParticiple(text, h.start, h.end) {
+				// "voir les projets déposés": what others filed, described
+				// ("my saved card" is a keyword of its own).
 				continue
 			}
 			if s.inOrganisationName() {
