@@ -465,7 +465,9 @@ var ownerBodies = map[string]bool{
 	"agence": true, "caisse": true, "service": true, "direction": true, "office": true, "institution": true,
 	"ecole": true, "college": true, "lycee": true, "universite": true, "creche": true, "hopital": true,
 	"entite": true, "operateur": true, "editeur": true, "prestataire": true, "cabinet": true, "groupement": true,
-	"council": true, "authority": true, "agency": true, "department": true, "school": true,
+	"conseil": true, "metropole": true, "tribunal": true, "rectorat": true,
+	"academie": true, "ccas": true, "caf": true, "cpam": true, "mdph": true,
+	"council": true, "authority": true, "court": true, "trust": true, "board": true, "agency": true, "department": true, "school": true,
 	"foundation": true, "provider": true, "vendor": true, "firm": true,
 	// A tender's documents are a company's: "un brouillon d'offre".
 	"offre": true, "devis": true, "pli": true, "soumission": true, "tender": true, "bid": true, "quote": true,

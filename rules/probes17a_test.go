@@ -35,3 +35,19 @@ func TestReviewProbesSeventySecondBatchFiledByOthersDescribed(t *testing.T) {
 		{"As a member, I want my season ticket to renew each year using my saved card", true, true},
 	})
 }
+
+// TestReviewProbesSeventyThirdBatchRecordSentToABody: a person's record
+// sent to a body named after an adjective ("to the new local
+// authority", "to the receiving school") or to a council, a court or a
+// trust is a new recipient: both reviews. The first three asked only
+// the RGPD section before the change; a rota or a report, which lists
+// nobody, asks nothing.
+func TestReviewProbesSeventyThirdBatchRecordSentToABody(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a social worker, I want to transfer the case to the new local authority when the family moves", true, true},
+		{"As an admissions officer, I want to forward the pupil's file to the receiving school", true, true},
+		{"ETQ agent du service jeunesse, je veux transmettre le dossier de la famille au conseil départemental", true, true},
+		{"As an officer, I want to send the weekly rota to the new local contractor", false, false},
+		{"ETQ agent, je veux transmettre le bilan annuel au conseil municipal", false, false},
+	})
+}

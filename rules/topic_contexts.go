@@ -518,11 +518,13 @@ func (s *story) transfersRecord(after string) bool {
 	for i, w := range ws {
 		switch {
 		case (w == "a" || w == "au" || w == "aux" || w == "to" || w == "vers") && record:
-			for _, x := range ws[i+1:] {
+			for j, x := range ws[i+1:] {
 				if roleArticles[x] || x == "l" || x == "nouvel" || x == "nouveau" || x == "nouvelle" || x == "new" || x == "autre" || x == "another" {
 					continue
 				}
-				return isOrganisation(x)
+				// One adjective may stand first: "to the new local
+				// authority", "to the receiving school".
+				return isOrganisation(x) || i+j+2 < len(ws) && isOrganisation(ws[i+j+2])
 			}
 			return false
 		case organisationWord(w):
