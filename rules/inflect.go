@@ -16,8 +16,11 @@ import "strings"
 // word ("nome", "usagere") costs nothing: no story writes it.
 
 // inflectSkip are the short grammar words of a phrase: never inflected.
+// "jours" keeps its plural too: a time kept is "30 jours", and "à jour"
+// means up to date.
 var inflectSkip = setOf(`a à au aux d de des du en et l la le les ou par pour sur un une avec dans
-	of the to for with on in by a an and or my mon ma mes son sa ses leur leurs`)
+	of the to for with on in by a an and or my mon ma mes son sa ses leur leurs
+	jours`)
 
 // maxInflected bounds the variants of one keyword: a phrase of many
 // inflectable words would otherwise multiply them.

@@ -51,3 +51,34 @@ func TestReviewProbesSeventyThirdBatchRecordSentToABody(t *testing.T) {
 		{"ETQ agent, je veux transmettre le bilan annuel au conseil municipal", false, false},
 	})
 }
+
+// TestIssueProbesSeventyFourthBatchQualifiedHeadings: a section's name
+// followed by whose it is or by a second name ("Retours du maire",
+// "Feedback from the parks manager", "Décisions / actions") opens that
+// section, and so closes the progress section before it, whose text is
+// not read. Both requests failed before the change (nothing asked); a
+// heading naming a thing's safety is no security notes, and the story's
+// missing notes stay asked.
+func TestIssueProbesSeventyFourthBatchQualifiedHeadings(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Revue de sprint 6", "Pas terminé\n- la carte des emplacements\n\nRetours du maire\n- il faut un téléchargement de tous les exposants avec leurs téléphones pour la police municipale", true, true},
+		{"Sprint 12 review", "Carried over\n- the pitch map\n\nFeedback from the parks manager\n- we need to export every club secretary's phone number for the grounds team", true, true},
+		{"Pièces jointes au dossier", "ETQ forain, je veux joindre mon assurance à ma candidature\n\n## Sécurité des manèges\nLes manèges sont vérifiés par un bureau de contrôle.", true, true},
+	})
+}
+
+// TestIssueProbesSeventyFifthBatchRecordsKeptForATime: records kept or
+// deleted for a set time ("sont conservées 2 ans", "supprimés sous 30
+// jours", "combien de temps on peut garder") set a retention rule: both
+// reviews. The first three failed before the change (the second asked
+// only security notes); a thing's reports kept ten years, and a listing
+// kept up to date ("à jour"), ask nothing.
+func TestIssueProbesSeventyFifthBatchRecordsKeptForATime(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Revue de sprint 3", "Décisions\n- les demandes refusées sont conservées 2 ans puis supprimées", true, true},
+		{"Réunion avec les gardiens – 2 mai", "Décisions / actions\n- [ ] les adhérents radiés sont supprimés sous 30 jours", true, true},
+		{"Durée de conservation", "ETQ agent, je veux savoir combien de temps on peut garder les dossiers des enfants", true, true},
+		{"Comité de pilotage", "Décisions\n- les rapports de contrôle des manèges sont conservés 10 ans", false, false},
+		{"Tarifs", "ETQ loueur, je veux modifier mes tarifs afin de garder une annonce à jour", false, false},
+	})
+}

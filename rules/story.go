@@ -540,8 +540,34 @@ func (s *story) matchSection(h string) int {
 			return i
 		}
 	}
+	return s.qualifiedSection(h)
+}
+
+// qualifiedSection returns the section a heading names before a
+// qualifier: whose ("Retours du maire", "Feedback from the grounds
+// team"), or a second name after a slash or a dash ("Décisions /
+// actions"). A section that answers a review is never found this way:
+// "Sécurité des manèges" is about rides, not the story's security notes.
+func (s *story) qualifiedSection(h string) int {
+	if len(h) > 80 {
+		return -1
+	}
+	var buf [160]byte
+	ws := strings.Fields(h)
+	for n := min(len(ws)-1, 3); n >= 1; n-- {
+		next := strings.ToLower(ws[n])
+		if !headingQualifiers[next] && !strings.HasPrefix(next, "d'") && !strings.HasPrefix(next, "d’") {
+			continue
+		}
+		if i, ok := s.c.aliases[string(keyPrefix(strings.Join(ws[:n], " "), buf[:]))]; ok && !s.c.answer[i] {
+			return i
+		}
+	}
 	return -1
 }
+
+// headingQualifiers open what qualifies a section's name in a heading.
+var headingQualifiers = setOf(`/ - – — du de des par pour from of by`)
 
 func isScenarioHeading(h string) bool {
 	_, kind, _, ok := gherkinLine(h)

@@ -191,7 +191,10 @@ func (s *story) copiesRecord(units []unitText, raw []rawTopicHit, h rawTopicHit,
 	text := units[h.unit].text
 	source := false
 	if b := lastWords(text[:h.start], 2); len(b) > 0 {
-		source = sourceWords[b[0]] || sourceWords[b[len(b)-1]]
+		// "depuis l'ancien outil, les dossiers": the records follow; "les
+		// candidatures sont conservées 3 ans": a passive verb's subject
+		// is what it keeps.
+		source = sourceWords[b[0]] || sourceWords[b[len(b)-1]] || auxiliaries[b[len(b)-1]]
 	}
 	for _, r := range raw {
 		t := &s.t.Topics[r.topic]
