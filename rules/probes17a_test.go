@@ -82,3 +82,34 @@ func TestIssueProbesSeventyFifthBatchRecordsKeptForATime(t *testing.T) {
 		{"Tarifs", "ETQ loueur, je veux modifier mes tarifs afin de garder une annonce à jour", false, false},
 	})
 }
+
+// TestIssueProbesSeventySixthBatchResearchProposals: user-research notes
+// are read for topics only in their named sections, and of them only in
+// what the team proposes (the policy labels them on their proposals and
+// actions). A proposal to record a person's details asks for the RGPD
+// section (it asked nothing before the change); what the people met
+// said, under the team's own heading or under none, asks nothing, even
+// a health word.
+func TestIssueProbesSeventySixthBatchResearchProposals(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Synthèse des entretiens : six plaisanciers", "Ce qu'on a appris\n- plusieurs ont une maladie chronique et craignent de ne pas pouvoir sortir le bateau\n- la liste d'attente est opaque\n\nPropositions retenues\n- enregistrer pour chaque plaisancier son numéro de permis bateau et sa date de naissance", true, false},
+		{"Entretiens avec des maraîchers : synthèse", "- deux maraîchers sur cinq ont un handicap et demandent une place près de l'entrée\n- ils signent le contrat sur papier\n\nPistes\n- afficher le plan du marché en ligne", false, false},
+		{"User research round 2: parents", "What we learned\n- two parents mentioned their child's diagnosis of autism when booking\n\nNext steps\n- test the new booking page with five parents", false, false},
+	})
+}
+
+// TestReviewProbesSeventySeventhBatchNetworkConnection: a connection
+// named with its speed or its kind ("une connexion lente", "les
+// connexions faibles", "une connexion internet") is the network, not
+// signing in. The second and the question asked for security notes
+// before the change; signing in keeps them.
+func TestReviewProbesSeventySeventhBatchNetworkConnection(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux des pages allégées pour les connexions faibles", false, false},
+		{"ETQ usager, je veux que le site marche avec une connexion lente", false, false},
+		{"ETQ agent, je veux me connecter avec ma carte agent", true, true},
+	})
+	issueProbes(t, []titledProbe{
+		{"Question : connexion internet au stade ?", "Les tablettes des gardiens ont-elles une connexion internet au stade ?", false, false},
+	})
+}

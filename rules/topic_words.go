@@ -421,3 +421,23 @@ func dashboardOf(before string) bool {
 	}
 	return false
 }
+
+// networkLink reports whether the words at start:end are a network
+// connection, not a sign-in: "connexion" or "connection" with its speed
+// or its kind next to it ("une connexion lente", "les connexions
+// faibles", "a slow connection", "connexion internet").
+func networkLink(text string, start, end int) bool {
+	w := fold(text[start:end])
+	if w != "connexion" && w != "connexions" && w != "connection" && w != "connections" {
+		return false
+	}
+	if next := firstWords(text[end:], 1); len(next) == 1 && linkQualities[next[0]] {
+		return true
+	}
+	prev := lastWords(text[:start], 1)
+	return len(prev) == 1 && linkQualities[prev[0]]
+}
+
+// linkQualities say how fast or through what a network connection runs.
+var linkQualities = setOf(`lente lentes faible faibles instable instables internet reseau mobile mobiles wifi 3g 4g 5g
+	fibre adsl bas debit slow weak poor unstable patchy broadband fast mauvaise mauvaises bonne bonnes`)

@@ -64,7 +64,7 @@ func (s *story) scanWords() {
 			}
 		}, acronym)
 	}
-	scan(0, true)
+	scan(0, !s.t.NamedTopicsOnly)
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
 		if b.text == "" || s.phBlock[i] {
@@ -74,10 +74,10 @@ func (s *story) scanWords() {
 		if b.kind == blockCode && !gherkin {
 			continue
 		}
-		topics := true
+		topics := !s.t.NamedTopicsOnly
 		if b.section >= 0 {
-			if spec := s.sections[b.section].spec; spec >= 0 && s.c.answer[spec] {
-				topics = false
+			if spec := s.sections[b.section].spec; spec >= 0 {
+				topics = !s.c.answer[spec]
 			}
 		}
 		if !topics && !gherkin && !s.inCriteria(b) {
@@ -213,6 +213,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		if t.Has(CategorySecurity) && unsubscribeLink(text, h.start, h.end) {
 			continue // "désabonnement en un clic depuis le courriel": no sign-in
+		}
+		if networkLink(text, h.start, h.end) {
+			continue // "pour les connexions faibles": the network, nobody signing in
 		}
 		if permitNoun(text, h.start, h.end) {
 			continue // "planning permission", "permission de voirie": a permit, no access right

@@ -80,6 +80,12 @@ type Template struct {
 	// sentence whose title asks a question ("Combien de temps garde-t-on
 	// les dossiers ?"; YAML "title_question: true").
 	TitleQuestion bool
+	// NamedTopicsOnly reads topics only in the sections the template
+	// names (YAML "scan_unnamed: false"): the title and text under no
+	// heading, or under one the template does not know, ask for no
+	// review. User-research notes report what people said wherever the
+	// team writes it; only what they propose, under its heading, counts.
+	NamedTopicsOnly bool
 	// Default marks the template used when no label selects another.
 	Default bool
 	// NoStory marks a template for issues that are no story (a bug

@@ -214,6 +214,12 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 	case base != nil:
 		t.TitleQuestion = base.TitleQuestion
 	}
+	switch {
+	case rt.ScanUnnamed != nil:
+		t.NamedTopicsOnly = !*rt.ScanUnnamed
+	case base != nil:
+		t.NamedTopicsOnly = base.NamedTopicsOnly
+	}
 
 	if inherit("sections") {
 		t.Sections = base.Sections

@@ -36,6 +36,7 @@ type rawTemplate struct {
 	Labels            []rawString     `yaml:"labels"`
 	TitleWords        []rawString     `yaml:"title_words"`
 	TitleQuestion     *bool           `yaml:"title_question"`
+	ScanUnnamed       *bool           `yaml:"scan_unnamed"`
 	Sections          []*rawSection   `yaml:"sections"`
 	Personas          []*rawPersona   `yaml:"personas"`
 	Topics            []*rawTopic     `yaml:"topics"`

@@ -273,6 +273,25 @@ func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 			t.Errorf("%s: NoStory %v, title words %v, title question %v; want %v, %v, %v", c.name, tm.NoStory, tm.TitleWords, tm.TitleQuestion, c.noStory, c.words, c.question)
 		}
 	}
+	// scan_unnamed: research reads only its named sections; a template
+	// that extends it keeps that unless it says otherwise.
+	s2, err := base.Load([]byte(`templates:
+  - name: entretiens
+    extends: research
+    labels: [entretiens]
+  - name: entretiens-lus
+    extends: research
+    labels: [entretiens-lus]
+    scan_unnamed: true
+`), ".github/cochef.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"entretiens": true, "entretiens-lus": false, "research": true, "notes": false, "user-story": false} {
+		if tm, _ := s2.Get(name); tm.NamedTopicsOnly != want {
+			t.Errorf("%s: NamedTopicsOnly %v, want %v", name, tm.NamedTopicsOnly, want)
+		}
+	}
 	notes, _ := base.Get("notes")
 	if len(notes.TitleWords) < 10 {
 		t.Errorf("notes title words: %v", notes.TitleWords)
