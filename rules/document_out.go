@@ -4,15 +4,26 @@ import "strings"
 
 // documentOut keeps the out topic when the need makes a document that
 // lists people ("générer l'ordre du jour de la commission", "éditer la
-// liste des bénéficiaires") and another part of the story takes it out of
-// the tool: the benefit ("pour l'envoyer aux membres") or a criterion
-// ("l'ordre du jour est envoyé par courriel aux membres", "la liste est
-// imprimée pour la séance"). peopleOut reads the need only; the policy's documents
-// listing people, printed or sent, ask for security notes wherever the
-// story says it. The document must hold personal data the story names
-// (a name, an address…), so an agenda of topics or a count is not one.
+// liste des bénéficiaires") and the story takes it out of the tool: the
+// need itself ("… et l'envoyer aux membres"), the benefit ("pour
+// l'envoyer aux membres") or a criterion ("l'ordre du jour est envoyé par
+// courriel aux membres", "la liste est imprimée pour la séance"). A need
+// that sends such a document ("envoyer par courriel aux membres l'ordre
+// du jour et les fiches des dossiers") takes it out by itself, when the
+// document names people's records, not whom it goes to: an agenda of
+// establishments sent to the members lists no one. peopleOut reads the
+// need's people only; the policy's documents listing people, printed or
+// sent, ask for security notes wherever the story says it. The document
+// must hold personal data the story names (a name, an address, a
+// dossier…), so an agenda of topics or a count is not one.
 func (s *story) documentOut(units []unitText, keep func(topic int, word string, orgOwned bool)) {
-	if s.sent == nil || s.sent.Action == "" || s.act != actProcess || !likelyDocument(s.sent.Action) || !s.foundPersonalData() {
+	if s.sent == nil || s.sent.Action == "" || !likelyDocument(s.sent.Action) {
+		return
+	}
+	ws := words(s.sent.Action)
+	verb, _ := needVerb(s.sent, ws)
+	sends := outWords[verb] && s.documentOfRecords(ws)
+	if !sends && (s.act != actProcess || !s.foundPersonalData()) {
 		return
 	}
 	out := -1
@@ -30,11 +41,14 @@ func (s *story) documentOut(units []unitText, keep func(topic int, word string, 
 			return // the need takes it out already
 		}
 	}
-	ws := words(s.sent.Action)
-	if verb, _ := needVerb(s.sent, ws); !makeVerbs[verb] || !listsDocument(ws) {
+	if !makeVerbs[verb] && !sends || !listsDocument(ws) {
 		return
 	}
-	texts := []string{s.sent.Benefit}
+	if sends {
+		keep(out, verb, false)
+		return
+	}
+	texts := []string{s.sent.Action, s.sent.Benefit} // the make verb is no out word
 	for _, u := range units {
 		if !u.sentence {
 			texts = append(texts, u.text)
@@ -88,3 +102,30 @@ func likelyDocument(action string) bool {
 	}
 	return false
 }
+
+// documentOfRecords reports whether folded need words name people's
+// records or people as what a document holds ("la liste des dossiers",
+// "les fiches de synthèse des dossiers", "des candidats"), not as whom it
+// goes to ("aux membres", "to the board").
+func (s *story) documentOfRecords(ws []string) bool {
+	recipient := false
+	for i, w := range ws {
+		switch {
+		case w == "a" || w == "au" || w == "aux" || w == "to":
+			recipient = true
+			continue
+		case recipient && (roleArticles[w] || recipientQuantifiers[w]):
+			continue // "à tous les membres"
+		case recipient:
+			recipient = false
+			continue
+		}
+		if s.c.records[stem(w)] && (i == 0 || !possessives[ws[i-1]]) || len(w) >= 4 && pluralPerson(s.c, w, s.lang) {
+			return true
+		}
+	}
+	return false
+}
+
+// recipientQuantifiers stand between "à" and whom a document goes to.
+var recipientQuantifiers = setOf(`tous toutes chaque chacun all every each`)

@@ -113,3 +113,22 @@ func TestReviewProbesSeventySeventhBatchNetworkConnection(t *testing.T) {
 		{"Question : connexion internet au stade ?", "Les tablettes des gardiens ont-elles une connexion internet au stade ?", false, false},
 	})
 }
+
+// TestReviewProbesSeventyEighthBatchDocumentsSentByTheNeed: an agenda, a
+// list or a register of people's records that the need itself sends or
+// prints ("envoyer par courriel aux jurés l'ordre du jour et la liste
+// des candidatures", "… et l'envoyer aux membres du conseil", "print the
+// register of applications") is a document listing people taken out of
+// the tool: both reviews. The first three asked only the RGPD section,
+// or nothing, before the change; an agenda of establishments, or one
+// sent to every councillor with no records named, asks for no security
+// notes.
+func TestReviewProbesSeventyEighthBatchDocumentsSentByTheNeed(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ secrétaire du jury, je veux envoyer par courriel aux jurés l'ordre du jour et la liste des candidatures retenues", true, true},
+		{"ETQ greffière, je veux générer l'ordre du jour avec la liste des dossiers de la séance et l'envoyer aux membres du conseil", true, true},
+		{"As the panel clerk, I want to print the register of applications for the hearing", true, true},
+		{"ETQ secrétaire de la commission de sécurité, je veux envoyer l'ordre du jour de la commission avec la liste des établissements visités", false, false},
+		{"ETQ secrétaire, je veux envoyer l'ordre du jour à chaque élu", false, false},
+	})
+}
