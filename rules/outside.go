@@ -28,7 +28,7 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 			kept = true
 		}
 	})
-	if kept || s.persona >= 0 || s.act == actWorkflow || !perimeter(s.sent.Action) || !s.othersInNeed(s.sent.Action) {
+	if kept || s.persona >= 0 && s.c.exactPersona(s.sent.Role) || s.act == actWorkflow || !perimeter(s.sent.Action) || !s.othersInNeed(s.sent.Action) {
 		return
 	}
 	// A role the template does not know, seeing the people of its own
@@ -51,8 +51,18 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 func perimeter(need string) bool {
 	f := " " + strings.Join(words(need), " ") + " "
 	for _, c := range perimeterCues {
-		if strings.Contains(f, c) {
-			return true
+		for rest := f; ; {
+			k := strings.Index(rest, c)
+			if k < 0 {
+				break
+			}
+			rest = rest[k+len(c):]
+			// "on my phone": where one works, not whose people; "que je
+			// suis en train de saisir": what one is doing ("suis" is also
+			// "I follow": "les élèves que je suis").
+			if next, _, _ := strings.Cut(rest, " "); !deviceWords[next] && !(c == " que je " && strings.HasPrefix(rest, "suis en ")) {
+				return true
+			}
 		}
 	}
 	return false
@@ -241,4 +251,12 @@ func madeBy(text string, off int) bool {
 		}
 	}
 	return false
+}
+
+// exactPersona reports whether a role is one of the template's persona
+// names as a whole, not a name within a longer role ("school business
+// manager", "conseiller France Rénov'"), which may be someone outside.
+func (c *compiled) exactPersona(role string) bool {
+	_, ok := c.personaNames[strings.Join(roleStems(role), " ")]
+	return ok
 }

@@ -132,3 +132,30 @@ func TestReviewProbesSeventyEighthBatchDocumentsSentByTheNeed(t *testing.T) {
 		{"ETQ secrétaire, je veux envoyer l'ordre du jour à chaque élu", false, false},
 	})
 }
+
+// TestReviewProbesSeventyNinthBatchKnownNameInAnOutsideRole: a persona
+// name within a longer role ("conseillère de la mission locale", "school
+// business manager") may be someone outside the service; seeing the
+// people of their own perimeter ("que j'accompagne", "at my school") is
+// a new kind of user given access: both reviews, as for a role the
+// template does not know. The first three asked only the RGPD section
+// before the change. The template's own persona ("ETQ agent … de mon
+// secteur"), a phone one works on and "que je suis en train de" ask for
+// no security review (their RGPD section is another matter: these staff
+// views are browsing by the policy, and cochef still asks for it).
+func TestReviewProbesSeventyNinthBatchKnownNameInAnOutsideRole(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ conseillère de la mission locale, je veux voir les dossiers des jeunes que j'accompagne", true, true},
+		{"As a school business manager, I want to see which children at my school have a place at the holiday club", true, true},
+		{"ETQ conseiller du service social du département, je veux consulter les aides versées aux familles que j'accompagne", true, true},
+	})
+	for _, text := range []string{
+		"ETQ agent, je veux voir les dossiers des familles de mon secteur",
+		"As a parking officer, I want to look up a resident by permit number on my phone",
+		"ETQ agent d'accueil, je veux voir les dossiers que je suis en train de saisir",
+	} {
+		if r := check(t, "", text+criteria); r.SecurityReview {
+			t.Errorf("%s: security review asked (topics %v, persona %q)", text, r.Sensitive, r.Persona)
+		}
+	}
+}
