@@ -159,3 +159,19 @@ func TestReviewProbesSeventyNinthBatchKnownNameInAnOutsideRole(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewProbesEightiethBatchSignLanguage: "langue des signes", "sign
+// language" sign nothing: a video or a meeting in sign language for
+// everyone asks for no review (the first two asked both before the
+// change). Someone who needs or books a sign-language interpreter is
+// deaf: health, both reviews (the third asked only the RGPD section
+// before the change).
+func TestReviewProbesEightiethBatchSignLanguage(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent, je veux publier la vidéo du conseil municipal en langue des signes", false, false},
+		{"As a visitor, I want the museum tour videos in British Sign Language", false, false},
+		{"ETQ usagère, je veux réserver un interprète LSF pour mon rendez-vous en mairie", true, true},
+		{"As a tenant, I want to book a British Sign Language interpreter for the repair visit", true, true},
+		{"ETQ parent, je veux signer l'autorisation de sortie en ligne", true, true},
+	})
+}

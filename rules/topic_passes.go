@@ -72,7 +72,7 @@ func (s *story) needTopics() []topicHit {
 		if mayClauseSubject(need, start, end) {
 			return // "que les usagers puissent télécharger le règlement": who may act, an audience
 		}
-		if negatedAt(need, start) || inventedAfter(need[end:]) || networkLink(need, start, end) {
+		if negatedAt(need, start) || inventedAfter(need[end:]) || fixedPhrase(need, start, end) {
 			return // "hors connexion", "sans compte", "une connexion lente"
 		}
 		if tenderRoles[fold(need[start:end])] && (s.aboutOrganisation() || tenderDocumentBefore(need[:start])) {

@@ -422,13 +422,21 @@ func dashboardOf(before string) bool {
 	return false
 }
 
-// networkLink reports whether the words at start:end are a network
-// connection, not a sign-in: "connexion" or "connection" with its speed
-// or its kind next to it ("une connexion lente", "les connexions
-// faibles", "a slow connection", "connexion internet").
-func networkLink(text string, start, end int) bool {
+// fixedPhrase reports whether the keyword at start:end is a word of a
+// fixed phrase that means something else: a sign language ("en langue
+// des signes", "sign language") signs nothing, and a network connection
+// signs nobody in ("une connexion lente", "les connexions faibles", "a
+// slow connection", "connexion internet").
+func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
-	if w != "connexion" && w != "connexions" && w != "connection" && w != "connections" {
+	switch w {
+	case "signe", "signes", "sign", "signs":
+		b := lastWords(text[:start], 2)
+		next := firstWords(text[end:], 1)
+		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
+			len(next) == 1 && next[0] == "language"
+	case "connexion", "connexions", "connection", "connections":
+	default:
 		return false
 	}
 	if next := firstWords(text[end:], 1); len(next) == 1 && linkQualities[next[0]] {

@@ -214,8 +214,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategorySecurity) && unsubscribeLink(text, h.start, h.end) {
 			continue // "désabonnement en un clic depuis le courriel": no sign-in
 		}
-		if networkLink(text, h.start, h.end) {
-			continue // "pour les connexions faibles": the network, nobody signing in
+		if fixedPhrase(text, h.start, h.end) {
+			continue // "pour les connexions faibles", "en langue des signes": no sign-in, no signature
 		}
 		if permitNoun(text, h.start, h.end) {
 			continue // "planning permission", "permission de voirie": a permit, no access right
