@@ -175,3 +175,20 @@ func TestReviewProbesEightiethBatchSignLanguage(t *testing.T) {
 		{"ETQ parent, je veux signer l'autorisation de sortie en ligne", true, true},
 	})
 }
+
+// TestIssueProbesEightyFirstBatchWrongOwnerInABug: a fault that sends a
+// person's record to the wrong person ("la relance envoyée au mauvais
+// propriétaire", "la convocation est envoyée au mauvais candidat") or
+// shows someone's detail named by its owner ("another trader's home
+// address") discloses it: both reviews. The first three asked nothing,
+// or only the RGPD section, before the change; another council's logo,
+// or a wrong logo, shows nobody's data.
+func TestIssueProbesEightyFirstBatchWrongOwnerInABug(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug : relance envoyée au mauvais propriétaire", "M. Rénier a reçu par courriel la relance de sa voisine, avec son adresse et le montant dû.", true, true},
+		{"Bug : la convocation est envoyée au mauvais candidat", "Étapes : convoquer deux candidats le même jour.", true, true},
+		{"Bug: renewal reminder email shows another trader's home address", "Reported by two traders on 4 March. The template pulls the address from the wrong record.", true, true},
+		{"Bug: the page shows another council's logo", "Steps: open the page.", false, false},
+		{"Bug : le mauvais logo s'affiche sur la page d'accueil", "Étapes : ouvrir la page.", false, false},
+	})
+}

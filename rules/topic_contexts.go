@@ -274,9 +274,15 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		fault := (s.sent == nil || s.bugReport()) && possessiveAfter(text, h.end)
 		return len(next) > 0 && s.c.isPerson(next[0]) && (fault || madeBy(text, h.start)) && shownOf(text, h.start, true)
 	}
+	ownerOnly := false
 	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
 		// "d'un autre abonné", "another tenant": a person follows.
-		if len(next) == 0 || !s.c.personLike(next[0], s.lang) && next[0] != "personne" {
+		// English names its owner before "'s" whatever the noun
+		// ("another trader's home address"), a person's detail after it
+		// then decides ("the previous term's dates" are no one's).
+		ownerOnly = len(next) > 0 && !s.c.personLike(next[0], s.lang) && next[0] != "personne"
+		owner := s.lang == EN && len(next) > 1 && next[1] == "s" && !isOrganisation(next[0])
+		if len(next) == 0 || ownerOnly && !owner {
 			return false
 		}
 		next = next[1:]
@@ -289,7 +295,7 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	for _, b := range lastWords(text[:h.start], 2) {
 		to = to || b == "to" || s.lang == FR && (b == "a" || b == "au" || b == "aux") // "à", not the English article
 	}
-	if shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de" || to) {
+	if !ownerOnly && shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de" || to) {
 		// "le relevé affiche l'aide d'un autre agriculteur", "shows
 		// another farmer's aid".
 		return true
