@@ -72,7 +72,8 @@ var makeVerbs = setOf(`generer editer produire etablir preparer generate produce
 func listsDocument(ws []string) bool {
 	for i, w := range ws {
 		switch w {
-		case "liste", "listes", "role", "registre", "list", "lists", "agenda", "register", "roll":
+		case "liste", "listes", "role", "registre", "list", "lists", "agenda", "register", "roll", "affiche", "affiches",
+			"poster", "posters", "trombinoscope":
 			return true
 		case "ordre":
 			if i+2 < len(ws) && ws[i+1] == "du" && ws[i+2] == "jour" {
@@ -89,13 +90,14 @@ func listsDocument(ws []string) bool {
 var outWords = setOf(strings.Join([]string{
 	`envoyer envoye envoyee envoyes envoyees imprimer imprime imprimee imprimes imprimees`,
 	`transmettre transmis transmise transmises diffuser diffuse diffusee`,
-	`send sent print printed email emailed circulate circulated`,
+	`publier publie publiee publies publiees`,
+	`send sent print printed email emailed circulate circulated publish published`,
 }, " "))
 
 // likelyDocument is listsDocument's cheap first look, with no
 // allocation: most needs name no list.
 func likelyDocument(action string) bool {
-	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll"} {
+	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll", "affiche", "poster", "trombinoscope"} {
 		if containsASCIIFold(action, w) {
 			return true
 		}

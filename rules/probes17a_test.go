@@ -192,3 +192,19 @@ func TestIssueProbesEightyFirstBatchWrongOwnerInABug(t *testing.T) {
 		{"Bug : le mauvais logo s'affiche sur la page d'accueil", "Étapes : ouvrir la page.", false, false},
 	})
 }
+
+// TestReviewProbesEightySecondBatchPublishedAndPosted: a register of
+// people's records published ("publish the register of decisions on the
+// website") and a poster of people made to be printed ("l'affiche des
+// élus … avec leur nom et leur photo pour l'imprimer") take people's
+// data out of the tool: both reviews. The first asked nothing and the
+// second only the RGPD section before the change; a list of opening
+// hours, published or printed, asks nothing.
+func TestReviewProbesEightySecondBatchPublishedAndPosted(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a planning officer, I want to publish the register of decisions on the website so that anyone can see them", true, true},
+		{"ETQ animatrice, je veux générer l'affiche des élus du conseil des jeunes avec leur nom et leur photo pour l'imprimer", true, true},
+		{"ETQ agent, je veux publier la liste des horaires des déchèteries", false, false},
+		{"As a librarian, I want to print a poster of the opening hours", false, false},
+	})
+}
