@@ -208,3 +208,17 @@ func TestReviewProbesEightySecondBatchPublishedAndPosted(t *testing.T) {
 		{"As a librarian, I want to print a poster of the opening hours", false, false},
 	})
 }
+
+// TestReviewProbesEightyThirdBatchJoinedToARecord: joining whatever it
+// is to a record ("joindre au dossier du jeune les bulletins scolaires",
+// "attach the signed tenancy to the case") sends a file in: an upload,
+// security notes. Both asked only the RGPD section before the change;
+// reaching the front desk by phone ("joindre l'accueil") uploads
+// nothing.
+func TestReviewProbesEightyThirdBatchJoinedToARecord(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ éducatrice, je veux joindre au dossier du jeune les bulletins scolaires", true, true},
+		{"As a caseworker, I want to attach the signed tenancy to the case so that it is kept with it", true, true},
+		{"ETQ usager, je veux joindre l'accueil par téléphone", false, false},
+	})
+}
