@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
 
 // The thirteenth round's probes: classes read from heldout30 (set AF)
 // and heldout32 (set AH), written for products neither set holds and
@@ -221,4 +225,37 @@ func TestReviewProbesEightyThirdBatchJoinedToARecord(t *testing.T) {
 		{"As a caseworker, I want to attach the signed tenancy to the case so that it is kept with it", true, true},
 		{"ETQ usager, je veux joindre l'accueil par téléphone", false, false},
 	})
+}
+
+// TestIssueProbesEightyFourthBatchSupportRequests: what the front desk
+// passes on (a label "support", or a title opening with "Support") is
+// read with the support template: it is never told to write a story
+// sentence, and it keeps its reviews (a resident asking where her phone
+// number comes from asks for the RGPD section; a sign-in that fails,
+// for security notes). Read with user-story before the change, each got
+// a story-format error.
+func TestIssueProbesEightyFourthBatchSupportRequests(t *testing.T) {
+	set := builtin(t)
+	for _, c := range []struct {
+		in             rules.Input
+		rgpd, security bool
+	}{
+		{rules.Input{Title: "Support – une habitante demande d'où vient son numéro", Body: "Appel au standard : elle reçoit nos SMS d'alerte sans s'être jamais inscrite. Il faudrait lui dire d'où vient son numéro de téléphone et lui proposer la désinscription."}, true, false},
+		{rules.Input{Title: "Support: landlord can't log in", Body: "Tried the reset link four times yesterday, no email arrived."}, false, true},
+		{rules.Input{Labels: []string{"support"}, Title: "Le club de judo ne voit plus ses créneaux", Body: "Message reçu du président : la page des réservations est vide depuis lundi."}, false, false},
+	} {
+		t.Run(c.in.Title, func(t *testing.T) {
+			tm := set.SelectFor(c.in)
+			r := rules.Analyze(c.in, tm, "")
+			if tm.Name != "support" {
+				t.Errorf("template %s, want support", tm.Name)
+			}
+			for _, f := range r.Findings {
+				if f.Rule == "story-format" {
+					t.Errorf("told to write a story sentence: %s", f.Message)
+				}
+			}
+			wantReviews(t, r, c.rgpd, c.security)
+		})
+	}
 }

@@ -304,12 +304,28 @@ func (s *Set) byTitle(title string) *rules.Template {
 	}
 	whole := Normalize(prefix)
 	first, _, _ := strings.Cut(whole, " ")
+	// The whole prefix first, a label or a title word of any template
+	// ("Notes de recherche : …" is user research), then its first word
+	// ("Notes du 3 mars : …" are notes).
+	for i, t := range s.list {
+		if t.Default {
+			continue
+		}
+		for _, l := range t.Labels {
+			if Normalize(l) == whole {
+				return t
+			}
+		}
+		if slices.Contains(s.titleWords[i], whole) {
+			return t
+		}
+	}
 	for _, t := range s.list {
 		if t.Default {
 			continue
 		}
 		for _, l := range t.Labels {
-			if n := Normalize(l); n == whole || n == first {
+			if Normalize(l) == first {
 				return t
 			}
 		}

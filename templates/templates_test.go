@@ -35,7 +35,7 @@ func TestBuiltinFilesAllParse(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "bug", "notes", "question", "research", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "bug", "notes", "question", "research", "support", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v (default first)", names, want)
 	}
 	for _, e := range entries {
@@ -475,6 +475,14 @@ func TestSelectForForm(t *testing.T) {
 		{"meeting write-up", rules.Input{Title: "Compte rendu du comité de suivi", Body: "Présents : le maire, la DGS.\n\nDécisions\n- ouverture en mars"}, "notes"},
 		{"sprint review notes", rules.Input{Title: "Sprint 3 review notes", Body: "- waiting list shown"}, "notes"},
 		{"a video call", rules.Input{Title: "Visio avec les plateformes — 14 mai", Body: "- les annonces sans numéro seront retirées"}, "notes"},
+		// Support requests, by their label or their title's first word;
+		// interview notes are user research.
+		{"support label", rules.Input{Labels: []string{"support"}, Title: "Habitat Sorguien n'arrive plus à se connecter", Body: "Le gestionnaire a le message « Lien expiré » à chaque tentative."}, "support"},
+		{"support title", rules.Input{Title: "Support – l'hôtel ne reçoit pas les notifications", Body: "Message reçu au standard : plus de courriels depuis lundi."}, "support"},
+		{"English support title", rules.Input{Title: "Support request: landlord can't log in", Body: "Tried the reset link four times."}, "support"},
+		{"a story whose title opens like one", rules.Input{Title: "Supports de cours par séance", Body: "ETQ formatrice, je veux déposer les supports de chaque séance."}, "user-story"},
+		{"interview notes", rules.Input{Title: "Interview notes: owners of empty homes", Body: "- two of three did not know about the grant"}, "research"},
+		{"research notes", rules.Input{Title: "Notes de recherche : le placier", Body: "- il tient un cahier des retards"}, "research"},
 		// A title that asks a question, with no story sentence.
 		{"a question title", rules.Input{Title: "Combien de temps garde-t-on les dossiers refusés ?", Body: "Question pour la DPO : un dossier refusé contient l'identité du détenteur."}, "question"},
 		{"an English question title", rules.Input{Title: "Can volunteers keep readers' numbers on their phones?", Body: "Asked at the volunteers' meeting."}, "question"},
@@ -703,7 +711,7 @@ func TestLoadRepositoryOverrides(t *testing.T) {
 	for _, tm := range s.List() {
 		names = append(names, tm.Name)
 	}
-	if want := []string{"user-story", "incident", "bug", "notes", "question", "research", "technique"}; !slices.Equal(names, want) {
+	if want := []string{"user-story", "incident", "bug", "notes", "question", "research", "support", "technique"}; !slices.Equal(names, want) {
 		t.Errorf("order = %v, want %v", names, want)
 	}
 	us, _ := s.Get("user-story")

@@ -56,7 +56,7 @@ func TestCheckUsageErrors(t *testing.T) {
 		{"no file, English", []string{"check", "--lang", "en"}, "give a story file"},
 		{"bad lang", []string{"check", "--lang", "de", story}, "ni fr ni en"},
 		{"bad format", []string{"check", "--format", "xml", story}, "--format : « xml » n'est ni text ni json"},
-		{"unknown template", []string{"check", "--template", "epic", story}, "modèles : user-story, bug, notes, question, research, technique"},
+		{"unknown template", []string{"check", "--template", "epic", story}, "modèles : user-story, bug, notes, question, research, support, technique"},
 		{"missing file", []string{"check", filepath.Join(t.TempDir(), "nope.md")}, "lecture impossible"},
 		{"folder without a story", []string{"check", t.TempDir()}, "aucun fichier .md dans ce dossier"},
 		{"empty story", []string{"check", empty}, "récit vide"},

@@ -15,11 +15,11 @@ func TestTemplatesList(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 7 || !strings.HasPrefix(lines[0], "NOM") || !strings.HasPrefix(lines[1], "user-story") || !strings.Contains(lines[1], "(par défaut)") {
+	if len(lines) != 8 || !strings.HasPrefix(lines[0], "NOM") || !strings.HasPrefix(lines[1], "user-story") || !strings.Contains(lines[1], "(par défaut)") {
 		t.Errorf("unexpected list:\n%s", out)
 	}
 	_, en, _ := runCochef(t, "", "templates", "list", "--lang", "en")
-	if !strings.Contains(en, "Technical story") || !strings.Contains(en, "(default)") {
+	if !strings.Contains(en, "Technical story") || !strings.Contains(en, "Support request") || !strings.Contains(en, "(default)") {
 		t.Errorf("English list:\n%s", en)
 	}
 }
@@ -78,8 +78,8 @@ func TestTemplatesExport(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	paths := strings.Fields(out)
-	if len(paths) != 6 {
-		t.Fatalf("printed paths %q, want 6 (one per built-in template)", paths)
+	if len(paths) != 7 {
+		t.Fatalf("printed paths %q, want 7 (one per built-in template)", paths)
 	}
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
