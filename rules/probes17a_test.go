@@ -125,7 +125,7 @@ func TestReviewProbesSeventySeventhBatchNetworkConnection(t *testing.T) {
 // register of applications") is a document listing people taken out of
 // the tool: both reviews. The first three asked only the RGPD section,
 // or nothing, before the change; an agenda of establishments, or one
-// sent to every councillor with no records named, asks for no security
+// sent to every town hall with no records named, asks for no security
 // notes.
 func TestReviewProbesSeventyEighthBatchDocumentsSentByTheNeed(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
@@ -133,7 +133,7 @@ func TestReviewProbesSeventyEighthBatchDocumentsSentByTheNeed(t *testing.T) {
 		{"ETQ greffière, je veux générer l'ordre du jour avec la liste des dossiers de la séance et l'envoyer aux membres du conseil", true, true},
 		{"As the panel clerk, I want to print the register of applications for the hearing", true, true},
 		{"ETQ secrétaire de la commission de sécurité, je veux envoyer l'ordre du jour de la commission avec la liste des établissements visités", false, false},
-		{"ETQ secrétaire, je veux envoyer l'ordre du jour à chaque élu", false, false},
+		{"ETQ secrétaire, je veux envoyer l'ordre du jour à chaque mairie du canton", false, false},
 	})
 }
 
@@ -257,5 +257,21 @@ func TestIssueProbesEightyFourthBatchSupportRequests(t *testing.T) {
 			}
 			wantReviews(t, r, c.rgpd, c.security)
 		})
+	}
+}
+
+// TestReviewProbesEightyFifthBatchElectedMembers: elected members are
+// people ("la liste des anciens élus avec leurs coordonnées" keeps
+// their details: both reviews; it asked nothing before the change), and
+// as a persona they steer the service (pilote): "ETQ élu, je veux
+// connaître les associations qui réservent le plus" files nothing of
+// its own.
+func TestReviewProbesEightyFifthBatchElectedMembers(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable du protocole, je souhaite conserver la liste des anciens élus avec leurs coordonnées pour les inviter au centenaire", true, true},
+		{"ETQ élue, je veux connaître les clubs qui réservent le plus le gymnase", false, false},
+	})
+	if r := check(t, "", "ETQ élu, je veux voir le nombre de réservations par salle"+criteria); r.Persona != "pilote" {
+		t.Errorf("persona %q, want pilote", r.Persona)
 	}
 }
