@@ -275,3 +275,17 @@ func TestReviewProbesEightyFifthBatchElectedMembers(t *testing.T) {
 		t.Errorf("persona %q, want pilote", r.Persona)
 	}
 }
+
+// TestReviewProbesEightySixthBatchSecondVerbKeepsOrRemoves: a workflow
+// step coordinated with a verb that archives, deletes or sends out
+// people's data ("clôturer le dossier … et archiver ses justificatifs",
+// "close the case and delete the family's contact details") processes
+// them: both reviews. Both asked nothing before the change; a step and
+// a notification through the existing channel still ask nothing.
+func TestReviewProbesEightySixthBatchSecondVerbKeepsOrRemoves(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire, je veux clôturer le dossier de l'adhérent et archiver ses justificatifs", true, true},
+		{"As a caseworker, I want to close the case and delete the family's contact details", true, true},
+		{"ETQ agent, je veux valider la demande et prévenir le demandeur par courriel", false, false},
+	})
+}
