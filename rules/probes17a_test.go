@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/cochef/cochef/rules"
@@ -288,4 +289,17 @@ func TestReviewProbesEightySixthBatchSecondVerbKeepsOrRemoves(t *testing.T) {
 		{"As a caseworker, I want to close the case and delete the family's contact details", true, true},
 		{"ETQ agent, je veux valider la demande et prévenir le demandeur par courriel", false, false},
 	})
+}
+
+// TestReviewProbesEightySeventhBatchPhotoTakenOnThePhone: a photo taken
+// with the user's phone ("une photo facultative prise avec son
+// téléphone") is a photo sent in: both reviews (it asked nothing before
+// the change). The front desk's webcam photographing a found object is
+// a member of staff's photo of a thing: no RGPD section.
+func TestReviewProbesEightySeventhBatchPhotoTakenOnThePhone(t *testing.T) {
+	wantReviews(t, check(t, "", "ETQ usager, je veux signaler un lampadaire en panne.\n\n## Critères d'acceptation\n\n- une photo facultative prise avec son téléphone\n"), true, true)
+	r := check(t, "", "ETQ agent d'accueil, j'enregistre un objet trouvé.\n\n## Critères d'acceptation\n\n- photo prise avec la webcam du guichet\n")
+	if slices.Contains(r.Required, "personal-data") {
+		t.Errorf("a staff photo of a found object asks for the RGPD section (topics %v)", r.Sensitive)
+	}
 }
