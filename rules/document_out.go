@@ -22,7 +22,7 @@ func (s *story) documentOut(units []unitText, keep func(topic int, word string, 
 	}
 	ws := words(s.sent.Action)
 	verb, _ := needVerb(s.sent, ws)
-	sends := outWords[verb] && s.documentOfRecords(ws)
+	sends := outWords[verb] && s.documentOfRecords(ws) && !anyWordIn(s.sent.Action, blankWords)
 	if !sends && (s.act != actProcess || !s.foundPersonalData()) {
 		return
 	}
@@ -73,7 +73,7 @@ func listsDocument(ws []string) bool {
 	for i, w := range ws {
 		switch w {
 		case "liste", "listes", "role", "registre", "list", "lists", "agenda", "register", "roll", "affiche", "affiches",
-			"poster", "posters", "trombinoscope":
+			"poster", "posters", "trombinoscope", "feuille", "feuilles", "sheet", "sheets":
 			return true
 		case "ordre":
 			if i+2 < len(ws) && ws[i+1] == "du" && ws[i+2] == "jour" {
@@ -97,7 +97,7 @@ var outWords = setOf(strings.Join([]string{
 // likelyDocument is listsDocument's cheap first look, with no
 // allocation: most needs name no list.
 func likelyDocument(action string) bool {
-	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll", "affiche", "poster", "trombinoscope"} {
+	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll", "affiche", "poster", "trombinoscope", "feuille", "sheet"} {
 		if containsASCIIFold(action, w) {
 			return true
 		}
@@ -108,12 +108,12 @@ func likelyDocument(action string) bool {
 // documentOfRecords reports whether folded need words name people's
 // records or people as what a document holds ("la liste des dossiers",
 // "les fiches de synthèse des dossiers", "des candidats"), not as whom it
-// goes to ("aux membres", "to the board").
+// goes to ("aux membres", "to the board", "pour les habitants").
 func (s *story) documentOfRecords(ws []string) bool {
 	recipient := false
 	for i, w := range ws {
 		switch {
-		case w == "a" || w == "au" || w == "aux" || w == "to":
+		case w == "a" || w == "au" || w == "aux" || w == "to" || w == "pour" || w == "for":
 			recipient = true
 			continue
 		case recipient && (roleArticles[w] || recipientQuantifiers[w]):
@@ -122,7 +122,10 @@ func (s *story) documentOfRecords(ws []string) bool {
 			recipient = false
 			continue
 		}
-		if s.c.records[stem(w)] && (i == 0 || !possessives[ws[i-1]]) || len(w) >= 4 && pluralPerson(s.c, w, s.lang) {
+		if s.c.records[stem(w)] && (i == 0 || !possessives[ws[i-1]]) || len(w) >= 4 && pluralPerson(s.c, w, s.lang) ||
+			// "avec les adresses et les téléphones": people's details, in
+			// the plural.
+			s.c.attributes[stem(w)] && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) {
 			return true
 		}
 	}
@@ -131,3 +134,7 @@ func (s *story) documentOfRecords(ws []string) bool {
 
 // recipientQuantifiers stand between "à" and whom a document goes to.
 var recipientQuantifiers = setOf(`tous toutes chaque chacun all every each`)
+
+// blankWords say a document is printed empty, to be filled in by hand:
+// "des feuilles d'inscription vierges" hold nobody's data.
+var blankWords = setOf(`vierge vierges blank empty`)

@@ -303,3 +303,18 @@ func TestReviewProbesEightySeventhBatchPhotoTakenOnThePhone(t *testing.T) {
 		t.Errorf("a staff photo of a found object asks for the RGPD section (topics %v)", r.Sensitive)
 	}
 }
+
+// TestReviewProbesEightyEighthBatchSheetsOfPeople: a sheet printed with
+// people's details in the plural ("la feuille de tournée avec les
+// adresses des réservations", "the round sheet with the addresses of
+// the bookings") takes them out: both reviews. The second asked nothing
+// before the change. Blank sheets for whom they are given to, and a
+// sheet with the depot's address, hold nobody's data.
+func TestReviewProbesEightyEighthBatchSheetsOfPeople(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ chef d'équipe, je veux imprimer la feuille de tournée avec les adresses et les téléphones des usagers", true, true},
+		{"As a crew leader, I want to print the round sheet with the addresses of the bookings", true, true},
+		{"ETQ secrétaire, je veux imprimer des feuilles d'inscription vierges pour les parents", false, false},
+		{"ETQ agent, je veux imprimer la feuille de route avec l'adresse du dépôt", false, false},
+	})
+}
