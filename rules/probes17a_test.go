@@ -318,3 +318,14 @@ func TestReviewProbesEightyEighthBatchSheetsOfPeople(t *testing.T) {
 		{"ETQ agent, je veux imprimer la feuille de route avec l'adresse du dépôt", false, false},
 	})
 }
+
+// TestIssueProbesEightyNinthBatchHowLongDoWeKeep: "combien de temps
+// garde-t-on les dossiers ?" asks how long records are kept: a retention
+// rule, both reviews (it asked nothing before the change); hours of
+// childcare ("temps de garde") keep nothing.
+func TestIssueProbesEightyNinthBatchHowLongDoWeKeep(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Question : combien de temps garde-t-on les dossiers des enfants ?", "Question pour la DPO.", true, true},
+		{"Question : combien de temps de garde par semaine ?", "Les assistantes maternelles demandent le plafond.", false, false},
+	})
+}
