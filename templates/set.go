@@ -307,30 +307,26 @@ func (s *Set) byTitle(title string) *rules.Template {
 	// The whole prefix first, a label or a title word of any template
 	// ("Notes de recherche : …" is user research), then its first word
 	// ("Notes du 3 mars : …" are notes).
+	var byFirst *rules.Template
 	for i, t := range s.list {
 		if t.Default {
 			continue
 		}
 		for _, l := range t.Labels {
-			if Normalize(l) == whole {
+			switch Normalize(l) {
+			case whole:
 				return t
+			case first:
+				if byFirst == nil {
+					byFirst = t
+				}
 			}
 		}
 		if slices.Contains(s.titleWords[i], whole) {
 			return t
 		}
 	}
-	for _, t := range s.list {
-		if t.Default {
-			continue
-		}
-		for _, l := range t.Labels {
-			if Normalize(l) == first {
-				return t
-			}
-		}
-	}
-	return nil
+	return byFirst
 }
 
 // titlePrefix returns what a title opens with before its subject: "Bug"
