@@ -336,3 +336,25 @@ func (s *story) vulnerablePeople(ws []string) bool {
 	}
 	return false
 }
+
+// secondProcesses reports whether folded need words coordinate a second
+// verb that keeps, removes or sends out people's data: "… et archiver son
+// dossier", "… and delete their details", "… et les transmettre".
+func secondProcesses(ws []string) bool {
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i] != "et" && ws[i] != "and" {
+			continue
+		}
+		v := ws[i+1]
+		if objectPronouns[v] && i+2 < len(ws) {
+			v = ws[i+2]
+		}
+		if deleteVerbs[v] || exportVerbs[v] || keepOutVerbs[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// keepOutVerbs archive, anonymise or send out what they name.
+var keepOutVerbs = setOf(`archiver anonymiser purger transmettre partager publier archive anonymise anonymize purge share publish`)

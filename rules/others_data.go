@@ -1,0 +1,297 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Whose data a text shows: another person's ("l'adresse d'un autre
+// abonné"), a person's detail seen by someone new, one published.
+
+// othersData reports whether the words h ("d'un autre", "another",
+// "someone else") name another person as the owner of a person's detail
+// or record: "l'adresse d'un autre abonné", "le dossier de quelqu'un
+// d'autre", "another tenant's details", "someone else's address".
+// "transférer le dossier à un autre agent" names a recipient, and "un
+// livre emprunté par quelqu'un d'autre" a borrower, not an owner. A
+// previous or a wrong person, or another household, owns data the same
+// way ("le nom du propriétaire précédent", "the previous holder's
+// address", "l'adresse d'un autre foyer"); a public document showing a
+// person's detail discloses it (publishedDetail).
+func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	w := words(text[h.start:h.end])
+	if len(w) == 1 && publicWords[w[0]] {
+		return s.publishedDetail(units, raw, h)
+	}
+	if len(w) == 1 && strings.HasPrefix(w[0], "precedent") {
+		// French: "le nom du propriétaire précédent", the adjective after
+		// its person, the detail before them; or before its person, "le
+		// nom du précédent titulaire".
+		b := lastWords(text[:h.start], 1)
+		k := h.start
+		switch a := firstWords(text[h.end:], 1); {
+		case len(a) == 1 && (s.c.isPerson(a[0]) || householdWords[a[0]]):
+			if shownOf(text, h.start, false) {
+				return true // "affiche la carte du précédent titulaire"
+			}
+		case len(b) == 0 || !s.c.isPerson(b[0]) && !householdWords[b[0]]:
+			return false
+		default:
+			k = prevWordStart(text, h.start)
+		}
+		for _, r := range raw {
+			t := &s.t.Topics[r.topic]
+			if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson || r.end > k {
+				continue
+			}
+			between := words(text[r.end:k])
+			if len(between) <= 2 && len(between) > 0 && ofWords[between[0]] && (len(between) == 1 || roleArticles[between[1]] || between[1] == "l") {
+				return true
+			}
+		}
+		return false
+	}
+	next := firstWords(text[h.end:], 3)
+	if len(next) > 0 && householdWords[next[0]] && !slices.Contains(w, "quelqu") && w[len(w)-1] != "else" {
+		next[0] = "personne" // "d'un autre foyer": another household's data
+	}
+	bare := otherWords[w[len(w)-1]] && w[0] != "d" // "other users", "les autres bénévoles"
+	if len(next) > 0 && isOrganisation(next[0]) && !slices.Contains(w, "quelqu") && w[len(w)-1] != "else" {
+		// "des tickets ouverts par des collègues d'une autre direction",
+		// "les demandes des habitants des autres communes": the people
+		// of another unit, when their records are seen.
+		p := prevWordStart(text, h.start)
+		b := lastWords(text[:h.start], 1)
+		return len(b) == 1 && s.c.isPerson(b[0]) && madeBy(text, p) && shownOf(text, p, true)
+	}
+	if bare {
+		// "bookings made by other users", "les missions réservées par
+		// les autres bénévoles": other people's records, seen. A fault
+		// that "shows other people's orders" or "other members'
+		// bookings" shows them to the wrong person; a story that does
+		// may be publishing them, which its need says.
+		fault := (s.sent == nil || s.bugReport()) && possessiveAfter(text, h.end)
+		return len(next) > 0 && s.c.isPerson(next[0]) && (fault || madeBy(text, h.start)) && shownOf(text, h.start, true)
+	}
+	ownerOnly := false
+	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
+		// "d'un autre abonné", "another tenant": a person follows.
+		// English names its owner before "'s" whatever the noun
+		// ("another trader's home address"), a person's detail after it
+		// then decides ("the previous term's dates" are no one's).
+		ownerOnly = len(next) > 0 && !s.c.personLike(next[0], s.lang) && next[0] != "personne"
+		owner := s.lang == EN && len(next) > 1 && next[1] == "s" && !isOrganisation(next[0])
+		if len(next) == 0 || ownerOnly && !owner {
+			return false
+		}
+		next = next[1:]
+	}
+	// English: "another tenant's details", "someone else's address".
+	possessive := len(next) > 0 && next[0] == "s"
+	// "the reminder was sent to the wrong tenant": a message that
+	// reaches another person discloses what it holds.
+	to := false
+	for _, b := range lastWords(text[:h.start], 2) {
+		to = to || b == "to" || s.lang == FR && (b == "a" || b == "au" || b == "aux") // "à", not the English article
+	}
+	if !ownerOnly && shownOf(text, h.start, possessive || w[0] == "d" || w[0] == "de" || to) {
+		// "le relevé affiche l'aide d'un autre agriculteur", "shows
+		// another farmer's aid".
+		return true
+	}
+	for _, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextNeed || t.Context == ContextOtherPerson ||
+			s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		switch {
+		case r.end <= h.start:
+			// French: the detail right before its owner, "de" at most between.
+			between := words(text[r.end:h.start])
+			if len(between) == 0 || len(between) == 1 && ofWords[between[0]] {
+				return true
+			}
+		case possessive && r.start >= h.end && len(words(text[h.end:r.start])) <= 3:
+			return true
+		}
+	}
+	return false
+}
+
+// possessiveAfter reports whether the word after offset off is an
+// English possessive: "people's", "members'".
+func possessiveAfter(text string, off int) bool {
+	var buf [64]byte
+	st, e, _ := wordAt(text, off, buf[:])
+	if st < 0 {
+		return false
+	}
+	rest := text[e:]
+	return strings.HasPrefix(rest, "'") || strings.HasPrefix(rest, "’")
+}
+
+// seesDetail reports whether the verb of seeing h asks who sees a
+// person's detail: its sentence is a question or the verb is negated
+// ("ne doivent pas voir", "should not see"), and a person's detail
+// follows it in the sentence, not one's own ("my address") nor an
+// organisation's.
+func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	if !questionAfter(text, h.end) {
+		b := lastWords(text[:h.start], 2)
+		neg := false
+		for _, w := range b {
+			neg = neg || w == "pas" || w == "not" || w == "jamais" || w == "never"
+		}
+		if !neg {
+			return false
+		}
+	}
+	si := sentenceIndex(text, h.start)
+	for k, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || r.start < h.end || !t.Has(CategoryPersonalData) || sentenceIndex(text, r.start) != si {
+			continue
+		}
+		switch t.Context {
+		case ContextAny:
+		case ContextPerson, ContextOwn:
+			if !s.owned(text, r.start, r.end, false) && !s.fieldList(units, raw, k) {
+				continue
+			}
+		default:
+			continue
+		}
+		if b := lastWords(text[:r.start], 2); len(b) > 0 && firstPossessives[b[len(b)-1]] || s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// questionAfter reports whether the sentence holding offset off ends
+// with a question mark.
+func questionAfter(text string, off int) bool {
+	for i := off; i < len(text); i++ {
+		switch text[i] {
+		case '?':
+			return true
+		case '\n':
+			return false
+		case '.', '!':
+			if i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\n' {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// prevWordStart returns the offset where the word before offset off starts.
+func prevWordStart(text string, off int) int {
+	end := off
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= size
+	}
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:end])
+		if !isWordRune(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}
+
+// shownOf reports whether something "of" the person named at offset off
+// (the word before is "de", "du", "of", or of says the keyword holds it:
+// "d'un autre", "another farmer's") is shown or seen in its sentence: it
+// is disclosed ("le relevé affiche l'aide d'un autre agriculteur").
+func shownOf(text string, off int, of bool) bool {
+	if !of {
+		b := lastWords(text[:off], 1)
+		if len(b) == 0 || !ofWords[b[0]] {
+			return false
+		}
+	}
+	var buf [64]byte
+	si := sentenceIndex(text, off)
+	for pos := sentenceStart(text, off); pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || sentenceIndex(text, st) != si {
+			break
+		}
+		if seenWords[string(w)] {
+			return true
+		}
+		for _, p := range displayPrefixes {
+			if strings.HasPrefix(string(w), p) {
+				return true
+			}
+		}
+		pos = e
+	}
+	return false
+}
+
+// seenWords see or receive what is shown.
+var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen receives received recu recue recus recues sent
+	envoye envoyee envoyes envoyees`)
+
+// householdWords name a household: "d'un autre foyer" owns people's data.
+var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)
+
+// publicWords say a document is public: a person's detail shown on it
+// is disclosed to everyone.
+var publicWords = setOf(`public publique publics publiques publie publiee publies publiees published publier publish`)
+
+// displayPrefixes are the folded prefixes of verbs of showing.
+var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention", "publier", "publie", "publish"}
+
+// publishedDetail reports whether a public or published document of
+// the sentence of h shows a person's detail: "la page publique affiche
+// le téléphone du bénévole", "the published response shows the
+// requester's email address"; not a page showing opening hours, nor an
+// organisation's address.
+func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
+	text := units[h.unit].text
+	si := sentenceIndex(text, h.start)
+	shown := false
+	var buf [64]byte
+	for pos := sentenceStart(text, h.start); pos < len(text) && !shown; {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || sentenceIndex(text, st) != si {
+			break
+		}
+		for _, p := range displayPrefixes {
+			shown = shown || strings.HasPrefix(string(w), p)
+		}
+		pos = e
+	}
+	if !shown {
+		return false
+	}
+	for k, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || sentenceIndex(text, r.start) != si || s.c.organisationAfter(text, r.end) {
+			continue
+		}
+		switch t.Context {
+		case ContextAny:
+			return true
+		case ContextPerson, ContextOwn:
+			if s.owned(text, r.start, r.end, false) || s.fieldList(units, raw, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
