@@ -4,7 +4,8 @@ import "strings"
 
 // documentOut keeps the out topic when the need makes a document that
 // lists people ("générer l'ordre du jour de la commission", "éditer la
-// liste des bénéficiaires") and the story takes it out of the tool: the
+// liste des bénéficiaires", a poster or a sheet of them) and the story
+// takes it out of the tool (sends, prints or publishes it): the
 // need itself ("… et l'envoyer aux membres"), the benefit ("pour
 // l'envoyer aux membres") or a criterion ("l'ordre du jour est envoyé par
 // courriel aux membres", "la liste est imprimée pour la séance"). A need
