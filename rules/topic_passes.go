@@ -126,6 +126,37 @@ func determinerNext(after string) bool {
 	return len(ws) == 1 && (roleArticles[ws[0]] || possessives[ws[0]] || ofWords[ws[0]] || ws[0] == "l" || ws[0] == "chaque")
 }
 
+// askedThing reports whether "demander" is followed by what a person asks
+// for themselves: a thing under an article or a possessive, not a partitive
+// ("des renseignements", "de l'aide") nor someone asked ("à un agent").
+func askedThing(after string) bool {
+	ws := firstWords(after, 1)
+	if len(ws) != 1 || ws[0] == "des" || ws[0] == "du" || !roleArticles[ws[0]] && !possessives[ws[0]] && ws[0] != "l" {
+		return false
+	}
+	next := firstWords(after, 2)
+	return len(next) < 2 || !duplicateWords[next[1]]
+}
+
+// duplicateWords name a copy of a document already issued: asking for one
+// is the existing channel's workflow, no new data.
+var duplicateWords = setOf(`duplicata duplicatas duplicate`)
+
+// roleInOrganisation reports whether the persona's role names an
+// organisation or the service it works in ("président d'association",
+// "secrétaire de mairie"): what it asks for is the organisation's.
+func (s *story) roleInOrganisation() bool {
+	if s.sent == nil {
+		return false
+	}
+	for _, w := range words(s.sent.Role) {
+		if organisationWord(w) || staffPlaces[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // forColleague reports whether a phrase of acting for someone ("pour le
 // compte d'un", "au nom d'une") names a colleague next: an agent keying
 // in for another agent acts within the team, not for a person served.

@@ -343,6 +343,14 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				// plus vite", "déclarer qu'un meublé est retiré" do not.
 				continue
 			}
+			if fold(h.word) == "demander" && (!askedThing(text[h.end:]) || s.roleInOrganisation()) {
+				// "demander ma carte", "demander une dérogation" file a
+				// request; "demander de l'aide", "demander à un agent",
+				// "demander des renseignements" do not, nor a duplicate
+				// sent through the existing channel; a "président
+				// d'association" asks for the association.
+				continue
+			}
 		}
 		accepted[k] = true
 		orgs[k] = s.c.organisationAfter(text, h.end) ||

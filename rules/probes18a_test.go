@@ -1,0 +1,29 @@
+package rules_test
+
+import "testing"
+
+// The fourteenth round's probes: classes read from heldout31 (set AG)
+// and heldout33 (set AI), written for products neither set holds and
+// labelled by the policy before each change. Each batch's comment says
+// which probes failed before it.
+
+// TestReviewProbesNinetiethBatchAskingForOneself: a citizen or a person
+// in an unknown role who asks for a card, a place or an exemption
+// ("demander ma carte", "demander une dérogation") files a request about
+// themselves: the RGPD section, as "réserver" and "apply" did. The
+// first three failed before the change; asking for help or information,
+// a duplicate through the existing channel, an agent asking a person
+// for a document and an association's officer asking for the
+// association ask nothing.
+func TestReviewProbesNinetiethBatchAskingForOneself(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux demander une place en halte-garderie pour mon fils", true, false},
+		{"ETQ habitant, je veux demander mon badge d'accès au parking en ligne afin de ne plus me déplacer", true, false},
+		{"ETQ pêcheur, je veux demander une dérogation pour pêcher de nuit", true, false},
+		{"ETQ usager, je veux demander de l'aide au support", false, false},
+		{"ETQ usager, je veux demander des renseignements sur les horaires de la piscine", false, false},
+		{"ETQ usager, je veux demander un duplicata de ma carte de bibliothèque", false, false},
+		{"ETQ agent, je veux demander une pièce complémentaire au demandeur", false, false},
+		{"ETQ président d'association, je veux demander une salle pour notre assemblée générale", false, false},
+	})
+}
