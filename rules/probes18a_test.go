@@ -27,3 +27,19 @@ func TestReviewProbesNinetiethBatchAskingForOneself(t *testing.T) {
 		{"ETQ président d'association, je veux demander une salle pour notre assemblée générale", false, false},
 	})
 }
+
+// TestIssueProbesNinetyFirstBatchGroupListOffline: a criterion that keeps
+// one group's list on a device without a network ("la liste du car",
+// "la liste de mon groupe", "the class list") copies people's records
+// onto it: the security review, though the need says nothing of working
+// offline. The first three asked no security review before the change;
+// a list of workshops or a map offline copies nobody's data.
+func TestIssueProbesNinetyFirstBatchGroupListOffline(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Pointage à la descente du bus", "ETQ accompagnatrice, je veux pointer les élèves à la descente du bus.\n\n- la liste du bus est disponible sur le téléphone, même sans réseau", true, true},
+		{"Liste de la séance hors connexion", "En tant qu'entraîneur, je souhaite que la liste de ma séance reste consultable sans réseau au stade.", false, true},
+		{"Class list offline", "As a swimming teacher, I want the class list to stay available on my tablet with no signal at the pool.", false, true},
+		{"Ateliers hors connexion", "ETQ animatrice, je veux consulter la liste des ateliers hors connexion.", false, false},
+		{"Plan hors connexion", "ETQ usager, je veux consulter le plan du stade hors connexion.", false, false},
+	})
+}

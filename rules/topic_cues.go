@@ -167,12 +167,37 @@ func workListAround(text string, off int) bool {
 	}
 	ws := words(text[start:end])
 	for i, w := range ws {
-		if workListWords[w] || (w == "liste" || w == "list") && i+2 < len(ws) && ws[i+2] == "jour" {
+		if workListWords[w] || (w == "liste" || w == "list") && i+2 < len(ws) && ws[i+2] == "jour" || groupList(ws, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// groupList reports whether ws[i] is the list of one group of people
+// taken out on a day: "la liste du car", "la liste de mon groupe", "the
+// class list". A plural ("la liste des ateliers") lists things.
+func groupList(ws []string, i int) bool {
+	if ws[i] != "liste" && ws[i] != "list" {
+		return false
+	}
+	if ws[i] == "list" && i > 0 && groupWords[ws[i-1]] {
+		return true // "the class list", "the coach list"
+	}
+	j := i + 1
+	if j < len(ws) && (ws[j] == "du" || ws[j] == "de" || ws[j] == "of" || ws[j] == "for") {
+		j++
+	}
+	if j < len(ws) && (ws[j] == "la" || ws[j] == "l" || ws[j] == "the" || possessives[ws[j]]) {
+		j++
+	}
+	return j > i+1 && j < len(ws) && groupWords[ws[j]]
+}
+
+// groupWords name one group of people met together: a class, a coach, a
+// session.
+var groupWords = setOf(`groupe car bus convoi seance cours classe equipe session sejour sortie creneau
+	group class coach session trip team`)
 
 // workListWords name a field agent's list of people or places to visit,
 // or the inspections and findings of the day.

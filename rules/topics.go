@@ -387,18 +387,24 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	// they count for the words of context personal-data (the device's
 	// security), though the copy processes nothing new.
 	records := map[sentKey]bool{}
-	if s.offlineStory() {
-		for _, h := range raw {
-			if s.sent != nil && s.sent.Lang == FR && frenchTools[fold(h.word)] {
-				continue // "utiliser l'application hors connexion": the tool, no record
-			}
-			if t := &s.t.Topics[h.topic]; t.Has(CategoryPersonalData) && (t.Context == ContextOwn || t.Context == ContextPerson) ||
-				t.Context == ContextPersonalData && workListAround(units[h.unit].text, h.start) {
-				// "la tournée hors connexion", "the day's round offline":
-				// a work list is the records of the people visited.
-				records[sentKey{h.unit, sentenceIndex(units[h.unit].text, h.start)}] = true
+	offlineStory := s.offlineStory()
+	for _, h := range raw {
+		t := &s.t.Topics[h.topic]
+		if !offlineStory || !t.Has(CategoryPersonalData) || t.Context != ContextOwn && t.Context != ContextPerson {
+			// "la tournée hors connexion", "the day's round offline": a
+			// work list is the records of the people visited. Past a
+			// need that works offline, a criterion that keeps a work
+			// list offline counts by itself: "la liste du car est
+			// disponible sur la tablette, même sans réseau".
+			if t.Context != ContextPersonalData || !offlineStory && !offline(" "+strings.Join(words(h.word), " ")+" ") ||
+				!workListAround(units[h.unit].text, h.start) {
+				continue
 			}
 		}
+		if s.sent != nil && s.sent.Lang == FR && frenchTools[fold(h.word)] {
+			continue // "utiliser l'application hors connexion": the tool, no record
+		}
+		records[sentKey{h.unit, sentenceIndex(units[h.unit].text, h.start)}] = true
 	}
 	// Whether listed columns name people is looked at once, and only
 	// when a bulk word's own sentence names no one.
