@@ -176,6 +176,7 @@ func strictDecode(n *yaml.Node, out any) Errors {
 	}
 	known := yamlKeys(v.Type())
 	var errs Errors
+	seen := map[string]int{} // key -> line: go-yaml's own check stops at custom unmarshalers
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		idx, ok := fields[k.Value]
@@ -183,6 +184,13 @@ func strictDecode(n *yaml.Node, out any) Errors {
 			errs = append(errs, unknownKey(k, known))
 			continue
 		}
+		if line, dup := seen[k.Value]; dup {
+			// The second value would silently replace the first one.
+			errs = append(errs, errf(k.Line, k.Value, "clé déjà donnée à la ligne %d : gardez-en une seule",
+				"key already given at line %d: keep only one", line))
+			continue
+		}
+		seen[k.Value] = k.Line
 		errs = append(errs, under(k.Value, decodeValue(val, v.Field(idx)))...)
 	}
 	return errs

@@ -540,6 +540,8 @@ func TestParseTemplateErrors(t *testing.T) {
 		{"bad-category.yml", 9, "topics[0].category", "« finance » inconnue", `unknown "finance"`},
 		{"bad-category-list.yml", 9, "topics[0].category[1]", "« finance » inconnue", `unknown "finance"`},
 		{"bad-context.yml", 10, "topics[0].context", "« owner » inconnu", `unknown "owner"`},
+		// A key written twice would have its first value dropped unseen.
+		{"duplicate-key.yml", 11, "topics[0].keywords", "clé déjà donnée à la ligne 10", "key already given at line 10"},
 		// A topic by its id alone needs a template to take it from.
 		{"id-only-topic.yml", 8, "topics[0]", "sans extends, donnez sa catégorie", "without extends, give its category"},
 		{"unknown-requires.yml", 11, "personas[0].requires[0]", "section « security-notes » inconnue", `section "security-notes" is not in this template`},
