@@ -43,3 +43,19 @@ func TestIssueProbesNinetyFirstBatchGroupListOffline(t *testing.T) {
 		{"Plan hors connexion", "ETQ usager, je veux consulter le plan du stade hors connexion.", false, false},
 	})
 }
+
+// TestReviewProbesNinetySecondBatchHomeAccessCode: the code that opens
+// someone's home (a door entry code, a key safe code) kept in the tool or
+// shown to staff is a secret about that person: both reviews. The first
+// two asked only the RGPD section before the change (the third asked
+// both, for a delivery round seeing people's homes); fitting a key safe
+// and a staff room's door are no one's secret.
+func TestReviewProbesNinetySecondBatchHomeAccessCode(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant qu'infirmière, j'ai besoin de connaître le code de la porte d'entrée du patient avant ma première visite", true, true},
+		{"As a responder, I want to see the key safe code of the tenant's home when I am sent out", true, true},
+		{"ETQ livreuse de repas, je veux voir le digicode de chaque bénéficiaire de ma tournée", true, true},
+		{"As a tenant, I want to book a time for the installer to fit my key safe", true, false},
+		{"ETQ agent, je veux signaler que la porte du local technique ne ferme plus", false, false},
+	})
+}
