@@ -115,8 +115,8 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			continue
 		}
 		for _, x := range after[i+1:] {
-			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] || x == "autre" || x == "autres" {
-				continue // "l'adresse d'un autre abonné"
+			if roleArticles[x] || x == "l" || x == "chaque" || possessives[x] || x == "autre" || x == "autres" || quantifiers[x] {
+				continue // "l'adresse d'un autre abonné", "le téléphone de tous les bénéficiaires"
 			}
 			if s.c.personLike(x, s.lang) {
 				return true
@@ -127,6 +127,10 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 	}
 	return inSentence && s.ownInNeed(text[start:end])
 }
+
+// quantifiers stand between "de" and the people a detail belongs to:
+// "de tous les bénéficiaires", "of every client".
+var quantifiers = setOf(`tous toutes every each all any`)
 
 // ownInNeed reports whether a record named word is one the story's need
 // handles as a person's: any record of a citizen's need (their own); in

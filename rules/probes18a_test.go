@@ -59,3 +59,16 @@ func TestReviewProbesNinetySecondBatchHomeAccessCode(t *testing.T) {
 		{"ETQ agent, je veux signaler que la porte du local technique ne ferme plus", false, false},
 	})
 }
+
+// TestIssueProbesNinetyThirdBatchDetailOfAllPeople: a quantifier between
+// a detail and its owners ("l'adresse de tous les bénéficiaires", "the
+// address of all tenants") still makes the detail theirs: a question of
+// who sees it asks for the security review. The first two asked nothing
+// before the change; the dates of all the files are nobody's detail.
+func TestIssueProbesNinetyThirdBatchDetailOfAllPeople(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Question : que voient les livreuses ?", "Les livreuses doivent-elles voir l'adresse de tous les bénéficiaires ?", true, true},
+		{"Question : remplaçants", "Les remplaçants doivent-ils voir le téléphone de toutes les familles du club ?", true, true},
+		{"Question : dates", "Les agents doivent-ils voir la date de tous les dossiers ?", false, false},
+	})
+}
