@@ -370,7 +370,11 @@ func build(t *Template) *compiled {
 		}
 		// Verbs are conjugated where a topic lists acts ("exporter",
 		// "anonymiser"); people, attributes and records are nouns.
-		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn && tp.Context != ContextProvider
+		verbs := tp.Context != ContextNeed && tp.Context != ContextPerson && tp.Context != ContextOwn && tp.Context != ContextProvider &&
+			tp.Context != ContextOnBehalf
+		if tp.Context == ContextOnBehalf {
+			c.anyNeed = true
+		}
 		c.anyProvider = c.anyProvider || tp.Context == ContextProvider && len(tp.Keywords) > 0
 		for _, k := range tp.Keywords {
 			for _, ws := range inflections(phraseWords(k), verbs) {

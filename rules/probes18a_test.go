@@ -72,3 +72,19 @@ func TestIssueProbesNinetyThirdBatchDetailOfAllPeople(t *testing.T) {
 		{"Question : dates", "Les agents doivent-ils voir la date de tous les dossiers ?", false, false},
 	})
 }
+
+// TestReviewProbesNinetyFourthBatchActingForARelative: a need about one's
+// own parent or relative (context on-behalf) is acting or knowing for
+// another adult, whatever it does: cancelling a visit, being told, seeing
+// their appointments. All four asked nothing before the change, as the
+// same acts on one's own data do; a relative named in the benefit only
+// asks nothing.
+func TestReviewProbesNinetyFourthBatchActingForARelative(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ aidante familiale, je peux annuler le portage de repas de ma mère pendant son hospitalisation", true, true},
+		{"ETQ aidant, je veux être prévenu quand l'infirmière est passée chez mon père", true, true},
+		{"As a family carer, I want to see my dad's home care visits for the week", true, true},
+		{"As a family carer, I want to cancel my mother's visit from the chiropodist", true, true},
+		{"ETQ usager, je veux consulter les horaires de la piscine afin d'y emmener ma mère", false, false},
+	})
+}

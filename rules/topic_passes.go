@@ -50,14 +50,15 @@ func (s *story) needTopics() []topicHit {
 	if s.sent == nil || s.sent.Action == "" || !s.c.anyNeed {
 		return nil
 	}
+	quiet := false
 	switch s.act {
 	case actBrowse, actWorkflow, actRestrict, actOwnDelete, actControl:
-		return nil // people seen, notified or moved along: nothing new about them
+		quiet = true // people seen, notified or moved along: nothing new about them
 	}
 	need := s.sent.Action
 	var out []topicHit
 	s.c.words.scan(need, func(p *phrase, start, end int) {
-		if p.vague || s.t.Topics[p.id].Context != ContextNeed {
+		if ctx := s.t.Topics[p.id].Context; p.vague || ctx != ContextNeed && ctx != ContextOnBehalf || quiet && ctx == ContextNeed {
 			return
 		}
 		if start > 0 && need[start-1] == '-' || end < len(need) && need[end] == '-' {
@@ -84,7 +85,8 @@ func (s *story) needTopics() []topicHit {
 		before := lastWords(need[:start], 2)
 		// "réserver pour mes enfants": a citizen's relatives are whom the
 		// booking is about, not whom a feature is for.
-		relatives := len(before) == 2 && firstPossessives[before[1]] && s.citizenPerson()
+		relatives := len(before) == 2 && firstPossessives[before[1]] && s.citizenPerson() ||
+			s.t.Topics[p.id].Context == ContextOnBehalf // "for my relative": acting for them
 		for _, w := range before {
 			if beneficiaryWords[s.sent.Lang][w] && !relatives || aggregateWords[w] {
 				return

@@ -245,7 +245,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				accepted[k], orgs[k] = true, true
 			}
 			continue
-		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside, ContextAccess, ContextOut:
+		case ContextPersonalData, ContextProvider, ContextRecords, ContextOutside, ContextAccess, ContextOut, ContextOnBehalf:
 			continue
 		case ContextPerson, ContextOwn:
 			if frenchTools[fold(h.word)] && s.lang == FR {

@@ -342,11 +342,19 @@ const (
 	// what, written in the authors' own words. Things ("seuls les
 	// dossiers complets") are not.
 	ContextRestricted TopicContext = "restricted"
+	// ContextOnBehalf: the keywords name one's own relative ("ma mère",
+	// "my dad"); as ContextNeed they count in the story's need only, and
+	// whatever the need does: seeing, cancelling or being told about a
+	// parent's visit ("annuler une intervention chez mon père", "get a
+	// text when my mum's alarm is raised") is acting or knowing for
+	// another adult, the policy's representation, where the same act on
+	// one's own data processes nothing new.
+	ContextOnBehalf TopicContext = "on-behalf"
 )
 
 // TopicContexts lists the contexts a template may use.
 func TopicContexts() []TopicContext {
-	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess, ContextOut, ContextRestricted}
+	return []TopicContext{ContextAny, ContextPerson, ContextOwn, ContextCitizen, ContextPersonalData, ContextNeed, ContextExchange, ContextInterconnection, ContextAct, ContextProvider, ContextRecords, ContextOtherPerson, ContextTransfer, ContextSeeing, ContextSamePerson, ContextOutside, ContextDoer, ContextInbound, ContextAccess, ContextOut, ContextRestricted, ContextOnBehalf}
 }
 
 // RuleSetting overrides a rule for a template.
