@@ -88,3 +88,15 @@ func TestReviewProbesNinetyFourthBatchActingForARelative(t *testing.T) {
 		{"ETQ usager, je veux consulter les horaires de la piscine afin d'y emmener ma mère", false, false},
 	})
 }
+
+// TestIssueProbesNinetyFifthBatchDiplomaAndCV: a diploma or a CV joined
+// or put in one's file is an upload of a person's document: both
+// reviews. The first two asked only the RGPD section before the change;
+// a list of the diplomas a school prepares for is nobody's document.
+func TestIssueProbesNinetyFifthBatchDiplomaAndCV(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Dépôt du diplôme", "ETQ maître-nageuse, je souhaite déposer mon diplôme du BNSSA dans mon dossier de recrutement.", true, true},
+		{"Candidature en ligne", "ETQ porteuse de projet, je veux déposer ma candidature en ligne.\n\n- [ ] le formulaire demande le nom, le courriel et le téléphone\n- [ ] la porteuse joint son CV", true, true},
+		{"Diplômes préparés", "ETQ usager, je veux consulter la liste des diplômes préparés au conservatoire.", false, false},
+	})
+}
