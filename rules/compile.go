@@ -22,6 +22,12 @@ type compiled struct {
 	// for a review, and those the template marks IgnoreTopics (out of
 	// scope).
 	answer []bool
+	// reply marks, among them, the sections that answer a condition: a
+	// heading is never qualified into one of those ("Sécurité des
+	// manèges" is a story's subject, not its security notes), while a
+	// section the template only leaves unread ("Pas terminé / reporté")
+	// may be.
+	reply []bool
 	// words holds the topics' keywords and the vague terms in one
 	// matcher: a story's text is walked once for both.
 	words    phraseMatcher
@@ -311,6 +317,7 @@ func build(t *Template) *compiled {
 		aliases:  map[string]int{},
 		hints:    map[string]int{},
 		answer:   make([]bool, len(t.Sections)),
+		reply:    make([]bool, len(t.Sections)),
 		acronyms: map[string][]int{},
 		ruleOff:  map[string]bool{},
 		ruleSev:  map[string]Severity{},
@@ -349,16 +356,16 @@ func build(t *Template) *compiled {
 				c.maxHint = max(c.maxHint, 2*len(h)+16)
 			}
 		}
-		c.answer[i] = s.IgnoreTopics
 		for _, cond := range s.RequiredWhen {
 			if cond != Always {
-				c.answer[i] = true
+				c.reply[i] = true
 			}
 		}
 		switch s.ID {
 		case SectionSecurityNotes, SectionPersonalData, SectionAccessibility:
-			c.answer[i] = true
+			c.reply[i] = true
 		}
+		c.answer[i] = s.IgnoreTopics || c.reply[i]
 	}
 	c.people, c.records, c.attributes = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i, tp := range t.Topics {

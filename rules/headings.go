@@ -151,8 +151,9 @@ func (s *story) matchSection(h string) int {
 // qualifiedSection returns the section a heading names before a
 // qualifier: whose ("Retours du maire", "Feedback from the grounds
 // team"), or a second name after a slash or a dash ("Décisions /
-// actions"). A section that answers a review is never found this way:
-// "Sécurité des manèges" is about rides, not the story's security notes.
+// actions"), or a comma ("Pas terminé, reporté au sprint 5"). A section
+// that answers a review is never found this way: "Sécurité des manèges"
+// is about rides, not the story's security notes.
 func (s *story) qualifiedSection(h string) int {
 	if len(h) > 80 {
 		return -1
@@ -161,10 +162,14 @@ func (s *story) qualifiedSection(h string) int {
 	ws := strings.Fields(h)
 	for n := min(len(ws)-1, 3); n >= 1; n-- {
 		next := strings.ToLower(ws[n])
-		if !headingQualifiers[next] && !strings.HasPrefix(next, "d'") && !strings.HasPrefix(next, "d’") {
+		// "Pas terminé, reporté au sprint 5": a comma ends the name too.
+		// A colon does not: "Contexte : la DREAL veut…" labels its own
+		// text, not all that follows it.
+		comma := strings.HasSuffix(ws[n-1], ",")
+		if !comma && !headingQualifiers[next] && !strings.HasPrefix(next, "d'") && !strings.HasPrefix(next, "d’") {
 			continue
 		}
-		if i, ok := s.c.aliases[string(keyPrefix(strings.Join(ws[:n], " "), buf[:]))]; ok && !s.c.answer[i] {
+		if i, ok := s.c.aliases[string(keyPrefix(strings.TrimSuffix(strings.Join(ws[:n], " "), ","), buf[:]))]; ok && !s.c.reply[i] {
 			return i
 		}
 	}

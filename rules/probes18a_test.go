@@ -100,3 +100,16 @@ func TestIssueProbesNinetyFifthBatchDiplomaAndCV(t *testing.T) {
 		{"Diplômes préparés", "ETQ usager, je veux consulter la liste des diplômes préparés au conservatoire.", false, false},
 	})
 }
+
+// TestIssueProbesNinetySixthBatchWhatWasShown: a sprint review's "Montré"
+// and a heading "Pas terminé, reporté au sprint 3" are its account of the
+// work, read for no processing, as "Démontré" and "Pas terminé" were.
+// The first two asked for reviews before the change; feedback that asks
+// for a list of people sent out keeps both.
+func TestIssueProbesNinetySixthBatchWhatWasShown(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Revue de sprint 2 – 4 mars", "## Montré\n- dépôt de la carte d'identité du demandeur\n- filtre des demandes par commune\n\n## Retours\n- le libellé du bouton « Valider » prête à confusion\n\n## Actions\n- renommer le bouton (Inès)", false, false},
+		{"Revue de sprint 3 – 18 mars", "## Démontré\n- tableau de bord des réservations\n\n## Pas terminé, reporté au sprint 4\n- signature électronique des conventions\n- paiement par carte bancaire\n\n## Retours\n- la couleur des statuts est peu lisible", false, false},
+		{"Revue de sprint 4 – 1er avril", "## Montré\n- tableau de bord\n\n## Retours\n- le service veut envoyer chaque semaine au prestataire la liste des usagers inscrits avec leurs adresses\n\n## Actions\n- écrire le récit (Inès)", true, true},
+	})
+}
