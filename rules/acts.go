@@ -459,7 +459,7 @@ func (s *story) recordsShown(ws []string, next string) bool {
 var historyWords = setOf(`historique history journal log`)
 
 // leadWords come before the records a display names.
-var leadWords = setOf(`all only new open pending current recent latest outstanding tous toutes uniquement seulement`)
+var leadWords = setOf(`all every each only new open pending current recent latest outstanding tous toutes chaque uniquement seulement`)
 
 // namesSensitive reports whether the need holds a keyword of a topic
 // that is no mere record or person: "les pièces médicales", "les pièces

@@ -113,3 +113,16 @@ func TestIssueProbesNinetySixthBatchWhatWasShown(t *testing.T) {
 		{"Revue de sprint 4 – 1er avril", "## Montré\n- tableau de bord\n\n## Retours\n- le service veut envoyer chaque semaine au prestataire la liste des usagers inscrits avec leurs adresses\n\n## Actions\n- écrire le récit (Inès)", true, true},
 	})
 }
+
+// TestReviewProbesNinetySeventhBatchEveryRecordShown: "every booking",
+// "chaque demande" before the records a display names is a quantity, as
+// "all bookings" is: browsing what the same people handle. The first
+// two asked for the RGPD section before the change; every person shown
+// is still a new display of people.
+func TestReviewProbesNinetySeventhBatchEveryRecordShown(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a hall caretaker, I want to see every booking for the day on one screen", false, false},
+		{"ETQ agent d'accueil, je veux voir chaque réservation du jour sur le tableau de bord", false, false},
+		{"As a hall caretaker, I want to see every hirer with their phone number for the day", true, false},
+	})
+}
