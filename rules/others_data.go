@@ -144,7 +144,9 @@ func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		b := lastWords(text[:h.start], 2)
 		neg := false
 		for _, w := range b {
-			neg = neg || w == "pas" || w == "not" || w == "jamais" || w == "never"
+			// "ne voient ni le téléphone ni le courriel", "ne voit que le
+			// prénom": "ne" before the verb denies or restricts it.
+			neg = neg || w == "pas" || w == "not" || w == "jamais" || w == "never" || w == "ne" || w == "n"
 		}
 		if !neg {
 			return false

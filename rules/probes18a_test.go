@@ -126,3 +126,17 @@ func TestReviewProbesNinetySeventhBatchEveryRecordShown(t *testing.T) {
 		{"As a hall caretaker, I want to see every hirer with their phone number for the day", true, false},
 	})
 }
+
+// TestIssueProbesNinetyEighthBatchNeBeforeSeeing: "ne" before a verb of
+// seeing denies or restricts it ("ne voient pas", "ne voient que") as
+// "ne doivent pas voir" did: who may see a person's detail, the
+// security review. The first asked only the RGPD section before the
+// change (the second asked both already, read as an access rule); a
+// sentence that sees nobody's detail asks nothing.
+func TestIssueProbesNinetyEighthBatchNeBeforeSeeing(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"CR atelier avec les animateurs", "**Décisions**\n- les animateurs ne voient pas le téléphone des parents", true, true},
+		{"CR réunion accueil", "**Décisions**\n- l'agent d'accueil ne voit que le prénom des usagers", true, true},
+		{"CR réunion accueil", "**Décisions**\n- l'agent d'accueil ne voit pas les horaires de la piscine", false, false},
+	})
+}
