@@ -140,3 +140,16 @@ func TestIssueProbesNinetyEighthBatchNeBeforeSeeing(t *testing.T) {
 		{"CR réunion accueil", "**Décisions**\n- l'agent d'accueil ne voit pas les horaires de la piscine", false, false},
 	})
 }
+
+// TestReviewProbesNinetyNinthBatchChosenTime: the time or the day a
+// person chooses for their own call, visit or delivery is a choice the
+// service keeps about them: the RGPD section. The English one failed
+// before the change (the French one asked it already, from the
+// delivery); an agent choosing the day of a round chooses for nobody.
+func TestReviewProbesNinetyNinthBatchChosenTime(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a meals on wheels client, I would like to choose the time of my weekly delivery", true, false},
+		{"ETQ bénéficiaire du portage, je veux choisir l'heure de passage du livreur", true, false},
+		{"ETQ responsable des tournées, je veux choisir le jour de la tournée du secteur Nord", false, false},
+	})
+}
