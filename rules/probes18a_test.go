@@ -153,3 +153,16 @@ func TestReviewProbesNinetyNinthBatchChosenTime(t *testing.T) {
 		{"ETQ responsable des tournées, je veux choisir le jour de la tournée du secteur Nord", false, false},
 	})
 }
+
+// TestReviewProbesHundredthBatchCouples: a couple is two people: a list
+// of couples published, or a couple recorded, handles their data. The
+// first asked nothing before the change (the second asked the RGPD
+// section already, from the witnesses); a count of couples is a
+// statistic.
+func TestReviewProbesHundredthBatchCouples(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ chargée de communication, je veux publier sur le site la liste des couples qui renouvellent leurs vœux", true, true},
+		{"ETQ officier d'état civil, je veux enregistrer le couple et ses témoins pour la cérémonie", true, false},
+		{"ETQ agent, je veux voir le nombre de couples reçus en mairie cette année", false, false},
+	})
+}
