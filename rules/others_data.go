@@ -144,8 +144,9 @@ func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		b := lastWords(text[:h.start], 2)
 		neg := false
 		for _, w := range b {
-			// "ne voient ni le téléphone ni le courriel", "ne voit que le
-			// prénom": "ne" before the verb denies or restricts it.
+			// "ne voient pas le téléphone des parents", "ne voit que le
+			// prénom des usagers": "ne" before the verb denies or
+			// restricts it.
 			neg = neg || w == "pas" || w == "not" || w == "jamais" || w == "never" || w == "ne" || w == "n"
 		}
 		if !neg {

@@ -351,10 +351,8 @@ func (s *story) unknownPersonBooking(word string) bool {
 	if w := fold(word); !strings.HasPrefix(w, "reserv") && w != "book" || s.sent == nil || s.persona >= 0 || s.aboutOrganisation() {
 		return false
 	}
-	for _, w := range words(s.sent.Role) {
-		if organisationWord(w) || staffPlaces[w] {
-			return false // "trésorier d'association", "assistante du service": in an organisation's name
-		}
+	if s.roleInOrganisation() {
+		return false // "trésorier d'association", "assistante du service": in an organisation's name
 	}
 	_, head, ok := roleHead(s.sent.Role, s.sent.Lang)
 	return ok && personShaped(head, s.sent.Lang)
