@@ -88,10 +88,10 @@ func hostileBody(unit string, size int) string {
 // Analysing 64 KB of any hostile shape allocates in proportion to its
 // size, at most five times what 16 KB of it does (quadratic paths grow
 // sixteenfold) and within the budget of 32 MiB, gives no rule more than
-// twenty findings, and ends well within a second: on main 64 KB of "[a]("
-// took 3.6 s, of "![a](" 2 s, of "> " 1.3 s; 64 KB of "- x" lines gave
-// 16,000 findings and allocated 49 MiB. The time bound is generous for a
-// loaded machine; BenchmarkAnalyzeShapes measures the time.
+// twenty findings: on main 64 KB of "[a](" took 3.6 s, of "![a](" 2 s, of
+// "> " 1.3 s; 64 KB of "- x" lines gave 16,000 findings and allocated 49
+// MiB. Time is BenchmarkAnalyzeShapes's to measure, not a unit test's: a
+// wall-clock bound fails on a loaded machine whatever the code.
 func TestHostileShapesStayLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses 2 MB of hostile Markdown")
@@ -106,11 +106,7 @@ func TestHostileShapesStayLinear(t *testing.T) {
 	}
 	for _, s := range hostileShapes {
 		body := hostileBody(s.unit, 64<<10)
-		start := time.Now()
 		r := rules.Analyze(rules.Input{Title: "t", Body: body}, tmpl, "")
-		if took := time.Since(start); took > time.Second {
-			t.Errorf("%s: 64 KB analysed in %s", s.name, took.Round(time.Millisecond))
-		}
 		perRule := map[string]int{}
 		for _, f := range r.Findings {
 			if perRule[f.Rule]++; perRule[f.Rule] > 20 {

@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The checks behind the topic contexts that read more than a word:
 // lists of fields, providers, migrations, transfers, tenders (see
@@ -161,7 +164,9 @@ func perPerson(before string) bool {
 func (s *story) bugReport() bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(s.in.Body), "\n")
 	for _, line := range []string{s.in.Title, first} {
-		t := fold(strings.TrimLeft(line, "[ #*"))
+		// Only the line's first word matters: folding the whole line,
+		// once per topic hit, made a 64 KB one-line body quadratic.
+		t := fold(firstBytes(strings.TrimLeft(line, "[ #*"), 8))
 		if strings.HasPrefix(t, "bug") && (len(t) == 3 || !isWordRune(rune(t[3]))) {
 			return true
 		}
@@ -172,6 +177,18 @@ func (s *story) bugReport() bool {
 		}
 	}
 	return false
+}
+
+// firstBytes returns at most the first n bytes of s, cut on a rune
+// boundary.
+func firstBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // listJoiners may stand between two fields of a list.
