@@ -24,6 +24,10 @@ var frNotInfinitive = map[string]bool{
 	"quartier": true, "planner": true, "designer": true, "scanner": true, "banner": true,
 	"tracker": true, "viewer": true, "player": true, "timer": true, "buffer": true,
 	"master": true, "partner": true, "sticker": true, "dossier": true,
+	// Nouns that read as -er verbs after an elided article: "pour l'usager"
+	// is for whom, not why.
+	"usager": true, "passager": true, "messager": true, "potager": true, "foyer": true,
+	"loyer": true,
 }
 
 // frIerVerbs are the common -ier verbs; other -ier words are taken for

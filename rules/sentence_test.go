@@ -28,6 +28,9 @@ func TestParseSentence(t *testing.T) {
 			"agent", "recevoir une alerte pour chaque dossier en retard", "", FR, "en tant que", "veux", ""},
 		{"fr pour before a possessive", "En tant que cheffe de service, je veux un tableau de bord pour mon service",
 			"cheffe de service", "un tableau de bord pour mon service", "", FR, "en tant que", "veux", ""},
+		// "l'usager" reads like "l'envoyer": a noun ending in -er.
+		{"fr pour before an elided noun", "ETQ conseiller, je peux imprimer pour l'usager un récapitulatif des démarches",
+			"conseiller", "peux imprimer pour l'usager un récapitulatif des démarches", "", FR, "etq", "peux", ""},
 		{"fr pour before a number", "En tant qu'usager, je veux payer en ligne pour 3 mois",
 			"usager", "payer en ligne pour 3 mois", "", FR, "en tant que", "veux", ""},
 		{"fr pour after a comma, before a noun", "En tant qu'agent, je veux un export, pour la comptabilité",

@@ -426,10 +426,14 @@ func dashboardOf(before string) bool {
 // fixed phrase that means something else: a sign language ("en langue
 // des signes", "sign language") signs nothing, and a network connection
 // signs nobody in ("une connexion lente", "les connexions faibles", "a
-// slow connection", "connexion internet").
+// slow connection", "connexion internet"); an injection that a flaw or
+// an attack names ("faille d'injection", "injection SQL", "code
+// injection") is software's, not a jab.
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	switch w {
+	case "injection", "injections":
+		return attackInjection(text, start, end)
 	case "signe", "signes", "sign", "signs":
 		b := lastWords(text[:start], 2)
 		next := firstWords(text[end:], 1)
@@ -445,6 +449,33 @@ func fixedPhrase(text string, start, end int) bool {
 	prev := lastWords(text[:start], 1)
 	return len(prev) == 1 && linkQualities[prev[0]]
 }
+
+// attackInjection reports whether the injection at start:end is an
+// attack on software: named by what it injects ("injection SQL", "SQL
+// injection", "injection de code") or by the flaw or attack it is
+// ("faille d'injection", "injection attack").
+func attackInjection(text string, start, end int) bool {
+	next := firstWords(text[end:], 2)
+	if len(next) > 0 && injectedThings[next[0]] ||
+		len(next) == 2 && (next[0] == "de" || next[0] == "d") && injectedThings[next[1]] {
+		return true
+	}
+	prev := lastWords(text[:start], 2)
+	if len(prev) > 0 && injectedThings[prev[len(prev)-1]] {
+		return true
+	}
+	return len(prev) == 2 && (prev[1] == "d" || prev[1] == "par") && injectionFlaws[prev[0]]
+}
+
+// injectedThings are what an attack injects, or the attack itself after
+// the word ("injection attack", "injection flaw").
+var injectedThings = setOf(`sql nosql html xml ldap xss code commande commandes command commands script scripts
+	css javascript header headers entete entetes attack attacks flaw flaws vulnerability attaque attaques`)
+
+// injectionFlaws name a weakness or an attack before "d'injection" or
+// "par injection".
+var injectionFlaws = setOf(`faille failles vulnerabilite vulnerabilites attaque attaques risque risques tentative
+	tentatives`)
 
 // linkQualities say how fast or through what a network connection runs.
 var linkQualities = setOf(`lente lentes faible faibles instable instables internet reseau mobile mobiles wifi 3g 4g 5g

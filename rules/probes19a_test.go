@@ -1,0 +1,64 @@
+package rules_test
+
+import "testing"
+
+// The fifteenth round's probes: classes read from heldout34 (set AJ),
+// the fourteenth round's yardstick, and from heldout35 (set AK), written
+// for products neither set holds and labelled by the policy before each
+// change. Each batch's comment says which probes failed before it.
+
+// TestReviewProbesHundredAndFirstBatchSoftwareInjection: an injection
+// that a flaw or an attack names ("faille d'injection", "injection SQL")
+// is a weakness of software: the security review, no RGPD section. The
+// first three asked for the RGPD section before the change (an
+// injection read as a jab, health data); a nurse recording the
+// injections given still asks both.
+func TestReviewProbesHundredAndFirstBatchSoftwareInjection(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Monter la bibliothèque de cartes en 3.1.2", "Le CERT-FR signale une faille d'injection dans la version 3.1.0. Passer en 3.1.2.", false, true},
+		{"Corriger l'injection SQL du moteur de recherche", "La recherche des salles accepte une injection SQL dans le champ « commune ».", false, true},
+		{"Fix code injection in the export template", "A code injection flaw in the template engine lets anyone run scripts. Upgrade it.", false, true},
+	})
+	reviewProbes(t, []reviewProbe{
+		{"En tant qu'infirmière scolaire, je veux noter les injections faites à chaque élève", true, true},
+	})
+}
+
+// TestReviewProbesHundredAndSecondBatchHealthNamedByItsTest: a mental
+// capacity assessment and a heart trace (ECG) are about a person's
+// health: both reviews. Before the change the first two asked the RGPD
+// section only and the fourth nothing; the third, naming a patient,
+// asked both already.
+func TestReviewProbesHundredAndSecondBatchHealthNamedByItsTest(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a care coordinator, I want to record the outcome of a mental capacity assessment on the person's file", true, true},
+		{"As a social worker, I want to see when the last capacity assessment of the resident was done", true, true},
+		{"ETQ régulateur, je veux recevoir le tracé ECG du patient transmis par l'ambulance", true, true},
+		{"ETQ technicien, je veux joindre au signalement le tracé ECG enregistré par le défibrillateur", true, true},
+	})
+}
+
+// TestIssueProbesHundredAndThirdBatchNetworkFiltering: a firewall, a VPN
+// or an encrypted tunnel is a security control whatever flows through
+// it. All three asked nothing before the change; a network cable's
+// length asks nothing.
+func TestIssueProbesHundredAndThirdBatchNetworkFiltering(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"VPN des postes de la médiathèque", "- [ ] monter le VPN entre l'annexe et le siège\n- [ ] tester la bascule", false, true},
+		{"Règles du pare-feu de l'annexe", "Ouvrir seulement les ports 443 et 22 sur le pare-feu de l'annexe.", false, true},
+		{"Firewall rules for the depot", "Close every inbound port on the depot firewall but 443.", false, true},
+		{"Câble réseau de la salle", "Le câble de la salle 2 est trop court de deux mètres.", false, false},
+	})
+}
+
+// TestIssueProbesHundredAndFourthBatchInvoicesAndPaperRecords: invoices
+// joined as proof are an upload; paper records keyed into the tool are a
+// migration of people's data. The first two asked no security review
+// before the change; joining nothing asks nothing new.
+func TestIssueProbesHundredAndFourthBatchInvoicesAndPaperRecords(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Demande de remboursement", "ETQ bénévole, je peux demander le remboursement de mes frais en joignant les factures.", true, true},
+		{"Reprise des fiches d'inscription papier", "Saisir dans l'outil les 240 fiches d'inscription papier (nom, adresse, téléphone) de la saison passée.", true, true},
+		{"Remboursement des frais", "ETQ bénévole, je peux voir le barème des frais remboursés.", false, false},
+	})
+}
