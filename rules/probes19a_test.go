@@ -62,3 +62,40 @@ func TestIssueProbesHundredAndFourthBatchInvoicesAndPaperRecords(t *testing.T) {
 		{"Remboursement des frais", "ETQ bénévole, je peux voir le barème des frais remboursés.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndFifthBatchComplaintToThePolice: filing a
+// complaint to the police or the prosecutor ("faire ma pré-plainte",
+// "porter plainte", "make a crime report") records an offence and its
+// victim: both reviews. The first three asked for the RGPD section at
+// most before the change; a count of complaints to the town hall names no
+// one, and a page about the pre-complaint records nothing.
+func TestReviewProbesHundredAndFifthBatchComplaintToThePolice(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ victime, je veux faire ma pré-plainte pour le vol de mon vélo en ligne", true, true},
+		{"ETQ usager, je veux porter plainte en ligne pour une escroquerie", true, true},
+		{"As a resident, I want to make a crime report online when my shed is broken into", true, true},
+		{"ETQ agent, je veux voir le nombre de plaintes pour nuisances traitées ce mois-ci", false, false},
+		{"ETQ usager, je veux lire la page qui explique la pré-plainte en ligne", false, false},
+	})
+}
+
+// TestReviewProbesHundredAndSixthBatchOccupationalDoctor: an agent's
+// request made on the occupational doctor's opinion holds health data:
+// both reviews. The first asked nothing before the change (the second,
+// an opinion joined to an agent's file, asked both already); the
+// service's opening hours ask nothing.
+func TestReviewProbesHundredAndSixthBatchOccupationalDoctor(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent, je veux demander un poste assis sur avis du médecin du travail", true, true},
+		{"ETQ gestionnaire RH, je veux joindre l'avis de la médecine du travail au dossier de l'agent", true, true},
+		{"ETQ agent, je veux voir les horaires d'ouverture du service de médecine du travail", false, false},
+	})
+}
+
+// TestIssueProbesHundredAndSeventhBatchBotProtection: bot protection on a
+// form is a security control. It asked nothing before the change.
+func TestIssueProbesHundredAndSeventhBatchBotProtection(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Bot protection on the booking form", "Add bot protection to the public booking form: 400 fake bookings last night.", false, true},
+	})
+}
