@@ -99,3 +99,17 @@ func TestIssueProbesHundredAndSeventhBatchBotProtection(t *testing.T) {
 		{"Bot protection on the booking form", "Add bot protection to the public booking form: 400 fake bookings last night.", false, true},
 	})
 }
+
+// TestIssueProbesHundredAndEighthBatchEventPhotos: photos of an event or
+// of its people (an outing, an open day, a tournament) show faces:
+// publishing them asks for both reviews, in a story as in a question.
+// The first three asked nothing before the change; photos of a restored
+// monument show no one.
+func TestIssueProbesHundredAndEighthBatchEventPhotos(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Photos de la sortie au zoo", "ETQ animatrice du centre social, je veux publier les photos de la sortie au zoo sur la page Facebook du centre.", true, true},
+		{"Open day photos", "As a communications officer, I want to post photos of the open day on the council website.", true, true},
+		{"Photos du tournoi sur le site ?", "Question du club : peut-on mettre en ligne les photos du tournoi des moins de 11 ans sur le site de la ville ?", true, true},
+		{"Photos du monument", "ETQ agent du patrimoine, je veux publier les photos du monument restauré sur le site.", false, false},
+	})
+}
