@@ -113,3 +113,16 @@ func TestIssueProbesHundredAndEighthBatchEventPhotos(t *testing.T) {
 		{"Photos du monument", "ETQ agent du patrimoine, je veux publier les photos du monument restauré sur le site.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNinthBatchSettingPerPerson: a value set per
+// person ("le tarif par enfant", "tickets per household") is a rule for
+// everyone, not anyone's data. The first three asked for the RGPD
+// section before the change; a count per person seen still asks for it.
+func TestReviewProbesHundredAndNinthBatchSettingPerPerson(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire, je veux paramétrer le tarif de la sortie par enfant selon le quotient", false, false},
+		{"ETQ responsable du service, je veux fixer le nombre de composteurs par foyer", false, false},
+		{"As a manager, I want to set the maximum number of parking permits per household", false, false},
+		{"ETQ agent, je veux voir le nombre de prêts par adhérent", true, false},
+	})
+}

@@ -82,6 +82,9 @@ func (s *story) needTopics() []topicHit {
 		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
 			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
 		}
+		if distributive(need[:start]) && s.setsParameter() {
+			return // "définir le montant du bon par foyer": a setting, no one's data
+		}
 		before := lastWords(need[:start], 2)
 		// "réserver pour mes enfants": a citizen's relatives are whom the
 		// booking is about, not whom a feature is for.
@@ -120,6 +123,23 @@ func (s *story) needTopics() []topicHit {
 	})
 	return out
 }
+
+// distributive reports whether before ends with "par" or "per": the
+// person that follows is a unit ("par foyer", "per household").
+func distributive(before string) bool {
+	ws := lastWords(before, 1)
+	return len(ws) == 1 && (ws[0] == "par" || ws[0] == "per")
+}
+
+// setsParameter reports whether the need's verb sets a value of the
+// service ("définir", "fixer", "paramétrer", "set"): what it sets per
+// person is a rule for everyone, not anyone's data.
+func (s *story) setsParameter() bool {
+	verb, _ := needVerb(s.sent, words(s.sent.Action))
+	return parameterVerbs[verb]
+}
+
+var parameterVerbs = setOf(`definir fixer parametrer configurer regler plafonner limiter set configure cap limit`)
 
 // determinerNext reports whether the text starts with a determiner: the
 // verb before it has a noun for object ("déclarer mes pertes").
