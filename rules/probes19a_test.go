@@ -126,3 +126,16 @@ func TestReviewProbesHundredAndNinthBatchSettingPerPerson(t *testing.T) {
 		{"ETQ agent, je veux voir le nombre de prêts par adhérent", true, false},
 	})
 }
+
+// TestReviewProbesHundredAndTenthBatchErasedAndCrimeNumber: data to be
+// "effacées" after a time is a retention rule, as "supprimées" was (the
+// feminine folded to no keyword); a crime reference number on a record
+// is offence data. Both asked nothing before the change; a banner
+// erased after an event asks nothing.
+func TestReviewProbesHundredAndTenthBatchErasedAndCrimeNumber(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ adhérente, je veux que mes données soient effacées deux ans après ma dernière venue", true, true},
+		{"As a housing officer, I want to record the crime reference number on the tenant's antisocial behaviour case", true, true},
+		{"ETQ agent, je veux que le bandeau d'alerte de la page d'accueil soit effacé après l'événement", false, false},
+	})
+}
