@@ -139,3 +139,19 @@ func TestReviewProbesHundredAndTenthBatchErasedAndCrimeNumber(t *testing.T) {
 		{"ETQ agent, je veux que le bandeau d'alerte de la page d'accueil soit effacé après l'événement", false, false},
 	})
 }
+
+// TestIssueProbesHundredAndEleventhBatchFieldOnAPersonsForm: a field
+// added to the form through which people apply or register collects a
+// new category of data about them: the RGPD section, for a feature
+// request written as a task as for a story. The first four asked nothing
+// before the change; a field about a thing, on a form that is nobody's
+// application, asks nothing.
+func TestIssueProbesHundredAndEleventhBatchFieldOnAPersonsForm(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Ajouter le champ « langues parlées » au formulaire d'inscription", "Demandé par la directrice du centre. Liste fermée, facultatif.", true, false},
+		{"Champ « métier envisagé » à la candidature", "Champ texte libre, facultatif.", true, false},
+		{"Ajouter le champ « pointure » au formulaire d'adhésion", "Pour commander les chaussures du club.", true, false},
+		{"Add a 'preferred name' field to the registration form", "Learners asked for it. Optional, free text.", true, false},
+		{"Ajouter le champ « essence de l'arbre » à la fiche de l'arbre", "Liste des essences du plan de gestion.", false, false},
+	})
+}
