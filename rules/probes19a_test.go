@@ -155,3 +155,16 @@ func TestIssueProbesHundredAndEleventhBatchFieldOnAPersonsForm(t *testing.T) {
 		{"Ajouter le champ « essence de l'arbre » à la fiche de l'arbre", "Liste des essences du plan de gestion.", false, false},
 	})
 }
+
+// TestIssueProbesHundredAndTwelfthBatchReviewHeadings: a sprint review's
+// "Pas fini" and "Not finished" are its account of the work, not read;
+// its "Agreed" part is what it decided, read. Before the change the first
+// two asked for both reviews (the unfinished work read as feedback) and
+// the third for none (what was agreed stayed under "Done").
+func TestIssueProbesHundredAndTwelfthBatchReviewHeadings(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Revue de sprint 7", "**Retours**\n- les agents trouvent la carte lente\n\n**Pas fini**\n- export CSV de la liste des bénéficiaires avec leurs adresses (reporté)\n", false, false},
+		{"Sprint 9 review", "Feedback\n- drivers like the map\n\nNot finished\n- export of the passengers' list with their home addresses to the operator\n", false, false},
+		{"Sprint 11 review", "Done\n- booking page\n\nAgreed\n- export the list of volunteers with their phone numbers to the partner charity every month\n", true, true},
+	})
+}
