@@ -168,3 +168,17 @@ func TestIssueProbesHundredAndTwelfthBatchReviewHeadings(t *testing.T) {
 		{"Sprint 11 review", "Done\n- booking page\n\nAgreed\n- export the list of volunteers with their phone numbers to the partner charity every month\n", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndThirteenthBatchSharedWithABody: a person's
+// record shared with an organisation or a body ("partager … avec",
+// "share … with") reaches a new recipient, as one transmitted to it. The
+// first asked nothing before the change, the other two the RGPD section
+// only; a guide shared with an annex is nobody's record.
+func TestReviewProbesHundredAndThirteenthBatchSharedWithABody(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a social worker, I want to share the child's plan with the school", true, true},
+		{"ETQ assistante sociale, je veux partager le bilan de l'élève avec le collège", true, true},
+		{"ETQ conseillère, je veux partager la fiche du demandeur avec l'association partenaire", true, true},
+		{"ETQ agent, je veux partager le guide des procédures avec la mairie annexe", false, false},
+	})
+}

@@ -246,14 +246,15 @@ var channelAcronyms = setOf(`SMS MMS PDF CSV XML JSON HTML URL QR FAQ RSS USB GP
 // transfersRecord reports whether the text after a verb of sending in
 // the need sends a person's record to an organisation or a body: "son
 // dossier au nouvel établissement", "the applicant's case to the
-// council"; not "le dossier à un autre instructeur" (a colleague: an
-// assignment), nor "la demande de subvention de l'association".
+// council", shared "with the school"; not "le dossier à un autre
+// instructeur" (a colleague: an assignment), nor "la demande de
+// subvention de l'association".
 func (s *story) transfersRecord(after string) bool {
 	record := false
 	ws := firstWords(after, 12)
 	for i, w := range ws {
 		switch {
-		case (w == "a" || w == "au" || w == "aux" || w == "to" || w == "vers") && record:
+		case (w == "a" || w == "au" || w == "aux" || w == "to" || w == "vers" || w == "avec" || w == "with") && record:
 			for j, x := range ws[i+1:] {
 				if roleArticles[x] || x == "l" || x == "nouvel" || x == "nouveau" || x == "nouvelle" || x == "new" || x == "autre" || x == "another" {
 					continue
