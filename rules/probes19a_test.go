@@ -182,3 +182,16 @@ func TestReviewProbesHundredAndThirteenthBatchSharedWithABody(t *testing.T) {
 		{"ETQ agent, je veux partager le guide des procédures avec la mairie annexe", false, false},
 	})
 }
+
+// TestIssueProbesHundredAndFourteenthBatchLibraryAPI: an upgrade that
+// reports its library's API change ("pas de changement d'API",
+// "deprecated API calls") opens no data flow: no review, when no
+// vulnerability is named. Both asked for the security review before the
+// change; an API of the CAF still asks for it.
+func TestIssueProbesHundredAndFourteenthBatchLibraryAPI(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Montée de version du calendrier (5.2 → 5.3)", "Version mineure, pas de changement d'API. Corrige l'affichage des semaines.", false, false},
+		{"Upgrade the chart library to 4.x", "Two breaking API changes in the tooltip options; update our calls.", false, false},
+		{"Quotient familial par l'API de la CAF", "ETQ agent, je veux récupérer le quotient familial des familles par l'API de la CAF.", true, true},
+	})
+}

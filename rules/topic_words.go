@@ -428,12 +428,15 @@ func dashboardOf(before string) bool {
 // signs nobody in ("une connexion lente", "les connexions faibles", "a
 // slow connection", "connexion internet"); an injection that a flaw or
 // an attack names ("faille d'injection", "injection SQL", "code
-// injection") is software's, not a jab.
+// injection") is software's, not a jab; an API whose change an upgrade
+// reports ("pas de changement d'API") is a library's, no data flow.
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	switch w {
 	case "injection", "injections":
 		return attackInjection(text, start, end)
+	case "api":
+		return libraryAPI(text, start, end)
 	case "signe", "signes", "sign", "signs":
 		b := lastWords(text[:start], 2)
 		next := firstWords(text[end:], 1)
@@ -466,6 +469,24 @@ func attackInjection(text string, start, end int) bool {
 	}
 	return len(prev) == 2 && (prev[1] == "d" || prev[1] == "par") && injectionFlaws[prev[0]]
 }
+
+// libraryAPI reports whether the API at start:end is a library's
+// programming interface changed by an upgrade ("pas de changement
+// d'API", "no API change", "deprecated API calls"), not a web service
+// data goes through.
+func libraryAPI(text string, start, end int) bool {
+	for _, w := range lastWords(text[:start], 2) {
+		if apiChangeWords[w] {
+			return true
+		}
+	}
+	next := firstWords(text[end:], 1)
+	return len(next) == 1 && (next[0] == "change" || next[0] == "changes" || next[0] == "changed")
+}
+
+// apiChangeWords say that a library's interface changes or goes.
+var apiChangeWords = setOf(`changement changements change changes breaking deprecated obsolete obsoletes depreciee
+	depreciees depreciated`)
 
 // injectedThings are what an attack injects, or the attack itself after
 // the word ("injection attack", "injection flaw").
