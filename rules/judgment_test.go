@@ -93,11 +93,11 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the thirty-four
+// TestJudgmentHeldOut guards the review figures on the thirty-six
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
-// (2026-12-06), never lower than before, so that a later change cannot
+// (2026-12-06 and 07), never lower than before, so that a later change cannot
 // quietly undo a class.
 func TestJudgmentHeldOut(t *testing.T) {
 	for _, c := range []struct {
@@ -112,7 +112,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout6", map[string][2]float64{"rgpd": {0.77, 0.83}, "security": {0.88, 0.84}}},
 		{"heldout7", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.95, 0.88}}},
 		{"heldout8", map[string][2]float64{"rgpd": {0.87, 0.91}, "security": {0.93, 0.88}}},
-		{"heldout9", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.91, 0.83}}},
+		{"heldout9", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.92, 0.83}}},
 		{"heldout10", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.96, 0.91}}},
 		{"heldout11", map[string][2]float64{"rgpd": {0.84, 0.92}, "security": {0.97, 0.85}}},
 		{"heldout12", map[string][2]float64{"rgpd": {0.82, 0.82}, "security": {0.93, 0.76}}},
@@ -120,12 +120,12 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout14", map[string][2]float64{"rgpd": {0.86, 0.82}, "security": {0.94, 0.81}}},
 		{"heldout15", map[string][2]float64{"rgpd": {0.85, 0.82}, "security": {0.91, 0.71}}},
 		{"heldout16", map[string][2]float64{"rgpd": {0.89, 0.81}, "security": {0.89, 0.8}}},
-		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.98, 0.8}}},
+		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.98, 0.81}}},
 		{"heldout18", map[string][2]float64{"rgpd": {0.85, 0.93}, "security": {0.9, 0.9}}},
 		{"heldout19", map[string][2]float64{"rgpd": {0.88, 0.88}, "security": {0.9, 0.88}}},
 		{"heldout20", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.93, 0.78}}},
 		{"heldout21", map[string][2]float64{"rgpd": {0.85, 0.85}, "security": {0.92, 0.84}}},
-		{"heldout22", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.88, 0.84}}},
+		{"heldout22", map[string][2]float64{"rgpd": {0.89, 0.85}, "security": {0.88, 0.84}}},
 		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.91, 0.81}}},
 		{"heldout24", map[string][2]float64{"rgpd": {0.88, 0.78}, "security": {0.87, 0.84}}},
 		{"heldout25", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.92, 0.91}}},
@@ -133,11 +133,13 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout27", map[string][2]float64{"rgpd": {0.84, 0.89}, "security": {0.92, 0.89}}},
 		{"heldout28", map[string][2]float64{"rgpd": {0.89, 0.88}, "security": {0.93, 0.89}}},
 		{"heldout29", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.94, 0.81}}},
-		{"heldout30", map[string][2]float64{"rgpd": {0.86, 0.83}, "security": {0.93, 0.84}}},
+		{"heldout30", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.93, 0.85}}},
 		{"heldout31", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.9, 0.84}}},
 		{"heldout32", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.93, 0.9}}},
-		{"heldout33", map[string][2]float64{"rgpd": {0.83, 0.86}, "security": {0.88, 0.87}}},
-		{"heldout34", map[string][2]float64{"rgpd": {0.83, 0.8}, "security": {0.85, 0.78}}},
+		{"heldout33", map[string][2]float64{"rgpd": {0.83, 0.86}, "security": {0.89, 0.87}}},
+		{"heldout34", map[string][2]float64{"rgpd": {0.84, 0.84}, "security": {0.86, 0.83}}},
+		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.87, 0.86}}},
+		{"heldout36", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.88, 0.81}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
