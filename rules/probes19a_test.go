@@ -195,3 +195,18 @@ func TestIssueProbesHundredAndFourteenthBatchLibraryAPI(t *testing.T) {
 		{"Quotient familial par l'API de la CAF", "ETQ agent, je veux récupérer le quotient familial des familles par l'API de la CAF.", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFifteenthBatchOpenedToThePublic: people's
+// data in a public list, directory or search is opened to a new kind of
+// user, anyone: both reviews. The first asked nothing before the change,
+// the next two the RGPD section only; a public list of events or a
+// public search of collection days names nobody.
+func TestReviewProbesHundredAndFifteenthBatchOpenedToThePublic(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je veux consulter la liste publique des assistants familiaux agréés du canton", true, true},
+		{"As a resident, I want a public list of licensed taxi drivers with their badge numbers", true, true},
+		{"ETQ visiteur, je veux un annuaire public des artisans d'art avec leur téléphone", true, true},
+		{"ETQ habitant, je veux voir la liste publique des manifestations du mois", false, false},
+		{"As a resident, I want a public search of the bin collection days by street", false, false},
+	})
+}
