@@ -486,7 +486,7 @@ func libraryAPI(text string, start, end int) bool {
 
 // apiChangeWords say that a library's interface changes or goes.
 var apiChangeWords = setOf(`changement changements change changes breaking deprecated obsolete obsoletes depreciee
-	depreciees depreciated`)
+	depreciees`)
 
 // injectedThings are what an attack injects, or the attack itself after
 // the word ("injection attack", "injection flaw").
