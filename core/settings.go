@@ -2,7 +2,10 @@ package core
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cochef/cochef/rules"
@@ -130,11 +133,24 @@ func (r RecetteSettings) LabelSet() RecetteLabels {
 // Template picks the template for an issue: its labels, else its title
 // ("Bug : …"), else the form its body is written in
 // (templates.Set.SelectFor), and applies the repository-wide overrides to
-// a copy of it.
+// a copy of it, made once per template and overrides.
 func (s Settings) Template(in rules.Input) *rules.Template {
 	base := s.Templates.SelectFor(in)
 	if base == nil {
 		return nil
+	}
+	if len(s.Rules) == 0 && s.Personas == nil {
+		// The template itself, not a copy: rules compiles a template once
+		// per pointer, and a fresh copy per issue recompiled every keyword
+		// of it (about a third of a second a story on this machine).
+		return base
+	}
+	// The same overrides of the same template give the same copy, for the
+	// same reason; a repository's settings change seldom, so the copies
+	// kept stay few.
+	key := derivedKey{base: base, over: s.overridesKey()}
+	if t, ok := derived.Load(key); ok {
+		return t.(*rules.Template)
 	}
 	t := *base
 	if len(s.Rules) > 0 {
@@ -150,5 +166,35 @@ func (s Settings) Template(in rules.Input) *rules.Template {
 	if s.Personas != nil {
 		t.Personas = s.Personas
 	}
-	return &t
+	actual, _ := derived.LoadOrStore(key, &t)
+	return actual.(*rules.Template)
+}
+
+// derived holds the templates with a repository's overrides applied,
+// by template and overrides.
+var derived sync.Map // derivedKey → *rules.Template
+
+type derivedKey struct {
+	base *rules.Template
+	over string
+}
+
+// overridesKey writes the repository-wide overrides in a stable form.
+func (s Settings) overridesKey() string {
+	ids := make([]string, 0, len(s.Rules))
+	for id := range s.Rules {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	var b strings.Builder
+	for _, id := range ids {
+		r := s.Rules[id]
+		enabled := "default"
+		if r.Enabled != nil {
+			enabled = fmt.Sprint(*r.Enabled) // the value, not the pointer
+		}
+		fmt.Fprintf(&b, "%q=%s/%q;", id, enabled, r.Severity)
+	}
+	fmt.Fprintf(&b, "|%t|%#v", s.Personas != nil, s.Personas) // Persona holds no pointer
+	return b.String()
 }
