@@ -149,8 +149,10 @@ func (s Settings) Template(in rules.Input) *rules.Template {
 	// same reason; a repository's settings change seldom, so the copies
 	// kept stay few.
 	key := derivedKey{base: base, over: s.overridesKey()}
-	if t, ok := derived.Load(key); ok {
-		return t.(*rules.Template)
+	derived.mu.Lock()
+	defer derived.mu.Unlock()
+	if t, ok := derived.m[key]; ok {
+		return t
 	}
 	t := *base
 	if len(s.Rules) > 0 {
@@ -166,13 +168,23 @@ func (s Settings) Template(in rules.Input) *rules.Template {
 	if s.Personas != nil {
 		t.Personas = s.Personas
 	}
-	actual, _ := derived.LoadOrStore(key, &t)
-	return actual.(*rules.Template)
+	if len(derived.m) >= maxDerived {
+		// Bounded as RepoSettings' cache of parsed files is: a new
+		// settings file makes new templates, and the old ones would stay.
+		clear(derived.m)
+	}
+	derived.m[key] = &t
+	return &t
 }
 
 // derived holds the templates with a repository's overrides applied,
 // by template and overrides.
-var derived sync.Map // derivedKey → *rules.Template
+var derived = struct {
+	mu sync.Mutex
+	m  map[derivedKey]*rules.Template
+}{m: map[derivedKey]*rules.Template{}}
+
+const maxDerived = 1000
 
 type derivedKey struct {
 	base *rules.Template
