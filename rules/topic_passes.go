@@ -82,7 +82,7 @@ func (s *story) needTopics() []topicHit {
 		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
 			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
 		}
-		if distributive(need[:start]) && s.setsParameter() {
+		if perPerson(need[:start]) && s.setsParameter() {
 			return // "définir le montant du bon par foyer": a setting, no one's data
 		}
 		before := lastWords(need[:start], 2)
@@ -124,16 +124,10 @@ func (s *story) needTopics() []topicHit {
 	return out
 }
 
-// distributive reports whether before ends with "par" or "per": the
-// person that follows is a unit ("par foyer", "per household").
-func distributive(before string) bool {
-	ws := lastWords(before, 1)
-	return len(ws) == 1 && (ws[0] == "par" || ws[0] == "per")
-}
-
 // setsParameter reports whether the need's verb sets a value of the
 // service ("définir", "fixer", "paramétrer", "set"): what it sets per
-// person is a rule for everyone, not anyone's data.
+// person (perPerson: "par foyer", "pour chaque famille", "per household")
+// is a rule for everyone, not anyone's data.
 func (s *story) setsParameter() bool {
 	verb, _ := needVerb(s.sent, words(s.sent.Action))
 	return parameterVerbs[verb]
