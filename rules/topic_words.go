@@ -429,10 +429,18 @@ func dashboardOf(before string) bool {
 // slow connection", "connexion internet"); an injection that a flaw or
 // an attack names ("faille d'injection", "injection SQL", "code
 // injection") is software's, not a jab; an API whose change an upgrade
-// reports ("pas de changement d'API") is a library's, no data flow.
+// reports ("pas de changement d'API") is a library's, no data flow; a
+// merge or pull request ("chaque merge request", "une demande de
+// fusion") is code put up for review, nobody's request.
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	switch w {
+	case "request", "requests":
+		prev := lastWords(text[:start], 1)
+		return len(prev) == 1 && (prev[0] == "merge" || prev[0] == "pull")
+	case "demande", "demandes":
+		next := firstWords(text[end:], 2)
+		return len(next) == 2 && next[0] == "de" && next[1] == "fusion"
 	case "injection", "injections":
 		return attackInjection(text, start, end)
 	case "api":

@@ -1,0 +1,48 @@
+package rules_test
+
+import "testing"
+
+// The sixteenth round's probes: classes read from heldout36 (set AL),
+// the fifteenth round's yardstick, written for products it does not hold
+// and labelled by the policy before each change. Each batch's comment
+// says which probes failed before it.
+
+// TestIssueProbesHundredAndSixteenthBatchBinsAreNoBankTransfer: French
+// "bacs" are the bins a waste service tags, not the British bank
+// transfer BACS, which is written in capitals. The first two asked for
+// both reviews before the change (bank data); a BACS payment file still
+// asks for both.
+func TestIssueProbesHundredAndSixteenthBatchBinsAreNoBankTransfer(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Bacs de tri des écoles", "ETQ agent de la propreté, je veux enregistrer les bacs jaunes livrés à chaque école.", false, false},
+		{"Lavage des bacs des marchés", "ETQ responsable des marchés, je veux planifier le lavage des bacs après chaque marché.", false, false},
+		{"Grant payments", "As a finance officer, I want the approved grants paid to the applicants in the weekly BACS file.", true, true},
+	})
+}
+
+// TestIssueProbesHundredAndSeventeenthBatchMergeRequests: a merge or pull
+// request is code put up for review, nobody's request: no RGPD section.
+// The first three asked for it before the change (a person's request);
+// a request for help from a family still asks for it.
+func TestIssueProbesHundredAndSeventeenthBatchMergeRequests(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Tests à chaque merge request", "ETQ développeur, je veux que la CI lance les tests unitaires à chaque merge request.", false, false},
+		{"Lint pull requests", "As a developer, I want every pull request to run the linters before review.", false, false},
+		{"Relecture obligatoire", "ETQ mainteneur, je veux qu'une demande de fusion ne soit fusionnée qu'après une relecture.", false, false},
+		{"Demandes d'aide", "ETQ agent, je veux voir la demande d'aide de la famille et ses justificatifs.", true, false},
+	})
+}
+
+// TestReviewProbesHundredAndEighteenthBatchSexualHealth: a screening, a
+// contraception, an infection named by its acronym are a person's
+// health: both reviews. Before the change each asked for the RGPD
+// section only; a count of screenings per month names nobody.
+func TestReviewProbesHundredAndEighteenthBatchSexualHealth(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ infirmière, je veux noter le résultat du test VIH de la personne reçue", true, true},
+		{"ETQ usager, je veux prendre rendez-vous en ligne pour un dépistage des IST", true, true},
+		{"ETQ sage-femme, je veux renouveler la contraception de la patiente sans nouvelle consultation", true, true},
+		{"As a clinic receptionist, I want to book an HIV test for the caller at the nearest clinic", true, true},
+		{"ETQ responsable du centre, je veux voir le nombre de dépistages réalisés par mois", false, false},
+	})
+}
