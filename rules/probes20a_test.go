@@ -46,3 +46,33 @@ func TestReviewProbesHundredAndEighteenthBatchSexualHealth(t *testing.T) {
 		{"ETQ responsable du centre, je veux voir le nombre de dépistages réalisés par mois", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNineteenthBatchRDV: "RDV" is how teams write
+// "rendez-vous": a day's appointments exported leave the tool, one's own
+// moved stays one's own. The first two asked nothing before the change.
+func TestReviewProbesHundredAndNineteenthBatchRDV(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent d'accueil, je veux exporter en CSV les RDV du jour", true, true},
+		{"ETQ usager, je veux prendre un RDV en ligne pour déposer mon dossier", true, false},
+		{"ETQ usager, je veux déplacer mon RDV à une autre date", false, false},
+	})
+}
+
+// TestIssueProbesHundredAndTwentiethBatchVersionBumpsAndAdvisories: a bot's
+// pull request that bumps a version fixes no named weakness: no review;
+// a Dependabot alert, a security or critical advisory, and an injection
+// a vulnerability names are weaknesses: the security review, no RGPD
+// section. Before the change the first asked for the security review
+// (the word "Dependabot"), the third asked for nothing and the fourth for
+// the RGPD section too (an injection read as a jab).
+func TestIssueProbesHundredAndTwentiethBatchVersionBumpsAndAdvisories(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Bump chart.js from 4.4.0 to 4.4.1", "Bumps chart.js from 4.4.0 to 4.4.1. Dependabot will rebase this PR as long as you don't alter it yourself.", false, false},
+		{"Mettre à jour la librairie de cartes", "Alerte Dependabot de sévérité haute sur la librairie de cartes. Passer en 2.3.1.", false, true},
+		{"Upgrade the templating engine", "GitHub published a critical advisory for the templating engine we use for letters. Fixed in 3.0.2.", false, true},
+		{"Monter la librairie d'export", "Une vulnérabilité critique (injection dans les formules des cellules) touche la version 1.2. Passer en 1.3.", false, true},
+	})
+	reviewProbes(t, []reviewProbe{
+		{"ETQ infirmière, je veux noter la réaction de l'enfant à son injection", true, true},
+	})
+}

@@ -475,8 +475,21 @@ func attackInjection(text string, start, end int) bool {
 	if len(prev) > 0 && injectedThings[prev[len(prev)-1]] {
 		return true
 	}
-	return len(prev) == 2 && (prev[1] == "d" || prev[1] == "par") && injectionFlaws[prev[0]]
+	if len(prev) == 2 && (prev[1] == "d" || prev[1] == "par") && injectionFlaws[prev[0]] {
+		return true
+	}
+	// "une vulnérabilité critique (injection dans le rendu HTML)": the
+	// flaw named just before, the injection is what it is.
+	for _, w := range lastWords(text[:start], 3) {
+		if softwareFlaws[w] {
+			return true
+		}
+	}
+	return false
 }
+
+// softwareFlaws name a weakness of software, never of a person.
+var softwareFlaws = setOf(`vulnerabilite vulnerabilites faille failles vulnerability vulnerabilities flaw flaws cve`)
 
 // libraryAPI reports whether the API at start:end is a library's
 // programming interface changed by an upgrade ("pas de changement
