@@ -150,6 +150,7 @@ func analyze(in Input, t *Template) *story {
 	}
 	s.scanWords()
 	s.findCriteria()
+	s.leadSection()
 	s.sectionStates()
 	s.requirements()
 	return s

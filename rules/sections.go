@@ -62,6 +62,44 @@ type emptiness struct {
 	holes []hole
 }
 
+// leadSection lets the prose that opens the body stand for the
+// template's lead section when no heading names it: a bug report that
+// opens with "Depuis la mise à jour, les levées sont comptées deux fois"
+// says what was observed, and asking for a « Comportement observé »
+// heading over it would block a report that is right as it is. The
+// opening prose is the run of paragraphs before the first heading, list
+// or code block, other than the story sentence's. It runs after the
+// criteria are found, and the template is chosen by headings before it:
+// the lead is no heading.
+func (s *story) leadSection() {
+	lead := slices.IndexFunc(s.t.Sections, func(sp SectionSpec) bool { return sp.Lead })
+	if lead < 0 || len(s.bySpec[lead]) > 0 {
+		return
+	}
+	from, to := -1, -1
+	for i := range s.d.blocks {
+		b := &s.d.blocks[i]
+		if b.section >= 0 || b.kind != blockPara {
+			break
+		}
+		if b.text == "" || slices.Contains(s.sentBlocks, i) {
+			if from >= 0 {
+				break
+			}
+			continue
+		}
+		if from < 0 {
+			from = i
+		}
+		to = i + 1
+	}
+	if from < 0 {
+		return
+	}
+	s.sections = append(s.sections, section{spec: lead, line: s.d.blocks[from].line, from: from, to: to})
+	s.bySpec[lead] = append(s.bySpec[lead], len(s.sections)-1)
+}
+
 // sectionStates works out each template section's state.
 func (s *story) sectionStates() {
 	n := len(s.t.Sections)

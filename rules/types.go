@@ -147,6 +147,13 @@ type SectionSpec struct {
 	// Sections that answer a condition (security notes, RGPD,
 	// accessibility) are always left out.
 	IgnoreTopics bool
+	// Lead lets the prose that opens the body, before any heading, list
+	// or code block, stand for this section when no heading names it: a
+	// bug report opening with "Depuis la mise à jour, les levées sont
+	// comptées deux fois" says what was observed, a technical task
+	// opening with "La 4.2 sort du support en avril" says why. One
+	// section of a template at most, of kind text.
+	Lead bool
 }
 
 // Persona is a role a story may be written for.

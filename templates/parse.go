@@ -311,6 +311,7 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 	ids := map[string]int{}
 	aliasOwner := map[string]string{}
 	kindOwner := map[rules.SectionKind]string{}
+	leadOwner := ""
 	for i, rs := range list {
 		f := fmt.Sprintf("sections[%d]", i)
 		s := rules.SectionSpec{ID: c.id(rs.ID, f+".id", rs.Line)}
@@ -339,6 +340,21 @@ func (c *checker) sections(list []*rawSection, line int, required bool) []rules.
 		s.Title = c.text(rs.Title, f+".title", true, rs.Line)
 		s.Hint = c.text(rs.Hint, f+".hint", false, rs.Line)
 		s.IgnoreTopics = rs.ScanTopics != nil && !*rs.ScanTopics
+		// The opening prose stands for one section: which one, were two
+		// marked, would be a guess; a story or criteria section reads
+		// its own shapes, not prose.
+		if rs.Lead {
+			switch {
+			case s.Kind != rules.KindText:
+				c.add(rs.Line, f+".lead", "seule une section de type text peut tenir le texte d'ouverture (ici : %s)",
+					"only a section of kind text can hold the opening text (here: %s)", s.Kind)
+			case leadOwner != "":
+				c.add(rs.Line, f+".lead", "une seule section par modèle tient le texte d'ouverture (déjà : %s)",
+					"only one section per template holds the opening text (already: %s)", leadOwner)
+			default:
+				s.Lead, leadOwner = true, s.ID
+			}
+		}
 		// Titles are headings people type too, so they count as aliases,
 		// and so does the ID: the engine matches a heading against all
 		// three, under rules.Key, which is what is compared here.

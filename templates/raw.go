@@ -59,6 +59,7 @@ type rawSection struct {
 	Hint         *rawText    `yaml:"hint"`
 	RequiredWhen []rawString `yaml:"required_when"`
 	ScanTopics   *bool       `yaml:"scan_topics"`
+	Lead         bool        `yaml:"lead"`
 }
 
 type rawPersona struct {

@@ -488,6 +488,16 @@ func TestSelectForForm(t *testing.T) {
 		{"an English question title", rules.Input{Title: "Can volunteers keep readers' numbers on their phones?", Body: "Asked at the volunteers' meeting."}, "question"},
 		{"a story whose title asks", rules.Input{Title: "Où en est ma demande ?", Body: "ETQ demandeur, je veux suivre l'état de ma demande."}, "user-story"},
 		{"a question mark inside the title", rules.Input{Title: "Page « Qui peut demander ? » à mettre à jour", Body: "- ajouter les lauréats"}, "user-story"},
+		// Technical work: a bot's label, or a title that says so, with no
+		// story sentence; a content change titled "Mettre à jour" stays
+		// a story to write.
+		{"dependencies label", rules.Input{Labels: []string{"dependencies"}, Title: "Bump django from 4.2.8 to 4.2.11", Body: "Bumps django."}, "technique"},
+		{"dépendances label", rules.Input{Labels: []string{"dépendances"}, Title: "Mise à jour de pdfkit 0.13 → 0.14", Body: "- [ ] passer la CI"}, "technique"},
+		{"version bump title", rules.Input{Title: "Montée de version Django 4.2 → 5.2", Body: "La 4.2 LTS sort du support en avril."}, "technique"},
+		{"English bump title", rules.Input{Title: "Bump Django 4.2.13 -> 4.2.16", Body: "Monthly updates."}, "technique"},
+		{"backups title", rules.Input{Title: "Sauvegardes chiffrées de la base", Body: "Aujourd'hui la sauvegarde est en clair sur le NAS."}, "technique"},
+		{"a story titled like an upgrade", rules.Input{Title: "Upgrade de mon abonnement", Body: "ETQ abonné, je veux passer à la formule annuelle."}, "user-story"},
+		{"a content change", rules.Input{Title: "Mettre à jour les horaires de la piscine", Body: "- horaires d'été"}, "user-story"},
 	} {
 		if got := s.SelectFor(c.in).Name; got != c.want {
 			t.Errorf("%s: SelectFor = %s, want %s", c.name, got, c.want)
@@ -1068,5 +1078,40 @@ func BenchmarkSelectFor(b *testing.B) {
 				s.SelectFor(c.in)
 			}
 		})
+	}
+}
+
+// lead: true lets the opening prose fill a section; one text section of
+// a template at most, and the built-in bug and technique templates use
+// it for what was observed and for why.
+func TestLeadField(t *testing.T) {
+	tm, err := ParseTemplate([]byte("name: mine\ntitle: Mine\nsections:\n  - {id: story, kind: story, title: Récit}\n  - {id: why, title: Pourquoi, lead: true}\n"), "mine.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tm.Sections[1].Lead || tm.Sections[0].Lead {
+		t.Errorf("lead: %v %v", tm.Sections[0].Lead, tm.Sections[1].Lead)
+	}
+	for _, c := range []struct{ yaml, field, msg string }{
+		{"  - {id: story, kind: story, title: Récit, lead: true}\n", "sections[0].lead", "seule une section de type text"},
+		{"  - {id: why, title: Pourquoi, lead: true}\n  - {id: what, title: Quoi, lead: true}\n", "sections[1].lead", "une seule section par modèle"},
+	} {
+		_, err := ParseTemplate([]byte("name: mine\ntitle: Mine\nsections:\n"+c.yaml), "mine.yml")
+		if err == nil || !strings.Contains(err.Error(), c.field) || !strings.Contains(err.Error(), c.msg) {
+			t.Errorf("%q: err = %v, want %s: %s", c.yaml, err, c.field, c.msg)
+		}
+	}
+	set := mustBuiltin(t)
+	for name, want := range map[string]string{"bug": "actual", "technique": "context", "user-story": ""} {
+		b, _ := set.Get(name)
+		got := ""
+		for _, sec := range b.Sections {
+			if sec.Lead {
+				got = sec.ID
+			}
+		}
+		if got != want {
+			t.Errorf("%s: lead section %q, want %q", name, got, want)
+		}
 	}
 }

@@ -132,6 +132,9 @@ func showTemplate(out io.Writer, t *rules.Template, lang rules.Lang) error {
 		if sec.IgnoreTopics {
 			fmt.Fprintf(&b, "    %s\n", s("Son texte ne rend pas le récit sensible (scan_topics: false).", "Its text does not make the story sensitive (scan_topics: false)."))
 		}
+		if sec.Lead {
+			fmt.Fprintf(&b, "    %s\n", s("Sans titre qui la nomme, le texte qui ouvre le ticket la remplit (lead: true).", "With no heading naming it, the text that opens the ticket fills it (lead: true)."))
+		}
 		if len(sec.Aliases) > 0 {
 			fmt.Fprintf(&b, "    %s %s\n", s("Titres reconnus :", "Headings:"), strings.Join(sec.Aliases, " · "))
 		}
