@@ -76,3 +76,16 @@ func TestIssueProbesHundredAndTwentiethBatchVersionBumpsAndAdvisories(t *testing
 		{"ETQ infirmière, je veux noter la réaction de l'enfant à son injection", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndTwentyFirstBatchPushNotifications: a push
+// notification keeps the device's identifier: the RGPD section; with no
+// provider named it is no interconnection (policy, validation 14). The
+// first two asked for the security review too before the change; a
+// provider named still asks for it.
+func TestReviewProbesHundredAndTwentyFirstBatchPushNotifications(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ abonnée, je souhaite recevoir une notification push quand ma place de parking se libère", true, false},
+		{"As a volunteer, I want a push notification when a shift near me is short of people", true, false},
+		{"ETQ usager, je veux une notification push envoyée par Firebase quand ma demande avance", true, true},
+	})
+}
