@@ -140,6 +140,14 @@ func phraseWords(text string) []string {
 	return out
 }
 
+// nameFollows reports whether the text between a keyword's word and the
+// capitalised word after it lets that word be a name the keyword goes on
+// with: a space or an elision ("par la plateforme Démarches", "via
+// l'ANTS"), not a bracket ("générées par la plateforme (PDF)").
+func nameFollows(between string) bool {
+	return strings.Trim(between, " \t'’") == ""
+}
+
 // capitalised reports whether a word starts with a capital letter.
 func capitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -275,8 +283,10 @@ func (m *phraseMatcher) scanWords(text string, fn func(p *phrase, start, end int
 					}
 					a := &ahead[at]
 					at++
+					prevEnd := last
 					last = a.end
-					if string(a.buf[:a.n]) == p.words[j] || p.words[j] == properName && capitalised(text[a.start:a.end]) {
+					if string(a.buf[:a.n]) == p.words[j] || p.words[j] == properName && capitalised(text[a.start:a.end]) &&
+						nameFollows(text[prevEnd:a.start]) {
 						break
 					}
 				}

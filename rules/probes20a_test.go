@@ -89,3 +89,15 @@ func TestReviewProbesHundredAndTwentyFirstBatchPushNotifications(t *testing.T) {
 		{"ETQ usager, je veux une notification push envoyée par Firebase quand ma demande avance", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndTwentySecondBatchNoNameInBrackets: a
+// provider is named right after "par la plateforme", "par le service":
+// a bracket there opens an aside ("générées par la plateforme (PDF)"),
+// not a name. The first asked for both reviews before the change; a
+// provider named still asks for them.
+func TestReviewProbesHundredAndTwentySecondBatchNoNameInBrackets(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ locataire, je veux télécharger mes quittances depuis mon espace ; elles sont générées par la plateforme (PDF) chaque mois", false, false},
+		{"ETQ usager, je veux recevoir le rappel du rendez-vous envoyé par le service Brevo", true, true},
+	})
+}
