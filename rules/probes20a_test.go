@@ -101,3 +101,14 @@ func TestReviewProbesHundredAndTwentySecondBatchNoNameInBrackets(t *testing.T) {
 		{"ETQ usager, je veux recevoir le rappel du rendez-vous envoyé par le service Brevo", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndTwentyThirdBatchFreeDays: the days one is
+// free are one's availability, as the days one is available: the RGPD
+// section. The first two asked nothing before the change.
+func TestReviewProbesHundredAndTwentyThirdBatchFreeDays(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ bénévole, je veux indiquer les soirs où je suis libre pour tenir la buvette", true, false},
+		{"As a volunteer driver, I want to give the days I'm free next month", true, false},
+		{"ETQ agent, je veux voir les créneaux libres de la salle", false, false},
+	})
+}
