@@ -25,8 +25,12 @@ func (s *story) ownRecordOnly(ws []string) bool {
 			continue
 		}
 		// "mon rendez-vous", and "mon solde de congés", "mes droits à
-		// congé": the record a possessive's phrase names.
-		for j := i + 1; j < len(ws) && j <= i+3; j++ {
+		// congé": the record a possessive's phrase names. An English
+		// record may come later, after the words naming its kind ("my
+		// council tax reduction application"), with no preposition
+		// between: "my bank details for the next refunds" is no refund
+		// of one's own.
+		for j := i + 1; j < len(ws) && (j <= i+3 || s.lang == EN && j <= i+5 && !enLinkWords[ws[j-1]]); j++ {
 			if s.c.records[stem(ws[j])] {
 				own = true
 			}
@@ -34,6 +38,10 @@ func (s *story) ownRecordOnly(ws []string) bool {
 	}
 	return own && !s.namesPeopleOrDetails(ws)
 }
+
+// enLinkWords join a noun phrase to another: a record after them is not
+// the one the possessive names.
+var enLinkWords = setOf(`for of on to with from in at by about and or`)
 
 // namesPeopleOrDetails reports whether a need names people or a
 // person's detail (a name, an address, a photo).

@@ -112,3 +112,16 @@ func TestReviewProbesHundredAndTwentyThirdBatchFreeDays(t *testing.T) {
 		{"ETQ agent, je veux voir les créneaux libres de la salle", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndTwentyFourthBatchOwnRecordNamedByItsKind: an
+// English record takes the words naming its kind before it ("my council
+// tax reduction application"): followed by its owner, it is still one's
+// own. The first asked for the RGPD section before the change; a child's
+// application and a phone number changed on one's own still ask for it.
+func TestReviewProbesHundredAndTwentyFourthBatchOwnRecordNamedByItsKind(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a tenant, I want to see where my council tax reduction application is up to", false, false},
+		{"As a parent, I want to see where my child's school place application is up to", true, false},
+		{"As a tenant, I want to change the phone number on my housing transfer application", true, false},
+	})
+}
