@@ -125,3 +125,15 @@ func TestReviewProbesHundredAndTwentyFourthBatchOwnRecordNamedByItsKind(t *testi
 		{"As a tenant, I want to change the phone number on my housing transfer application", true, false},
 	})
 }
+
+// TestIssueProbesHundredAndTwentyFifthBatchAttachedDocuments: what French
+// teams join ("joindre … plan, devis, facture"), English teams attach: a
+// file sent into the service is an upload, the security review. Each
+// asked nothing before the change; viewing attached plans sends nothing.
+func TestIssueProbesHundredAndTwentyFifthBatchAttachedDocuments(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Risk assessment per site", "As a road safety officer, I want to attach the risk assessment to each crossing site.", false, true},
+		{"Quotes for repairs", "As a caretaker, I want to attach the contractor's quote to the repair job.", false, true},
+		{"Site plans", "As a planner, I want to see the attached plans of the site.", false, false},
+	})
+}
