@@ -80,8 +80,8 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 	hops := 0
 	for i := 1; i < len(after); i++ {
 		x := after[i]
-		if roleArticles[x] || x == "l" || possessives[x] {
-			continue
+		if roleArticles[x] || x == "l" || possessives[x] || x == "auto" && i+1 < len(after) && stem(after[i+1]) == "ecol" {
+			continue // "des auto-écoles": the words split at the hyphen
 		}
 		if isOrganisation(x) {
 			return true
@@ -110,6 +110,11 @@ var ownerBodies = map[string]bool{
 	"academie": true, "ccas": true, "caf": true, "cpam": true, "mdph": true,
 	"council": true, "authority": true, "court": true, "trust": true, "board": true, "agency": true, "department": true, "school": true,
 	"foundation": true, "provider": true, "vendor": true, "firm": true,
+	// Businesses and establishments named by their trade: "le RIB des
+	// auto-écoles partenaires", "the bank details of the pharmacy".
+	"garage": true, "pharmacie": true, "laboratoire": true, "clinique": true, "ehpad": true,
+	"hotel": true, "restaurant": true, "magasin": true, "banque": true, "mutuelle": true,
+	"pharmacy": true, "laboratory": true, "clinic": true, "shop": true, "bank": true,
 	// A tender's documents are a company's: "un brouillon d'offre".
 	"offre": true, "devis": true, "pli": true, "soumission": true, "tender": true, "bid": true, "quote": true,
 }

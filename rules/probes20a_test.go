@@ -137,3 +137,19 @@ func TestIssueProbesHundredAndTwentyFifthBatchAttachedDocuments(t *testing.T) {
 		{"Site plans", "As a planner, I want to see the attached plans of the site.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndTwentySixthBatchBusinessesBankDetails: a
+// business named by its trade (auto-école, garage, pharmacy) owns its
+// bank details, and so does an organisation persona giving them in its
+// sentence with no person named: the security review (bank data), no
+// RGPD section. The first two and the fourth asked for the RGPD section
+// before the change; a member's or a family's details still do.
+func TestReviewProbesHundredAndTwentySixthBatchBusinessesBankDetails(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la préfecture, je veux enregistrer le RIB des auto-écoles partenaires", false, true},
+		{"As a finance officer, I want to see the bank details of the pharmacy", false, true},
+		{"ETQ agent, je veux voir l'adresse des élèves de l'auto-école", true, false},
+		{"ETQ association sportive, je dépose ma demande de subvention avec les pièces (statuts, budget, RIB)", false, true},
+		{"ETQ association, je veux saisir le RIB de chaque adhérent", true, true},
+	})
+}

@@ -357,6 +357,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// "ETQ association, je renseigne notre RIB": an
 			// organisation's own detail.
 			s.organisationPersona() && possessedByFirst(text[:h.start]) ||
+			// "ETQ association, je dépose ma demande avec les pièces
+			// (statuts, budget, RIB)": a detail an organisation gives in
+			// its sentence, naming no person, is its own.
+			s.organisationPersona() && t.Detail && units[h.unit].sentence &&
+				!s.c.peopleInSentence(text, sentenceIndex(text, h.start), s.lang) ||
 			// "ETQ société de production, je veux payer la redevance par
 			// carte bancaire": the company's card.
 			units[h.unit].sentence && orgPays ||
