@@ -349,6 +349,9 @@ func needVerb(p *parsed, ws []string) (string, string) {
 	if k >= len(ws) {
 		return "", ""
 	}
+	if v, obj, ok := objectFirst(p, ws[k:]); ok {
+		return v, obj
+	}
 	verb := ws[k]
 	if roleArticles[verb] || possessives[verb] {
 		// A need without a verb: "une recherche par nom", "mes factures".
@@ -377,6 +380,38 @@ func needVerb(p *parsed, ws []string) (string, string) {
 		}
 	}
 	return verb, next
+}
+
+// objectFirst reads an English need that names its object before the
+// verb, as a participle ("I want bookings sorted by start time", "the
+// applications grouped by ward", "bookings to be shown by site"):
+// the participle's verb, and the object.
+func objectFirst(p *parsed, ws []string) (verb, object string, ok bool) {
+	if p.Lang != EN || len(ws) < 2 {
+		return "", "", false
+	}
+	o := 0
+	if roleArticles[ws[0]] || possessives[ws[0]] {
+		o = 1
+	}
+	at := o + 1
+	if at+1 < len(ws) && ws[at] == "to" && ws[at+1] == "be" {
+		at += 2 // "bookings to be sorted"
+	}
+	if at >= len(ws) {
+		return "", "", false
+	}
+	v, ok := objectParticiples[ws[at]]
+	return v, ws[o], ok
+}
+
+// objectParticiples are the participles of the verbs that arrange or
+// show what a need names first, with the verb they stand for. Those of
+// workflow verbs are left out: "claims closed for six years to be
+// deleted" reads "closed" as an adjective, and deletes.
+var objectParticiples = map[string]string{
+	"sorted": "sort", "ordered": "order", "filtered": "filter", "grouped": "sort", "listed": "list",
+	"shown": "show", "displayed": "display", "highlighted": "show",
 }
 
 // seeVerbs see or change a record: forbidding them under a condition is

@@ -153,3 +153,18 @@ func TestReviewProbesHundredAndTwentySixthBatchBusinessesBankDetails(t *testing.
 		{"ETQ association, je veux saisir le RIB de chaque adhérent", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndTwentySeventhBatchObjectThenParticiple: an
+// English need may name its object before the verb, as a participle
+// ("I want bookings sorted by start time"): arranging what the same
+// people see is browsing, no RGPD section. The first two asked for it
+// before the change; people's details shown, and records deleted, still
+// do.
+func TestReviewProbesHundredAndTwentySeventhBatchObjectThenParticiple(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a listing officer, I want bookings sorted by hearing start time", false, false},
+		{"As a duty manager, I want the applications grouped by ward", false, false},
+		{"As a caseworker, I want the claimant's address shown on the summary", true, false},
+		{"As a data protection officer, I want claims closed for six years to be deleted automatically", true, true},
+	})
+}
