@@ -481,7 +481,9 @@ func (s *story) recordsShown(ws []string, next string) bool {
 	// "see all new applications", "only the cases at a given stage": a
 	// quantity or a state before the records named.
 	if leadWords[head] {
-		for hops := 0; hops < 3 && (leadWords[head] || roleArticles[head] || head == "the"); hops++ {
+		// "today's bookings": the reader splits "today's" at the
+		// apostrophe.
+		for hops := 0; hops < 3 && (leadWords[head] || roleArticles[head] || head == "the" || head == "s"); hops++ {
 			head = wordAfter(ws, head)
 		}
 	}
@@ -494,7 +496,8 @@ func (s *story) recordsShown(ws []string, next string) bool {
 var historyWords = setOf(`historique history journal log`)
 
 // leadWords come before the records a display names.
-var leadWords = setOf(`all every each only new open pending current recent latest outstanding tous toutes chaque uniquement seulement`)
+var leadWords = setOf(`all every each only new open pending current recent latest outstanding tous toutes chaque uniquement seulement
+	today tomorrow yesterday todays tomorrows`)
 
 // namesSensitive reports whether the need holds a keyword of a topic
 // that is no mere record or person: "les pièces médicales", "les pièces

@@ -168,3 +168,17 @@ func TestReviewProbesHundredAndTwentySeventhBatchObjectThenParticiple(t *testing
 		{"As a data protection officer, I want claims closed for six years to be deleted automatically", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndTwentyEighthBatchTodaysRecords: "today's
+// bookings" are the day's records the same people handle, as "all
+// bookings" are: a display, no RGPD section. Both asked for it before
+// the change (the reader splits "today's"); an applicant's bookings and
+// visitors with their phone numbers still ask for it.
+func TestReviewProbesHundredAndTwentyEighthBatchTodaysRecords(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a reading-room supervisor, I want to see today's bookings by seat number", false, false},
+		{"As a receptionist, I want to see tomorrow's appointments", false, false},
+		{"As a supervisor, I want to see today's visitors with their phone numbers", true, false},
+		{"As a supervisor, I want to see the applicant's bookings", true, false},
+	})
+}
