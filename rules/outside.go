@@ -122,7 +122,8 @@ func (s *story) accessNeed(keep func(topic int, word string, orgOwned bool)) {
 }
 
 // easeWords say how easily, not whether, someone gets at records.
-var easeWords = setOf(`rapidement facilement directement simplement vite aisement quickly easily directly simply fast`)
+var easeWords = setOf(`rapidement facilement directement simplement vite aisement clairement quickly easily directly simply fast
+	clearly`)
 
 // doer reports whether the keyword h of context doer is part of a
 // phrase saying who did something: an interrogative or a relative

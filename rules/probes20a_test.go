@@ -182,3 +182,15 @@ func TestReviewProbesHundredAndTwentyEighthBatchTodaysRecords(t *testing.T) {
 		{"As a supervisor, I want to see the applicant's bookings", true, false},
 	})
 }
+
+// TestReviewProbesHundredAndTwentyNinthBatchDocumentsToProvide: the list
+// of documents to provide is what the service publishes, found or seen
+// "clearly" as well as seen: no review. The first two asked for the RGPD
+// section before the change; the documents an applicant gave are theirs.
+func TestReviewProbesHundredAndTwentyNinthBatchDocumentsToProvide(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux trouver la liste des pièces justificatives à fournir pour l'inscription en crèche", false, false},
+		{"ETQ pêcheur, je veux voir clairement les pièces à fournir pour ma carte", false, false},
+		{"ETQ agent, je veux trouver les pièces fournies par le demandeur", true, true},
+	})
+}

@@ -41,7 +41,9 @@ func (s *story) publicContent(verb string, ws []string, next string) bool {
 }
 
 var (
-	readVerbs = setOf(`lire relire regarder read watch`)
+	// Finding published content reads it: "trouver la liste des pièces à
+	// fournir".
+	readVerbs = setOf(`lire relire regarder trouver chercher rechercher read watch find`)
 	// interrogatives open the content asked about: "quelles pièces".
 	interrogatives = setOf(`quel quelle quels quelles which what`)
 	// publicNouns name what a service publishes for everyone.
