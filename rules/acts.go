@@ -342,8 +342,10 @@ func (s *story) needAct() needAct {
 // the word after its object's determiner.
 func needVerb(p *parsed, ws []string) (string, string) {
 	k := 0
+	// "easily find relevant applications": an ease word before the verb
+	// says how, as after it.
 	for k < len(ws) && (needFillers[ws[k]] || frClitics[ws[k]] || frClitics[ws[k]+"'"] || ws[k] == "dois" || ws[k] == "pourrai" ||
-		ws[k] == "que" || ws[k] == "qu" || ws[k] == "i" || ws[k] == "me" || ws[k] == "m") {
+		ws[k] == "que" || ws[k] == "qu" || ws[k] == "i" || ws[k] == "me" || ws[k] == "m" || easeWords[ws[k]] && k+1 < len(ws)) {
 		k++
 	}
 	if k >= len(ws) {
@@ -394,6 +396,15 @@ func objectFirst(p *parsed, ws []string) (verb, object string, ok bool) {
 	if roleArticles[ws[0]] || possessives[ws[0]] {
 		o = 1
 	}
+	// "my dashboard to show the applications due this week": what shows,
+	// then the display verb and what it shows.
+	if o+3 < len(ws) && ws[o+1] == "to" && displayVerbs[ws[o+2]] && screenWords[ws[o]] {
+		next := o + 3
+		for next < len(ws)-1 && (roleArticles[ws[next]] || possessives[ws[next]]) {
+			next++
+		}
+		return ws[o+2], ws[next], true
+	}
 	at := o + 1
 	if at+1 < len(ws) && ws[at] == "to" && ws[at+1] == "be" {
 		at += 2 // "bookings to be sorted"
@@ -404,6 +415,9 @@ func objectFirst(p *parsed, ws []string) (verb, object string, ok bool) {
 	v, ok := objectParticiples[ws[at]]
 	return v, ws[o], ok
 }
+
+// screenWords name where a need shows things: "my dashboard to show".
+var screenWords = setOf(`dashboard page screen list map view board summary`)
 
 // objectParticiples are the participles of the verbs that arrange or
 // show what a need names first, with the verb they stand for. Those of

@@ -194,3 +194,18 @@ func TestReviewProbesHundredAndTwentyNinthBatchDocumentsToProvide(t *testing.T) 
 		{"ETQ agent, je veux trouver les pièces fournies par le demandeur", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndThirtiethBatchEaseFirstAndScreenToShow: an
+// ease word before the verb ("easily find", "facilement retrouver") and
+// a screen that shows ("my dashboard to show the applications due")
+// leave the need's verb readable: records the same people handle,
+// found or shown, ask for nothing. The first three asked for the RGPD
+// section before the change; a person's phone number shown still does.
+func TestReviewProbesHundredAndThirtiethBatchEaseFirstAndScreenToShow(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a screening officer, I want to easily find relevant applications", false, false},
+		{"ETQ agent, je veux facilement retrouver un dossier par son numéro", false, false},
+		{"As a tree officer, I want my dashboard to show the applications due for decision this week", false, false},
+		{"As a caseworker, I want the summary page to show the claimant's phone number", true, false},
+	})
+}
