@@ -209,3 +209,18 @@ func TestReviewProbesHundredAndThirtiethBatchEaseFirstAndScreenToShow(t *testing
 		{"As a caseworker, I want the summary page to show the claimant's phone number", true, false},
 	})
 }
+
+// TestIssueProbesHundredAndThirtyFirstBatchInformationPagesAndDirectories:
+// information about a subject ("les informations sur la contraception
+// d'urgence") is a page, and a local directory of firms ("l'annuaire des
+// entreprises RGE de la métropole") is no data source: no review. The
+// State's directory read as a source still asks for the security review.
+// Before the change the first asked for both reviews (health), the
+// second for the security review.
+func TestIssueProbesHundredAndThirtyFirstBatchInformationPagesAndDirectories(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Page vaccination HPV", "ETQ parent, je veux trouver les informations sur la vaccination HPV au collège.", false, false},
+		{"Annuaire des artisans", "ETQ particulier, je veux consulter l'annuaire des entreprises labellisées de la communauté de communes.", false, false},
+		{"SIRET prérempli", "ETQ agent, je n'ai plus à saisir l'adresse du siège quand elle est connue de l'annuaire des entreprises.", false, true},
+	})
+}

@@ -23,8 +23,12 @@ func (s *story) publicContent(verb string, ws []string, next string) bool {
 			head = wordAfter(ws, head)
 		}
 	}
-	if after := wordAfter(ws, head); !publicNouns[head] && !(head == "pieces" && (after == "justificatives" || after == "a")) {
-		return false // "les pièces justificatives à fournir", not "les pièces médicales"
+	if after := wordAfter(ws, head); !publicNouns[head] && !(head == "pieces" && (after == "justificatives" || after == "a")) &&
+		!(infoWords[head] && (after == "sur" || after == "about" || after == "on")) {
+		// "les pièces justificatives à fournir", not "les pièces
+		// médicales"; "les informations sur la contraception
+		// d'urgence", not "les informations du dossier".
+		return false
 	}
 	for _, w := range ws {
 		if caseCues[w] {
@@ -49,6 +53,8 @@ var (
 	// publicNouns name what a service publishes for everyone.
 	publicNouns = setOf(`conditions critere criteres creneaux horaires tarif tarifs reglement charte modalites
 		page pages video videos faq guide actualites eligibility criteria slots fees prices opening timetable rules news`)
+	// infoWords name information a page gives about a subject.
+	infoWords = setOf(`information informations info infos`)
 	// caseCues start a phrase saying which content or when, not whose.
 	caseCues = setOf(`selon suivant avant afin quand lorsque depending according before when so`)
 )
