@@ -224,14 +224,3 @@ func TestIssueProbesHundredAndThirtyFirstBatchInformationPagesAndDirectories(t *
 		{"SIRET prérempli", "ETQ agent, je n'ai plus à saisir l'adresse du siège quand elle est connue de l'annuaire des entreprises.", false, true},
 	})
 }
-
-// TestReviewProbesHundredAndThirtySecondBatchOwnDepartments: "par le
-// service RH", "par le service Vie asso" name the organisation's own
-// department, whatever its capital: no provider. The first asked for both
-// reviews before the change; a named e-mailing service still does.
-func TestReviewProbesHundredAndThirtySecondBatchOwnDepartments(t *testing.T) {
-	reviewProbes(t, []reviewProbe{
-		{"ETQ gestionnaire de paie, je veux que le tableau des heures soit validé par le service RH avant la paie", false, false},
-		{"ETQ usager, je veux recevoir le rappel envoyé par le service Brevo", true, true},
-	})
-}

@@ -430,14 +430,10 @@ func dashboardOf(before string) bool {
 // an attack names ("faille d'injection", "injection SQL", "code
 // injection") is software's, not a jab; an API whose change an upgrade
 // reports ("pas de changement d'API") is a library's, no data flow; a
-// department of one's own named after "par le service" is no provider; a
 // merge or pull request ("chaque merge request", "une demande de
 // fusion") is code put up for review, nobody's request.
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
-	if strings.HasPrefix(w, "par le service ") && internalDepartments[lastWord(w)] {
-		return true // "transmis par le service RH": the organisation's own department, no provider
-	}
 	switch w {
 	case "request", "requests":
 		prev := lastWords(text[:start], 1)
@@ -464,13 +460,6 @@ func fixedPhrase(text string, start, end int) bool {
 	prev := lastWords(text[:start], 1)
 	return len(prev) == 1 && linkQualities[prev[0]]
 }
-
-// internalDepartments name a local authority's own departments, which a
-// capital does not make a provider: "validé par le service RH", "par le
-// service Vie asso".
-var internalDepartments = setOf(`rh drh dsi informatique finances finance comptabilite paie juridique achats marches communication
-	urbanisme jeunesse sports sport culture education scolaire enfance social population elections accueil courrier archives
-	patrimoine voirie environnement proprete technique techniques vie etat`)
 
 // attackInjection reports whether the injection at start:end is an
 // attack on software: named by what it injects ("injection SQL", "SQL
