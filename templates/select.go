@@ -156,8 +156,8 @@ func (s *Set) byTitle(title string) *rules.Template {
 		if t.Default {
 			continue
 		}
-		for _, l := range t.Labels {
-			switch Normalize(l) {
+		for _, l := range s.labels[i] {
+			switch l {
 			case whole:
 				return t
 			case first:
@@ -207,9 +207,9 @@ func (s *Set) byLabels(labels []string) *rules.Template {
 		}
 	}
 	delete(wanted, "")
-	for _, t := range s.list {
-		for _, l := range t.Labels {
-			if wanted[Normalize(l)] {
+	for i, t := range s.list {
+		for _, l := range s.labels[i] {
+			if wanted[l] {
 				return t
 			}
 		}

@@ -24,18 +24,24 @@ var builtinFS embed.FS
 // then the others. A Set is immutable once built.
 type Set struct {
 	list []*rules.Template
-	// titleWords[i] are list[i]'s title words, normalized once: choosing
-	// a template compares an issue's title with every one of them.
+	// titleWords[i] are list[i]'s title words, and labels[i] its labels,
+	// normalized once: choosing a template compares an issue's labels and
+	// title with every one of them.
 	titleWords [][]string
+	labels     [][]string
 }
 
-// indexTitleWords normalizes each template's title words; it runs once,
-// when the set is built.
-func (s *Set) indexTitleWords() {
+// indexNames normalizes each template's title words and labels; it
+// runs once, when the set is built.
+func (s *Set) indexNames() {
 	s.titleWords = make([][]string, len(s.list))
+	s.labels = make([][]string, len(s.list))
 	for i, t := range s.list {
 		for _, w := range t.TitleWords {
 			s.titleWords[i] = append(s.titleWords[i], Normalize(w))
+		}
+		for _, l := range t.Labels {
+			s.labels[i] = append(s.labels[i], Normalize(l))
 		}
 	}
 }
@@ -88,7 +94,7 @@ func loadBuiltin() (*Set, error) {
 		return nil, err
 	}
 	s.sortDefaultFirst()
-	s.indexTitleWords()
+	s.indexNames()
 	return s, nil
 }
 
@@ -211,7 +217,7 @@ func (s *Set) With(overrides ...*rules.Template) *Set {
 		list = slices.Delete(list, i, i+1)
 		out.list = slices.Insert(list, 0, d)
 	}
-	out.indexTitleWords()
+	out.indexNames()
 	return out
 }
 
