@@ -93,7 +93,7 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the thirty-six
+// TestJudgmentHeldOut guards the review figures on the thirty-eight
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
@@ -109,7 +109,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout3", map[string][2]float64{"rgpd": {0.92, 0.91}, "security": {0.9, 0.88}}},
 		{"heldout4", map[string][2]float64{"rgpd": {0.81, 0.88}, "security": {0.95, 0.9}}},
 		{"heldout5", map[string][2]float64{"rgpd": {0.92, 0.93}, "security": {0.91, 0.93}}},
-		{"heldout6", map[string][2]float64{"rgpd": {0.77, 0.83}, "security": {0.88, 0.84}}},
+		{"heldout6", map[string][2]float64{"rgpd": {0.78, 0.83}, "security": {0.88, 0.84}}},
 		{"heldout7", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.95, 0.88}}},
 		{"heldout8", map[string][2]float64{"rgpd": {0.87, 0.91}, "security": {0.93, 0.88}}},
 		{"heldout9", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.92, 0.83}}},
@@ -119,17 +119,17 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout13", map[string][2]float64{"rgpd": {0.92, 0.85}, "security": {0.93, 0.85}}},
 		{"heldout14", map[string][2]float64{"rgpd": {0.86, 0.82}, "security": {0.94, 0.81}}},
 		{"heldout15", map[string][2]float64{"rgpd": {0.85, 0.82}, "security": {0.91, 0.71}}},
-		{"heldout16", map[string][2]float64{"rgpd": {0.89, 0.81}, "security": {0.89, 0.8}}},
+		{"heldout16", map[string][2]float64{"rgpd": {0.89, 0.81}, "security": {0.9, 0.8}}},
 		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.98, 0.81}}},
 		{"heldout18", map[string][2]float64{"rgpd": {0.85, 0.93}, "security": {0.9, 0.9}}},
 		{"heldout19", map[string][2]float64{"rgpd": {0.88, 0.88}, "security": {0.9, 0.88}}},
-		{"heldout20", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.93, 0.78}}},
+		{"heldout20", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.93, 0.78}}},
 		{"heldout21", map[string][2]float64{"rgpd": {0.85, 0.85}, "security": {0.92, 0.84}}},
 		{"heldout22", map[string][2]float64{"rgpd": {0.89, 0.85}, "security": {0.88, 0.84}}},
 		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.91, 0.81}}},
-		{"heldout24", map[string][2]float64{"rgpd": {0.88, 0.78}, "security": {0.87, 0.84}}},
+		{"heldout24", map[string][2]float64{"rgpd": {0.88, 0.78}, "security": {0.88, 0.84}}},
 		{"heldout25", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.92, 0.91}}},
-		{"heldout26", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.88, 0.91}}},
+		{"heldout26", map[string][2]float64{"rgpd": {0.88, 0.92}, "security": {0.88, 0.91}}},
 		{"heldout27", map[string][2]float64{"rgpd": {0.84, 0.89}, "security": {0.92, 0.89}}},
 		{"heldout28", map[string][2]float64{"rgpd": {0.89, 0.88}, "security": {0.93, 0.89}}},
 		{"heldout29", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.94, 0.81}}},
@@ -137,9 +137,11 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout31", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.9, 0.84}}},
 		{"heldout32", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.93, 0.9}}},
 		{"heldout33", map[string][2]float64{"rgpd": {0.83, 0.86}, "security": {0.89, 0.87}}},
-		{"heldout34", map[string][2]float64{"rgpd": {0.84, 0.84}, "security": {0.86, 0.83}}},
+		{"heldout34", map[string][2]float64{"rgpd": {0.85, 0.84}, "security": {0.86, 0.83}}},
 		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.87, 0.86}}},
-		{"heldout36", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.88, 0.81}}},
+		{"heldout36", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.91, 0.84}}},
+		{"heldout37", map[string][2]float64{"rgpd": {0.78, 0.88}, "security": {0.87, 0.84}}},
+		{"heldout38", map[string][2]float64{"rgpd": {0.76, 0.89}, "security": {0.87, 0.84}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
