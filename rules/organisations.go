@@ -80,8 +80,8 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 	hops := 0
 	for i := 1; i < len(after); i++ {
 		x := after[i]
-		if roleArticles[x] || x == "l" || possessives[x] || x == "auto" && i+1 < len(after) && stem(after[i+1]) == "ecol" {
-			continue // "des auto-écoles": the words split at the hyphen
+		if roleArticles[x] || x == "l" || possessives[x] || compoundPrefixes[x] && i+1 < len(after) && isOrganisation(after[i+1]) {
+			continue // "des auto-écoles", "la micro-crèche": the words split at the hyphen
 		}
 		if isOrganisation(x) {
 			return true
@@ -94,6 +94,10 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 	}
 	return false
 }
+
+// compoundPrefixes open a compound whose last part names what it is:
+// "auto-école", "micro-crèche", "multi-accueil".
+var compoundPrefixes = setOf(`auto micro mini multi`)
 
 // ownerBodies name public bodies, groups and their premises as the
 // owner of a detail: "l'IBAN de la fédération", "le téléphone de la

@@ -224,3 +224,14 @@ func TestIssueProbesHundredAndThirtyFirstBatchInformationPagesAndDirectories(t *
 		{"SIRET prérempli", "ETQ agent, je n'ai plus à saisir l'adresse du siège quand elle est connue de l'annuaire des entreprises.", false, true},
 	})
 }
+
+// TestReviewProbesHundredAndThirtySecondBatchCompoundOrganisations: a
+// compound whose last part is an organisation (a micro-crèche, a
+// multi-accueil) owns its details as the organisation does. The first
+// asked for the RGPD section before the change.
+func TestReviewProbesHundredAndThirtySecondBatchCompoundOrganisations(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la CAF, je veux enregistrer le RIB des micro-crèches conventionnées", false, true},
+		{"ETQ agent de la CAF, je veux enregistrer le RIB des assistantes maternelles", true, true},
+	})
+}
