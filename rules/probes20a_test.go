@@ -235,3 +235,17 @@ func TestReviewProbesHundredAndThirtySecondBatchCompoundOrganisations(t *testing
 		{"ETQ agent de la CAF, je veux enregistrer le RIB des assistantes maternelles", true, true},
 	})
 }
+
+// TestIssueProbesHundredAndThirtyThirdBatchExportInATask: in an issue with
+// no story sentence (a task, meeting notes), records an export names
+// right after it leave the tool: both reviews, whoever they belong to.
+// The first two asked nothing before the change; figures exported, a bug
+// in an export and someone asking for an export do not.
+func TestIssueProbesHundredAndThirtyThirdBatchExportInATask(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Point hebdo du 3 mars", "**Actions**\n- Karim : export CSV des inscriptions de la semaine (nom, classe, régime)", true, true},
+		{"Export pour la trésorerie", "Exporter chaque mois les réservations payées au format du logiciel comptable.", true, true},
+		{"Export des statistiques", "Exporter en CSV le nombre de réservations par mois.", false, false},
+		{"Revue de sprint 2", "## Retours\n- la directrice demande un export de la liste pour la réunion du lundi", false, false},
+	})
+}

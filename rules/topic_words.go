@@ -73,6 +73,20 @@ func sentenceStart(text string, off int) int {
 	return 0
 }
 
+// exportedHere reports whether an export names the record at start, a
+// few words before it in its sentence, in an issue with no story
+// sentence: "Léa : export CSV des RDV du jour (nom, heure, motif)" in
+// meeting notes takes people's appointments out of the tool, whoever
+// they belong to; "la conservatrice demande un export" asks, and
+// exports no request.
+func exportedHere(text string, start int) bool {
+	before := text[sentenceStart(text, start):start]
+	return anyWordIn(strings.Join(lastWords(before, 5), " "), exportWords)
+}
+
+// exportWords take records out of the tool in bulk.
+var exportWords = setOf(`export exports exporter exporte exportes extraction extraire extract csv`)
+
 // aggregateBefore reports whether a text names a count or a breakdown:
 // the people named after it are counted, not handled ("les statistiques
 // mensuelles sur les usagers", "the number of loans by age band of

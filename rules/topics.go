@@ -275,7 +275,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) &&
-				!(t.Context == ContextPerson && s.fieldList(units, raw, k)) {
+				!(t.Context == ContextPerson && s.fieldList(units, raw, k)) &&
+				!(t.Context == ContextOwn && s.sent == nil && !s.bugReport() && exportedHere(text, h.start)) {
 				continue
 			}
 		case ContextSamePerson:
