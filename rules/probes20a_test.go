@@ -249,3 +249,13 @@ func TestIssueProbesHundredAndThirtyThirdBatchExportInATask(t *testing.T) {
 		{"Revue de sprint 2", "## Retours\n- la directrice demande un export de la liste pour la réunion du lundi", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndThirtyFourthBatchEthnicity: ethnicity is a
+// special category, as "ethnic origin" already was: both reviews. Both
+// asked for the RGPD section only before the change.
+func TestReviewProbesHundredAndThirtyFourthBatchEthnicity(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As an enrolment officer, I want to record each learner's ethnicity for the funding return", true, true},
+		{"As a housing officer, I want to ask applicants for their ethnic group on the form", true, true},
+	})
+}
