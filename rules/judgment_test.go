@@ -135,11 +135,11 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout29", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.94, 0.81}}},
 		{"heldout30", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.93, 0.85}}},
 		{"heldout31", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.9, 0.84}}},
-		{"heldout32", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.93, 0.9}}},
+		{"heldout32", map[string][2]float64{"rgpd": {0.85, 0.9}, "security": {0.93, 0.9}}},
 		{"heldout33", map[string][2]float64{"rgpd": {0.83, 0.86}, "security": {0.89, 0.87}}},
 		{"heldout34", map[string][2]float64{"rgpd": {0.85, 0.84}, "security": {0.86, 0.83}}},
 		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.87, 0.86}}},
-		{"heldout36", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.91, 0.84}}},
+		{"heldout36", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.91, 0.86}}},
 		{"heldout37", map[string][2]float64{"rgpd": {0.78, 0.88}, "security": {0.87, 0.84}}},
 		{"heldout38", map[string][2]float64{"rgpd": {0.76, 0.89}, "security": {0.87, 0.84}}},
 	} {
