@@ -84,7 +84,10 @@ func exportedHere(text string, start int) bool {
 	return anyWordIn(strings.Join(lastWords(before, 5), " "), exportWords)
 }
 
-// exportWords take records out of the tool in bulk.
+// exportWords take records out of the tool in bulk: a task's nouns and
+// inflected verbs ("export CSV des RDV", "on exporte les dossiers"). Not
+// exportVerbs, a need's infinitives: downloading or printing one's own
+// record takes nothing out in bulk.
 var exportWords = setOf(`export exports exporter exporte exportes extraction extraire extract csv`)
 
 // aggregateBefore reports whether a text names a count or a breakdown:
