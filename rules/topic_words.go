@@ -531,10 +531,10 @@ var apiChangeWords = setOf(`changement changements change changes breaking depre
 var injectedThings = setOf(`sql nosql html xml ldap xss code commande commandes command commands script scripts
 	css javascript header headers entete entetes attack attacks flaw flaws vulnerability attaque attaques`)
 
-// injectionFlaws name a weakness or an attack before "d'injection" or
-// "par injection".
-var injectionFlaws = setOf(`faille failles vulnerabilite vulnerabilites attaque attaques risque risques tentative
-	tentatives`)
+// injectionFlaws name an attack or its risk before "d'injection" or
+// "par injection"; a flaw named before it (faille, vulnérabilité) is
+// softwareFlaws, whatever stands between.
+var injectionFlaws = setOf(`attaque attaques risque risques tentative tentatives`)
 
 // linkQualities say how fast or through what a network connection runs.
 var linkQualities = setOf(`lente lentes faible faibles instable instables internet reseau mobile mobiles wifi 3g 4g 5g
