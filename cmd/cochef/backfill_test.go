@@ -309,10 +309,16 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 	if err != nil {
 		t.Fatal(err)
 	}
-	applied := map[int]bool{}
+	// Applied means saved after its last write: an evaluation saved half
+	// way (comment posted, labels not yet synced, IssueUpdatedAt still
+	// zero) when the stop came must be done again, and is.
+	applied, halfway := map[int]bool{}, map[int]bool{}
 	for _, e := range evs {
-		if !e.DryRun {
+		switch {
+		case !e.DryRun && !e.IssueUpdatedAt.IsZero():
 			applied[e.Ref.Number] = true
+		case !e.DryRun:
+			halfway[e.Ref.Number] = true
 		}
 	}
 	if len(applied) == 0 || len(applied) >= backfillIssues {
@@ -329,6 +335,29 @@ func checkBackfill(t *testing.T, r *bfRun, db string, ready, noCrit map[int]bool
 		if g := countGETs(again, n); g != 0 {
 			t.Errorf("issue %d, applied before the stop, was read %d times after the restart", n, g)
 		}
+	}
+	st, err = store.Open(context.Background(), store.Options{DSN: db})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err = st.RepoEvaluations(context.Background(), repoOf(r))
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	complete := map[int]bool{}
+	for _, e := range evs {
+		if !e.DryRun && !e.IssueUpdatedAt.IsZero() {
+			complete[e.Ref.Number] = true
+		}
+	}
+	for n := range halfway {
+		if !complete[n] {
+			t.Errorf("issue %d, cut short by the stop, has no complete evaluation after the restart", n)
+		}
+	}
+	if len(complete) != backfillIssues {
+		t.Errorf("after the restart %d issues have a complete evaluation, want %d", len(complete), backfillIssues)
 	}
 	for i := 1; i <= backfillIssues; i++ {
 		got := comments(i)
