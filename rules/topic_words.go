@@ -502,8 +502,19 @@ func attackInjection(text string, start, end int) bool {
 			return true
 		}
 	}
+	// "injection possible via les champs texte", "injection through the
+	// search field": what a form or a request carries in, not a jab.
+	for _, w := range firstWords(text[end:], 4) {
+		if injectedThrough[w] {
+			return true
+		}
+	}
 	return false
 }
+
+// injectedThrough are the inputs of software an injection comes in by.
+var injectedThrough = setOf(`champ champs field fields formulaire formulaires form forms parametre parametres parameter
+	parameters url urls requete requetes query queries input inputs`)
 
 // softwareFlaws name a weakness of software, never of a person.
 var softwareFlaws = setOf(`vulnerabilite vulnerabilites faille failles vulnerability vulnerabilities flaw flaws cve`)
