@@ -58,22 +58,31 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		next[0] = "personne" // "d'un autre foyer": another household's data
 	}
 	bare := otherWords[w[len(w)-1]] && w[0] != "d" // "other users", "les autres bénévoles"
+	// A fault (a bug report, a ticket with no story sentence) that shows
+	// other people's data shows it to the wrong person; a story that
+	// does may be publishing them, which its need says.
+	fault := s.sent == nil || s.bugReport()
 	if len(next) > 0 && isOrganisation(next[0]) && !slices.Contains(w, "quelqu") && w[len(w)-1] != "else" {
 		// "des tickets ouverts par des collègues d'une autre direction",
 		// "les demandes des habitants des autres communes": the people
-		// of another unit, when their records are seen.
+		// of another unit, when their records are seen; in a fault,
+		// whoever made them ("un manager voit les agents des autres
+		// services").
 		p := prevWordStart(text, h.start)
 		b := lastWords(text[:h.start], 1)
-		return len(b) == 1 && s.c.isPerson(b[0]) && madeBy(text, p) && shownOf(text, p, true)
+		return len(b) == 1 && s.c.isPerson(b[0]) && (madeBy(text, p) || fault) && shownOf(text, p, true)
 	}
 	if bare {
 		// "bookings made by other users", "les missions réservées par
 		// les autres bénévoles": other people's records, seen. A fault
-		// that "shows other people's orders" or "other members'
-		// bookings" shows them to the wrong person; a story that does
-		// may be publishing them, which its need says.
-		fault := (s.sent == nil || s.bugReport()) && possessiveAfter(text, h.end)
-		return len(next) > 0 && s.c.isPerson(next[0]) && (fault || madeBy(text, h.start)) && shownOf(text, h.start, true)
+		// that "shows other people's orders", "other members'
+		// bookings", "les téléphones des autres bénévoles" or "les
+		// réservations des autres" shows them to the wrong person.
+		owned := possessiveAfter(text, h.end) || s.lang == FR && w[0] == "des"
+		if fault && owned && s.lang == FR && w[0] == "des" && (len(next) == 0 || othersPronounEnd[next[0]]) {
+			return shownOf(text, h.start, true) // "des autres" standing for the others
+		}
+		return len(next) > 0 && s.c.isPerson(next[0]) && (fault && owned || madeBy(text, h.start)) && shownOf(text, h.start, true)
 	}
 	ownerOnly := false
 	if n := len(w); n == 0 || w[n-1] != "else" && !slices.Contains(w, "quelqu") {
@@ -120,6 +129,10 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	return false
 }
+
+// othersPronounEnd end "des autres" used as a pronoun: "les
+// réservations des autres avec leur téléphone".
+var othersPronounEnd = setOf(`avec sur dans depuis quand et ou en`)
 
 // possessiveAfter reports whether the word after offset off is an
 // English possessive: "people's", "members'".

@@ -55,3 +55,42 @@ func TestReviewProbesHundredAndThirtyEighthBatchConnectors(t *testing.T) {
 		{"As a finance officer, I want the approved invoices posted to the ledger through the finance system connector", false, true},
 	})
 }
+
+// TestIssueProbesHundredAndThirtyNinthBatchSchoolAccounts: the national
+// education system's accounts (ENT, académique, EduConnect) sign people
+// in and hand their identity to the service, in the need or in a
+// criterion, whoever signs in ("le professeur se connecte avec …"). The
+// first two asked for the RGPD section only before the change; a list of
+// accounts closed by the académie signs nobody in.
+func TestIssueProbesHundredAndThirtyNinthBatchSchoolAccounts(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Inscription d'une classe au musée", "ETQ professeur, je peux inscrire ma classe à une visite guidée.\n\n## Critères d'acceptation\n- le professeur se connecte avec son compte académique\n- il choisit la date et le nombre d'élèves", true, true},
+		{"Vote des délégués", "ETQ élève, je veux voter pour les délégués de ma classe.\n\n## Critères d'acceptation\n- connexion avec le compte ENT de l'élève\n- un seul vote par élève", true, true},
+		{"Comptes fermés", "ETQ agent, je veux voir la liste des comptes académiques fermés par le rectorat.", false, false},
+	})
+}
+
+// TestReviewProbesHundredAndFortiethBatchCareDisciplines: care named by
+// its discipline (orthophonie, kinésithérapie, occupational therapy) is
+// a person's health. The first two asked for the RGPD section only
+// before the change.
+func TestReviewProbesHundredAndFortiethBatchCareDisciplines(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ éducatrice, je veux noter les séances de psychomotricité et d'orthophonie de l'enfant accueilli", true, true},
+		{"As a care coordinator, I want to record the physiotherapy sessions a resident attends each week", true, true},
+	})
+}
+
+// TestIssueProbesHundredAndFortyFirstBatchOthersDataShownByAFault: a bug
+// that shows "les téléphones des autres bénévoles", "les réservations
+// des autres" or "les agents des autres services" shows people's data
+// to the wrong person: both reviews. Before the change the first two
+// asked for the RGPD section only and the third for nothing; a story
+// restricting what one sees already asked for the security notes.
+func TestIssueProbesHundredAndFortyFirstBatchOthersDataShownByAFault(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Les adhérents voient les adresses des autres adhérents", "Constaté ce matin : sur la page « Mon adhésion », un adhérent voit les adresses des autres adhérents du club.\n\nAttendu : seulement la sienne.", true, true},
+		{"Bug : un parent voit les inscriptions des autres avec leur courriel", "Depuis la mise à jour, l'onglet « Mes inscriptions » affiche toutes les inscriptions.\n\nAttendu : seulement les miennes.", true, true},
+		{"Planning : un chef de service voit les agents des autres services", "Constaté par le chef du service des sports : dans le planning, il voit aussi les agents des autres services.", true, true},
+	})
+}

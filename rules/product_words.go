@@ -333,7 +333,7 @@ func whatBefore(ws []string) bool {
 func signInBefore(before string) bool {
 	ws := lastWords(before, 6)
 	for i := max(0, len(ws)-3); i < len(ws); i++ {
-		if signInWords[ws[i]] {
+		if signInWords[ws[i]] || ws[i] == "connecte" && i > 0 && reflexiveSelf[ws[i-1]] {
 			for _, w := range ws[:i] {
 				if w == "ne" || w == "n" || w == "not" || w == "cannot" || w == "never" || w == "jamais" {
 					return false // "ne peut plus se connecter via ProConnect": a sign-in refused
@@ -345,8 +345,13 @@ func signInBefore(before string) bool {
 	return false
 }
 
+// reflexiveSelf make a folded "connecte" the verb that signs in ("le
+// directeur se connecte avec son compte académique").
+var reflexiveSelf = setOf(`se me te nous vous`)
+
 // signInWords sign in; a folded "connecte" is left out, as it is also
-// the participle of a state ("un agent connecté via ProConnect").
+// the participle of a state ("un agent connecté via ProConnect"), and
+// counts after a reflexive pronoun (reflexiveSelf).
 var signInWords = setOf(`connexion connecter connectent authentification authentifier identification
 	login signin logon sign log`)
 
