@@ -94,3 +94,40 @@ func TestIssueProbesHundredAndFortyFirstBatchOthersDataShownByAFault(t *testing.
 		{"Planning : un chef de service voit les agents des autres services", "Constaté par le chef du service des sports : dans le planning, il voit aussi les agents des autres services.", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFortySecondBatchAccessNarrowed: access
+// narrowed to some records, or what another person may see, is a rule
+// on who sees what: the security notes, and the RGPD section when
+// people are assigned. Before the change the first asked nothing and
+// the other two the RGPD section only; "ne voir que" in one's own need
+// is a filter.
+func TestReviewProbesHundredAndFortySecondBatchAccessNarrowed(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ médiateur, je souhaite n'accéder qu'aux saisines qui me sont attribuées", false, true},
+		{"ETQ responsable de l'accueil, je veux rattacher chaque bénévole à sa permanence pour qu'il ne voie que ses rendez-vous", true, true},
+		{"As a scheme manager, I want volunteers to access only the routes of their own depot", true, true},
+		{"ETQ agent de la voirie, je veux ne voir que les chantiers de mon quartier", false, false},
+	})
+}
+
+// TestIssueProbesHundredAndFortyThirdBatchLockedAccounts: a person
+// locked out of an account, an account to unlock, is authentication:
+// the security notes, and about the account, not a new processing of
+// its holder's data. Before the change the first asked nothing and the
+// second the RGPD section only (the account read as a person's record).
+func TestIssueProbesHundredAndFortyThirdBatchLockedAccounts(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Portal", "Hi, Mrs Dale is locked out of the tenant portal. Thanks", false, true},
+		{"Compte bloqué d'une assistante sociale", "Bonjour, le compte de Mme Roche est bloqué depuis ce matin, pouvez-vous débloquer son compte ?", false, true},
+	})
+}
+
+// TestReviewProbesHundredAndFortyFourthBatchNewStarters: a new starter
+// or a new joiner is a member of staff: giving them a role changes a
+// person's rights. It asked for the security notes only before the
+// change (its persona is privileged).
+func TestReviewProbesHundredAndFortyFourthBatchNewStarters(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a system administrator, I want to give a new starter the caseworker role", true, true},
+	})
+}
