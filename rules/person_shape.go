@@ -61,7 +61,8 @@ var frThings = setOf(`leur leurs plusieurs ailleurs capteur compteur serveur ord
 	suivant existant important suffisant manquant restant pourtant precedent suivante existante importante
 	imprimante variante constante composante detente
 	formulaire dictionnaire inventaire calendaire horaire salaire commentaire questionnaire annuaire anniversaire
-	itineraire vocabulaire ordinaire primaire secondaire binaire unitaire sanitaire solidaire budgetaire
+	itineraire vocabulaire ordinaire primaire secondaire binaire unitaire sanitaire solidaire budgetaire lampadaire luminaire
+	sommaire glossaire
 	necessaire temporaire prioritaire obligatoire complementaire supplementaire documentaire reglementaire
 	liste piste checkliste
 	lien bien rien chien mien tien sien ancien entretien soutien maintien quotidien

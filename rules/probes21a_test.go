@@ -131,3 +131,19 @@ func TestReviewProbesHundredAndFortyFourthBatchNewStarters(t *testing.T) {
 		{"As a system administrator, I want to give a new starter the caseworker role", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFortyFifthBatchPhotographingAThing: a member
+// of staff who photographs a thing ("prendre en photo les barrières")
+// uploads a file that shows nobody: the security notes only. A
+// technician is staff, not a citizen photographing their own things,
+// and a "lampadaire" is no person. The first two asked for both reviews
+// before the change; a home's façade or a person photographed still
+// asks for both.
+func TestReviewProbesHundredAndFortyFifthBatchPhotographingAThing(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la voirie, je veux prendre en photo les barrières une fois posées", false, true},
+		{"ETQ technicien de l'éclairage, je veux prendre en photo le lampadaire réparé depuis la tablette", false, true},
+		{"ETQ inspecteur de salubrité, je veux prendre en photo la façade du logement visité", true, true},
+		{"ETQ animateur, je veux prendre en photo les enfants pendant la sortie", true, true},
+	})
+}

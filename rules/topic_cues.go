@@ -382,14 +382,18 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 	}
 	ws := firstWords(text[end:], 7)
 	i := 0
-	if len(ws) > 1 && !ofWords[ws[0]] {
+	switch {
+	case takePhotoOf(word) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
+		i = -1 // "prendre en photo les panneaux": the thing is the object
+	case len(ws) > 1 && !ofWords[ws[0]]:
 		i++ // "photos HD des œuvres"
 	}
-	if i == len(ws) || !ofWords[ws[i]] {
+	if i >= 0 && (i == len(ws) || !ofWords[ws[i]]) {
 		return false
 	}
 	named := false
-	for _, w := range ws[i+1 : min(len(ws), i+4)] {
+	// The thing's name and what it belongs to: "la façade du logement".
+	for _, w := range ws[i+1 : min(len(ws), i+5)] {
 		if roleArticles[w] || w == "the" || w == "l" || w == "d" || w == "each" || w == "chaque" {
 			continue
 		}
@@ -399,6 +403,13 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		named = true
 	}
 	return named
+}
+
+// takePhotoOf reports whether a photo keyword is "prendre en photo",
+// whose object follows it with no "de".
+func takePhotoOf(word string) bool {
+	w := words(word)
+	return len(w) > 2 && strings.HasPrefix(w[0], "pren") && w[len(w)-2] == "en"
 }
 
 // personalThings, photographed, show a person's life or identity: a
