@@ -147,3 +147,16 @@ func TestReviewProbesHundredAndFortyFifthBatchPhotographingAThing(t *testing.T) 
 		{"ETQ animateur, je veux prendre en photo les enfants pendant la sortie", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFortySixthBatchMadeOutInAName: "au nom de"
+// after a thing or a copula says whom the thing is made out to, not
+// that someone acts for another person: the RGPD section for the
+// holder's record, no security notes. The first two asked for both
+// before the change; filing a request in a relative's name still does.
+func TestReviewProbesHundredAndFortySixthBatchMadeOutInAName(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du vestiaire, je veux enregistrer le prêt d'un casier au nom de la personne accueillie", true, false},
+		{"ETQ agent d'accueil, je veux que le rendez-vous soit créé au nom de l'usager qui appelle", true, false},
+		{"ETQ aidante, je veux déposer la demande de carte au nom de mon père", true, true},
+	})
+}

@@ -451,6 +451,9 @@ func dashboardOf(before string) bool {
 // fusion") is code put up for review, nobody's request.
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
+	if strings.HasPrefix(w, "au nom d") {
+		return heldInName(text, start)
+	}
 	switch w {
 	case "request", "requests":
 		prev := lastWords(text[:start], 1)
@@ -515,6 +518,25 @@ func attackInjection(text string, start, end int) bool {
 // injectedThrough are the inputs of software an injection comes in by.
 var injectedThrough = setOf(`champ champs field fields formulaire formulaires form forms parametre parametres parameter
 	parameters url urls requete requetes query queries input inputs`)
+
+// heldInName reports whether "au nom de" at start names whom a thing is
+// made out to, not for whom someone acts: "le RIB est au nom de
+// l'association", "la facture au nom du bénéficiaire", "le dépôt d'un
+// sac au nom de la personne", "le rendez-vous est créé au nom de
+// l'habitant". Filing "la demande au nom de ma mère" acts for her.
+func heldInName(text string, start int) bool {
+	b := lastWords(text[:start], 1)
+	return len(b) == 1 && (heldBefore[b[0]] || heldParticiples[b[0]])
+}
+
+// heldBefore are a copula and the things made out to someone.
+var heldBefore = setOf(`est sont soit soient etre reste restent facture factures titre recette rib badge badges livret
+	compte comptes sac sacs attestation attestations certificat certificats carte cartes contrat contrats bail quittance
+	quittances reservation reservations abonnement abonnements immatriculation casier casiers pret prets`)
+
+// heldParticiples make or issue a thing in someone's name.
+var heldParticiples = setOf(`cree creee emise emis etabli etablie enregistre enregistree pris prise ouvert ouverte
+	edite editee redige redigee`)
 
 // softwareFlaws name a weakness of software, never of a person.
 var softwareFlaws = setOf(`vulnerabilite vulnerabilites faille failles vulnerability vulnerabilities flaw flaws cve`)
