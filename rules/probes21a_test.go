@@ -160,3 +160,18 @@ func TestReviewProbesHundredAndFortySixthBatchMadeOutInAName(t *testing.T) {
 		{"ETQ aidante, je veux déposer la demande de carte au nom de mon père", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFortySeventhBatchNightlyPricesAndNRPF: a
+// "nightly charge" or "nightly rates" price a night and run no
+// overnight job; a household with "no recourse to public funds" has its
+// immigration status named: both reviews. Before the change the first
+// two asked for the security notes and the third for the RGPD section
+// only; a nightly import still asks for the security notes.
+func TestReviewProbesHundredAndFortySeventhBatchNightlyPricesAndNRPF(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a hostel manager, I want to change the nightly rate of a room for the winter season", false, false},
+		{"As a finance officer, I want to see the nightly charges of each hotel on one page", false, false},
+		{"As a homelessness officer, I want to record that the applicant has no recourse to public funds", true, true},
+		{"As a finance officer, I want a nightly import of hotel invoices from the finance system", false, true},
+	})
+}

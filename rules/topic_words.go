@@ -448,7 +448,9 @@ func dashboardOf(before string) bool {
 // injection") is software's, not a jab; an API whose change an upgrade
 // reports ("pas de changement d'API") is a library's, no data flow; a
 // merge or pull request ("chaque merge request", "une demande de
-// fusion") is code put up for review, nobody's request.
+// fusion") is code put up for review, nobody's request; a nightly
+// charge is a price, no overnight job; a thing made out "au nom de"
+// someone is theirs, nobody acting for them (heldInName).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	if strings.HasPrefix(w, "au nom d") {
@@ -470,6 +472,11 @@ func fixedPhrase(text string, start, end int) bool {
 		next := firstWords(text[end:], 1)
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
 			len(next) == 1 && next[0] == "language"
+	case "nightly":
+		// "the nightly charge", "nightly rates": a price per night, no
+		// overnight job.
+		next := firstWords(text[end:], 1)
+		return len(next) == 1 && perNightPrices[next[0]]
 	case "connexion", "connexions", "connection", "connections":
 	default:
 		return false
@@ -518,6 +525,9 @@ func attackInjection(text string, start, end int) bool {
 // injectedThrough are the inputs of software an injection comes in by.
 var injectedThrough = setOf(`champ champs field fields formulaire formulaires form forms parametre parametres parameter
 	parameters url urls requete requetes query queries input inputs`)
+
+// perNightPrices follow "nightly" when it prices a night.
+var perNightPrices = setOf(`charge charges rate rates price prices fee fees cost costs amount amounts`)
 
 // heldInName reports whether "au nom de" at start names whom a thing is
 // made out to, not for whom someone acts: "le RIB est au nom de
