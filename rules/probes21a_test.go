@@ -175,3 +175,15 @@ func TestReviewProbesHundredAndFortySeventhBatchNightlyPricesAndNRPF(t *testing.
 		{"As a finance officer, I want a nightly import of hotel invoices from the finance system", false, true},
 	})
 }
+
+// TestReviewProbesHundredAndFortyEighthBatchWhomToCallAndNINumbers:
+// "know who to call" says whom to reach, not who did something; an "NI
+// number" is the National Insurance number. Before the change both
+// asked for the RGPD section only: the first wrongly, the second without
+// the security notes an identity number asks for.
+func TestReviewProbesHundredAndFortyEighthBatchWhomToCallAndNINumbers(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a resident, I want the bin calendar to show the depot's opening hours so that I know who to call about a missed bin", false, false},
+		{"As a benefits officer, I want the claim matched on the NI number sent by the payroll provider", true, true},
+	})
+}

@@ -449,7 +449,8 @@ func dashboardOf(before string) bool {
 // reports ("pas de changement d'API") is a library's, no data flow; a
 // merge or pull request ("chaque merge request", "une demande de
 // fusion") is code put up for review, nobody's request; a nightly
-// charge is a price, no overnight job; a thing made out "au nom de"
+// charge is a price, no overnight job; "know who to call" names whom
+// to reach, nobody's act; a thing made out "au nom de"
 // someone is theirs, nobody acting for them (heldInName).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
@@ -472,6 +473,11 @@ func fixedPhrase(text string, start, end int) bool {
 		next := firstWords(text[end:], 1)
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
 			len(next) == 1 && next[0] == "language"
+	case "know who", "see who":
+		// "so that households know who to call": whom to reach, not who
+		// did something.
+		next := firstWords(text[end:], 1)
+		return len(next) == 1 && next[0] == "to"
 	case "nightly":
 		// "the nightly charge", "nightly rates": a price per night, no
 		// overnight job.
