@@ -256,13 +256,17 @@ func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	bug, _ := base.Get("bug")
+	if len(bug.TitleWords) == 0 {
+		t.Fatal("the built-in bug template has no title words to inherit")
+	}
 	for _, c := range []struct {
 		name     string
 		noStory  bool
 		words    []string
 		question bool
 	}{
-		{"incident", true, nil, false},
+		{"incident", true, bug.TitleWords, false},
 		{"atelier", true, []string{"séance"}, false},
 		{"enquete", true, nil, false},
 		{"arbitrage", true, nil, true},
@@ -498,6 +502,11 @@ func TestSelectForForm(t *testing.T) {
 		{"backups title", rules.Input{Title: "Sauvegardes chiffrées de la base", Body: "Aujourd'hui la sauvegarde est en clair sur le NAS."}, "technique"},
 		{"a story titled like an upgrade", rules.Input{Title: "Upgrade de mon abonnement", Body: "ETQ abonné, je veux passer à la formule annuelle."}, "user-story"},
 		{"a content change", rules.Input{Title: "Mettre à jour les horaires de la piscine", Body: "- horaires d'été"}, "user-story"},
+		// A fault by its title: what cannot be done, a server error.
+		{"an impossible title", rules.Input{Title: "Impossible d'imprimer le bon de sortie sous Firefox", Body: "Le bouton ouvre un onglet vide. OK sous Edge."}, "bug"},
+		{"a server error title", rules.Input{Title: "Erreur 500 à l'export des statistiques", Body: "Depuis la mise en production de lundi."}, "bug"},
+		{"English crash title", rules.Input{Title: "Crash when the postcode is empty", Body: "Seen on the staging site."}, "bug"},
+		{"a story titled by what was impossible", rules.Input{Title: "Impossible de payer en ligne aujourd'hui", Body: "ETQ usager, je veux payer ma facture en ligne afin de ne plus envoyer de chèque."}, "user-story"},
 	} {
 		if got := s.SelectFor(c.in).Name; got != c.want {
 			t.Errorf("%s: SelectFor = %s, want %s", c.name, got, c.want)
