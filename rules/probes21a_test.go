@@ -187,3 +187,16 @@ func TestReviewProbesHundredAndFortyEighthBatchWhomToCallAndNINumbers(t *testing
 		{"As a benefits officer, I want the claim matched on the NI number sent by the payroll provider", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFortyNinthBatchMonthsOfRetention: "3 mois
+// de conservation", "5 ans de conservation" set a retention period: both
+// reviews. The first, a question with no story sentence, asked for the
+// security notes only before the change (a deletion); the second already
+// asked for both. "garder … 2 ans" is still not read as a retention
+// period: "garde" is also a noun ("mes heures de garde chaque mois").
+func TestReviewProbesHundredAndFortyNinthBatchMonthsOfRetention(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Question : durée pour les inscrits ?", "On avait dit 6 mois de conservation pour les fiches des habitants. Faut-il les garder un an pour la réinscription ?", true, true},
+		{"Fiches des visiteurs", "ETQ agent d'accueil, je veux que les fiches des visiteurs aient 5 ans de conservation.", true, true},
+	})
+}
