@@ -200,3 +200,13 @@ func TestReviewProbesHundredAndFortyNinthBatchMonthsOfRetention(t *testing.T) {
 		{"Fiches des visiteurs", "ETQ agent d'accueil, je veux que les fiches des visiteurs aient 5 ans de conservation.", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFiftiethBatchOnSomeonesBehalf: "on a
+// tenant's behalf" acts for another person, as "on behalf of a tenant"
+// does: both reviews. It asked for the RGPD section only before the
+// change.
+func TestReviewProbesHundredAndFiftiethBatchOnSomeonesBehalf(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a housing officer, I want to submit a repair request on a tenant's behalf when they call", true, true},
+	})
+}
