@@ -210,3 +210,14 @@ func TestReviewProbesHundredAndFiftiethBatchOnSomeonesBehalf(t *testing.T) {
 		{"As a housing officer, I want to submit a repair request on a tenant's behalf when they call", true, true},
 	})
 }
+
+// TestIssueProbesHundredAndFiftyFirstBatchWhoSeesEverything: "la
+// direction voit tout", said next to who sees less, is a rule on who
+// sees what: the security notes. It asked nothing before the change;
+// "voit tout de suite" says when.
+func TestIssueProbesHundredAndFiftyFirstBatchWhoSeesEverything(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Propositions par pôle", "ETQ responsable de pôle, je veux voir les fiches projets de mon pôle.\n\n- les autres pôles ne sont pas listés\n- la direction générale voit tout", false, true},
+		{"Notification des nouveaux projets", "ETQ responsable de pôle, je veux que le chargé de mission voit tout de suite les nouveaux projets.", false, false},
+	})
+}
