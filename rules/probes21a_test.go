@@ -221,3 +221,14 @@ func TestIssueProbesHundredAndFiftyFirstBatchWhoSeesEverything(t *testing.T) {
 		{"Notification des nouveaux projets", "ETQ responsable de pôle, je veux que le chargé de mission voit tout de suite les nouveaux projets.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndFiftySecondBatchBudgetAmendments: a
+// "décision modificative" amends a budget and decides nobody's case: no
+// RGPD section. Both asked for it before the change (a decision created
+// as a person's record).
+func TestReviewProbesHundredAndFiftySecondBatchBudgetAmendments(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent des finances, je veux créer une décision modificative pour le budget annexe de l'eau", false, false},
+		{"ETQ contrôleur de gestion, je veux préparer les décisions modificatives de l'exercice", false, false},
+	})
+}

@@ -451,7 +451,7 @@ func dashboardOf(before string) bool {
 // fusion") is code put up for review, nobody's request; a nightly
 // charge is a price, no overnight job; "know who to call" names whom
 // to reach, nobody's act; "voit tout de suite" says when, not who sees
-// what; a thing made out "au nom de"
+// what; a "décision modificative" amends a budget, nobody's case; a thing made out "au nom de"
 // someone is theirs, nobody acting for them (heldInName).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
@@ -474,6 +474,10 @@ func fixedPhrase(text string, start, end int) bool {
 		next := firstWords(text[end:], 1)
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
 			len(next) == 1 && next[0] == "language"
+	case "decision", "decisions":
+		// "une décision modificative": a budget amendment, nobody's case.
+		next := firstWords(text[end:], 1)
+		return len(next) == 1 && strings.HasPrefix(next[0], "modificative")
 	case "voit tout", "voient tout":
 		next := firstWords(text[end:], 1)
 		return len(next) == 1 && (next[0] == "de" || next[0] == "d" || next[0] == "en")
