@@ -232,3 +232,16 @@ func TestReviewProbesHundredAndFiftySecondBatchBudgetAmendments(t *testing.T) {
 		{"ETQ contrôleur de gestion, je veux préparer les décisions modificatives de l'exercice", false, false},
 	})
 }
+
+// TestIssueProbesHundredAndFiftyThirdBatchTasksTitledByAMigration: a
+// task titled by what it copies into the tool, whose body lists people's
+// details, is a bulk import of personal data: both reviews. Before the
+// change both asked for the RGPD section only; a migration of benches
+// names nobody.
+func TestIssueProbesHundredAndFiftyThirdBatchTasksTitledByAMigration(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Reprise des données de l'ancien logiciel de la crèche", "Script à lancer une fois :\n- nom, prénom et date de naissance des enfants\n- téléphone des parents\n\nPas d'écran.", true, true},
+		{"Migrate permits from the old Access database", "Import the 2015-2024 permits into the new service:\n- sites and permit dates\n- holders (name, address for service)", true, true},
+		{"Reprise des données de l'ancien inventaire des bancs", "Script à lancer une fois :\n- numéro, rue, état\n\nPas d'écran.", false, false},
+	})
+}
