@@ -234,14 +234,15 @@ func TestReviewProbesHundredAndFiftySecondBatchBudgetAmendments(t *testing.T) {
 }
 
 // TestIssueProbesHundredAndFiftyThirdBatchTasksTitledByAMigration: a
-// task titled by what it copies into the tool, whose body lists people's
-// details, is a bulk import of personal data: both reviews. Before the
-// change both asked for the RGPD section only; a migration of benches
-// names nobody.
+// task titled by what it copies into the tool or exports, whose body
+// lists people's details, is a bulk import or export of personal data:
+// both reviews. Before the change the first three asked for the RGPD
+// section only; a migration of benches names nobody.
 func TestIssueProbesHundredAndFiftyThirdBatchTasksTitledByAMigration(t *testing.T) {
 	titledProbes(t, []titledProbe{
 		{"Reprise des données de l'ancien logiciel de la crèche", "Script à lancer une fois :\n- nom, prénom et date de naissance des enfants\n- téléphone des parents\n\nPas d'écran.", true, true},
 		{"Migrate permits from the old Access database", "Import the 2015-2024 permits into the new service:\n- sites and permit dates\n- holders (name, address for service)", true, true},
+		{"Ajouter un export CSV des locations du mois pour la régie", "La régie veut la liste des locations de salles payées du mois : nom du locataire, adresse, montant, date de paiement. Export CSV depuis la page \"Locations\".", true, true},
 		{"Reprise des données de l'ancien inventaire des bancs", "Script à lancer une fois :\n- numéro, rue, état\n\nPas d'écran.", false, false},
 	})
 }

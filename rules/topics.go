@@ -443,10 +443,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if personal[sentKey{h.unit, si}] || records[sentKey{h.unit, si}] || s.c.peopleInSentence(text, si, s.lang) ||
 			ctx != ContextProvider && columns() ||
 			ctx == ContextRecords && s.copiesRecord(units, raw, h, si) || s.staffOffline(h.word) ||
-			// A task titled by what it copies ("Reprise des données du
-			// tableur", "Migrate nominations from the old database")
-			// copies the people's details its body lists.
-			ctx == ContextRecords && units[h.unit].block == nil && s.sent == nil && !s.bugReport() && len(personal) > 0 {
+			// A task titled by what it copies or exports ("Reprise des
+			// données du tableur", "Migrate nominations from the old
+			// database", "Ajouter un export CSV des autorisations")
+			// moves the people's details its body lists.
+			ctx != ContextProvider && units[h.unit].block == nil && s.sent == nil && !s.bugReport() && len(personal) > 0 {
 			accepted[k] = true
 		}
 	}
