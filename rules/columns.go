@@ -34,15 +34,23 @@ func columnsOfPeople(units []unitText, personal func(u int) bool) bool {
 // columnsLead reports whether a text opens with the columns or fields
 // of a file among its first words.
 func columnsLead(text string) bool {
-	for _, w := range firstWords(text, 4) {
+	ws := firstWords(text, 4)
+	for i, w := range ws {
 		if columnWords[w] {
+			return true
+		}
+		// "one row per officer per site: staff number, name…", "une
+		// ligne par famille : nom, adresse…": a table, one line a record.
+		if rowWords[w] && i+1 < len(ws) && (ws[i+1] == "par" || ws[i+1] == "per") {
 			return true
 		}
 	}
 	return false
 }
 
-var columnWords = setOf(`colonne colonnes champs rubriques column columns fields`)
+var columnWords = setOf(`colonne colonnes champs rubriques column columns fields cols`)
+
+var rowWords = setOf(`ligne row line`)
 
 // lastLine returns the last line of text.
 func lastLine(text string) string {

@@ -246,3 +246,15 @@ func TestIssueProbesHundredAndFiftyThirdBatchTasksTitledByAMigration(t *testing.
 		{"Reprise des données de l'ancien inventaire des bancs", "Script à lancer une fois :\n- numéro, rue, état\n\nPas d'écran.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndFiftyFourthBatchOneRowPerPerson: "one row
+// per officer: staff number, name…" lays out a file of people, as
+// "Colonnes :" does: exporting it is a bulk export, both reviews. The
+// English one asked for the RGPD section only before the change (the
+// French one was already read by its people).
+func TestReviewProbesHundredAndFiftyFourthBatchOneRowPerPerson(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Overtime export for payroll", "As a payroll officer, I need to export the overtime of the month as a CSV so that payroll doesn't retype it.\n\n- one row per driver: staff number, name, depot, hours\n- available from the 25th", true, true},
+		{"Export des heures des animateurs", "ETQ gestionnaire RH, je veux exporter les heures du mois en CSV pour la paie.\n\n- une ligne par animateur : matricule, nom, centre, heures\n- disponible dès le 25", true, true},
+	})
+}
