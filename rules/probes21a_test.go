@@ -258,3 +258,19 @@ func TestReviewProbesHundredAndFiftyFourthBatchOneRowPerPerson(t *testing.T) {
 		{"Export des heures des animateurs", "ETQ gestionnaire RH, je veux exporter les heures du mois en CSV pour la paie.\n\n- une ligne par animateur : matricule, nom, centre, heures\n- disponible dès le 25", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFiftyFifthBatchSentHereBefore: people
+// "orientés" ("mes bénéficiaires orientés", "les structures vers
+// lesquelles mes candidats sont orientés") were sent by an earlier step,
+// whose data this story sends nowhere: no security notes. Both asked for
+// them before the change; orienting a family towards another structure
+// still does. The change also dropped one right review on heldout11 ("un
+// usager orienté par un conseiller numérique", data from another
+// structure), for four false ones.
+func TestReviewProbesHundredAndFiftyFifthBatchSentHereBefore(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ conseillère, je veux filtrer mes bénéficiaires orientés par date d'entrée", false, false},
+		{"ETQ conseillère, je veux voir les structures vers lesquelles mes candidats sont orientés", false, false},
+		{"ETQ travailleur social, je veux orienter une famille vers l'épicerie solidaire avec une fiche de liaison", true, true},
+	})
+}

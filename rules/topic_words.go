@@ -451,7 +451,8 @@ func dashboardOf(before string) bool {
 // fusion") is code put up for review, nobody's request; a nightly
 // charge is a price, no overnight job; "know who to call" names whom
 // to reach, nobody's act; "voit tout de suite" says when, not who sees
-// what; a "décision modificative" amends a budget, nobody's case; a thing made out "au nom de"
+// what; a "décision modificative" amends a budget, nobody's case; a
+// person "orienté" here was sent by someone else; a thing made out "au nom de"
 // someone is theirs, nobody acting for them (heldInName).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
@@ -474,6 +475,13 @@ func fixedPhrase(text string, start, end int) bool {
 		next := firstWords(text[end:], 1)
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
 			len(next) == 1 && next[0] == "language"
+	case "oriente", "orientee", "orientes", "orientees":
+		// "mes candidats orientés", "un jeune que j'ai orienté": someone
+		// already sent here, whose data this tool does not send; "j'oriente
+		// une famille vers l'épicerie", "qu'elle soit orientée vers une
+		// place" send it.
+		next := firstWords(text[end:], 1)
+		return strings.ContainsAny(text[start:end], "éÉ") && !(len(next) == 1 && next[0] == "vers")
 	case "decision", "decisions":
 		// "une décision modificative": a budget amendment, nobody's case.
 		next := firstWords(text[end:], 1)
