@@ -274,3 +274,18 @@ func TestReviewProbesHundredAndFiftyFifthBatchSentHereBefore(t *testing.T) {
 		{"ETQ travailleur social, je veux orienter une famille vers l'épicerie solidaire avec une fiche de liaison", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndFiftySixthBatchSignedCopiesAndSignOff: a
+// document "signé" that the need downloads or prints is a copy read,
+// and to "sign off" a plan approves it: nobody signs. Before the change
+// each asked for both reviews; signing a contract online still does.
+// The change lost one right security review on the validation set, a
+// question whose only cue was "Who signs off?" (its real reason, a file
+// of children shared with another team, is not read).
+func TestReviewProbesHundredAndFiftySixthBatchSignedCopiesAndSignOff(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ locataire, je veux télécharger mon bail signé depuis mon espace", false, false},
+		{"As a road safety manager, I want to sign off a new crossing site once the survey is done", false, false},
+		{"ETQ locataire, je veux signer mon bail en ligne sans me déplacer", true, true},
+	})
+}

@@ -452,7 +452,8 @@ func dashboardOf(before string) bool {
 // charge is a price, no overnight job; "know who to call" names whom
 // to reach, nobody's act; "voit tout de suite" says when, not who sees
 // what; a "décision modificative" amends a budget, nobody's case; a
-// person "orienté" here was sent by someone else; a thing made out "au nom de"
+// person "orienté" here was sent by someone else; a document "signé"
+// downloaded or printed is a copy read, and "sign off" approves; a thing made out "au nom de"
 // someone is theirs, nobody acting for them (heldInName).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
@@ -470,11 +471,11 @@ func fixedPhrase(text string, start, end int) bool {
 		return attackInjection(text, start, end)
 	case "api":
 		return libraryAPI(text, start, end)
-	case "signe", "signes", "sign", "signs":
+	case "signe", "signes", "sign", "signs", "signed", "signing", "signee", "signees":
 		b := lastWords(text[:start], 2)
 		next := firstWords(text[end:], 1)
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
-			len(next) == 1 && next[0] == "language"
+			len(next) == 1 && (next[0] == "language" || next[0] == "off") || signedCopyRead(text, start, end)
 	case "oriente", "orientee", "orientes", "orientees":
 		// "mes candidats orientés", "un jeune que j'ai orienté": someone
 		// already sent here, whose data this tool does not send; "j'oriente
@@ -547,6 +548,26 @@ func attackInjection(text string, start, end int) bool {
 // injectedThrough are the inputs of software an injection comes in by.
 var injectedThrough = setOf(`champ champs field fields formulaire formulaires form forms parametre parametres parameter
 	parameters url urls requete requetes query queries input inputs`)
+
+// signedCopyRead reports whether a participle "signé" names a document
+// signed already that the need downloads, sees or prints ("télécharger
+// mon contrat signé", "imprimer le contrat de location signé"): a copy
+// read, nobody signing. "Sign off" approves ("sign off the pathway
+// plan"), and is read by fixedPhrase.
+func signedCopyRead(text string, start, end int) bool {
+	if !strings.ContainsAny(text[start:end], "éÉ") {
+		return false
+	}
+	for _, w := range lastWords(text[:start], 8) {
+		if copyReadVerbs[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var copyReadVerbs = setOf(`telecharger telecharge telecharges voir vois voit consulter consulte retrouver retrouve imprimer
+	imprime afficher affiche`)
 
 // perNightPrices follow "nightly" when it prices a night.
 var perNightPrices = setOf(`charge charges rate rates price prices fee fees cost costs amount amounts`)
