@@ -78,8 +78,9 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		// that "shows other people's orders", "other members'
 		// bookings", "les téléphones des autres bénévoles" or "les
 		// réservations des autres" shows them to the wrong person.
-		owned := possessiveAfter(text, h.end) || s.lang == FR && w[0] == "des"
-		if fault && owned && s.lang == FR && w[0] == "des" && (len(next) == 0 || othersPronounEnd[next[0]]) {
+		frenchOf := s.lang == FR && w[0] == "des" // "les téléphones des autres …": theirs
+		owned := possessiveAfter(text, h.end) || frenchOf
+		if fault && frenchOf && (len(next) == 0 || othersPronounEnd[next[0]]) {
 			return shownOf(text, h.start, true) // "des autres" standing for the others
 		}
 		return len(next) > 0 && s.c.isPerson(next[0]) && (fault && owned || madeBy(text, h.start)) && shownOf(text, h.start, true)

@@ -453,8 +453,9 @@ func dashboardOf(before string) bool {
 // to reach, nobody's act; "voit tout de suite" says when, not who sees
 // what; a "décision modificative" amends a budget, nobody's case; a
 // person "orienté" here was sent by someone else; a document "signé"
-// downloaded or printed is a copy read, and "sign off" approves; a thing made out "au nom de"
-// someone is theirs, nobody acting for them (heldInName).
+// downloaded or printed is a copy kept (signedCopyRead), and "sign
+// off" approves; a thing made out "au nom de" someone is theirs,
+// nobody acting for them (heldInName).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	if strings.HasPrefix(w, "au nom d") {
@@ -488,6 +489,8 @@ func fixedPhrase(text string, start, end int) bool {
 		next := firstWords(text[end:], 1)
 		return len(next) == 1 && strings.HasPrefix(next[0], "modificative")
 	case "voit tout", "voient tout":
+		// "la DGS voit tout" says who sees what; "voit tout de suite",
+		// "voit tout en haut" say when and where.
 		next := firstWords(text[end:], 1)
 		return len(next) == 1 && (next[0] == "de" || next[0] == "d" || next[0] == "en")
 	case "know who", "see who":
