@@ -553,9 +553,10 @@ var injectedThrough = setOf(`champ champs field fields formulaire formulaires fo
 	parameters url urls requete requetes query queries input inputs`)
 
 // signedCopyRead reports whether a participle "signé" names a document
-// signed already that the need downloads, retrieves or prints
-// ("télécharger mon contrat signé", "imprimer le contrat de location
-// signé"): a copy kept, nobody signing. Consulting a document another
+// signed already that the need downloads, retrieves, prints or receives
+// as one's own document is (ownDocVerbs: "télécharger mon contrat
+// signé", "imprimer le contrat de location signé"): a copy kept, nobody
+// signing. Consulting a document another
 // person signed may open it to a new reader, and stays. "Sign off"
 // approves ("sign off the pathway plan"), and is read by fixedPhrase.
 func signedCopyRead(text string, start, end int) bool {
@@ -563,14 +564,12 @@ func signedCopyRead(text string, start, end int) bool {
 		return false
 	}
 	for _, w := range lastWords(text[:start], 8) {
-		if copyReadVerbs[w] {
+		if ownDocVerbs[w] {
 			return true
 		}
 	}
 	return false
 }
-
-var copyReadVerbs = setOf(`telecharger telecharge telecharges retrouver retrouve imprimer imprime download downloads print`)
 
 // perNightPrices follow "nightly" when it prices a night.
 var perNightPrices = setOf(`charge charges rate rates price prices fee fees cost costs amount amounts`)
