@@ -581,11 +581,12 @@ var perNightPrices = setOf(`charge charges rate rates price prices fee fees cost
 // l'habitant". Filing "la demande au nom de ma mère" acts for her.
 func heldInName(text string, start int) bool {
 	b := lastWords(text[:start], 1)
-	return len(b) == 1 && (heldBefore[b[0]] || heldParticiples[b[0]])
+	return len(b) == 1 && (beVerbs[b[0]] || heldBefore[b[0]] || heldParticiples[b[0]])
 }
 
-// heldBefore are a copula and the things made out to someone.
-var heldBefore = setOf(`est sont soit soient etre reste restent facture factures titre recette rib badge badges livret
+// heldBefore are the copula's other forms (beVerbs has the present) and
+// the things made out to someone.
+var heldBefore = setOf(`soit soient etre reste restent facture factures titre recette rib badge badges livret
 	compte comptes sac sacs attestation attestations certificat certificats carte cartes contrat contrats bail quittance
 	quittances reservation reservations abonnement abonnements immatriculation casier casiers pret prets`)
 
