@@ -105,7 +105,7 @@ var (
 		"ne peux pas ouvrir", "ne peux pas consulter", "ne peux pas modifier", "ne peux pas acceder",
 		"ne vois que", "ne voit que", "vois uniquement", "voit uniquement", "visible par", "visibles par",
 		"visible que par", "visibles que par", "donner acces", "ouvrir l acces", "droit de", "droits d acces",
-		"habilitation", "habilitations", "role", "roles", "must not", "only see", "give access", "grant access",
+		"habilitation", "habilitations", "role", "roles", "must not", "should not be able", "only see", "give access", "grant access",
 		"request access", "permission", "permissions", "rights",
 		// "j'attribue le profil « magistrat »": attribuer alone is an
 		// assignment (workflow), a profile given is a right.
