@@ -83,3 +83,80 @@ func TestReviewProbesHundredAndSixtySecondBatchFiledWithItsDocuments(t *testing.
 		{"As a librarian, I want each exhibition page published with a copy of the poster", false, true},
 	})
 }
+
+// TestIssueProbesHundredAndSixtyThirdBatchDataListedInTheAnswer: health,
+// identity or criminal data listed in the RGPD section are processed by
+// the story, whoever wrote them there: security notes. Before the change
+// the section's text was never read, and the first two asked for the
+// RGPD section only; a line that negates them ("aucune") still asks for
+// nothing more.
+func TestIssueProbesHundredAndSixtyThirdBatchDataListedInTheAnswer(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Inscription au séjour de ski", "ETQ parent, je souhaite inscrire mon enfant au séjour de ski.\n\n## Données personnelles\n- nom, prénom et classe de l'enfant\n- allergies et traitement en cours", true, true},
+		{"Visitor badge", "As a visitor, I want to book my visit to the council chamber online.\n\n## Personal data\n- name, e-mail\n- passport number, checked at the desk", true, true},
+		{"Inscription à la sortie", "ETQ parent, je souhaite inscrire mon enfant à la sortie au zoo.\n\n## Données personnelles\n- nom, prénom et classe de l'enfant\n- données de santé : aucune", true, false},
+	})
+}
+
+// TestReviewProbesHundredAndSixtyFourthBatchTripPhotosAndAttaching:
+// photos of a trip or a festival show people, and a request made "en
+// joignant" a document uploads it: both reviews. The first asked for
+// nothing and the second for the RGPD section only before the change.
+func TestReviewProbesHundredAndSixtyFourthBatchTripPhotosAndAttaching(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ animatrice du club, je veux publier sur le site les photos du voyage à Barcelone", true, true},
+		{"ETQ lycéen, je souhaite postuler à un job d'été en joignant ma lettre de motivation", true, true},
+	})
+}
+
+// TestIssueProbesHundredAndSixtyFifthBatchWhoOughtToSee: who ought to
+// see something, asked with a modal ("qui doit voir", "qui est censé
+// voir", "who should see"), is a question on who sees what: security
+// notes. The first and the third asked for nothing before the change
+// (the second did, by its "seulement").
+func TestIssueProbesHundredAndSixtyFifthBatchWhoOughtToSee(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Question : qui doit voir le planning des permanences ?", "La DRH dit que chacun ne doit voir que ses propres permanences. On tranche comment ?", false, true},
+		{"Question", "Qui est censé voir les comptes rendus d'entretien : le référent seulement ou toute l'équipe ?", false, true},
+		{"Question", "Who should be able to see the incident notes? Everyone in the team?", false, true},
+	})
+}
+
+// TestIssueProbesHundredAndSixtySixthBatchKeptForStaffByPost: "seuls le
+// chef de centre et le responsable voient cet historique", "l'historique
+// est accessible uniquement au responsable": an audience kept for staff
+// named by their post: security notes. Both asked for the RGPD section
+// only before the change; "seul le planning de la semaine est visible"
+// keeps a thing, not an audience.
+func TestIssueProbesHundredAndSixtySixthBatchKeptForStaffByPost(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Historique des interventions par agent", "ETQ chef d'équipe, je veux consulter l'historique des interventions de chaque agent.\n\nSeuls le chef d'équipe et le responsable du service voient cet historique.", true, true},
+		{"Historique des prêts", "ETQ gestionnaire, je veux consulter l'historique des prêts de matériel de chaque agent.\n\n- l'historique est accessible uniquement au responsable du parc", true, true},
+		{"Planning", "ETQ agent, je veux voir le planning des salles.\n\nSeul le planning de la semaine est visible.", false, false},
+	})
+}
+
+// TestReviewProbesHundredAndSixtySeventhBatchAlarmCodes: an alarm code
+// is a secret that opens a building: security notes. Both asked for
+// nothing before the change.
+func TestReviewProbesHundredAndSixtySeventhBatchAlarmCodes(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gardien, je veux changer le code d'alarme du gymnase après chaque saison", false, true},
+		{"As a caretaker, I want to reset the alarm code of the community hall", false, true},
+	})
+}
+
+// TestIssueProbesHundredAndSixtyEighthBatchVisitorsAndKeysHeld: a
+// "délégation" of visitors ("le voyage de la délégation à Cracovie", "la
+// délégation allemande") delegates no rights, and keys "détenues par"
+// an association are held, not prisoners. Before the change the first
+// two asked for both reviews; a delegation of signature and a
+// prisoner's release date still do.
+func TestIssueProbesHundredAndSixtyEighthBatchVisitorsAndKeysHeld(t *testing.T) {
+	titledProbes(t, []titledProbe{
+		{"Programme de la délégation allemande", "ETQ bénévole du comité, je veux publier le programme des visites de la délégation allemande.", false, false},
+		{"Clés détenues par les clubs", "ETQ responsable des sports, je veux voir les clés détenues par chaque club.", false, false},
+		{"Délégation de signature", "ETQ directrice, je veux enregistrer la délégation de signature à mon adjoint pendant mes congés.", true, true},
+		{"Libération", "ETQ conseiller d'insertion, je veux noter la date de libération d'un détenu.", true, true},
+	})
+}

@@ -20,7 +20,7 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 		if restrictionLinks[w] && !thing {
 			continue
 		}
-		if c.isPerson(w) || c.personLike(w, lang) || c.personaWord(w) {
+		if c.isPerson(w) || c.personLike(w, lang) || c.personaWord(w) || audienceRoles[w] {
 			people = true
 			break
 		}
@@ -77,6 +77,10 @@ var (
 	// restrictionLinks stand between a restricting word and the group it
 	// names: articles, "aux", "to", "by".
 	restrictionLinks = setOf(`les la le l aux au a de des du d par pour the to by for`)
+	// audienceRoles name staff by their post, which no persona or
+	// people's word holds: "seuls le chef de centre et le responsable
+	// voient cet historique".
+	audienceRoles = setOf(`chef chefs cheffe cheffes responsable responsables manager managers supervisor supervisors`)
 	// seeingWords see, read, reach or change something.
 	seeingWords = setOf(`voir voit voient vois consulter consulte consultent acceder accedent acces visible visibles lire lisent
 		modifier modifient ouvrir ouvre ouvrent see sees view views access visible read reads edit edits open opens`)
@@ -84,5 +88,6 @@ var (
 	// a site or a tool shows.
 	reachWords   = setOf(`accessible accessibles disponible disponibles available`)
 	contentWords = setOf(`page pages rubrique rubriques section sections espace onglet onglets document documents note notes
-		contenu contenus article articles actualite actualites area content tab`)
+		contenu contenus article articles actualite actualites area content tab historique historiques history journal
+		fiche fiches record records`)
 )

@@ -206,6 +206,21 @@ func negated(before string) bool {
 	return false
 }
 
+// negatedLine reports whether the line holding text[off] has a word of
+// negation anywhere: an answer puts it after the data ("Données de
+// santé : aucune", "Health data: none").
+func negatedLine(text string, off int) bool {
+	start := strings.LastIndexByte(text[:off], '\n') + 1
+	end := strings.IndexByte(text[off:], '\n')
+	if end < 0 {
+		end = len(text) - off
+	}
+	return anyWordIn(text[start:off+end], lineNegations)
+}
+
+// lineNegations deny what a line of an answer names.
+var lineNegations = setOf(`pas aucun aucune aucuns aucunes sans ni jamais non no not none never without nor`)
+
 // negatedAt reports whether the keyword at text[start:] is negated: a
 // negation before it (negated), in its own clause. A comma or a
 // semicolon ends the negation ("felled without consent, with a photo"
@@ -484,6 +499,22 @@ func fixedPhrase(text string, start, end int) bool {
 		// place" send it.
 		next := firstWords(text[end:], 1)
 		return strings.ContainsAny(text[start:end], "éÉ") && !(len(next) == 1 && next[0] == "vers")
+	case "detenu", "detenue", "detenus", "detenues":
+		// "les clés détenues par l'association", "les clés encore
+		// détenues": a participle of holding; a prisoner is named after
+		// a determiner ("les détenus", "une détenue").
+		next := firstWords(text[end:], 1)
+		prev := lastWords(text[:start], 1)
+		if len(next) == 1 && next[0] == "par" {
+			return true
+		}
+		if len(prev) == 0 {
+			return false
+		}
+		p := prev[0]
+		return !frDeterminers[p] && p != "l" && p != "du" && p != "au" && p != "aux" && p != "de" && p != "d"
+	case "delegation", "delegations":
+		return visitingDelegation(text, start, end)
 	case "decision", "decisions":
 		// "une décision modificative": a budget amendment, nobody's case.
 		next := firstWords(text[end:], 1)
@@ -513,6 +544,39 @@ func fixedPhrase(text string, start, end int) bool {
 	prev := lastWords(text[:start], 1)
 	return len(prev) == 1 && linkQualities[prev[0]]
 }
+
+// visitingDelegation reports whether the "délégation" at text[start:end]
+// is a party of visitors, not rights delegated: named by where it comes
+// from or goes ("la délégation de Castelvecchio", "la délégation à Bad
+// Lindenau", "la délégation allemande"), or as what one belongs to,
+// welcomes or travels with ("membre de la délégation", "le voyage de la
+// délégation"). "La délégation de signature", "délégation à l'adjoint"
+// delegate.
+func visitingDelegation(text string, start, end int) bool {
+	if next := firstWords(text[end:], 1); len(next) == 1 && nationalities[next[0]] {
+		return true
+	}
+	rest := strings.TrimLeft(text[end:], " ")
+	for _, link := range []string{"de ", "d'", "d’", "à ", "du ", "des "} {
+		if strings.HasPrefix(rest, link) {
+			rest = strings.TrimLeft(rest[len(link):], " ")
+			break
+		}
+	}
+	if rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
+		return true
+	}
+	prev := lastWords(text[:start], 3)
+	return len(prev) == 3 && prev[1] == "de" && prev[2] == "la" && visitWords[prev[0]]
+}
+
+var (
+	// nationalities: a delegation named by its country.
+	nationalities = setOf(`allemande italienne espagnole anglaise britannique polonaise portugaise roumaine irlandaise
+		belge suisse etrangere europeenne americaine canadienne japonaise chinoise marocaine tunisienne algerienne senegalaise`)
+	// visitWords: what one does with a party of visitors.
+	visitWords = setOf(`membre membres voyage accueil visite venue reception sejour programme`)
+)
 
 // attackInjection reports whether the injection at start:end is an
 // attack on software: named by what it injects ("injection SQL", "SQL

@@ -37,13 +37,20 @@ func (s *story) scanWords() {
 	}
 	units := []unitText{{text: s.withoutRole(stripInlineMarkers(s.in.Title), -1), sentence: s.sent != nil && len(s.sentBlocks) == 0}}
 	var raw []rawTopicHit
-	scan := func(u int, topics bool) {
+	// listedOnly: the RGPD section's answer, where only the Listed
+	// topics count, on lines that do not negate them.
+	scan := func(u int, topics, listedOnly bool) {
 		text, b := units[u].text, units[u].block
+		counts := func(id, start int) bool {
+			return !listedOnly || s.t.Topics[id].Listed && !negatedLine(text, start)
+		}
 		var acronym func(start, end int)
 		if topics && len(s.c.acronyms) > 0 {
 			acronym = func(start, end int) {
 				for _, id := range s.c.acronyms[text[start:end]] {
-					raw = append(raw, rawTopicHit{topic: id, word: text[start:end], unit: u, start: start, end: end})
+					if counts(id, start) {
+						raw = append(raw, rawTopicHit{topic: id, word: text[start:end], unit: u, start: start, end: end})
+					}
 				}
 			}
 		}
@@ -59,12 +66,12 @@ func (s *story) scanWords() {
 					line = b.lines[lineIdx]
 				}
 				s.vagueHits = append(s.vagueHits, vagueHit{line: line, word: text[start:end]})
-			case !p.vague && topics:
+			case !p.vague && topics && counts(p.id, start):
 				raw = append(raw, rawTopicHit{topic: p.id, word: text[start:end], unit: u, start: start, end: end})
 			}
 		}, acronym)
 	}
-	scan(0, !s.t.NamedTopicsOnly)
+	scan(0, !s.t.NamedTopicsOnly, false)
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
 		if b.text == "" || s.phBlock[i] {
@@ -74,17 +81,18 @@ func (s *story) scanWords() {
 		if b.kind == blockCode && !gherkin {
 			continue
 		}
-		topics := !s.t.NamedTopicsOnly
+		topics, listed := !s.t.NamedTopicsOnly, false
 		if b.section >= 0 {
 			if spec := s.sections[b.section].spec; spec >= 0 {
 				topics = !s.c.answer[spec]
+				listed = !topics && !s.t.NamedTopicsOnly && s.t.Sections[spec].ID == SectionPersonalData
 			}
 		}
-		if !topics && !gherkin && !s.inCriteria(b) {
+		if !topics && !listed && !gherkin && !s.inCriteria(b) {
 			continue
 		}
 		units = append(units, unitText{text: s.withoutRole(b.text, i), block: b, sentence: s.sentBlock(i)})
-		scan(len(units)-1, topics)
+		scan(len(units)-1, topics || listed, listed && !topics)
 	}
 	s.resolveTopics(units, raw)
 	// Template order, so that results are stable whatever the text order.

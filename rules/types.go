@@ -191,6 +191,12 @@ type Topic struct {
 	// whatever Categories say: the thing sent is about them. An upload
 	// of a dwelling's certificates or of staff's own report is not.
 	OwnData bool
+	// Listed: the keywords also count in the section that answers the
+	// RGPD review. Writing there that the story processes health or
+	// identity data says it does: the special categories and identity
+	// data ask for security notes, whoever wrote them down. A line that
+	// negates ("données de santé : aucune") does not count.
+	Listed bool
 	// Labels find the topic on an issue the team labelled with one of
 	// them ("rgpd", "sécurité"): the authors saying what the story
 	// touches. Compared as template labels are (case, accents and

@@ -192,6 +192,7 @@ func (c *checker) topics(list []*rawTopic, base *rules.Template) []rules.Topic {
 		}
 		t.Detail = rt.Detail
 		t.OwnData = rt.OwnData
+		t.Listed = rt.Listed
 		t.Keywords = c.strings(rt.Keywords, f+".keywords")
 		t.Acronyms = c.strings(rt.Acronyms, f+".acronyms")
 		t.Labels = c.strings(rt.Labels, f+".labels")
@@ -222,7 +223,7 @@ func (c *checker) topics(list []*rawTopic, base *rules.Template) []rules.Topic {
 
 // idOnly reports whether a topic is written with its id and nothing else.
 func (rt *rawTopic) idOnly() bool {
-	return len(rt.Category.Values) == 0 && rt.Context.Value == "" && !rt.Detail && !rt.OwnData &&
+	return len(rt.Category.Values) == 0 && rt.Context.Value == "" && !rt.Detail && !rt.OwnData && !rt.Listed &&
 		len(rt.Keywords)+len(rt.Acronyms)+len(rt.Labels) == 0
 }
 

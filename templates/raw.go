@@ -78,6 +78,7 @@ type rawTopic struct {
 	Context  rawString   `yaml:"context"`
 	Detail   bool        `yaml:"detail"`
 	OwnData  bool        `yaml:"own_data"`
+	Listed   bool        `yaml:"listed"`
 	Keywords []rawString `yaml:"keywords"`
 	Acronyms []rawString `yaml:"acronyms"`
 	Labels   []rawString `yaml:"labels"`

@@ -177,6 +177,16 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 	if tp := acr["NIR"]; tp == nil || tp.OwnData {
 		t.Errorf("the topic of NIR has own_data")
 	}
+	// Special categories and identity data listed in the RGPD section
+	// count (listed); a person's details written there do not.
+	for _, k := range []string{"allergie", "passeport", "casier judiciaire"} {
+		if tp := kw[Normalize(k)]; tp == nil || !tp.Listed {
+			t.Errorf("the topic of %q is not listed", k)
+		}
+	}
+	if tp := kw[Normalize("date de naissance")]; tp == nil || tp.Listed {
+		t.Errorf("the topic of a birth date is listed")
+	}
 	for _, k := range []string{"mot de passe", "habilitation", "données personnelles", "date de naissance", "password", "personal data"} {
 		if _, ok := kw[Normalize(k)]; !ok {
 			t.Errorf("keyword %q missing", k)
