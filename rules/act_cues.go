@@ -356,5 +356,13 @@ func secondProcesses(ws []string) bool {
 	return false
 }
 
+// seesAndGetsOwnDocument reports whether a need views then downloads or
+// prints one's own document ("voir et télécharger mon contrat", "view
+// and print my permit"): the second verb takes nothing out in bulk.
+func seesAndGetsOwnDocument(ws []string) bool {
+	return len(ws) > 4 && displayVerbs[ws[0]] && (ws[1] == "et" || ws[1] == "and") && ownDocVerbs[ws[2]] &&
+		firstPossessives[ws[3]] && ownDocument(ws, ws[4])
+}
+
 // keepOutVerbs archive, anonymise or send out what they name.
 var keepOutVerbs = setOf(`archiver anonymiser purger transmettre partager publier archive anonymise anonymize purge share publish`)

@@ -173,7 +173,7 @@ func (s *story) needAct() needAct {
 			return actControl
 		}
 	}
-	if secondProcesses(ws) {
+	if secondProcesses(ws) && !seesAndGetsOwnDocument(ws) {
 		// "clore l'accompagnement et archiver son dossier": the step
 		// moves the dossier along, the second verb keeps or removes
 		// the person's data.
@@ -216,6 +216,9 @@ func (s *story) needAct() needAct {
 		}
 	}
 	if (verb == "retrouver" || verb == "find") && (firstPossessives[next] || len(ws) > 1 && firstPossessives[ws[1]]) {
+		if ownDocument(ws, next) || s.lang == EN && ownDocument(ws, wordAfter(ws, next)) {
+			return actWorkflow // "retrouver mon contrat signé": one's own document
+		}
 		return actProcess // "je retrouve mes brouillons": kept for me
 	}
 	if s.publicContent(verb, ws, next) {
@@ -355,6 +358,12 @@ func needVerb(p *parsed, ws []string) (string, string) {
 		return v, obj
 	}
 	verb := ws[k]
+	if displayVerbs[verb] && k+2 < len(ws) && (ws[k+1] == "et" || ws[k+1] == "and") && (ownDocVerbs[ws[k+2]] || exportVerbs[ws[k+2]]) {
+		// "voir et télécharger mon contrat", "view and print my permit":
+		// the second verb says what is done with it.
+		k += 2
+		verb = ws[k]
+	}
 	if roleArticles[verb] || possessives[verb] {
 		// A need without a verb: "une recherche par nom", "mes factures".
 		next := ""

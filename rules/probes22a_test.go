@@ -160,3 +160,30 @@ func TestIssueProbesHundredAndSixtyEighthBatchVisitorsAndKeysHeld(t *testing.T) 
 		{"Libération", "ETQ conseiller d'insertion, je veux noter la date de libération d'un détenu.", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndSixtyNinthBatchOwnDocumentsSeenAndFound: a
+// person viewing then downloading their own document ("voir et
+// télécharger mon contrat"), or finding it in their space ("retrouver
+// mon contrat signé", "find my parking permit"), takes nothing out in
+// bulk and processes nothing new. The three asked for the RGPD section
+// before the change; finding one's drafts still keeps them.
+func TestReviewProbesHundredAndSixtyNinthBatchOwnDocumentsSeenAndFound(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ locataire, je veux voir et télécharger mon contrat de location", false, false},
+		{"ETQ apprenti, je veux retrouver mon contrat signé dans mon espace", false, false},
+		{"As a resident, I want to find my parking permit in my account", false, false},
+	})
+}
+
+// TestReviewProbesHundredAndSeventiethBatchSamplesNotDebits: a
+// "prélèvement" of water or game, or the result of one, is a sample,
+// not a direct debit: no bank data. The three asked for both reviews
+// before the change; paying by monthly direct debit still does.
+func TestReviewProbesHundredAndSeventiethBatchSamplesNotDebits(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ technicien du syndicat des eaux, je veux saisir les prélèvements d'eau de chaque captage", false, false},
+		{"ETQ agent de l'ARS, je veux saisir le résultat du dernier prélèvement de chaque fontaine", false, false},
+		{"ETQ technicien, je veux noter les analyses des prélèvements de sol du terrain de sport", false, false},
+		{"ETQ abonné, je veux payer ma facture d'eau par prélèvement mensuel", true, true},
+	})
+}

@@ -513,6 +513,22 @@ func fixedPhrase(text string, start, end int) bool {
 		}
 		p := prev[0]
 		return !frDeterminers[p] && p != "l" && p != "du" && p != "au" && p != "aux" && p != "de" && p != "d"
+	case "prelevement", "prelevements":
+		// "les prélèvements d'eau", "mes prélèvements de grand gibier",
+		// "le résultat du dernier prélèvement": a sample taken or game
+		// shot, not a direct debit.
+		next := firstWords(text[end:], 3)
+		if len(next) >= 2 && (next[0] == "d" || next[0] == "de" || next[0] == "du" || next[0] == "des") && sampledThings[next[1]] ||
+			len(next) >= 3 && next[0] == "de" && next[1] == "grand" {
+			return true
+		}
+		prev := lastWords(text[:start], 3)
+		for _, w := range prev {
+			if w == "resultat" || w == "resultats" || w == "analyse" || w == "analyses" {
+				return true
+			}
+		}
+		return false
 	case "delegation", "delegations":
 		return visitingDelegation(text, start, end)
 	case "decision", "decisions":
@@ -571,6 +587,8 @@ func visitingDelegation(text string, start, end int) bool {
 }
 
 var (
+	// sampledThings: what a "prélèvement" takes when it is a sample.
+	sampledThings = setOf(`eau eaux sang sol sols air gibier sediment sediments urine salive tissu echantillon echantillons`)
 	// nationalities: a delegation named by its country.
 	nationalities = setOf(`allemande italienne espagnole anglaise britannique polonaise portugaise roumaine irlandaise
 		belge suisse etrangere europeenne americaine canadienne japonaise chinoise marocaine tunisienne algerienne senegalaise`)
