@@ -187,3 +187,16 @@ func TestReviewProbesHundredAndSeventiethBatchSamplesNotDebits(t *testing.T) {
 		{"ETQ abonné, je veux payer ma facture d'eau par prélèvement mensuel", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndSeventyFirstBatchVideoCalls: a meeting held
+// by video ("en visio", "by video call", "via Microsoft Teams") goes
+// through a conferencing service: security notes. The three asked for
+// none before the change; zooming a page does not.
+func TestReviewProbesHundredAndSeventyFirstBatchVideoCalls(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ famille, je veux participer à la commission d'attribution en visio", false, true},
+		{"As a tenant, I want to attend my review meeting by video call", false, true},
+		{"As a carer, I want to join the assessment via Microsoft Teams", false, true},
+		{"ETQ lecteur malvoyant, je veux zoomer à 200 % sur les registres", false, false},
+	})
+}
