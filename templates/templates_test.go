@@ -463,6 +463,8 @@ func TestSelectForForm(t *testing.T) {
 		{"a story with decisions and next steps", rules.Input{Body: "ETQ parent, je réserve les repas du mois suivant.\n\n## Décisions\n- fin des réservations le jeudi\n\n## Prochaines étapes\n- maquette"}, "user-story"},
 		{"a title prefix wins", rules.Input{Title: "Question : faut-il garder les notes ?", Body: "## Participants\n- l'équipe\n\n## Décisions\n- aucune"}, "question"},
 		{"a label wins", rules.Input{Labels: []string{"récit"}, Title: "Bouton Valider", Body: bug}, "user-story"},
+		{"a task label", rules.Input{Labels: []string{"tâche"}, Title: "Importer le fichier des adhérents", Body: "Importer `adherents.xlsx` dans la table des adhérents."}, "technique"},
+		{"an English task label", rules.Input{Labels: []string{"Task"}, Title: "Add security headers", Body: "Missing HSTS on the portal."}, "technique"},
 		{"empty body", rules.Input{Title: "Bouton Valider"}, "user-story"},
 		{"meeting title", rules.Input{Title: "Réunion avec les Espaces Conseil — 3 octobre", Body: "- formation en décembre\n- prochaine réunion après la formation"}, "notes"},
 		{"sprint review title", rules.Input{Title: "Revue de sprint 9", Body: "Démo :\n- carte des circuits\n\nNon terminé : l'export."}, "notes"},
