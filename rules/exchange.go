@@ -14,6 +14,9 @@ var exchangePrefixes = []string{
 	"verif", "report", "submit", "upload", "query", "queri", "integrat", "retriev", "exchang", "match",
 	// Prefilling a form from another system reads its data.
 	"prerempl", "prefill", "prepopul",
+	// Telling another body of a change sends it the data: "prévenir
+	// automatiquement la CAF", "notifier la caisse de retraite".
+	"preven", "notifi", "notify",
 }
 
 // A subordinate clause (subordinators, or a cause: "car", "because")
@@ -28,10 +31,20 @@ var exchangeWords = setOf(`recu recue recus recues via grace flux api webservice
 // exchanging data.
 func exchangeInSentence(text string, si int) bool {
 	sub, found := false, false
-	sentenceWords(text, si, func(_, e int, w []byte) bool {
+	// A clause that opens the sentence ends at its comma: "Lorsqu'un
+	// majeur déménage, je veux … prévenir la CAF" exchanges in the main
+	// clause.
+	opening, n, prevEnd := false, 0, -1
+	sentenceWords(text, si, func(st, e int, w []byte) bool {
+		if opening && prevEnd >= 0 && strings.Contains(text[prevEnd:st], ",") {
+			sub, opening = false, false
+		}
+		prevEnd = e
+		n++
 		switch {
 		case subordinators[string(w)] || causeWords[string(w)]:
 			sub = true
+			opening = n == 1
 		case !sub && isExchangeWord(string(w)):
 			// "je reçois un courriel quand …": a message, not data
 			// exchanged with the system.

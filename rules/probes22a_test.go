@@ -200,3 +200,19 @@ func TestReviewProbesHundredAndSeventyFirstBatchVideoCalls(t *testing.T) {
 		{"ETQ lecteur malvoyant, je veux zoomer à 200 % sur les registres", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndSeventySecondBatchTellingAnotherBody: a
+// clause that opens the sentence ends at its comma, so the main clause's
+// exchange with another body counts ("Quand un locataire déménage, …
+// transmettre sa nouvelle adresse à la CAF"); telling another body of a
+// change ("prévenir automatiquement la CAF", "notify HMRC") sends it the
+// data. The first two asked for the RGPD section only before the
+// change; a person told by SMS through the existing channel is not
+// another body.
+func TestReviewProbesHundredAndSeventySecondBatchTellingAnotherBody(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"Quand un locataire déménage, ETQ agent, je veux transmettre sa nouvelle adresse à la CAF", true, true},
+		{"ETQ agent du CCAS, je veux mettre à jour l'adresse d'un allocataire et prévenir automatiquement la CAF", true, true},
+		{"ETQ agent, je veux prévenir le demandeur par SMS quand son dossier est complet", false, false},
+	})
+}
