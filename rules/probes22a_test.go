@@ -216,3 +216,16 @@ func TestReviewProbesHundredAndSeventySecondBatchTellingAnotherBody(t *testing.T
 		{"ETQ agent, je veux prévenir le demandeur par SMS quand son dossier est complet", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndSeventyThirdBatchPhotoIDAttachAndDecide: a
+// "photo ID" is an identity document; to "attach a" file uploads it, as
+// "attach my" did; "I must not be able to decide" someone's application
+// is who may do what, as "decide on" was. Each asked for the RGPD
+// section only before the change.
+func TestReviewProbesHundredAndSeventyThirdBatchPhotoIDAttachAndDecide(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a registrar, I want to check the applicant's photo ID before I issue the certificate", true, true},
+		{"As a park ranger, I want to attach a still from the camera to the incident about a dog owner", true, true},
+		{"As a grants panel member, I must not be able to decide an application made by my neighbour", true, true},
+	})
+}
