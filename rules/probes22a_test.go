@@ -229,3 +229,14 @@ func TestReviewProbesHundredAndSeventyThirdBatchPhotoIDAttachAndDecide(t *testin
 		{"As a grants panel member, I must not be able to decide an application made by my neighbour", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndSeventyFourthBatchLeavingANumber: a number
+// left to be called back ("laisser mon numéro", "leave my number") is a
+// phone number: the RGPD section. Both asked for nothing before the
+// change.
+func TestReviewProbesHundredAndSeventyFourthBatchLeavingANumber(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je veux pouvoir laisser mon numéro pour être rappelé par la mairie", true, false},
+		{"As a caller, I want to leave my number so that an adviser calls me back", true, false},
+	})
+}
