@@ -240,3 +240,17 @@ func TestReviewProbesHundredAndSeventyFourthBatchLeavingANumber(t *testing.T) {
 		{"As a caller, I want to leave my number so that an adviser calls me back", true, false},
 	})
 }
+
+// TestReviewProbesHundredAndSeventyFifthBatchUpkeepOfThings: "ajouter,
+// modifier et supprimer" a list of things (internal comments, notes)
+// keeps it up to date, deleting nobody's data: no security notes; the
+// case they sit on still asks for the RGPD section. Both asked for
+// security notes before the change; removing a jury's members still
+// does.
+func TestReviewProbesHundredAndSeventyFifthBatchUpkeepOfThings(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ instructrice, je veux ajouter, modifier et supprimer des commentaires internes sur le dossier d'un demandeur", true, false},
+		{"As a housing officer, I want to add, edit and delete internal notes on a tenant's case", true, false},
+		{"ETQ responsable, je veux ajouter, modifier et supprimer les membres du jury", true, true},
+	})
+}

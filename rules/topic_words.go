@@ -561,6 +561,32 @@ func fixedPhrase(text string, start, end int) bool {
 	return len(prev) == 1 && linkQualities[prev[0]]
 }
 
+// crudOfThings reports whether the keyword at text[start:end] ends a
+// list of upkeep verbs ("ajouter, modifier et supprimer les commentaires
+// internes", "add, edit and delete destinations") whose object is no
+// person: keeping a list of things up to date deletes nobody's data.
+// The members of a jury or a centre's agents are people: their removal
+// still counts.
+func (s *story) crudOfThings(text string, start, end int) bool {
+	prev := lastWords(text[:start], 3)
+	if len(prev) < 3 || !upkeepAdd[prev[0]] || !upkeepEdit[prev[1]] || !listJoins[prev[2]] {
+		return false
+	}
+	for _, w := range firstWords(text[end:], 4) {
+		if roleArticles[w] || frDeterminers[w] || w == "l" || w == "d" || w == "de" {
+			continue
+		}
+		return !s.c.isPerson(w) && !s.c.personLike(w, s.lang) && !s.c.personaWord(w)
+	}
+	return false
+}
+
+var (
+	upkeepAdd  = setOf(`ajouter creer add create`)
+	upkeepEdit = setOf(`modifier editer edit update change`)
+	listJoins  = setOf(`et ou and or`)
+)
+
 // visitingDelegation reports whether the "délégation" at text[start:end]
 // is a party of visitors, not rights delegated: named by where it comes
 // from or goes ("la délégation de Castelvecchio", "la délégation à Bad

@@ -440,7 +440,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		text := units[h.unit].text
 		if negatedAt(text, h.start) || inventedAfter(text[h.end:]) || interfaceStateKept(text, h.start, h.end) || archivesPlace(text, h.start, h.end, s.lang) ||
-			fixedPhrase(text, h.start, h.end) {
+			fixedPhrase(text, h.start, h.end) || s.crudOfThings(text, h.start, h.end) {
 			continue // "le filtre choisi est conservé": the screen's state, nobody's data; "aux Archives": a place; "mes candidats orientés": sent by others
 		}
 		si := sentenceIndex(text, h.start)
