@@ -33,6 +33,11 @@ type compiled struct {
 	words    phraseMatcher
 	hasVague bool
 	acronyms map[string][]int // acronym as written → topic indices
+	// listed and listedAcronyms hold the keywords and acronyms of the
+	// Listed topics alone: the RGPD section's answer is walked for them
+	// only, at a fraction of the whole matcher's cost.
+	listed         phraseMatcher
+	listedAcronyms map[string][]int
 	// personaNames maps each persona name's stems, joined by spaces, to
 	// the first persona that lists it.
 	personaNames map[string]int
@@ -329,8 +334,10 @@ func build(t *Template) *compiled {
 		answer:   make([]bool, len(t.Sections)),
 		reply:    make([]bool, len(t.Sections)),
 		acronyms: map[string][]int{},
-		ruleOff:  map[string]bool{},
-		ruleSev:  map[string]Severity{},
+
+		listedAcronyms: map[string][]int{},
+		ruleOff:        map[string]bool{},
+		ruleSev:        map[string]Severity{},
 
 		checklist: map[string]bool{},
 		keyHeads:  map[string]bool{},
@@ -396,6 +403,9 @@ func build(t *Template) *compiled {
 		for _, k := range tp.Keywords {
 			for _, ws := range inflections(phraseWords(k), verbs) {
 				c.words.addWords(ws, k, i, false)
+				if tp.Listed {
+					c.listed.addWords(ws, k, i, false)
+				}
 				if tp.Has(CategoryPersonalData) && len(ws) == 2 && tp.Context == ContextOwn {
 					c.records[stem(ws[0])] = true // "rendez-vous", "compte rendu"
 				}
@@ -416,6 +426,9 @@ func build(t *Template) *compiled {
 			a = strings.TrimSpace(a)
 			if a != "" {
 				c.acronyms[a] = append(c.acronyms[a], i)
+				if tp.Listed {
+					c.listedAcronyms[a] = append(c.listedAcronyms[a], i)
+				}
 			}
 		}
 	}
@@ -433,6 +446,7 @@ func build(t *Template) *compiled {
 		}
 	}
 	c.words.finish()
+	c.listed.finish()
 	c.personaNames = map[string]int{}
 	c.privileged = make([]bool, len(t.Personas))
 	for i, p := range t.Personas {

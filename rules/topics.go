@@ -37,17 +37,21 @@ func (s *story) scanWords() {
 	}
 	units := []unitText{{text: s.withoutRole(stripInlineMarkers(s.in.Title), -1), sentence: s.sent != nil && len(s.sentBlocks) == 0}}
 	var raw []rawTopicHit
-	// listedOnly: the RGPD section's answer, where only the Listed
-	// topics count, on lines that do not negate them.
+	// listedOnly: the RGPD section's answer, walked for the Listed
+	// topics only, on lines that do not negate them.
 	scan := func(u int, topics, listedOnly bool) {
 		text, b := units[u].text, units[u].block
 		counts := func(id, start int) bool {
-			return !listedOnly || s.t.Topics[id].Listed && !negatedLine(text, start)
+			return !listedOnly || !negatedLine(text, start)
+		}
+		words, acronyms := &s.c.words, s.c.acronyms
+		if listedOnly {
+			words, acronyms = &s.c.listed, s.c.listedAcronyms
 		}
 		var acronym func(start, end int)
-		if topics && len(s.c.acronyms) > 0 {
+		if topics && len(acronyms) > 0 {
 			acronym = func(start, end int) {
-				for _, id := range s.c.acronyms[text[start:end]] {
+				for _, id := range acronyms[text[start:end]] {
 					if counts(id, start) {
 						raw = append(raw, rawTopicHit{topic: id, word: text[start:end], unit: u, start: start, end: end})
 					}
@@ -56,7 +60,7 @@ func (s *story) scanWords() {
 		}
 		// Hits come in text order: count the line breaks as they pass.
 		lineIdx, counted := 0, 0
-		s.c.words.scanWords(text, func(p *phrase, start, end int) {
+		words.scanWords(text, func(p *phrase, start, end int) {
 			switch {
 			case p.vague && b != nil:
 				lineIdx += strings.Count(text[counted:start], "\n")
@@ -85,7 +89,7 @@ func (s *story) scanWords() {
 		if b.section >= 0 {
 			if spec := s.sections[b.section].spec; spec >= 0 {
 				topics = !s.c.answer[spec]
-				listed = !topics && !s.t.NamedTopicsOnly && s.t.Sections[spec].ID == SectionPersonalData
+				listed = !topics && !s.t.NamedTopicsOnly && !s.c.listed.empty() && s.t.Sections[spec].ID == SectionPersonalData
 			}
 		}
 		if !topics && !listed && !gherkin && !s.inCriteria(b) {
