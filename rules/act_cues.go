@@ -360,8 +360,14 @@ func secondProcesses(ws []string) bool {
 // prints one's own document ("voir et télécharger mon contrat", "view
 // and print my permit"): the second verb takes nothing out in bulk.
 func seesAndGetsOwnDocument(ws []string) bool {
-	return len(ws) > 4 && displayVerbs[ws[0]] && (ws[1] == "et" || ws[1] == "and") && ownDocVerbs[ws[2]] &&
-		firstPossessives[ws[3]] && ownDocument(ws, ws[4])
+	return len(ws) > 4 && seesThenGets(ws, 0) && ownDocVerbs[ws[2]] && firstPossessives[ws[3]] && ownDocument(ws, ws[4])
+}
+
+// seesThenGets reports whether ws[k] is a verb of seeing joined to a
+// verb that downloads, prints or exports ("voir et télécharger", "view
+// and print"): the second says what is done.
+func seesThenGets(ws []string, k int) bool {
+	return k+2 < len(ws) && displayVerbs[ws[k]] && (ws[k+1] == "et" || ws[k+1] == "and") && (ownDocVerbs[ws[k+2]] || exportVerbs[ws[k+2]])
 }
 
 // keepOutVerbs archive, anonymise or send out what they name.

@@ -358,7 +358,7 @@ func needVerb(p *parsed, ws []string) (string, string) {
 		return v, obj
 	}
 	verb := ws[k]
-	if displayVerbs[verb] && k+2 < len(ws) && (ws[k+1] == "et" || ws[k+1] == "and") && (ownDocVerbs[ws[k+2]] || exportVerbs[ws[k+2]]) {
+	if seesThenGets(ws, k) {
 		// "voir et télécharger mon contrat", "view and print my permit":
 		// the second verb says what is done with it.
 		k += 2

@@ -334,10 +334,10 @@ func build(t *Template) *compiled {
 		answer:   make([]bool, len(t.Sections)),
 		reply:    make([]bool, len(t.Sections)),
 		acronyms: map[string][]int{},
+		ruleOff:  map[string]bool{},
+		ruleSev:  map[string]Severity{},
 
 		listedAcronyms: map[string][]int{},
-		ruleOff:        map[string]bool{},
-		ruleSev:        map[string]Severity{},
 
 		checklist: map[string]bool{},
 		keyHeads:  map[string]bool{},

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -511,8 +512,7 @@ func fixedPhrase(text string, start, end int) bool {
 		if len(prev) == 0 {
 			return false
 		}
-		p := prev[0]
-		return !frDeterminers[p] && p != "l" && p != "du" && p != "au" && p != "aux" && p != "de" && p != "d"
+		return !frDeterminers[prev[0]] && !nounLinks[prev[0]] // "qui l'a détenue": French "a" is a verb
 	case "prelevement", "prelevements":
 		// "les prélèvements d'eau", "mes prélèvements de grand gibier",
 		// "le résultat du dernier prélèvement": a sample taken or game
@@ -573,7 +573,7 @@ func (s *story) crudOfThings(text string, start, end int) bool {
 		return false
 	}
 	for _, w := range firstWords(text[end:], 4) {
-		if roleArticles[w] || frDeterminers[w] || w == "l" || w == "d" || w == "de" {
+		if opensNoun(w) {
 			continue
 		}
 		return !s.c.isPerson(w) && !s.c.personLike(w, s.lang) && !s.c.personaWord(w)
@@ -581,7 +581,14 @@ func (s *story) crudOfThings(text string, start, end int) bool {
 	return false
 }
 
+// opensNoun reports whether a folded word opens a noun phrase: an
+// article, a determiner, a preposition fused with one ("du", "aux").
+func opensNoun(w string) bool {
+	return roleArticles[w] || frDeterminers[w] || nounLinks[w]
+}
+
 var (
+	nounLinks  = setOf(`l d de du au aux`)
 	upkeepAdd  = setOf(`ajouter creer add create`)
 	upkeepEdit = setOf(`modifier editer edit update change`)
 	listJoins  = setOf(`et ou and or`)
@@ -605,8 +612,8 @@ func visitingDelegation(text string, start, end int) bool {
 			break
 		}
 	}
-	if rest != "" && rest[0] >= 'A' && rest[0] <= 'Z' {
-		return true
+	if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+		return true // "de Castelvecchio", "à Écully"
 	}
 	prev := lastWords(text[:start], 3)
 	return len(prev) == 3 && prev[1] == "de" && prev[2] == "la" && visitWords[prev[0]]

@@ -96,7 +96,7 @@ func (s *story) scanWords() {
 			continue
 		}
 		units = append(units, unitText{text: s.withoutRole(b.text, i), block: b, sentence: s.sentBlock(i)})
-		scan(len(units)-1, topics || listed, listed && !topics)
+		scan(len(units)-1, topics || listed, listed)
 	}
 	s.resolveTopics(units, raw)
 	// Template order, so that results are stable whatever the text order.
