@@ -254,3 +254,14 @@ func TestReviewProbesHundredAndSeventyFifthBatchUpkeepOfThings(t *testing.T) {
 		{"ETQ responsable, je veux ajouter, modifier et supprimer les membres du jury", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndSeventySixthBatchLearningDifficulties: a
+// learning difficulty named (dyslexia, dyspraxia) or an EHCP is health
+// data: both reviews. Both asked for the RGPD section at most before the
+// change (the French forms were found by other words already).
+func TestReviewProbesHundredAndSeventySixthBatchLearningDifficulties(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As an adult learner, I want to tell the college about my dyslexia so that exams can be adapted", true, true},
+		{"As a SEN officer, I want to record whether a pupil has an EHCP", true, true},
+	})
+}
