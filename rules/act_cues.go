@@ -249,12 +249,28 @@ func (s *story) organisationPays() bool {
 	if s.sent == nil || s.sent.Action == "" {
 		return false
 	}
-	if rs := words(s.sent.Role); len(rs) == 0 || !organisationWord(rs[0]) {
+	rs := words(s.sent.Role)
+	if len(rs) == 0 {
+		return false
+	}
+	// The role's head noun: first in French ("association emprunteuse"),
+	// last in English ("scrap metal company", "letting agency"); "a
+	// company director" or "président d'association" is a person.
+	head := rs[0]
+	if s.lang == EN {
+		head = rs[len(rs)-1]
+	}
+	if !organisationWord(head) && !(s.lang == EN && englishFirms[head]) {
 		return false
 	}
 	verb, _ := needVerb(s.sent, words(s.sent.Action))
 	return payVerbs[verb]
 }
+
+// englishFirms head an English role that is a business ("skip hire
+// firm", "letting agency"); in French "agence" is also the service's own
+// branch, and elsewhere "agency" can be the service itself.
+var englishFirms = setOf(`firm firms agency agencie`)
 
 // payVerbs pay a sum.
 var payVerbs = setOf(`payer regler acquitter pay`)

@@ -1,0 +1,45 @@
+package rules_test
+
+import "testing"
+
+// The nineteenth round's probes: classes read from heldout42 (set AR),
+// the eighteenth round's yardstick, and heldout43 (set AS), written for
+// products they do not hold and labelled by the policy before each
+// change. Each batch's comment says which probes failed before it.
+
+// TestReviewProbesHundredAndSeventySeventhBatchFirmsPaying: an English
+// role whose head noun is a business ("removals firm", "letting agency",
+// "skip hire company") pays with the business's card: security notes,
+// no RGPD section, as "ETQ association, je paie par carte" already had.
+// The first two asked for the RGPD section too before the change; a
+// tenant paying their rent still does.
+func TestReviewProbesHundredAndSeventySeventhBatchFirmsPaying(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a removals firm, I want to pay the parking suspension fee by card", false, true},
+		{"As a letting agency, I want to pay by card the licence fee of each property", false, true},
+		{"As a tenant, I want to pay my rent by card", true, true},
+	})
+}
+
+// TestReviewProbesHundredAndSeventyEighthBatchDomesticViolence: a person
+// named as the victim or the author of violence within a couple or a
+// family is tied to an offence: both reviews. The three asked for the
+// RGPD section at most before the change.
+func TestReviewProbesHundredAndSeventyEighthBatchDomesticViolence(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ travailleuse sociale, je veux noter qu'une personne hébergée est victime de violences conjugales", true, true},
+		{"As a housing officer, I want to record that an applicant is fleeing domestic abuse", true, true},
+		{"ETQ agente d'accueil, je veux enregistrer le motif de l'hébergement d'urgence de la famille : violences intrafamiliales, expulsion ou incendie", true, true},
+	})
+}
+
+// TestReviewProbesHundredAndSeventyNinthBatchNeverShownTo: a person's
+// data "never shown to" or "not shown to" someone is a rule on who may
+// see what: security notes. Both asked for the RGPD section only before
+// the change.
+func TestReviewProbesHundredAndSeventyNinthBatchNeverShownTo(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a planning officer, I want each objector's address to be never shown to the applicant", true, true},
+		{"As a licensing officer, I want the complainant's phone number to be not displayed to the licence holder", true, true},
+	})
+}
