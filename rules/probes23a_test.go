@@ -10,13 +10,16 @@ import "testing"
 // TestReviewProbesHundredAndSeventySeventhBatchFirmsPaying: an English
 // role whose head noun is a business ("removals firm", "letting agency",
 // "skip hire company") pays with the business's card: security notes,
-// no RGPD section, as "ETQ association, je paie par carte" already had.
-// The first two asked for the RGPD section too before the change; a
-// tenant paying their rent still does.
+// no RGPD section, as "ETQ association, je paie par carte" already had;
+// the card named in a criterion of an organisation's payment is its card
+// too. The first four asked for the RGPD section too before the change;
+// a tenant paying their rent still does.
 func TestReviewProbesHundredAndSeventySeventhBatchFirmsPaying(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"As a removals firm, I want to pay the parking suspension fee by card", false, true},
 		{"As a letting agency, I want to pay by card the licence fee of each property", false, true},
+		{"As a scaffolding firm, I want to pay the licence fee when I apply\n\n- the fee is paid by card through GOV.UK Pay", false, true},
+		{"ETQ société de déménagement, je veux régler la redevance de mes demandes\n\n- paiement par carte bancaire avec PayFiP", false, true},
 		{"As a tenant, I want to pay my rent by card", true, true},
 	})
 }

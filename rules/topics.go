@@ -378,6 +378,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// "ETQ société de production, je veux payer la redevance par
 			// carte bancaire": the company's card.
 			units[h.unit].sentence && orgPays ||
+			// Its payment details anywhere, as in a criterion ("payment
+			// goes through GOV.UK Pay"): the need pays, the card is its.
+			orgPays && t.Detail ||
 			// "la TVA calculée automatiquement sur les devis de
 			// l'entreprise": a sentence about an organisation naming no
 			// people handles the organisation's data.
