@@ -46,3 +46,17 @@ func TestReviewProbesHundredAndSeventyNinthBatchNeverShownTo(t *testing.T) {
 		{"As a licensing officer, I want the complainant's phone number to be not displayed to the licence holder", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndEightiethBatchDetailsListed: a person's
+// name, address or phone listed in the story's own RGPD section are
+// data the story processes: the section is asked for (the listed
+// topics), as the health data listed there already asked for security
+// notes. The first two asked for nothing before the change; a section
+// that says none is collected still asks for nothing.
+func TestReviewProbesHundredAndEightiethBatchDetailsListed(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je veux signaler un dépôt sauvage en ligne.\n\n## Données personnelles\n- nom, prénom et téléphone du déclarant", true, false},
+		{"As a resident, I want to report a broken streetlight online.\n\n## Personal data\n- the reporter's name, email address and phone number", true, false},
+		{"ETQ habitant, je veux signaler un dépôt sauvage en ligne.\n\n## Données personnelles\nAucune : le formulaire ne demande ni nom ni téléphone.", false, false},
+	})
+}

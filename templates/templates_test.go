@@ -177,15 +177,16 @@ func TestBuiltinUserStoryContent(t *testing.T) {
 	if tp := acr["NIR"]; tp == nil || tp.OwnData {
 		t.Errorf("the topic of NIR has own_data")
 	}
-	// Special categories and identity data listed in the RGPD section
-	// count (listed); a person's details written there do not.
-	for _, k := range []string{"allergie", "passeport", "casier judiciaire"} {
+	// Special categories, identity data and a person's details listed in
+	// the RGPD section count (listed); what the security notes answer
+	// (a password, an authorisation) does not.
+	for _, k := range []string{"allergie", "passeport", "casier judiciaire", "date de naissance", "téléphone", "adresse"} {
 		if tp := kw[Normalize(k)]; tp == nil || !tp.Listed {
 			t.Errorf("the topic of %q is not listed", k)
 		}
 	}
-	if tp := kw[Normalize("date de naissance")]; tp == nil || tp.Listed {
-		t.Errorf("the topic of a birth date is listed")
+	if tp := kw[Normalize("mot de passe")]; tp == nil || tp.Listed {
+		t.Errorf("the topic of a password is listed")
 	}
 	for _, k := range []string{"mot de passe", "habilitation", "données personnelles", "date de naissance", "password", "personal data"} {
 		if _, ok := kw[Normalize(k)]; !ok {
