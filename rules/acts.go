@@ -45,7 +45,8 @@ var (
 	workflowVerbs = setOf(`accepter refuser rejeter valider annuler prolonger cloturer clore classer affecter
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
 		basculer rappeler fusionner scinder regrouper merge split accorder octroyer renoncer desister
-		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform withdraw offer`)
+		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform withdraw offer
+		acknowledge`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",
@@ -77,7 +78,8 @@ var (
 	receiveForms  = setOf(`recevoir recois recoit recoive recoivent receive receives get gets`)
 	ownDocVerbs   = setOf(`recevoir recois telecharger telecharge imprimer imprime retrouver retrouve download print receive get`)
 	documentWords = setOf(`attestation arrete decision courrier facture certificat recepisse justificatif avis
-		notification notifications confirmation billet invoice certificate receipt letter decision ticket`)
+		notification notifications confirmation billet invoice certificate receipt letter decision ticket
+		acknowledgement`)
 	// ownDocumentWords: documents a person holds, after "mon/ma/my".
 	// A contract, a permit, a schedule of payments or a statement of one's
 	// own is a document too ("télécharger mon contrat", "download my

@@ -60,3 +60,20 @@ func TestReviewProbesHundredAndEightiethBatchDetailsListed(t *testing.T) {
 		{"ETQ habitant, je veux signaler un dépôt sauvage en ligne.\n\n## Données personnelles\nAucune : le formulaire ne demande ni nom ni téléphone.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndEightyFirstBatchComplaints: a complaint or a
+// "réclamation" is filed by someone about what happened to them, a
+// record of theirs like a request: filing one asks for the RGPD section,
+// deleting old ones for security notes too. The first three asked for
+// nothing before the change; a complaints procedure read, a report of
+// complaints sent (English "complaints" as a modifier) and a complaint
+// acknowledged (workflow) still ask for nothing.
+func TestReviewProbesHundredAndEightyFirstBatchComplaints(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a tenant, I want to submit a complaint online", true, false},
+		{"As a visitor, I want to make a complaint about the noise at the park", true, false},
+		{"As a complaints manager, I want complaints closed more than six years ago to be deleted automatically", true, true},
+		{"As a manager, I want to read the complaints procedure before the audit", false, false},
+		{"As an officer, I want to acknowledge a complaint within two working days", false, false},
+	})
+}

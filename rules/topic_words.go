@@ -455,6 +455,19 @@ func dashboardOf(before string) bool {
 	return false
 }
 
+// recordsAsModifier reports whether an English record word is the
+// modifier of the noun after it: "the complaints process", "the
+// quarterly complaints report", "the bookings team" name a process, a
+// report or a team, nobody's record.
+func recordsAsModifier(after string) bool {
+	next := firstWords(after, 1)
+	return len(next) == 1 && modifiedNouns[next[0]]
+}
+
+// modifiedNouns follow a record word used as a modifier.
+var modifiedNouns = setOf(`process processes procedure procedures policy policies report reports team teams
+	statistics figures dashboard page pages officer officers manager managers`)
+
 // fixedPhrase reports whether the keyword at start:end is a word of a
 // fixed phrase that means something else: a sign language ("en langue
 // des signes", "sign language") signs nothing, and a network connection
