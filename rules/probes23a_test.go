@@ -77,3 +77,16 @@ func TestReviewProbesHundredAndEightyFirstBatchComplaints(t *testing.T) {
 		{"As an officer, I want to acknowledge a complaint within two working days", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndEightySecondBatchWalletsAndCallRecording: a
+// wallet (Apple Pay, Google Pay, PayPal) pays with a person's card, and
+// recording every call to a line records the callers' voices: both
+// reviews. Both asked for nothing before the change; a call whose
+// outcome is written in a file is no recording.
+func TestReviewProbesHundredAndEightySecondBatchWalletsAndCallRecording(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a swimmer, I want to pay for a lane booking with Google Pay", true, true},
+		{"ETQ responsable de l'accueil, je veux activer l'enregistrement des appels du standard pour la formation des agents", true, true},
+		{"ETQ agent, je veux noter le résultat de chaque appel dans l'agenda de l'équipe", false, false},
+	})
+}
