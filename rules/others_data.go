@@ -264,7 +264,10 @@ var seenWords = setOf(`voit vois voient voir recoit recoivent see sees seen rece
 	envoye envoyee envoyes envoyees`)
 
 // householdWords name a household: "d'un autre foyer" owns people's data.
-var householdWords = setOf(`foyer foyers menage menages famille familles household households family families`)
+// A customer is a person too, named after "un autre" ("le téléphone
+// d'un autre client"), where no software client is meant.
+var householdWords = setOf(`foyer foyers menage menages famille familles household households family families
+	client clients cliente clientes`)
 
 // publicWords say a document is public: a person's detail shown on it
 // is disclosed to everyone.

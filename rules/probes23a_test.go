@@ -90,3 +90,15 @@ func TestReviewProbesHundredAndEightySecondBatchWalletsAndCallRecording(t *testi
 		{"ETQ agent, je veux noter le résultat de chaque appel dans l'agenda de l'équipe", false, false},
 	})
 }
+
+// TestIssueProbesHundredAndEightyThirdBatchAnotherCustomer: a customer's
+// detail shown to another ("le nom et le téléphone d'un autre client")
+// discloses a person's data, as another household's did: both reviews.
+// The French one asked for nothing before the change; the English
+// possessive ("another client's") was read already.
+func TestIssueProbesHundredAndEightyThirdBatchAnotherCustomer(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug : le ticket de caisse affiche le nom d'un autre client", "La boutique du musée imprime le nom et l'adresse d'un autre client sur certains tickets depuis la mise à jour de lundi.", true, true},
+		{"Bug: the receipt shows another client's phone number", "Since Monday's release some receipts of the hire desk show another client's phone number.", true, true},
+	})
+}
