@@ -515,6 +515,13 @@ func TestSelectForForm(t *testing.T) {
 		{"backups title", rules.Input{Title: "Sauvegardes chiffrées de la base", Body: "Aujourd'hui la sauvegarde est en clair sur le NAS."}, "technique"},
 		{"a story titled like an upgrade", rules.Input{Title: "Upgrade de mon abonnement", Body: "ETQ abonné, je veux passer à la formule annuelle."}, "user-story"},
 		{"a content change", rules.Input{Title: "Mettre à jour les horaires de la piscine", Body: "- horaires d'été"}, "user-story"},
+		// A change to the product written as a task, with no story
+		// sentence; a story titled with the same verb keeps its template.
+		{"a field to add", rules.Input{Title: "Ajouter le champ « numéro de tatouage » sur la fiche", Body: "À côté du numéro de puce."}, "technique"},
+		{"an English field to add", rules.Input{Title: "Add a weather field to the daily log", Body: "Dropdown: dry, rain, ice."}, "technique"},
+		{"a tab to rename", rules.Input{Title: "Renommer l'onglet « Dossiers » en « Demandes »", Body: "Demande du service accueil."}, "technique"},
+		{"a story titled with a verb", rules.Input{Title: "Ajouter un enfant à mon compte", Body: "ETQ parent, je veux ajouter un enfant à mon compte famille."}, "user-story"},
+		{"show and tell", rules.Input{Title: "Show & tell, sprint 9", Body: "Shown:\n- the map\n\nActions:\n- rename the tab"}, "notes"},
 		// A fault by its title: what cannot be done, a server error.
 		{"an impossible title", rules.Input{Title: "Impossible d'imprimer le bon de sortie sous Firefox", Body: "Le bouton ouvre un onglet vide. OK sous Edge."}, "bug"},
 		{"a server error title", rules.Input{Title: "Erreur 500 à l'export des statistiques", Body: "Depuis la mise en production de lundi."}, "bug"},
