@@ -102,3 +102,15 @@ func TestIssueProbesHundredAndEightyThirdBatchAnotherCustomer(t *testing.T) {
 		{"Bug: the receipt shows another client's phone number", "Since Monday's release some receipts of the hire desk show another client's phone number.", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndEightyFourthBatchRetentionSchedules: the
+// organisation's keeping rules named as a document ("the council's
+// retention schedule", "le délai de conservation") are a rule on how long
+// personal data are kept: both reviews. Both asked for the RGPD section
+// only before the change (French "conservation" was read already).
+func TestReviewProbesHundredAndEightyFourthBatchRetentionSchedules(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a housing officer, I want the tenants' closed cases to follow the council's retention schedule", true, true},
+		{"As a records manager, I want the members' details handled under our retention policy", true, true},
+	})
+}
