@@ -114,3 +114,16 @@ func TestReviewProbesHundredAndEightyFourthBatchRetentionSchedules(t *testing.T)
 		{"As a records manager, I want the members' details handled under our retention policy", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndEightyFifthBatchProductionCopies: a copy of
+// the production records used for tests holds real people's data out of
+// their purpose; replacing it by invented data decides what is kept:
+// both reviews. Both asked for nothing before the change; an invented
+// data set alone still asks for nothing.
+func TestReviewProbesHundredAndEightyFifthBatchProductionCopies(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETD, je veux remplacer la copie de la base de production utilisée en recette par des données inventées", true, true},
+		{"As a developer, I want to stop using a copy of the production database on the test server", true, true},
+		{"ETD, je veux un jeu de données fictives pour la recette", false, false},
+	})
+}
