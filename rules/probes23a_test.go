@@ -127,3 +127,16 @@ func TestReviewProbesHundredAndEightyFifthBatchProductionCopies(t *testing.T) {
 		{"ETD, je veux un jeu de données fictives pour la recette", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndEightySixthBatchMyPosition: the person's
+// position taken by the phone ("que ma position soit détectée", "sur ma
+// position") is their location: the RGPD section, as "my location"
+// already was. Both asked for nothing before the change; a rank on a
+// waiting list is no location.
+func TestReviewProbesHundredAndEightySixthBatchMyPosition(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ promeneur, je veux que ma position soit affichée sur le plan du parc", true, false},
+		{"ETQ visiteur, je veux que le plan du musée se centre sur ma position", true, false},
+		{"ETQ demandeur, je veux voir ma position sur la liste d'attente", false, false},
+	})
+}
