@@ -169,7 +169,7 @@ func lineAt(first int, lines []int, i int) int {
 // mentionsRole is a cheap test before reading every paragraph: does it
 // hold a role opener ("ETQ", "en tant qu", "As a") anywhere?
 func mentionsRole(t string) bool {
-	return containsFold(t, "etq") || containsFold(t, "e.t.q") || containsFold(t, "etd") ||
+	return containsFold(t, "etq") || containsFold(t, "e.t.q") || containsFold(t, "etd") || containsFold(t, "aau") ||
 		containsFold(t, "en tant qu") || containsFold(t, "as a") || containsFold(t, "as the")
 }
 

@@ -119,7 +119,8 @@ var roleOpeners = []roleOpener{
 	{splitSeq("en tant que"), "en tant que", FR},
 	{[]string{"e.t.q"}, "etq", FR},
 	{[]string{"etq"}, "etq", FR},
-	{[]string{"etd"}, "etq", FR}, // "en tant que développeur"
+	{[]string{"etd"}, "etq", FR},  // "en tant que développeur"
+	{[]string{"aau"}, "as a", EN}, // "as a user"
 	{splitSeq("as an"), "as a", EN},
 	{splitSeq("as a"), "as a", EN},
 	{splitSeq("as the"), "as the", EN},

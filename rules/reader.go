@@ -339,6 +339,10 @@ func (r *reader) fromWant(i, start int) *parsed {
 	return p
 }
 
+// abbreviatedRoles are openers that hold their role: "ETD" is "en tant
+// que développeur", "AAU" "as a user".
+var abbreviatedRoles = map[string]string{"etd": "développeur", "aau": "user"}
+
 // fromRole reads a sentence whose role opener is at token i. start is the
 // first token of the whole sentence (a clause or a benefit may come
 // before the role).
@@ -353,7 +357,8 @@ func (r *reader) fromRole(i, start int) *parsed {
 		p.pleonastic = true
 		k++
 	}
-	if toks[i].w == "etd" || toks[i].w == "e.t.q" {
+	abbreviated := abbreviatedRoles[toks[i].w]
+	if abbreviated != "" || toks[i].w == "e.t.q" {
 		p.pleonastic = true
 	}
 	// The role runs to a comma, a line break, a colon or the subject.
@@ -361,8 +366,9 @@ func (r *reader) fromRole(i, start int) *parsed {
 	for roleStart < len(toks) && (toks[roleStart].isMark(':') || toks[roleStart].isMark('.')) {
 		roleStart++ // "ETQ : agent"
 	}
-	if toks[i].w == "etd" && (roleStart >= len(toks) || !toks[roleStart].word || isSubject(toks[roleStart].w, lang)) {
-		// "ETD, je veux …": the developer is the role.
+	if abbreviated != "" && (roleStart >= len(toks) || !toks[roleStart].word || isSubject(toks[roleStart].w, lang)) {
+		// "ETD, je veux …", "AAU I want …": the abbreviation names the
+		// role.
 		roleStart = i + 1
 	}
 	roleEnd := r.roleEnd(roleStart, lang)
@@ -374,8 +380,8 @@ func (r *reader) fromRole(i, start int) *parsed {
 			rs++
 		}
 		p.Role = r.cut(rs, roleEnd)
-		if toks[i].w == "etd" && p.Role == "" {
-			p.Role = "développeur"
+		if abbreviated != "" && p.Role == "" {
+			p.Role = abbreviated
 		}
 		r.readAfterRole(p, roleEnd, lang)
 		if p.Action != "" || ext == 2 || roleEnd >= len(toks) || !toks[roleEnd].isMark(',') {
