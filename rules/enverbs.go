@@ -28,6 +28,7 @@ var enVerbs = func() map[string]bool {
 		send set share show sign skip sort specify split start stop store submit subscribe suggest
 		support suspend switch sync synchronise synchronize tag take test track transfer translate
 		unlock unpublish update upgrade upload use validate verify view visit vote withdraw write
+		reassign reallocate reopen resend rebook reactivate resubmit reinstate refund
 	`) {
 		m[w] = true
 	}

@@ -221,7 +221,7 @@ var frKnownParticiples = map[string]bool{
 	"concu": true, "percu": true, "su": true, "connu": true, "reconnu": true, "attendu": true,
 	"repondu": true, "suspendu": true, "etendu": true, "revu": true, "prevu": true, "decu": true,
 	"ecrit": true, "inscrit": true, "decrit": true, "prescrit": true, "construit": true, "produit": true,
-	"traduit": true, "reduit": true, "conduit": true, "detruit": true, "interdit": true, "fait": true,
+	"traduit": true, "reduit": true, "conduit": true, "reconduit": true, "detruit": true, "interdit": true, "fait": true,
 	"extrait": true, "transmis": true, "mis": true, "remis": true, "soumis": true, "admis": true,
 	"permis": true, "pris": true, "repris": true, "compris": true, "appris": true, "ouvert": true,
 	"offert": true, "couvert": true, "decouvert": true, "joint": true, "atteint": true, "eteint": true,

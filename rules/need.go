@@ -235,7 +235,7 @@ func (r *reader) passiveAt(i, end int, lang Lang) bool {
 				}
 				continue
 			}
-			if frParticiple(r.orig(j)) {
+			if frParticiple(r.orig(j)) || frStateAdjective(w) {
 				return true
 			}
 			if !passiveAdverbs[w] {
@@ -245,6 +245,15 @@ func (r *reader) passiveAt(i, end int, lang Lang) bool {
 		return false
 	}
 	return false
+}
+
+// frStateAdjective reports whether a folded French word is an adjective
+// of what can be done with a thing, which after "être" states a target
+// situation as a participle does: "mon numéro est modifiable depuis mon
+// espace", "les pages sont lisibles sur mobile".
+func frStateAdjective(w string) bool {
+	w = strings.TrimSuffix(w, "s")
+	return len(w) > 6 && (strings.HasSuffix(w, "able") || strings.HasSuffix(w, "ible"))
 }
 
 // finishText sets the sentence's text, from token start to its end, and

@@ -133,6 +133,10 @@ func (r *reader) frInfinitiveAt(i int) bool {
 		switch {
 		case frModal[t.w] || frInfinitive(t.w):
 			return true
+		case t.w == "designer" && strings.ContainsRune(r.orig(i+k), 'é'):
+			// "désigner le conducteur": the French verb, which folds to
+			// the English noun "designer".
+			return true
 		case !frBeforeInfinitive[strings.TrimSuffix(t.w, "'")]:
 			return false
 		}
