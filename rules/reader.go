@@ -80,13 +80,25 @@ func clauseAt(toks []rtok, i int) bool {
 		return next == "fois"
 	case "en":
 		return next == "cas"
-	case "dans", "a", "au", "sur", "on", "in":
+	case "on":
+		// "On veut pouvoir vendre…", "on peut…": French "on" is the
+		// subject of a modal; "On the map, …", "On submission, …" open a
+		// place or a moment.
+		if frOnModals[next] {
+			return false
+		}
+		return next != "" && !frSubjects[next] && !enSubjects[next]
+	case "dans", "a", "au", "sur", "in":
 		// "dans le cas où", "à la réception de", "au moment où", "sur la
 		// page …", "on the page …", "in case …": a place or a moment.
 		return next != "" && !frSubjects[next] && !enSubjects[next] && (w != "a" || next == "la" || next == "chaque" || next == "partir")
 	}
 	return true
 }
+
+// frOnModals follow French "on" as its verb: "on veut", "on peut", "on
+// aimerait", "on a besoin".
+var frOnModals = setOf(`veut voudrait souhaite souhaiterait aimerait peut pourrait doit devrait a`)
 
 // reader holds one candidate text while it is read.
 type reader struct {

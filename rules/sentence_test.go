@@ -213,6 +213,10 @@ func TestReadShapes(t *testing.T) {
 			"agents", "partager nos notes", "", "en tant que", "plural", false, false},
 		{"on peut", "ETQ partenaires, on peut consulter les offres",
 			"partenaires", "peut consulter les offres", "", "etq", "plural", false, false},
+		{"on veut without a role", "On veut pouvoir vendre des places aux bénéficiaires du CCAS",
+			"", "pouvoir vendre des places aux bénéficiaires du CCAS", "", "", "plural", false, false},
+		{"on, a place in English", "On the map, I want to see the collection points",
+			"", "see the collection points", "", "", "want", false, false},
 		// Why.
 		{"afin qu'", "ETQ agent, je veux une alerte afin qu'aucun dossier ne soit oublié",
 			"agent", "une alerte", "aucun dossier ne soit oublié", "etq", "veux", false, false},
