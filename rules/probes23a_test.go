@@ -140,3 +140,17 @@ func TestReviewProbesHundredAndEightySixthBatchMyPosition(t *testing.T) {
 		{"ETQ demandeur, je veux voir ma position sur la liste d'attente", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndEightySeventhBatchSubjunctiveAudience: a rule
+// on who sees, in the subjunctive ("que seule la responsable voie les
+// notes", "que seul le chef de service modifie la fiche"), is an audience
+// kept for staff by post, as the indicative was: security notes. Both
+// asked for the RGPD section only before the change; things kept to some
+// ("seuls les dossiers complets") still ask for no security notes.
+func TestReviewProbesHundredAndEightySeventhBatchSubjunctiveAudience(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ coordinatrice, je veux que seule la responsable voie les notes des entretiens", true, true},
+		{"ETQ directrice, je veux que seul le chef de service modifie la fiche d'un usager", true, true},
+		{"ETQ agent, je veux que seuls les dossiers complets soient affichés", true, false},
+	})
+}

@@ -82,8 +82,10 @@ var (
 	// voient cet historique".
 	audienceRoles = setOf(`chef chefs cheffe cheffes responsable responsables manager managers supervisor supervisors`)
 	// seeingWords see, read, reach or change something.
-	seeingWords = setOf(`voir voit voient vois consulter consulte consultent acceder accedent acces visible visibles lire lisent
-		modifier modifient ouvrir ouvre ouvrent see sees view views access visible read reads edit edits open opens`)
+	// The subjunctive too: "que seule la responsable voie les notes".
+	seeingWords = setOf(`voir voit voient vois voie voies consulter consulte consultent acceder accede accedent acces
+		visible visibles lire lise lisent modifier modifie modifient ouvrir ouvre ouvrent
+		see sees view views access visible read reads edit edits open opens`)
 	// reachWords say something can be reached; contentWords name what
 	// a site or a tool shows.
 	reachWords   = setOf(`accessible accessibles disponible disponibles available`)
