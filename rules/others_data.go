@@ -273,8 +273,52 @@ var householdWords = setOf(`foyer foyers menage menages famille familles househo
 // is disclosed to everyone.
 var publicWords = setOf(`public publique publics publiques publie publiee publies publiees published publier publish`)
 
+// sentDocWords name what a service sends out or hands over: in a bug
+// report, one that shows a person's detail discloses it.
+var sentDocWords = setOf(`courriel courriels email emails mail mails pdf sms courrier courriers letter letters export`)
+
+// faultDisclosure keeps the disclosure topic when a bug report says a
+// message or a document the service sends out shows a person's detail:
+// "Bug: acknowledgement email shows the neighbour's name", "le courriel
+// d'orientation contient le nom complet de la personne". A wrong date or
+// amount on a letter names nobody's detail.
+func (s *story) faultDisclosure(units []unitText, raw []rawTopicHit, keep func(topic int, word string, orgOwned bool)) {
+	if !s.bugReport() {
+		return
+	}
+	disclosure := -1
+	for i := range s.t.Topics {
+		if s.t.Topics[i].Context == ContextOtherPerson {
+			disclosure = i
+			break
+		}
+	}
+	if disclosure < 0 {
+		return
+	}
+	var buf [64]byte
+	for u := range units {
+		text := units[u].text
+		for pos := 0; pos < len(text); {
+			st, e, w := wordAt(text, pos, buf[:])
+			if st < 0 {
+				break
+			}
+			pos = e
+			if !sentDocWords[string(w)] {
+				continue
+			}
+			if s.publishedDetail(units, raw, rawTopicHit{topic: disclosure, unit: u, start: st, end: e}) {
+				keep(disclosure, text[st:e], false)
+				return
+			}
+		}
+	}
+}
+
 // displayPrefixes are the folded prefixes of verbs of showing.
-var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention", "publier", "publie", "publish"}
+var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention",
+	"publier", "publie", "publish", "contien", "contain", "inclu", "include"}
 
 // publishedDetail reports whether a public or published document of
 // the sentence of h shows a person's detail: "la page publique affiche

@@ -154,3 +154,17 @@ func TestReviewProbesHundredAndEightySeventhBatchSubjunctiveAudience(t *testing.
 		{"ETQ agent, je veux que seuls les dossiers complets soient affichés", true, false},
 	})
 }
+
+// TestIssueProbesHundredAndEightyEighthBatchFaultsThatDisclose: a bug
+// report whose message or document sent out shows a person's detail
+// ("renewal letter includes the tenant's date of birth", "le PDF de la
+// convocation contient le téléphone portable de l'agent") discloses it:
+// both reviews. Both asked for the RGPD section only before the change;
+// a wrong date on a letter names nobody's detail.
+func TestIssueProbesHundredAndEightyEighthBatchFaultsThatDisclose(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug: renewal letter includes the tenant's date of birth", "Since Monday the renewal letter sent to guarantors includes the tenant's date of birth in the footer.", true, true},
+		{"Bug : le PDF de la convocation contient le téléphone portable de l'agent", "Signalé par deux usagers : la convocation envoyée contient le numéro de portable personnel de l'agent instructeur.", true, true},
+		{"Bug : le courrier de relance affiche une mauvaise date", "La date d'échéance imprimée est celle de l'an dernier.", false, false},
+	})
+}

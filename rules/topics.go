@@ -485,4 +485,5 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.accessNeed(keep)
 	s.peopleOut(keep)
 	s.documentOut(units, keep)
+	s.faultDisclosure(units, raw, keep)
 }
