@@ -60,7 +60,7 @@ func TestJudgment(t *testing.T) {
 	// Regression floors, a little under the figures measured on
 	// 2026-12-05 (README): a change that loses more is a regression
 	// even when the thresholds still hold.
-	floors(t, "corpus", rep.Reviews, map[string][2]float64{"rgpd": {0.95, 0.92}, "security": {0.94, 0.92}})
+	floors(t, "corpus", rep.Reviews, map[string][2]float64{"rgpd": {0.95, 0.93}, "security": {0.94, 0.92}})
 	f1Floors(t, "corpus", rep.Corpus, map[string]float64{"atomic": 0.8, "minimal": 0.9, "ambiguous": 0.93, "uniform": 0.99, "unique": 0.65})
 	f1Floors(t, "dalpiaz", rep.Dalpiaz, map[string]float64{"atomic": 0.58, "minimal": 0.75, "ambiguous": 0.8, "uniform": 0.99, "unique": 0.45})
 	if t.Failed() {
@@ -93,7 +93,7 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the forty-two
+// TestJudgmentHeldOut guards the review figures on the forty-four
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
@@ -106,46 +106,48 @@ func TestJudgmentHeldOut(t *testing.T) {
 	}{
 		{"heldout", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.83, 0.89}}},
 		{"heldout2", map[string][2]float64{"rgpd": {0.93, 0.9}, "security": {0.95, 0.91}}},
-		{"heldout3", map[string][2]float64{"rgpd": {0.92, 0.91}, "security": {0.91, 0.88}}},
-		{"heldout4", map[string][2]float64{"rgpd": {0.81, 0.88}, "security": {0.96, 0.9}}},
-		{"heldout5", map[string][2]float64{"rgpd": {0.92, 0.93}, "security": {0.92, 0.93}}},
+		{"heldout3", map[string][2]float64{"rgpd": {0.92, 0.92}, "security": {0.92, 0.88}}},
+		{"heldout4", map[string][2]float64{"rgpd": {0.82, 0.88}, "security": {0.97, 0.91}}},
+		{"heldout5", map[string][2]float64{"rgpd": {0.93, 0.93}, "security": {0.92, 0.93}}},
 		{"heldout6", map[string][2]float64{"rgpd": {0.78, 0.83}, "security": {0.88, 0.85}}},
-		{"heldout7", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.95, 0.88}}},
-		{"heldout8", map[string][2]float64{"rgpd": {0.87, 0.91}, "security": {0.93, 0.88}}},
-		{"heldout9", map[string][2]float64{"rgpd": {0.87, 0.86}, "security": {0.92, 0.83}}},
-		{"heldout10", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.96, 0.91}}},
-		{"heldout11", map[string][2]float64{"rgpd": {0.86, 0.92}, "security": {0.97, 0.85}}},
-		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.82}, "security": {0.93, 0.76}}},
-		{"heldout13", map[string][2]float64{"rgpd": {0.92, 0.85}, "security": {0.93, 0.85}}},
-		{"heldout14", map[string][2]float64{"rgpd": {0.86, 0.82}, "security": {0.95, 0.81}}},
-		{"heldout15", map[string][2]float64{"rgpd": {0.85, 0.82}, "security": {0.91, 0.73}}},
-		{"heldout16", map[string][2]float64{"rgpd": {0.89, 0.81}, "security": {0.92, 0.8}}},
-		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.98, 0.81}}},
+		{"heldout7", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.96, 0.88}}},
+		{"heldout8", map[string][2]float64{"rgpd": {0.88, 0.91}, "security": {0.93, 0.9}}},
+		{"heldout9", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.92, 0.83}}},
+		{"heldout10", map[string][2]float64{"rgpd": {0.91, 0.88}, "security": {0.97, 0.92}}},
+		{"heldout11", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.97, 0.85}}},
+		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.93, 0.78}}},
+		{"heldout13", map[string][2]float64{"rgpd": {0.93, 0.86}, "security": {0.94, 0.85}}},
+		{"heldout14", map[string][2]float64{"rgpd": {0.87, 0.83}, "security": {0.95, 0.82}}},
+		{"heldout15", map[string][2]float64{"rgpd": {0.86, 0.83}, "security": {0.92, 0.74}}},
+		{"heldout16", map[string][2]float64{"rgpd": {0.9, 0.82}, "security": {0.93, 0.82}}},
+		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.9}, "security": {0.98, 0.81}}},
 		{"heldout18", map[string][2]float64{"rgpd": {0.85, 0.93}, "security": {0.9, 0.91}}},
-		{"heldout19", map[string][2]float64{"rgpd": {0.88, 0.88}, "security": {0.9, 0.88}}},
-		{"heldout20", map[string][2]float64{"rgpd": {0.89, 0.85}, "security": {0.95, 0.78}}},
-		{"heldout21", map[string][2]float64{"rgpd": {0.85, 0.86}, "security": {0.92, 0.84}}},
-		{"heldout22", map[string][2]float64{"rgpd": {0.89, 0.86}, "security": {0.88, 0.85}}},
-		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.91, 0.81}}},
-		{"heldout24", map[string][2]float64{"rgpd": {0.88, 0.78}, "security": {0.88, 0.84}}},
-		{"heldout25", map[string][2]float64{"rgpd": {0.87, 0.89}, "security": {0.92, 0.91}}},
-		{"heldout26", map[string][2]float64{"rgpd": {0.88, 0.92}, "security": {0.89, 0.92}}},
-		{"heldout27", map[string][2]float64{"rgpd": {0.84, 0.89}, "security": {0.92, 0.89}}},
-		{"heldout28", map[string][2]float64{"rgpd": {0.89, 0.88}, "security": {0.93, 0.9}}},
-		{"heldout29", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.94, 0.82}}},
-		{"heldout30", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.95, 0.86}}},
-		{"heldout31", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.9, 0.84}}},
-		{"heldout32", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.93, 0.9}}},
-		{"heldout33", map[string][2]float64{"rgpd": {0.83, 0.86}, "security": {0.89, 0.87}}},
-		{"heldout34", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.88, 0.86}}},
-		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.88}, "security": {0.88, 0.88}}},
-		{"heldout36", map[string][2]float64{"rgpd": {0.87, 0.87}, "security": {0.92, 0.88}}},
-		{"heldout37", map[string][2]float64{"rgpd": {0.79, 0.88}, "security": {0.89, 0.86}}},
+		{"heldout19", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.9, 0.89}}},
+		{"heldout20", map[string][2]float64{"rgpd": {0.89, 0.86}, "security": {0.96, 0.8}}},
+		{"heldout21", map[string][2]float64{"rgpd": {0.85, 0.86}, "security": {0.92, 0.85}}},
+		{"heldout22", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.88, 0.86}}},
+		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.91, 0.82}}},
+		{"heldout24", map[string][2]float64{"rgpd": {0.89, 0.79}, "security": {0.88, 0.84}}},
+		{"heldout25", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.92, 0.94}}},
+		{"heldout26", map[string][2]float64{"rgpd": {0.88, 0.93}, "security": {0.9, 0.92}}},
+		{"heldout27", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.93, 0.91}}},
+		{"heldout28", map[string][2]float64{"rgpd": {0.9, 0.88}, "security": {0.94, 0.91}}},
+		{"heldout29", map[string][2]float64{"rgpd": {0.89, 0.87}, "security": {0.95, 0.83}}},
+		{"heldout30", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.95, 0.87}}},
+		{"heldout31", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.91, 0.84}}},
+		{"heldout32", map[string][2]float64{"rgpd": {0.87, 0.9}, "security": {0.93, 0.92}}},
+		{"heldout33", map[string][2]float64{"rgpd": {0.84, 0.87}, "security": {0.9, 0.88}}},
+		{"heldout34", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.89, 0.86}}},
+		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.89, 0.89}}},
+		{"heldout36", map[string][2]float64{"rgpd": {0.88, 0.87}, "security": {0.93, 0.88}}},
+		{"heldout37", map[string][2]float64{"rgpd": {0.79, 0.88}, "security": {0.9, 0.87}}},
 		{"heldout38", map[string][2]float64{"rgpd": {0.79, 0.91}, "security": {0.89, 0.88}}},
-		{"heldout39", map[string][2]float64{"rgpd": {0.83, 0.86}, "security": {0.88, 0.84}}},
-		{"heldout40", map[string][2]float64{"rgpd": {0.81, 0.9}, "security": {0.84, 0.81}}},
-		{"heldout41", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.84, 0.9}}},
-		{"heldout42", map[string][2]float64{"rgpd": {0.83, 0.82}, "security": {0.89, 0.85}}},
+		{"heldout39", map[string][2]float64{"rgpd": {0.83, 0.87}, "security": {0.89, 0.86}}},
+		{"heldout40", map[string][2]float64{"rgpd": {0.82, 0.9}, "security": {0.85, 0.81}}},
+		{"heldout41", map[string][2]float64{"rgpd": {0.84, 0.86}, "security": {0.84, 0.9}}},
+		{"heldout42", map[string][2]float64{"rgpd": {0.84, 0.83}, "security": {0.9, 0.88}}},
+		{"heldout43", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.86, 0.87}}},
+		{"heldout44", map[string][2]float64{"rgpd": {0.82, 0.84}, "security": {0.85, 0.85}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
