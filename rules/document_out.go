@@ -27,13 +27,7 @@ func (s *story) documentOut(units []unitText, keep func(topic int, word string, 
 	if !sends && (s.act != actProcess || !s.foundPersonalData()) {
 		return
 	}
-	out := -1
-	for i := range s.t.Topics {
-		if s.t.Topics[i].Context == ContextOut {
-			out = i
-			break
-		}
-	}
+	out := s.firstTopicOf(ContextOut)
 	if out < 0 {
 		return
 	}

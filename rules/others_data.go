@@ -286,13 +286,7 @@ func (s *story) faultDisclosure(units []unitText, raw []rawTopicHit, keep func(t
 	if !s.bugReport() {
 		return
 	}
-	disclosure := -1
-	for i := range s.t.Topics {
-		if s.t.Topics[i].Context == ContextOtherPerson {
-			disclosure = i
-			break
-		}
-	}
+	disclosure := s.firstTopicOf(ContextOtherPerson)
 	if disclosure < 0 {
 		return
 	}

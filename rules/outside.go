@@ -36,11 +36,8 @@ func (s *story) outsidePersona(keep func(topic int, word string, orgOwned bool))
 	// élèves de mon établissement", "As a headteacher, I want to see the
 	// children offered a place at my school"): a new kind of user given
 	// access to them, as a named outside body would be.
-	for i := range s.t.Topics {
-		if s.t.Topics[i].Context == ContextOutside {
-			keep(i, s.sent.Role, false)
-			return
-		}
+	if i := s.firstTopicOf(ContextOutside); i >= 0 {
+		keep(i, s.sent.Role, false)
 	}
 }
 

@@ -126,6 +126,18 @@ func (s *story) sentBlock(i int) bool {
 	return false
 }
 
+// firstTopicOf returns the index of the template's first topic of
+// context ctx, or -1: the passes that find a topic from the whole story
+// (a document taken out, a body outside, a disclosure in a fault) keep it.
+func (s *story) firstTopicOf(ctx TopicContext) int {
+	for i := range s.t.Topics {
+		if s.t.Topics[i].Context == ctx {
+			return i
+		}
+	}
+	return -1
+}
+
 // resolveTopics keeps the hits whose context holds, then looks in the
 // need for the topics that count only there.
 func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
