@@ -270,7 +270,7 @@ func (s *story) organisationPays() bool {
 // englishFirms head an English role that is a business ("skip hire
 // firm", "letting agency"); in French "agence" is also the service's own
 // branch, and elsewhere "agency" can be the service itself.
-var englishFirms = setOf(`firm firms agency agencie`)
+var englishFirms = setOf(`firm firms agency agencies`)
 
 // payVerbs pay a sum.
 var payVerbs = setOf(`payer regler acquitter pay`)

@@ -146,12 +146,14 @@ func TestReviewProbesHundredAndEightySixthBatchMyPosition(t *testing.T) {
 // notes", "que seul le chef de service modifie la fiche"), is an audience
 // kept for staff by post, as the indicative was: security notes. Both
 // asked for the RGPD section only before the change; things kept to some
-// ("seuls les dossiers complets") still ask for no security notes.
+// ("seuls les dossiers complets") and a road kept for residents ("la
+// voie est réservée uniquement aux riverains") ask for no security notes.
 func TestReviewProbesHundredAndEightySeventhBatchSubjunctiveAudience(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ coordinatrice, je veux que seule la responsable voie les notes des entretiens", true, true},
 		{"ETQ directrice, je veux que seul le chef de service modifie la fiche d'un usager", true, true},
 		{"ETQ agent, je veux que seuls les dossiers complets soient affichés", true, false},
+		{"ETQ agent de la voirie, je veux indiquer que la voie est réservée uniquement aux riverains pendant les travaux", false, false},
 	})
 }
 

@@ -84,7 +84,7 @@ func clauseAt(toks []rtok, i int) bool {
 		// "On veut pouvoir vendre…", "on peut…": French "on" is the
 		// subject of a modal; "On the map, …", "On submission, …" open a
 		// place or a moment.
-		if frOnModals[next] {
+		if frOnModals[next] || next == "a" && i+2 < len(toks) && toks[i+2].w == "besoin" {
 			return false
 		}
 		return next != "" && !frSubjects[next] && !enSubjects[next]
@@ -97,8 +97,8 @@ func clauseAt(toks []rtok, i int) bool {
 }
 
 // frOnModals follow French "on" as its verb: "on veut", "on peut", "on
-// aimerait", "on a besoin".
-var frOnModals = setOf(`veut voudrait souhaite souhaiterait aimerait peut pourrait doit devrait a`)
+// aimerait" ("on a besoin" is read apart: English "On a Monday, …").
+var frOnModals = setOf(`veut voudrait souhaite souhaiterait aimerait peut pourrait doit devrait`)
 
 // reader holds one candidate text while it is read.
 type reader struct {

@@ -44,7 +44,7 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 		return false
 	}
 	sentence := text[sentenceStart(text, start):sentenceStop(text, end)]
-	if anyWordIn(sentence, seeingWords) {
+	if anyWordIn(sentence, seeingWords) || subjunctiveSee(sentence) {
 		return true
 	}
 	// "accessible", "available" keep a page or a section for them; a
@@ -52,6 +52,23 @@ func (c *compiled) restrictsToPeople(text string, start, end int, lang Lang) boo
 	// habitants") is who is eligible, not who may see what.
 	return anyWordIn(sentence, reachWords) && anyWordIn(sentence, contentWords)
 }
+
+// subjunctiveSee reports whether a sentence holds "voie(s)" as the verb
+// of seeing, followed by what is seen ("que seule la responsable voie les
+// notes"), not the road ("la voie est réservée aux riverains", "les
+// voies du secteur").
+func subjunctiveSee(sentence string) bool {
+	ws := words(sentence)
+	for i, w := range ws {
+		if (w == "voie" || w == "voies") && i+1 < len(ws) && seenArticles[ws[i+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// seenArticles open what a subjunctive "voie" sees.
+var seenArticles = setOf(`le la les l leur leurs son sa ses mon ma mes ce cet cette ces tout toute tous toutes`)
 
 // personaWord reports whether a folded word is one of the template's
 // persona names ("officers", "instructeurs"): a group of people an
@@ -82,8 +99,9 @@ var (
 	// voient cet historique".
 	audienceRoles = setOf(`chef chefs cheffe cheffes responsable responsables manager managers supervisor supervisors`)
 	// seeingWords see, read, reach or change something.
-	// The subjunctive too: "que seule la responsable voie les notes".
-	seeingWords = setOf(`voir voit voient vois voie voies consulter consulte consultent acceder accede accedent acces
+	// The subjunctive too ("que seul le chef modifie la fiche"); "voie"
+	// is read in subjunctiveSee, as it is also a road.
+	seeingWords = setOf(`voir voit voient vois consulter consulte consultent acceder accede accedent acces
 		visible visibles lire lise lisent modifier modifie modifient ouvrir ouvre ouvrent
 		see sees view views access visible read reads edit edits open opens`)
 	// reachWords say something can be reached; contentWords name what

@@ -217,6 +217,10 @@ func TestReadShapes(t *testing.T) {
 			"", "pouvoir vendre des places aux bénéficiaires du CCAS", "", "", "plural", false, false},
 		{"on, a place in English", "On the map, I want to see the collection points",
 			"", "see the collection points", "", "", "want", false, false},
+		{"on a besoin", "On a besoin de voir les réservations du week-end",
+			"", "voir les réservations du week-end", "", "", "plural", false, false},
+		{"on a, a moment in English", "On a Monday, I want to see the bins to collect",
+			"", "see the bins to collect", "", "", "want", false, false},
 		// Why.
 		{"afin qu'", "ETQ agent, je veux une alerte afin qu'aucun dossier ne soit oublié",
 			"agent", "une alerte", "aucun dossier ne soit oublié", "etq", "veux", false, false},
