@@ -522,6 +522,7 @@ func TestSelectForForm(t *testing.T) {
 		{"a tab to rename", rules.Input{Title: "Renommer l'onglet « Dossiers » en « Demandes »", Body: "Demande du service accueil."}, "technique"},
 		{"a story titled with a verb", rules.Input{Title: "Ajouter un enfant à mon compte", Body: "ETQ parent, je veux ajouter un enfant à mon compte famille."}, "user-story"},
 		{"show and tell", rules.Input{Title: "Show & tell, sprint 9", Body: "Shown:\n- the map\n\nActions:\n- rename the tab"}, "notes"},
+		{"something to show", rules.Input{Title: "Show opening hours in the booking page footer", Body: "Mon–Fri 8 am to 5 pm."}, "technique"},
 		// A fault by its title: what cannot be done, a server error.
 		{"an impossible title", rules.Input{Title: "Impossible d'imprimer le bon de sortie sous Firefox", Body: "Le bouton ouvre un onglet vide. OK sous Edge."}, "bug"},
 		{"a server error title", rules.Input{Title: "Erreur 500 à l'export des statistiques", Body: "Depuis la mise en production de lundi."}, "bug"},
