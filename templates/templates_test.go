@@ -466,6 +466,7 @@ func TestSelectForForm(t *testing.T) {
 		{"a label wins", rules.Input{Labels: []string{"récit"}, Title: "Bouton Valider", Body: bug}, "user-story"},
 		{"a task label", rules.Input{Labels: []string{"tâche"}, Title: "Importer le fichier des adhérents", Body: "Importer `adherents.xlsx` dans la table des adhérents."}, "technique"},
 		{"an English task label", rules.Input{Labels: []string{"Task"}, Title: "Add security headers", Body: "Missing HSTS on the portal."}, "technique"},
+		{"a migration label", rules.Input{Labels: []string{"migration"}, Title: "Import the members of the old system", Body: "14,000 records from the old booking tool."}, "technique"},
 		{"empty body", rules.Input{Title: "Bouton Valider"}, "user-story"},
 		{"meeting title", rules.Input{Title: "Réunion avec les Espaces Conseil — 3 octobre", Body: "- formation en décembre\n- prochaine réunion après la formation"}, "notes"},
 		{"sprint review title", rules.Input{Title: "Revue de sprint 9", Body: "Démo :\n- carte des circuits\n\nNon terminé : l'export."}, "notes"},
