@@ -8,8 +8,19 @@ package rules
 // similar) and those found within one backlog read a need alike.
 func NeedWords(action string, lang Lang) []string {
 	var out []string
-	for _, t := range tokenize(action, nil) {
-		w := t.w
+	toks := tokenize(action, nil)
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].w
+		// A phrase that says a verb of a family: "n'afficher que les
+		// demandes d'un quartier" filters them, "look up" searches, "stop
+		// receiving" unsubscribes.
+		for _, p := range needPhrases {
+			if wordSeq(toks, i, p.seq) {
+				w = p.word
+				i += len(p.seq) - 1
+				break
+			}
+		}
 		if stopWords[w] {
 			continue
 		}
@@ -32,4 +43,32 @@ func NeedWords(action string, lang Lang) []string {
 		}
 	}
 	return out
+}
+
+// needPhrases are the phrases NeedWords reads as one word of a synonym
+// family.
+var needPhrases = []struct {
+	seq  []string
+	word string
+}{
+	{[]string{"n", "afficher", "que"}, "filtrer"},
+	{[]string{"ne", "voir", "que"}, "filtrer"},
+	{[]string{"only", "show"}, "filtrer"},
+	{[]string{"only", "see"}, "filtrer"},
+	{[]string{"look", "up"}, "chercher"},
+	{[]string{"stop", "receiving"}, "desabonner"},
+	{[]string{"ne", "plus", "recevoir"}, "desabonner"},
+}
+
+// wordSeq reports whether the words from i are seq.
+func wordSeq(toks []tok, i int, seq []string) bool {
+	if i+len(seq) > len(toks) {
+		return false
+	}
+	for k, w := range seq {
+		if toks[i+k].w != w {
+			return false
+		}
+	}
+	return true
 }

@@ -59,7 +59,7 @@ func threshold(a, b int) float64 {
 var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the to of and or in on for with by at as be is are i my me we our it its
-		that this so can want would like need able order from into all any some their they them will should
+		that this so can want would like need able from into all any some their they them will should
 		have has do not via each every per about up
 		en tant que qu je j veux souhaite voudrais peux besoin ai afin de d du des le la les l un une et ou
 		pour mon ma mes me m ce cette ces qui dans sur avec par au aux pouvoir etre est sont plus ne pas se s
@@ -87,11 +87,11 @@ var synonymFamilies = func() map[string]string {
 		"reserver reserve book reserve schedule",
 		"signaler declarer signale declare report log",
 		"previsualiser apercu preview",
-		"creneau rendez slot appointment",
+		"creneau rendez seance session slot appointment",
 		"grille tableau table grid",
 		"historique passe anterieur history past previous",
 		"avancement etat statut etape progress status stage",
-		"horaire heure jour ouverture hour opening time",
+		"horaire heure ouverture hour opening time",
 		"ligne internet site plateforme online website web platform",
 		"dossier demande case application request",
 		"tableur csv xlsx excel spreadsheet",
@@ -118,6 +118,8 @@ var synonymFamilies = func() map[string]string {
 		"equipe agent collaborateur team staff",
 		"enfant fils fille child son daughter kid",
 		"permis autorisation permit licence license",
+		"emplacement place pitch spot",
+		"desabonner desinscrire unsubscribe",
 	} {
 		ws := strings.Fields(family)
 		for _, w := range ws {

@@ -40,6 +40,43 @@ func TestRuleStoryUnique(t *testing.T) {
 	}
 }
 
+// Phrases that say a verb of a family ("n'afficher que" filters, "look
+// up" searches, "stop receiving" unsubscribes), "order" as a verb of
+// sorting, a place or a session named otherwise, and "aujourd'hui" as
+// "du jour" find reworded needs; a need about another thing does not.
+func TestRuleStoryUniquePhrases(t *testing.T) {
+	fr := backlog(t, rules.FR,
+		"ETQ agent, je veux filtrer les demandes par quartier.",
+		"ETQ agent, je veux n'afficher que les demandes d'un quartier.",
+		"ETQ agent d'accueil, je veux voir les arrivées du jour.",
+		"ETQ agent d'accueil, je veux consulter les arrivées d'aujourd'hui.",
+		"ETQ agent d'accueil, je veux consulter les horaires d'ouverture.",
+		"ETQ exposant, je veux réserver un emplacement en ligne pour la brocante.",
+		"ETQ exposant, je veux réserver ma place en ligne pour la brocante.",
+	)
+	en := backlog(t, rules.EN,
+		"As a duty officer, I want to search notifications by the child's surname.",
+		"As a duty officer, I want to look up a notification using the child's surname.",
+		"As a resident, I want to unsubscribe from the street works alerts.",
+		"As a resident, I want to stop receiving the street works alerts.",
+		"As an officer, I want to sort new applications by start date.",
+		"As an officer, I want to order the new applications by start date.",
+	)
+	for _, c := range []struct {
+		res  []rules.Result
+		want []int
+	}{
+		{fr, []int{0, 1, 0, 1, 0, 0, 1}},
+		{en, []int{0, 1, 0, 1, 0, 1}},
+	} {
+		for i, r := range c.res {
+			if got := fired(r, "story-unique"); len(got) != c.want[i] {
+				t.Errorf("story %d (%s): %d story-unique findings, want %d", i+1, r.Story.Action, len(got), c.want[i])
+			}
+		}
+	}
+}
+
 // A backlog read from a file names the other story by its line there,
 // which is what the person can find; blank and comment lines make it
 // differ from the story's rank.
