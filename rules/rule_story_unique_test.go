@@ -42,8 +42,9 @@ func TestRuleStoryUnique(t *testing.T) {
 
 // Phrases that say a verb of a family ("n'afficher que" filters, "look
 // up" searches, "stop receiving" unsubscribes), "order" as a verb of
-// sorting, a place or a session named otherwise, and "aujourd'hui" as
-// "du jour" find reworded needs; a need about another thing does not.
+// sorting, a place, a session, a calendar or an event named otherwise,
+// "libres" as "disponibles", "flag" as "mark", and "aujourd'hui" as "du
+// jour" find reworded needs; a need about another thing does not.
 func TestRuleStoryUniquePhrases(t *testing.T) {
 	fr := backlog(t, rules.FR,
 		"ETQ agent, je veux filtrer les demandes par quartier.",
@@ -53,6 +54,10 @@ func TestRuleStoryUniquePhrases(t *testing.T) {
 		"ETQ agent d'accueil, je veux consulter les horaires d'ouverture.",
 		"ETQ exposant, je veux réserver un emplacement en ligne pour la brocante.",
 		"ETQ exposant, je veux réserver ma place en ligne pour la brocante.",
+		"ETQ plaisancier, je veux consulter les places disponibles pour une escale.",
+		"ETQ plaisancier, je veux voir les places libres pour une escale.",
+		"ETQ visiteur, je veux voir l'agenda des prochaines manifestations du club.",
+		"ETQ visiteur, je veux consulter le calendrier des prochains événements du club.",
 	)
 	en := backlog(t, rules.EN,
 		"As a duty officer, I want to search notifications by the child's surname.",
@@ -61,13 +66,15 @@ func TestRuleStoryUniquePhrases(t *testing.T) {
 		"As a resident, I want to stop receiving the street works alerts.",
 		"As an officer, I want to sort new applications by start date.",
 		"As an officer, I want to order the new applications by start date.",
+		"As an operator, I want to mark a camera as out of service.",
+		"As an operator, I want to flag a camera as out of service.",
 	)
 	for _, c := range []struct {
 		res  []rules.Result
 		want []int
 	}{
-		{fr, []int{0, 1, 0, 1, 0, 0, 1}},
-		{en, []int{0, 1, 0, 1, 0, 1}},
+		{fr, []int{0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1}},
+		{en, []int{0, 1, 0, 1, 0, 1, 0, 1}},
 	} {
 		for i, r := range c.res {
 			if got := fired(r, "story-unique"); len(got) != c.want[i] {
