@@ -52,6 +52,13 @@ var needPhrases = []struct {
 	word string
 }{
 	{[]string{"n", "afficher", "que"}, "filtrer"},
+	{[]string{"afficher", "uniquement"}, "filtrer"},
+	{[]string{"voir", "uniquement"}, "filtrer"},
+	{[]string{"see", "only"}, "filtrer"},
+	{[]string{"show", "only"}, "filtrer"},
+	{[]string{"view", "only"}, "filtrer"},
+	{[]string{"prendre", "rendez", "vous"}, "reserver"},
+	{[]string{"mettre", "de", "cote"}, "reserver"},
 	{[]string{"ne", "voir", "que"}, "filtrer"},
 	{[]string{"only", "show"}, "filtrer"},
 	{[]string{"only", "see"}, "filtrer"},

@@ -60,7 +60,7 @@ var stopWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a an the to of and or in on for with by at as be is are i my me we our it its
 		that this so can want would like need able from into all any some their they them will should
-		have has do not via each every per about up
+		have has do not via each every per about up one
 		en tant que qu je j veux souhaite voudrais peux besoin ai afin de d du des le la les l un une et ou
 		pour mon ma mes me m ce cette ces qui dans sur avec par au aux pouvoir etre est sont plus ne pas se s
 		etq a y n nous on vous il elle leur leurs son sa ses tous toutes tout toute depuis selon lorsque quand
@@ -110,7 +110,7 @@ var synonymFamilies = func() map[string]string {
 		"partager share",
 		"notifier alerter prevenir informer rappeler relancer notification alerte notify alert remind inform",
 		"courriel mail email message",
-		"trier classer ordonner trie sort order rank",
+		"trier classer ordonner trie triee classee sort order rank",
 		"filtrer filter narrow",
 		"carte plan map",
 		"jour aujourd quotidien journee today day daily",
@@ -124,6 +124,7 @@ var synonymFamilies = func() map[string]string {
 		"agenda calendrier calendar",
 		"manifestation evenement event",
 		"marquer mark flag",
+		"type nature categorie category kind",
 		"desabonner desinscrire unsubscribe",
 	} {
 		ws := strings.Fields(family)

@@ -40,8 +40,9 @@ func TestRuleStoryUnique(t *testing.T) {
 	}
 }
 
-// Phrases that say a verb of a family ("n'afficher que" filters, "look
-// up" searches, "stop receiving" unsubscribes), "order" as a verb of
+// Phrases that say a verb of a family ("n'afficher que", "afficher
+// uniquement", "see only" filter, "prendre rendez-vous" books, "look up"
+// searches, "stop receiving" unsubscribes), "order" as a verb of
 // sorting, a place, a session, a calendar or an event named otherwise,
 // "libres" as "disponibles", "flag" as "mark", and "aujourd'hui" as "du
 // jour" find reworded needs; a need about another thing does not.
@@ -58,6 +59,10 @@ func TestRuleStoryUniquePhrases(t *testing.T) {
 		"ETQ plaisancier, je veux voir les places libres pour une escale.",
 		"ETQ visiteur, je veux voir l'agenda des prochaines manifestations du club.",
 		"ETQ visiteur, je veux consulter le calendrier des prochains événements du club.",
+		"ETQ usager, je veux prendre rendez-vous en ligne pour un dépistage.",
+		"ETQ usager, je veux réserver en ligne un créneau de dépistage.",
+		"ETQ gestionnaire, je veux filtrer les inscrits par centre d'examen.",
+		"ETQ gestionnaire, je veux afficher uniquement les inscrits d'un centre d'examen.",
 	)
 	en := backlog(t, rules.EN,
 		"As a duty officer, I want to search notifications by the child's surname.",
@@ -68,13 +73,15 @@ func TestRuleStoryUniquePhrases(t *testing.T) {
 		"As an officer, I want to order the new applications by start date.",
 		"As an operator, I want to mark a camera as out of service.",
 		"As an operator, I want to flag a camera as out of service.",
+		"As a suspensions officer, I want to filter the pending applications by ward.",
+		"As a suspensions officer, I want to see only the pending applications of one ward.",
 	)
 	for _, c := range []struct {
 		res  []rules.Result
 		want []int
 	}{
-		{fr, []int{0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1}},
-		{en, []int{0, 1, 0, 1, 0, 1, 0, 1}},
+		{fr, []int{0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1}},
+		{en, []int{0, 1, 0, 1, 0, 1, 0, 1, 0, 1}},
 	} {
 		for i, r := range c.res {
 			if got := fired(r, "story-unique"); len(got) != c.want[i] {
