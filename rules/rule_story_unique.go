@@ -120,7 +120,7 @@ var synonymFamilies = func() map[string]string {
 		"permis autorisation permit licence license",
 		"emplacement place pitch spot",
 		"disponible libre available free",
-		"planifier programmer prevoir prevu programme plan",
+		"planifier programmer prevoir prevu programme",
 		"agenda calendrier calendar",
 		"manifestation evenement event",
 		"marquer mark flag",
