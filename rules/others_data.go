@@ -70,7 +70,13 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		// services").
 		p := prevWordStart(text, h.start)
 		b := lastWords(text[:h.start], 1)
-		return len(b) == 1 && s.c.isPerson(b[0]) && (madeBy(text, p) || fault) && shownOf(text, p, true)
+		if len(b) == 1 && s.c.isPerson(b[0]) && (madeBy(text, p) || fault) && shownOf(text, p, true) {
+			return true
+		}
+		// A fault that shows another unit's records or people: "voit
+		// les réservations d'un autre club", "sees another school's
+		// pupils". What is shown is theirs, shown to the wrong unit.
+		return fault && s.unitsRecords(text, raw, h, next) && shownOf(text, h.start, true)
 	}
 	if bare {
 		// "bookings made by other users", "les missions réservées par
@@ -126,6 +132,29 @@ func (s *story) othersData(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 			}
 		case possessive && r.start >= h.end && len(words(text[h.end:r.start])) <= 3:
 			return true
+		}
+	}
+	return false
+}
+
+// unitsRecords reports whether the words around "d'un autre <unit>" or
+// "another <unit>'s" name people or records of people: a personal-data
+// hit right before the French "de" ("les réservations d'un autre club"),
+// or a person or such a hit right after the English possessive.
+func (s *story) unitsRecords(text string, raw []rawTopicHit, h rawTopicHit, next []string) bool {
+	if s.lang == EN && len(next) > 2 && next[1] == "s" && (s.c.isPerson(next[2]) || pluralPerson(s.c, next[2], s.lang)) {
+		return true
+	}
+	for _, r := range raw {
+		t := &s.t.Topics[r.topic]
+		if r.unit != h.unit || !t.Has(CategoryPersonalData) || t.Context == ContextOtherPerson || t.Context == ContextNeed {
+			continue
+		}
+		if r.end <= h.start && len(words(text[r.end:h.start])) == 0 {
+			return true // "les réservations d'un autre club"
+		}
+		if s.lang == EN && len(next) > 1 && next[1] == "s" && r.start >= h.end && len(words(text[h.end:r.start])) == 2 {
+			return true // "another club's bookings"
 		}
 	}
 	return false
@@ -302,12 +331,64 @@ func (s *story) faultDisclosure(units []unitText, raw []rawTopicHit, keep func(t
 			if !sentDocWords[string(w)] {
 				continue
 			}
+			if copiedRecipients(text, st) {
+				keep(disclosure, text[st:e], false)
+				return
+			}
 			if s.publishedDetail(units, raw, rawTopicHit{topic: disclosure, unit: u, start: st, end: e}) {
 				keep(disclosure, text[st:e], false)
 				return
 			}
 		}
 	}
+}
+
+// copiedRecipients reports whether the sentence of a message at off says
+// its recipients saw each other: "envoyé avec tous les destinataires en
+// copie", "sent with every address in CC", "les adresses visibles dans
+// le champ À". A blind copy ("en copie cachée", "BCC") hides them.
+func copiedRecipients(text string, off int) bool {
+	ws := sentenceWordsAt(text, off)
+	for i, w := range ws {
+		next := ""
+		if i+1 < len(ws) {
+			next = ws[i+1]
+		}
+		switch {
+		case w == "copie" && i > 0 && ws[i-1] == "en" && next != "cachee":
+			return true
+		case w == "cc" && i > 0 && ws[i-1] == "in", w == "cc'd":
+			return true
+		case strings.HasPrefix(w, "visible") && (containsAny(ws, "adresse", "adresses", "address", "addresses", "destinataires", "recipients")):
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWordsAt returns the folded words of the sentence holding off.
+func sentenceWordsAt(text string, off int) []string {
+	var out []string
+	var buf [64]byte
+	si := sentenceIndex(text, off)
+	for pos := sentenceStart(text, off); pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || sentenceIndex(text, st) != si {
+			break
+		}
+		out = append(out, string(w))
+		pos = e
+	}
+	return out
+}
+
+func containsAny(ws []string, xs ...string) bool {
+	for _, x := range xs {
+		if slices.Contains(ws, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // displayPrefixes are the folded prefixes of verbs of showing.

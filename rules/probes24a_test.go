@@ -1,0 +1,36 @@
+package rules_test
+
+import "testing"
+
+// The twentieth round's probes: classes read from heldout44 (set AT),
+// the nineteenth round's yardstick, and heldout45 (set AU), written for
+// products they do not hold and labelled by the policy before each
+// change. Each batch's comment says which probes failed before it.
+
+// TestIssueProbesHundredAndEightyNinthBatchAnotherUnitsRecords: a bug
+// report in which a user sees the records or the people of another
+// club, school or service ("voit les réservations d'un autre club",
+// "sees another school's pupils") shows people's data to the wrong
+// unit: both reviews, as "les factures d'une autre famille" already
+// had. The three asked for the RGPD section only before the change.
+func TestIssueProbesHundredAndEightyNinthBatchAnotherUnitsRecords(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug : un club voit les réservations d'un autre club", "Signalé par le président du club de handball : dans « Mes réservations », il voit aussi les créneaux du club de basket, avec le nom et le téléphone du responsable.", true, true},
+		{"Bug : un agent voit les dossiers d'un autre service", "Signalé par le CCAS : un agent de l'état civil voit la liste des dossiers d'aide sociale du CCAS.", true, true},
+		{"Bug: teacher sees another school's pupils", "Reported by the head of Oakfield: on the My pupils page she also sees 12 pupils from Elm Park, with their dates of birth.", true, true},
+	})
+}
+
+// TestIssueProbesHundredAndNinetiethBatchRecipientsInCopy: a bug report
+// whose message went out with every recipient in copy, or their
+// addresses visible in the To field, disclosed each address to the
+// others: both reviews. The first asked for nothing before the change
+// (the second already asked for both, its addresses being shown); a
+// blind copy hides them.
+func TestIssueProbesHundredAndNinetiethBatchRecipientsInCopy(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug : courriel de rappel envoyé avec tous les parents en copie", "Le rappel de la sortie du 12 mai est parti en un seul envoi.", true, true},
+		{"Bug: renewal reminder sent with all addresses visible", "The reminder email went out to 240 members with the addresses visible in the To field.", true, true},
+		{"Bug : le courriel de relance part en copie cachée en double", "Le courriel de relance est envoyé deux fois.", false, false},
+	})
+}
