@@ -34,3 +34,18 @@ func TestIssueProbesHundredAndNinetiethBatchRecipientsInCopy(t *testing.T) {
 		{"Bug : le courriel de relance part en copie cachée en double", "Le courriel de relance est envoyé deux fois.", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNinetyFirstBatchSlotsPicked: a person who
+// picks a slot, a date or a preferred week for themselves books it (the
+// policy's booking rule): the RGPD section, as "choisir ma date" already
+// had. The first two asked for nothing before the change (the third
+// already asked for the section); an agent setting a closing date is no
+// citizen's choice.
+func TestReviewProbesHundredAndNinetyFirstBatchSlotsPicked(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant qu'usager, je souhaite choisir un créneau de dépôt à la déchèterie afin d'éviter l'attente.", true, false},
+		{"As a resident, I want to choose a preferred day for the tree survey when I accept the visit", true, false},
+		{"As a parent, I want to pick a slot for the school nurse meeting", true, false},
+		{"ETQ agent, je veux choisir une date de fermeture exceptionnelle de la salle des fêtes", false, false},
+	})
+}
