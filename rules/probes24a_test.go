@@ -49,3 +49,14 @@ func TestReviewProbesHundredAndNinetyFirstBatchSlotsPicked(t *testing.T) {
 		{"ETQ agent, je veux choisir une date de fermeture exceptionnelle de la salle des fêtes", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNinetySecondBatchRehearsalPhotos: photos of
+// rehearsals or of a performance show the artists, as photos of a
+// concert or a show already did: both reviews when published. The two
+// asked for nothing before the change.
+func TestReviewProbesHundredAndNinetySecondBatchRehearsalPhotos(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ équipe de l'école de musique, on veut publier sur le site les photos des répétitions de l'orchestre.", true, true},
+		{"As a comms officer, I want to publish photos of the rehearsals on the website", true, true},
+	})
+}
