@@ -60,3 +60,28 @@ func TestReviewProbesHundredAndNinetySecondBatchRehearsalPhotos(t *testing.T) {
 		{"As a comms officer, I want to publish photos of the rehearsals on the website", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndNinetyThirdBatchPhotosListed: a need that
+// files something with a list of what it holds, a photo last among them,
+// sends that photo in: both reviews, as "avec des photos" already had.
+// The first two asked for the RGPD section only before the change; a
+// page presenting content with photos files nothing.
+func TestReviewProbesHundredAndNinetyThirdBatchPhotosListed(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je veux signaler un dépôt sauvage avec mon adresse, la date et une photo des déchets.", true, true},
+		{"As a tenant, I want to report a repair with my flat number, a description and photos of the damage", true, true},
+		{"ETQ visiteur, je veux une présentation de chaque gîte avec ses tarifs, ses équipements et des photos des chambres.", false, false},
+	})
+}
+
+// TestReviewProbesHundredAndNinetyFourthBatchFiledWithAttachments: a
+// record filed "avec ses pièces jointes" opens an upload: security
+// notes, as "en pièce jointe" and English "attachments" already did
+// (a surveyor's request is theirs: the RGPD section too). Both asked for
+// no security notes before the change.
+func TestReviewProbesHundredAndNinetyFourthBatchFiledWithAttachments(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ géomètre, je veux transmettre une demande de bornage en ligne avec ses pièces jointes.", true, true},
+		{"ETQ entreprise, je veux répondre à la consultation avec les pièces jointes demandées.", false, true},
+	})
+}

@@ -498,4 +498,5 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.peopleOut(keep)
 	s.documentOut(units, keep)
 	s.faultDisclosure(units, raw, keep)
+	s.listedPhotos(keep)
 }
