@@ -85,3 +85,18 @@ func TestReviewProbesHundredAndNinetyFourthBatchFiledWithAttachments(t *testing.
 		{"ETQ entreprise, je veux répondre à la consultation avec les pièces jointes demandées.", false, true},
 	})
 }
+
+// TestReviewProbesHundredAndNinetyFifthBatchBodyFirst: a person's record
+// sent to a body named before it ("transmettre à la CAF le dossier d'un
+// allocataire") goes to a new recipient, as "transmettre le dossier au
+// CCAS" already did: both reviews. The second asked for the RGPD
+// section only before the change (the first already asked for both, the
+// CAF being a body outside); a report sent to the mayor's office names
+// no person's record.
+func TestReviewProbesHundredAndNinetyFifthBatchBodyFirst(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agente d'accueil, je veux transmettre à la CAF le dossier d'un allocataire en difficulté", true, true},
+		{"As a caseworker, I want to transfer to the new local authority the records of each applicant", true, true},
+		{"ETQ agent, je veux transmettre au cabinet du maire le rapport annuel d'activité", false, false},
+	})
+}

@@ -252,11 +252,30 @@ var channelAcronyms = setOf(`SMS MMS PDF CSV XML JSON HTML URL QR FAQ RSS USB GP
 func (s *story) transfersRecord(after string) bool {
 	record := false
 	ws := firstWords(after, 12)
+	if k := organisationFirst(ws); k > 0 {
+		// The body first, the record after: "transmettre au CCAS le
+		// dossier d'un abonné", "send to the council the tenant's file".
+		rest := ws[k:]
+		if len(rest) > 1 && (rest[0] == "du" || rest[0] == "de" || rest[0] == "des" || rest[0] == "of") {
+			rest = rest[2:] // "au cabinet du préfet": the body's complement
+		}
+		// What is sent follows as the verb's object: an article, then
+		// the record ("le dossier d'un abonné", "the tenant's file").
+		if len(rest) < 2 || !roleArticles[rest[0]] && !possessives[rest[0]] {
+			return false
+		}
+		for _, w := range rest[1:min(len(rest), 4)] {
+			if s.c.records[stem(w)] {
+				return true
+			}
+		}
+		return false
+	}
 	for i, w := range ws {
 		switch {
 		case (w == "a" || w == "au" || w == "aux" || w == "to" || w == "vers" || w == "avec" || w == "with") && record:
 			for j, x := range ws[i+1:] {
-				if roleArticles[x] || x == "l" || x == "nouvel" || x == "nouveau" || x == "nouvelle" || x == "new" || x == "autre" || x == "another" {
+				if roleArticles[x] || x == "l" || newWords[x] {
 					continue
 				}
 				// One adjective may stand first: "to the new local
@@ -272,6 +291,32 @@ func (s *story) transfersRecord(after string) bool {
 	}
 	return false
 }
+
+// organisationFirst returns the index past a recipient body that opens
+// the words after a verb of sending ("au CCAS", "to the social
+// services", "à la CAF"), 0 when none does.
+func organisationFirst(ws []string) int {
+	if len(ws) < 2 || !recipientWords[ws[0]] && ws[0] != "a" {
+		return 0
+	}
+	for i := 1; i < len(ws) && i < 5; i++ {
+		if roleArticles[ws[i]] || ws[i] == "l" || newWords[ws[i]] {
+			continue
+		}
+		if isOrganisation(ws[i]) {
+			return i + 1
+		}
+		if i+1 < len(ws) && isOrganisation(ws[i+1]) {
+			return i + 2 // one adjective first: "to the social services"
+		}
+		return 0
+	}
+	return 0
+}
+
+// newWords stand before a body that receives: "au nouvel
+// établissement", "to the new local authority".
+var newWords = setOf(`nouvel nouveau nouvelle new autre another`)
 
 // sourceWords say where records come from: "de l'ancien logiciel",
 // "depuis l'ancien outil", "from the legacy system".
