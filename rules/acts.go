@@ -271,7 +271,7 @@ func (s *story) needAct() needAct {
 				continue
 			}
 			for j := i + 1; j < len(ws) && j <= i+3; j++ {
-				if inSet(messageWords, ws[j]) && !strings.Contains(f, " copie ") && !strings.Contains(f, " copy ") {
+				if inSet(messageWords, ws[j]) && !strings.Contains(f, " copie ") && !strings.Contains(f, " copy ") && !s.messageListsPeople(ws[j+1:]) {
 					return actWorkflow
 				}
 			}
@@ -329,7 +329,7 @@ func (s *story) needAct() needAct {
 		// candidat les pièces manquantes": the dossier waits for a
 		// document the person sends through the existing channel.
 		return actWorkflow
-	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)]:
+	case (verb == "recevoir" || verb == "receive" || verb == "get") && messageWords[stem(next)] && !s.messageListsPeople(ws):
 		return actWorkflow // a notification through the existing channel
 	case deleteVerbs[verb] && ownThing(ws, next, workItems):
 		// "supprimer mon brouillon de réponse", "delete my saved

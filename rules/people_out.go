@@ -34,7 +34,7 @@ func (s *story) peopleOut(keep func(topic int, word string, orgOwned bool)) {
 			// "recevoir la liste des assesseurs", "obtenir une copie de la
 			// liste électorale": only a list of people received counts;
 			// a confirmation, a payment or records received are workflow.
-			if listAhead(action[end:]) && s.namesSeveralPeople(action) {
+			if (listAhead(action[end:]) || messageWith(action[end:])) && s.namesSeveralPeople(action) {
 				keep(p.id, action[start:end], false)
 			}
 			return
@@ -174,6 +174,43 @@ func listAhead(after string) bool {
 		if listNouns[w] {
 			return true
 		}
+	}
+	return false
+}
+
+// messageListsPeople reports whether a message received carries a list
+// of people or their names: "un courriel avec la liste des enfants
+// attendus", "an email with the new members' names". Such a message is
+// a document listing people, no notification.
+func (s *story) messageListsPeople(ws []string) bool {
+	for i, w := range ws {
+		if w == "avec" || w == "with" {
+			return s.namesSeveralPeople(strings.Join(ws[i+1:], " "))
+		}
+	}
+	return false
+}
+
+// messageWith reports whether what is received is a message that
+// carries something: a message word within eight words, "avec" or
+// "with" after it ("chaque matin à 7 h un courriel avec la liste des
+// enfants attendus", "an email every Monday with the new members'
+// names").
+func messageWith(after string) bool {
+	ws := firstWords(after, 14)
+	for i, w := range ws {
+		if i >= 8 {
+			break
+		}
+		if !messageWords[w] {
+			continue
+		}
+		for _, x := range ws[i+1:] {
+			if x == "avec" || x == "with" {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -100,3 +100,17 @@ func TestReviewProbesHundredAndNinetyFifthBatchBodyFirst(t *testing.T) {
 		{"ETQ agent, je veux transmettre au cabinet du maire le rapport annuel d'activité", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNinetySixthBatchMessagesListingPeople: a
+// message received that carries a list of people ("un courriel avec la
+// liste des joueurs convoqués") is a document listing people sent out of
+// the tool: both reviews, no notification. The two asked for the RGPD
+// section only before the change; a payment link in a message names
+// nobody.
+func TestReviewProbesHundredAndNinetySixthBatchMessagesListingPeople(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ entraîneur, je veux recevoir chaque vendredi un courriel avec la liste des joueurs convoqués", true, true},
+		{"En tant que responsable du centre de loisirs, je reçois chaque soir à 18 h un courriel avec la liste des enfants inscrits pour le lendemain.", true, true},
+		{"ETQ usager, je veux recevoir un courriel avec le lien de paiement de ma facture", false, false},
+	})
+}

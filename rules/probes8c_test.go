@@ -150,7 +150,12 @@ func TestReviewProbesPaymentsAndLists(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ usager, je veux régler mon inscription au conservatoire en trois fois", true, true},
 		{"ETQ adhérent, je paie ma cotisation par carte bancaire", true, true},
-		{"ETQ responsable du centre de loisirs, je reçois chaque lundi la liste nominative des enfants inscrits", true, false},
+		// A list of people received is taken out of the tool: security
+		// notes too, as "je veux recevoir la liste …" already asked (the
+		// policy's documents listing people; read again in the twentieth
+		// round, when the indicative "je reçois" was read as the
+		// infinitive).
+		{"ETQ responsable du centre de loisirs, je reçois chaque lundi la liste nominative des enfants inscrits", true, true},
 		{"As a medical council officer, I want to open a disciplinary case against a registered doctor", true, true},
 		{"ETQ équipe d'exploitation, je reçois les alertes de sécurité du pare-feu dans l'outil de supervision", false, true},
 		// A map, a complaint about noise, a price list.
