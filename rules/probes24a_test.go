@@ -114,3 +114,17 @@ func TestReviewProbesHundredAndNinetySixthBatchMessagesListingPeople(t *testing.
 		{"ETQ usager, je veux recevoir un courriel avec le lien de paiement de ma facture", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNinetySeventhBatchOthersNotSeen: a criterion
+// saying a user "ne voit pas les autres dossiers" is the rule "ne voit
+// que ses dossiers" said of the rest: security notes. Photos "envoyées
+// par les habitants" are photos sent in, as "envoyer une photo": both
+// reviews. All three asked for the RGPD section alone or nothing before
+// the change.
+func TestReviewProbesHundredAndNinetySeventhBatchOthersNotSeen(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ animatrice, je veux créer la fiche d'un enfant inscrit en dernière minute avec le nom et le téléphone d'un parent.\n\n- l'animatrice ne voit pas les autres fiches de l'accueil", true, true},
+		{"As a volunteer, I want to record a visit to an elderly resident.\n\n- a volunteer does not see other volunteers' visits", true, true},
+		{"ETQ agent des espaces verts, je veux classer les photos envoyées par les habitants par quartier.", true, true},
+	})
+}
