@@ -128,3 +128,17 @@ func TestReviewProbesHundredAndNinetySeventhBatchOthersNotSeen(t *testing.T) {
 		{"ETQ agent des espaces verts, je veux classer les photos envoyées par les habitants par quartier.", true, true},
 	})
 }
+
+// TestReviewProbesHundredAndNinetyEighthBatchPictures: English "picture"
+// is a photo: a resident who adds pictures to a report sends photos in,
+// both reviews. The first asked for security notes only before the
+// change (an upload of a thing; the second's repair request already
+// asked for the RGPD section); a picture explaining the form sends
+// nothing.
+func TestReviewProbesHundredAndNinetyEighthBatchPictures(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a resident, I want to add pictures of the broken bench when I report it", true, true},
+		{"As a tenant, I want to attach a picture of the damp patch to my repair request", true, true},
+		{"As a resident, I want the form to explain what one item means with pictures", false, false},
+	})
+}
