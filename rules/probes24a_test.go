@@ -142,3 +142,15 @@ func TestReviewProbesHundredAndNinetyEighthBatchPictures(t *testing.T) {
 		{"As a resident, I want the form to explain what one item means with pictures", false, false},
 	})
 }
+
+// TestReviewProbesHundredAndNinetyNinthBatchImmigrationControl: a person
+// "subject to immigration control", or their "situation au regard du
+// séjour", names their residence status as "immigration status" did:
+// both reviews. Both asked for the RGPD section at most before the
+// change.
+func TestReviewProbesHundredAndNinetyNinthBatchImmigrationControl(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a housing officer, I want to flag the applicants who are subject to immigration control", true, true},
+		{"ETQ instructrice, je veux noter la situation au regard du séjour de chaque demandeur", true, true},
+	})
+}
