@@ -154,3 +154,15 @@ func TestReviewProbesHundredAndNinetyNinthBatchImmigrationControl(t *testing.T) 
 		{"ETQ instructrice, je veux noter la situation au regard du séjour de chaque demandeur", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredthBatchAvailability: one's availability said
+// with any time word before it ("the weekends I am available", "les
+// soirs où je suis disponible") is the person's data, as "the days I am
+// available" already was: the RGPD section. The first asked for nothing
+// before the change.
+func TestReviewProbesTwoHundredthBatchAvailability(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a lifeguard, I want to enter the weekends I am available to work so that the pool manager can build the rota", true, false},
+		{"ETQ bénévole, je veux indiquer les soirs où je suis disponible pour l'aide aux devoirs", true, false},
+	})
+}
