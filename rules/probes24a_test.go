@@ -166,3 +166,17 @@ func TestReviewProbesTwoHundredthBatchAvailability(t *testing.T) {
 		{"ETQ bénévole, je veux indiquer les soirs où je suis disponible pour l'aide aux devoirs", true, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFirstBatchPhotosAttachedToThings: a staff
+// member's photo attached to a thing ("joindre des photos aux
+// non-conformités", "add a photo to each product") is a photo of that
+// thing, an upload only, as "une photo de la borne réparée" already
+// was. The first two asked for the RGPD section too before the change; a
+// photo attached to a person's file still does.
+func TestReviewProbesTwoHundredAndFirstBatchPhotosAttachedToThings(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ magasinier, je veux joindre des photos aux colis abîmés à la réception", false, true},
+		{"As a parks officer, I want to add a photo to each bench in the inventory", false, true},
+		{"ETQ agente d'accueil, je veux joindre une photo au dossier de l'usager", true, true},
+	})
+}

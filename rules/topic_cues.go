@@ -385,10 +385,13 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 	switch {
 	case takePhotoOf(word) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
 		i = -1 // "prendre en photo les panneaux": the thing is the object
-	case len(ws) > 1 && !ofWords[ws[0]]:
+	case len(ws) > 1 && !ofWords[ws[0]] && !attachedTo(ws[0], s.lang):
 		i++ // "photos HD des œuvres"
 	}
-	if i >= 0 && (i == len(ws) || !ofWords[ws[i]]) {
+	// What the photo is of, or what staff attach it to: "joindre des
+	// photos aux non-conformités de livraison", "add a photo to each
+	// product".
+	if i >= 0 && (i == len(ws) || !ofWords[ws[i]] && !attachedTo(ws[i], s.lang)) {
 		return false
 	}
 	named := false
@@ -403,6 +406,15 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		named = true
 	}
 	return named
+}
+
+// attachedTo reports whether a folded word introduces what a photo is
+// attached to: "à", "au", "aux", "to" ("a" is French "à" only).
+func attachedTo(w string, lang Lang) bool {
+	if lang == FR {
+		return w == "a" || w == "au" || w == "aux"
+	}
+	return w == "to"
 }
 
 // takePhotoOf reports whether a photo keyword is "prendre en photo",
