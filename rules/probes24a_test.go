@@ -180,3 +180,16 @@ func TestReviewProbesTwoHundredAndFirstBatchPhotosAttachedToThings(t *testing.T)
 		{"ETQ agente d'accueil, je veux joindre une photo au dossier de l'usager", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSecondBatchBeforeAfterPhotos: staff
+// taking photos before and after their work ("une photo avant et après
+// le nettoyage", "an after photo") show the work on a thing: an upload
+// only. Both asked for the RGPD section too before the change; a
+// resident's before-and-after photos of their home still ask for it.
+func TestReviewProbesTwoHundredAndSecondBatchBeforeAfterPhotos(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de propreté, je veux prendre une photo avant et après le nettoyage d'un dépôt sauvage", false, true},
+		{"As a grounds maintenance operative, I want to add an after photo when I close a job", false, true},
+		{"ETQ particulier, je veux joindre les photos avant et après travaux de mon logement", true, true},
+	})
+}

@@ -381,6 +381,11 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		return false
 	}
 	ws := firstWords(text[end:], 7)
+	if w := words(word); len(ws) > 0 && beforeAfter[ws[0]] || len(w) > 1 && beforeAfter[w[len(w)-2]] {
+		// "une photo avant et après l'effacement", "add an after
+		// photo": staff showing their work on a thing.
+		return true
+	}
 	i := 0
 	switch {
 	case takePhotoOf(word) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
@@ -407,6 +412,9 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 	}
 	return named
 }
+
+// beforeAfter date a photo against the work it shows.
+var beforeAfter = setOf(`avant apres before after`)
 
 // attachedTo reports whether a folded word introduces what a photo is
 // attached to: "à", "au", "aux", "to" ("a" is French "à" only).
