@@ -184,6 +184,9 @@ func possessiveAfter(text string, off int) bool {
 func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
 	text := units[h.unit].text
 	if !questionAfter(text, h.end) {
+		if questionOnlyVerbs[fold(h.word)] {
+			return false
+		}
 		b := lastWords(text[:h.start], 2)
 		neg := false
 		for _, w := range b {
@@ -218,6 +221,11 @@ func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 	}
 	return false
 }
+
+// questionOnlyVerbs show or give a detail: a question on who is shown
+// it asks who sees it; a rule with them is a filter ("n'afficher que
+// les demandes du jour").
+var questionOnlyVerbs = setOf(`afficher montrer show give`)
 
 // questionAfter reports whether the sentence holding offset off ends
 // with a question mark.

@@ -193,3 +193,19 @@ func TestReviewProbesTwoHundredAndSecondBatchBeforeAfterPhotos(t *testing.T) {
 		{"ETQ particulier, je veux joindre les photos avant et après travaux de mon logement", true, true},
 	})
 }
+
+// TestIssueProbesTwoHundredAndThirdBatchShowingQuestions: a question on
+// whether a person's detail may be shown to someone ("peut-on afficher
+// le nom du locataire sur l'écran du hall ?") asks who sees it: security
+// notes, as the same question with "voir" already did. Both asked for
+// the RGPD section only before the change; a filter saying "n'afficher
+// que" stays no rule.
+func TestIssueProbesTwoHundredAndThirdBatchShowingQuestions(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Question : nom du locataire sur l'écran du hall ?", "Peut-on afficher le nom du locataire et son étage sur l'écran du hall d'entrée ?", true, true},
+		{"Question: member names on the check-in screen?", "Can we show the member's name and photo on the check-in screen at reception?", true, true},
+	})
+	reviewProbes(t, []reviewProbe{
+		{"ETQ instructeur, je veux n'afficher que les demandes de ma commune", false, false},
+	})
+}
