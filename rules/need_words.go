@@ -65,6 +65,9 @@ var needPhrases = []struct {
 	{[]string{"look", "up"}, "chercher"},
 	{[]string{"stop", "receiving"}, "desabonner"},
 	{[]string{"ne", "plus", "recevoir"}, "desabonner"},
+	{[]string{"pres", "de", "chez", "moi"}, "localisation"},
+	{[]string{"near", "my", "home"}, "localisation"},
+	{[]string{"near", "where", "i", "live"}, "localisation"},
 }
 
 // wordSeq reports whether the words from i are seq.

@@ -64,7 +64,7 @@ var stopWords = func() map[string]bool {
 		en tant que qu je j veux souhaite voudrais peux besoin ai afin de d du des le la les l un une et ou
 		pour mon ma mes me m ce cette ces qui dans sur avec par au aux pouvoir etre est sont plus ne pas se s
 		etq a y n nous on vous il elle leur leurs son sa ses tous toutes tout toute depuis selon lorsque quand
-		dois pourrai aimerais souhaiterais
+		dois pourrai aimerais souhaiterais presence quelques encore
 		liste listes list lists ensemble totalite`) {
 		m[w] = true
 	}
@@ -91,7 +91,7 @@ var synonymFamilies = func() map[string]string {
 		"grille tableau table grid",
 		"historique passe anterieur history past previous",
 		"avancement etat statut etape progress status stage",
-		"horaire heure ouverture hour opening time",
+		"horaire heure ouverture planning hour opening time timetable",
 		"ligne internet site plateforme online website web platform",
 		"dossier demande case application request",
 		"tableur csv xlsx excel spreadsheet",
@@ -126,6 +126,10 @@ var synonymFamilies = func() map[string]string {
 		"marquer mark flag",
 		"type nature categorie category kind",
 		"desabonner desinscrire unsubscribe",
+		"public publique publiques",
+		"photo picture image",
+		"suivant prochain next following",
+		"localisation position location",
 	} {
 		ws := strings.Fields(family)
 		for _, w := range ws {

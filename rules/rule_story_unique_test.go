@@ -91,6 +91,40 @@ func TestRuleStoryUniquePhrases(t *testing.T) {
 	}
 }
 
+// A timetable named "planning", the public as "grand public", a picture
+// as a photo, "la semaine prochaine" as "suivante", "près de chez moi"
+// as a location, and filler words ("la présence de", "quelques",
+// "encore") find reworded needs; another need of the same role does not.
+func TestRuleStoryUniqueTwentiethRoundFamilies(t *testing.T) {
+	fr := backlog(t, rules.FR,
+		"ETQ nageur, je veux consulter les horaires des bassins publics de la semaine.",
+		"ETQ nageur, je veux voir le planning des bassins grand public de la semaine.",
+		"ETQ habitant, je veux signaler un dépôt sauvage avec une photo et sa localisation.",
+		"ETQ habitant, je veux déclarer la présence d'un dépôt sauvage près de chez moi en envoyant une photo.",
+		"ETQ habitant, je veux payer ma redevance en ligne.",
+	)
+	en := backlog(t, rules.EN,
+		"As a resident, I want to add a picture of the broken streetlight to my report.",
+		"As a resident, I want to add a photo of the broken streetlight to my report.",
+		"As a parent, I want to book the sessions of the next week.",
+		"As a parent, I want to book the sessions of the following week.",
+		"As a parent, I want to cancel a session.",
+	)
+	for _, c := range []struct {
+		res  []rules.Result
+		want []int
+	}{
+		{fr, []int{0, 1, 0, 1, 0}},
+		{en, []int{0, 1, 0, 1, 0}},
+	} {
+		for i, r := range c.res {
+			if got := fired(r, "story-unique"); len(got) != c.want[i] {
+				t.Errorf("story %d (%s): %d story-unique findings, want %d", i+1, r.Story.Action, len(got), c.want[i])
+			}
+		}
+	}
+}
+
 // A backlog read from a file names the other story by its line there,
 // which is what the person can find; blank and comment lines make it
 // differ from the story's rank.
