@@ -209,3 +209,16 @@ func TestIssueProbesTwoHundredAndThirdBatchShowingQuestions(t *testing.T) {
 		{"ETQ instructeur, je veux n'afficher que les demandes de ma commune", false, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndFourthBatchPaidByCard: what is paid may
+// stand between the verb and the card ("payer la nuitée par carte",
+// "paiement de l'adhésion par carte", in a story or an epic's list): a
+// card payment, both reviews. Both asked for nothing before the change.
+func TestIssueProbesTwoHundredAndFourthBatchPaidByCard(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ campeur, je veux payer la nuitée par carte à l'arrivée", true, true},
+	})
+	issueProbes(t, []titledProbe{
+		{"Epic : inscriptions à l'école de voile", "- [ ] formulaire d'inscription\n- [ ] paiement de l'adhésion par carte\n- [ ] attestation pour le comité d'entreprise", true, true},
+	})
+}
