@@ -375,6 +375,22 @@ func (r *reader) endFrom(i int, lang Lang) int {
 	return len(r.toks)
 }
 
+// soNounClause reports whether the words from k are a noun then a modal
+// ("so officers can see how much there is", "so residents know"): a
+// clause after "so", whatever its subject; not "so much is".
+func (r *reader) soNounClause(k, end int) bool {
+	if k+1 >= end || !r.toks[k+1].word || adverbs[r.toks[k].w] || soDegree[r.toks[k].w] {
+		return false
+	}
+	return soModals[r.toks[k+1].w]
+}
+
+var (
+	soModals = map[string]bool{"can": true, "could": true, "will": true, "would": true, "may": true,
+		"know": true, "get": true, "don't": true, "do": true}
+	soDegree = map[string]bool{"much": true, "many": true, "far": true, "long": true, "well": true, "few": true}
+)
+
 // weakBenefit finds "pour" before an infinitive (preferring one after a
 // comma) or "so" opening a clause ("so I can"), from token i to end.
 func (r *reader) weakBenefit(i, end int, lang Lang) (int, string) {
@@ -388,7 +404,7 @@ func (r *reader) weakBenefit(i, end int, lang Lang) (int, string) {
 		switch {
 		case t.w == "pour" && lang != EN && r.frInfinitiveAt(k+1):
 		case t.w == "so" && lang != FR && k+1 < end && r.toks[k+1].word &&
-			(soSubjects[r.toks[k+1].w] || afterComma && !adverbs[r.toks[k+1].w]):
+			(soSubjects[r.toks[k+1].w] || afterComma && !adverbs[r.toks[k+1].w] || r.soNounClause(k+1, end)):
 		default:
 			continue
 		}
