@@ -93,7 +93,7 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the forty-four
+// TestJudgmentHeldOut guards the review figures on the forty-six
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
@@ -114,7 +114,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout8", map[string][2]float64{"rgpd": {0.88, 0.91}, "security": {0.93, 0.9}}},
 		{"heldout9", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.92, 0.83}}},
 		{"heldout10", map[string][2]float64{"rgpd": {0.91, 0.88}, "security": {0.97, 0.92}}},
-		{"heldout11", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.97, 0.85}}},
+		{"heldout11", map[string][2]float64{"rgpd": {0.87, 0.93}, "security": {0.97, 0.85}}},
 		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.93, 0.78}}},
 		{"heldout13", map[string][2]float64{"rgpd": {0.93, 0.86}, "security": {0.94, 0.85}}},
 		{"heldout14", map[string][2]float64{"rgpd": {0.87, 0.83}, "security": {0.95, 0.82}}},
@@ -134,7 +134,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout28", map[string][2]float64{"rgpd": {0.9, 0.88}, "security": {0.94, 0.91}}},
 		{"heldout29", map[string][2]float64{"rgpd": {0.89, 0.87}, "security": {0.95, 0.83}}},
 		{"heldout30", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.95, 0.87}}},
-		{"heldout31", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.91, 0.84}}},
+		{"heldout31", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.91, 0.85}}},
 		{"heldout32", map[string][2]float64{"rgpd": {0.87, 0.9}, "security": {0.93, 0.92}}},
 		{"heldout33", map[string][2]float64{"rgpd": {0.84, 0.87}, "security": {0.9, 0.88}}},
 		{"heldout34", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.89, 0.86}}},
@@ -145,9 +145,11 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout39", map[string][2]float64{"rgpd": {0.83, 0.87}, "security": {0.89, 0.86}}},
 		{"heldout40", map[string][2]float64{"rgpd": {0.82, 0.9}, "security": {0.85, 0.81}}},
 		{"heldout41", map[string][2]float64{"rgpd": {0.84, 0.86}, "security": {0.84, 0.9}}},
-		{"heldout42", map[string][2]float64{"rgpd": {0.84, 0.83}, "security": {0.9, 0.88}}},
+		{"heldout42", map[string][2]float64{"rgpd": {0.84, 0.84}, "security": {0.9, 0.89}}},
 		{"heldout43", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.86, 0.87}}},
-		{"heldout44", map[string][2]float64{"rgpd": {0.82, 0.84}, "security": {0.85, 0.85}}},
+		{"heldout44", map[string][2]float64{"rgpd": {0.84, 0.86}, "security": {0.85, 0.86}}},
+		{"heldout45", map[string][2]float64{"rgpd": {0.84, 0.89}, "security": {0.89, 0.92}}},
+		{"heldout46", map[string][2]float64{"rgpd": {0.86, 0.81}, "security": {0.86, 0.84}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
