@@ -356,7 +356,12 @@ func (s *story) faultDisclosure(units []unitText, raw []rawTopicHit, keep func(t
 // copie", "sent with every address in CC", "les adresses visibles dans
 // le champ À". A blind copy ("en copie cachée", "BCC") hides them.
 func copiedRecipients(text string, off int) bool {
-	ws := sentenceWordsAt(text, off)
+	var ws []string
+	sentenceWords(text, sentenceIndex(text, off), func(_, _ int, w []byte) bool {
+		ws = append(ws, string(w))
+		return true
+	})
+	visible, recipients := false, false
 	for i, w := range ws {
 		next := ""
 		if i+1 < len(ws) {
@@ -365,39 +370,17 @@ func copiedRecipients(text string, off int) bool {
 		switch {
 		case w == "copie" && i > 0 && ws[i-1] == "en" && next != "cachee":
 			return true
-		case w == "cc" && i > 0 && ws[i-1] == "in", w == "cc'd":
-			return true
-		case strings.HasPrefix(w, "visible") && (containsAny(ws, "adresse", "adresses", "address", "addresses", "destinataires", "recipients")):
+		case w == "cc" && i > 0 && ws[i-1] == "in":
 			return true
 		}
+		visible = visible || strings.HasPrefix(w, "visible")
+		recipients = recipients || recipientWordsSeen[w]
 	}
-	return false
+	return visible && recipients
 }
 
-// sentenceWordsAt returns the folded words of the sentence holding off.
-func sentenceWordsAt(text string, off int) []string {
-	var out []string
-	var buf [64]byte
-	si := sentenceIndex(text, off)
-	for pos := sentenceStart(text, off); pos < len(text); {
-		st, e, w := wordAt(text, pos, buf[:])
-		if st < 0 || sentenceIndex(text, st) != si {
-			break
-		}
-		out = append(out, string(w))
-		pos = e
-	}
-	return out
-}
-
-func containsAny(ws []string, xs ...string) bool {
-	for _, x := range xs {
-		if slices.Contains(ws, x) {
-			return true
-		}
-	}
-	return false
-}
+// recipientWordsSeen name the addresses or people a message went to.
+var recipientWordsSeen = setOf(`adresse adresses address addresses destinataires recipients`)
 
 // displayPrefixes are the folded prefixes of verbs of showing.
 var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention",

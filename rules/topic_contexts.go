@@ -252,7 +252,7 @@ var channelAcronyms = setOf(`SMS MMS PDF CSV XML JSON HTML URL QR FAQ RSS USB GP
 func (s *story) transfersRecord(after string) bool {
 	record := false
 	ws := firstWords(after, 12)
-	if k := organisationFirst(ws); k > 0 {
+	if k := organisationFirst(ws, s.lang); k > 0 {
 		// The body first, the record after: "transmettre au CCAS le
 		// dossier d'un abonné", "send to the council the tenant's file".
 		rest := ws[k:]
@@ -295,9 +295,9 @@ func (s *story) transfersRecord(after string) bool {
 // organisationFirst returns the index past a recipient body that opens
 // the words after a verb of sending ("au CCAS", "to the social
 // services", "à la CAF"), 0 when none does.
-func organisationFirst(ws []string) int {
-	if len(ws) < 2 || !recipientWords[ws[0]] && ws[0] != "a" {
-		return 0
+func organisationFirst(ws []string, lang Lang) int {
+	if len(ws) < 2 || !recipient(ws[0], lang) {
+		return 0 // English "a" is an article: "forward a council report"
 	}
 	for i := 1; i < len(ws) && i < 5; i++ {
 		if roleArticles[ws[i]] || ws[i] == "l" || newWords[ws[i]] {
