@@ -222,3 +222,17 @@ func TestIssueProbesTwoHundredAndFourthBatchPaidByCard(t *testing.T) {
 		{"Epic : inscriptions à l'école de voile", "- [ ] formulaire d'inscription\n- [ ] paiement de l'adhésion par carte\n- [ ] attestation pour le comité d'entreprise", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFifthBatchRecordDates: an English record
+// word before "date" or "deadline" qualifies it ("the decision date",
+// "the booking deadline"), as the French "date de décision" does: a date
+// shown on each record processes nobody's data. The first asked for the
+// RGPD section before the change (the second already did not); a
+// person's booking of a date still asks for it.
+func TestReviewProbesTwoHundredAndFifthBatchRecordDates(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a planning officer, I want to see the target decision date on each application", false, false},
+		{"As a licensing officer, I want to show the application deadline on the licence page", false, false},
+		{"As a resident, I want to book a collection date for my bulky waste", true, false},
+	})
+}
