@@ -236,3 +236,17 @@ func TestReviewProbesTwoHundredAndFifthBatchRecordDates(t *testing.T) {
 		{"As a resident, I want to book a collection date for my bulky waste", true, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndSixthBatchEpicItems: an epic lists the
+// stories to come; a person's record named in one of its items (`-
+// inscription en ligne des enfants`, `- booking a slot`) is one those
+// stories handle: the RGPD section. The first asked for nothing before
+// the change (the second's renewal of a tenancy already asked for the
+// section); an epic of public content pages handles no one's record.
+func TestIssueProbesTwoHundredAndSixthBatchEpicItems(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Epic : centre de loisirs de l'été", "- [ ] inscriptions en ligne à la semaine\n- [ ] annulation d'une inscription\n- [ ] planning des animateurs", true, false},
+		{"Epic: allotment waiting list", "- joining the waiting list online\n- offers of a plot by email\n- annual renewal of the tenancy", true, false},
+		{"Epic : pages d'information", "- horaires d'ouverture\n- plan d'accès\n- foire aux questions", false, false},
+	})
+}

@@ -179,6 +179,23 @@ func (s *story) bugReport() bool {
 	return false
 }
 
+// epic reports whether the issue is an epic: its title opens with
+// "Epic", "Épopée" or "[EPIC]", or it carries such a label. Each item of
+// its list is a story to come, so a person's record an item names is
+// one the epic's stories handle.
+func (s *story) epic() bool {
+	t := fold(firstBytes(strings.TrimLeft(s.in.Title, "[ #*"), 8))
+	if strings.HasPrefix(t, "epic") || strings.HasPrefix(t, "epopee") {
+		return true
+	}
+	for _, l := range s.in.Labels {
+		if l := fold(l); l == "epic" || l == "epopee" || l == "type::epic" {
+			return true
+		}
+	}
+	return false
+}
+
 // firstBytes returns at most the first n bytes of s, cut on a rune
 // boundary.
 func firstBytes(s string, n int) string {
