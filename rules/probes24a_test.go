@@ -250,3 +250,13 @@ func TestIssueProbesTwoHundredAndSixthBatchEpicItems(t *testing.T) {
 		{"Epic : pages d'information", "- horaires d'ouverture\n- plan d'accès\n- foire aux questions", false, false},
 	})
 }
+
+// TestIssueProbesEpicIsAWholeWord: a question titled "Épicerie
+// solidaire : …" is no epic; its list items are not read as stories to
+// come.
+func TestIssueProbesEpicIsAWholeWord(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Épicerie solidaire : quels créneaux ?", "Question pour l'équipe :\n- inscriptions du mardi\n- demandes du jeudi", false, false},
+		{"Épopée : épicerie solidaire", "- inscriptions en ligne des familles\n- demandes d'aide alimentaire", true, false},
+	})
+}

@@ -184,9 +184,12 @@ func (s *story) bugReport() bool {
 // its list is a story to come, so a person's record an item names is
 // one the epic's stories handle.
 func (s *story) epic() bool {
-	t := fold(firstBytes(strings.TrimLeft(s.in.Title, "[ #*"), 8))
-	if strings.HasPrefix(t, "epic") || strings.HasPrefix(t, "epopee") {
-		return true
+	t := fold(firstBytes(strings.TrimLeft(s.in.Title, "[ #*"), 10))
+	for _, w := range []string{"epic", "epopee"} {
+		// A whole word: "Épicerie solidaire : …" is no epic.
+		if strings.HasPrefix(t, w) && (len(t) == len(w) || !isWordRune(rune(t[len(w)]))) {
+			return true
+		}
 	}
 	for _, l := range s.in.Labels {
 		if l := fold(l); l == "epic" || l == "epopee" || l == "type::epic" {
