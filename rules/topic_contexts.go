@@ -164,10 +164,7 @@ func perPerson(before string) bool {
 func (s *story) bugReport() bool {
 	first, _, _ := strings.Cut(strings.TrimSpace(s.in.Body), "\n")
 	for _, line := range []string{s.in.Title, first} {
-		// Only the line's first word matters: folding the whole line,
-		// once per topic hit, made a 64 KB one-line body quadratic.
-		t := fold(firstBytes(strings.TrimLeft(line, "[ #*"), 8))
-		if strings.HasPrefix(t, "bug") && (len(t) == 3 || !isWordRune(rune(t[3]))) {
+		if opensWith(line, "bug") {
 			return true
 		}
 	}
@@ -184,15 +181,32 @@ func (s *story) bugReport() bool {
 // its list is a story to come, so a person's record an item names is
 // one the epic's stories handle.
 func (s *story) epic() bool {
-	t := fold(firstBytes(strings.TrimLeft(s.in.Title, "[ #*"), 10))
-	for _, w := range []string{"epic", "epopee"} {
-		// A whole word: "Épicerie solidaire : …" is no epic.
-		if strings.HasPrefix(t, w) && (len(t) == len(w) || !isWordRune(rune(t[len(w)]))) {
-			return true
-		}
+	if opensWith(s.in.Title, "epic", "epopee") {
+		return true
 	}
 	for _, l := range s.in.Labels {
 		if l := fold(l); l == "epic" || l == "epopee" || l == "type::epic" {
+			return true
+		}
+	}
+	return false
+}
+
+// epicItem reports whether a unit is an item of an epic's list: a story
+// to come.
+func (s *story) epicItem(u unitText) bool {
+	return u.block != nil && u.block.kind == blockItem && s.epic()
+}
+
+// opensWith reports whether a line's first word, past "[", "#", "*" and
+// spaces, folds to one of words: a whole word, so "Épicerie solidaire"
+// opens with no "epic". Only the line's first bytes are folded: folding
+// the whole line, once per topic hit, made a 64 KB one-line body
+// quadratic.
+func opensWith(line string, words ...string) bool {
+	t := fold(firstBytes(strings.TrimLeft(line, "[ #*"), 10))
+	for _, w := range words {
+		if strings.HasPrefix(t, w) && (len(t) == len(w) || !isWordRune(rune(t[len(w)]))) {
 			return true
 		}
 	}

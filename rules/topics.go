@@ -301,8 +301,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 			if !s.owned(text, h.start, h.end, units[h.unit].sentence && t.Context == ContextOwn) &&
 				!(t.Context == ContextPerson && s.fieldList(units, raw, k)) &&
-				!(t.Context == ContextOwn && s.sent == nil && !s.bugReport() && exportedHere(text, h.start)) &&
-				!(t.Context == ContextOwn && s.sent == nil && units[h.unit].block != nil && units[h.unit].block.kind == blockItem && s.epic()) {
+				!(t.Context == ContextOwn && s.sent == nil && (!s.bugReport() && exportedHere(text, h.start) || s.epicItem(units[h.unit]))) {
 				continue
 			}
 		case ContextSamePerson:
