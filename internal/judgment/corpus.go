@@ -43,9 +43,12 @@ type Entry struct {
 // empty persona and need: "not-a-story" (the corpus and the latest
 // sets), "non-story" and a bare "none" (sets of earlier rounds; an
 // English story without a role is "none/want", never a bare "none").
+// The sets of the twenty-first round may add the kind after a
+// slash ("non-story/bug", "not-a-story/epic").
 func (e *Entry) Story() bool {
-	switch e.Shape {
-	case "not-a-story", "non-story", "none":
+	kind, _, _ := strings.Cut(e.Shape, "/")
+	switch {
+	case e.Shape == "none", kind == "not-a-story", kind == "non-story":
 		return false
 	}
 	return true
