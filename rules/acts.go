@@ -312,6 +312,8 @@ func (s *story) needAct() needAct {
 		// "order a background check" buys or requests one; "order the
 		// list by date" sorts.
 		return actBrowse
+	case s.assignsPerson(ws, verb, next):
+		return actProcess // "affecter un formateur à une session": a person's rota
 	case workflowVerbs[verb] && consentObject(ws):
 		// "accepter ou refuser les cookies de mesure d'audience": a
 		// person's consent recorded, not a dossier moved along.

@@ -1,0 +1,25 @@
+package rules_test
+
+import "testing"
+
+// The twenty-first round's probes: classes read from heldout46 (set AV),
+// the twentieth round's yardstick, and the sets read before, written for
+// products they do not hold and labelled by the policy before each
+// change. Each batch's comment says which probes failed before it.
+
+// TestReviewProbesTwoHundredAndSeventhBatchStaffAssigned: assigning a
+// person to a session, a shift, a route or a site ("affecter un
+// animateur à un atelier", "assign a lifeguard to a shift") records
+// where and when that person works: the RGPD section, as a rota already
+// asked. A case given to a colleague ("affecter une demande à un
+// instructeur"), or a person given to a request, stays an assignment.
+// The first three asked for nothing before the change.
+func TestReviewProbesTwoHundredAndSeventhBatchStaffAssigned(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable du centre de loisirs, je veux affecter un animateur à chaque atelier du mercredi.", true, false},
+		{"As a pool manager, I want to assign lifeguards to next week's shifts", true, false},
+		{"ETQ coordinatrice, je veux affecter les bénévoles aux postes de ravitaillement du trail.", true, false},
+		{"ETQ cheffe de service, je veux affecter une demande de subvention à un instructeur.", false, false},
+		{"ETQ coordinatrice, je veux affecter une aide à domicile à une demande d'intervention.", false, false},
+	})
+}
