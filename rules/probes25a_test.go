@@ -23,3 +23,17 @@ func TestReviewProbesTwoHundredAndSeventhBatchStaffAssigned(t *testing.T) {
 		{"ETQ coordinatrice, je veux affecter une aide à domicile à une demande d'intervention.", false, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndEighthBatchPassengersAndPrescriptions:
+// passengers and pilots are people (a ferry's passenger list kept
+// offline, the previous passenger's name on a receipt), and the care a
+// doctor prescribes is health data in French as "the prescription" was
+// in English. The four asked for less before the change.
+func TestIssueProbesTwoHundredAndEighthBatchPassengersAndPrescriptions(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug : le billet du bac affiche le nom du passager précédent", "Signalé par l'agent d'embarquement : le billet imprimé porte le nom et le téléphone du passager précédent.", true, true},
+		{"Liste d'embarquement hors connexion", "ETQ agent d'embarquement, je veux consulter la liste des passagers de la traversée hors connexion.", false, true},
+		{"Saisie des soins", "ETQ infirmière coordinatrice, je veux saisir la prescription des soins à domicile dans la fiche du bénéficiaire.", true, true},
+		{"Bug : carnet de vol d'un autre pilote", "Dans « Mon carnet », le PDF affiche les heures de vol d'un autre pilote de l'école.", true, true},
+	})
+}
