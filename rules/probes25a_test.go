@@ -37,3 +37,14 @@ func TestIssueProbesTwoHundredAndEighthBatchPassengersAndPrescriptions(t *testin
 		{"Bug : carnet de vol d'un autre pilote", "Dans « Mon carnet », le PDF affiche les heures de vol d'un autre pilote de l'école.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndNinthBatchSamplingTimes: "prélèvement"
+// after the time or the place it is taken ("l'heure de prélèvement",
+// "les points de prélèvement") is a sample, no direct debit: no review.
+// Both asked for the two before the change.
+func TestReviewProbesTwoHundredAndNinthBatchSamplingTimes(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que technicienne de la piscine, je veux saisir l'heure de prélèvement et le taux de chlore de chaque bassin.", false, false},
+		{"ETQ agent du service assainissement, je veux cartographier les points de prélèvement du réseau.", false, false},
+	})
+}

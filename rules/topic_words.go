@@ -529,7 +529,8 @@ func fixedPhrase(text string, start, end int) bool {
 	case "prelevement", "prelevements":
 		// "les prélèvements d'eau", "mes prélèvements de grand gibier",
 		// "le résultat du dernier prélèvement": a sample taken or game
-		// shot, not a direct debit.
+		// shot, not a direct debit; so is "la date de prélèvement" of an
+		// analysis, "les points de prélèvement".
 		next := firstWords(text[end:], 3)
 		if len(next) >= 2 && (next[0] == "d" || next[0] == "de" || next[0] == "du" || next[0] == "des") && sampledThings[next[1]] ||
 			len(next) >= 3 && next[0] == "de" && next[1] == "grand" {
@@ -541,7 +542,7 @@ func fixedPhrase(text string, start, end int) bool {
 				return true
 			}
 		}
-		return false
+		return len(prev) >= 2 && samplePlaces[prev[len(prev)-2]] && (prev[len(prev)-1] == "de" || prev[len(prev)-1] == "du")
 	case "delegation", "delegations":
 		return visitingDelegation(text, start, end)
 	case "decision", "decisions":
@@ -635,6 +636,9 @@ func visitingDelegation(text string, start, end int) bool {
 var (
 	// sampledThings: what a "prélèvement" takes when it is a sample.
 	sampledThings = setOf(`eau eaux sang sol sols air gibier sediment sediments urine salive tissu echantillon echantillons`)
+	// samplePlaces: where or when a sample is taken ("la date de
+	// prélèvement", "les points de prélèvement").
+	samplePlaces = setOf(`date dates point points lieu lieux heure site sites`)
 	// nationalities: a delegation named by its country.
 	nationalities = setOf(`allemande italienne espagnole anglaise britannique polonaise portugaise roumaine irlandaise
 		belge suisse etrangere europeenne americaine canadienne japonaise chinoise marocaine tunisienne algerienne senegalaise`)
