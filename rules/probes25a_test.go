@@ -48,3 +48,16 @@ func TestReviewProbesTwoHundredAndNinthBatchSamplingTimes(t *testing.T) {
 		{"ETQ agent du service assainissement, je veux cartographier les points de prélèvement du réseau.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTenthBatchNumbersAssigned: a number or a
+// reference given automatically to a record ("le numéro de dossier est
+// attribué automatiquement") numbers it and decides nothing about
+// anyone: no automated decision. Both asked for the RGPD section before
+// the change; places given automatically to children still do.
+func TestReviewProbesTwoHundredAndTenthBatchNumbersAssigned(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la fourrière, je veux que le numéro de dossier soit attribué automatiquement à chaque véhicule enlevé.", false, false},
+		{"En tant que gestionnaire du cimetière, je veux que la référence de chaque concession soit attribuée automatiquement.", false, false},
+		{"En tant que responsable du périscolaire, je veux une attribution automatique des places aux enfants inscrits.", true, false},
+	})
+}

@@ -526,6 +526,15 @@ func fixedPhrase(text string, start, end int) bool {
 			return false
 		}
 		return !frDeterminers[prev[0]] && !nounLinks[prev[0]] // "qui l'a détenue": French "a" is a verb
+	case "attribue automatiquement", "attribuee automatiquement", "attribution automatique":
+		// "le numéro est attribué automatiquement": an identifier
+		// numbered, no decision about anyone.
+		for _, w := range lastWords(text[:start], 8) {
+			if identifierWords[w] {
+				return true
+			}
+		}
+		return false
 	case "prelevement", "prelevements":
 		// "les prélèvements d'eau", "mes prélèvements de grand gibier",
 		// "le résultat du dernier prélèvement": a sample taken or game
@@ -636,6 +645,8 @@ func visitingDelegation(text string, start, end int) bool {
 var (
 	// sampledThings: what a "prélèvement" takes when it is a sample.
 	sampledThings = setOf(`eau eaux sang sol sols air gibier sediment sediments urine salive tissu echantillon echantillons`)
+	// identifierWords name a number or a code a record is given.
+	identifierWords = setOf(`numero numeros identifiant identifiants reference references matricule code codes`)
 	// samplePlaces: where or when a sample is taken ("la date de
 	// prélèvement", "les points de prélèvement").
 	samplePlaces = setOf(`date dates point points lieu lieux heure site sites`)
