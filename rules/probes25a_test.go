@@ -61,3 +61,17 @@ func TestReviewProbesTwoHundredAndTenthBatchNumbersAssigned(t *testing.T) {
 		{"En tant que responsable du périscolaire, je veux une attribution automatique des places aux enfants inscrits.", true, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndEleventhBatchContactFields: a field that
+// collects a phone number or an e-mail address ("un champ « Téléphone »
+// facultatif", "an optional phone field") collects a contact detail: the
+// RGPD section, as "téléphone portable" already asked; a bug report on
+// such a field is a fault of what exists. The first two asked for
+// nothing before the change.
+func TestIssueProbesTwoHundredAndEleventhBatchContactFields(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Être prévenu du retour d'un livre", "ETQ lecteur de la médiathèque, je veux être prévenu quand le livre que j'ai réservé est disponible.\n\nCritères\n- un champ « Téléphone » facultatif pour recevoir un SMS\n", true, false},
+		{"Collection reminder", "As a resident, I want an email the day before my garden waste collection.\n\n- optional email field on the subscription page\n", true, false},
+		{"Bug : le champ téléphone refuse les numéros en +33", "Dans le formulaire de contact, le champ téléphone refuse les numéros qui commencent par +33.", false, false},
+	})
+}

@@ -368,3 +368,11 @@ var tenderDocuments = setOf(`offre offres devis pli plis prix tarif tarifs soumi
 
 // tenderDocumentBefore reports whether a text names a tender's document.
 func tenderDocumentBefore(text string) bool { return anyWordIn(text, tenderDocuments) }
+
+// fieldKeyword reports whether a keyword names a form's field ("champ …
+// téléphone", "email field"): a field added collects a detail, a field
+// a bug report names exists already.
+func fieldKeyword(word string) bool {
+	w := fold(word)
+	return strings.HasPrefix(w, "champ ") || strings.HasSuffix(w, " field")
+}

@@ -242,6 +242,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if fixedPhrase(text, h.start, h.end) {
 			continue // "pour les connexions faibles", "en langue des signes": no sign-in, no signature
 		}
+		if s.bugReport() && fieldKeyword(h.word) {
+			continue // "Bug : le champ téléphone refuse le +33": a fault of a field that exists
+		}
 		if permitNoun(text, h.start, h.end) {
 			continue // "planning permission", "permission de voirie": a permit, no access right
 		}
