@@ -75,3 +75,15 @@ func TestIssueProbesTwoHundredAndEleventhBatchContactFields(t *testing.T) {
 		{"Bug : le champ téléphone refuse les numéros en +33", "Dans le formulaire de contact, le champ téléphone refuse les numéros qui commencent par +33.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTwelfthBatchListsReceivedAndBirthDates:
+// another body receiving a list of people ("que le club reçoive la
+// liste des enfants inscrits") takes a document listing them out of the
+// tool, as "je reçois la liste" already did: both reviews. "DOB" is a
+// date of birth. The two asked for less before the change.
+func TestReviewProbesTwoHundredAndTwelfthBatchListsReceivedAndBirthDates(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du service des sports, je veux que le club de football reçoive chaque lundi la liste des enfants inscrits au stage avec leur date de naissance.", true, true},
+		{"As a coach, I want to add each player's name and DOB to the team sheet", true, false},
+	})
+}
