@@ -394,7 +394,7 @@ var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show",
 func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
 	text := units[h.unit].text
 	si := sentenceIndex(text, h.start)
-	shown := false
+	shown, shownAt := false, 0
 	var buf [64]byte
 	for pos := sentenceStart(text, h.start); pos < len(text) && !shown; {
 		st, e, w := wordAt(text, pos, buf[:])
@@ -404,10 +404,15 @@ func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicH
 		for _, p := range displayPrefixes {
 			shown = shown || strings.HasPrefix(string(w), p)
 		}
-		pos = e
+		pos, shownAt = e, e
 	}
 	if !shown {
 		return false
+	}
+	if s.sent == nil && s.publishesPeople(text, shownAt, si) {
+		// "publier chaque trimestre la liste des commerçants aidés": an
+		// issue with no story sentence about putting people online.
+		return true
 	}
 	for k, r := range raw {
 		t := &s.t.Topics[r.topic]
@@ -425,3 +430,29 @@ func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicH
 	}
 	return false
 }
+
+// publishesPeople reports whether a list of people or their names
+// follow the publishing or showing verb that ends at off, in sentence
+// si: "publier la liste des commerçants aidés", "show which buskers are
+// performing"; "les avis publiés par les éclusiers" names who publishes.
+func (s *story) publishesPeople(text string, off, si int) bool {
+	var buf [64]byte
+	for pos := off; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || sentenceIndex(text, st) != si {
+			return false
+		}
+		if x := string(w); len(x) > 3 && pluralPerson(s.c, x, s.lang) && !s.c.organisationAfter(text, e) {
+			for _, b := range lastWords(text[:st], 3) {
+				if listedByWords[b] {
+					return true
+				}
+			}
+		}
+		pos = e
+	}
+	return false
+}
+
+// listedByWords name people as a list or by name before their noun.
+var listedByWords = setOf(`liste listes list lists nom noms name names which quels quelles`)

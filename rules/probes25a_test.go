@@ -87,3 +87,16 @@ func TestReviewProbesTwoHundredAndTwelfthBatchListsReceivedAndBirthDates(t *test
 		{"As a coach, I want to add each player's name and DOB to the team sheet", true, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndThirteenthBatchPeoplePublished: an issue
+// with no story sentence about putting a list of people online
+// ("publier sur le site la liste des bénévoles") is about disclosing them:
+// both reviews, as a story publishing them already asked. People who
+// publish something ("les avis publiés par les agents") are no list.
+// The first asked for nothing before the change.
+func TestIssueProbesTwoHundredAndThirteenthBatchPeoplePublished(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Question : publier les bénévoles de la fête ?", "La présidente aimerait publier sur le site la liste des bénévoles de la fête de la musique. On a le droit ?", true, true},
+		{"Tâche : bloc actualités sur la page d'accueil", "Afficher sur la page d'accueil les trois dernières actualités publiées par les agents du service.", false, false},
+	})
+}
