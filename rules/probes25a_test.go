@@ -100,3 +100,17 @@ func TestIssueProbesTwoHundredAndThirteenthBatchPeoplePublished(t *testing.T) {
 		{"Tâche : bloc actualités sur la page d'accueil", "Afficher sur la page d'accueil les trois dernières actualités publiées par les agents du service.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFourteenthBatchPresenceAndHours: a
+// person's days of presence or hours worked ("mes jours de présence",
+// "mes heures effectuées", "my hours worked") say when they work, as
+// their availabilities do: the RGPD section. The two asked for nothing
+// before the change ("mes jours de présence" already asked, as a choice
+// of one's own); opening hours are a place's.
+func TestReviewProbesTwoHundredAndFourteenthBatchPresenceAndHours(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ conseillère, je veux saisir mes heures effectuées chaque semaine.", true, false},
+		{"As a volunteer driver, I want to submit my hours worked each month", true, false},
+		{"ETQ usager, je veux voir les heures d'ouverture de la ludothèque.", false, false},
+	})
+}
