@@ -312,6 +312,8 @@ func (s *story) needAct() needAct {
 		// "order a background check" buys or requests one; "order the
 		// list by date" sorts.
 		return actBrowse
+	case workflowVerbs[verb] && anyWordIn(p.Action, attendanceWords):
+		return actProcess // "mark attendance for each session": who was there, recorded
 	case s.assignsPerson(ws, verb, next):
 		return actProcess // "affecter un formateur à une session": a person's rota
 	case workflowVerbs[verb] && consentObject(ws):

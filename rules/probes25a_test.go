@@ -114,3 +114,16 @@ func TestReviewProbesTwoHundredAndFourteenthBatchPresenceAndHours(t *testing.T) 
 		{"ETQ usager, je veux voir les heures d'ouverture de la ludothèque.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFifteenthBatchAttendance: marking
+// attendance ("mark attendance at each lesson", "mark each young person
+// as attended") records who was there: the RGPD section, although
+// "mark" alone moves a record along. Both asked for nothing before the
+// change; a no-show marked as such stays a step of the booking.
+func TestReviewProbesTwoHundredAndFifteenthBatchAttendance(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a swimming coach, I want to mark attendance at each lesson", true, false},
+		{"As a youth worker, I want to mark each young person as attended at the evening club", true, false},
+		{"As a receptionist, I want to mark a visitor as a no-show", false, false},
+	})
+}
