@@ -85,7 +85,7 @@ var synonymFamilies = func() map[string]string {
 		"envoyer transmettre adresser envoie transmets send transmit",
 		"chercher rechercher trouver retrouver cherche recherche trouve search find",
 		"reserver reserve book reserve schedule",
-		"signaler declarer signale declare report log",
+		"signaler declarer signale declare enregistrer report log register",
 		"previsualiser apercu preview",
 		"creneau rendez seance session slot appointment",
 		"grille tableau table grid",
@@ -130,6 +130,12 @@ var synonymFamilies = func() map[string]string {
 		"photo picture image",
 		"suivant prochain next following",
 		"localisation position location",
+		"bancaire cb card",
+		"mensuel mois mensuelle month monthly",
+		"logement appartement maison flat home house",
+		"acheter buy purchase",
+		"billet ticket",
+		"nombre combien number count",
 	} {
 		ws := strings.Fields(family)
 		for _, w := range ws {
