@@ -127,3 +127,16 @@ func TestReviewProbesTwoHundredAndFifteenthBatchAttendance(t *testing.T) {
 		{"As a receptionist, I want to mark a visitor as a no-show", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSixteenthBatchDeclaredOnline: a person
+// declaring online what is theirs ("déclarer en ligne mes prises")
+// files it, as "déclarer mes prises" already did; a deletion in the
+// benefit only says why ("pour que les pompiers viennent le détruire"),
+// not what the story deletes. Both asked for the wrong reviews before
+// the change.
+func TestReviewProbesTwoHundredAndSixteenthBatchDeclaredOnline(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ pêcheur, je veux déclarer en ligne mes prises de la saison.", true, false},
+		{"En tant qu'habitant, je souhaite déclarer en ligne un essaim dans mon jardin pour que les pompiers viennent le détruire.", true, false},
+	})
+}

@@ -138,9 +138,17 @@ var parameterVerbs = setOf(`definir fixer parametrer configurer regler plafonner
 // determinerNext reports whether the text starts with a determiner: the
 // verb before it has a noun for object ("déclarer mes pertes").
 func determinerNext(after string) bool {
-	ws := firstWords(after, 1)
-	return len(ws) == 1 && (roleArticles[ws[0]] || possessives[ws[0]] || ofWords[ws[0]] || ws[0] == "l" || ws[0] == "chaque")
+	ws := firstWords(after, 5)
+	// "déclarer en ligne l'ouverture de mon chantier", "déclarer chaque
+	// année le nombre de mes ruches": how or when first, then the object.
+	for len(ws) > 2 && (ws[0] == "en" && ws[1] == "ligne" || ws[0] == "chaque" && periodWords[ws[1]]) {
+		ws = ws[2:]
+	}
+	return len(ws) > 0 && (roleArticles[ws[0]] || possessives[ws[0]] || ofWords[ws[0]] || ws[0] == "l" || ws[0] == "chaque")
 }
+
+// periodWords follow "chaque" in a complement of time.
+var periodWords = setOf(`jour semaine mois trimestre annee an soir matin`)
 
 // askedThing reports whether "demander" is followed by what a person asks
 // for themselves: a thing under an article or a possessive, not a partitive

@@ -466,6 +466,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			fixedPhrase(text, h.start, h.end) || s.crudOfThings(text, h.start, h.end) {
 			continue // "le filtre choisi est conservé": the screen's state, nobody's data; "aux Archives": a place; "mes candidats orientés": sent by others
 		}
+		if units[h.unit].sentence && s.inBenefitOnly(h.word) {
+			continue // "… pour que la mairie vienne le détruire": why, not what the story does
+		}
 		si := sentenceIndex(text, h.start)
 		if ctx == ContextProvider {
 			// "les titulaires du marché" name the provider, not the
