@@ -140,3 +140,14 @@ func TestReviewProbesTwoHundredAndSixteenthBatchDeclaredOnline(t *testing.T) {
 		{"En tant qu'habitant, je souhaite déclarer en ligne un essaim dans mon jardin pour que les pompiers viennent le détruire.", true, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndSeventeenthBatchNewRole: a criterion that
+// creates a role for a new kind of user ("nouveau rôle « Office de
+// tourisme – lecture »", "a new role for the contractor") changes who
+// may see what: security notes. Both asked for none before the change.
+func TestIssueProbesTwoHundredAndSeventeenthBatchNewRole(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Accès de l'office de tourisme", "ETQ agent de l'office de tourisme, je veux consulter le calendrier des animations de la commune.\n\nCA\n- nouveau rôle « Office de tourisme – lecture » : calendrier et fiches des animations\n", false, true},
+		{"Contractor view of faults", "As a contractor, I want to see the street lighting faults assigned to my crews.\n\n- new role for the contractor, limited to its own faults\n", false, true},
+	})
+}
