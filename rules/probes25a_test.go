@@ -151,3 +151,13 @@ func TestIssueProbesTwoHundredAndSeventeenthBatchNewRole(t *testing.T) {
 		{"Contractor view of faults", "As a contractor, I want to see the street lighting faults assigned to my crews.\n\n- new role for the contractor, limited to its own faults\n", false, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndEighteenthBatchVisibleOnlyTo: "n'est
+// visible que des médiateurs", without "par", keeps a person's data for
+// a group: security notes, as "visible que par" already did. The probe
+// asked for the RGPD section alone before the change.
+func TestReviewProbesTwoHundredAndEighteenthBatchVisibleOnlyTo(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ médiatrice, je veux noter le téléphone de chaque locataire rencontré.\n\n- le téléphone n'est visible que des médiateurs du bailleur", true, true},
+	})
+}
