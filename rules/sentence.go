@@ -112,11 +112,13 @@ func labelEnd(s string) int {
 }
 
 // frBeforeInfinitive are the words that sit between "pour" and its verb:
-// clitic pronouns and the negation ("pour ne plus les ressaisir").
+// clitic pronouns, the negation ("pour ne plus les ressaisir") and the
+// adverbs of manner that precede it ("pour mieux décider", "pour bien
+// préparer").
 var frBeforeInfinitive = map[string]bool{
 	"me": true, "m": true, "te": true, "t": true, "se": true, "s": true, "le": true, "la": true,
 	"les": true, "l": true, "lui": true, "leur": true, "y": true, "en": true, "nous": true, "vous": true,
-	"ne": true, "n": true, "pas": true, "plus": true, "rien": true, "jamais": true,
+	"ne": true, "n": true, "pas": true, "plus": true, "rien": true, "jamais": true, "mieux": true, "bien": true,
 }
 
 func firstWord(s string) string {

@@ -57,6 +57,8 @@ func TestParseSentence(t *testing.T) {
 			"agent", "ne pas ressaisir l'adresse", "", FR, "en tant que", "veux", ""},
 		{"fr capitals, no accents", "EN TANT QU'AGENT, JE VEUX EXPORTER AFIN DE PARTAGER",
 			"AGENT", "EXPORTER", "PARTAGER", FR, "en tant que", "veux", "afin de"},
+		{"fr pour mieux + infinitive", "En tant que gestionnaire du gymnase, je veux voir le taux d'occupation par semaine pour mieux planifier les créneaux.",
+			"gestionnaire du gymnase", "voir le taux d'occupation par semaine", "mieux planifier les créneaux", FR, "en tant que", "veux", "pour"},
 		{"en classic", "As a publisher, I want to edit a dataset so that I can fix errors.",
 			"publisher", "edit a dataset", "I can fix errors", EN, "as a", "want", "so that"},
 		{"en an, would like, in order to", "As an admin, I would like to reset passwords in order to unblock agents",
