@@ -39,7 +39,8 @@ var frIerVerbs = map[string]bool{
 	"varier": true, "expedier": true, "remedier": true, "licencier": true, "remercier": true,
 	"envier": true, "marier": true, "parier": true, "allier": true, "rallier": true,
 	"supplier": true, "crier": true, "nier": true, "prier": true, "initier": true,
-	"photocopier": true, "renier": true, "historier": true,
+	"photocopier": true, "renier": true, "historier": true, "privilegier": true, "pallier": true,
+	"approprier": true, "rapatrier": true,
 }
 
 // frReVerbs are the common -re and -oir infinitives; other words with
@@ -86,8 +87,8 @@ func frInfinitive(w string) bool {
 		return true
 	}
 	for _, prefix := range [...]string{"re", "de", "pre", "sur", "sous", "entre", "inter"} {
-		if rest, ok := strings.CutPrefix(w, prefix); ok && frReVerbs[rest] {
-			return true // relire, redire, prédire, surprendre
+		if rest, ok := strings.CutPrefix(w, prefix); ok && (frReVerbs[rest] || frIerVerbs[rest]) {
+			return true // relire, redire, prédire, surprendre, recopier
 		}
 	}
 	switch {
