@@ -40,7 +40,8 @@ var frIerVerbs = map[string]bool{
 	"envier": true, "marier": true, "parier": true, "allier": true, "rallier": true,
 	"supplier": true, "crier": true, "nier": true, "prier": true, "initier": true,
 	"photocopier": true, "renier": true, "historier": true, "privilegier": true, "pallier": true,
-	"approprier": true, "rapatrier": true,
+	"approprier": true, "rapatrier": true, "beneficier": true, "differencier": true, "concilier": true,
+	"reconcilier": true, "repertorier": true, "inventorier": true,
 }
 
 // frReVerbs are the common -re and -oir infinitives; other words with
