@@ -58,7 +58,9 @@ var wantMarkers = concat(
 	seqs(FR, "voudrais", true, "je ne voudrais pas", "je ne voudrais plus"),
 	seqs(EN, "want", false, "i want to", "i want", "i wanted to", "i prefer to", "i prefer", "i like to"),
 	seqs(EN, "would like", false, "i would like to", "i would like", "i'd like to", "i'd like",
-		"i would love to", "i'd love to", "i'd prefer to"),
+		"i would love to", "i'd love to", "i'd prefer to",
+		// Typed fast: "I woud like to", "I wold like to".
+		"i woud like to", "i wold like to", "i whould like to"),
 	seqs(EN, "need", false, "i need to", "i need", "i require"),
 	seqs(EN, "wish", false, "i wish to", "i wish"),
 	seqs(EN, "plural", false, "we want to", "we want", "we need to", "we need", "we would like to",

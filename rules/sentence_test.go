@@ -63,6 +63,8 @@ func TestParseSentence(t *testing.T) {
 			"secrétaire du club", "exporter la liste des adhérents", "ne plus recopier les inscriptions à la main", FR, "etq", "veux", "pour"},
 		{"fr pour bénéficier", "ETQ habitant, je veux déposer mon avis d'imposition pour bénéficier du tarif réduit.",
 			"habitant", "déposer mon avis d'imposition", "bénéficier du tarif réduit", FR, "etq", "veux", "pour"},
+		{"en would like, typed fast", "As a resident, I woud like to get a text when my bin is emptied",
+			"resident", "get a text when my bin is emptied", "", EN, "as a", "would like", ""},
 		{"en classic", "As a publisher, I want to edit a dataset so that I can fix errors.",
 			"publisher", "edit a dataset", "I can fix errors", EN, "as a", "want", "so that"},
 		{"en an, would like, in order to", "As an admin, I would like to reset passwords in order to unblock agents",
