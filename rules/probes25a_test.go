@@ -161,3 +161,16 @@ func TestReviewProbesTwoHundredAndEighteenthBatchVisibleOnlyTo(t *testing.T) {
 		{"ETQ médiatrice, je veux noter le téléphone de chaque locataire rencontré.\n\n- le téléphone n'est visible que des médiateurs du bailleur", true, true},
 	})
 }
+
+// TestIssueProbesTwoHundredAndNineteenthBatchControlTasks: a technical
+// task that puts a security control in place (a CSP, security headers)
+// protects the payment or the records its text names and processes
+// nothing new of them: security notes, no RGPD section, as a story's
+// need already said. Health data named in such a task still counts.
+// The first asked for the RGPD section before the change.
+func TestIssueProbesTwoHundredAndNineteenthBatchControlTasks(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Tâche : ajouter une CSP sur le portail des réservations", "Constat de l'audit : pas d'en-tête Content-Security-Policy sur le portail.\n\n- [ ] CSP en mode rapport pendant une semaine\n- [ ] vérifier que la redirection vers PayFiP pour le paiement par carte fonctionne toujours\n", false, true},
+		{"Tâche : en-têtes de sécurité sur l'espace santé", "Constat : pas d'en-têtes de sécurité sur les pages qui affichent les données de santé des patients.", true, true},
+	})
+}

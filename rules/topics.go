@@ -505,4 +505,5 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.documentOut(units, keep)
 	s.faultDisclosure(units, raw, keep)
 	s.listedPhotos(keep)
+	s.controlTask()
 }
