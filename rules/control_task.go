@@ -32,3 +32,29 @@ var protectedFeature = map[string]bool{
 	"bank-data": true, "photo-upload": true, "person-records": true, "tracking": true,
 	"account-lifecycle": true, "contact-details": true,
 }
+
+// featureFault reads a bug report whose only personal data is a record,
+// a name or birth date, or a tax figure the faulty feature handles ("le
+// bouton « Envoyer ma demande » reste grisé", "Date of birth field
+// rejects 29/02/2012"): the fault is in what exists and its fix
+// processes nothing new, so the RGPD section is not asked. A fault that
+// shows someone's data to another (disclosure), or names a person's
+// contact details, health or identity, still asks for it.
+func (s *story) featureFault() {
+	if !s.bugReport() {
+		return
+	}
+	for _, h := range s.topics {
+		if s.t.Topics[h.topic].Has(CategoryPersonalData) && !h.orgOwned && !faultFeatureData[s.t.Topics[h.topic].ID] {
+			return
+		}
+	}
+	for k := range s.topics {
+		if faultFeatureData[s.t.Topics[s.topics[k].topic].ID] {
+			s.topics[k].orgOwned = true
+		}
+	}
+}
+
+// faultFeatureData are the topics a faulty feature names as its own.
+var faultFeatureData = map[string]bool{"person-records": true, "civil-status": true, "tax-data": true}

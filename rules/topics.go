@@ -506,4 +506,5 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.faultDisclosure(units, raw, keep)
 	s.listedPhotos(keep)
 	s.controlTask()
+	s.featureFault()
 }
