@@ -388,3 +388,8 @@ func seesThenGets(ws []string, k int) bool {
 
 // keepOutVerbs archive, anonymise or send out what they name.
 var keepOutVerbs = setOf(`archiver anonymiser purger transmettre partager publier archive anonymise anonymize purge share publish`)
+
+// attendanceWords say who attended: a workflow verb on them records a
+// person's presence ("mark attendance"); a no-show marked absent is a
+// step of the booking.
+var attendanceWords = setOf(`attendance attended`)

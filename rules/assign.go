@@ -18,10 +18,6 @@ var (
 	// a stop is the step their enrolment waits for, no rota.
 	learnerNouns = setOf(`eleve eleves etudiant etudiants etudiante etudiantes candidat candidats candidate candidates
 		pupil pupils student students`)
-	// attendanceWords say who attended: a workflow verb on them records
-	// a person's presence ("mark attendance"); a no-show marked absent
-	// is a step of the booking.
-	attendanceWords = setOf(`attendance attended`)
 	// toWords introduce where an assignment puts its object.
 	toWords = setOf(`a au aux to`)
 )

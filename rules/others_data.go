@@ -433,8 +433,10 @@ func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicH
 
 // publishesPeople reports whether a list of people or their names
 // follow the publishing or showing verb that ends at off, in sentence
-// si: "publier la liste des commerçants aidés", "show which buskers are
-// performing"; "les avis publiés par les éclusiers" names who publishes.
+// si: "publier la liste des commerçants aidés", "publier sur le site les
+// noms des bénévoles"; "les avis publiés par les éclusiers" names who
+// publishes. English plurals count when the template knows the person
+// ("the names of the volunteers").
 func (s *story) publishesPeople(text string, off, si int) bool {
 	var buf [64]byte
 	for pos := off; pos < len(text); {
