@@ -33,20 +33,23 @@ var protectedFeature = map[string]bool{
 	"account-lifecycle": true, "contact-details": true,
 }
 
-// featureFault reads a bug report whose only personal data is a record,
-// a name or birth date, or a tax figure the faulty feature handles ("le
-// bouton « Envoyer ma demande » reste grisé", "Date of birth field
-// rejects 29/02/2012"): the fault is in what exists and its fix
-// processes nothing new, so the RGPD section is not asked. A fault that
+// featureFault reads a bug report, or an issue of a template about what
+// exists (a support request: Template.ExistingFeature), whose only
+// personal data is a record, a name or birth date, or a tax figure the
+// feature handles ("le bouton « Envoyer ma demande » reste grisé", "Date
+// of birth field rejects 29/02/2012", "Mme L. ne reçoit pas le courriel
+// de confirmation de son dossier"): the fault is in what exists and its
+// fix processes nothing new, so the RGPD section is not asked. One that
 // shows someone's data to another (disclosure), or names a person's
 // contact details, health or identity, still asks for it.
 func (s *story) featureFault() {
-	if !s.bugReport() {
+	if !s.bugReport() && !s.t.ExistingFeature {
 		return
 	}
 	for _, h := range s.topics {
-		if s.t.Topics[h.topic].Has(CategoryPersonalData) && !h.orgOwned && !faultFeatureData[s.t.Topics[h.topic].ID] {
-			return
+		id := s.t.Topics[h.topic].ID
+		if s.t.Topics[h.topic].Has(CategoryPersonalData) && !h.orgOwned && !faultFeatureData[id] || id == "deletion" {
+			return // a request to erase a record handles it
 		}
 	}
 	for k := range s.topics {

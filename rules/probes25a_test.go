@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
 
 // The twenty-first round's probes: classes read from heldout46 (set AV),
 // the twentieth round's yardstick, and the sets read before, written for
@@ -187,4 +191,25 @@ func TestIssueProbesTwoHundredAndTwentiethBatchFeatureFaults(t *testing.T) {
 		{"Bug: date of birth field rejects dates before 1930", "On the membership form the date of birth field shows 'invalid date' for 12/05/1928.", false, false},
 		{"Bug : le récépissé affiche le téléphone d'un autre usager", "Signalé par l'accueil : le récépissé de réservation porte le téléphone d'un autre usager.", true, true},
 	})
+}
+
+// TestIssueProbesTwoHundredAndTwentyFirstBatchSupportRequests: a support
+// request about what exists ("n'a pas reçu l'accusé de sa candidature")
+// names the record its feature handles: no RGPD
+// section, as for a bug report; one asking to erase a dossier still
+// asks for it. The first asked for it before the change.
+func TestIssueProbesTwoHundredAndTwentyFirstBatchSupportRequests(t *testing.T) {
+	set := builtin(t)
+	for _, c := range []struct {
+		in       rules.Input
+		rgpd     bool
+		security bool
+	}{
+		{rules.Input{Title: "Un exposant n'a pas reçu l'accusé de sa candidature", Body: "Appel du 12 mars : M. Petit a déposé sa candidature pour le vide-greniers mais n'a reçu aucun accusé de réception. Sa candidature est bien dans l'outil.", Labels: []string{"support"}}, false, false},
+		{rules.Input{Title: "Un adhérent demande la suppression de son dossier", Body: "Courrier reçu le 3 mars : il quitte le club et demande que son dossier soit supprimé.", Labels: []string{"support"}}, true, true},
+	} {
+		t.Run(c.in.Title, func(t *testing.T) {
+			wantReviews(t, rules.Analyze(c.in, set.SelectFor(c.in), ""), c.rgpd, c.security)
+		})
+	}
 }

@@ -80,6 +80,11 @@ type Template struct {
 	// sentence whose title asks a question ("Combien de temps garde-t-on
 	// les dossiers ?"; YAML "title_question: true").
 	TitleQuestion bool
+	// ExistingFeature says the template's issues report a fault of, or
+	// ask about, what the service already does (a bug report, a support
+	// request; YAML "existing_feature: true"): a record, a name, a birth
+	// date or a tax figure they name is the feature's, no new processing.
+	ExistingFeature bool
 	// NamedTopicsOnly reads topics only in the sections the template
 	// names (YAML "scan_unnamed: false"): the title and text under no
 	// heading, or under one the template does not know, ask for no

@@ -215,6 +215,12 @@ func build(rt *rawTemplate, source string, lookup lookupFunc) (*rules.Template, 
 		t.TitleQuestion = base.TitleQuestion
 	}
 	switch {
+	case rt.ExistingFeature != nil:
+		t.ExistingFeature = *rt.ExistingFeature
+	case base != nil:
+		t.ExistingFeature = base.ExistingFeature
+	}
+	switch {
 	case rt.ScanUnnamed != nil:
 		t.NamedTopicsOnly = !*rt.ScanUnnamed
 	case base != nil:

@@ -37,6 +37,7 @@ type rawTemplate struct {
 	TitleWords        []rawString     `yaml:"title_words"`
 	TitleQuestion     *bool           `yaml:"title_question"`
 	ScanUnnamed       *bool           `yaml:"scan_unnamed"`
+	ExistingFeature   *bool           `yaml:"existing_feature"`
 	Sections          []*rawSection   `yaml:"sections"`
 	Personas          []*rawPersona   `yaml:"personas"`
 	Topics            []*rawTopic     `yaml:"topics"`

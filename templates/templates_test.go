@@ -240,8 +240,8 @@ func TestExtendsInheritsWhatIsOmitted(t *testing.T) {
 }
 
 // TestStoryAndTitleWordsAreInherited: a repository's template that
-// extends a built-in one keeps its "story: false", its title words and
-// its title_question unless it writes its own.
+// extends a built-in one keeps its "story: false", its title words, its
+// title_question and its existing_feature unless it writes its own.
 func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 	base := mustBuiltin(t)
 	s, err := base.Load([]byte(`templates:
@@ -286,6 +286,26 @@ func TestStoryAndTitleWordsAreInherited(t *testing.T) {
 		tm, _ := s.Get(c.name)
 		if tm.NoStory != c.noStory || !slices.Equal(tm.TitleWords, c.words) || tm.TitleQuestion != c.question {
 			t.Errorf("%s: NoStory %v, title words %v, title question %v; want %v, %v, %v", c.name, tm.NoStory, tm.TitleWords, tm.TitleQuestion, c.noStory, c.words, c.question)
+		}
+	}
+	// existing_feature: bug and support report on what exists; a
+	// template that extends bug keeps it, one that says false does not,
+	// and user-story never had it.
+	s3, err := base.Load([]byte(`templates:
+  - name: incident
+    extends: bug
+    labels: [incident]
+  - name: evolution
+    extends: bug
+    labels: [évolution]
+    existing_feature: false
+`), ".github/cochef.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{"incident": true, "evolution": false, "support": true, "user-story": false} {
+		if tm, _ := s3.Get(name); tm.ExistingFeature != want {
+			t.Errorf("%s: ExistingFeature %v, want %v", name, tm.ExistingFeature, want)
 		}
 	}
 	// scan_unnamed: research reads only its named sections; a template
