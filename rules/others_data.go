@@ -394,11 +394,12 @@ var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show",
 func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
 	text := units[h.unit].text
 	si := sentenceIndex(text, h.start)
+	stop := sentenceStop(text, h.start) // once: sentenceIndex per word rescans the text
 	shown, shownAt := false, 0
 	var buf [64]byte
-	for pos := sentenceStart(text, h.start); pos < len(text) && !shown; {
+	for pos := sentenceStart(text, h.start); pos < stop && !shown; {
 		st, e, w := wordAt(text, pos, buf[:])
-		if st < 0 || sentenceIndex(text, st) != si {
+		if st < 0 || st >= stop {
 			break
 		}
 		for _, p := range displayPrefixes {
@@ -409,7 +410,7 @@ func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicH
 	if !shown {
 		return false
 	}
-	if s.sent == nil && s.publishesPeople(text, shownAt, si) {
+	if s.sent == nil && s.publishesPeople(text, shownAt, stop) {
 		// "publier chaque trimestre la liste des commerçants aidés": an
 		// issue with no story sentence about putting people online.
 		return true
@@ -432,16 +433,16 @@ func (s *story) publishedDetail(units []unitText, raw []rawTopicHit, h rawTopicH
 }
 
 // publishesPeople reports whether a list of people or their names
-// follow the publishing or showing verb that ends at off, in sentence
-// si: "publier la liste des commerçants aidés", "publier sur le site les
+// follow the publishing or showing verb that ends at off, before the
+// sentence's stop: "publier la liste des commerçants aidés", "publier sur le site les
 // noms des bénévoles"; "les avis publiés par les éclusiers" names who
 // publishes. English plurals count when the template knows the person
 // ("the names of the volunteers").
-func (s *story) publishesPeople(text string, off, si int) bool {
+func (s *story) publishesPeople(text string, off, stop int) bool {
 	var buf [64]byte
-	for pos := off; pos < len(text); {
+	for pos := off; pos < stop; {
 		st, e, w := wordAt(text, pos, buf[:])
-		if st < 0 || sentenceIndex(text, st) != si {
+		if st < 0 || st >= stop {
 			return false
 		}
 		if x := string(w); len(x) > 3 && pluralPerson(s.c, x, s.lang) && !s.c.organisationAfter(text, e) {

@@ -1,10 +1,6 @@
 package rules_test
 
-import (
-	"testing"
-
-	"github.com/cochef/cochef/rules"
-)
+import "testing"
 
 // The twenty-first round's probes: classes read from heldout46 (set AV),
 // the twentieth round's yardstick, and the sets read before, written for
@@ -199,17 +195,8 @@ func TestIssueProbesTwoHundredAndTwentiethBatchFeatureFaults(t *testing.T) {
 // section, as for a bug report; one asking to erase a dossier still
 // asks for it. The first asked for it before the change.
 func TestIssueProbesTwoHundredAndTwentyFirstBatchSupportRequests(t *testing.T) {
-	set := builtin(t)
-	for _, c := range []struct {
-		in       rules.Input
-		rgpd     bool
-		security bool
-	}{
-		{rules.Input{Title: "Un exposant n'a pas reçu l'accusé de sa candidature", Body: "Appel du 12 mars : M. Petit a déposé sa candidature pour le vide-greniers mais n'a reçu aucun accusé de réception. Sa candidature est bien dans l'outil.", Labels: []string{"support"}}, false, false},
-		{rules.Input{Title: "Un adhérent demande la suppression de son dossier", Body: "Courrier reçu le 3 mars : il quitte le club et demande que son dossier soit supprimé.", Labels: []string{"support"}}, true, true},
-	} {
-		t.Run(c.in.Title, func(t *testing.T) {
-			wantReviews(t, rules.Analyze(c.in, set.SelectFor(c.in), ""), c.rgpd, c.security)
-		})
-	}
+	issueProbes(t, []titledProbe{
+		{"Support : un exposant n'a pas reçu l'accusé de sa candidature", "Appel du 12 mars : M. Petit a déposé sa candidature pour le vide-greniers mais n'a reçu aucun accusé de réception. Sa candidature est bien dans l'outil.", false, false},
+		{"Support : un adhérent demande la suppression de son dossier", "Courrier reçu le 3 mars : il quitte le club et demande que son dossier soit supprimé.", true, true},
+	})
 }
