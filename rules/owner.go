@@ -341,22 +341,27 @@ func roleHead(role string, lang Lang) (first, head string, ok bool) {
 }
 
 // unknownPersonBooking reports whether a role the template does not know,
-// named like a person ("randonneur", "plaisancier", "hiker"), books
-// something: a booking is in the booker's name, whatever the records its
-// need names ("réserver une nuit au refuge"). Staff the template knows
-// keep their own reading.
+// named like a person ("randonneur", "plaisancier", "hiker"), by a person
+// word of the template or by a tie ("proche du défunt"), books something or
+// holds a place ("bloquer une place sur la chaîne"): a booking is in the
+// booker's name, whatever the records its need names ("réserver une nuit
+// au refuge"). Staff the template knows keep their own reading.
 func (s *story) unknownPersonBooking(word string) bool {
 	// The word first: it runs for every citizen keyword of a story whose
 	// persona is no citizen, and aboutOrganisation reads the whole need.
-	if w := fold(word); !strings.HasPrefix(w, "reserv") && w != "book" || s.sent == nil || s.persona >= 0 || s.aboutOrganisation() {
+	if w := fold(word); !strings.HasPrefix(w, "reserv") && !strings.HasPrefix(w, "bloqu") && w != "book" || s.sent == nil || s.persona >= 0 || s.aboutOrganisation() {
 		return false
 	}
 	if s.roleInOrganisation() {
 		return false // "trésorier d'association", "assistante du service": in an organisation's name
 	}
 	_, head, ok := roleHead(s.sent.Role, s.sent.Lang)
-	return ok && personShaped(head, s.sent.Lang)
+	return ok && (personShaped(head, s.sent.Lang) || s.c.isPerson(head) || kinRoles[head])
 }
+
+// kinRoles name a person by their tie to another ("proche du défunt",
+// "conjoint d'un résident"): nouns the people topic only lists in phrases.
+var kinRoles = setOf(`proche proches conjoint conjointe aidant aidante`)
 
 // staffPlaces, in a role, say it works for the service or a body.
 var staffPlaces = setOf(`service services mairie commune ville departement region ministere prefecture musee

@@ -1,0 +1,26 @@
+package rules_test
+
+import "testing"
+
+// The twenty-second round's probes: classes read from heldout48 (set AX),
+// the twenty-first round's yardstick, and the sets read before, written
+// for products they do not hold and labelled by the policy before each
+// change. Each batch's comment says which probes failed before it.
+
+// TestReviewProbesTwoHundredAndTwentySecondBatchHoldingAndGiving: a
+// person holding a place or dates for themselves books it ("bloquer une
+// place", "bloquer mes dates"), a relative booking is a person booking
+// ("en tant que proche du défunt"), and an e-mail address given or typed
+// in is collected ("donner mon courriel", "enter my email"). Staff
+// blocking a room for works book nothing of a person's. The first five
+// asked for nothing before the change.
+func TestReviewProbesTwoHundredAndTwentySecondBatchHoldingAndGiving(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que pêcheur, je souhaite bloquer une place au ponton de l'étang pour le concours de dimanche.", true, false},
+		{"ETQ locataire saisonnier, je veux bloquer mes dates dans le chalet communal depuis le site.", true, false},
+		{"En tant que proche d'un défunt, je veux réserver le salon funéraire municipal pour la veillée.", true, false},
+		{"ETQ riverain, je veux donner mon courriel quand je signale un nid-de-poule.", true, false},
+		{"As a museum visitor, I want to enter my email so that I hear about the next exhibition.", true, false},
+		{"ETQ agent des sports, je veux bloquer un créneau du gymnase pour des travaux de peinture.", false, false},
+	})
+}
