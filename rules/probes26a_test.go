@@ -24,3 +24,18 @@ func TestReviewProbesTwoHundredAndTwentySecondBatchHoldingAndGiving(t *testing.T
 		{"ETQ agent des sports, je veux bloquer un créneau du gymnase pour des travaux de peinture.", false, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndTwentyThirdBatchAnimalsCare: an animal's
+// care, vaccines or birth date name no data subject ("noter les vaccins
+// de chaque chien du refuge"), in the need or in a title the need
+// explains; a child's vaccines stay health data, and a dog listed among a
+// person's details stays that person's. The first three asked for both
+// reviews before the change.
+func TestIssueProbesTwoHundredAndTwentyThirdBatchAnimalsCare(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Carnet de soins du refuge", "ETQ soigneuse du refuge, je veux noter les vaccins et les vermifuges de chaque chien.", false, false},
+		{"Santé des chats recueillis", "En tant qu'agent de la fourrière, je veux saisir l'état de santé de chaque chat recueilli.", false, false},
+		{"Rappels de vaccins", "ETQ palefrenier, je veux voir la liste des chevaux dont le rappel de vaccin arrive à échéance.", false, false},
+		{"Vaccins des enfants", "ETQ infirmière de la crèche, je veux noter les vaccins de chaque enfant accueilli.", true, true},
+	})
+}
