@@ -39,3 +39,14 @@ func TestIssueProbesTwoHundredAndTwentyThirdBatchAnimalsCare(t *testing.T) {
 		{"Vaccins des enfants", "ETQ infirmière de la crèche, je veux noter les vaccins de chaque enfant accueilli.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTwentyFourthBatchPriceOfOne: the price of
+// one subscription ("le tarif de l'abonnement mensuel") is a price, as
+// "les tarifs des abonnements" was: the elided article split the
+// phrase. Both asked for the RGPD section before the change.
+func TestReviewProbesTwoHundredAndTwentyFourthBatchPriceOfOne(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire de la piscine, je veux modifier le tarif de l'abonnement trimestriel.", false, false},
+		{"ETQ régisseur de la médiathèque, je veux afficher le prix de l'abonnement annuel sur le portail.", false, false},
+	})
+}

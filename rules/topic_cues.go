@@ -310,9 +310,10 @@ func priceOf(before string) bool {
 	b := lastWords(before, 5)
 	for i := len(b) - 2; i >= 0; i-- {
 		if priceWords[b[i]] && (ofWords[b[i+1]] || b[i+1] == "for") {
-			// "les tarifs des entrées et des abonnements": the same list.
+			// "les tarifs des entrées et des abonnements": the same list;
+			// "le tarif de l'abonnement": the words split the elision.
 			for _, w := range b[i+2:] {
-				if !ofWords[w] && !roleArticles[w] && w != "et" && w != "and" && w != "ou" && w != "or" && len(w) < 4 {
+				if !ofWords[w] && !roleArticles[w] && w != "l" && w != "et" && w != "and" && w != "ou" && w != "or" && len(w) < 4 {
 					return false
 				}
 			}
