@@ -50,3 +50,17 @@ func TestReviewProbesTwoHundredAndTwentyFourthBatchPriceOfOne(t *testing.T) {
 		{"ETQ régisseur de la médiathèque, je veux afficher le prix de l'abonnement annuel sur le portail.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTwentyFifthBatchExpiringLinks: a link
+// that expires, or a page reached from an acknowledgement e-mail, opens
+// a person's page without signing in: security notes. Questioning a
+// person under caution is criminal-justice data. The four asked for no
+// security notes before the change.
+func TestReviewProbesTwoHundredAndTwentyFifthBatchExpiringLinks(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ géomètre, je reçois le plan cadastral par courriel ; le lien expire au bout de 48 heures.", false, true},
+		{"As an applicant, I can check the progress of my request on the page reached from the acknowledgement email.", false, true},
+		{"As a trading standards officer, I need to record the outcome of an interview under caution with the trader.", true, true},
+		{"ETQ agent de police municipale, je veux noter la date de l'audition libre du contrevenant dans le dossier.", true, true},
+	})
+}
