@@ -76,9 +76,12 @@ func restrictedVerb(ws []string) string {
 }
 
 // conditionCue reports whether a need, as folded words between spaces,
-// states a condition on the act: "sans le plan", "tant que", "avant".
+// states a condition on the act: "sans le plan", "tant que", "avant", or
+// a limit ("réserver plus de deux créneaux par semaine", "book more than
+// twice a month").
 func conditionCue(f string) bool {
-	for _, c := range []string{" sans ", " tant que ", " tant qu ", " avant ", " without ", " until ", " before "} {
+	for _, c := range []string{" sans ", " tant que ", " tant qu ", " avant ", " without ", " until ", " before ",
+		" plus de ", " plus d ", " deux fois ", " more than ", " twice "} {
 		if strings.Contains(f, c) {
 			return true
 		}

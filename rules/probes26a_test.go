@@ -64,3 +64,14 @@ func TestReviewProbesTwoHundredAndTwentyFifthBatchExpiringLinks(t *testing.T) {
 		{"ETQ agent de police municipale, je veux noter la date de l'audition libre du contrevenant dans le dossier.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTwentySixthBatchLimits: "je ne dois pas
+// pouvoir réserver plus de …" states a limit on what one may file, like
+// "sans le plan": a rule, no booking and no access right. Both asked for
+// the RGPD section before the change.
+func TestReviewProbesTwoHundredAndTwentySixthBatchLimits(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que lecteur, je ne dois pas pouvoir réserver plus de cinq documents à la fois.", false, false},
+		{"ETQ jardinier, je ne dois pas pouvoir m'inscrire plus de deux fois au même atelier de taille.", false, false},
+	})
+}
