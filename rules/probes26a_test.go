@@ -75,3 +75,17 @@ func TestReviewProbesTwoHundredAndTwentySixthBatchLimits(t *testing.T) {
 		{"ETQ jardinier, je ne dois pas pouvoir m'inscrire plus de deux fois au même atelier de taille.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTwentySeventhBatchAutomaticRefusals: a
+// refusal, a rejection, a striking-off, a suspension (in English) or a
+// charge the tool decides about a person is an automated decision: the
+// RGPD section. The second and the fourth asked for nothing before the
+// change (the others already read their candidate and their voters).
+func TestReviewProbesTwoHundredAndTwentySeventhBatchAutomaticRefusals(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ instructrice, je veux que la candidature soit rejetée automatiquement si le candidat a plus de 30 ans.", true, false},
+		{"ETQ régisseur, je veux que la caution soit encaissée automatiquement si le matériel n'est pas rendu sous 15 jours.", true, false},
+		{"ETQ agent du service élections, je veux que les électeurs partis de la commune soient radiés automatiquement.", true, false},
+		{"As a licensing officer, I want a street trading consent to be suspended automatically when the insurance lapses.", true, false},
+	})
+}
