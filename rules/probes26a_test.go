@@ -89,3 +89,19 @@ func TestReviewProbesTwoHundredAndTwentySeventhBatchAutomaticRefusals(t *testing
 		{"As a licensing officer, I want a street trading consent to be suspended automatically when the insurance lapses.", true, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndTwentyEighthBatchCountsPerWorker: a count
+// split by the person who did the work ("combien de contrôles chaque
+// inspecteur a réalisés", "how many potholes each inspector has logged")
+// shows each named person's activity: the RGPD section. A count per
+// commune or per operator stays nobody's. The first two asked for
+// nothing before the change (the third already read its animators).
+func TestReviewProbesTwoHundredAndTwentyEighthBatchCountsPerWorker(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable de la voirie, je veux voir combien de contrôles chaque inspecteur a réalisés cette semaine.", true, false},
+		{"As a highways manager, I want to see how many potholes each inspector has logged this month.", true, false},
+		{"ETQ cheffe du service des sports, je veux voir le nombre d'ouvertures de salles par animateur.", true, false},
+		{"ETQ directrice, je veux voir le nombre de demandes déposées par commune.", false, false},
+		{"As a licensing manager, I want to see the number of complaints per operator each quarter.", false, false},
+	})
+}

@@ -509,6 +509,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.documentOut(units, keep)
 	s.faultDisclosure(units, raw, keep)
 	s.listedPhotos(keep)
+	s.perPersonCount(keep)
 	s.controlTask()
 	s.featureFault()
 }
