@@ -105,3 +105,16 @@ func TestReviewProbesTwoHundredAndTwentyEighthBatchCountsPerWorker(t *testing.T)
 		{"As a licensing manager, I want to see the number of complaints per operator each quarter.", false, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndTwentyNinthBatchAccessDecided: access
+// granted in the future tense, as meeting notes decide it ("les
+// bénévoles auront accès à la liste", "the school nurses will have access
+// to the care plans"), changes who sees people's data: both reviews. The
+// French notes asked for nothing before the change (the English ones
+// already named health data).
+func TestIssueProbesTwoHundredAndTwentyNinthBatchAccessDecided(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"CR réunion avec l'épicerie solidaire (12/05)", "Présents : CCAS, deux bénévoles.\n\nDécisions :\n- les bénévoles de l'accueil auront accès à la liste des bénéficiaires du jour\n- la distribution du jeudi est avancée à 14 h", true, true},
+		{"Notes: meeting with the school nursing team (3 June)", "Decisions:\n- the school nurses will have access to the pupils' care plans through the portal\n- no more emailing of care plans", true, true},
+	})
+}
