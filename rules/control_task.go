@@ -61,3 +61,30 @@ func (s *story) featureFault() {
 
 // faultFeatureData are the topics a faulty feature names as its own.
 var faultFeatureData = map[string]bool{"person-records": true, "civil-status": true, "tax-data": true}
+
+// uploadFault reads a bug report or an issue about what exists whose
+// upload is the feature at fault ("Fichier trop volumineux" when a
+// resident attaches a study, a photo that will not upload): the upload
+// surface exists, the fix opens no new one, so the upload asks for
+// neither review. An upload that shows someone's files to another
+// (disclosure), or one the team labelled for a review, still counts.
+func (s *story) uploadFault() {
+	if !s.bugReport() && !s.t.ExistingFeature {
+		return
+	}
+	for _, h := range s.topics {
+		if id := s.t.Topics[h.topic].ID; id == "disclosure" || len(s.t.Topics[h.topic].Labels) > 0 {
+			return // "anyone who downloads a listing photo can see where the home is", labelled gdpr
+		}
+	}
+	kept := s.topics[:0]
+	for _, h := range s.topics {
+		if !faultUploads[s.t.Topics[h.topic].ID] {
+			kept = append(kept, h)
+		}
+	}
+	s.topics = kept
+}
+
+// faultUploads are the upload topics a faulty feature names as its own.
+var faultUploads = map[string]bool{"file-upload": true, "photo-upload": true}

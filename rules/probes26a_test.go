@@ -118,3 +118,15 @@ func TestIssueProbesTwoHundredAndTwentyNinthBatchAccessDecided(t *testing.T) {
 		{"Notes: meeting with the school nursing team (3 June)", "Decisions:\n- the school nurses will have access to the pupils' care plans through the portal\n- no more emailing of care plans", true, true},
 	})
 }
+
+// TestIssueProbesTwoHundredAndThirtiethBatchUploadFaults: a bug report or
+// a support request about an upload that exists ("le fichier est refusé
+// au-delà de 10 Mo", "photos will not upload from an iPhone") opens no new
+// upload surface: no review. Both asked for security notes before the
+// change.
+func TestIssueProbesTwoHundredAndThirtiethBatchUploadFaults(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Support : une association n'arrive pas à joindre son budget", "Appel reçu le 3 juin : le trésorier du club veut joindre le budget prévisionnel (PDF de 12 Mo) à la demande de subvention et obtient le message « Fichier trop volumineux ».\n\nPeut-on relever la limite ?", false, false},
+		{"Bug: photos will not upload from an iPhone", "Steps: open a pothole report on an iPhone, add a photo from the camera roll. The spinner never stops and the photo is not attached.", false, false},
+	})
+}

@@ -512,4 +512,5 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.perPersonCount(keep)
 	s.controlTask()
 	s.featureFault()
+	s.uploadFault()
 }
