@@ -93,7 +93,7 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the forty-eight
+// TestJudgmentHeldOut guards the review figures on the fifty
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
@@ -111,19 +111,19 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout5", map[string][2]float64{"rgpd": {0.93, 0.93}, "security": {0.92, 0.93}}},
 		{"heldout6", map[string][2]float64{"rgpd": {0.78, 0.83}, "security": {0.88, 0.86}}},
 		{"heldout7", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.96, 0.88}}},
-		{"heldout8", map[string][2]float64{"rgpd": {0.88, 0.91}, "security": {0.93, 0.9}}},
+		{"heldout8", map[string][2]float64{"rgpd": {0.88, 0.92}, "security": {0.93, 0.9}}},
 		{"heldout9", map[string][2]float64{"rgpd": {0.88, 0.87}, "security": {0.92, 0.83}}},
 		{"heldout10", map[string][2]float64{"rgpd": {0.91, 0.88}, "security": {0.97, 0.92}}},
 		{"heldout11", map[string][2]float64{"rgpd": {0.87, 0.93}, "security": {0.97, 0.85}}},
 		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.93, 0.78}}},
 		{"heldout13", map[string][2]float64{"rgpd": {0.93, 0.86}, "security": {0.94, 0.85}}},
-		{"heldout14", map[string][2]float64{"rgpd": {0.87, 0.83}, "security": {0.95, 0.82}}},
+		{"heldout14", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.95, 0.82}}},
 		{"heldout15", map[string][2]float64{"rgpd": {0.86, 0.84}, "security": {0.92, 0.74}}},
 		{"heldout16", map[string][2]float64{"rgpd": {0.9, 0.83}, "security": {0.93, 0.82}}},
 		{"heldout17", map[string][2]float64{"rgpd": {0.88, 0.91}, "security": {0.98, 0.81}}},
 		{"heldout18", map[string][2]float64{"rgpd": {0.85, 0.93}, "security": {0.9, 0.91}}},
 		{"heldout19", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.9, 0.89}}},
-		{"heldout20", map[string][2]float64{"rgpd": {0.89, 0.86}, "security": {0.96, 0.8}}},
+		{"heldout20", map[string][2]float64{"rgpd": {0.89, 0.88}, "security": {0.96, 0.8}}},
 		{"heldout21", map[string][2]float64{"rgpd": {0.87, 0.88}, "security": {0.92, 0.85}}},
 		{"heldout22", map[string][2]float64{"rgpd": {0.9, 0.89}, "security": {0.88, 0.86}}},
 		{"heldout23", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.91, 0.82}}},
@@ -131,9 +131,9 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout25", map[string][2]float64{"rgpd": {0.88, 0.89}, "security": {0.93, 0.94}}},
 		{"heldout26", map[string][2]float64{"rgpd": {0.88, 0.93}, "security": {0.9, 0.92}}},
 		{"heldout27", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.93, 0.91}}},
-		{"heldout28", map[string][2]float64{"rgpd": {0.9, 0.89}, "security": {0.94, 0.91}}},
+		{"heldout28", map[string][2]float64{"rgpd": {0.9, 0.9}, "security": {0.94, 0.91}}},
 		{"heldout29", map[string][2]float64{"rgpd": {0.89, 0.87}, "security": {0.95, 0.83}}},
-		{"heldout30", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.96, 0.87}}},
+		{"heldout30", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.96, 0.87}}},
 		{"heldout31", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.91, 0.85}}},
 		{"heldout32", map[string][2]float64{"rgpd": {0.87, 0.9}, "security": {0.93, 0.92}}},
 		{"heldout33", map[string][2]float64{"rgpd": {0.85, 0.89}, "security": {0.9, 0.88}}},
@@ -148,10 +148,12 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout42", map[string][2]float64{"rgpd": {0.85, 0.86}, "security": {0.9, 0.89}}},
 		{"heldout43", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.86, 0.87}}},
 		{"heldout44", map[string][2]float64{"rgpd": {0.85, 0.87}, "security": {0.86, 0.86}}},
-		{"heldout45", map[string][2]float64{"rgpd": {0.85, 0.9}, "security": {0.89, 0.92}}},
+		{"heldout45", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.9, 0.92}}},
 		{"heldout46", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.87, 0.84}}},
 		{"heldout47", map[string][2]float64{"rgpd": {0.85, 0.92}, "security": {0.89, 0.85}}},
-		{"heldout48", map[string][2]float64{"rgpd": {0.88, 0.82}, "security": {0.84, 0.89}}},
+		{"heldout48", map[string][2]float64{"rgpd": {0.88, 0.86}, "security": {0.85, 0.89}}},
+		{"heldout49", map[string][2]float64{"rgpd": {0.81, 0.9}, "security": {0.89, 0.86}}},
+		{"heldout50", map[string][2]float64{"rgpd": {0.75, 0.87}, "security": {0.86, 0.87}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
