@@ -16,9 +16,7 @@ var workerNouns = setOf(`officer officers inspector inspectors technician techni
 	inspecteurs inspectrice inspectrices benevole benevoles animateur animateurs animatrice animatrices chauffeur
 	chauffeurs correcteur correcteurs correctrice correctrices evaluateur evaluateurs evaluatrice evaluatrices`)
 
-// perWords open the person a count is split by. An operator is staff to
-// doerStaff, a company when a count is split by it ("complaints per
-// operator"): operatorWords are left out.
+// perWords open the person a count is split by.
 var perWords = setOf(`each chaque par per`)
 
 // perPersonCount keeps the doer topic when the need asks for a count
@@ -40,6 +38,8 @@ func (s *story) perPersonCount(keep func(topic int, word string, orgOwned bool))
 			if (ws[j] == "chaque" || ws[j] == "each") && j+1 < len(ws) {
 				j++
 			}
+			// An operator is staff to doerStaff, a company when a count
+			// is split by it ("complaints per operator").
 			if p := ws[j]; (doerStaff[p] || workerNouns[p]) && !operatorWords[strings.TrimSuffix(p, "s")] {
 				if k := s.firstTopicOf(ContextDoer); k >= 0 {
 					keep(k, w+" "+p, false)
