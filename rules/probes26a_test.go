@@ -130,3 +130,18 @@ func TestIssueProbesTwoHundredAndThirtiethBatchUploadFaults(t *testing.T) {
 		{"Bug: photos will not upload from an iPhone", "Steps: open a pothole report on an iPhone, add a photo from the camera roll. The spinner never stops and the photo is not attached.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndThirtyFirstBatchPhotoConsent: a parent
+// giving or refusing consent to photos of their child ("j'autorise ou non
+// la prise de photos de mon enfant pendant la classe verte") records a
+// choice about the child: the RGPD section, no security notes, no photo
+// being taken, sent or published. Photos of the children published on
+// the site still ask for both. The first two asked for security notes
+// before the change.
+func TestReviewProbesTwoHundredAndThirtyFirstBatchPhotoConsent(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux indiquer à l'inscription si j'autorise ou non la prise de photos de mon enfant pendant la classe verte.", true, false},
+		{"ETQ parent, je veux autoriser ou refuser les photos de mon enfant lors du spectacle de fin d'année.", true, false},
+		{"ETQ animatrice, je veux publier sur le site les photos des enfants du spectacle de fin d'année.", true, true},
+	})
+}
