@@ -145,3 +145,15 @@ func TestReviewProbesTwoHundredAndThirtyFirstBatchPhotoConsent(t *testing.T) {
 		{"ETQ animatrice, je veux publier sur le site les photos des enfants du spectacle de fin d'année.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndThirtySecondBatchDragGesture: dragging
+// something across a plan or a planning ("réorganiser les étals sur le
+// plan par glisser-déposer") sends no file: no upload. Supporting
+// documents dropped that way still are. The first asked for security
+// notes before the change.
+func TestReviewProbesTwoHundredAndThirtySecondBatchDragGesture(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ régisseuse du marché, je veux réorganiser les étals sur le plan par glisser-déposer.", false, false},
+		{"ETQ demandeur, je veux déposer mes pièces justificatives par glisser-déposer.", true, true},
+	})
+}

@@ -179,6 +179,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			// A title's word ("Vaccins à renouveler") is the need's.
 			continue // "les soins donnés à chaque animal", "le passeport bovin": no data subject
 		}
+		if dragGesture(text, h.start, h.end) {
+			continue // "déplacer une table par glisser-déposer": a gesture, no file sent
+		}
 		if consentedPhotos[t.ID] && photoConsent(text, h.start) {
 			continue // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 		}

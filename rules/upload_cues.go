@@ -22,3 +22,24 @@ var consentVerbs = setOf(`autorise autoriser autorisation autorisations autorise
 // consentedPhotos are the topics of photos taken of people, which a
 // consent names without taking any.
 var consentedPhotos = setOf(`event-photos photo-taken`)
+
+// dragGesture reports whether the keyword at text[start:end] is the
+// drag-and-drop gesture ("placer les métiers sur le plan par
+// glisser-déposer", "déplacer une table par glisser-déposer") in a
+// sentence that names no file: moving something on a screen uploads
+// nothing. "déposer les pièces par glisser-déposer" still uploads.
+func dragGesture(text string, start, end int) bool {
+	if fold(text[start:end]) != "glisser-deposer" {
+		return false
+	}
+	for _, w := range words(text[sentenceStart(text, start):sentenceStop(text, end)]) {
+		if uploadedThings[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// uploadedThings name what an upload sends.
+var uploadedThings = setOf(`fichier fichiers piece pieces document documents photo photos image images releve releves
+	justificatif justificatifs pdf jpg jpeg png mo shapefile geojson csv scan scans file files`)
