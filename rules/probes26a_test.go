@@ -157,3 +157,16 @@ func TestReviewProbesTwoHundredAndThirtySecondBatchDragGesture(t *testing.T) {
 		{"ETQ demandeur, je veux déposer mes pièces justificatives par glisser-déposer.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndThirtyThirdBatchRecordVerb: the English
+// verb "record" ("I want to record the condition of every bench") was
+// read as a person's records; over a sentence that names no person and
+// no photo, what is recorded is a thing's. A person named in the sentence
+// keeps the RGPD section. The first two asked for it before the change.
+func TestReviewProbesTwoHundredAndThirtyThirdBatchRecordVerb(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a parks officer, I want to record the condition of every bench in the park.", false, false},
+		{"As a harbour engineer, I want to record the depth measured at each buoy after dredging.", false, false},
+		{"As a caseworker, I want to record the reasons the applicant gives for a late claim.", true, false},
+	})
+}

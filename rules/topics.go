@@ -289,6 +289,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			if frenchTools[fold(h.word)] && s.lang == FR {
 				continue // "mon application", "les applications du ministère": software
 			}
+			if t.Context == ContextOwn && s.recordVerb(text, h.start, h.end) {
+				continue // "I want to record the venue of each ceremony": the verb, no one's records
+			}
 			if t.Context == ContextOwn && uiCompound(text, h.start, h.end) {
 				continue // "the application form", "la page de réservation"
 			}
