@@ -175,15 +175,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if negatedAt(text, h.start) || inventedAfter(text[h.end:]) || brandIdentity(text, h.start, h.end) {
 			continue // "sans données nominatives", "no cookies", "l'identité visuelle"
 		}
-		if animalFacts[t.ID] && (s.animalFact(text, h.start, h.end) || h.unit == 0 && s.sent != nil && s.animalFact(s.sent.Action, 0, 0)) {
-			// A title's word ("Vaccins à renouveler") is the need's.
-			continue // "les soins donnés à chaque animal", "le passeport bovin": no data subject
-		}
-		if dragGesture(text, h.start, h.end) {
-			continue // "déplacer une table par glisser-déposer": a gesture, no file sent
-		}
-		if consentedPhotos[t.ID] && photoConsent(text, h.start) {
-			continue // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
+		if s.lookalike(t, text, h) {
+			continue // "les soins donnés à chaque animal", "par glisser-déposer": no one's data, no upload
 		}
 		if s.c.sharedWithRelative(text, h.start, h.end) {
 			continue // "copier le lien d'une fiche pratique pour l'envoyer à un proche"
