@@ -16,7 +16,7 @@ func (s *story) recordVerb(text string, start, end int) bool {
 		return false
 	}
 	for _, w := range words(text[sentenceStart(text, start):sentenceStop(text, end)]) {
-		if s.c.isPerson(w) || s.c.isPerson(strings.TrimSuffix(w, "s")) || enPersonNouns[w] || w == "photo" || w == "photos" {
+		if s.c.isPerson(w) || s.c.isPerson(strings.TrimSuffix(w, "s")) || workerNouns[w] || enPersonNouns[w] || w == "photo" || w == "photos" {
 			return false // "defer a donor and record the reason"; photos may show people
 		}
 	}
@@ -26,7 +26,7 @@ func (s *story) recordVerb(text string, start, end int) bool {
 // recordVerbBefore come before "record" as a verb.
 var recordVerbBefore = setOf(`to i we can cannot must will should and or also then please`)
 
-// enPersonNouns name people the template's people words leave out.
+// enPersonNouns name people the template's people words and workerNouns
+// leave out.
 var enPersonNouns = setOf(`adult adults host hosts donor donors builder builders handler handlers keeper keepers
-	inspector inspectors officer officers occupant occupants owner owners driver drivers person people
-	caller callers holder holders trader traders`)
+	occupant occupants owner owners person people caller callers holder holders trader traders`)
