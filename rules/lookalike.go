@@ -8,7 +8,7 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 	switch {
 	case animalFacts[t.ID] && (s.animalFact(text, h.start, h.end) || h.unit == 0 && s.sent != nil && s.animalFact(s.sent.Action, 0, 0)):
 		return true // "les soins donnés à chaque animal", "le passeport bovin": no data subject
-	case dragGesture(text, h.start, h.end):
+	case t.ID == "file-upload" && dragGesture(text, h.start, h.end):
 		return true // "déplacer une table par glisser-déposer": a gesture, no file sent
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken

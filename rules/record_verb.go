@@ -9,7 +9,7 @@ import "strings"
 // named food handler is excluded", or a record with photos, stay a
 // person's.
 func (s *story) recordVerb(text string, start, end int) bool {
-	if fold(text[start:end]) != "record" {
+	if end-start != len("record") || fold(text[start:end]) != "record" {
 		return false
 	}
 	if ws := lastWords(text[:start], 1); len(ws) > 0 && !recordVerbBefore[ws[0]] {

@@ -7,12 +7,7 @@ package rules
 // choice about the person is recorded, which their own words already
 // make personal data; no photo is taken, sent or published.
 func photoConsent(text string, start int) bool {
-	for _, w := range words(text[sentenceStart(text, start):start]) {
-		if consentVerbs[w] {
-			return true
-		}
-	}
-	return false
+	return anyWordIn(text[sentenceStart(text, start):start], consentVerbs)
 }
 
 // consentVerbs give or refuse a consent.
@@ -29,15 +24,10 @@ var consentedPhotos = setOf(`event-photos photo-taken`)
 // sentence that names no file: moving something on a screen uploads
 // nothing. "déposer les pièces par glisser-déposer" still uploads.
 func dragGesture(text string, start, end int) bool {
-	if fold(text[start:end]) != "glisser-deposer" {
+	if end-start != len("glisser-déposer") || fold(text[start:end]) != "glisser-deposer" {
 		return false
 	}
-	for _, w := range words(text[sentenceStart(text, start):sentenceStop(text, end)]) {
-		if uploadedThings[w] {
-			return false
-		}
-	}
-	return true
+	return !anyWordIn(text[sentenceStart(text, start):sentenceStop(text, end)], uploadedThings)
 }
 
 // uploadedThings name what an upload sends.
