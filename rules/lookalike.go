@@ -3,13 +3,17 @@ package rules
 // lookalike reports whether the keyword h of topic t only looks like what
 // the topic asks a review for: an animal's care, passport or birth date
 // (a title's word, "Vaccins à renouveler", read with the need), a drag
-// and drop that sends no file, photos a parent consents to.
+// and drop that sends no file, photos a parent consents to, a thing's GPS
+// position.
 func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 	switch {
 	case animalFacts[t.ID] && (s.animalFact(text, h.start, h.end) || h.unit == 0 && s.sent != nil && s.animalFact(s.sent.Action, 0, 0)):
 		return true // "les soins donnés à chaque animal", "le passeport bovin": no data subject
 	case t.ID == "file-upload" && dragGesture(text, h.start, h.end):
 		return true // "déplacer une table par glisser-déposer": a gesture, no file sent
+	case t.ID == "personal-details" && gpsCoordinates(text, h.start, h.end),
+		t.ID == "location" && s.thingPosition(text, h.start, h.end):
+		return true // "un arbre avec sa hauteur et sa position GPS": a thing's place, no one's
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}

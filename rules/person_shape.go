@@ -67,4 +67,5 @@ var frThings = setOf(`leur leurs plusieurs ailleurs capteur compteur serveur ord
 	liste piste checkliste
 	lien bien rien chien mien tien sien ancien entretien soutien maintien quotidien
 	financier foncier mobilier immobilier hospitalier journalier regulier singulier sortant entrant
+	composteur pigeonnier poulailler cendrier pommier poirier cerisier olivier figuier prunier laurier rosier
 	matrice cicatrice calculatrice generatrice tondeuse perceuse agrafeuse`)

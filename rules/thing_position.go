@@ -1,0 +1,54 @@
+package rules
+
+// GPS coordinates locate whatever carries them. An inventory of things
+// ("un point d'eau incendie (numéro, adresse, coordonnées GPS)", "ajouter
+// une plage surveillée (nom, position GPS, horaires)", "exporter les
+// coordonnées GPS des points de mesure") names no one's whereabouts; a
+// person's position, a phone's, a vehicle's or a tracker's does, and so do
+// the GPS data a photo carries.
+
+// gpsCoordinates reports whether the contact-details word at
+// text[start:end] is "coordonnées" read as coordinates: followed by "GPS",
+// never a person's contact details (the location topic reads the GPS).
+func gpsCoordinates(text string, start, end int) bool {
+	var buf [16]byte
+	if w := text[start:end]; len(w) != len("coordonnées") || string(appendFold(buf[:0], w)) != "coordonnees" {
+		return false
+	}
+	_, _, next := wordAt(text, end, buf[:])
+	return string(next) == "gps"
+}
+
+// thingPosition reports whether the GPS position found at text[start:end]
+// is a thing's: its sentence names no person, no one's own position ("ma
+// position GPS"), nothing a person carries or drives and no photo.
+func (s *story) thingPosition(text string, start, end int) bool {
+	if !anyWordIn(text[start:end], gpsWords) {
+		return false
+	}
+	var buf [64]byte
+	stop := sentenceStop(text, end)
+	for pos := sentenceStart(text, start); pos < stop; {
+		st, e, w := wordAt(text[:stop], pos, buf[:])
+		if st < 0 {
+			break
+		}
+		if word := string(w); carriedWords[word] || firstPossessives[word] || s.c.isPerson(word) {
+			return false
+		}
+		pos = e
+	}
+	return true
+}
+
+var gpsWords = setOf(`gps`)
+
+// carriedWords name what goes with a person (a phone, a vehicle, a
+// tracker, a pendant) or records where it was taken (a photo), folded.
+var carriedWords = setOf(`telephone telephones smartphone smartphones mobile mobiles portable portables tablette tablettes
+	appareil appareils application appli vehicule vehicules camion camions voiture voitures car cars bus minibus
+	scooter scooters velo velos boitier boitiers balise balises traceur traceurs pendentif pendentifs montre montres
+	chauffeur chauffeurs conducteur conducteurs agent agents equipe equipes personne personnes
+	photo photos image images exif metadonnees
+	phone phones device devices app vehicle vehicles van vans truck trucks bike bikes tracker trackers pendant pendants
+	watch watches driver drivers staff picture pictures metadata`)
