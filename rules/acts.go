@@ -320,6 +320,8 @@ func (s *story) needAct() needAct {
 		// "accepter ou refuser les cookies de mesure d'audience": a
 		// person's consent recorded, not a dossier moved along.
 		return actProcess
+	case offersToNextInLine(verb, f):
+		return actWorkflow // "proposer le logement au premier demandeur de la liste"
 	case workflowVerbs[verb] && !(s.citizenPerson() && renewsOwn(verb, wordBefore(ws, next), next)) && !ownThing(ws, next, accountNouns) &&
 		!nearHome(f):
 		return actWorkflow
