@@ -36,9 +36,10 @@ var animalFacts = setOf(`health identity civil-status`)
 // "volaille", "agneau").
 var animalWords = setOf(`animal animaux bete betes betail bovin bovins bovine bovines veau veaux vache vaches
 	taureau taureaux chevre chevres mouton moutons brebis cheval chevaux poney poneys ane anes
-	cochon cochons lapin lapins poule poules chien chiens chat chats
+	cochon cochons lapin lapins poule poules chien chiens chat chats pigeon pigeons oiseau oiseaux
+	abeille abeilles poisson poissons
 	animals cattle cow cows calf calves sheep lamb lambs goat goats horse horses pony ponies pig pigs
-	poultry hen hens dog dogs cat cats livestock`)
+	poultry hen hens dog dogs cat cats livestock pigeon pigeons bird birds bee bees fish`)
 
 // listedAfterComma reports whether the word at text[st:] follows a comma:
 // an item of a list.

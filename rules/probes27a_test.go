@@ -1,0 +1,54 @@
+package rules_test
+
+import "testing"
+
+// The twenty-third round's probes: classes read from heldout50 (set AZ),
+// the twenty-second round's yardstick, heldout51 (set BA) and the sets
+// read before, written for products they do not hold and labelled by the
+// policy before each change. Each batch's comment says which probes
+// failed before it.
+
+// TestReviewProbesTwoHundredAndThirtyFourthBatchThingPositions: the GPS
+// position or coordinates of a thing (a bench, a compost bin, a
+// defibrillator) locate no one, and "coordonnées GPS" are never contact
+// details; a person's own position, a vehicle's or a phone's stay
+// location data. The first four asked for an RGPD section before the
+// change.
+func TestReviewProbesTwoHundredAndThirtyFourthBatchThingPositions(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que technicien de la voirie, je veux ajouter un banc public avec sa position GPS et son matériau.", false, false},
+		{"ETQ agent des espaces verts, je veux exporter les coordonnées GPS des composteurs collectifs.", false, false},
+		{"ETQ gestionnaire des défibrillateurs, je veux saisir les coordonnées GPS de chaque défibrillateur installé dans les salles communales.", false, false},
+		{"As a parks officer, I want to export the GPS coordinates of every picnic table.", false, false},
+		{"ETQ usager, je veux signaler un dépôt sauvage avec ma position GPS.", true, false},
+		{"En tant que responsable du parc automobile, je veux voir la position GPS des véhicules de la police municipale.", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndThirtyFifthBatchNextInLine: staff offering
+// what was freed to the first person of a list take one more step of the
+// list's workflow ("proposer une parcelle libérée au premier demandeur de
+// la liste d'attente"); a person joining the list, or a list that offers
+// places by itself, still asks for the RGPD section. The first two asked
+// for one before the change.
+func TestReviewProbesTwoHundredAndThirtyFifthBatchNextInLine(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire des jardins familiaux, je veux proposer une parcelle libérée au premier demandeur de la liste d'attente.", false, false},
+		{"En tant qu'agent du conservatoire, je souhaite proposer la place d'un élève démissionnaire au premier enfant de la liste complémentaire.", false, false},
+		{"ETQ habitant, je veux m'inscrire sur la liste d'attente des jardins familiaux.", true, false},
+		{"ETQ gestionnaire des jardins familiaux, je veux que chaque parcelle libérée soit proposée automatiquement au premier demandeur de la liste d'attente.", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndThirtySixthBatchBirdsAndBees: birds, bees
+// and fish are animals too; their injuries and diseases name no data
+// subject. A person's injury stays health data. The first three asked for
+// both reviews before the change.
+func TestReviewProbesTwoHundredAndThirtySixthBatchBirdsAndBees(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je veux signaler un pigeon blessé dans la cour de mon immeuble.", false, false},
+		{"ETQ agent du centre de soins, je veux noter les oiseaux malades recueillis chaque jour.", false, false},
+		{"As a beekeeper, I want to record the disease found in each hive of bees.", false, false},
+		{"ETQ animateur du centre de loisirs, je veux signaler un enfant blessé pendant la sortie.", true, true},
+	})
+}
