@@ -362,8 +362,11 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				// ("my saved card" is a keyword of its own).
 				continue
 			}
-			if s.inOrganisationName() {
-				continue // "réserver le gymnase au nom de l'association": the organisation's booking
+			if filingNoun(text, h.start, h.word) || s.inOrganisationName() {
+				// "le stock en réserve", "in the register": a noun, no
+				// filing; "réserver le gymnase au nom de l'association":
+				// the organisation's booking.
+				continue
 			}
 			if howOrWhoCan(text[:h.start]) {
 				continue // "a page that explains who can apply", "comment s'inscrire": the procedure told
@@ -469,8 +472,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 		text := units[h.unit].text
 		if negatedAt(text, h.start) || inventedAfter(text[h.end:]) || interfaceStateKept(text, h.start, h.end) || archivesPlace(text, h.start, h.end, s.lang) ||
-			fixedPhrase(text, h.start, h.end) || s.crudOfThings(text, h.start, h.end) {
-			continue // "le filtre choisi est conservé": the screen's state, nobody's data; "aux Archives": a place; "mes candidats orientés": sent by others
+			fixedPhrase(text, h.start, h.end) || s.crudOfThings(text, h.start, h.end) || s.lookalike(&s.t.Topics[h.topic], text, h) {
+			continue // "le filtre choisi est conservé": the screen's state, nobody's data; "aux Archives": a place; "mes candidats orientés": sent by others; "le plan hors ligne"
 		}
 		if units[h.unit].sentence && s.inBenefitOnly(h.word) {
 			continue // "… pour que la mairie vienne le détruire": why, not what the story does
