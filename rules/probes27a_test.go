@@ -52,3 +52,46 @@ func TestReviewProbesTwoHundredAndThirtySixthBatchBirdsAndBees(t *testing.T) {
 		{"ETQ animateur du centre de loisirs, je veux signaler un enfant blessé pendant la sortie.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndThirtySeventhBatchFilingNouns: a filing
+// verb spelt like a noun names a thing ("le stock en réserve", "the
+// electoral register", "in the register"); booking, registering and
+// taking a register of children stay acts on a person. The first two
+// asked for an RGPD section before the change.
+func TestReviewProbesTwoHundredAndThirtySeventhBatchFilingNouns(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que magasinier de la ludothèque, je souhaite voir les jeux en réserve par catégorie.", false, false},
+		{"As a member of the public, I want to look up the war graves of a village in the register.", false, false},
+		{"As a visitor, I want to find the listed buildings of my street in the register.", false, false},
+		{"ETQ habitant, je veux réserver un composteur pour mon jardin.", true, false},
+		{"As a resident, I want to register for the garden waste collection.", true, false},
+		{"As a Brownies leader, I want to take the register of my unit on my phone.", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndThirtyEighthBatchHearingAudience: a
+// feature made for people who are hard of hearing ("pour les personnes
+// malentendantes") is an audience, like "sourd"; a person said to be
+// hard of hearing stays health data. The first two asked for both
+// reviews before the change.
+func TestReviewProbesTwoHundredAndThirtyEighthBatchHearingAudience(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Annonces", "En tant qu'habitant, je souhaite des annonces visuelles pour les personnes malentendantes sur les écrans de la gare routière.", false, false},
+		{"Boucle magnétique pour les usagers malentendants", "En tant qu'agent d'accueil, je souhaite signaler sur le site que l'accueil de la piscine est équipé d'une boucle magnétique.", false, false},
+		{"Interprète", "ETQ agent d'accueil, je veux noter qu'un usager est malentendant pour prévoir un interprète au rendez-vous.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndThirtyNinthBatchOfflineMap: a map kept
+// offline holds no one's records ("le plan des bornes incendie hors
+// ligne", "the map of the trails"), though it names a kind of access
+// after a person's word ("les accès pompiers"); children's records kept
+// offline still ask for the security notes. The first two asked for them
+// before the change.
+func TestReviewProbesTwoHundredAndThirtyNinthBatchOfflineMap(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que gardien du stade, je veux consulter hors ligne le plan des sorties de secours et des accès pompiers.", false, false},
+		{"As a ranger, I want the map of the trails to be available offline on my phone.", false, false},
+		{"En tant qu'animateur, je peux consulter hors ligne le plan du camp et les fiches des enfants de mon groupe.", false, true},
+	})
+}

@@ -52,3 +52,41 @@ var carriedWords = setOf(`telephone telephones smartphone smartphones mobile mob
 	photo photos image images exif metadonnees
 	phone phones device devices app vehicle vehicles van vans truck trucks bike bikes tracker trackers pendant pendants
 	watch watches driver drivers staff picture pictures metadata`)
+
+// offlineMap reports whether an offline copy found at text[start:end] is
+// of a map and nothing else: "consulter hors ligne le plan des accès
+// pompiers" keeps no one's records on the device, where "la liste des
+// enfants hors connexion" or "the tenant's details offline" do.
+func (s *story) offlineMap(text string, start, end int) bool {
+	sentence := text[sentenceStart(text, start):sentenceStop(text, end)]
+	if !anyWordIn(sentence, mapWords) || anyWordIn(sentence, offlineRecordWords) {
+		return false
+	}
+	// A person named after a determiner is someone's record ("les
+	// enfants de mon groupe"); "le plan des accès pompiers" names a kind
+	// of access.
+	var buf [64]byte
+	prevDet := false
+	for pos := 0; pos < len(sentence); {
+		st, e, w := wordAt(sentence, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		word := string(w)
+		if prevDet && s.c.isPerson(word) {
+			return false
+		}
+		prevDet = roleArticles[word] || possessives[word] || ofWords[word]
+		pos = e
+	}
+	return true
+}
+
+var (
+	mapWords = setOf(`plan plans map maps`) // not "carte": a card too ("les cartes actives")
+	// offlineRecordWords name what holds people's data on a device.
+	offlineRecordWords = setOf(`dossier dossiers fiche fiches liste listes registre registres rapport rapports compte
+		tournee tournees rendez saisir saisis saisie releve releves index controle controles
+		record records list lists register details file files case cases application applications report reports
+		round rounds visit visits inspection inspections enter`)
+)
