@@ -44,8 +44,12 @@ func (c *compiled) personLike(w string, lang Lang) bool {
 	if lang != FR || frThings[w] || frThings[strings.TrimRight(w, "sx")] || frThings[stem(w)] || frInfinitive(w) {
 		return false
 	}
-	return personShaped(w, FR)
+	return personShaped(w, FR) || frPersonNouns[w]
 }
+
+// frPersonNouns name a person by a charge, with no person's ending: "le
+// téléphone du responsable de créneau", "le courriel du référent".
+var frPersonNouns = setOf(`responsable responsables referent referents referente referentes`)
 
 // frThings are French nouns and adjectives ending like a person's noun
 // that name things, qualities or times.
