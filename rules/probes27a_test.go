@@ -95,3 +95,31 @@ func TestReviewProbesTwoHundredAndThirtyNinthBatchOfflineMap(t *testing.T) {
 		{"En tant qu'animateur, je peux consulter hors ligne le plan du camp et les fiches des enfants de mon groupe.", false, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortiethBatchMovingAbout: someone said to
+// move about in a wheelchair or with a walking frame discloses health
+// data ("quels inscrits se déplacent en fauteuil", "say if I use a
+// wheelchair"); a place accessible to wheelchairs is an audience. The
+// first three asked for the RGPD section alone, or nothing, before the
+// change.
+func TestReviewProbesTwoHundredAndFortiethBatchMovingAbout(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ animatrice du club des aînés, je veux savoir quels adhérents se déplacent en fauteuil pour la sortie au musée.", true, true},
+		{"As a day centre manager, I want to note which members use a walking frame so that the minibus has room.", true, true},
+		{"As a runner, I want to say if I use a wheelchair when I enter the town 10K.", true, true},
+		{"ETQ visiteur, je veux savoir quels jardins publics sont accessibles en fauteuil.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndFortyFirstBatchPersonInCharge: the
+// person in charge ("le responsable", "le référent") owns the phone or
+// the e-mail address named with them; the members' plural joining a scan
+// send a file. The first and the third asked for less before the change.
+func TestReviewProbesTwoHundredAndFortyFirstBatchPersonInCharge(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de police municipale, je veux consulter la liste des terrasses avec le téléphone du responsable de chaque établissement.", true, false},
+		{"En tant que gardien de la salle, je veux voir le courriel du référent de chaque association.", true, false},
+		{"ETQ coordinatrice du chantier jeunes, je veux que les participants mineurs joignent le scan de l'autorisation parentale.", true, true},
+		{"ETQ agent des sports, je veux voir le planning du responsable des équipements.", false, false},
+	})
+}
