@@ -186,8 +186,12 @@ func negated(before string) bool {
 	ws := lastWords(before, 3)
 	if len(ws) == 3 {
 		// "sans créer de compte", "without creating an account": the
-		// verb between the negation and its object.
-		if (ws[0] == "sans" || ws[0] == "without") && (ws[2] == "de" || ws[2] == "d" || ws[2] == "un" || ws[2] == "une" || ws[2] == "an" || ws[2] == "a" || ws[2] == "any") {
+		// verb between the negation and its object; "on ne demande ni
+		// nom ni plaque d'immatriculation": the noun the keyword
+		// completes, one more item of the list denied ("aucun nom de
+		// bénéficiaire" names the people whose data is kept out).
+		if (ws[0] == "sans" || ws[0] == "without") && (ws[2] == "de" || ws[2] == "d" || ws[2] == "un" || ws[2] == "une" || ws[2] == "an" || ws[2] == "a" || ws[2] == "any") ||
+			ws[0] == "ni" && (ws[2] == "de" || ws[2] == "d") {
 			return true
 		}
 		ws = ws[1:]
