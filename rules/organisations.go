@@ -95,6 +95,23 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 	return false
 }
 
+// organisationOwner reports whether the detail at text[start:end] is an
+// organisation's: named after it ("le RIB de l'association") or, in
+// English, before it with "'s" ("our organisation's bank account
+// details", "the club's bank details"), which the tokenizer splits.
+func (c *compiled) organisationOwner(text string, start, end int) bool {
+	if c.organisationAfter(text, end) {
+		return true
+	}
+	before := lastWords(text[:start], 3)
+	for i := len(before) - 1; i >= 1 && i >= len(before)-2; i-- {
+		if before[i] == "s" {
+			return isOrganisation(before[i-1])
+		}
+	}
+	return false
+}
+
 // compoundPrefixes open a compound whose last part names what it is:
 // "auto-école", "micro-crèche", "multi-accueil".
 var compoundPrefixes = setOf(`auto micro mini multi`)

@@ -123,3 +123,28 @@ func TestReviewProbesTwoHundredAndFortyFirstBatchPersonInCharge(t *testing.T) {
 		{"ETQ agent des sports, je veux voir le planning du responsable des équipements.", false, false},
 	})
 }
+
+// TestIssueProbesTwoHundredAndFortySecondBatchListDenied: a detail the
+// criteria deny as one more item of a list ("on ne demande ni nom ni
+// plaque d'immatriculation") is not collected, though the keyword
+// completes a noun; a detail asked for stays. The first asked for an RGPD
+// section before the change.
+func TestIssueProbesTwoHundredAndFortySecondBatchListDenied(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Pesée des dépôts", "En tant qu'agent de la ressourcerie, je souhaite peser chaque dépôt.\n\n- on ne demande ni nom ni plaque d'immatriculation", false, false},
+		{"Passage en déchèterie", "En tant qu'agent de déchèterie, je souhaite noter la plaque d'immatriculation de chaque véhicule professionnel.", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndFortyThirdBatchOrganisationsOwn: an
+// organisation's bank details named with the English possessive ("our
+// club's bank details") are the organisation's: security notes, no RGPD
+// section, as "le RIB de notre association" already was. The first two
+// asked for both before the change.
+func TestReviewProbesTwoHundredAndFortyThirdBatchOrganisationsOwn(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a sports club secretary, I want to give the council our club's bank details for the grant.", false, true},
+		{"As a festival organiser, I want to send the council our charity's bank account details so that the grant is paid.", false, true},
+		{"As a resident, I want to give the council my bank details for the refund.", true, true},
+	})
+}

@@ -391,7 +391,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 			}
 		}
 		accepted[k] = true
-		orgs[k] = s.c.organisationAfter(text, h.end) ||
+		orgs[k] = s.c.organisationOwner(text, h.start, h.end) ||
 			// "ETQ association, je renseigne notre RIB": an
 			// organisation's own detail.
 			s.organisationPersona() && possessedByFirst(text[:h.start]) ||
