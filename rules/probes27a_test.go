@@ -148,3 +148,16 @@ func TestReviewProbesTwoHundredAndFortyThirdBatchOrganisationsOwn(t *testing.T) 
 		{"As a resident, I want to give the council my bank details for the refund.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortyFourthBatchOfInterest: what a
+// person chooses as of interest to them is a preference kept ("choisir
+// les genres qui m'intéressent", "pick the events that interest me");
+// finding what interests one is browsing. The first two asked for nothing
+// before the change.
+func TestReviewProbesTwoHundredAndFortyFourthBatchOfInterest(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ lecteur de la médiathèque, je veux choisir les genres qui m'intéressent pour recevoir des suggestions.", true, false},
+		{"As a resident, I want to pick the events that interest me so that I get reminders.", true, false},
+		{"ETQ visiteur, je veux trouver rapidement les expositions qui m'intéressent.", false, false},
+	})
+}
