@@ -4,7 +4,7 @@ package rules
 // the topic asks a review for: an animal's care, passport or birth date
 // (a title's word, "Vaccins à renouveler", read with the need), a drag
 // and drop that sends no file, photos a parent consents to, a thing's GPS
-// position, a map kept offline.
+// position, a map kept offline, public pages read without an account.
 func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 	switch {
 	case animalFacts[t.ID] && (s.animalFact(text, h.start, h.end) || h.unit == 0 && s.sent != nil && s.animalFact(s.sent.Action, 0, 0)):
@@ -16,6 +16,8 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "un arbre avec sa hauteur et sa position GPS": a thing's place, no one's
 	case t.ID == "offline-copy" && s.offlineMap(text, h.start, h.end):
 		return true // "consulter hors ligne le plan des accès pompiers": no one's records kept
+	case t.ID == "authentication" && s.publicRead(text, h):
+		return true // "consulter les horaires sans créer de compte": public pages, no key
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}

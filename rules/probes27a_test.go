@@ -161,3 +161,18 @@ func TestReviewProbesTwoHundredAndFortyFourthBatchOfInterest(t *testing.T) {
 		{"ETQ visiteur, je veux trouver rapidement les expositions qui m'intéressent.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortyFifthBatchPublicReadWithoutAccount:
+// reading public pages without an account ("consulter les menus sans
+// créer de compte", "see the pool timetable without signing in") opens
+// no record, so no key needs securing; one's own appointment or the
+// files one received, reached without an account, still do. The first two
+// asked for the security notes before the change.
+func TestReviewProbesTwoHundredAndFortyFifthBatchPublicReadWithoutAccount(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux consulter les menus de la cantine de ma commune sans créer de compte.", false, false},
+		{"As a visitor, I want to see the pool timetable without signing in.", false, false},
+		{"ETQ usager, je veux annuler mon rendez-vous à la piscine depuis le lien reçu, sans créer de compte.", false, true},
+		{"ETQ destinataire, je veux télécharger les documents reçus sans créer de compte.", false, true},
+	})
+}
