@@ -176,3 +176,16 @@ func TestReviewProbesTwoHundredAndFortyFifthBatchPublicReadWithoutAccount(t *tes
 		{"ETQ destinataire, je veux télécharger les documents reçus sans créer de compte.", false, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortySixthBatchSheetsSentToABody: a
+// person's sheet or file sent to a body named with its adjective ("au
+// centre hospitalier", "à la police nationale") is a new recipient of
+// their record; a programme sent there names no one. The first two asked
+// for the RGPD section alone before the change.
+func TestReviewProbesTwoHundredAndFortySixthBatchSheetsSentToABody(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ directrice de l'accueil de loisirs, je veux transmettre au centre social la fiche de chaque enfant accompagné.", true, true},
+		{"En tant que régisseur de la fourrière, je souhaite transmettre à la police nationale le dossier de chaque propriétaire identifié.", true, true},
+		{"ETQ animatrice, je veux transmettre au centre social le programme des animations du mois.", false, false},
+	})
+}

@@ -292,6 +292,8 @@ func (s *story) transfersRecord(after string) bool {
 		rest := ws[k:]
 		if len(rest) > 1 && (rest[0] == "du" || rest[0] == "de" || rest[0] == "des" || rest[0] == "of") {
 			rest = rest[2:] // "au cabinet du préfet": the body's complement
+		} else if len(rest) > 2 && !roleArticles[rest[0]] && !possessives[rest[0]] && (roleArticles[rest[1]] || possessives[rest[1]]) {
+			rest = rest[1:] // "au centre hospitalier", "à la police nationale": one adjective after the body
 		}
 		// What is sent follows as the verb's object: an article, then
 		// the record ("le dossier d'un abonné", "the tenant's file").
@@ -299,7 +301,7 @@ func (s *story) transfersRecord(after string) bool {
 			return false
 		}
 		for _, w := range rest[1:min(len(rest), 4)] {
-			if s.c.records[stem(w)] {
+			if s.c.records[stem(w)] || sheetWords[w] {
 				return true
 			}
 		}
@@ -347,6 +349,11 @@ func organisationFirst(ws []string, lang Lang) int {
 	}
 	return 0
 }
+
+// sheetWords name a record sheet, which is no record keyword of its own
+// ("la fiche pratique" is a page): sent to a body it is a person's ("la
+// fiche de chaque personne évacuée").
+var sheetWords = setOf(`fiche fiches`)
 
 // newWords stand before a body that receives: "au nouvel
 // établissement", "to the new local authority".
