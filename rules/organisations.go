@@ -127,7 +127,7 @@ var ownerBodies = map[string]bool{
 	"agence": true, "caisse": true, "service": true, "direction": true, "office": true, "institution": true,
 	"ecole": true, "college": true, "lycee": true, "universite": true, "creche": true, "hopital": true,
 	"entite": true, "operateur": true, "editeur": true, "prestataire": true, "cabinet": true, "groupement": true,
-	"conseil": true, "metropole": true, "tribunal": true, "rectorat": true, "centre": true, "police": true, "gendarmerie": true,
+	"conseil": true, "metropole": true, "tribunal": true, "rectorat": true, "centre": true,
 	"parquet": true, "tresorerie": true, "hospital": true,
 	"academie": true, "ccas": true, "caf": true, "cpam": true, "mdph": true,
 	"council": true, "authority": true, "court": true, "trust": true, "board": true, "agency": true, "department": true, "school": true,

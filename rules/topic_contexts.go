@@ -339,7 +339,7 @@ func organisationFirst(ws []string, lang Lang) int {
 		if roleArticles[ws[i]] || ws[i] == "l" || newWords[ws[i]] {
 			continue
 		}
-		if isOrganisation(ws[i]) {
+		if isOrganisation(ws[i]) || policeBodies[ws[i]] {
 			return i + 1
 		}
 		if i+1 < len(ws) && isOrganisation(ws[i+1]) {
@@ -349,6 +349,11 @@ func organisationFirst(ws []string, lang Lang) int {
 	}
 	return 0
 }
+
+// policeBodies receive records sent to them ("transmettre à la police
+// nationale le dossier"), though "les véhicules de la police" are driven by
+// people, whose position they give: bodies only as a recipient.
+var policeBodies = setOf(`police gendarmerie`)
 
 // sheetWords name a record sheet, which is no record keyword of its own
 // ("la fiche pratique" is a page): sent to a body it is a person's ("la
