@@ -189,3 +189,17 @@ func TestReviewProbesTwoHundredAndFortySixthBatchSheetsSentToABody(t *testing.T)
 		{"ETQ animatrice, je veux transmettre au centre social le programme des animations du mois.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortySeventhBatchSuggestionsFromThePast:
+// suggestions computed from what one booked, bought or borrowed are a
+// profile ("des idées selon les jeux que j'ai empruntés", "based on my
+// past bookings", which the rules read already); a list sorted by the
+// days of the week is none. The first asked for nothing before the
+// change.
+func TestReviewProbesTwoHundredAndFortySeventhBatchSuggestionsFromThePast(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ adhérent de la ludothèque, je veux recevoir des idées de jeux selon les jeux que j'ai empruntés.", true, false},
+		{"As a leisure centre member, I want class suggestions based on my past bookings.", true, false},
+		{"ETQ visiteur, je veux voir les horaires de la piscine selon les jours de la semaine.", false, false},
+	})
+}
