@@ -203,3 +203,15 @@ func TestReviewProbesTwoHundredAndFortySeventhBatchSuggestionsFromThePast(t *tes
 		{"ETQ visiteur, je veux voir les horaires de la piscine selon les jours de la semaine.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortyEighthBatchOrdersAndSeizures: a
+// court's protection order, a penalty infringement notice and goods
+// seized from a person are offences' data, like a penalty notice. They
+// asked for the RGPD section alone before the change.
+func TestReviewProbesTwoHundredAndFortyEighthBatchOrdersAndSeizures(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a school admissions officer, I want to record that a protection order names one of the child's parents.", true, true},
+		{"As a trading standards officer, I want to record the goods seized from each market trader.", true, true},
+		{"As a building control officer, I want to record a penalty infringement notice given to a builder.", true, true},
+	})
+}
