@@ -215,3 +215,15 @@ func TestReviewProbesTwoHundredAndFortyEighthBatchOrdersAndSeizures(t *testing.T
 		{"As a building control officer, I want to record a penalty infringement notice given to a builder.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFortyNinthBatchLinksThatAct: a link that
+// confirms or validates from a message, or one received in a letter,
+// opens the person's record without signing in ("une convocation avec un
+// lien pour confirmer ma présence", "suivre ma demande depuis le lien reçu
+// dans le courrier"). They asked for nothing before the change.
+func TestReviewProbesTwoHundredAndFortyNinthBatchLinksThatAct(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ témoin, je reçois une convocation par courriel avec un lien pour confirmer ma présence à l'audience.", false, true},
+		{"ETQ demandeur, je veux suivre l'état de ma demande de permis depuis le lien reçu dans le courrier d'accusé de réception.", false, true},
+	})
+}
