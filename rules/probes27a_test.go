@@ -227,3 +227,16 @@ func TestReviewProbesTwoHundredAndFortyNinthBatchLinksThatAct(t *testing.T) {
 		{"ETQ demandeur, je veux suivre l'état de ma demande de permis depuis le lien reçu dans le courrier d'accusé de réception.", false, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftiethBatchSubscribers: a subscriber
+// ("abonné") is a person the need may handle, not an act of subscribing;
+// one's own invoices in one's subscriber space are one's own documents.
+// Subscribing still collects the subscriber's address. The first asked
+// for the RGPD section before the change.
+func TestReviewProbesTwoHundredAndFiftiethBatchSubscribers(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager du réseau de chaleur, je veux télécharger mes factures depuis mon espace abonné.", false, false},
+		{"ETQ habitant, je veux m'abonner à la lettre d'information de la commune.", true, false},
+		{"ETQ agent de la piscine, je veux exporter la liste des abonnés avec leur adresse.", true, true},
+	})
+}
