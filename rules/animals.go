@@ -10,6 +10,17 @@ package rules
 // naissance, chien, secteur") is one more detail of that person.
 func (s *story) animalFact(text string, start, end int) bool {
 	animal := false
+	person := anySentenceWord(text, start, end, func(word string, st int) bool {
+		animal = animal || animalWords[word] && !listedAfterComma(text, st)
+		return s.c.isPerson(word)
+	})
+	return animal && !person
+}
+
+// anySentenceWord reports whether match holds for a folded word of the
+// sentence holding text[start:end]; st is the word's offset in text. The
+// walk stops at the first match and allocates no word slice.
+func anySentenceWord(text string, start, end int, match func(word string, st int) bool) bool {
 	var buf [64]byte
 	stop := sentenceStop(text, end)
 	for pos := sentenceStart(text, start); pos < stop; {
@@ -17,15 +28,12 @@ func (s *story) animalFact(text string, start, end int) bool {
 		if st < 0 {
 			break
 		}
-		switch word := string(w); {
-		case animalWords[word] && !listedAfterComma(text, st):
-			animal = true
-		case s.c.isPerson(word):
-			return false
+		if match(string(w), st) {
+			return true
 		}
 		pos = e
 	}
-	return animal
+	return false
 }
 
 // animalFacts are the topics an animal's record can name without being a

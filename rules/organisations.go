@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // Organisations and public bodies: their records, details and names are
 // no person's (the policy: organisations are not people), wherever a
 // reading of ownership asks.
@@ -102,6 +104,11 @@ func (c *compiled) organisationAfter(text string, end int) bool {
 func (c *compiled) organisationOwner(text string, start, end int) bool {
 	if c.organisationAfter(text, end) {
 		return true
+	}
+	// Only an "'s" within the last two words can name the owner: most
+	// details have none, and this runs for every topic word kept.
+	if !strings.Contains(text[max(0, start-16):start], "s ") {
+		return false
 	}
 	before := lastWords(text[:start], 3)
 	for i := len(before) - 1; i >= 1 && i >= len(before)-2; i-- {

@@ -26,19 +26,9 @@ func (s *story) thingPosition(text string, start, end int) bool {
 	if !anyWordIn(text[start:end], gpsWords) {
 		return false
 	}
-	var buf [64]byte
-	stop := sentenceStop(text, end)
-	for pos := sentenceStart(text, start); pos < stop; {
-		st, e, w := wordAt(text[:stop], pos, buf[:])
-		if st < 0 {
-			break
-		}
-		if word := string(w); carriedWords[word] || firstPossessives[word] || s.c.isPerson(word) {
-			return false
-		}
-		pos = e
-	}
-	return true
+	return !anySentenceWord(text, start, end, func(word string, _ int) bool {
+		return carriedWords[word] || firstPossessives[word] || s.c.isPerson(word)
+	})
 }
 
 var gpsWords = setOf(`gps`)
@@ -65,21 +55,12 @@ func (s *story) offlineMap(text string, start, end int) bool {
 	// A person named after a determiner is someone's record ("les
 	// enfants de mon groupe"); "le plan des accès pompiers" names a kind
 	// of access.
-	var buf [64]byte
 	prevDet := false
-	for pos := 0; pos < len(sentence); {
-		st, e, w := wordAt(sentence, pos, buf[:])
-		if st < 0 {
-			break
-		}
-		word := string(w)
-		if prevDet && s.c.isPerson(word) {
-			return false
-		}
+	return !anySentenceWord(text, start, end, func(word string, _ int) bool {
+		person := prevDet && s.c.isPerson(word)
 		prevDet = roleArticles[word] || possessives[word] || ofWords[word]
-		pos = e
-	}
-	return true
+		return person
+	})
 }
 
 var (
