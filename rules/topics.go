@@ -363,10 +363,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 			if filingNoun(text, h.start, h.word) || s.inOrganisationName() {
-				// "le stock en réserve", "in the register": a noun, no
-				// filing; "réserver le gymnase au nom de l'association":
-				// the organisation's booking.
-				continue
+				continue // "le stock en réserve": a noun; "réserver le gymnase au nom de l'association": the organisation's booking
 			}
 			if howOrWhoCan(text[:h.start]) {
 				continue // "a page that explains who can apply", "comment s'inscrire": the procedure told
