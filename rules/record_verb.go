@@ -15,12 +15,10 @@ func (s *story) recordVerb(text string, start, end int) bool {
 	if ws := lastWords(text[:start], 1); len(ws) > 0 && !recordVerbBefore[ws[0]] {
 		return false
 	}
-	for _, w := range words(text[sentenceStart(text, start):sentenceStop(text, end)]) {
-		if s.c.isPerson(w) || s.c.isPerson(strings.TrimSuffix(w, "s")) || workerNouns[w] || enPersonNouns[w] || w == "photo" || w == "photos" {
-			return false // "defer a donor and record the reason"; photos may show people
-		}
-	}
-	return true
+	// "defer a donor and record the reason"; photos may show people.
+	return !anySentenceWord(text, start, end, func(w string, _ int) bool {
+		return s.c.isPerson(w) || s.c.isPerson(strings.TrimSuffix(w, "s")) || workerNouns[w] || enPersonNouns[w] || w == "photo" || w == "photos"
+	})
 }
 
 // recordVerbBefore come before "record" as a verb.

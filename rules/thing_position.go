@@ -34,7 +34,8 @@ func (s *story) thingPosition(text string, start, end int) bool {
 var gpsWords = setOf(`gps`)
 
 // carriedWords name what goes with a person (a phone, a vehicle, a
-// tracker, a pendant) or records where it was taken (a photo), folded.
+// tracker, a pendant), the staff who carry it (people words the template
+// does not list) or what records where it was taken (a photo), folded.
 var carriedWords = setOf(`telephone telephones smartphone smartphones mobile mobiles portable portables tablette tablettes
 	appareil appareils application appli vehicule vehicules camion camions voiture voitures car cars bus minibus
 	scooter scooters velo velos boitier boitiers balise balises traceur traceurs pendentif pendentifs montre montres
@@ -48,19 +49,20 @@ var carriedWords = setOf(`telephone telephones smartphone smartphones mobile mob
 // pompiers" keeps no one's records on the device, where "la liste des
 // enfants hors connexion" or "the tenant's details offline" do.
 func (s *story) offlineMap(text string, start, end int) bool {
-	sentence := text[sentenceStart(text, start):sentenceStop(text, end)]
-	if !anyWordIn(sentence, mapWords) || anyWordIn(sentence, offlineRecordWords) {
-		return false
-	}
-	// A person named after a determiner is someone's record ("les
-	// enfants de mon groupe"); "le plan des accès pompiers" names a kind
-	// of access.
-	prevDet := false
-	return !anySentenceWord(text, start, end, func(word string, _ int) bool {
-		person := prevDet && s.c.isPerson(word)
+	// One walk of the sentence: a map named, and no record nor person. A
+	// person named after a determiner is someone's record ("les enfants
+	// de mon groupe"); "le plan des accès pompiers" names a kind of
+	// access.
+	named, prevDet := false, false
+	records := anySentenceWord(text, start, end, func(word string, _ int) bool {
+		if offlineRecordWords[word] || prevDet && s.c.isPerson(word) {
+			return true
+		}
+		named = named || mapWords[word]
 		prevDet = roleArticles[word] || possessives[word] || ofWords[word]
-		return person
+		return false
 	})
+	return named && !records
 }
 
 var (
