@@ -18,6 +18,8 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "consulter hors ligne le plan des accès pompiers": no one's records kept
 	case t.ID == "authentication" && s.publicRead(text, h):
 		return true // "consulter les horaires sans créer de compte": public pages, no key
+	case broughtTopics[t.ID] && broughtInPerson(text, h.start, h.end):
+		return true // "venir avec le livret de famille", "bring your passport": shown at a counter, not kept
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}

@@ -1,0 +1,24 @@
+package rules_test
+
+import "testing"
+
+// The twenty-fourth round's probes: classes read from heldout52 (set BB),
+// the twenty-third round's yardstick, heldout53 (set BC) and the sets
+// read before, written for products they do not hold and labelled by the
+// policy before each change. Each batch's comment says which probes
+// failed before it.
+
+// TestReviewProbesTwoHundredAndFiftyFirstBatchBroughtDocuments: an
+// identity document a person is told to bring to a counter ("venir avec
+// le livret de famille", "bring your passport") is shown there, never
+// kept by the product; one sent, scanned or attached still asks for both
+// reviews. The first three asked for security notes before the change.
+func TestReviewProbesTwoHundredAndFiftyFirstBatchBroughtDocuments(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Rappel de rendez-vous", "ETQ usager, je veux recevoir un SMS la veille de mon rendez-vous à l'accueil.\n\n- le message rappelle de venir avec sa pièce d'identité", false, false},
+		{"Liste des pièces", "En tant que demandeur, je souhaite savoir quels documents apporter au guichet (carte d'identité, facture récente).", false, false},
+		{"Appointment reminder", "As a resident, I want an email the day before my appointment so that I remember to bring my passport.", false, false},
+		{"Pièces jointes", "ETQ usager, je veux joindre ma carte d'identité à ma demande au lieu de l'apporter au guichet.", true, true},
+		{"Scan at the desk", "As a registrar, I want to scan the passport the applicant brings and keep the copy in the case.", true, true},
+	})
+}
