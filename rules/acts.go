@@ -355,7 +355,7 @@ func needVerb(p *parsed, ws []string) (string, string) {
 	k := 0
 	// "easily find relevant applications": an ease word before the verb
 	// says how, as after it.
-	for k < len(ws) && (needFillers[ws[k]] || frClitics[ws[k]] || frClitics[ws[k]+"'"] || ws[k] == "dois" || ws[k] == "pourrai" ||
+	for k < len(ws) && (needFillers[ws[k]] || (frClitics[ws[k]] || frClitics[ws[k]+"'"]) && !subjectArticle(ws, k) || ws[k] == "dois" || ws[k] == "pourrai" ||
 		ws[k] == "que" || ws[k] == "qu" || ws[k] == "i" || ws[k] == "me" || ws[k] == "m" || easeWords[ws[k]] && k+1 < len(ws)) {
 		k++
 	}
@@ -564,3 +564,10 @@ var addVerbs = setOf(`ajouter ajoute creer cree noter note add create`)
 var decisionWords = setOf(`decision decisions`)
 
 var recordVerbs = setOf(`saisir saisis saisit enregistrer enregistre consigner capturer record enter log capture`)
+
+// subjectArticle reports whether ws[k], right after "que", is the article
+// of the clause's subject, not a clitic: "que le compte du bénévole soit
+// supprimé" names what is deleted; "compte" is no verb there.
+func subjectArticle(ws []string, k int) bool {
+	return k > 0 && (ws[k-1] == "que" || ws[k-1] == "qu") && roleArticles[ws[k]]
+}

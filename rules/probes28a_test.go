@@ -22,3 +22,17 @@ func TestReviewProbesTwoHundredAndFiftyFirstBatchBroughtDocuments(t *testing.T) 
 		{"Scan at the desk", "As a registrar, I want to scan the passport the applicant brings and keep the copy in the case.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftySecondBatchSubjectFirst: in a need
+// written as a clause ("que le compte du bénévole soit supprimé"), the
+// article after "que" opens the subject: "compte" there is the account
+// deleted, not the verb "compter". The first three asked for no review
+// before the change; a count stays a count.
+func TestReviewProbesTwoHundredAndFiftySecondBatchSubjectFirst(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable de la ludothèque, je veux que le compte d'un adhérent sans emprunt depuis deux ans soit supprimé automatiquement.", true, true},
+		{"En tant qu'agent du CCAS, je souhaite que le compte du bénéficiaire soit supprimé à la fin de son accompagnement.", true, true},
+		{"ETQ gestionnaire, je veux que le compte d'un animateur parti soit supprimé avec ses coordonnées.", true, true},
+		{"ETQ élu, je veux que le compteur des visites de la page d'accueil soit affiché en bas de page.", false, false},
+	})
+}
