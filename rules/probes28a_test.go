@@ -36,3 +36,18 @@ func TestReviewProbesTwoHundredAndFiftySecondBatchSubjectFirst(t *testing.T) {
 		{"ETQ élu, je veux que le compteur des visites de la page d'accueil soit affiché en bas de page.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftyThirdBatchCrowdPhotos: photos of a
+// crowd, of spectators, of a session's public or of volunteers show
+// people: published or uploaded, they ask for both reviews, as photos of
+// a party do. Photos of a thing do not. The first, third and fourth
+// asked for less before the change.
+func TestReviewProbesTwoHundredAndFiftyThirdBatchCrowdPhotos(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a press officer, I want to upload photos of the crowd at the summer fair to the website.", true, true},
+		{"En tant que chargée de communication, je veux publier sur le site les photos des spectateurs du feu d'artifice.", true, true},
+		{"ETQ animatrice, je veux mettre en ligne les photos des séances d'éveil musical.", true, true},
+		{"As a volunteer coordinator, I want to post photos of our volunteers on the litter-pick page.", true, true},
+		{"As a heritage officer, I want to upload photos of the restored stained-glass windows to the chapel page.", false, true},
+	})
+}
