@@ -51,3 +51,17 @@ func TestReviewProbesTwoHundredAndFiftyThirdBatchCrowdPhotos(t *testing.T) {
 		{"As a heritage officer, I want to upload photos of the restored stained-glass windows to the chapel page.", false, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftyFourthBatchAttachedAfter: English puts
+// the participle after the document ("with my storage plan attached"):
+// the person sends a file in, an upload. A file attached to what the
+// service sends out is no upload. The second and third asked for no
+// security notes before the change.
+func TestReviewProbesTwoHundredAndFiftyFourthBatchAttachedAfter(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a market trader, I want to apply for a pitch online with my public liability certificate attached.", true, true},
+		{"As a club secretary, I want to send our grant claim with our signed accounts attached so that the council can pay us.", false, true},
+		{"As a resident, I want to object to the planning application with my site photos attached.", true, true},
+		{"As a resident, I want to receive my booking confirmation by email with a calendar file attached.", false, false},
+	})
+}
