@@ -65,3 +65,18 @@ func TestReviewProbesTwoHundredAndFiftyFourthBatchAttachedAfter(t *testing.T) {
 		{"As a resident, I want to receive my booking confirmation by email with a calendar file attached.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftyFifthBatchDetailsToABody: a person's
+// detail sent to another body ("transmettre à la préfecture l'adresse de
+// chaque demandeur", with the elided article) is a new recipient, as
+// their dossier is; the address of a place is nobody's. The first three
+// asked for no security notes before the change.
+func TestReviewProbesTwoHundredAndFiftyFifthBatchDetailsToABody(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du service des sports, je veux transmettre à la préfecture l'adresse de chaque organisateur de course.", true, true},
+		{"En tant qu'instructrice, je souhaite transmettre au CCAS le nom et le téléphone du demandeur.", true, true},
+		{"ETQ officier de l'état civil, je veux transmettre à la mairie de naissance l'adresse actuelle de l'époux.", true, true},
+		{"ETQ organisateur, je veux transmettre à la préfecture l'adresse du site de la manifestation.", false, false},
+		{"ETQ agent, je veux transmettre l'adresse du site à la préfecture.", false, false},
+	})
+}

@@ -297,11 +297,11 @@ func (s *story) transfersRecord(after string) bool {
 		}
 		// What is sent follows as the verb's object: an article, then
 		// the record ("le dossier d'un abonné", "the tenant's file").
-		if len(rest) < 2 || !roleArticles[rest[0]] && !possessives[rest[0]] {
+		if len(rest) < 2 || !roleArticles[rest[0]] && !possessives[rest[0]] && rest[0] != "l" {
 			return false
 		}
-		for _, w := range rest[1:min(len(rest), 4)] {
-			if s.c.records[stem(w)] || sheetWords[w] {
+		for i, w := range rest[1:min(len(rest), 4)] {
+			if s.c.records[stem(w)] || sheetWords[w] || s.c.attributes[stem(w)] && s.personAfter(rest[i+2:]) {
 				return true
 			}
 		}
@@ -321,8 +321,20 @@ func (s *story) transfersRecord(after string) bool {
 			return false
 		case organisationWord(w):
 			return false // the organisation's record
-		case s.c.records[stem(w)] || s.c.people[stem(w)]:
+		case s.c.records[stem(w)] || s.c.people[stem(w)] || s.c.attributes[stem(w)] && s.personAfter(ws[i+1:]):
 			record = true
+		}
+	}
+	return false
+}
+
+// personAfter reports whether a person is named within the first five
+// words of ws: the owner of a detail sent ("l'adresse de chaque
+// demandeur"), not a thing's ("l'adresse du site de la manifestation").
+func (s *story) personAfter(ws []string) bool {
+	for _, w := range ws[:min(len(ws), 5)] {
+		if s.c.people[stem(w)] || s.c.personLike(w, s.lang) {
+			return true
 		}
 	}
 	return false
