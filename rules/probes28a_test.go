@@ -80,3 +80,15 @@ func TestReviewProbesTwoHundredAndFiftyFifthBatchDetailsToABody(t *testing.T) {
 		{"ETQ agent, je veux transmettre l'adresse du site à la préfecture.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftySixthBatchWithdrawnNotRetired: in
+// French, "retirées" (withdrawn) folds to the English "retirees": boxes,
+// offers or stands withdrawn are no people. English retirees stay
+// people. The first two asked for an RGPD section before the change.
+func TestReviewProbesTwoHundredAndFiftySixthBatchWithdrawnNotRetired(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent des espaces verts, je veux archiver les poubelles retirées du parc municipal.", false, false},
+		{"En tant que gestionnaire des aires de jeux, je souhaite voir sur la carte les structures retirées cette année.", false, false},
+		{"As a volunteer coordinator, I want to list the retirees who offered to drive residents to the surgery.", true, false},
+	})
+}

@@ -64,6 +64,9 @@ func (s *story) needTopics() []topicHit {
 		if start > 0 && need[start-1] == '-' || end < len(need) && need[end] == '-' {
 			return // "user-friendly" is no user
 		}
+		if s.sent.Lang == FR && frFalseFriends[fold(need[start:end])] {
+			return // "les boîtes retirées": withdrawn, no retirees
+		}
 		if quoted(need, start) {
 			return // "le rôle « instructeur »" names a role, not a person
 		}

@@ -359,7 +359,7 @@ func (c *compiled) peopleInSentence(text string, si int, lang Lang) bool {
 		if aggregateWords[string(w)] {
 			return false // "export du nombre de vaccinés par tranche d'âge": counted people
 		}
-		if len(w) < 4 {
+		if len(w) < 4 || lang == FR && frFalseFriends[string(w)] {
 			return true
 		}
 		if pluralPerson(c, string(w), lang) {
