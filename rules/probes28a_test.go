@@ -92,3 +92,16 @@ func TestReviewProbesTwoHundredAndFiftySixthBatchWithdrawnNotRetired(t *testing.
 		{"As a volunteer coordinator, I want to list the retirees who offered to drive residents to the surgery.", true, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftySeventhBatchSignedInStep: a scenario
+// that starts signed in ("Étant donné que je suis connecté avec mon compte
+// élu", "Given I am signed in to my account") names the tester's way in,
+// no record the story handles; an account the story closes still counts.
+// The first two asked for an RGPD section before the change.
+func TestReviewProbesTwoHundredAndFiftySeventhBatchSignedInStep(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Fréquentation des piscines", "En tant qu'élue aux sports, je souhaite consulter le nombre d'entrées par piscine et par mois.\n\nScénario : tableau de fréquentation\nÉtant donné que je suis connectée avec mon compte élu\nQuand j'ouvre « Fréquentation »\nAlors je vois un tableau piscine × mois", false, false},
+		{"Opening hours", "As a library manager, I want to change the opening hours of each branch.\n\nScenario: summer hours\nGiven I am logged in to my account\nWhen I set the summer hours for the central library\nThen the public page shows them from 1 July", false, false},
+		{"Fermer mon compte", "ETQ adhérent, je veux fermer mon compte depuis mon espace.\n\nÉtant donné que je suis connecté avec mon compte\nQuand je choisis « Fermer mon compte »\nAlors mes données sont supprimées sous 30 jours", true, true},
+	})
+}

@@ -31,13 +31,13 @@ func (c *compiled) productWord(text string, start, end int, lang Lang) bool {
 		// "prendre en compte", "pris en compte", "tenir compte de",
 		// "rendre compte de", "compte tenu de": idioms. "Compte rendu"
 		// is a keyword of its own.
-		return prev == "en" || tenirRendre[prev] || len(after) > 0 && after[0] == "tenu"
+		return prev == "en" || tenirRendre[prev] || len(after) > 0 && after[0] == "tenu" || signedInWith(text[:start])
 	case "case", "cases":
 		// "in case I make a mistake", "in any case", "in the case of".
 		return prev == "in" || len(before) == 2 && before[0] == "in" && caseDeterminers[prev]
 	case "account":
 		// "to account for", "take … into account", "on account of".
-		return len(after) > 0 && after[0] == "for" || prev == "into" || prev == "on" && len(after) > 0 && after[0] == "of"
+		return len(after) > 0 && after[0] == "for" || prev == "into" || prev == "on" && len(after) > 0 && after[0] == "of" || signedInWith(text[:start])
 	case "message", "messages":
 		// "un message d'erreur", "a clearer error message", "un message
 		// clair": what the interface says.
@@ -362,3 +362,22 @@ func givenStep(text string) bool {
 	_, kind, _, ok := gherkinLine(firstLine(text))
 	return ok && kind == "given"
 }
+
+// signedInWith reports whether the words before an account say who is
+// signed in ("Étant donné que je suis connecté avec mon compte élu",
+// "Given I am signed in to my account"): a test's precondition, the
+// account is the tester's way in, no record the story handles.
+func signedInWith(before string) bool {
+	ws := lastWords(before, 4) // "connecté avec mon", "logged in to my"
+	n := len(ws)
+	if n < 3 || !signInLinks[ws[n-2]] {
+		return false
+	}
+	return signedInWords[ws[n-3]] || n == 4 && (ws[n-3] == "in" || ws[n-3] == "on") && signedInWords[ws[0]]
+}
+
+// signInLinks join a signed-in participle to the account.
+var signInLinks = setOf(`avec a sur to with into`)
+
+// signedInWords say someone is signed in.
+var signedInWords = setOf(`connecte connectee authentifie authentifiee identifie identifiee signed logged`)
