@@ -105,3 +105,18 @@ func TestReviewProbesTwoHundredAndFiftySeventhBatchSignedInStep(t *testing.T) {
 		{"Fermer mon compte", "ETQ adhérent, je veux fermer mon compte depuis mon espace.\n\nÉtant donné que je suis connecté avec mon compte\nQuand je choisis « Fermer mon compte »\nAlors mes données sont supprimées sous 30 jours", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftyEighthBatchAnonymousReports: a report
+// filed without an account and asking nobody's name or address is an
+// anonymous report: nobody signs in, nothing opens, no security notes. A
+// reporter asked for a name or an e-mail is known without an account:
+// both reviews. The first three asked for security notes before the
+// change.
+func TestReviewProbesTwoHundredAndFiftyEighthBatchAnonymousReports(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Signaler un nid de frelons", "En tant que promeneur, je veux signaler un nid de frelons sur un chemin communal sans créer de compte.\n\n- champs : chemin, commentaire\n- aucun nom ni courriel n'est demandé", false, false},
+		{"Report a broken swing", "As a parent, I want to report a broken swing in a playground without signing in so that it gets fixed.", false, false},
+		{"Signaler une fuite", "ETQ habitant, je souhaite signaler une fuite sur la voirie sans créer de compte.", false, false},
+		{"Signaler un tag", "ETQ habitant, je veux signaler un tag sur un mur de l'école sans créer de compte.\n\n- le formulaire demande mon nom et mon courriel pour m'avertir du nettoyage", true, true},
+	})
+}

@@ -40,8 +40,11 @@ func TestReviewProbesFourthBatch(t *testing.T) {
 		{"As a school business manager, I want to add the supply teachers to the timetable.", true, false},
 		// Suggestions drawn from a person's history are profiling.
 		{"ETQ usagère de la ludothèque, je veux des suggestions de jeux d'après mes emprunts passés.", true, false},
-		// A negation with its verb: no account created.
-		{"ETQ promeneur, je signale un arbre tombé sans créer de compte.", false, true}, // no account: how people are identified (policy)
+		// A negation with its verb: no account created. A report filed so,
+		// naming nobody, is an anonymous report (the corpus's fr-ann-022:
+		// security false; fr-dem-022, a dossier filed without an account,
+		// stays true). Relabelled in the twenty-fourth round.
+		{"ETQ promeneur, je signale un arbre tombé sans créer de compte.", false, false},
 		// English records and case files are people's.
 		{"As a youth worker, I want to archive the case files of young people who left the programme.", true, true},
 		{"As a registrar, I want to correct the records of a marriage.", true, false},
