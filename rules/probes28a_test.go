@@ -120,3 +120,18 @@ func TestReviewProbesTwoHundredAndFiftyEighthBatchAnonymousReports(t *testing.T)
 		{"Signaler un tag", "ETQ habitant, je veux signaler un tag sur un mur de l'école sans créer de compte.\n\n- le formulaire demande mon nom et mon courriel pour m'avertir du nettoyage", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndFiftyNinthBatchScoringBarred: a member
+// barred from scoring, handling or choosing the dossier of someone they
+// know ("je ne dois pas pouvoir noter le dossier d'un voisin") is a rule
+// of who may act on a person's record: security notes, as barring a vote
+// or an assessment already did. The first and the third asked for none
+// before the change.
+func TestReviewProbesTwoHundredAndFiftyNinthBatchScoringBarred(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ membre du jury du concours de façades fleuries, je ne dois pas pouvoir noter la façade d'un voisin ou d'un parent.", true, true},
+		{"En tant qu'agent instructeur, je ne dois pas pouvoir traiter la demande de subvention d'un membre de ma famille.", true, true},
+		{"As a panel member, I must not be able to score an application from a relative or a neighbour.", true, true},
+		{"ETQ placier, je ne dois pas pouvoir attribuer deux fois le même emplacement le même jour.", false, false},
+	})
+}
