@@ -135,3 +135,17 @@ func TestReviewProbesTwoHundredAndFiftyNinthBatchScoringBarred(t *testing.T) {
 		{"ETQ placier, je ne dois pas pouvoir attribuer deux fois le même emplacement le même jour.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSixtiethBatchPrintedRotas: a printed
+// planning, route or batch of letters that names people's details takes
+// them out of the tool on paper, as a printed list does; a planning that
+// names nobody does not. The first and the third asked for no security
+// notes before the change.
+func TestReviewProbesTwoHundredAndSixtiethBatchPrintedRotas(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable du gymnase, je veux imprimer le planning de la semaine avec le nom et le téléphone de chaque responsable de créneau.", true, true},
+		{"As a meals-on-wheels driver, I want to print my delivery route for the day with each client's address and door code.", true, true},
+		{"En tant que régisseuse, je souhaite imprimer en lot les avis de sommes à payer des familles en retard.", true, true},
+		{"ETQ gardien, je veux imprimer le planning d'ouverture des salles de la semaine.", false, false},
+	})
+}
