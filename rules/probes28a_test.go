@@ -149,3 +149,18 @@ func TestReviewProbesTwoHundredAndSixtiethBatchPrintedRotas(t *testing.T) {
 		{"ETQ gardien, je veux imprimer le planning d'ouverture des salles de la semaine.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSixtyFirstBatchScheduledFlows: records
+// sent on a schedule to another body or system ("transmis chaque soir à
+// la trésorerie", "versées automatiquement dans la plateforme
+// nationale") are a data flow: security notes, as "transmis
+// automatiquement" already asked. A planning shown on a screen is no
+// flow. The second and third asked for none before the change.
+func TestReviewProbesTwoHundredAndSixtyFirstBatchScheduledFlows(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ régisseur de la piscine, je veux que les recettes de la journée soient transmises chaque soir au logiciel financier de la ville.", false, true},
+		{"En tant qu'agent de l'urbanisme, je souhaite que les déclarations d'ouverture de chantier soient transmises chaque mois au service des impôts fonciers.", true, true},
+		{"ETQ conservateur, je veux que les fiches d'objets validées soient versées automatiquement dans la base nationale des collections.", false, true},
+		{"ETQ agent d'accueil, je veux que le planning des salles soit affiché chaque matin sur l'écran du hall.", false, false},
+	})
+}
