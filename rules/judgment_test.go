@@ -93,7 +93,7 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the fifty-two
+// TestJudgmentHeldOut guards the review figures on the fifty-four
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
@@ -109,13 +109,13 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout3", map[string][2]float64{"rgpd": {0.92, 0.92}, "security": {0.92, 0.88}}},
 		{"heldout4", map[string][2]float64{"rgpd": {0.82, 0.89}, "security": {0.97, 0.91}}},
 		{"heldout5", map[string][2]float64{"rgpd": {0.93, 0.93}, "security": {0.92, 0.93}}},
-		{"heldout6", map[string][2]float64{"rgpd": {0.78, 0.83}, "security": {0.89, 0.86}}},
+		{"heldout6", map[string][2]float64{"rgpd": {0.78, 0.83}, "security": {0.89, 0.87}}},
 		{"heldout7", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.96, 0.88}}},
 		{"heldout8", map[string][2]float64{"rgpd": {0.88, 0.92}, "security": {0.93, 0.9}}},
 		{"heldout9", map[string][2]float64{"rgpd": {0.89, 0.87}, "security": {0.92, 0.83}}},
 		{"heldout10", map[string][2]float64{"rgpd": {0.91, 0.88}, "security": {0.97, 0.92}}},
 		{"heldout11", map[string][2]float64{"rgpd": {0.87, 0.93}, "security": {0.97, 0.85}}},
-		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.93, 0.79}}},
+		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.93, 0.8}}},
 		{"heldout13", map[string][2]float64{"rgpd": {0.93, 0.86}, "security": {0.94, 0.85}}},
 		{"heldout14", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.95, 0.84}}},
 		{"heldout15", map[string][2]float64{"rgpd": {0.87, 0.84}, "security": {0.92, 0.74}}},
@@ -138,24 +138,26 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout32", map[string][2]float64{"rgpd": {0.87, 0.9}, "security": {0.93, 0.92}}},
 		{"heldout33", map[string][2]float64{"rgpd": {0.86, 0.89}, "security": {0.9, 0.88}}},
 		{"heldout34", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.89, 0.87}}},
-		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.91}, "security": {0.89, 0.9}}},
-		{"heldout36", map[string][2]float64{"rgpd": {0.88, 0.9}, "security": {0.93, 0.88}}},
-		{"heldout37", map[string][2]float64{"rgpd": {0.8, 0.88}, "security": {0.9, 0.87}}},
+		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.91}, "security": {0.9, 0.9}}},
+		{"heldout36", map[string][2]float64{"rgpd": {0.88, 0.9}, "security": {0.93, 0.89}}},
+		{"heldout37", map[string][2]float64{"rgpd": {0.8, 0.88}, "security": {0.9, 0.88}}},
 		{"heldout38", map[string][2]float64{"rgpd": {0.8, 0.92}, "security": {0.89, 0.88}}},
 		{"heldout39", map[string][2]float64{"rgpd": {0.83, 0.87}, "security": {0.89, 0.87}}},
 		{"heldout40", map[string][2]float64{"rgpd": {0.82, 0.91}, "security": {0.85, 0.81}}},
 		{"heldout41", map[string][2]float64{"rgpd": {0.84, 0.86}, "security": {0.84, 0.9}}},
-		{"heldout42", map[string][2]float64{"rgpd": {0.86, 0.86}, "security": {0.9, 0.89}}},
+		{"heldout42", map[string][2]float64{"rgpd": {0.86, 0.86}, "security": {0.9, 0.9}}},
 		{"heldout43", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.86, 0.87}}},
-		{"heldout44", map[string][2]float64{"rgpd": {0.86, 0.87}, "security": {0.86, 0.86}}},
+		{"heldout44", map[string][2]float64{"rgpd": {0.86, 0.87}, "security": {0.87, 0.87}}},
 		{"heldout45", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.9, 0.92}}},
-		{"heldout46", map[string][2]float64{"rgpd": {0.89, 0.85}, "security": {0.87, 0.84}}},
+		{"heldout46", map[string][2]float64{"rgpd": {0.89, 0.86}, "security": {0.87, 0.85}}},
 		{"heldout47", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.89, 0.85}}},
-		{"heldout48", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.86, 0.89}}},
-		{"heldout49", map[string][2]float64{"rgpd": {0.82, 0.9}, "security": {0.9, 0.86}}},
+		{"heldout48", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.87, 0.91}}},
+		{"heldout49", map[string][2]float64{"rgpd": {0.82, 0.9}, "security": {0.9, 0.87}}},
 		{"heldout50", map[string][2]float64{"rgpd": {0.78, 0.88}, "security": {0.88, 0.87}}},
-		{"heldout51", map[string][2]float64{"rgpd": {0.89, 0.89}, "security": {0.94, 0.85}}},
-		{"heldout52", map[string][2]float64{"rgpd": {0.85, 0.9}, "security": {0.85, 0.81}}},
+		{"heldout51", map[string][2]float64{"rgpd": {0.89, 0.89}, "security": {0.95, 0.85}}},
+		{"heldout52", map[string][2]float64{"rgpd": {0.85, 0.9}, "security": {0.87, 0.83}}},
+		{"heldout53", map[string][2]float64{"rgpd": {0.92, 0.87}, "security": {0.95, 0.83}}},
+		{"heldout54", map[string][2]float64{"rgpd": {0.86, 0.95}, "security": {0.89, 0.89}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
