@@ -25,7 +25,3 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 	}
 	return false
 }
-
-// frFalseFriends are English keywords that fold to a French word of
-// another sense: "retirées" (withdrawn) is spelt as "retirees".
-var frFalseFriends = setOf(`retiree retirees`)

@@ -23,7 +23,7 @@ func (s *story) publicRead(text string, h rawTopicHit) bool {
 	}
 	ws := words(s.sent.Action)
 	verb, _ := needVerb(s.sent, ws)
-	if reportVerbs[verb] && (s.asksReporter(s.in.Title) || s.asksReporter(s.in.Body)) {
+	if reportVerbs[verb] && (asksReporter(s.in.Title) || asksReporter(s.in.Body)) {
 		return false // "I am asked for my name and email address": the reporter is known
 	}
 	if !displayVerbs[verb] && !browseVerbs[verb] && !readVerbs[verb] && !fetchVerbs[verb] && !reportVerbs[verb] {
@@ -54,7 +54,7 @@ var (
 // asksReporter reports whether text names a way to reach a person that it
 // does not deny: "my name and email address", "courriel facultatif"; not
 // "aucun nom, courriel ni téléphone n'est demandé".
-func (s *story) asksReporter(text string) bool {
+func asksReporter(text string) bool {
 	var buf [64]byte
 	for pos := 0; pos < len(text); {
 		st, e, w := wordAt(text, pos, buf[:])

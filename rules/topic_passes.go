@@ -210,3 +210,7 @@ func (s *story) foundPersonalData() bool {
 	}
 	return false
 }
+
+// frFalseFriends are English keywords that fold to a French word of
+// another sense: "retirées" (withdrawn) is spelt as "retirees".
+var frFalseFriends = setOf(`retiree retirees`)
