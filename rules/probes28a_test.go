@@ -164,3 +164,16 @@ func TestReviewProbesTwoHundredAndSixtyFirstBatchScheduledFlows(t *testing.T) {
 		{"ETQ agent d'accueil, je veux que le planning des salles soit affiché chaque matin sur l'écran du hall.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSixtySecondBatchVisibleOnlyTo: "visible
+// seulement par" says who may see, as "visible uniquement par" did: a
+// visibility rule, security notes (the corpus's fr-dem-027, a tag seen by
+// one group). A thing visible only in a season is no audience. The first
+// asked for none before the change.
+func TestReviewProbesTwoHundredAndSixtySecondBatchVisibleOnlyTo(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ instructrice, je veux poser sur une demande une pastille de couleur visible seulement par mon service.", false, true},
+		{"En tant que gestionnaire, je souhaite que les étiquettes de suivi soient visibles seulement par mon équipe.", false, true},
+		{"ETQ producteur, je veux qu'un produit soit visible seulement sur ses mois de vente.", false, false},
+	})
+}
