@@ -177,3 +177,16 @@ func TestReviewProbesTwoHundredAndSixtySecondBatchVisibleOnlyTo(t *testing.T) {
 		{"ETQ producteur, je veux qu'un produit soit visible seulement sur ses mois de vente.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSixtyThirdBatchNameWithheld: a reporter
+// who withholds their name from those they report ("signaler … sans
+// donner mon nom", "without giving my name") asks who may know who
+// reported: security notes. The first two asked for none before the
+// change.
+func TestReviewProbesTwoHundredAndSixtyThirdBatchNameWithheld(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ locataire, je veux signaler des nuisances répétées d'un voisin sans donner mon nom.", true, true},
+		{"As a member of staff, I want to raise a concern about a colleague's conduct without giving my name.", true, true},
+		{"ETQ habitant, je veux consulter la carte des travaux de voirie sans créer de compte.", false, false},
+	})
+}
