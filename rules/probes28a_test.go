@@ -190,3 +190,17 @@ func TestReviewProbesTwoHundredAndSixtyThirdBatchNameWithheld(t *testing.T) {
 		{"ETQ habitant, je veux consulter la carte des travaux de voirie sans créer de compte.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSixtyFourthBatchEpidemicCases:
+// epidemiology names a person by their disease ("un cas suspect de
+// rougeole", "les cas contacts", "a confirmed case"): health data, both
+// reviews. The number of cases per département is a count. The first and
+// the third asked for less before the change.
+func TestReviewProbesTwoHundredAndSixtyFourthBatchEpidemicCases(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ médecin scolaire, je veux déclarer à l'ARS un cas suspect de rougeole dans une classe.", true, true},
+		{"En tant qu'infirmière de l'ARS, je souhaite appeler chaque cas contact d'un élève malade.", true, true},
+		{"As a health protection officer, I want to record each confirmed case of measles with the nursery the child attends.", true, true},
+		{"ETQ épidémiologiste, je veux voir le nombre de cas confirmés par département.", false, false},
+	})
+}
