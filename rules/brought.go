@@ -1,15 +1,16 @@
 package rules
 
-import "strings"
+import "bytes"
 
 // broughtTopics are the topics of the documents a person can be told to
 // bring to a counter: an identity card, a livret de famille, a proof of
 // address.
 var broughtTopics = setOf(`identity civil-status personal-details`)
 
-// bringCues are the folded stems by which a person brings a document
-// along: "apporter", "se munir de", "venir avec", "bring", "come with".
-var bringCues = []string{"apport", "munir", "muniss", "venir avec", "bring", "come with"}
+// bringStems start the folded words by which a person brings a document
+// along: "apporter", "apportez", "se munir", "munissez-vous", "bring".
+// "Venir avec" and "come with" take two words.
+var bringStems = [][]byte{[]byte("apport"), []byte("munir"), []byte("muniss"), []byte("bring")}
 
 // keepWords are the verbs by which the product keeps a copy of what is
 // brought: scanned, attached, photographed, recorded.
@@ -31,15 +32,7 @@ const broughtWindow = 200
 func broughtInPerson(text string, start, end int) bool {
 	lo := max(0, start-broughtWindow)
 	lo += sentenceStart(text[lo:start], start-lo)
-	before := text[lo:start]
-	brought := false
-	for _, c := range bringCues {
-		if wordPrefixFold(before, c) {
-			brought = true
-			break
-		}
-	}
-	if !brought {
+	if !bringsAlong(text[lo:start]) {
 		return false
 	}
 	hi := min(len(text), end+broughtWindow)
@@ -47,19 +40,27 @@ func broughtInPerson(text string, start, end int) bool {
 	return !anyWordIn(text[lo:hi], keepWords)
 }
 
-// wordPrefixFold reports whether cue (folded ASCII) starts a word of s,
-// in any case: "apport" in "apportez", not in "rapport".
-func wordPrefixFold(s, cue string) bool {
-	for i := 0; i+len(cue) <= len(s); i++ {
-		if (i == 0 || !isLetterByte(s[i-1])) && strings.EqualFold(s[i:i+len(cue)], cue) {
+// bringsAlong reports whether a word of text says a person brings
+// something along ("apportez", "munissez-vous de", "venir avec", "bring"),
+// walking its folded words as anyWordIn does.
+func bringsAlong(text string) bool {
+	var buf [64]byte
+	after := false // the last word was "venir" or "come"
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			return false
+		}
+		for _, stem := range bringStems {
+			if bytes.HasPrefix(w, stem) {
+				return true
+			}
+		}
+		if after && (string(w) == "avec" || string(w) == "with") {
 			return true
 		}
+		after = string(w) == "venir" || string(w) == "come"
+		pos = e
 	}
 	return false
-}
-
-// isLetterByte reports whether b is an ASCII letter or a byte of a
-// multi-byte rune (accented letters in this text).
-func isLetterByte(b byte) bool {
-	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b >= 0x80
 }
