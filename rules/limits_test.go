@@ -21,6 +21,9 @@ func TestLargeBodies(t *testing.T) {
 		return head + strings.Repeat(unit, (size-len(head))/len(unit))
 	}
 	count := func(r rules.Result, rule string) int { return len(fired(r, rule)) }
+	// What the first analysis compiles or caches is not the body's cost:
+	// run alone, the first case went over the budget by that alone.
+	rules.Analyze(rules.Input{Title: "Voir", Body: "En tant qu'usager, je veux voir mes demandes."}, builtin(t).Default(), "")
 	for _, c := range []struct {
 		name, body string
 		ok         func(r rules.Result) bool
