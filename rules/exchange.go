@@ -81,3 +81,24 @@ func isExchangeWord(w string) bool {
 	}
 	return false
 }
+
+// fromSystem reports whether the words before a system's name make it
+// the source or the counterpart of the need ("get the owner's name from
+// HM Land Registry", "look up the owner at HM Land Registry", "register
+// the charge with HM Land Registry"): English only, where the preposition
+// alone says the data crosses to another system; read in the story
+// sentence only, not in "guidance from DWP" or "names come from the Land
+// Registry title we download by hand".
+func fromSystem(before string) bool {
+	ws := lastWords(before, 3)
+	for i := len(ws) - 1; i >= 0; i-- {
+		switch ws[i] {
+		case "hm", "the":
+			continue
+		case "from", "at", "with", "against":
+			return true
+		}
+		return false
+	}
+	return false
+}

@@ -81,6 +81,9 @@ func sentAttachment(text string, start, end int) bool {
 	if !containsASCIIFold(word, "jointe") && !containsASCIIFold(word, "attachment") && !strings.Contains(word, "pièce") {
 		return false
 	}
+	if onTracker(text[end:]) {
+		return true // "le modèle papier en pièce jointe du ticket": the issue's own attachment
+	}
 	// The keyword may hold the verb itself ("envoyer … pièce" found as
 	// "envoyées aux candidats en pièce").
 	before := lastWords(text[sentenceStart(text, start):end], 14)
@@ -91,6 +94,23 @@ func sentAttachment(text string, start, end int) bool {
 		case inboundVerbs[before[i]]:
 			return false
 		}
+	}
+	return false
+}
+
+// onTracker reports whether the words after an attachment name the issue
+// itself ("en pièce jointe du ticket", "attached to this issue"): a file
+// for the team, not one the service receives.
+func onTracker(after string) bool {
+	ws := firstWords(after, 3)
+	for i, w := range ws {
+		switch {
+		case w == "ticket" || w == "tickets" || w == "issue":
+			return i > 0
+		case w == "du" || w == "de" || w == "ce" || w == "cette" || w == "l" || w == "to" || w == "this" || w == "the":
+			continue
+		}
+		return false
 	}
 	return false
 }
@@ -389,8 +409,10 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 	}
 	i := 0
 	switch {
-	case takePhotoOf(word) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
-		i = -1 // "prendre en photo les panneaux": the thing is the object
+	case (takePhotoOf(word) || photoVerb(word)) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
+		i = -1 // "prendre en photo les panneaux", "photographier la cuve": the thing is the object
+	case photoVerb(word) && roleArticles[lastWord(word)]:
+		i = -1 // "photograph the defects": the keyword holds the article
 	case len(ws) > 1 && !ofWords[ws[0]] && !attachedTo(ws[0], s.lang):
 		i++ // "photos HD des œuvres"
 	}
@@ -406,13 +428,26 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		if roleArticles[w] || w == "the" || w == "l" || w == "d" || w == "each" || w == "chaque" {
 			continue
 		}
-		if s.c.personLike(w, s.lang) || personalThings[w] || personalThings[stem(w)] {
+		if s.c.personLike(w, s.lang) || personalThings[w] || personalThings[stem(w)] || photoVerb(word) && sceneWords[w] {
 			return false
 		}
 		named = true
 	}
 	return named
 }
+
+// photoVerb reports whether a photo keyword is the verb whose direct
+// object is what is photographed ("photographier la cuve", "photograph
+// the bench").
+func photoVerb(word string) bool {
+	w := words(word)
+	return len(w) > 0 && strings.HasPrefix(w[0], "photograph")
+}
+
+// sceneWords, photographed on site, are a scene that may show people or
+// a home ("photographier les dégâts", "photograph the defects"), not a
+// thing staff hold up to the lens.
+var sceneWords = setOf(`degats dommages desordres sinistre sinistres lieux damage defects defect scene`)
 
 // beforeAfter date a photo against the work it shows.
 var beforeAfter = setOf(`avant apres before after`)

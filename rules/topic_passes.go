@@ -67,6 +67,9 @@ func (s *story) needTopics() []topicHit {
 		if s.sent.Lang == FR && frFalseFriends[fold(need[start:end])] {
 			return // "les boîtes retirées": withdrawn, no retirees
 		}
+		if signsCounted(need, start, end) {
+			return // "le compteur de signes", "1 500 signes", "la langue des signes": characters, no one signs
+		}
 		if quoted(need, start) {
 			return // "le rôle « instructeur »" names a role, not a person
 		}
@@ -122,7 +125,11 @@ func (s *story) needTopics() []topicHit {
 			// direction" stays a person).
 			return
 		}
-		out = append(out, topicHit{topic: p.id, word: need[start:end]})
+		// "photographier la cuve installée": staff photographing a thing
+		// make an upload but nobody's data, as a photo of a thing staff
+		// attach; held as owned by no person.
+		thing := photoVerb(need[start:end]) && s.staffPhotoOfThing(need, need[start:end], end)
+		out = append(out, topicHit{topic: p.id, word: need[start:end], orgOwned: thing})
 	})
 	return out
 }
@@ -214,3 +221,21 @@ func (s *story) foundPersonalData() bool {
 // frFalseFriends are English keywords that fold to a French word of
 // another sense: "retirées" (withdrawn) is spelt as "retirees".
 var frFalseFriends = setOf(`retiree retirees`)
+
+// signsCounted reports whether the keyword at text[start:end] is the noun
+// "signes" (characters, or a sign language) rather than the verb signer:
+// after "de", "des" or a number ("le nombre de signes", "1 500 signes").
+func signsCounted(text string, start, end int) bool {
+	if n := end - start; n != 5 && n != 6 {
+		return false // checked first: it runs on every keyword found
+	}
+	if w := fold(text[start:end]); w != "signes" && w != "signe" {
+		return false
+	}
+	before := lastWords(text[:start], 1)
+	if len(before) == 0 {
+		return false
+	}
+	b := before[0]
+	return b == "de" || b == "des" || b != "" && b[len(b)-1] >= '0' && b[len(b)-1] <= '9'
+}

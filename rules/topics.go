@@ -254,6 +254,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if sentAttachment(text, h.start, h.end) {
 			continue // "recevoir le récapitulatif en pièce jointe": sent out, no upload
 		}
+		if signsCounted(text, h.start, h.end) {
+			continue // "chiffrer le compteur de signes": characters, no one signs
+		}
 		if orgSanction && sanctionWord(h.word) {
 			continue // "a penalty notice to a company": no person's offence, in the title either
 		}
@@ -326,7 +329,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 				continue
 			}
 		case ContextInterconnection:
-			if !exchangeInSentence(text, sentenceIndex(text, h.start)) || !systemAcronym(h.word) {
+			if !exchangeInSentence(text, sentenceIndex(text, h.start)) && !(units[h.unit].sentence && fromSystem(text[:h.start])) || !systemAcronym(h.word) {
 				continue
 			}
 		case ContextOtherPerson:
@@ -418,7 +421,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	// The need: people handled by the story ("relancer un allocataire").
 	needHits := s.needTopics()
 	for _, h := range needHits {
-		if s.t.Topics[h.topic].Has(CategoryPersonalData) {
+		if s.t.Topics[h.topic].Has(CategoryPersonalData) && !h.orgOwned {
 			for u := range units {
 				if units[u].sentence {
 					personal[sentKey{u, sentenceIndex(units[u].text, strings.Index(units[u].text, s.sent.Action))}] = true
@@ -501,7 +504,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		}
 	}
 	for _, h := range needHits {
-		keep(h.topic, h.word, false)
+		keep(h.topic, h.word, h.orgOwned)
 	}
 	s.labelTopics(keep)
 	s.providerPersona(keep)

@@ -1,0 +1,113 @@
+package rules_test
+
+import "testing"
+
+// The twenty-fifth round's probes: classes read from heldout54 (set BD),
+// the twenty-fourth round's yardstick, heldout55 (set BE) and the sets
+// read before, written for products they do not hold and labelled by the
+// policy before each change. Each batch's comment says which probes
+// failed before it.
+
+// TestReviewProbesTwoHundredAndSixtyFifthBatchStaffPhotographThing: a
+// member of staff who photographs a thing ("photographier la cuve",
+// "photograph the broken swing") sends an upload into the service but
+// nobody's data: security notes, no RGPD section. Photographing people,
+// a home or a vehicle, or a citizen's photo, still asks for both. The
+// first three asked for the RGPD section before the change.
+func TestReviewProbesTwoHundredAndSixtyFifthBatchStaffPhotographThing(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant qu'agent des espaces verts, je souhaite photographier le banc abîmé afin de commander la pièce.", false, true},
+		{"ETQ technicien, je veux photographier le compteur relevé et joindre la photo à l'intervention.", false, true},
+		{"As a parks officer, I want to photograph the broken swing so that the repair can be ordered.", false, true},
+		{"ETQ agent, je veux photographier les occupants du logement lors de la visite.", true, true},
+		{"ETQ agent de police municipale, je veux photographier le véhicule en stationnement gênant.", true, true},
+		{"ETQ habitant, je veux photographier le dépôt sauvage et l'envoyer à la mairie.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSixtySixthBatchInvoiceFiled: an invoice or
+// a written agreement added to a dossier ("ajouter ma facture au
+// dossier", "joindre l'accord écrit du propriétaire") is an upload; an
+// amount added to an invoice, or an invoice downloaded, is not. The
+// first three asked for no security notes before the change.
+func TestReviewProbesTwoHundredAndSixtySixthBatchInvoiceFiled(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je souhaite ajouter ma facture d'installation à ma demande de prime.", true, true},
+		{"En tant que parent, je veux ajouter la facture du centre aéré à ma demande de remboursement.", true, true},
+		{"ETQ gestionnaire, je veux que le forfait soit ajouté à la facture trimestrielle.", false, false},
+		{"ETQ locataire, je souhaite joindre l'accord écrit de mon bailleur à ma demande de travaux.", true, true},
+		{"ETQ usager, je veux télécharger ma facture depuis mon espace.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSixtySeventhBatchShownOnlyTo: "n'est
+// affiché qu'aux agents", "n'est accessible qu'aux membres du jury" say
+// who may see a detail, as "visible que par" does. The first two asked
+// for no security notes before the change.
+func TestReviewProbesTwoHundredAndSixtySeventhBatchShownOnlyTo(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ organisateur, je veux indiquer le téléphone du responsable de la buvette.\n\n- le numéro n'est affiché qu'aux agents de permanence", true, true},
+		{"ETQ candidat, je veux déposer mon dossier de bourse.\n\n- le dossier n'est accessible qu'aux membres du jury", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSixtyEighthBatchPeriodFirst: a purge
+// written with the period first ("not finished after 30 days are
+// deleted", "non validés après 15 jours sont supprimés") is a retention
+// rule, as "deleted after 30 days" is. The two asked for no security
+// notes before the change.
+func TestReviewProbesTwoHundredAndSixtyEighthBatchPeriodFirst(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As an applicant, I want to save my grant application as a draft.\n\n- drafts not submitted after 60 days are deleted", true, true},
+		{"ETQ parent, je veux enregistrer ma demande d'inscription en brouillon.\n\n- les brouillons non validés après 15 jours sont supprimés", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSixtyNinthBatchBarredFromVoting: barring a
+// member from voting on or scoring a dossier they are party to restricts
+// who may decide on a person's dossier ("stop a juror from voting on an
+// entry from their own school"). The first two asked for no security
+// notes before the change.
+func TestReviewProbesTwoHundredAndSixtyNinthBatchBarredFromVoting(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a competition organiser, I need to stop a juror from voting on an entry from their own pupils.", true, true},
+		{"As a bursary manager, I want to stop a jury member from scoring a candidate they have taught.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventiethBatchSignsCounted: "signes" after
+// "de", "des" or a number are characters or a sign language ("le compteur
+// de signes", "1 500 signes"), not the verb signer. The first asked for
+// security notes before the change; signing stays signing.
+func TestReviewProbesTwoHundredAndSeventiethBatchSignsCounted(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Compte rendu de l'atelier du 4 mars", "Présents : service communication, DSI.\n\nActions\n- DSI : limiter chaque tribune à 1 500 signes dans le formulaire", false, false},
+		{"Signature de la convention", "ETQ président d'association, je veux signer électroniquement la convention de mise à disposition.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventyFirstBatchTrackerAttachment: a file
+// "en pièce jointe du ticket" or "attached to this issue" is the team's
+// reference, not a file the service receives. The first asked for
+// security notes before the change; an upload stays one.
+func TestReviewProbesTwoHundredAndSeventyFirstBatchTrackerAttachment(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Saisir le relevé des compteurs d'eau du stade", "ETQ agent, je veux saisir le relevé mensuel des compteurs du stade.\n\nLe tableau papier actuel est en pièce jointe du ticket.", false, false},
+		{"Record pitch maintenance", "As a sports officer, I want to record the mowing and line-marking dates of each pitch.\n\nThe current paper form is attached to this issue.", false, false},
+		{"Joindre le devis", "ETQ habitant, je veux joindre le devis de l'artisan à ma demande d'aide.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventySecondBatchFromRegistry: in an
+// English story sentence, a named system after "from", "at" or "with"
+// ("get the owner's address from HM Land Registry", "look up the company
+// at Companies House") is where data crosses to another system. The
+// first two asked for no security notes before the change; guidance
+// "from DWP" in a paragraph stays a document.
+func TestReviewProbesTwoHundredAndSeventySecondBatchFromRegistry(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Owner lookup", "As a housing officer, I want to get the landlord's name and address from HM Land Registry for each licensed property.", true, true},
+		{"Director check", "As a licensing officer, I want to look up the directors' names and home addresses at Companies House when a new licence is applied for.", true, true},
+		{"Question: smart meters", "Does the latest guidance from DWP say anything about prepayment meters for the scheme?", false, false},
+	})
+}
