@@ -19,6 +19,10 @@ var organisationWords = map[string]bool{
 	// Company forms: "gérant d'une SARL", "une EARL apicole".
 	"sarl": true, "sasu": true, "eurl": true, "earl": true, "gaec": true, "scea": true, "scop": true,
 	"sci": true, "gie": true, "ltd": true, "llc": true, "plc": true,
+	// Performing companies hold the authorisations they ask for: "le
+	// représentant d'un cirque", "a circus", "une troupe de théâtre"
+	// (not "compagnie": an insurer, or the company one belongs to).
+	"cirque": true, "circus": true, "troupe": true,
 	// Public procurement answers come from companies, not people.
 	"soumissionnaire": true, "attributaire": true, "tenderer": true, "bidder": true, "contractor": true,
 }

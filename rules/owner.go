@@ -79,6 +79,13 @@ func (s *story) owned(text string, start, end int, inSentence bool) bool {
 			if s.c.personBefore(text, start, s.lang) {
 				return true
 			}
+			// "- leurs coordonnées sont conservées jusqu'au scrutin
+			// suivant": a criterion opened by the possessive points back
+			// at the people of the need ("reprendre les assesseurs").
+			if !inSentence && lineOpensWith(text, start, before, k) && s.sent != nil &&
+				s.c.personBefore(s.sent.Action, len(s.sent.Action), s.lang) {
+				return true
+			}
 		default:
 			return true
 		}
@@ -487,4 +494,11 @@ func indexWords(ws, target []string) int {
 		}
 	}
 	return -1
+}
+
+// lineOpensWith reports whether before[k], one of the words before
+// text[start], is the first word of its line (after a list marker).
+func lineOpensWith(text string, start int, before []string, k int) bool {
+	lw := words(text[strings.LastIndexByte(text[:start], '\n')+1 : start])
+	return len(lw) > 0 && len(lw) == len(before)-k
 }

@@ -111,3 +111,56 @@ func TestReviewProbesTwoHundredAndSeventySecondBatchFromRegistry(t *testing.T) {
 		{"Question: smart meters", "Does the latest guidance from DWP say anything about prepayment meters for the scheme?", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSeventyThirdBatchPerformingCompanies: a
+// circus or a troupe asks for a site, a room or a payment as an
+// organisation, not as a person; a performer who signs up with their own
+// name and phone is still a person. The first three asked for the RGPD
+// section before the change.
+func TestReviewProbesTwoHundredAndSeventyThirdBatchPerformingCompanies(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable d'une troupe de théâtre amateur, je veux déposer une demande de prêt de la salle des fêtes pour nos représentations.", false, false},
+		{"En tant que représentant d'un cirque, je souhaite déposer une demande d'emplacement pour la fête foraine avec les dates souhaitées.", false, false},
+		{"ETQ cirque, je veux payer le droit de place par carte bancaire.", false, true},
+		{"ETQ artiste de cirque, je veux m'inscrire à l'atelier avec mon nom et mon téléphone.", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventyFourthBatchRateAsPrice: a rate
+// named as a price before a card payment ("(resident rate)", "au taux
+// réduit") is no count; a rate of something still is one. The first two
+// asked for no security notes before the change.
+func TestReviewProbesTwoHundredAndSeventyFourthBatchRateAsPrice(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As an allotment holder, I want to renew my plot online.\n\nAcceptance criteria\n1. The fee (concession rate) is paid by card on the council's payment page.", true, true},
+		{"As a member, I want to renew my swimming pass online.\n\n- the reduced rate is paid by card", true, true},
+		{"As a finance officer, I want to see the rate of card payments per month on the dashboard.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventyFifthBatchNamedSoftware: the named
+// software of another service ("interroge le logiciel Avenir", "depuis le
+// progiciel Maelis"), with a verb of exchange, is an interconnection. The
+// second asked for no security notes before the change (the first was
+// already read by its birth date); a software named out of scope stays
+// nothing.
+func TestReviewProbesTwoHundredAndSeventyFifthBatchNamedSoftware(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ officier d'état civil, je veux vérifier l'acte de naissance.\n\n- la vérification interroge le logiciel Avenir avec le nom et la date de naissance", true, true},
+		{"ETQ agent du service scolaire, je veux récupérer les inscriptions des enfants depuis le progiciel Maelis.", true, true},
+		{"ETQ agent, je veux voir les demandes du jour.\n\nHors périmètre : les congés (logiciel RH).", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventySixthBatchTheirDetails: a criterion
+// opened by "leurs" or "their" points back at the people of the need
+// ("reprendre les bénévoles … - leurs coordonnées sont supprimées"). The
+// first two asked for no security notes before the change; "son
+// adresse" of a service stays the service's.
+func TestReviewProbesTwoHundredAndSeventySixthBatchTheirDetails(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable du forum, je veux reprendre les exposants de l'an dernier.\n\nRègles\n- leurs coordonnées sont supprimées s'ils ne se réinscrivent pas", true, true},
+		{"ETQ coordinatrice, je veux reprendre les bénévoles de la saison précédente.\n\n- leurs coordonnées sont conservées jusqu'à la saison suivante, puis effacées", true, true},
+		{"ETQ agent, je veux afficher chaque service municipal.\n\n- son adresse et ses horaires sont affichés", false, false},
+	})
+}

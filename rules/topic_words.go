@@ -95,7 +95,34 @@ var exportWords = setOf(`export exports exporter exporte exportes extraction ext
 // the people named after it are counted, not handled ("les statistiques
 // mensuelles sur les usagers", "the number of loans by age band of
 // readers").
-func aggregateBefore(text string) bool { return anyWordIn(text, aggregateWords) }
+//
+// A rate counts only with what it is a rate of ("le taux de retour",
+// "the rate of late payments"): "(resident rate)", "au taux réduit" are
+// prices.
+func aggregateBefore(text string) bool {
+	var buf [64]byte
+	rate := false // the previous word was a rate, waiting for "de" or "of"
+	for pos := 0; pos < len(text); {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 {
+			break
+		}
+		if rate && ofWords[string(w)] {
+			return true
+		}
+		rate = false
+		if rateWords[string(w)] {
+			rate = true
+		} else if aggregateWords[string(w)] {
+			return true
+		}
+		pos = e
+	}
+	return rate // "… le taux" right before the keyword: "le taux … soit calculé"
+}
+
+// rateWords are the aggregate words that also name a price.
+var rateWords = setOf(`taux rate rates`)
 
 // anyWordIn reports whether a folded word of text is in set.
 func anyWordIn(text string, set map[string]bool) bool {
