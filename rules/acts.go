@@ -46,7 +46,7 @@ var (
 		reaffecter attribuer reattribuer assigner etiqueter marquer relancer notifier prevenir alerter informer instruire
 		basculer rappeler fusionner scinder regrouper merge split accorder octroyer renoncer desister
 		accept reject refuse approve cancel close extend assign reassign tag label mark notify remind alert inform withdraw offer
-		acknowledge`)
+		acknowledge email`)
 	// layoutCues say a need arranges what is already shown.
 	layoutCues = []string{"une seule page", "en premier", "dans la liste", "colonne", "visionneuse",
 		"s affiche", "s affichent", "s ouvre", "s ouvrent", "on one page", "in the list", "column", "layout",

@@ -164,3 +164,47 @@ func TestReviewProbesTwoHundredAndSeventySixthBatchTheirDetails(t *testing.T) {
 		{"ETQ agent, je veux afficher chaque service municipal.\n\n- son adresse et ses horaires sont affichés", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndSeventySeventhBatchSignatureWithOffer: an
+// electronic signature counts whatever else the need does ("offer the
+// place to the next person and send the agreement to sign
+// electronically"). The first two asked for no review before the change.
+func TestReviewProbesTwoHundredAndSeventySeventhBatchSignatureWithOffer(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As an allotments officer, I want to offer a vacant plot to the next person on the waiting list and send them the tenancy agreement to sign electronically.", true, true},
+		{"ETQ agent du port, je veux attribuer la place libérée au premier de la liste et lui envoyer le contrat à signer électroniquement.", true, true},
+		{"As an allotments officer, I want to offer a vacant plot to the next person on the waiting list.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventyEighthBatchMobileNumber: "numéro
+// de mobile" is a phone number; the first asked for no RGPD section
+// before the change.
+func TestReviewProbesTwoHundredAndSeventyEighthBatchMobileNumber(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager, je veux être prévenu par SMS quand la déchèterie ferme plus tôt.\n\n- l'usager saisit son numéro de mobile dans son compte", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndSeventyNinthBatchRegisteredEmail: a
+// registered electronic letter goes through a provider that identifies
+// the recipient. The two missed a review before the change.
+func TestReviewProbesTwoHundredAndSeventyNinthBatchRegisteredEmail(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ locataire, je reçois la décision de la commission par lettre recommandée électronique.", true, true},
+		{"ETQ agent, je veux envoyer la mise en demeure au propriétaire en recommandé électronique.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndEightiethBatchEmailThePersonConcerned:
+// emailing the person concerned a date or a state change is workflow
+// through the existing channel, as notifying is. The first two asked
+// for the RGPD section before the change; emailing a list of people to
+// a contractor still does.
+func TestReviewProbesTwoHundredAndEightiethBatchEmailThePersonConcerned(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a registrar, I want to email the ceremony time to the couple once the room is booked.", false, false},
+		{"As a swimming pool manager, I want to email the members whose lesson is cancelled.", false, false},
+		{"As a parks officer, I want to email the list of plot holders with their phone numbers to the contractor.", true, true},
+	})
+}
