@@ -81,7 +81,9 @@ func restrictedVerb(ws []string) string {
 // twice a month").
 func conditionCue(f string) bool {
 	for _, c := range []string{" sans ", " tant que ", " tant qu ", " avant ", " without ", " until ", " before ",
-		" plus de ", " plus d ", " deux fois ", " more than ", " twice "} {
+		" plus de ", " plus d ", " deux fois ", " more than ", " twice ",
+		// A lock by time: "une fois la séance commencée", "after the deadline".
+		" une fois ", " apres ", " after ", " once "} {
 		if strings.Contains(f, c) {
 			return true
 		}

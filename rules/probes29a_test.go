@@ -208,3 +208,16 @@ func TestReviewProbesTwoHundredAndEightiethBatchEmailThePersonConcerned(t *testi
 		{"As a parks officer, I want to email the list of plot holders with their phone numbers to the contractor.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndEightyFirstBatchLockByTime: "je ne peux
+// pas modifier … une fois …", "after the deadline" state a lock by time,
+// a workflow rule for everyone, not an access change. The first two
+// asked for security notes before the change; barring a person from a
+// dossier stays an access change.
+func TestReviewProbesTwoHundredAndEightyFirstBatchLockByTime(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ exposant, je ne peux pas modifier mon stand une fois le plan validé.", false, false},
+		{"ETQ trésorier, je ne peux pas modifier une cotisation après la clôture de l'exercice.", false, false},
+		{"ETQ membre du jury, je ne dois pas pouvoir noter la candidature d'un parent.", true, true},
+	})
+}
