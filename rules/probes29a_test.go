@@ -221,3 +221,14 @@ func TestReviewProbesTwoHundredAndEightyFirstBatchLockByTime(t *testing.T) {
 		{"ETQ membre du jury, je ne dois pas pouvoir noter la candidature d'un parent.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndEightySecondBatchHiddenFromMap: a place
+// "hidden from the public map" is a view, not an audience; a person's
+// detail hidden "from the public" still restricts who sees it. The
+// first asked for security notes before the change.
+func TestReviewProbesTwoHundredAndEightySecondBatchHiddenFromMap(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a parks officer, I want to report a fallen tree.\n\n- the spot is hidden from the public map until cleared", false, false},
+		{"As a caseworker, I want the victim's address hidden from the public.", true, true},
+	})
+}

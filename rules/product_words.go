@@ -157,7 +157,7 @@ var (
 	// hideForms hide something from view.
 	hideForms = setOf(`masquer masque masques masquee masquees cacher cache caches cachee cachees hide hides hidden`)
 	// listViews are the views a record can be hidden from.
-	listViews = setOf(`liste listes tableau tableaux vue list lists table view dashboard`)
+	listViews = setOf(`liste listes tableau tableaux vue list lists table view dashboard map maps`)
 )
 
 // hiddenFromView reports whether a keyword ending in "from" ("hidden
@@ -167,9 +167,9 @@ func hiddenFromView(word, after string) bool {
 	if lastWord(fold(word)) != "from" {
 		return false
 	}
-	for _, w := range firstWords(after, 2) {
-		if w == "the" || w == "my" || w == "our" {
-			continue
+	for _, w := range firstWords(after, 3) {
+		if w == "the" || w == "my" || w == "our" || w == "public" {
+			continue // "hidden from the public map": a view; "from the public" alone is an audience
 		}
 		return listViews[w]
 	}
