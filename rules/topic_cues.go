@@ -407,11 +407,11 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		// photo": staff showing their work on a thing.
 		return true
 	}
-	i := 0
+	i, verb := 0, photoVerb(word)
 	switch {
-	case (takePhotoOf(word) || photoVerb(word)) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
+	case (takePhotoOf(word) || verb) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
 		i = -1 // "prendre en photo les panneaux", "photographier la cuve": the thing is the object
-	case photoVerb(word) && roleArticles[lastWord(word)]:
+	case verb && roleArticles[lastWord(word)]:
 		i = -1 // "photograph the defects": the keyword holds the article
 	case len(ws) > 1 && !ofWords[ws[0]] && !attachedTo(ws[0], s.lang):
 		i++ // "photos HD des œuvres"
@@ -428,7 +428,7 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		if roleArticles[w] || w == "the" || w == "l" || w == "d" || w == "each" || w == "chaque" {
 			continue
 		}
-		if s.c.personLike(w, s.lang) || personalThings[w] || personalThings[stem(w)] || photoVerb(word) && sceneWords[w] {
+		if s.c.personLike(w, s.lang) || personalThings[w] || personalThings[stem(w)] || verb && sceneWords[w] {
 			return false
 		}
 		named = true
@@ -440,8 +440,8 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 // object is what is photographed ("photographier la cuve", "photograph
 // the bench").
 func photoVerb(word string) bool {
-	w := words(word)
-	return len(w) > 0 && strings.HasPrefix(w[0], "photograph")
+	// No slice: it is asked of every keyword the need holds.
+	return len(word) >= 10 && strings.EqualFold(word[:10], "photograph")
 }
 
 // sceneWords, photographed on site, are a scene that may show people or
