@@ -55,7 +55,7 @@ func TestReviewProbesTwoHundredAndSixtySeventhBatchShownOnlyTo(t *testing.T) {
 // written with the period first ("not finished after 30 days are
 // deleted", "non validés après 15 jours sont supprimés") is a retention
 // rule, as "deleted after 30 days" is. The two asked for no security
-// notes before the change.
+// notes before the change (the first for no review at all).
 func TestReviewProbesTwoHundredAndSixtyEighthBatchPeriodFirst(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"As an applicant, I want to save my grant application as a draft.\n\n- drafts not submitted after 60 days are deleted", true, true},
@@ -155,8 +155,8 @@ func TestReviewProbesTwoHundredAndSeventyFifthBatchNamedSoftware(t *testing.T) {
 // TestReviewProbesTwoHundredAndSeventySixthBatchTheirDetails: a criterion
 // opened by "leurs" or "their" points back at the people of the need
 // ("reprendre les bénévoles … - leurs coordonnées sont supprimées"). The
-// first two asked for no security notes before the change; "son
-// adresse" of a service stays the service's.
+// first two asked for no security notes before the change (the first for
+// no review at all); "son adresse" of a service stays the service's.
 func TestReviewProbesTwoHundredAndSeventySixthBatchTheirDetails(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ responsable du forum, je veux reprendre les exposants de l'an dernier.\n\nRègles\n- leurs coordonnées sont supprimées s'ils ne se réinscrivent pas", true, true},
