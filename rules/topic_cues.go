@@ -1,6 +1,9 @@
 package rules
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Cues of the topic contexts added for choices, organisations' names,
 // work lists and inbound messages: a person's choice of an interface
@@ -407,6 +410,11 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 		// photo": staff showing their work on a thing.
 		return true
 	}
+	if len(ws) == 0 || !ofWords[ws[0]] && !attachedTo(ws[0], s.lang) {
+		if s.thingBeforeWith(text, end-len(word), word, ws) {
+			return true
+		}
+	}
 	i, verb := 0, photoVerb(word)
 	switch {
 	case (takePhotoOf(word) || verb) && len(ws) > 0 && (roleArticles[ws[0]] || ws[0] == "l"):
@@ -435,6 +443,46 @@ func (s *story) staffPhotoOfThing(text, word string, end int) bool {
 	}
 	return named
 }
+
+// thingBeforeWith reports whether a photo goes with what staff report
+// or record, named before "with" ("report a faulty machine with a
+// photo", "déclarer une dégradation sur un bloc sanitaire avec une
+// photo"): the keyword holds "with"/"avec", what comes before it names
+// no person, nothing of a person's and no scene or visit that may show
+// them, and the words after (after) name no person or household either
+// ("un bac mal trié avec une photo, pour que le foyer reçoive un rappel").
+func (s *story) thingBeforeWith(text string, start int, word string, after []string) bool {
+	kw := words(word)
+	k := slices.IndexFunc(kw, func(w string) bool { return w == "with" || w == "avec" })
+	if k < 0 {
+		return false
+	}
+	var before []string
+	if k > 0 {
+		before = kw[1:k] // after the keyword's verb: "report … with … photo"
+	} else {
+		before = lastWords(text[sentenceStart(text, start):start], 5) // "avec une photo" alone
+	}
+	named := false
+	for _, w := range before {
+		if s.c.personLike(w, s.lang) || personalThings[w] || personalThings[stem(w)] || sceneWords[w] || photoVisitWords[w] {
+			return false
+		}
+		named = named || len(w) > 3
+	}
+	for _, w := range after {
+		if s.c.isPerson(w) || householdWords[w] || personalThings[w] {
+			return false
+		}
+	}
+	return named
+}
+
+// photoVisitWords are staff's visits, findings against someone, a
+// home's rooms and damage found after a letting: their photos may show a
+// home or an offence.
+var photoVisitWords = setOf(`visite visites visit visits infraction infractions offence offences constat piece pieces
+	degradation degradations`)
 
 // photoVerb reports whether a photo keyword is the verb whose direct
 // object is what is photographed ("photographier la cuve", "photograph

@@ -239,3 +239,50 @@ func signsCounted(text string, start, end int) bool {
 	b := before[0]
 	return b == "de" || b == "des" || b != "" && b[len(b)-1] >= '0' && b[len(b)-1] <= '9'
 }
+
+// coinToken reports whether the keyword at text[start:end] is a French
+// "jeton" sold or counted (a water token at a service bollard, tokens
+// drawn from a hat) rather than an access token: nothing in its unit
+// speaks of an API, a link, an access, a sign-in or a key.
+func coinToken(text string, start, end int) bool {
+	if n := end - start; n != 5 && n != 6 {
+		return false // checked first: it runs on every keyword found
+	}
+	if w := fold(text[start:end]); w != "jeton" && w != "jetons" {
+		return false
+	}
+	for _, w := range words(text) {
+		if tokenCues[w] || strings.HasPrefix(w, "authentif") || strings.HasPrefix(w, "habilit") || strings.HasPrefix(w, "http") {
+			return false
+		}
+	}
+	return true
+}
+
+// tokenCues name what an access token goes with.
+var tokenCues = setOf(`api apis lien liens url acces connexion oauth oauth2 coffre appareil appareils certificat certificats
+	serveur endpoint session sessions cle cles token tokens jwt expiration rotation`)
+
+// refundOfPayment reports whether the payment keyword at text[start:end]
+// sits in a sentence that refunds ("refunds card payments
+// automatically", "le remboursement passe par le paiement en ligne déjà
+// utilisé"): the money goes back the way it came and no bank detail is
+// collected. Account details (an IBAN, "bank details") are collected
+// whatever they are for, so only the ways of paying count here.
+func refundOfPayment(text string, start, end int) bool {
+	w := fold(text[start:end])
+	if !paymentWays[w] && !paymentWays[strings.TrimSuffix(w, "s")] && !strings.HasPrefix(w, "paiement ") && !strings.HasPrefix(w, "payer ") {
+		return false
+	}
+	for _, x := range words(text[sentenceStart(text, start):sentenceStop(text, start)]) {
+		if strings.HasPrefix(x, "rembours") || strings.HasPrefix(x, "refund") {
+			return true
+		}
+	}
+	return false
+}
+
+// paymentWays are the bank-data keywords that name a way of paying.
+var paymentWays = map[string]bool{"paiement en ligne": true, "payer en ligne": true, "virement": true, "prelevement": true,
+	"prelevements": true, "by card": true, "card payment": true, "gov.uk pay": true, "payfip": true, "direct debit": true,
+	"pay online": true, "carte bancaire": true, "payment card": true, "apple pay": true, "google pay": true, "paypal": true}

@@ -254,8 +254,16 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if sentAttachment(text, h.start, h.end) {
 			continue // "recevoir le récapitulatif en pièce jointe": sent out, no upload
 		}
-		if signsCounted(text, h.start, h.end) {
-			continue // "chiffrer le compteur de signes": characters, no one signs
+		if signsCounted(text, h.start, h.end) || coinToken(text, h.start, h.end) {
+			continue // "chiffrer le compteur de signes", "les jetons d'eau vendus": no one signs or signs in
+		}
+		if t.ID == "bank-data" && refundOfPayment(text, h.start, h.end) {
+			continue // "refunds card payments automatically": paid back the way it came
+		}
+		if s.lang == EN && len(h.word) >= 8 && strings.EqualFold(h.word[:8], "handicap") {
+			// English says "disability"; its "handicap" is a golfer's
+			// playing level ("my handicap index"), no one's health.
+			continue
 		}
 		if orgSanction && sanctionWord(h.word) {
 			continue // "a penalty notice to a company": no person's offence, in the title either

@@ -1,0 +1,81 @@
+package rules_test
+
+import "testing"
+
+// The twenty-sixth round's probes: classes read from heldout56 (set BF),
+// the twenty-fifth round's yardstick, heldout57 (set BG) and the sets
+// read before, written for products they do not hold and labelled by the
+// policy before each change. Each batch's comment says which probes
+// failed before it.
+
+// TestReviewProbesTwoHundredAndEightyThirdBatchKeptUntil: records kept
+// until a period runs out or an event ends them ("supprimée au bout de
+// 60 jours", "deleted when the course ends") set a retention rule: both
+// reviews. The first four asked for no security notes before the change.
+func TestReviewProbesTwoHundredAndEightyThirdBatchKeptUntil(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ parent, je veux inscrire mon enfant au stage de voile.\n\n- la fiche d'inscription non confirmée est supprimée au bout de 60 jours", true, true},
+		{"ETQ usager, je veux m'inscrire à l'atelier compost.\n\n- les inscriptions sont supprimées au bout d'un an", true, true},
+		{"As a learner, I want to join the waiting list for the pottery course.\n\n- the waiting list is deleted when the course starts", true, true},
+		{"As a resident, I want to register my interest in a garden plot.\n\n- an interest not confirmed is deleted once the plots are allocated", true, true},
+		{"As a librarian, I want the exhibition banner removed when the exhibition ends.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndEightyFourthBatchGolfHandicap: English
+// says "disability"; a golfer's "handicap" is a playing level, no
+// one's health. French "handicap" still is. The first asked for both
+// reviews before the change.
+func TestReviewProbesTwoHundredAndEightyFourthBatchGolfHandicap(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a member, I want to see my current handicap on the home page.", false, false},
+		{"As a club secretary, I want to set the handicap limit for the Sunday medal so that entries stay fair.", false, false},
+		{"As a resident, I want to tell the council about my disability so that my bin is collected from the door.", true, true},
+		{"ETQ usager, je veux déclarer mon handicap pour obtenir une place adaptée.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndEightyFifthBatchCoinToken: a French
+// "jeton" sold or counted (a token for the car wash, tokens in a bag for
+// a draw) is no access token; one that goes with an API, a link or a
+// sign-in still is. The first two asked for security notes before the
+// change.
+func TestReviewProbesTwoHundredAndEightyFifthBatchCoinToken(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de la station de lavage, je veux enregistrer les jetons de lavage vendus chaque jour afin de suivre le stock.", false, false},
+		{"ETQ organisateur, je veux préparer le tirage des lots avec des jetons numérotés dans un sac.", false, false},
+		{"ETQ développeur, je veux que le jeton d'appel à l'API des écoles expire après une heure.", false, true},
+		{"ETQ développeur, je veux que le jeton du service de cartographie soit rangé dans le coffre-fort des secrets.", false, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndEightySixthBatchRefundTheWayItCame: a
+// refund through the way one paid ("refunds card payments
+// automatically", "remboursé par le paiement en ligne déjà utilisé")
+// collects no bank detail; bank details asked for a refund still are
+// data, and a payment taken is still a payment. The first two asked for
+// both reviews before the change.
+func TestReviewProbesTwoHundredAndEightySixthBatchRefundTheWayItCame(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a pool manager, I can cancel a lane session so that swimmers are told.\n\n- cancelling refunds card payments automatically", false, false},
+		{"ETQ agent de la médiathèque, je veux annuler un atelier.\n\n- le remboursement passe par le paiement en ligne déjà utilisé pour l'inscription", false, false},
+		{"ETQ usager, je veux saisir mon IBAN pour être remboursé du trop-perçu.", true, true},
+		{"ETQ usager, je veux payer en ligne mon inscription à l'atelier.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndEightySeventhBatchThingWithAPhoto: staff
+// who report or record a thing with a photo ("report a broken mower with
+// a photo", "déclarer une fuite sur un regard avec une photo") send an
+// upload but nobody's data; a citizen's photo, or one that goes with a
+// person, a household or a visit, still asks for both. The first two
+// asked for the RGPD section before the change.
+func TestReviewProbesTwoHundredAndEightySeventhBatchThingWithAPhoto(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a parks officer, I want to report a broken mower with a photo so that the workshop can order the part.", false, true},
+		{"ETQ agent des services techniques, je veux déclarer une fuite sur un regard avec une photo afin que l'équipe réseau intervienne.", false, true},
+		{"ETQ habitant, je veux signaler une fuite sur la chaussée avec une photo.", true, true},
+		{"ETQ agent de collecte, je veux signaler un conteneur mal trié avec une photo pour que le foyer reçoive un rappel.", true, true},
+		{"ETQ agent, je veux enregistrer la visite du logement avec des photos.", true, true},
+	})
+}
