@@ -383,7 +383,7 @@ func copiedRecipients(text string, off int) bool {
 var recipientWordsSeen = setOf(`adresse adresses address addresses destinataires recipients`)
 
 // displayPrefixes are the folded prefixes of verbs of showing.
-var displayPrefixes = []string{"affich", "visible", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention",
+var displayPrefixes = []string{"affich", "visible", "lisible", "readable", "apparai", "imprim", "show", "display", "print", "appear", "expos", "mention",
 	"publier", "publie", "publish", "contien", "contain", "inclu", "include"}
 
 // publishedDetail reports whether a public or published document of

@@ -79,3 +79,54 @@ func TestReviewProbesTwoHundredAndEightySeventhBatchThingWithAPhoto(t *testing.T
 		{"ETQ agent, je veux enregistrer la visite du logement avec des photos.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndEightyEighthBatchTeamAvailability: a team
+// that tells its unavailable days ("déclarer nos indisponibilités", "the
+// days I'm not available") gives its members' data, as "mes
+// disponibilités" did: the RGPD section. The first and the third asked
+// for no review before the change.
+func TestReviewProbesTwoHundredAndEightyEighthBatchTeamAvailability(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant qu'équipe de nuit, nous voulons déclarer nos indisponibilités du mois suivant.", true, false},
+		{"ETQ animateurs du centre de loisirs, nous voulons saisir nos disponibilités pour les vacances de février.", true, false},
+		{"As a steward, I want to enter the days I'm not available so that I am not put on the match-day list.", true, false},
+		{"ETQ responsable, je veux afficher les jours d'ouverture de la déchèterie.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndEightyNinthBatchLocateMe: the person
+// located by the browser ("me localiser sur la carte", a "Locate me"
+// button) is their position: the RGPD section. The first two asked for
+// none before the change.
+func TestReviewProbesTwoHundredAndEightyNinthBatchLocateMe(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ promeneur, je veux me localiser sur le plan du parc afin de trouver la fontaine la plus proche.", true, false},
+		{"As a visitor, I want a Locate me button on the trail map so that I can find the nearest bench.", true, false},
+		{"ETQ promeneur, je veux voir le plan du parc avec les fontaines.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndNinetiethBatchReadableByThePublic: a
+// fault that leaves a person's detail "lisible par tout le public" shows
+// it as one "affiché" would: both reviews. The first asked for no
+// security notes before the change.
+func TestReviewProbesTwoHundredAndNinetiethBatchReadableByThePublic(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug : le téléphone des arbitres sur les feuilles du tableau", "Depuis la dernière version, les feuilles du tableau portent le numéro de portable de chaque arbitre, lisible par tout le public du gymnase.", true, true},
+		{"Bug : le tableau des scores est illisible", "Les scores imprimés sont trop petits et ne sont pas lisibles depuis les gradins.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndNinetyFirstBatchFormatsToChoose: a
+// document whose formats are offered as a choice ("justificatif de
+// domicile (PDF ou JPG)", "proof of address (PDF or photo)") is one the
+// person sends: an upload, security notes. One format alone may be a
+// document the service produces. The first two asked for no security
+// notes before the change.
+func TestReviewProbesTwoHundredAndNinetyFirstBatchFormatsToChoose(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ habitant, je veux demander une carte d'accès à la déchèterie.\n\n- justificatif de domicile de moins de 3 mois (PDF ou JPG)", true, true},
+		{"As a resident, I want to apply for a garden waste permit.\n\n- proof of address (PDF or photo), checked by an officer", true, true},
+		{"ETQ bénévole, je veux télécharger mon attestation de participation (PDF).", false, false},
+	})
+}
