@@ -130,3 +130,28 @@ func TestReviewProbesTwoHundredAndNinetyFirstBatchFormatsToChoose(t *testing.T) 
 		{"ETQ bénévole, je veux télécharger mon attestation de participation (PDF).", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndNinetySecondBatchBeforeSigningUp: a
+// registration said only as when ("avant de m'inscrire", "before
+// signing up") is not what the story does, as "avant de m'abonner" was
+// not; signing up itself still is. The first asked for the RGPD section
+// before the change.
+func TestReviewProbesTwoHundredAndNinetySecondBatchBeforeSigningUp(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ coureur, je veux consulter le parcours du semi-marathon avant de m'inscrire.", false, false},
+		{"En tant que parent, je souhaite lire le programme du stage de cirque avant de m'inscrire.", false, false},
+		{"ETQ coureur, je veux m'inscrire au semi-marathon en ligne.", true, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndNinetyThirdBatchHealthAuthorityOffice:
+// the health authority's samples ("les prélèvements de l'ARS") debit no
+// one, and its local office ("délégation départementale") delegates no
+// rights; a direct debit and a delegation of signature still count. The
+// first asked for both reviews before the change.
+func TestReviewProbesTwoHundredAndNinetyThirdBatchHealthAuthorityOffice(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"CR réunion piscine du 2 juin", "Participants : directeur de la piscine, ARS (délégation départementale), PO.\n\nPoints\n1. Prélèvements de l'ARS : un par semaine, résultats affichés à l'entrée.\n\nDécisions\n- afficher les résultats sur le site", false, false},
+		{"Prélèvement des abonnements", "ETQ abonné, je veux payer mon abonnement annuel par prélèvement.", true, true},
+	})
+}

@@ -558,13 +558,17 @@ var spacePrepositions = setOf(`dans depuis sur via vers from in into on to throu
 // person holds already, or only says when: "renouveler mon abonnement",
 // "la fin de l'abonnement", "en cours d'abonnement", "avant de
 // m'abonner". Subscribing collects an address; a subscription held is
-// a contract moved along its workflow, and nothing new is collected.
+// a contract moved along its workflow, and nothing new is collected. A
+// registration only said as when ("avant de m'inscrire", "before
+// signing up") is not the story's either.
 func heldSubscription(text string, start, end int) bool {
-	if w := text[start:end]; !containsASCIIFold(w, "abonn") && !containsASCIIFold(w, "subscri") {
+	w := text[start:end]
+	held := containsASCIIFold(w, "abonn") || containsASCIIFold(w, "subscri")
+	if !held && !containsASCIIFold(w, "inscri") && !containsASCIIFold(w, "register") && !containsASCIIFold(w, "sign") {
 		return false
 	}
 	b := lastWords(text[:start], 3)
-	if len(b) > 0 && possessives[b[len(b)-1]] {
+	if held && len(b) > 0 && possessives[b[len(b)-1]] {
 		return true
 	}
 	for i, w := range b {

@@ -576,6 +576,9 @@ func fixedPhrase(text string, start, end int) bool {
 			len(next) >= 3 && next[0] == "de" && next[1] == "grand" {
 			return true
 		}
+		if len(next) >= 2 && (next[0] == "de" || next[0] == "du" || next[0] == "par") && (samplers[next[1]] || len(next) == 3 && next[1] == "l" && samplers[next[2]]) {
+			return true // "les prélèvements de l'ARS", "par le laboratoire": a health authority's samples
+		}
 		prev := lastWords(text[:start], 3)
 		for _, w := range prev {
 			if w == "resultat" || w == "resultats" || w == "analyse" || w == "analyses" {
@@ -653,11 +656,12 @@ var (
 // from or goes ("la délégation de Castelvecchio", "la délégation à Bad
 // Lindenau", "la délégation allemande"), or as what one belongs to,
 // welcomes or travels with ("membre de la délégation", "le voyage de la
-// délégation"). "La délégation de signature", "délégation à l'adjoint"
-// delegate.
+// délégation"); nor is a body's local office ("la délégation
+// départementale de l'ARS"). "La délégation de signature", "délégation à
+// l'adjoint" delegate.
 func visitingDelegation(text string, start, end int) bool {
-	if next := firstWords(text[end:], 1); len(next) == 1 && nationalities[next[0]] {
-		return true
+	if next := firstWords(text[end:], 1); len(next) == 1 && (nationalities[next[0]] || officeLevels[next[0]]) {
+		return true // "une délégation allemande"; "l'ARS (délégation départementale)", an office
 	}
 	rest := strings.TrimLeft(text[end:], " ")
 	for _, link := range []string{"de ", "d'", "d’", "à ", "du ", "des "} {
@@ -681,6 +685,11 @@ var (
 	// samplePlaces: where or when a sample is taken ("la date de
 	// prélèvement", "les points de prélèvement").
 	samplePlaces = setOf(`date dates point points lieu lieux heure site sites`)
+	// officeLevels name a body's local office: "délégation
+	// départementale", "délégation régionale".
+	officeLevels = setOf(`departementale regionale territoriale locale generale interministerielle`)
+	// samplers take samples, and debit no one.
+	samplers = setOf(`ars laboratoire labo`)
 	// nationalities: a delegation named by its country.
 	nationalities = setOf(`allemande italienne espagnole anglaise britannique polonaise portugaise roumaine irlandaise
 		belge suisse etrangere europeenne americaine canadienne japonaise chinoise marocaine tunisienne algerienne senegalaise`)
