@@ -155,3 +155,15 @@ func TestReviewProbesTwoHundredAndNinetyThirdBatchHealthAuthorityOffice(t *testi
 		{"Prélèvement des abonnements", "ETQ abonné, je veux payer mon abonnement annuel par prélèvement.", true, true},
 	})
 }
+
+// TestReviewProbesTwoHundredAndNinetyFourthBatchRollCall: a roll call
+// ("faire l'appel du groupe", "pointer les absents") records who came:
+// the RGPD section. Calling for tenders ("faire appel à un prestataire")
+// records no one. The first two asked for no review before the change.
+func TestReviewProbesTwoHundredAndNinetyFourthBatchRollCall(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ maître-nageur, je veux faire l'appel du groupe d'aquagym sur la tablette.", true, false},
+		{"En tant qu'animatrice du club de lecture, je souhaite faire l'appel en début de séance.", true, false},
+		{"ETQ responsable, je veux faire appel à un prestataire pour l'entretien des bassins.", false, false},
+	})
+}
