@@ -167,3 +167,17 @@ func TestReviewProbesTwoHundredAndNinetyFourthBatchRollCall(t *testing.T) {
 		{"ETQ responsable, je veux faire appel à un prestataire pour l'entretien des bassins.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndNinetyFifthBatchGuessableAddress: people's
+// records reached by changing the number in their address ("en
+// changeant le numéro dans l'URL", "by changing the number in the
+// address bar") are open to whoever guesses: both reviews. Numbered
+// reports of a service name nobody. The first asked for no security
+// notes before the change.
+func TestReviewProbesTwoHundredAndNinetyFifthBatchGuessableAddress(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug: pupils' lists open to any parent", "Any parent signed in can open /classes/7/pupils by changing the number in the address bar and see the pupils' names and birth dates.", true, true},
+		{"Bug : fiches des adhérents ouvertes", "Connecté comme adhérent, en changeant le numéro dans l'adresse de ma fiche, je vois le nom et le téléphone des autres adhérents.", true, true},
+		{"Bug : les bulletins municipaux se suivent", "En changeant le numéro dans l'adresse du PDF, on ouvre les bulletins municipaux des années précédentes.", false, false},
+	})
+}
