@@ -181,3 +181,16 @@ func TestReviewProbesTwoHundredAndNinetyFifthBatchGuessableAddress(t *testing.T)
 		{"Bug : les bulletins municipaux se suivent", "En changeant le numéro dans l'adresse du PDF, on ouvre les bulletins municipaux des années précédentes.", false, false},
 	})
 }
+
+// TestReviewProbesTwoHundredAndNinetySixthBatchKeptOutOfView: a detail
+// the story says is not shown ("the warden's name is not shown", "le nom
+// du propriétaire n'est jamais affiché") is kept out of that view: no
+// RGPD section for it. A detail shown still asks for one. The second
+// asked for the RGPD section before the change.
+func TestReviewProbesTwoHundredAndNinetySixthBatchKeptOutOfView(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a street cleaning supervisor, I can mark a street as swept so that the public map shows it.\n\n- the sweeper's name is not shown", false, false},
+		{"ETQ agent, je veux indiquer sur la carte publique qu'un arbre a été élagué.\n\n- le nom de l'élagueur n'est jamais affiché", false, false},
+		{"ETQ agent, je veux afficher le nom de l'élagueur sur la fiche de l'arbre.", true, false},
+	})
+}

@@ -286,3 +286,39 @@ func refundOfPayment(text string, start, end int) bool {
 var paymentWays = map[string]bool{"paiement en ligne": true, "payer en ligne": true, "virement": true, "prelevement": true,
 	"prelevements": true, "by card": true, "card payment": true, "gov.uk pay": true, "payfip": true, "direct debit": true,
 	"pay online": true, "carte bancaire": true, "payment card": true, "apple pay": true, "google pay": true, "paypal": true}
+
+// notShown reports whether the sentence of the keyword at start says,
+// after it, that what it names is not shown or published ("the driver's
+// name is not shown", "le nom du bailleur n'est jamais affiché"): a
+// detail kept out of a view is not processed there.
+func notShown(text string, start, end int) bool {
+	stop := sentenceStop(text, start)
+	if stop <= end {
+		return false
+	}
+	raw := text[end:stop]
+	if !strings.Contains(raw, "not ") && !strings.Contains(raw, "never ") && !strings.Contains(raw, "pas ") && !strings.Contains(raw, "jamais ") {
+		return false // checked first, with no copy: it runs on every detail found
+	}
+	rest := fold(raw)
+	for _, n := range notShownPhrases {
+		i := strings.Index(rest, n)
+		if i < 0 {
+			continue
+		}
+		// "not displayed to the licence holder": kept from someone, which
+		// is minimisation and still a processing of the detail.
+		next := firstWords(rest[i+len(n):], 2)
+		return len(next) == 0 || !keptFrom[next[0]] && !(len(next) == 2 && keptFrom[next[1]])
+	}
+	return false
+}
+
+// keptFrom introduce whom a detail is kept from.
+var keptFrom = setOf(`to a au aux from par by`)
+
+// notShownPhrases are folded negations of showing.
+var notShownPhrases = []string{" not shown", " never shown", " not displayed", " never displayed", " not published",
+	" never published", " n'est pas affich", " n'est jamais affich", " ne sont pas affich", " ne sont jamais affich",
+	" n'est pas publi", " n'est jamais publi", " ne sont pas publi", " ne sont jamais publi", " n'apparait pas",
+	" n'apparaissent pas", " n'apparait jamais", " n'apparaissent jamais"}

@@ -257,6 +257,9 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if signsCounted(text, h.start, h.end) || coinToken(text, h.start, h.end) {
 			continue // "chiffrer le compteur de signes", "les jetons d'eau vendus": no one signs or signs in
 		}
+		if t.Has(CategoryPersonalData) && !t.Has(CategorySecurity) && notShown(text, h.start, h.end) {
+			continue // "the driver's name is not shown": kept out of the view
+		}
 		if t.ID == "bank-data" && refundOfPayment(text, h.start, h.end) {
 			continue // "refunds card payments automatically": paid back the way it came
 		}
