@@ -564,7 +564,7 @@ var spacePrepositions = setOf(`dans depuis sur via vers from in into on to throu
 func heldSubscription(text string, start, end int) bool {
 	w := text[start:end]
 	held := containsASCIIFold(w, "abonn") || containsASCIIFold(w, "subscri")
-	if !held && !containsASCIIFold(w, "inscri") && !containsASCIIFold(w, "register") && !containsASCIIFold(w, "sign") {
+	if !held && !containsASCIIFold(w, "inscri") && !containsASCIIFold(w, "register") && !containsASCIIFold(w, "sign up") && !containsASCIIFold(w, "signing up") {
 		return false
 	}
 	b := lastWords(text[:start], 3)
