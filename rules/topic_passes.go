@@ -240,17 +240,11 @@ func signsCounted(text string, start, end int) bool {
 	return b == "de" || b == "des" || b != "" && b[len(b)-1] >= '0' && b[len(b)-1] <= '9'
 }
 
-// coinToken reports whether the keyword at text[start:end] is a French
-// "jeton" sold or counted (a water token at a service bollard, tokens
-// drawn from a hat) rather than an access token: nothing in its unit
-// speaks of an API, a link, an access, a sign-in or a key.
-func coinToken(text string, start, end int) bool {
-	if n := end - start; n != 5 && n != 6 {
-		return false // checked first: it runs on every keyword found
-	}
-	if w := fold(text[start:end]); w != "jeton" && w != "jetons" {
-		return false
-	}
+// coinToken reports whether a French "jeton" in text, a unit, is sold or
+// counted (a water token at a service bollard, tokens drawn from a hat)
+// rather than an access token: nothing in the unit speaks of an API, a
+// link, an access, a sign-in or a key. fixedPhrase asks it of the word.
+func coinToken(text string) bool {
 	for _, w := range words(text) {
 		if tokenCues[w] || strings.HasPrefix(w, "authentif") || strings.HasPrefix(w, "habilit") || strings.HasPrefix(w, "http") {
 			return false

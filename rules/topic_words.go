@@ -515,13 +515,16 @@ var modifiedNouns = setOf(`process processes procedure procedures policy policie
 // person "orienté" here was sent by someone else; a document "signé"
 // downloaded or printed is a copy kept (signedCopyRead), and "sign
 // off" approves; a thing made out "au nom de" someone is theirs,
-// nobody acting for them (heldInName).
+// nobody acting for them (heldInName); a French "jeton" with no API,
+// link, access or key in its unit is sold or drawn (coinToken).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	if strings.HasPrefix(w, "au nom d") {
 		return heldInName(text, start)
 	}
 	switch w {
+	case "jeton", "jetons":
+		return coinToken(text) // "les jetons d'eau vendus": sold, no one signs in
 	case "request", "requests":
 		prev := lastWords(text[:start], 1)
 		return len(prev) == 1 && (prev[0] == "merge" || prev[0] == "pull")

@@ -254,8 +254,8 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if sentAttachment(text, h.start, h.end) {
 			continue // "recevoir le récapitulatif en pièce jointe": sent out, no upload
 		}
-		if signsCounted(text, h.start, h.end) || coinToken(text, h.start, h.end) {
-			continue // "chiffrer le compteur de signes", "les jetons d'eau vendus": no one signs or signs in
+		if signsCounted(text, h.start, h.end) {
+			continue // "chiffrer le compteur de signes": characters, no one signs
 		}
 		if t.Has(CategoryPersonalData) && !t.Has(CategorySecurity) && notShown(text, h.start, h.end) {
 			continue // "the driver's name is not shown": kept out of the view
