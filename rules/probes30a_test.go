@@ -61,6 +61,10 @@ func TestReviewProbesTwoHundredAndEightySixthBatchRefundTheWayItCame(t *testing.
 		{"ETQ agent de la médiathèque, je veux annuler un atelier.\n\n- le remboursement passe par le paiement en ligne déjà utilisé pour l'inscription", false, false},
 		{"ETQ usager, je veux saisir mon IBAN pour être remboursé du trop-perçu.", true, true},
 		{"ETQ usager, je veux payer en ligne mon inscription à l'atelier.", true, true},
+		// Added by the reread: a payment said "non remboursable" is
+		// taken; the first version of the change read it as a refund
+		// and asked for no security notes.
+		{"ETQ campeur, je veux payer en ligne un acompte non remboursable lors de ma réservation.", true, true},
 	})
 }
 

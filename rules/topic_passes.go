@@ -262,15 +262,20 @@ var tokenCues = setOf(`api apis lien liens url acces connexion oauth oauth2 coff
 // automatically", "le remboursement passe par le paiement en ligne déjà
 // utilisé"): the money goes back the way it came and no bank detail is
 // collected. Account details (an IBAN, "bank details") are collected
-// whatever they are for, so only the ways of paying count here.
+// whatever they are for, so only the ways of paying count here; and a
+// payment said "non remboursable", "non-refundable" is still taken.
 func refundOfPayment(text string, start, end int) bool {
+	sent := text[sentenceStart(text, start):sentenceStop(text, start)]
+	if !containsASCIIFold(sent, "rembours") && !containsASCIIFold(sent, "refund") {
+		return false // checked first, with no copy: it runs on every bank-data keyword found
+	}
 	w := fold(text[start:end])
 	if !paymentWays[w] && !paymentWays[strings.TrimSuffix(w, "s")] && !strings.HasPrefix(w, "paiement ") && !strings.HasPrefix(w, "payer ") {
 		return false
 	}
-	for _, x := range words(text[sentenceStart(text, start):sentenceStop(text, start)]) {
-		if strings.HasPrefix(x, "rembours") || strings.HasPrefix(x, "refund") {
-			return true
+	for _, x := range words(sent) {
+		if (strings.HasPrefix(x, "rembours") || strings.HasPrefix(x, "refund")) && !strings.Contains(x, "abl") {
+			return true // not "remboursable", "refundable": said of the payment, not done
 		}
 	}
 	return false
