@@ -29,6 +29,8 @@ var (
 		// Metrics and indicators are counts too: "key metrics about usage
 		// such as users", "les indicateurs de suivi des bénéficiaires".
 		"metrics": true, "metric": true, "metriques": true, "kpi": true, "kpis": true, "indicateurs": true,
+		// A sum is a count of money: "sum of online card payments".
+		"sum": true, "sums": true,
 	}
 	possessives = map[string]bool{
 		"mon": true, "ma": true, "mes": true, "ton": true, "ta": true, "tes": true, "son": true, "sa": true,

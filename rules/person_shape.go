@@ -61,7 +61,9 @@ var frThings = setOf(`leur leurs plusieurs ailleurs capteur compteur serveur ord
 	fichier dossier chantier quartier atelier calendrier courrier papier panier escalier clavier casier sentier
 	palier cahier metier premier dernier janvier fevrier entier levier grenier barriere carriere riviere frontiere
 	lumiere matiere maniere premiere derniere filiere priere fourriere portiere croisiere
-	montant restaurant carburant courant composant volant instant diamant avant durant pendant cependant maintenant
+	projecteur projecteurs disjoncteur disjoncteurs interrupteur interrupteurs ventilateur ventilateurs climatiseur climatiseurs
+	aspirateur aspirateurs broyeur broyeurs bruleur bruleurs echangeur echangeurs surpresseur surpresseurs
+	montant restaurant carburant courant composant volant battant battants instant diamant avant durant pendant cependant maintenant
 	suivant existant important suffisant manquant restant pourtant precedent suivante existante importante
 	imprimante variante constante composante detente
 	formulaire dictionnaire inventaire calendaire horaire salaire commentaire questionnaire annuaire anniversaire

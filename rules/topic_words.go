@@ -539,7 +539,8 @@ func fixedPhrase(text string, start, end int) bool {
 		b := lastWords(text[:start], 2)
 		next := firstWords(text[end:], 1)
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
-			len(next) == 1 && (next[0] == "language" || next[0] == "off") || signedCopyRead(text, start, end)
+			len(next) == 1 && (next[0] == "language" || next[0] == "off") || signedCopyRead(text, start, end) ||
+			(w == "sign" || w == "signs") && signNoun(text, start)
 	case "oriente", "orientee", "orientes", "orientees":
 		// "mes candidats orientés", "un jeune que j'ai orienté": someone
 		// already sent here, whose data this tool does not send; "j'oriente
@@ -575,12 +576,21 @@ func fixedPhrase(text string, start, end int) bool {
 		// shot, not a direct debit; so is "la date de prélèvement" of an
 		// analysis, "les points de prélèvement".
 		next := firstWords(text[end:], 3)
-		if len(next) >= 2 && (next[0] == "d" || next[0] == "de" || next[0] == "du" || next[0] == "des") && sampledThings[next[1]] ||
+		if len(next) >= 1 && (next[0] == "sanguin" || next[0] == "sanguins") ||
+			len(next) >= 2 && (next[0] == "d" || next[0] == "de" || next[0] == "du" || next[0] == "des") && sampledThings[next[1]] ||
 			len(next) >= 3 && next[0] == "de" && next[1] == "grand" {
 			return true
 		}
 		if len(next) >= 2 && (next[0] == "de" || next[0] == "du" || next[0] == "par") && (samplers[next[1]] || len(next) == 3 && next[1] == "l" && samplers[next[2]]) {
 			return true // "les prélèvements de l'ARS", "par le laboratoire": a health authority's samples
+		}
+		// The sampler as the subject, before the word or in a relative
+		// clause after it: "le laboratoire publie ses prélèvements", "les
+		// prélèvements que le laboratoire réalise".
+		for _, w := range append(words(text[sentenceStart(text, start):start]), firstWords(text[end:], 6)...) {
+			if samplers[w] {
+				return true
+			}
 		}
 		prev := lastWords(text[:start], 3)
 		for _, w := range prev {
@@ -680,14 +690,34 @@ func visitingDelegation(text string, start, end int) bool {
 	return len(prev) == 3 && prev[1] == "de" && prev[2] == "la" && visitWords[prev[0]]
 }
 
+// signNoun reports whether an English "sign" or "signs" is the noun, a
+// sign put up somewhere ("the 1,206 signs are skipped", "replace the road
+// signs"), as the word before it says: a determiner, a number or what the
+// sign is for. A verb follows a subject or a modal ("the landlord signs",
+// "I can sign").
+func signNoun(text string, start int) bool {
+	prev := lastWords(text[:start], 1)
+	if len(prev) == 0 {
+		return false
+	}
+	p := prev[0]
+	return signModifiers[p] || p[0] >= '0' && p[0] <= '9'
+}
+
+// signModifiers come before the noun "sign": determiners and the kinds of
+// signs put up in a street or a building.
+var signModifiers = setOf(`the a an these those this that some any no all new road street traffic warning exit
+	direction directional information safety speed parking`)
+
 var (
 	// sampledThings: what a "prélèvement" takes when it is a sample.
 	sampledThings = setOf(`eau eaux sang sol sols air gibier sediment sediments urine salive tissu echantillon echantillons`)
 	// identifierWords name a number or a code a record is given.
 	identifierWords = setOf(`numero numeros identifiant identifiants reference references matricule code codes`)
 	// samplePlaces: where or when a sample is taken ("la date de
-	// prélèvement", "les points de prélèvement").
-	samplePlaces = setOf(`date dates point points lieu lieux heure site sites`)
+	// prélèvement", "les points de prélèvement", "les lits de
+	// prélèvement" of a blood drive).
+	samplePlaces = setOf(`date dates point points lieu lieux heure site sites lit lits salle salles box poste postes`)
 	// officeLevels name a body's local office: "délégation
 	// départementale", "délégation régionale".
 	officeLevels = setOf(`departementale regionale territoriale locale generale interministerielle`)

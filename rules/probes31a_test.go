@@ -1,0 +1,107 @@
+package rules_test
+
+import "testing"
+
+// The twenty-seventh round's probes: classes read from heldout58 (set
+// BH), the twenty-sixth round's yardstick, heldout59 (set BI) and the
+// sets read before, written for products they do not hold and labelled
+// by the policy before each change. Each batch's comment says which
+// probes failed before it.
+
+// TestReviewProbesTwoHundredAndNinetySeventhBatchRespondents: the people
+// who answered a survey or a consultation ("respondents' names and
+// postcodes") are people; their count is not. The first asked for no
+// review before the change.
+func TestReviewProbesTwoHundredAndNinetySeventhBatchRespondents(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a planning officer, I want to export the survey answers with respondents' names and postcodes to a spreadsheet.", true, true},
+		{"As a planning officer, I want to see the number of respondents per ward.", false, false},
+	})
+}
+
+// TestReviewProbesTwoHundredAndNinetyEighthBatchSamplingBeds: the beds,
+// rooms and posts of a blood drive ("les lits de prélèvement", "la salle
+// de prélèvement") and a blood sample ("prélèvement sanguin") debit no
+// one; a monthly debit still does. The first asked for both reviews
+// before the change (the second already asked for none).
+func TestReviewProbesTwoHundredAndNinetyEighthBatchSamplingBeds(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable logistique du centre de santé, je veux connaître le nombre de lits de prélèvement disponibles chaque matin.", false, false},
+		{"ETQ gestionnaire du laboratoire municipal, je veux afficher les horaires de la salle de prélèvement sur le site.", false, false},
+		{"ETQ adhérent de la médiathèque, je veux payer ma cotisation par prélèvement mensuel.", true, true},
+	})
+}
+
+// TestReviewProbesTwoHundredAndNinetyNinthBatchSignNoun: an English
+// "sign" after a determiner, a number or its kind is a sign put up ("the
+// 312 signs are skipped", "replace the road signs"), nobody signing; a
+// person who signs still does. The first two asked for both reviews
+// before the change.
+func TestReviewProbesTwoHundredAndNinetyNinthBatchSignNoun(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a highways technician, I want to add the direction signs of each junction to the map.", false, false},
+		{"As a parks officer, I want to replace the warning signs at the boating lake.", false, false},
+		{"As a tenant, I want to sign my garage rental agreement online.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredthBatchStaffOnARota: staff placed on a rota
+// by their post ("assign stewards to each gate", "affecter chaque
+// surveillant à une salle", "le planning des soigneurs") are named people
+// whose working time is recorded: the RGPD section. A steward who only
+// reads a map handles nobody. The first three asked for nothing before
+// the change.
+func TestReviewProbesThreeHundredthBatchStaffOnARota(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a festival manager, I want to assign stewards to each gate for the Saturday.", true, false},
+		{"ETQ responsable des examens, je veux affecter chaque surveillant à une salle pour la session de juin.", true, false},
+		{"ETQ chef de la ménagerie, je veux établir le planning mensuel des soigneurs par bâtiment.", true, false},
+		{"As a steward, I want to see the site map on my phone.", false, false},
+	})
+}
+
+// TestReviewProbesThreeHundredAndFirstBatchOvertime: overtime one claims
+// is hours worked ("saisir mes heures supplémentaires", "claim my
+// overtime"): the RGPD section. The first asked for none before the
+// change (the second was already read through "my").
+func TestReviewProbesThreeHundredAndFirstBatchOvertime(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent des espaces verts, je veux saisir mes heures supplémentaires de la semaine pour qu'elles soient payées.", true, false},
+		{"As a grounds officer, I want to claim my overtime for the flower show weekend.", true, false},
+	})
+}
+
+// TestReviewProbesThreeHundredAndSecondBatchSiteStaffPhotos: a works
+// manager ("conducteur de travaux") is staff, not a driver, and a
+// floodlight ("projecteur") is a thing: their photos of a site or a
+// device are an upload but nobody's data; a driver's photo of their own
+// car is theirs. The first two asked for the RGPD section before the
+// change.
+func TestReviewProbesThreeHundredAndSecondBatchSiteStaffPhotos(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"En tant que conducteur de travaux, je souhaite joindre les photos de la tranchée et des soudures à la fiche du chantier de la nouvelle halle.", false, true},
+		{"ETQ agent de maintenance du gymnase, je veux signaler une panne avec une photo du projecteur.", false, true},
+		{"ETQ conducteur, je veux déclarer mon accident avec une photo de ma voiture.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndThirdBatchSamplerFirst: the samples a
+// laboratory or the ARS takes ("le laboratoire publie ses
+// prélèvements", "les prélèvements que le laboratoire réalise") are
+// samples whichever side of the word the sampler stands; a member's debit
+// still is bank data. The first asked for both reviews before the change.
+func TestReviewProbesThreeHundredAndThirdBatchSamplerFirst(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du service des eaux, je veux afficher sur le site les prélèvements que le laboratoire départemental réalise chaque semaine.", false, false},
+		{"ETQ adhérent du club nautique, je veux payer ma licence par prélèvement en trois fois.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndFourthBatchSumOfPayments: a sum of
+// payments in a report ("sum of card payments") is a figure, nobody's
+// card. The first asked for both reviews before the change.
+func TestReviewProbesThreeHundredAndFourthBatchSumOfPayments(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a leisure centre manager, I want a weekly report of takings.\n\n- one line per day with the sum of card payments and the cash total", false, false},
+	})
+}
