@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // lookalike reports whether the keyword h of topic t only looks like what
 // the topic asks a review for: an animal's care, passport or birth date
 // (a title's word, "Vaccins à renouveler", read with the need), a drag
@@ -20,8 +22,18 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "consulter les horaires sans créer de compte": public pages, no key
 	case broughtTopics[t.ID] && broughtInPerson(text, h.start, h.end):
 		return true // "venir avec le livret de famille", "bring your passport": shown at a counter, not kept
+	case t.Context == ContextNeed && s.lang == FR && organisationBefore(text, h.start):
+		return true // "aux clubs résidents", "les communes membres": the organisations' adjective
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}
 	return false
+}
+
+// organisationBefore reports whether the word right before offset start
+// names organisations: a person's noun after it is its adjective in
+// French ("les clubs résidents", "les associations membres").
+func organisationBefore(text string, start int) bool {
+	b := lastWords(text[:start], 1)
+	return len(b) == 1 && (organisationWord(b[0]) || ownerBodies[b[0]] || ownerBodies[strings.TrimSuffix(b[0], "s")])
 }

@@ -105,3 +105,38 @@ func TestReviewProbesThreeHundredAndFourthBatchSumOfPayments(t *testing.T) {
 		{"As a leisure centre manager, I want a weekly report of takings.\n\n- one line per day with the sum of card payments and the cash total", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndFifthBatchSaidNotToBe: a keyword the
+// subject is said not to be ("les billets ne sont pas nominatifs",
+// "passes are not named") is denied. Named passes still are data. The
+// first asked for the RGPD section before the change.
+func TestReviewProbesThreeHundredAndFifthBatchSaidNotToBe(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du musée des Beaux-Arts, je veux scanner les billets à l'entrée des expositions.\n\n- les tickets ne sont pas nominatifs", false, false},
+		{"ETQ agent du musée des Beaux-Arts, je veux imprimer des pass annuels nominatifs avec la photo du titulaire.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndSixthBatchKindOfPerson: a person's noun
+// after "type de", "catégorie de" ("par type d'abonné") names a category
+// of a breakdown, no one; a person's profile still is theirs. The first
+// asked for the RGPD section before the change.
+func TestReviewProbesThreeHundredAndSixthBatchKindOfPerson(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable du service des eaux, je veux la consommation annuelle par catégorie d'abonné pour le rapport du maire.", false, false},
+		{"ETQ conseillère emploi, je veux modifier le profil d'un demandeur.", true, false},
+	})
+}
+
+// TestReviewProbesThreeHundredAndSeventhBatchOrganisationsAdjective: a
+// person's noun right after an organisation's ("les clubs résidents",
+// "les communes membres") is its adjective in French: organisations, no
+// one. The members of a club still are people. The first two asked for
+// the RGPD section before the change.
+func TestReviewProbesThreeHundredAndSeventhBatchOrganisationsAdjective(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire du gymnase, je veux envoyer les créneaux de la rentrée aux clubs résidents.", false, false},
+		{"ETQ chargé de mission du syndicat, je veux publier le calendrier des collectes pour les communes membres.", false, false},
+		{"ETQ secrétaire du club, je veux exporter la liste des adhérents avec leur téléphone.", true, true},
+	})
+}

@@ -85,6 +85,12 @@ func (s *story) needTopics() []topicHit {
 		if tenderRoles[fold(need[start:end])] && (s.aboutOrganisation() || tenderDocumentBefore(need[:start])) {
 			return // "les offres des candidats": companies answering a tender
 		}
+		if s.sent.Lang == FR && organisationBefore(need, start) {
+			return // "aux clubs résidents", "les communes membres": the organisations' adjective
+		}
+		if b := lastWords(need[:start], 2); len(b) == 2 && categoryWords[b[0]] && ofWords[b[1]] {
+			return // "par type d'abonné", "by type of user": a category, no one
+		}
 		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
 			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
 		}
@@ -133,6 +139,10 @@ func (s *story) needTopics() []topicHit {
 	})
 	return out
 }
+
+// categoryWords sort people into kinds: a person's noun after them names a
+// category of a breakdown.
+var categoryWords = setOf(`type types categorie categories kind kinds category`)
 
 // setsParameter reports whether the need's verb sets a value of the
 // service ("définir", "fixer", "paramétrer", "set"): what it sets per

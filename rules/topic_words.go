@@ -232,7 +232,11 @@ func negated(before string) bool {
 			"blank":
 			return true
 		case "pas", "plus", "jamais":
-			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d")
+			// "les billets ne sont pas nominatifs": the keyword is what
+			// the subject is said not to be.
+			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d") || i == len(ws)-1 && i > 0 && beVerbs[ws[i-1]]
+		case "not":
+			return i == len(ws)-1 && i > 0 && beVerbs[ws[i-1]] // "tickets are not named"
 		}
 	}
 	return false
