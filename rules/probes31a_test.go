@@ -140,3 +140,17 @@ func TestReviewProbesThreeHundredAndSeventhBatchOrganisationsAdjective(t *testin
 		{"ETQ secrétaire du club, je veux exporter la liste des adhérents avec leur téléphone.", true, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndEighthBatchRecordAsModifier: an English
+// record word before the noun it qualifies ("the booking diary", "a
+// clearer booking confirmation", "the application reference") names a
+// calendar, a message or a number, nobody's record; a booking taken for
+// a caller still is theirs. The first two asked for the RGPD section
+// before the change.
+func TestReviewProbesThreeHundredAndEighthBatchRecordAsModifier(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a sports hall supervisor, I want the booking calendar to grey out the days the hall is closed.", false, false},
+		{"As a theatre box office manager, I want a shorter booking confirmation that says where to collect tickets.", false, false},
+		{"As a box office clerk, I want to take a booking over the phone for a caller who has no email address.", true, false},
+	})
+}

@@ -501,7 +501,9 @@ func recordsAsModifier(after string) bool {
 
 // modifiedNouns follow a record word used as a modifier.
 var modifiedNouns = setOf(`process processes procedure procedures policy policies report reports team teams
-	statistics figures dashboard page pages officer officers manager managers date dates deadline deadlines`)
+	statistics figures dashboard page pages officer officers manager managers date dates deadline deadlines
+	diary diaries calendar calendars screen screens rule rules window windows fee fees price prices confirmation confirmations
+	reference references`)
 
 // fixedPhrase reports whether the keyword at start:end is a word of a
 // fixed phrase that means something else: a sign language ("en langue
