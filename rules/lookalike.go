@@ -24,6 +24,8 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "venir avec le livret de famille", "bring your passport": shown at a counter, not kept
 	case t.Context == ContextNeed && s.lang == FR && organisationBefore(text, h.start):
 		return true // "aux clubs résidents", "les communes membres": the organisations' adjective
+	case t.ID == "access-control" && selfFilter(text, h.start, h.end):
+		return true // "I want to only see the cases of one ward": a filter the speaker sets
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}
@@ -36,4 +38,17 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 func organisationBefore(text string, start int) bool {
 	b := lastWords(text[:start], 1)
 	return len(b) == 1 && (organisationWord(b[0]) || ownerBodies[b[0]] || ownerBodies[strings.TrimSuffix(b[0], "s")])
+}
+
+// selfFilter reports whether "only see" has the speaker for subject, bare
+// or after "to" ("I want to only see the applications for a chosen
+// street", "so that I only see my own patch"): a filter of their own
+// view, not a rule of who may see what ("officers only see their area",
+// "I should only see whether consent was given").
+func selfFilter(text string, start, end int) bool {
+	if !strings.EqualFold(text[start:end], "only see") {
+		return false
+	}
+	b := lastWords(text[:start], 1)
+	return len(b) == 1 && (b[0] == "to" || b[0] == "i" || b[0] == "we")
 }

@@ -154,3 +154,16 @@ func TestReviewProbesThreeHundredAndEighthBatchRecordAsModifier(t *testing.T) {
 		{"As a box office clerk, I want to take a booking over the phone for a caller who has no email address.", true, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndNinthBatchOnlySeeMine: "only see" with
+// the speaker for subject ("I want to only see …", "so that I only see
+// my own round") is a filter of their own view; a rule that others only
+// see their own area still restricts who sees what. The first two asked
+// for security notes before the change.
+func TestReviewProbesThreeHundredAndNinthBatchOnlySeeMine(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a grounds maintenance supervisor, I want to narrow the jobs list to one park so that I only see the work for today.", false, false},
+		{"As a grounds maintenance supervisor, I want to only see the open jobs of one park.", false, false},
+		{"As a system administrator, I want to give each contractor an account so that contractors only see the names and phone numbers of the tenants of their own estate.", true, true},
+	})
+}

@@ -272,6 +272,9 @@ func twoCriteria(ts []tok, v int, lang Lang) (int, bool) {
 var needFillers = map[string]bool{
 	"ne": true, "n": true, "pas": true, "plus": true, "pouvoir": true, "to": true, "be": true, "able": true,
 	"not": true, "also": true, "aussi": true, "egalement": true, "peux": true, "pourrai": true, "can": true,
+	// "I want to only see the applications of one street": the verb
+	// follows.
+	"only": true, "just": true,
 }
 
 // conjWords join two features.
