@@ -295,9 +295,42 @@ func (r *reader) parseFrom(i int, initial bool) *parsed {
 		return r.fromRole(i, i)
 	}
 	if initial {
-		return r.fromWant(i, i)
+		if p := r.fromWant(i, i); p != nil {
+			return p
+		}
+		return r.fromCan(i, i)
 	}
 	return nil
+}
+
+// fromCan reads a sentence without a role that opens the text with what
+// its speaker can do: "I can see which plaques are waiting", "Je peux
+// télécharger mon attestation". A capacity is a need as valid as a wish
+// (at most a story-uniform note); "I can't …" and "I cannot …" report a
+// fault.
+func (r *reader) fromCan(i, start int) *parsed {
+	toks := r.toks
+	if i+2 >= len(toks) || !toks[i+1].word || !toks[i+2].word {
+		return nil
+	}
+	lang := EN
+	switch {
+	case toks[i].w == "i" && (toks[i+1].w == "can" || toks[i+1].w == "could"):
+	case toks[i].w == "je" && (toks[i+1].w == "peux" || toks[i+1].w == "pourrai" || toks[i+1].w == "pourrais"):
+		lang = FR
+	default:
+		return nil
+	}
+	if toks[i+2].w == "not" || toks[i+2].w == "pas" || toks[i+2].w == "no" {
+		return nil
+	}
+	p := &parsed{}
+	p.Lang = lang
+	if !r.readNeed(p, i, lang) || p.Action == "" {
+		return nil
+	}
+	r.finishText(p, start)
+	return p
 }
 
 // benefitFirst reads "Afin de <bénéfice>, en tant que <profil>, je veux

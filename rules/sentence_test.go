@@ -73,6 +73,12 @@ func TestParseSentence(t *testing.T) {
 			"data owner", "an export", "I can audit it", EN, "as the", "need", "so"},
 		{"en can", "As a visitor I can see the hours",
 			"visitor", "can see the hours", "", EN, "as a", "can", ""},
+		// A capacity with no role, opening the text, is a need as valid
+		// as a wish without one.
+		{"en can, no role", "I can see which exhibitions open next month so that I can plan a visit.",
+			"", "can see which exhibitions open next month", "I can plan a visit", EN, "", "can", "so that"},
+		{"fr peux, no role", "Je peux télécharger ma facture d'eau afin de la transmettre à mon bailleur.",
+			"", "peux télécharger ma facture d'eau", "la transmettre à mon bailleur", FR, "", "peux", "afin de"},
 		{"en adverb", "As an owner, I only want zero-padded fields, so that I can justify padding.",
 			"owner", "zero-padded fields", "I can justify padding", EN, "as a", "want", "so that"},
 		{"en so, a noun and a modal", "As a resident, I want to add pictures when I report it so officers can see how much there is",
@@ -117,6 +123,9 @@ func TestParseSentenceNone(t *testing.T) {
 		"Pouvoir exporter la liste des dossiers en CSV.",
 		"As soon as the page loads, the list appears.",
 		"Astuce : en tant que tel, ce n'est pas un récit",
+		"I can't log in since the update.",
+		"I cannot open the attachment.",
+		"Je ne peux pas me connecter depuis lundi.",
 	} {
 		if p := parseSentence(in); p.found() == 2 {
 			t.Errorf("%q: found role %q action %q", in, p.Role, p.Action)
