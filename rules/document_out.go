@@ -23,7 +23,10 @@ func (s *story) documentOut(units []unitText, keep func(topic int, word string, 
 	}
 	ws := words(s.sent.Action)
 	verb, _ := needVerb(s.sent, ws)
-	sends := outWords[verb] && s.documentOfRecords(ws) && !anyWordIn(s.sent.Action, blankWords)
+	// A rota names the staff on each shift by nature: sent with names the
+	// story gives ("the rota lists the names of the stewards on duty"),
+	// it takes them out.
+	sends := outWords[verb] && (s.documentOfRecords(ws) || rotaDocument(ws) && s.foundDetail()) && !anyWordIn(s.sent.Action, blankWords)
 	if !sends && (s.act != actProcess || !s.foundPersonalData()) {
 		return
 	}
@@ -68,7 +71,8 @@ func listsDocument(ws []string) bool {
 	for i, w := range ws {
 		switch w {
 		case "liste", "listes", "role", "registre", "list", "lists", "agenda", "register", "roll", "affiche", "affiches",
-			"poster", "posters", "trombinoscope", "feuille", "feuilles", "sheet", "sheets":
+			"poster", "posters", "trombinoscope", "feuille", "feuilles", "sheet", "sheets", "planning", "plannings", "rota", "rotas",
+			"roster", "rosters":
 			return true
 		case "ordre":
 			if i+2 < len(ws) && ws[i+1] == "du" && ws[i+2] == "jour" {
@@ -92,7 +96,8 @@ var outWords = setOf(strings.Join([]string{
 // likelyDocument is listsDocument's cheap first look, with no
 // allocation: most needs name no list.
 func likelyDocument(action string) bool {
-	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll", "affiche", "poster", "trombinoscope", "feuille", "sheet"} {
+	for _, w := range []string{"list", "role", "rôle", "registre", "register", "ordre", "agenda", "roll", "affiche", "poster", "trombinoscope", "feuille", "sheet",
+		"planning", "rota", "roster"} {
 		if containsASCIIFold(action, w) {
 			return true
 		}
@@ -117,10 +122,34 @@ func (s *story) documentOfRecords(ws []string) bool {
 			recipient = false
 			continue
 		}
-		if s.c.records[stem(w)] && (i == 0 || !possessives[ws[i-1]]) || len(w) >= 4 && pluralPerson(s.c, w, s.lang) ||
+		if s.c.records[stem(w)] && (i == 0 || !possessives[ws[i-1]]) ||
+			len(w) >= 4 && pluralPerson(s.c, w, s.lang) && (i == 0 || s.lang != FR || !organisationNoun(ws[i-1])) ||
 			// "avec les adresses et les téléphones": people's details, in
 			// the plural.
 			s.c.attributes[stem(w)] && (strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x")) {
+			return true
+		}
+	}
+	return false
+}
+
+// rotaDocument reports whether folded need words name a rota: the staff
+// on each shift, by name.
+func rotaDocument(ws []string) bool {
+	for _, w := range ws {
+		switch w {
+		case "planning", "plannings", "rota", "rotas", "roster", "rosters":
+			return true
+		}
+	}
+	return false
+}
+
+// foundDetail reports whether the story names a person's detail (a name,
+// a phone number): what a rota sent out would hold.
+func (s *story) foundDetail() bool {
+	for _, h := range s.topics {
+		if t := &s.t.Topics[h.topic]; t.Context == ContextPerson && s.has(h, CategoryPersonalData) {
 			return true
 		}
 	}

@@ -37,7 +37,13 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 // French ("les clubs résidents", "les associations membres").
 func organisationBefore(text string, start int) bool {
 	b := lastWords(text[:start], 1)
-	return len(b) == 1 && (organisationWord(b[0]) || ownerBodies[b[0]] || ownerBodies[strings.TrimSuffix(b[0], "s")])
+	return len(b) == 1 && organisationNoun(b[0])
+}
+
+// organisationNoun reports whether a folded word names organisations or
+// public bodies, singular or plural ("associations", "clubs", "communes").
+func organisationNoun(w string) bool {
+	return organisationWord(w) || ownerBodies[w] || ownerBodies[strings.TrimSuffix(w, "s")]
 }
 
 // selfFilter reports whether "only see" has the speaker for subject, bare

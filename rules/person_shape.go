@@ -49,7 +49,7 @@ func (c *compiled) personLike(w string, lang Lang) bool {
 
 // frPersonNouns name a person by a charge, with no person's ending: "le
 // téléphone du responsable de créneau", "le courriel du référent".
-var frPersonNouns = setOf(`responsable responsables referent referents referente referentes`)
+var frPersonNouns = setOf(`responsable responsables referent referents referente referentes chef chefs cheffe cheffes`)
 
 // frThings are French nouns and adjectives ending like a person's noun
 // that name things, qualities or times.

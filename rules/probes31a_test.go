@@ -167,3 +167,28 @@ func TestReviewProbesThreeHundredAndNinthBatchOnlySeeMine(t *testing.T) {
 		{"As a system administrator, I want to give each contractor an account so that contractors only see the names and phone numbers of the tenants of their own estate.", true, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTenthBatchChief: a "chef" (de bord,
+// d'équipe, de famille) is a person whose name and phone are theirs
+// ("le nom et le téléphone de leur chef de bord"): exported in bulk, both
+// reviews. The first asked for none before the change.
+func TestReviewProbesThreeHundredAndTenthBatchChief(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent du port de pêche, je veux exporter la liste des navires à quai avec le nom et le téléphone de leur chef de bord.", true, true},
+		{"ETQ agent du port de pêche, je veux exporter la liste des navires à quai avec leur tonnage.", false, false},
+	})
+}
+
+// TestReviewProbesThreeHundredAndEleventhBatchRotaSentOut: a rota names
+// the staff of each shift: e-mailed or sent with their names and phones,
+// it takes people's details out (both reviews); sent with no detail
+// named, or a planning of pitches sent to the resident clubs, it does
+// not. The first asked for no security notes before the change, the
+// third for the RGPD section (its "résidents" read as people).
+func TestReviewProbesThreeHundredAndEleventhBatchRotaSentOut(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As a museum duty manager, I want to email the monthly rota to every attendant.\n\n- the rota lists each day's shifts with the attendants' names and mobile numbers", true, true},
+		{"ETQ responsable du centre de loisirs, je veux envoyer le planning de la semaine aux animateurs.", false, false},
+		{"ETQ gestionnaire du gymnase, je veux envoyer le planning des salles aux clubs résidents.", false, false},
+	})
+}
