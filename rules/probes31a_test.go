@@ -192,3 +192,16 @@ func TestReviewProbesThreeHundredAndEleventhBatchRotaSentOut(t *testing.T) {
 		{"ETQ gestionnaire du gymnase, je veux envoyer le planning des salles aux clubs résidents.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwelfthBatchTariffLines: a
+// subscription priced ("les prix de la location et de l'abonnement",
+// "| Abonnement annuel | 45 € |") is a tariff, nobody's subscription; a
+// person's subscription still is theirs. The first two asked for the
+// RGPD section before the change.
+func TestReviewProbesThreeHundredAndTwelfthBatchTariffLines(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ responsable de la ludothèque, je veux saisir une fois par an les prix de la location des jeux et de l'abonnement familial.", false, false},
+		{"ETQ responsable de la ludothèque, je veux afficher la grille des tarifs sur le site.\n\n| Formule | Tarif |\n|---|---|\n| Abonnement annuel | 45 € |\n| Location d'un jeu | 2 € |", false, false},
+		{"ETQ adhérent de la ludothèque, je veux renouveler mon abonnement en ligne.", true, false},
+	})
+}

@@ -327,17 +327,52 @@ func priceOf(before string) bool {
 	if !priceNear(before) {
 		return false // most keywords: no price word at hand, nothing to split
 	}
-	b := lastWords(before, 5)
+	b := lastWords(before, 10)
 	for i := len(b) - 2; i >= 0; i-- {
 		if priceWords[b[i]] && (ofWords[b[i+1]] || b[i+1] == "for") {
 			// "les tarifs des entrées et des abonnements": the same list;
-			// "le tarif de l'abonnement": the words split the elision.
-			for _, w := range b[i+2:] {
-				if !ofWords[w] && !roleArticles[w] && w != "l" && w != "et" && w != "and" && w != "ou" && w != "or" && len(w) < 4 {
+			// "le tarif de l'abonnement": the words split the elision;
+			// "les prix de l'énergie (R1) et de l'abonnement": what comes
+			// before the last "et" is another item priced.
+			rest := b[i+2:]
+			for k := len(rest) - 1; k >= 0; k-- {
+				if rest[k] == "et" || rest[k] == "and" || rest[k] == "ou" || rest[k] == "or" {
+					rest = rest[k+1:]
+					break
+				}
+			}
+			for _, w := range rest {
+				if !ofWords[w] && !roleArticles[w] && w != "l" && len(w) < 4 {
 					return false
 				}
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// priceAfter reports whether an amount follows the keyword closely, on
+// its line: "| Abonnement mensuel | 60 € |", "Abonnement : 12,50 €",
+// "Season ticket: £45": a tariff line, nobody's subscription.
+func priceAfter(after string) bool {
+	head := after[:min(len(after), 32)]
+	if i := strings.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	digit := false
+	for i := 0; i < len(head); i++ {
+		c := head[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case strings.HasPrefix(head[i:], "€") || strings.HasPrefix(head[i:], "£"):
+			return true
+		case digit && (c == ' ' || c == ',' || c == '.'):
+		case digit && (head[i] == 'e' || head[i] == 'E') && (strings.HasPrefix(head[i:], "euro") || strings.HasPrefix(head[i:], "EUR")):
+			return true
+		default:
+			digit = false
 		}
 	}
 	return false

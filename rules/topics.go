@@ -204,7 +204,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if t.Has(CategoryPersonalData) && !anyAct && aggregateBefore(window) && (!s.owned(text, h.start, h.end, false) || axisBefore(text[:h.start])) {
 			continue // "le nombre de vaccinations par commune", "par GIR": counted, nobody's
 		}
-		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || dashboardOf(text[:h.start]) || s.diagnosticOfNoOne(text, h.start, h.end) ||
+		if t.Has(CategoryPersonalData) && !anyAct && (priceOf(text[:h.start]) || priceAfter(text[h.end:]) || dashboardOf(text[:h.start]) || s.diagnosticOfNoOne(text, h.start, h.end) ||
 			t.Context == ContextOwn && s.lang == EN && recordsAsModifier(text[h.end:])) {
 			continue // "les tarifs des abonnements", "le diagnostic de performance énergétique", "les rapports de diagnostic"
 		}
