@@ -36,8 +36,9 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 // names organisations: a person's noun after it is its adjective in
 // French ("les clubs résidents", "les associations membres").
 func organisationBefore(text string, start int) bool {
-	b := lastWords(text[:start], 1)
-	return len(b) == 1 && organisationNoun(b[0])
+	// No slice: it runs for every people keyword of a French story.
+	ps, pe := prevWord(text, start)
+	return pe-ps >= 4 && organisationNoun(fold(text[ps:pe]))
 }
 
 // organisationNoun reports whether a folded word names organisations or

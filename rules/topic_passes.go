@@ -88,7 +88,8 @@ func (s *story) needTopics() []topicHit {
 		if s.sent.Lang == FR && organisationBefore(need, start) {
 			return // "aux clubs résidents", "les communes membres": the organisations' adjective
 		}
-		if b := lastWords(need[:start], 2); len(b) == 2 && categoryWords[b[0]] && ofWords[b[1]] {
+		if tail := need[max(0, start-16):start]; (containsASCIIFold(tail, "typ") || containsASCIIFold(tail, "cat") || containsASCIIFold(tail, "kind")) &&
+			categoryBefore(need[:start]) {
 			return // "par type d'abonné", "by type of user": a category, no one
 		}
 		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
@@ -138,6 +139,13 @@ func (s *story) needTopics() []topicHit {
 		out = append(out, topicHit{topic: p.id, word: need[start:end], orgOwned: thing})
 	})
 	return out
+}
+
+// categoryBefore reports whether a category word and "de"/"of" end the
+// text: "par type d'", "by type of".
+func categoryBefore(before string) bool {
+	b := lastWords(before, 2)
+	return len(b) == 2 && categoryWords[b[0]] && ofWords[b[1]]
 }
 
 // categoryWords sort people into kinds: a person's noun after them names a
