@@ -93,11 +93,11 @@ func TestJudgmentValidation(t *testing.T) {
 	}
 }
 
-// TestJudgmentHeldOut guards the review figures on the fifty-eight
+// TestJudgmentHeldOut guards the review figures on the sixty
 // held-out sets, each written blind by another labeller and measured once
 // before it was read (figures in the README): floors about 0.02 under the
 // figures of the final rules of the round that added or last raised them
-// (2026-12-06 and 07), never lower than before, so that a later change cannot
+// (2026-12-06 to 08), never lower than before, so that a later change cannot
 // quietly undo a class.
 func TestJudgmentHeldOut(t *testing.T) {
 	for _, c := range []struct {
@@ -113,7 +113,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout7", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.96, 0.88}}},
 		{"heldout8", map[string][2]float64{"rgpd": {0.88, 0.92}, "security": {0.93, 0.9}}},
 		{"heldout9", map[string][2]float64{"rgpd": {0.89, 0.87}, "security": {0.92, 0.83}}},
-		{"heldout10", map[string][2]float64{"rgpd": {0.91, 0.88}, "security": {0.97, 0.92}}},
+		{"heldout10", map[string][2]float64{"rgpd": {0.91, 0.89}, "security": {0.97, 0.93}}},
 		{"heldout11", map[string][2]float64{"rgpd": {0.87, 0.93}, "security": {0.97, 0.85}}},
 		{"heldout12", map[string][2]float64{"rgpd": {0.83, 0.85}, "security": {0.93, 0.81}}},
 		{"heldout13", map[string][2]float64{"rgpd": {0.93, 0.86}, "security": {0.94, 0.85}}},
@@ -126,7 +126,7 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout20", map[string][2]float64{"rgpd": {0.89, 0.88}, "security": {0.96, 0.81}}},
 		{"heldout21", map[string][2]float64{"rgpd": {0.87, 0.88}, "security": {0.92, 0.85}}},
 		{"heldout22", map[string][2]float64{"rgpd": {0.9, 0.89}, "security": {0.88, 0.87}}},
-		{"heldout23", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.91, 0.82}}},
+		{"heldout23", map[string][2]float64{"rgpd": {0.88, 0.85}, "security": {0.92, 0.82}}},
 		{"heldout24", map[string][2]float64{"rgpd": {0.89, 0.8}, "security": {0.89, 0.84}}},
 		{"heldout25", map[string][2]float64{"rgpd": {0.89, 0.89}, "security": {0.93, 0.94}}},
 		{"heldout26", map[string][2]float64{"rgpd": {0.88, 0.93}, "security": {0.9, 0.92}}},
@@ -139,29 +139,31 @@ func TestJudgmentHeldOut(t *testing.T) {
 		{"heldout33", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.9, 0.88}}},
 		{"heldout34", map[string][2]float64{"rgpd": {0.87, 0.85}, "security": {0.89, 0.87}}},
 		{"heldout35", map[string][2]float64{"rgpd": {0.86, 0.91}, "security": {0.9, 0.9}}},
-		{"heldout36", map[string][2]float64{"rgpd": {0.88, 0.9}, "security": {0.93, 0.89}}},
+		{"heldout36", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.93, 0.89}}},
 		{"heldout37", map[string][2]float64{"rgpd": {0.8, 0.88}, "security": {0.9, 0.88}}},
-		{"heldout38", map[string][2]float64{"rgpd": {0.8, 0.92}, "security": {0.89, 0.88}}},
+		{"heldout38", map[string][2]float64{"rgpd": {0.8, 0.92}, "security": {0.9, 0.88}}},
 		{"heldout39", map[string][2]float64{"rgpd": {0.83, 0.87}, "security": {0.89, 0.88}}},
 		{"heldout40", map[string][2]float64{"rgpd": {0.82, 0.91}, "security": {0.85, 0.81}}},
 		{"heldout41", map[string][2]float64{"rgpd": {0.84, 0.86}, "security": {0.84, 0.9}}},
 		{"heldout42", map[string][2]float64{"rgpd": {0.86, 0.86}, "security": {0.9, 0.9}}},
-		{"heldout43", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.87, 0.87}}},
+		{"heldout43", map[string][2]float64{"rgpd": {0.84, 0.9}, "security": {0.87, 0.87}}},
 		{"heldout44", map[string][2]float64{"rgpd": {0.86, 0.87}, "security": {0.87, 0.87}}},
-		{"heldout45", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.91, 0.92}}},
+		{"heldout45", map[string][2]float64{"rgpd": {0.87, 0.9}, "security": {0.91, 0.92}}},
 		{"heldout46", map[string][2]float64{"rgpd": {0.9, 0.86}, "security": {0.88, 0.85}}},
 		{"heldout47", map[string][2]float64{"rgpd": {0.87, 0.92}, "security": {0.9, 0.85}}},
 		{"heldout48", map[string][2]float64{"rgpd": {0.91, 0.87}, "security": {0.87, 0.91}}},
-		{"heldout49", map[string][2]float64{"rgpd": {0.82, 0.9}, "security": {0.9, 0.87}}},
-		{"heldout50", map[string][2]float64{"rgpd": {0.78, 0.88}, "security": {0.88, 0.87}}},
+		{"heldout49", map[string][2]float64{"rgpd": {0.83, 0.9}, "security": {0.9, 0.87}}},
+		{"heldout50", map[string][2]float64{"rgpd": {0.79, 0.88}, "security": {0.88, 0.87}}},
 		{"heldout51", map[string][2]float64{"rgpd": {0.89, 0.9}, "security": {0.95, 0.85}}},
 		{"heldout52", map[string][2]float64{"rgpd": {0.86, 0.9}, "security": {0.88, 0.84}}},
-		{"heldout53", map[string][2]float64{"rgpd": {0.92, 0.88}, "security": {0.95, 0.86}}},
+		{"heldout53", map[string][2]float64{"rgpd": {0.92, 0.88}, "security": {0.95, 0.87}}},
 		{"heldout54", map[string][2]float64{"rgpd": {0.89, 0.95}, "security": {0.9, 0.95}}},
-		{"heldout55", map[string][2]float64{"rgpd": {0.84, 0.92}, "security": {0.88, 0.89}}},
-		{"heldout56", map[string][2]float64{"rgpd": {0.9, 0.87}, "security": {0.92, 0.9}}},
+		{"heldout55", map[string][2]float64{"rgpd": {0.84, 0.92}, "security": {0.89, 0.89}}},
+		{"heldout56", map[string][2]float64{"rgpd": {0.9, 0.89}, "security": {0.92, 0.9}}},
 		{"heldout57", map[string][2]float64{"rgpd": {0.83, 0.92}, "security": {0.91, 0.92}}},
-		{"heldout58", map[string][2]float64{"rgpd": {0.89, 0.93}, "security": {0.88, 0.91}}},
+		{"heldout58", map[string][2]float64{"rgpd": {0.91, 0.94}, "security": {0.9, 0.92}}},
+		{"heldout59", map[string][2]float64{"rgpd": {0.84, 0.94}, "security": {0.94, 0.94}}},
+		{"heldout60", map[string][2]float64{"rgpd": {0.8, 0.91}, "security": {0.87, 0.93}}},
 	} {
 		t.Run(c.dir, func(t *testing.T) {
 			backlogs, qus, lines, err := judgment.LoadAll("testdata/"+c.dir, "testdata/dalpiaz2018")
