@@ -366,8 +366,10 @@ func priceAfter(after string) bool {
 		switch {
 		case c >= '0' && c <= '9':
 			digit = true
-		case strings.HasPrefix(head[i:], "€") || strings.HasPrefix(head[i:], "£"):
-			return true
+		case strings.HasPrefix(head[i:], "€"):
+			return digit // "60 €"; a euro sign with no amount before it prices nothing
+		case strings.HasPrefix(head[i:], "£"):
+			return i+2 < len(head) && head[i+2] >= '0' && head[i+2] <= '9' // "£45"
 		case digit && (c == ' ' || c == ',' || c == '.'):
 		case digit && (head[i] == 'e' || head[i] == 'E') && (strings.HasPrefix(head[i:], "euro") || strings.HasPrefix(head[i:], "EUR")):
 			return true
