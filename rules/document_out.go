@@ -69,10 +69,12 @@ var makeVerbs = setOf(`generer editer produire etablir preparer generate produce
 // people by nature: an agenda of dossiers, a roll, a register, a list.
 func listsDocument(ws []string) bool {
 	for i, w := range ws {
+		if rotaWords[w] {
+			return true
+		}
 		switch w {
 		case "liste", "listes", "role", "registre", "list", "lists", "agenda", "register", "roll", "affiche", "affiches",
-			"poster", "posters", "trombinoscope", "feuille", "feuilles", "sheet", "sheets", "planning", "plannings", "rota", "rotas",
-			"roster", "rosters":
+			"poster", "posters", "trombinoscope", "feuille", "feuilles", "sheet", "sheets":
 			return true
 		case "ordre":
 			if i+2 < len(ws) && ws[i+1] == "du" && ws[i+2] == "jour" {
@@ -137,13 +139,15 @@ func (s *story) documentOfRecords(ws []string) bool {
 // on each shift, by name.
 func rotaDocument(ws []string) bool {
 	for _, w := range ws {
-		switch w {
-		case "planning", "plannings", "rota", "rotas", "roster", "rosters":
+		if rotaWords[w] {
 			return true
 		}
 	}
 	return false
 }
+
+// rotaWords name a rota, a document that lists people by nature.
+var rotaWords = setOf(`planning plannings rota rotas roster rosters`)
 
 // foundDetail reports whether the story names a person's detail (a name,
 // a phone number): what a rota sent out would hold.
