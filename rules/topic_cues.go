@@ -252,7 +252,8 @@ var (
 // only qualifies a part of the product, as product teams write: French
 // puts it after the noun ("l'interface agent", "les tests utilisateurs",
 // "le parcours usager"), English before it ("user testing", "user
-// research", "the user interface"). Nobody's data is handled. The
+// research", "the user interface"), or a day or a place ("the volunteer
+// days", "the visitor centre"). Nobody's data is handled. The
 // English adjective "relative" ("a relative percentage") is no relative
 // either, unless a person follows it as a noun ("my relative", "a
 // relative who").
@@ -264,7 +265,10 @@ func qualifiesProduct(text string, start, end int, lang Lang) bool {
 			// "a relative percentage"; not "my relative", "a relative who".
 			return len(next) == 1 && !relativeFollowers[next[0]]
 		}
-		return len(next) == 1 && productNounsEN[next[0]]
+		// A singular noun also qualifies the day, event or place after
+		// it: "the next volunteer days", "the visitor centre" (not
+		// "volunteers' days", theirs).
+		return len(next) == 1 && (productNounsEN[next[0]] || peopleEvents[next[0]] && !strings.HasSuffix(w, "s"))
 	}
 	// "l'interface agent"; with a determiner, only what a product gives
 	// its users to read or enter by ("la FAQ des usagers", "le guide de
@@ -310,6 +314,10 @@ var (
 	productNounsEN = setOf(`interface interfaces testing test tests research experience journey journeys guide manual
 		documentation needs flow flows story stories side view views portal dashboard mode menu page pages screen screens
 		onboarding satisfaction`)
+	// peopleEvents are the days, events and places a people noun can
+	// qualify in English.
+	peopleEvents = setOf(`day days morning mornings afternoon afternoons evening evenings weekend weekends
+		centre center centres centers hut huts shed`)
 )
 
 // axisBefore reports whether a keyword is the axis of a breakdown ("le
