@@ -26,6 +26,8 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "aux clubs résidents", "les communes membres": the organisations' adjective
 	case t.ID == "access-control" && selfFilter(text, h.start, h.end):
 		return true // "I want to only see the cases of one ward": a filter the speaker sets
+	case t.ID == "people" && countedPeople(text, h.start):
+		return true // "19 personnes par défaut", "limiter à douze participants": a capacity
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}
@@ -59,3 +61,61 @@ func selfFilter(text string, start, end int) bool {
 	b := lastWords(text[:start], 1)
 	return len(b) == 1 && (b[0] == "to" || b[0] == "i" || b[0] == "we")
 }
+
+// conservationOfThing reports whether "conservation" names the care of a
+// thing or a place, not how long data is kept: "l'état de conservation
+// des matériaux", "a conservation area", "nature conservation".
+func conservationOfThing(text string, start, end int) bool {
+	if b := lastWords(text[:start], 2); len(b) == 2 && (b[0] == "etat" || b[0] == "etats") && (b[1] == "de" || b[1] == "d") ||
+		len(b) > 0 && conservedThings[b[len(b)-1]] {
+		return true
+	}
+	a := firstWords(text[end:], 1)
+	return len(a) == 1 && conservationNouns[a[0]]
+}
+
+var (
+	// conservedThings care for nature or buildings before "conservation".
+	conservedThings = setOf(`nature wildlife heritage habitat habitats building buildings landscape`)
+	// conservationNouns follow "conservation" used as a modifier.
+	conservationNouns = setOf(`area areas status officer officers volunteer volunteers work works grazing project projects plan plans management`)
+)
+
+// countedPeople reports whether a people noun is counted by the number
+// right before it, after a preposition or opening a parenthesis: "(19
+// personnes par défaut)", "limiter chaque atelier à douze participants",
+// "groups of 30 visitors" state a capacity or a size, nobody's data.
+// "mes 2 enfants", "aux deux membres du binôme" and "nominate two
+// referees" are people.
+func countedPeople(text string, start int) bool {
+	ns, ne := prevWord(text, start)
+	if ns == ne || !cardinal(text[ns:ne]) {
+		return false
+	}
+	ds, de := prevWord(text, ns)
+	if ds == de || strings.ContainsAny(text[de:ns], "(:") {
+		return true
+	}
+	return sizePrepositions[fold(text[ds:de])]
+}
+
+// cardinal reports whether a word is a number written in digits or in
+// words from two to twenty, and the round tens.
+func cardinal(w string) bool {
+	if w[0] >= '0' && w[0] <= '9' {
+		for i := 0; i < len(w); i++ {
+			if w[i] < '0' || w[i] > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return len(w) >= 3 && cardinalWords[fold(w)]
+}
+
+var (
+	cardinalWords = setOf(`deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante cent
+		two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred`)
+	// sizePrepositions bring a size: "à douze", "de 4", "of 30", "up to 12".
+	sizePrepositions = setOf(`a de d pour jusqu of to for than maximum max`)
+)

@@ -522,7 +522,9 @@ var modifiedNouns = setOf(`process processes procedure procedures policy policie
 // downloaded or printed is a copy kept (signedCopyRead), and "sign
 // off" approves; a thing made out "au nom de" someone is theirs,
 // nobody acting for them (heldInName); a French "jeton" with no API,
-// link, access or key in its unit is sold or drawn (coinToken).
+// link, access or key in its unit is sold or drawn (coinToken); the
+// "état de conservation" of a painting or a "conservation area" keeps
+// nobody's data (conservationOfThing).
 func fixedPhrase(text string, start, end int) bool {
 	w := fold(text[start:end])
 	if strings.HasPrefix(w, "au nom d") {
@@ -547,6 +549,8 @@ func fixedPhrase(text string, start, end int) bool {
 		return len(b) == 2 && (b[0] == "langue" || b[0] == "langage") && (b[1] == "des" || b[1] == "de") ||
 			len(next) == 1 && (next[0] == "language" || next[0] == "off") || signedCopyRead(text, start, end) ||
 			(w == "sign" || w == "signs") && signNoun(text, start)
+	case "conservation":
+		return conservationOfThing(text, start, end)
 	case "oriente", "orientee", "orientes", "orientees":
 		// "mes candidats orientés", "un jeune que j'ai orienté": someone
 		// already sent here, whose data this tool does not send; "j'oriente
@@ -717,18 +721,20 @@ var signModifiers = setOf(`the a an these those this that some any no all new ro
 
 var (
 	// sampledThings: what a "prélèvement" takes when it is a sample.
-	sampledThings = setOf(`eau eaux sang sol sols air gibier sediment sediments urine salive tissu echantillon echantillons`)
+	sampledThings = setOf(`eau eaux sang sol sols air gibier sediment sediments urine salive tissu echantillon echantillons
+		amiante plomb materiau materiaux`)
 	// identifierWords name a number or a code a record is given.
 	identifierWords = setOf(`numero numeros identifiant identifiants reference references matricule code codes`)
 	// samplePlaces: where or when a sample is taken ("la date de
 	// prélèvement", "les points de prélèvement", "les lits de
-	// prélèvement" of a blood drive).
-	samplePlaces = setOf(`date dates point points lieu lieux heure site sites lit lits salle salles box poste postes`)
+	// prélèvement" of a blood drive, "les fiches de prélèvement").
+	samplePlaces = setOf(`date dates point points lieu lieux heure site sites lit lits salle salles box poste postes fiche fiches`)
 	// officeLevels name a body's local office: "délégation
 	// départementale", "délégation régionale".
 	officeLevels = setOf(`departementale regionale territoriale locale generale interministerielle`)
-	// samplers take samples, and debit no one.
-	samplers = setOf(`ars laboratoire labo`)
+	// samplers take samples, and debit no one; a survey of a building
+	// ("repérage amiante") takes them too.
+	samplers = setOf(`ars laboratoire labo reperage reperages`)
 	// nationalities: a delegation named by its country.
 	nationalities = setOf(`allemande italienne espagnole anglaise britannique polonaise portugaise roumaine irlandaise
 		belge suisse etrangere europeenne americaine canadienne japonaise chinoise marocaine tunisienne algerienne senegalaise`)
