@@ -26,6 +26,10 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "aux clubs résidents", "les communes membres": the organisations' adjective
 	case t.ID == "access-control" && selfFilter(text, h.start, h.end):
 		return true // "I want to only see the cases of one ward": a filter the speaker sets
+	case t.ID == "identity" && (skillPassport(text, h.start, h.end) || s.skillPassports(text[h.start:h.end])):
+		return true // "le passeport d'assurage", "passeport Bleu", "a skills passport": a level passed, no identity document
+	case t.ID == "bank-data" && s.memberCardNumber(text[h.start:h.end]):
+		return true // "taper le numéro de carte" of a "carte d'adhérent": a member's number, no bank card
 	case t.ID == "people" && countedPeople(text, h.start):
 		return true // "19 personnes par défaut", "limiter à douze participants": a capacity
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
@@ -118,4 +122,102 @@ var (
 		two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred`)
 	// sizePrepositions bring a size: "à douze", "de 4", "of 30", "up to 12".
 	sizePrepositions = setOf(`a de d pour jusqu of to for than maximum max`)
+)
+
+// skillPassport reports whether a passport is a level or a scheme's card
+// rather than an identity document: "le passeport d'assurage", "son
+// passeport Bleu", "le passeport culture", "a skills passport". The
+// passport of a travel document is bare or followed by what identifies
+// it ("passeport en cours de validité", "passport number").
+func skillPassport(text string, start, end int) bool {
+	w := fold(text[start:end])
+	if !strings.HasPrefix(w, "passeport") && !strings.HasPrefix(w, "passport") {
+		return false
+	}
+	if b := lastWords(text[:start], 1); len(b) == 1 && passportSchemes[b[0]] {
+		return true // "a skills passport", "the volunteer passport"
+	}
+	a := firstWords(text[end:], 2)
+	switch {
+	case len(a) == 0:
+		return false
+	case passportSchemes[a[0]] || passportLevels[a[0]]:
+		return true
+	case len(a) == 2 && (a[0] == "d" || a[0] == "de" || a[0] == "du"):
+		return passportSchemes[a[1]]
+	}
+	return false
+}
+
+// skillPassports reports whether the keyword is a passport and the story
+// names a skill passport somewhere: a title's bare "Vérifier le passeport
+// à l'entrée" speaks of the same passport as the body's "passeport
+// d'assurage". It runs only for a passport keyword.
+func (s *story) skillPassports(word string) bool {
+	if !containsASCIIFold(word, "passport") && !containsASCIIFold(word, "passeport") {
+		return false
+	}
+	for _, text := range []string{s.in.Title, s.in.Body} {
+		low := strings.ToLower(text)
+		for _, kw := range []string{"passeport", "passport"} {
+			for i := 0; ; {
+				j := strings.Index(low[i:], kw)
+				if j < 0 {
+					break
+				}
+				st := i + j
+				e := st + len(kw)
+				for e < len(low) && low[e] >= 'a' && low[e] <= 'z' {
+					e++
+				}
+				if skillPassport(text, st, e) {
+					return true
+				}
+				i = e
+			}
+		}
+	}
+	return false
+}
+
+var (
+	// passportSchemes name what a passport other than an identity
+	// document records: a skill, a training, a scheme.
+	passportSchemes = setOf(`assurage escalade competence competences skills skill formation training benevole benevolat volunteer
+		culture culturel sport sportif loisirs vacances jeune jeunes numerique natation velo`)
+	// passportLevels are the colours a level passport is named by.
+	passportLevels = setOf(`blanc blanche jaune orange vert verte bleu bleue rouge noir noire violet marron`)
+)
+
+// memberCardNumber reports whether a card number is a member's, library or
+// travel card's: the story names such a card ("scanner la carte
+// d'adhérent … taper le numéro de carte", "my library card number") and
+// no bank card, payment or bank word. It runs only for a card-number
+// keyword.
+func (s *story) memberCardNumber(word string) bool {
+	w := fold(word)
+	if w != "numero de carte" && w != "numeros de carte" && w != "card number" && w != "card numbers" {
+		return false
+	}
+	all := fold(s.in.Title + "\n" + s.in.Body)
+	for _, b := range bankCardWords {
+		if strings.Contains(all, b) {
+			return false
+		}
+	}
+	for _, m := range memberCards {
+		if strings.Contains(all, m) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// memberCards name a card that is no bank card (folded).
+	memberCards = []string{"carte d'adherent", "carte adherent", "carte de membre", "carte lecteur", "carte de lecteur",
+		"carte de bibliotheque", "carte d'abonne", "carte abonne", "carte de transport", "carte d'etudiant", "carte etudiant",
+		"carte de fidelite", "library card", "membership card", "member card", "loyalty card", "student card", "bus pass card"}
+	// bankCardWords say a bank card or a payment is in the story (folded).
+	bankCardWords = []string{"bancaire", "bank", "credit", "debit", "paiement", "payment", "payer", "pay ", "visa", "mastercard"}
 )

@@ -62,3 +62,56 @@ func TestReviewProbesThreeHundredAndSixteenthBatchBuildingSamples(t *testing.T) 
 		{"ETQ locataire, je veux payer mon loyer par prélèvement mensuel.", true, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndSeventeenthBatchPseudonymGiven: a
+// pseudonym given instead of a name is a detail collected (the RGPD
+// section), no anonymisation to review; an appointment taken under a
+// pseudonym is anonymity asked for, and still asks for security notes.
+// The first asked for a security review before the change.
+func TestReviewProbesThreeHundredAndSeventeenthBatchPseudonymGiven(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager de la laverie solidaire, je veux réserver une machine en donnant un prénom ou un pseudonyme.", true, false},
+		{"ETQ usager du centre de dépistage, je veux prendre rendez-vous sous un pseudonyme afin de rester anonyme.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndEighteenthBatchSkillPassport: a passport
+// that records a level or a scheme ("le passeport d'assurage", "son
+// passeport Orange", "a volunteer passport") is no identity document,
+// even where the title names it bare; a travel passport still asks for
+// security notes. The first three asked for a security review before
+// the change (the RGPD section is asked for: a level obtained is a
+// person's data).
+func TestReviewProbesThreeHundredAndEighteenthBatchSkillPassport(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ maître-nageur, je veux enregistrer le passeport Orange obtenu par un enfant à la fin du stage.", true, false},
+		{"As a volunteer coordinator, I want to record the volunteer passport each volunteer completes after training.", true, false},
+		{"ETQ responsable de la base de canoë, je veux enregistrer le passeport de compétences obtenu par un adhérent.\n\nLe moniteur saisit le passeport à la fin de la séance.", true, false},
+		{"ETQ usager, je veux joindre la copie de mon passeport à ma demande de carte de résident.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndNineteenthBatchCredited: money credited
+// back to the card that paid ("le montant est recrédité sur la carte
+// bancaire utilisée") is a refund the way it came, no bank detail
+// collected; a card registered to pay still is. The first asked for
+// both reviews before the change.
+func TestReviewProbesThreeHundredAndNineteenthBatchCredited(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent de caisse de la piscine, je veux annuler une entrée vendue par erreur.\n\nLe montant est recrédité sur la carte bancaire utilisée pour l'achat.", false, false},
+		{"ETQ usager de la piscine, je veux enregistrer ma carte bancaire pour payer mes entrées.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndTwentiethBatchMemberCardNumber: the
+// number of a member's, library or travel card ("le numéro de carte" of
+// a "carte d'abonné") is no bank card; a bank
+// card number still asks for both reviews. The first two asked for a
+// security review before the change.
+func TestReviewProbesThreeHundredAndTwentiethBatchMemberCardNumber(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ agent d'accueil de la piscine, je veux imprimer le nom et le numéro de carte d'abonné sur le reçu de chaque abonné.", true, false},
+		{"ETQ agent d'accueil de la piscine, je veux noter le numéro de carte et le nom de l'abonné quand il oublie sa carte d'abonné.", true, false},
+		{"ETQ usager de la piscine, je veux enregistrer le numéro de carte bancaire qui paiera mes entrées.", true, true},
+	})
+}

@@ -281,13 +281,14 @@ var tokenCues = setOf(`api apis lien liens url acces connexion oauth oauth2 coff
 // refundOfPayment reports whether the payment keyword at text[start:end]
 // sits in a sentence that refunds ("refunds card payments
 // automatically", "le remboursement passe par le paiement en ligne déjà
-// utilisé"): the money goes back the way it came and no bank detail is
+// utilisé", "le montant est recrédité sur la carte bancaire"): the money
+// goes back the way it came and no bank detail is
 // collected. Account details (an IBAN, "bank details") are collected
 // whatever they are for, so only the ways of paying count here; and a
 // payment said "non remboursable", "non-refundable" is still taken.
 func refundOfPayment(text string, start, end int) bool {
 	sent := text[sentenceStart(text, start):sentenceStop(text, start)]
-	if !containsASCIIFold(sent, "rembours") && !containsASCIIFold(sent, "refund") {
+	if !containsASCIIFold(sent, "rembours") && !containsASCIIFold(sent, "refund") && !containsASCIIFold(sent, "recr") {
 		return false // checked first, with no copy: it runs on every bank-data keyword found
 	}
 	w := fold(text[start:end])
@@ -295,7 +296,7 @@ func refundOfPayment(text string, start, end int) bool {
 		return false
 	}
 	for _, x := range words(sent) {
-		if (strings.HasPrefix(x, "rembours") || strings.HasPrefix(x, "refund")) && !strings.Contains(x, "abl") {
+		if (strings.HasPrefix(x, "rembours") || strings.HasPrefix(x, "refund") || strings.HasPrefix(x, "recredit")) && !strings.Contains(x, "abl") {
 			return true // not "remboursable", "refundable": said of the payment, not done
 		}
 	}
