@@ -17,6 +17,8 @@ var (
 	}
 	aggregateWords = map[string]bool{
 		"nombre": true, "nombres": true, "taux": true, "total": true, "totaux": true, "statistique": true,
+		// A flow of people is counted: "le flux de visiteurs par jour".
+		"flux": true, "footfall": true,
 		"statistiques": true, "pourcentage": true, "part": true, "moyenne": true, "combien": true,
 		"count": true, "counts": true, "number": true, "numbers": true, "rate": true, "rates": true, "share": true,
 		"percentage": true, "average": true, "totals": true, "moyen": true, "moyens": true, "median": true, "mediane": true, "mean": true,

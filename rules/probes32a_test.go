@@ -115,3 +115,17 @@ func TestReviewProbesThreeHundredAndTwentiethBatchMemberCardNumber(t *testing.T)
 		{"ETQ usager de la piscine, je veux enregistrer le numéro de carte bancaire qui paiera mes entrées.", true, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwentyFirstBatchMachineFeed: a feed in a
+// machine format that another body's system reads ("un flux JSON des
+// emplacements libres", "an iCal feed of the events") is an
+// interconnection: security notes, with no personal data. A flow of
+// visitors per day is a count, no feed and nobody's data. The first two
+// asked for nothing before the change, the third for the RGPD section.
+func TestReviewProbesThreeHundredAndTwentyFirstBatchMachineFeed(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ gestionnaire du camping municipal, je veux publier un flux JSON des emplacements libres que lit le site de la communauté de communes.", false, true},
+		{"As the library events officer, I want to offer an iCal feed of the talks that the county's what's-on site imports every night.", false, true},
+		{"ETQ gestionnaire du camping municipal, je veux afficher le flux de visiteurs par jour sur le tableau de bord.", false, false},
+	})
+}
