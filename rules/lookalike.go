@@ -114,7 +114,24 @@ func cardinal(w string) bool {
 		}
 		return true
 	}
-	return len(w) >= 3 && cardinalWords[fold(w)]
+	// Number words are ASCII: lower-case them on the stack, with no fold
+	// (this runs for the word before every people keyword).
+	if len(w) < 3 || len(w) > 16 {
+		return false
+	}
+	var buf [16]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case 'a' <= c && c <= 'z':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			return false
+		}
+		buf[i] = c
+	}
+	return cardinalWords[string(buf[:len(w)])]
 }
 
 var (

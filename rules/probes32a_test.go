@@ -129,3 +129,29 @@ func TestReviewProbesThreeHundredAndTwentyFirstBatchMachineFeed(t *testing.T) {
 		{"ETQ gestionnaire du camping municipal, je veux afficher le flux de visiteurs par jour sur le tableau de bord.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwentySecondBatchDeniedList: a negation
+// that opens a short list joined by "or" denies every item of it ("no
+// visitor or donor names", "aucun nom ou prénom d'élève"); a list of
+// names kept still asks for the RGPD section. The first two asked for
+// the RGPD section before the change.
+func TestReviewProbesThreeHundredAndTwentySecondBatchDeniedList(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As the museum's finance officer, I want a monthly summary of ticket sales and gift aid.\n\nTotals only; no visitor or donor names.", false, false},
+		{"ETQ principal du collège, je veux le nombre de repas servis par jour.\n\nLe tableau ne contient aucun nom ou prénom d'élève.", false, false},
+		{"As the museum's membership officer, I want to export the members' names and postcodes for the annual mailing.", true, true},
+	})
+}
+
+// TestReviewProbesThreeHundredAndTwentyThirdBatchFieldsOfAPlace: fields
+// listed after "pour chaque <lieu ou organisation> :" are the place's
+// ("pour chaque école : nom, adresse, statut"), nobody's details; listed
+// for each family they are still a person's. The first two asked for
+// the RGPD section before the change.
+func TestReviewProbesThreeHundredAndTwentyThirdBatchFieldsOfAPlace(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ chargé de communication, je veux publier la liste des écoles avec leur mesure de radon.\n\n- pour chaque école : nom, adresse, résultat, date de la dernière mesure", false, false},
+		{"As the parks officer, I want to publish the list of playgrounds on the council website.\n\n- for each site: name, address, opening hours", false, false},
+		{"ETQ agent du CCAS, je veux imprimer la feuille de tournée des colis de Noël.\n\n- pour chaque famille : nom, adresse, nombre d'enfants", true, false},
+	})
+}

@@ -17,6 +17,9 @@ import (
 func (s *story) fieldList(units []unitText, raw []rawTopicHit, k int) bool {
 	h := raw[k]
 	text := units[h.unit].text
+	if fieldsOfThing(text, h.start) {
+		return false // "pour chaque bâtiment : nom, adresse, statut": a building's fields
+	}
 	for j, r := range raw {
 		if j == k || r.unit != h.unit || !s.t.Topics[r.topic].Has(CategoryPersonalData) {
 			continue
@@ -50,6 +53,29 @@ func (s *story) fieldList(units []unitText, raw []rawTopicHit, k int) bool {
 	// person's, where "phone or e-mail" may be a channel.
 	return nameWords[fold(h.word)] && s.mailListed(text, h.end)
 }
+
+// fieldsOfThing reports whether the fields at offset start are listed, on
+// their line, after "pour chaque <organisation or place> :" or "for each
+// <…>:": "pour chaque école : nom, adresse, statut" are the school's.
+func fieldsOfThing(text string, start int) bool {
+	line := strings.LastIndexByte(text[:start], '\n') + 1
+	colon := strings.LastIndexByte(text[line:start], ':')
+	if colon < 0 {
+		return false
+	}
+	head := text[line : line+colon]
+	if !containsASCIIFold(head, "chaque") && !containsASCIIFold(head, "each") && !containsASCIIFold(head, "par ") && !containsASCIIFold(head, "per ") {
+		return false // checked first, with no copy: it runs for every field listed
+	}
+	b := lastWords(head, 2)
+	if len(b) != 2 || b[0] != "chaque" && b[0] != "each" && b[0] != "par" && b[0] != "per" {
+		return false
+	}
+	return organisationNoun(b[1]) || listedPlaces[b[1]] || listedPlaces[strings.TrimSuffix(b[1], "s")]
+}
+
+// listedPlaces are places and things whose fields a list may give.
+var listedPlaces = setOf(`batiment site salle equipement lieu local parc stand emplacement building venue room school site pitch`)
 
 // nameWords name a person's name.
 var nameWords = setOf(`nom noms prenom prenoms name names`)

@@ -223,6 +223,9 @@ func negated(before string) bool {
 		}
 		ws = ws[1:]
 	}
+	if deniedList(before) {
+		return true
+	}
 	for i, w := range ws {
 		switch w {
 		case "sans", "aucun", "aucune", "without", "no", "hors", "ni", "nor",
@@ -237,6 +240,31 @@ func negated(before string) bool {
 			return i+1 < len(ws) && (ws[i+1] == "de" || ws[i+1] == "d") || i == len(ws)-1 && i > 0 && beVerbs[ws[i-1]]
 		case "not":
 			return i == len(ws)-1 && i > 0 && beVerbs[ws[i-1]] // "tickets are not named"
+		}
+	}
+	return false
+}
+
+// deniedList reports whether a negation opens a short list of nouns
+// joined by "or" that ends right before the keyword: "no customer or
+// member names", "aucun nom ou prénom", "sans adresse ou téléphone".
+func deniedList(before string) bool {
+	// Only when "or"/"ou" is near: it runs for every keyword found.
+	tail := before[max(0, len(before)-40):]
+	if !strings.Contains(tail, " or ") && !strings.Contains(tail, " ou ") ||
+		!containsASCIIFold(tail, "no ") && !containsASCIIFold(tail, "aucun") && !containsASCIIFold(tail, "sans") && !containsASCIIFold(tail, "without") {
+		return false
+	}
+	ws := lastWords(before, 5)
+	for j := len(ws) - 3; j >= 0; j-- {
+		switch ws[j] {
+		case "no", "aucun", "aucune", "sans", "without":
+			for _, w := range ws[j+1:] {
+				if w == "or" || w == "ou" {
+					return true
+				}
+			}
+			return false
 		}
 	}
 	return false
