@@ -155,3 +155,16 @@ func TestReviewProbesThreeHundredAndTwentyThirdBatchFieldsOfAPlace(t *testing.T)
 		{"ETQ agent du CCAS, je veux imprimer la feuille de tournée des colis de Noël.\n\n- pour chaque famille : nom, adresse, nombre d'enfants", true, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwentyFourthBatchRecordsTakenOver:
+// records taken over from a spreadsheet, counted or qualified ("reprise
+// des 480 inscriptions du tableur", "reprise des anciennes demandes") are
+// a migration: security notes; classes resuming ("la reprise des cours")
+// take over nothing. The first asked for no security review before the
+// change.
+func TestReviewProbesThreeHundredAndTwentyFourthBatchRecordsTakenOver(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Tâche technique : reprise des 480 inscriptions du tableur", "Reprise des 480 inscriptions de l'école de musique saisies dans le tableur partagé (nom de l'élève, nom et courriel des parents, instrument).\n\n- [ ] script d'import\n- [ ] suppression du tableur après recette", true, true},
+		{"Calendrier de la rentrée", "ETQ parent, je veux connaître la date de la reprise des cours de l'école de musique.", false, false},
+	})
+}
