@@ -79,8 +79,40 @@ func (s *story) findSentence() {
 	if title := strings.TrimSpace(s.in.Title); title != "" {
 		consider(sentCand{text: stripInlineMarkers(title), noRole: true})
 	}
+	if best == nil {
+		// No sentence anywhere, but a paragraph after the context opens
+		// with the speaker's wish: "From the user research …" then "I
+		// want to filter the timetable by discipline so that …". Read it
+		// as a role-less sentence, as the first paragraph would be.
+		paras := 0
+		for i := 0; i < len(s.d.blocks) && paras < 3 && best == nil; i++ {
+			b := &s.d.blocks[i]
+			if b.kind != blockPara || b.text == "" || s.inCriteria(b) {
+				continue
+			}
+			paras++
+			if paras > 1 && opensWithWish(b.text) {
+				consider(sentCand{text: b.text, line: b.line, lines: b.lines, noRole: true, blocks: []int{i}})
+			}
+		}
+	}
 	s.setSentence(best, bestBlocks)
 }
+
+// opensWithWish reports whether a paragraph opens with the speaker's
+// wish or need: "I want to …", "I need to …", "Je souhaite …".
+func opensWithWish(text string) bool {
+	head := strings.ToLower(text[:min(len(text), 16)])
+	for _, w := range wishOpeners {
+		if strings.HasPrefix(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// wishOpeners open a role-less sentence in a later paragraph.
+var wishOpeners = []string{"i want ", "i need ", "i'd like ", "i would like ", "je veux ", "je souhaite ", "j'aimerais ", "je voudrais "}
 
 // setSentence keeps the sentence found and where it came from.
 func (s *story) setSentence(p *parsed, blocks []int) {

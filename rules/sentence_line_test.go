@@ -21,3 +21,27 @@ func TestSentenceLineAfterLabel(t *testing.T) {
 		})
 	}
 }
+
+// A role-less wish in a later paragraph, after a context paragraph and
+// with no sentence anywhere else, is the story sentence: "I want to …"
+// after "From the user research …". A context paragraph that only
+// mentions a wish further on is not, and neither is a fault.
+func TestRolelessWishAfterContext(t *testing.T) {
+	for _, c := range []struct {
+		name, title, body, action string
+		line                      int
+	}{
+		{"en want", "Filter the pool timetable", "From the survey of May: people scroll through the whole month.\n\nI want to filter the timetable by activity so that I only see the sessions I can join.\n",
+			"filter the timetable by activity", 3},
+		{"fr souhaite", "Filtrer le planning", "Retour des usagers : le planning du mois est trop long.\n\nJe souhaite filtrer le planning par activité afin de ne voir que les séances qui me concernent.\n",
+			"filtrer le planning par activité", 3},
+		{"fault", "La page ne charge plus", "Depuis lundi, la page du planning reste blanche.\n\nIl faut vider le cache pour la voir.\n", "", 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := check(t, c.title, c.body)
+			if r.Story.Action != c.action || r.Story.Line != c.line {
+				t.Errorf("story %+v, want action %q on line %d", r.Story, c.action, c.line)
+			}
+		})
+	}
+}
