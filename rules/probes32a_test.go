@@ -168,3 +168,15 @@ func TestReviewProbesThreeHundredAndTwentyFourthBatchRecordsTakenOver(t *testing
 		{"Calendrier de la rentrée", "ETQ parent, je veux connaître la date de la reprise des cours de l'école de musique.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwentyFifthBatchBlankMinutes: the model
+// of a procès-verbal ("la préfecture fournit le modèle de procès-verbal")
+// is a blank form, no offence recorded; a procès-verbal of an offence
+// still asks for both reviews. The first asked for both before the
+// change.
+func TestReviewProbesThreeHundredAndTwentyFifthBatchBlankMinutes(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ secrétaire de la commission de sécurité, je veux télécharger le modèle de procès-verbal de la visite.", false, false},
+		{"ETQ agent de la police municipale, je veux rédiger le procès-verbal d'une infraction au stationnement avec le nom du contrevenant.", true, true},
+	})
+}

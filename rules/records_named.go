@@ -13,8 +13,9 @@ import "strings"
 // followed by what it records when that is a meeting, a vote, an
 // acceptance or a delivery ("le procès-verbal de l'assemblée générale",
 // "du conseil municipal", "de recette", "de livraison"), not an offence
-// ("le procès-verbal d'une infraction").
-func meetingMinutes(word, after string) bool {
+// ("le procès-verbal d'une infraction"), or is the blank model of one
+// ("le modèle de procès-verbal").
+func meetingMinutes(word, before, after string) bool {
 	// Checked on every keyword found: fold only a likely one.
 	if !containsASCIIFold(word, "verba") {
 		return false
@@ -23,6 +24,9 @@ func meetingMinutes(word, after string) bool {
 	case "proces-verbal", "proces-verbaux", "proces verbal", "proces verbaux":
 	default:
 		return false
+	}
+	if b := lastWords(before, 2); len(b) == 2 && (b[0] == "modele" || b[0] == "modeles") && (b[1] == "de" || b[1] == "d") {
+		return true // "le modèle de procès-verbal": a blank form, nobody's offence
 	}
 	ws := firstWords(after, 3)
 	if len(ws) == 0 || !minutesLinks[ws[0]] {

@@ -236,7 +236,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 		if feedSubscription(h.word, text[h.end:]) {
 			continue // "subscribe to an RSS feed": nobody's address is kept
 		}
-		if meetingMinutes(h.word, text[h.end:]) || archivesPlace(text, h.start, h.end, s.lang) {
+		if meetingMinutes(h.word, text[:h.start], text[h.end:]) || archivesPlace(text, h.start, h.end, s.lang) {
 			continue // "le procès-verbal de recette", "demander aux Archives": no offence, no archiving
 		}
 		if t.Has(CategorySecurity) && unsubscribeLink(text, h.start, h.end) {
