@@ -30,6 +30,8 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "le passeport d'assurage", "passeport Bleu", "a skills passport": a level passed, no identity document
 	case t.ID == "bank-data" && s.memberCardNumber(text[h.start:h.end]):
 		return true // "taper le numéro de carte" of a "carte d'adhérent": a member's number, no bank card
+	case t.ID == "people" && busCoach(text, h.start, h.end):
+		return true // "the coach park", "coach trips": a bus, nobody
 	case t.ID == "people" && countedPeople(text, h.start):
 		return true // "19 personnes par défaut", "limiter à douze participants": a capacity
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
@@ -238,3 +240,22 @@ var (
 	// bankCardWords say a bank card or a payment is in the story (folded).
 	bankCardWords = []string{"bancaire", "bank", "credit", "debit", "paiement", "payment", "payer", "pay ", "visa", "mastercard"}
 )
+
+// busCoach reports whether "coach" names a bus: the noun after it is a
+// place, a trip or a firm ("the coach park", "coach trips to the
+// coast", "the coach operator"), or "by coach".
+func busCoach(text string, start, end int) bool {
+	w := text[start:end]
+	if !strings.EqualFold(w, "coach") && !strings.EqualFold(w, "coaches") {
+		return false
+	}
+	if b := lastWords(text[:start], 1); len(b) == 1 && b[0] == "by" {
+		return true
+	}
+	a := firstWords(text[end:], 1)
+	return len(a) == 1 && busNouns[a[0]]
+}
+
+// busNouns follow "coach" when it is a bus.
+var busNouns = setOf(`park parks parking bay bays station stop stops trip trips tour tours travel company companies operator operators
+	hire driver drivers service services route routes`)

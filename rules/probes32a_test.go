@@ -180,3 +180,30 @@ func TestReviewProbesThreeHundredAndTwentyFifthBatchBlankMinutes(t *testing.T) {
 		{"ETQ agent de la police municipale, je veux rédiger le procès-verbal d'une infraction au stationnement avec le nom du contrevenant.", true, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwentySixthBatchTimeSlotHeld: holding a
+// time slot for oneself ("bloquer une plage horaire", "bloquer un vélo
+// cargo sur une plage de deux heures") is a booking: the RGPD section. A
+// slot closed by staff blocks nobody's. The first two asked for nothing
+// before the change.
+func TestReviewProbesThreeHundredAndTwentySixthBatchTimeSlotHeld(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ usager de la ludothèque, je veux bloquer une plage horaire pour jouer sur place le samedi.", true, false},
+		{"ETQ adhérent de l'association, je veux bloquer un vélo cargo sur une plage de deux heures.", true, false},
+		{"ETQ responsable de la ludothèque, je veux fermer une plage horaire pendant l'inventaire.", false, false},
+	})
+}
+
+// TestReviewProbesThreeHundredAndTwentySeventhBatchCoaches: the coaches a
+// club or a pool employs are people ("give the two new swimming coaches
+// access", "record each coach's safeguarding course"); a coach that is a
+// bus is not ("the coach park", "by coach"). The first two asked for no
+// RGPD section before the change.
+func TestReviewProbesThreeHundredAndTwentySeventhBatchCoaches(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"As the leisure centre manager, I want to record the date of each coach's safeguarding course.", true, false},
+		{"As a system administrator, I want to give the two new swimming coaches access to the lessons module.", true, true},
+		{"As a visitor, I want to see where the coach park is on the festival map.", false, false},
+		{"As a school trips officer, I want to show which museums can be reached by coach from the town centre.", false, false},
+	})
+}

@@ -92,8 +92,8 @@ func (s *story) needTopics() []topicHit {
 			categoryBefore(need[:start]) {
 			return // "par type d'abonné", "by type of user": a category, no one
 		}
-		if countedPeople(need, start) {
-			return // "limiter chaque atelier à douze participants": a capacity, no one
+		if countedPeople(need, start) || busCoach(need, start, end) {
+			return // "limiter chaque atelier à douze participants": a capacity; "the coach park": a bus
 		}
 		if aggregateBefore(need[:start]) && !perPerson(need[:start]) {
 			return // "le nombre de prêts par tranche d'âge des lecteurs": a count
