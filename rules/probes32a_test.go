@@ -207,3 +207,17 @@ func TestReviewProbesThreeHundredAndTwentySeventhBatchCoaches(t *testing.T) {
 		{"As a school trips officer, I want to show which museums can be reached by coach from the town centre.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndTwentyEighthBatchMadeOutInName: a label,
+// a ticket or a voucher made out in someone's name ("une étiquette au nom
+// de l'usager", "un bon au nom de la famille") is theirs, nobody acting
+// for them: the RGPD section, no security review. Filing a request in
+// one's mother's name still acts for her. The first two asked for a
+// security review before the change.
+func TestReviewProbesThreeHundredAndTwentyEighthBatchMadeOutInName(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ bénévole de la ressourcerie, je veux imprimer une étiquette au nom de l'usager pour chaque objet déposé en réparation.", true, false},
+		{"ETQ agent du CCAS, je veux éditer un bon au nom de la famille pour l'épicerie solidaire.", true, false},
+		{"ETQ usager, je veux déposer la demande d'aide au nom de ma mère.", true, true},
+	})
+}

@@ -844,7 +844,8 @@ func heldInName(text string, start int) bool {
 // the things made out to someone.
 var heldBefore = setOf(`soit soient etre reste restent facture factures titre recette rib badge badges livret
 	compte comptes sac sacs attestation attestations certificat certificats carte cartes contrat contrats bail quittance
-	quittances reservation reservations abonnement abonnements immatriculation casier casiers pret prets`)
+	quittances reservation reservations abonnement abonnements immatriculation casier casiers pret prets etiquette etiquettes
+	ticket tickets billet billets bon bons`)
 
 // heldParticiples make or issue a thing in someone's name.
 var heldParticiples = setOf(`cree creee emise emis etabli etablie enregistre enregistree pris prise ouvert ouverte
