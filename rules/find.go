@@ -102,9 +102,9 @@ func (s *story) findSentence() {
 // opensWithWish reports whether a paragraph opens with the speaker's
 // wish or need: "I want to …", "I need to …", "Je souhaite …".
 func opensWithWish(text string) bool {
-	head := strings.ToLower(text[:min(len(text), 16)])
+	// No copy: it runs for the paragraphs of every issue with no sentence.
 	for _, w := range wishOpeners {
-		if strings.HasPrefix(head, w) {
+		if len(text) >= len(w) && strings.EqualFold(text[:len(w)], w) {
 			return true
 		}
 	}
@@ -112,7 +112,7 @@ func opensWithWish(text string) bool {
 }
 
 // wishOpeners open a role-less sentence in a later paragraph.
-var wishOpeners = []string{"i want ", "i need ", "i'd like ", "i would like ", "je veux ", "je souhaite ", "j'aimerais ", "je voudrais "}
+var wishOpeners = []string{"i want ", "i need ", "i'd like ", "i’d like ", "i would like ", "je veux ", "je souhaite ", "j'aimerais ", "j’aimerais ", "je voudrais "}
 
 // setSentence keeps the sentence found and where it came from.
 func (s *story) setSentence(p *parsed, blocks []int) {
