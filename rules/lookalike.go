@@ -177,7 +177,9 @@ func (s *story) skillPassports(word string) bool {
 		return false
 	}
 	for _, text := range []string{s.in.Title, s.in.Body} {
-		low := strings.ToLower(text)
+		// ASCII only: the offsets found must be the text's own
+		// (strings.ToLower may change a rune's length).
+		low := asciiLower(text)
 		for _, kw := range []string{"passeport", "passport"} {
 			for i := 0; ; {
 				j := strings.Index(low[i:], kw)
@@ -197,6 +199,18 @@ func (s *story) skillPassports(word string) bool {
 		}
 	}
 	return false
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other
+// byte as it is, so that offsets in the result are offsets in s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 var (
