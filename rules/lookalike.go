@@ -106,7 +106,8 @@ func countedPeople(text string, start int) bool {
 }
 
 // cardinal reports whether a word is a number written in digits or in
-// words from two to twenty, and the round tens.
+// words: two to twenty (the French ones up to seize, "dix-sept" being
+// two words), the tens to fifty and a hundred.
 func cardinal(w string) bool {
 	if w[0] >= '0' && w[0] <= '9' {
 		for i := 0; i < len(w); i++ {
@@ -138,7 +139,8 @@ func cardinal(w string) bool {
 
 var (
 	cardinalWords = setOf(`deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt trente quarante cinquante cent
-		two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred`)
+		two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen
+		twenty thirty forty fifty hundred`)
 	// sizePrepositions bring a size: "à douze", "de 4", "of 30", "up to 12".
 	sizePrepositions = setOf(`a de d pour jusqu of to for than maximum max`)
 )

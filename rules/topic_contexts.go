@@ -75,7 +75,7 @@ func fieldsOfThing(text string, start int) bool {
 }
 
 // listedPlaces are places and things whose fields a list may give.
-var listedPlaces = setOf(`batiment site salle equipement lieu local parc stand emplacement building venue room school site pitch`)
+var listedPlaces = setOf(`batiment site salle equipement lieu local parc stand emplacement building venue room school pitch`)
 
 // nameWords name a person's name.
 var nameWords = setOf(`nom noms prenom prenoms name names`)
