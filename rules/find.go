@@ -100,19 +100,44 @@ func (s *story) findSentence() {
 }
 
 // opensWithWish reports whether a paragraph opens with the speaker's
-// wish or need: "I want to …", "I need to …", "Je souhaite …".
+// wish or need, as the reader's wanting modals spell it: "I want to …",
+// "I need to …", "Je souhaite …", "J'ai besoin de …". The reader then
+// decides whether a need follows.
 func opensWithWish(text string) bool {
 	// No copy: it runs for the paragraphs of every issue with no sentence.
-	for _, w := range wishOpeners {
-		if len(text) >= len(w) && strings.EqualFold(text[:len(w)], w) {
+	var buf [64]byte
+	head := appendFold(buf[:0], text[:min(len(text), 48)])
+	for _, w := range wishHeads {
+		if len(head) > len(w) && string(head[:len(w)]) == w && !isWordByte(head[len(w)]) {
 			return true
 		}
 	}
 	return false
 }
 
-// wishOpeners open a role-less sentence in a later paragraph.
-var wishOpeners = []string{"i want ", "i need ", "i'd like ", "i’d like ", "i would like ", "je veux ", "je souhaite ", "j'aimerais ", "j’aimerais ", "je voudrais "}
+// wishHeads are the reader's first-person wanting modals (wantMarkers),
+// as folded text: what a later paragraph opens with when it states a
+// need. Impersonal and plural wishes and a missing subject ("il faut
+// que je puisse", "we need an answer before go-live", "need to …") are
+// left out: in a question or a context paragraph they describe the team's
+// situation, they do not state the speaker's need.
+var wishHeads = func() []string {
+	var out []string
+	for _, m := range wantMarkers {
+		if m.neg || m.form == "impersonal" || m.form == "plural" || m.form == "no subject" {
+			continue
+		}
+		var b strings.Builder
+		for i, w := range m.seq {
+			if i > 0 && !strings.HasSuffix(m.seq[i-1], "'") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}()
 
 // setSentence keeps the sentence found and where it came from.
 func (s *story) setSentence(p *parsed, blocks []int) {

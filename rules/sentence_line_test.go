@@ -35,6 +35,10 @@ func TestRolelessWishAfterContext(t *testing.T) {
 			"filter the timetable by activity", 3},
 		{"fr souhaite", "Filtrer le planning", "Retour des usagers : le planning du mois est trop long.\n\nJe souhaite filtrer le planning par activité afin de ne voir que les séances qui me concernent.\n",
 			"filtrer le planning par activité", 3},
+		{"fr besoin, elided", "Exporter le planning", "Retour des usagers : le planning du mois est trop long.\n\nJ'ai besoin d'exporter le planning du mois en PDF afin de l'afficher au club.\n",
+			"exporter le planning du mois en PDF", 3},
+		{"en would like, elided", "Export the timetable", "From the survey of May: the club prints the timetable.\n\nI'd like to export the month's timetable as a PDF so that the club can print it.\n",
+			"export the month's timetable as a PDF", 3},
 		{"fault", "La page ne charge plus", "Depuis lundi, la page du planning reste blanche.\n\nIl faut vider le cache pour la voir.\n", "", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
