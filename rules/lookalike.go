@@ -179,18 +179,15 @@ func (s *story) skillPassports(word string) bool {
 		return false
 	}
 	for _, text := range []string{s.in.Title, s.in.Body} {
-		// ASCII only: the offsets found must be the text's own
-		// (strings.ToLower may change a rune's length).
-		low := asciiLower(text)
 		for _, kw := range []string{"passeport", "passport"} {
 			for i := 0; ; {
-				j := strings.Index(low[i:], kw)
+				j := indexASCIIFold(text[i:], kw)
 				if j < 0 {
 					break
 				}
 				st := i + j
 				e := st + len(kw)
-				for e < len(low) && low[e] >= 'a' && low[e] <= 'z' {
+				for e < len(text) && ('a' <= text[e]|0x20 && text[e]|0x20 <= 'z') {
 					e++
 				}
 				if skillPassport(text, st, e) {
@@ -201,18 +198,6 @@ func (s *story) skillPassports(word string) bool {
 		}
 	}
 	return false
-}
-
-// asciiLower lower-cases the ASCII letters of s and leaves every other
-// byte as it is, so that offsets in the result are offsets in s.
-func asciiLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }
 
 var (

@@ -127,13 +127,17 @@ var (
 
 // containsASCIIFold reports whether s holds sub, an ASCII word, in any
 // case.
-func containsASCIIFold(s, sub string) bool {
+func containsASCIIFold(s, sub string) bool { return indexASCIIFold(s, sub) >= 0 }
+
+// indexASCIIFold returns the offset in s of the first sub, an ASCII word,
+// in any case, or -1. The offset is s's own: nothing is copied.
+func indexASCIIFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 var feedWords = setOf(`rss atom feed feeds flux ical icalendar`)
