@@ -524,6 +524,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.peopleOut(keep)
 	s.documentOut(units, keep)
 	s.faultDisclosure(units, raw, keep)
+	s.faultWrongParty(units, raw, keep)
 	s.listedPhotos(keep)
 	s.perPersonCount(keep)
 	s.controlTask()

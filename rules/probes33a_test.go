@@ -1,0 +1,33 @@
+package rules_test
+
+import "testing"
+
+// The twenty-ninth round's probes: classes read from heldout62 (set BL),
+// the twenty-eighth round's yardstick, heldout63 (set BM) and the sets
+// read before, written for products they do not hold and labelled by the
+// policy before each change. Each batch's comment says which probes
+// failed before it.
+
+// TestReviewProbesThreeHundredAndTwentyNinthBatchWrongParty: a fault
+// where something is seen, shown or sent to or of another, a previous or
+// a wrong person, or another group of people, is a breach (validation
+// 12): both reviews. The party must be people: another business's VAT
+// number, another page, the other beneficiaries who get their own
+// messages, a neighbour who got her own invitation, are no breach; a
+// question on who may see what keeps security alone. The third to the
+// fifth asked for no security review before the change.
+func TestReviewProbesThreeHundredAndTwentyNinthBatchWrongParty(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Le reçu de cotisation imprime le nom et l'adresse de l'adhérent précédent", "Constaté deux fois à l'accueil de la médiathèque : le formulaire garde la saisie d'avant.", true, true},
+		{"Bug : la confirmation de garde part chez un autre parent", "Signalé par une famille : la confirmation, avec le prénom de l'enfant et son allergie, est arrivée chez un autre parent de la crèche.", true, true},
+		{"Bug : un animateur voit les fiches sanitaires d'un autre centre", "Dans « Mes groupes », il voit aussi les fiches des enfants du centre de loisirs des Pins.", true, true},
+		{"Renewal reminder sent to the wrong allotment holder", "Two plot holders each received the other's reminder, with their home address and plot number.", true, true},
+		{"Bug: the permit PDF lists the plates of the applicant's neighbours", "The last page of the residents' parking permit shows the plates and addresses of the neighbours on the same street.", true, true},
+		{"Bug : un bénévole peut ouvrir les dossiers d'un autre binôme en changeant l'URL", "En remplaçant le numéro dans l'adresse, il a vu le compte rendu d'un élève suivi par un autre binôme.", true, true},
+		{"Support: wrong VAT number on a caterer's invoice", "The invoice for the market stall shows the VAT number of another business. Please re-issue it.", false, false},
+		{"Un usager ne reçoit plus les SMS de rappel", "Son numéro est le bon. Les autres usagers de la tournée reçoivent bien les leurs.", false, false},
+		{"Une habitante n'a pas reçu son invitation au goûter", "Elle dit ne pas avoir reçu l'invitation alors que sa voisine l'a eue. Peut-on regarder la liste d'envoi ?", false, false},
+		{"La carte n'affiche plus le contour du lotissement des Aulnes", "Depuis la mise à jour du fond de carte, les autres lotissements s'affichent mais pas celui-ci.", false, false},
+		{"Question : un club peut-il voir les créneaux des autres clubs ?", "Le club de judo demande à voir le planning de toutes les salles. Que décide-t-on ?", false, true},
+	})
+}
