@@ -230,9 +230,11 @@ func (s *story) epicItem(u unitText) bool {
 // the whole line, once per topic hit, made a 64 KB one-line body
 // quadratic.
 func opensWith(line string, words ...string) bool {
-	t := fold(firstBytes(strings.TrimLeft(line, "[ #*"), 10))
+	// Folded on the stack: it runs for every issue's title and first line.
+	var buf [32]byte
+	t := appendFold(buf[:0], firstBytes(strings.TrimLeft(line, "[ #*"), 10))
 	for _, w := range words {
-		if strings.HasPrefix(t, w) && (len(t) == len(w) || !isWordRune(rune(t[len(w)]))) {
+		if len(t) >= len(w) && string(t[:len(w)]) == w && (len(t) == len(w) || !isWordRune(rune(t[len(w)]))) {
 			return true
 		}
 	}
