@@ -183,7 +183,8 @@ func possessiveAfter(text string, off int) bool {
 // organisation's.
 func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) bool {
 	text := units[h.unit].text
-	if !questionAfter(text, h.end) {
+	question := questionAfter(text, h.end)
+	if !question {
 		if questionOnlyVerbs[fold(h.word)] {
 			return false
 		}
@@ -207,8 +208,11 @@ func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 		}
 		switch t.Context {
 		case ContextAny:
-		case ContextPerson, ContextOwn:
-			if !s.owned(text, r.start, r.end, false) && !s.fieldList(units, raw, k) {
+		case ContextPerson, ContextOwn, ContextCitizen:
+			// Others' records, in a question: "can funeral directors
+			// see each other's bookings?", "other firms' bookings".
+			others := question && othersOwned(text, r.start)
+			if !others && (t.Context == ContextCitizen || !s.owned(text, r.start, r.end, false) && !s.fieldList(units, raw, k)) {
 				continue
 			}
 		default:
@@ -218,6 +222,47 @@ func (s *story) seesDetail(units []unitText, raw []rawTopicHit, h rawTopicHit) b
 			continue
 		}
 		return true
+	}
+	// An issue with no story sentence asking who sees people: a
+	// story's "à voir avec les élus (3 mois ?)" asks nobody.
+	return question && s.sent == nil && s.seesPeople(text, h.end)
+}
+
+// othersOwned reports whether an English possessive of others stands
+// right before offset off: "each other's", "other firms'", "the other
+// members'".
+func othersOwned(text string, off int) bool {
+	b := lastWords(text[:off], 3)
+	n := len(b)
+	switch {
+	case n >= 2 && b[n-1] == "s" && b[n-2] == "other":
+		return true // "each other's", "the other's"
+	case n >= 3 && b[n-1] == "s" && b[n-3] == "other":
+		return true // "another member's"
+	case n >= 2 && b[n-2] == "other":
+		before := strings.TrimRight(text[:off], " ")
+		return strings.HasSuffix(before, "'") || strings.HasSuffix(before, "’") // "other firms'"
+	}
+	return false
+}
+
+// seesPeople reports whether people, named in the plural, follow offset
+// off in its sentence, not one's own: a question on who sees them asks
+// who sees their data ("can stewards see the lost children register?",
+// "doivent-ils voir les fiches des enfants ?").
+func (s *story) seesPeople(text string, off int) bool {
+	stop := sentenceStop(text, off)
+	var buf [64]byte
+	for pos := off; pos < stop; {
+		st, e, w := wordAt(text, pos, buf[:])
+		if st < 0 || st >= stop {
+			return false
+		}
+		if len(w) > 3 && pluralPerson(s.c, string(w), s.lang) && !s.c.organisationAfter(text, e) {
+			b := lastWords(text[:st], 1)
+			return len(b) == 0 || !firstPossessives[b[0]]
+		}
+		pos = e
 	}
 	return false
 }

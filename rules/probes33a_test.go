@@ -31,3 +31,19 @@ func TestReviewProbesThreeHundredAndTwentyNinthBatchWrongParty(t *testing.T) {
 		{"Question : un club peut-il voir les créneaux des autres clubs ?", "Le club de judo demande à voir le planning de toutes les salles. Que décide-t-on ?", false, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtiethBatchWhoSeesPeople: a question
+// with no story sentence on who sees people, named in the plural, or
+// others' records ("each other's bookings", "other firms' bookings"),
+// asks who sees what: security. A story's aside ("à voir avec les élus
+// (3 mois ?)") asks nobody, and records nobody owns stay out. The first
+// three asked for no security review before the change.
+func TestReviewProbesThreeHundredAndThirtiethBatchWhoSeesPeople(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Question: can stewards see the lost children register on their radios?", "Or only how many are waiting at the meeting point?", false, true},
+		{"Question: can caterers see each other's bookings in the hall diary?", "Two caterers asked at the last meeting.", false, true},
+		{"Question: can market traders see other traders' bookings on the plan?", "The market manager is unsure.", false, true},
+		{"Question: can lifeguards see the incident reports of the other pools?", "They cover shifts at three pools.", false, false},
+		{"Résidences secondaires : suspension de l'abonnement", "ETQ propriétaire, je veux suspendre mon abonnement d'eau pendant les mois où le logement est vide afin de ne payer que la part fixe.\n\nÀ voir avec les élus : durée minimale (3 mois ?).", true, false},
+	})
+}
