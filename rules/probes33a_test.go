@@ -47,3 +47,20 @@ func TestReviewProbesThreeHundredAndThirtiethBatchWhoSeesPeople(t *testing.T) {
 		{"Résidences secondaires : suspension de l'abonnement", "ETQ propriétaire, je veux suspendre mon abonnement d'eau pendant les mois où le logement est vide afin de ne payer que la part fixe.\n\nÀ voir avec les élus : durée minimale (3 mois ?).", true, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtyFirstBatchHealthWords: a fainting
+// fit, the first aid given, a named impairment, a disability's
+// recognition, a child's health form (fiche sanitaire) recorded or shown
+// are health data: both reviews. A form the service fills about a thing
+// stays out. All but the last asked for no security review before the
+// change. (The acronym PAI was tried: security +5 -3, the losses in one
+// backlog that reads its care plans as workflow.)
+func TestReviewProbesThreeHundredAndThirtyFirstBatchHealthWords(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ maître-nageur, je veux déclarer un malaise d'un baigneur avec l'heure et les premiers soins donnés.", true, true},
+		{"ETQ visiteur, je veux signaler une déficience visuelle en réservant ma visite du château afin d'être accompagné.", true, true},
+		{"ETQ candidat, je veux indiquer dans mon dossier que je bénéficie d'une reconnaissance de handicap.", true, true},
+		{"ETQ directeur de séjour, je veux consulter les fiches sanitaires des enfants inscrits au camp de ski.", true, true},
+		{"ETQ technicien, je veux remplir la fiche technique de la chaudière de l'école après chaque visite.", false, false},
+	})
+}
