@@ -64,3 +64,18 @@ func TestReviewProbesThreeHundredAndThirtyFirstBatchHealthWords(t *testing.T) {
 		{"ETQ technicien, je veux remplir la fiche technique de la chaudière de l'école après chaque visite.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtySecondBatchSentToAccountant:
+// records sent to another body's software ("au logiciel du FSL") or to the
+// public accountant ("les transmettre à la trésorerie") leave the service
+// for another system: security. Preparing the money carried to the
+// treasury sends nothing. The first three asked for no security review
+// before the change.
+func TestReviewProbesThreeHundredAndThirtySecondBatchSentToAccountant(t *testing.T) {
+	reviewProbes(t, []reviewProbe{
+		{"ETQ régisseur, je veux générer les titres des redevances de terrasse des entreprises et les transmettre à la trésorerie.", false, true},
+		{"ETQ régisseuse, je veux transmettre au comptable public le bordereau des recettes de la billetterie du musée.", false, true},
+		{"ETQ conseillère, je veux transmettre la demande d'aide du ménage au logiciel du fonds de solidarité.", true, true},
+		{"ETQ régisseur, je veux éditer l'état des encaissements du jour afin de préparer le versement à la trésorerie.", false, false},
+	})
+}
