@@ -34,10 +34,27 @@ func (s *story) lookalike(t *Topic, text string, h rawTopicHit) bool {
 		return true // "the coach park", "coach trips": a bus, nobody
 	case t.ID == "people" && countedPeople(text, h.start):
 		return true // "19 personnes par défaut", "limiter à douze participants": a capacity
+	case t.ID == "data-flows" && s.deviceSyncFault(h.word):
+		return true // "la tablette ne synchronise plus": a device of the service, no other system
 	case consentedPhotos[t.ID] && photoConsent(text, h.start):
 		return true // "j'autorise ou non la prise de photos de mon enfant": a choice recorded, no photo taken
 	}
 	return false
+}
+
+// deviceSyncFault reports whether the data-flows keyword word is a form
+// of "synchroniser" in a bug report or a support request with no story
+// sentence: the service's own tablets or terminals failing to sync
+// ("La synchronisation échoue quand la tablette repasse en ligne", "les
+// horodateurs ne se sont pas resynchronisés") process nothing new. A
+// spike or a task that synchronises with another system is read as
+// written.
+func (s *story) deviceSyncFault(word string) bool {
+	if s.sent != nil || !(s.bugReport() || s.t.Name == "bug" || s.t.Name == "support") {
+		return false
+	}
+	w := fold(word)
+	return strings.HasPrefix(w, "synchronis") || strings.HasPrefix(w, "resynchronis")
 }
 
 // organisationBefore reports whether the word right before offset start

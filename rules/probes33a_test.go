@@ -79,3 +79,17 @@ func TestReviewProbesThreeHundredAndThirtySecondBatchSentToAccountant(t *testing
 		{"ETQ régisseur, je veux éditer l'état des encaissements du jour afin de préparer le versement à la trésorerie.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtyThirdBatchDeviceSync: a bug report
+// or a support request saying the service's own tablet or terminal does
+// not synchronise processes nothing new and reaches no other system;
+// a spike or a story that synchronises with another system is an
+// interconnection. The first two asked for a security review before the
+// change.
+func TestReviewProbesThreeHundredAndThirtyThirdBatchDeviceSync(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"[Bug] La synchronisation échoue quand la tablette du gardien repasse en ligne", "Depuis la mise à jour de mardi, les relevés de la journée restent sur la tablette.", false, false},
+		{"Support : la borne n° 2 du gymnase ne synchronise plus", "Ticket ouvert par l'accueil : la borne affiche encore le planning de la semaine dernière.", false, false},
+		{"Spike : synchroniser le planning des salles avec l'agenda partagé de la mairie", "Étudier l'API de l'agenda et la fréquence de synchronisation.", false, true},
+	})
+}
