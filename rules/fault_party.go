@@ -13,7 +13,8 @@ import "strings"
 
 // faultWrongParty keeps the disclosure topic when an issue with no story
 // sentence, or a bug report, has a sentence where something is seen,
-// shown or sent (wrongPartyVerbs, displayPrefixes) and names another,
+// shown or sent (seenWords, faultSeenWords, displayPrefixes, sendWords)
+// and names another,
 // a previous or a wrong person, household or unit as its owner or its
 // recipient, and the issue names personal data or the party is a person.
 // "à un autre agent" with a verb of showing is a handover, not a breach:
@@ -27,14 +28,17 @@ func (s *story) faultWrongParty(units []unitText, raw []rawTopicHit, keep func(t
 	if disclosure < 0 {
 		return
 	}
-	// People named in the issue are what is shown: "il voit aussi les
-	// fiches des enfants du centre des Pins".
-	personal := s.namesPeople(units)
-	for _, r := range raw {
-		if t := &s.t.Topics[r.topic]; t.Has(CategoryPersonalData) && t.Context != ContextNeed && t.Context != ContextOtherPerson {
-			personal = true
-			break
+	// Whether the issue names personal data, asked only when a party that
+	// is not a person is found: the detail of a person read in the raw
+	// hits, or people named in the plural ("il voit aussi les fiches des
+	// enfants du centre des Pins").
+	personal := func() bool {
+		for _, r := range raw {
+			if t := &s.t.Topics[r.topic]; t.Has(CategoryPersonalData) && t.Context != ContextNeed && t.Context != ContextOtherPerson {
+				return true
+			}
 		}
+		return s.namesPeople(units)
 	}
 	var buf [64]byte
 	var ws []string
@@ -51,7 +55,7 @@ func (s *story) faultWrongParty(units []unitText, raw []rawTopicHit, keep func(t
 			if st < 0 || strings.ContainsAny(gap, ".!?\n;") {
 				// A question asks who may see what: security alone,
 				// which its own reading gives.
-				if word, ok := s.wrongParty(ws, personal); ok && !strings.Contains(gap, "?") {
+				if word, person, ok := s.wrongParty(ws); ok && (person || personal()) && !strings.Contains(gap, "?") {
 					keep(disclosure, word, false)
 					return
 				}
@@ -87,9 +91,10 @@ func (s *story) namesPeople(units []unitText) bool {
 }
 
 // wrongParty reports whether the folded words of one sentence show or
-// send something to or of a party it is not meant for, and the party
-// word that says so.
-func (s *story) wrongParty(ws []string, personal bool) (string, bool) {
+// send something to or of a party it is not meant for, the word that
+// says so, and whether the party is a person (else a household's or a
+// unit's people, whose data the caller checks).
+func (s *story) wrongParty(ws []string) (word string, person, ok bool) {
 	shown, sent := false, false
 	for _, w := range ws {
 		sent = sent || sendWords[w]
@@ -99,7 +104,7 @@ func (s *story) wrongParty(ws []string, personal bool) (string, bool) {
 		}
 	}
 	if !shown && !sent {
-		return "", false
+		return "", false, false
 	}
 
 	party := func(i int) (person, ok bool) {
@@ -144,8 +149,8 @@ func (s *story) wrongParty(ws []string, personal bool) (string, bool) {
 			if i+1 < len(ws) && ws[i+1] == "s" && i > 0 && (ws[i-1] == "each" || ws[i-1] == "the") {
 				person, ok = true, true // "each other's bookings", "the other's email"
 			}
-			if w == "other" && i > 0 && (ws[i-1] == "the" || ws[i-1] == "no") && !(i+1 < len(ws) && ws[i+1] == "s") {
-				continue // "the other side", "no other way"
+			if i > 0 && ws[i-1] == "no" {
+				continue // "no other member's data is shown": denied
 			}
 		case w == "precedent" || w == "precedente" || w == "precedents" || w == "precedentes":
 			if person, ok = party(i - 1); !person {
@@ -156,11 +161,11 @@ func (s *story) wrongParty(ws []string, personal bool) (string, bool) {
 		case neighbourWords[w] && i > 0 && (ofWords[ws[i-1]] || i > 1 && ofWords[ws[i-2]] && neighbourOwners[ws[i-1]]):
 			person, ok = true, true // "les plaques de ses voisins", not "sa voisine l'a eue"
 		}
-		if ok && (personal || person) {
-			return w, true
+		if ok {
+			return w, person, true
 		}
 	}
-	return "", false
+	return "", false, false
 }
 
 // sendWords send a message or a document on: in a fault, to another

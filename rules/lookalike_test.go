@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSkillPassportsOffsets: the story-wide passport scan finds its
 // offsets in the text itself. A rune whose lower case is longer ("İ"
@@ -18,6 +21,27 @@ func TestSkillPassportsOffsets(t *testing.T) {
 		s := &story{in: Input{Title: c.title, Body: c.body}}
 		if got := s.skillPassports("passeport"); got != c.want {
 			t.Errorf("%q / %q: %v, want %v", c.title, c.body, got, c.want)
+		}
+	}
+}
+
+// TestOthersOwned: the English possessives of others that a question on
+// who sees what reads as others' records.
+func TestOthersOwned(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"can funeral directors see each other's bookings", true},
+		{"can traders see other traders' bookings", true},
+		{"can a caterer see another firm's bookings", true},
+		{"can the secretary see the other member's bookings", true},
+		{"can I see my bookings", false},
+		{"can volunteers see the other bookings", false},
+	} {
+		off := strings.LastIndex(c.text, "bookings")
+		if got := othersOwned(c.text, off); got != c.want {
+			t.Errorf("othersOwned(%q) = %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -237,8 +237,8 @@ func othersOwned(text string, off int) bool {
 	switch {
 	case n >= 2 && b[n-1] == "s" && b[n-2] == "other":
 		return true // "each other's", "the other's"
-	case n >= 3 && b[n-1] == "s" && b[n-3] == "other":
-		return true // "another member's"
+	case n >= 3 && b[n-1] == "s" && (b[n-3] == "other" || b[n-3] == "another"):
+		return true // "another member's", "the other trader's"
 	case n >= 2 && b[n-2] == "other":
 		before := strings.TrimRight(text[:off], " ")
 		return strings.HasSuffix(before, "'") || strings.HasSuffix(before, "’") // "other firms'"

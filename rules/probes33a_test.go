@@ -93,3 +93,14 @@ func TestReviewProbesThreeHundredAndThirtyThirdBatchDeviceSync(t *testing.T) {
 		{"Spike : synchroniser le planning des salles avec l'agenda partagé de la mairie", "Étudier l'API de l'agenda et la fréquence de synchronisation.", false, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtyFourthBatchOthersNamed: the reread
+// of the breach reading. "The other parent" is a party as
+// much as "another parent"; a fault that says no other member's data
+// shows is denied. Before the reread the first failed.
+func TestReviewProbesThreeHundredAndThirtyFourthBatchOthersNamed(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Bug: the pickup confirmation goes to the other parent", "Reported by a separated family: the confirmation, with the child's name and pickup time, was sent to the other parent.", true, true},
+		{"Bug: the export button is greyed out", "The member list export works again; no other member's data is shown on the page.", false, false},
+	})
+}
