@@ -14,9 +14,9 @@ import "strings"
 // faultWrongParty keeps the disclosure topic when an issue with no story
 // sentence, or a bug report, has a sentence where something is seen,
 // shown or sent (seenWords, faultSeenWords, displayPrefixes, sendWords)
-// and names another,
-// a previous or a wrong person, household or unit as its owner or its
-// recipient, and the issue names personal data or the party is a person.
+// and names another, a previous or a wrong person, household or unit as
+// its owner or its recipient, and the party is a person or the issue
+// names personal data.
 // "à un autre agent" with a verb of showing is a handover, not a breach:
 // a recipient counts only after a verb of sending ("part à un autre
 // parent").

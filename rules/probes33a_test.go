@@ -66,16 +66,19 @@ func TestReviewProbesThreeHundredAndThirtyFirstBatchHealthWords(t *testing.T) {
 }
 
 // TestReviewProbesThreeHundredAndThirtySecondBatchSentToAccountant:
-// records sent to another body's software ("au logiciel du FSL") or to the
-// public accountant ("les transmettre à la trésorerie") leave the service
-// for another system: security. Preparing the money carried to the
-// treasury sends nothing. The first three asked for no security review
-// before the change.
+// records sent to another body's software ("transmettre le dossier au
+// logiciel du FSL") or to the public accountant ("les transmettre à la
+// trésorerie") leave the service for another system: security. Preparing
+// the money carried to the treasury, or opening the service's own
+// software, sends nothing. The first three asked for no security review
+// before the change; the last asked for one with the reading's first
+// draft (a bare "au logiciel de la"), mended in the reread.
 func TestReviewProbesThreeHundredAndThirtySecondBatchSentToAccountant(t *testing.T) {
 	reviewProbes(t, []reviewProbe{
 		{"ETQ régisseur, je veux générer les titres des redevances de terrasse des entreprises et les transmettre à la trésorerie.", false, true},
 		{"ETQ régisseuse, je veux transmettre au comptable public le bordereau des recettes de la billetterie du musée.", false, true},
-		{"ETQ conseillère, je veux transmettre la demande d'aide du ménage au logiciel du fonds de solidarité.", true, true},
+		{"ETQ conseillère, je veux transmettre le dossier au logiciel du fonds de solidarité avec la situation du ménage.", true, true},
+		{"ETQ animatrice, je veux accéder au logiciel de la cantine depuis la tablette du centre.", false, false},
 		{"ETQ régisseur, je veux éditer l'état des encaissements du jour afin de préparer le versement à la trésorerie.", false, false},
 	})
 }
