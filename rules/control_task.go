@@ -1,5 +1,7 @@
 package rules
 
+import "strings"
+
 // controlTask reads an issue with no story sentence (a technical task, a
 // chore) that puts a security control in place: a Content Security
 // Policy, security headers, an anti-bot check. The control protects a
@@ -88,3 +90,47 @@ func (s *story) uploadFault() {
 
 // faultUploads are the upload topics a faulty feature names as its own.
 var faultUploads = map[string]bool{"file-upload": true, "photo-upload": true}
+
+// importTask reads an issue with no story sentence that loads a file into
+// the service, a team's chore ("Tâche : importer le catalogue fournisseurs
+// 2027", "Import initial de l'inventaire depuis le tableur du service"):
+// when the import is all the issue names, no personal data and no other
+// review, it opens no upload surface for users and moves nobody's data
+// (validation 12 asks both reviews of imports of personal data), so the
+// file is not read as an upload.
+func (s *story) importTask(units []unitText, raw []rawTopicHit) {
+	if s.sent != nil || s.bugReport() || len(s.topics) == 0 {
+		return
+	}
+	for _, h := range s.topics {
+		if s.t.Topics[h.topic].ID != "file-upload" || !importWord(h.word) {
+			return
+		}
+	}
+	// A person's detail read anywhere, even one a later reading dropped
+	// ("écarter les doublons (même nom et même téléphone)"), or people
+	// named: the file holds people.
+	for _, r := range raw {
+		if peopleInFile[s.t.Topics[r.topic].ID] {
+			return
+		}
+	}
+	if s.namesPeople(units) {
+		return
+	}
+	s.topics = s.topics[:0]
+}
+
+// peopleInFile are the topics that say a file holds people: their details
+// or a list of them ("la liste d'attente").
+var peopleInFile = map[string]bool{"personal-details": true, "contact-details": true, "civil-status": true,
+	"identity": true, "health": true, "bank-data": true, "people": true}
+
+// importWord reports whether a file-upload keyword, as written, loads a
+// file rather than attaches one: "importer … fichier", "charger … fichier",
+// "depuis le tableur", "à partir d'un fichier".
+func importWord(word string) bool {
+	w := fold(word)
+	return strings.HasPrefix(w, "import") || strings.HasPrefix(w, "charger") && strings.Contains(w, "fichier") ||
+		strings.HasPrefix(w, "depuis ") || strings.HasPrefix(w, "a partir ")
+}

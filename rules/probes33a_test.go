@@ -107,3 +107,19 @@ func TestReviewProbesThreeHundredAndThirtyFourthBatchOthersNamed(t *testing.T) {
 		{"Bug: the export button is greyed out", "The member list export works again; no other member's data is shown on the page.", false, false},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtyFifthBatchImportTask: a team's task
+// that loads a file of things once (a catalogue, a list of breeds, a
+// published dataset) opens no upload surface for users and moves nobody's
+// data: no review. The same task over a file of people (names and phone
+// numbers, a waiting list) is validation 12's import: both reviews; and a
+// story that lets users import a file is an upload surface. The first two
+// asked for a security review before the change.
+func TestReviewProbesThreeHundredAndThirtyFifthBatchImportTask(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Tâche : importer le catalogue des jeux de la ludothèque", "Charger le fichier CSV du fournisseur (820 références : code, titre, âge conseillé, prix) dans le référentiel.", false, false},
+		{"Import des essences d'arbres du patrimoine communal", "Tâche technique : charger la liste des essences et des genres botaniques depuis le tableur du service des espaces verts.", false, false},
+		{"Tâche : importer la liste d'attente des jardins familiaux", "Importer les 96 lignes du fichier du service (nom, téléphone, date de demande) dans la base.", true, true},
+		{"Import des plannings de salles", "ETQ responsable d'association, je veux importer notre planning depuis un fichier CSV afin de ne pas tout ressaisir.", false, true},
+	})
+}

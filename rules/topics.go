@@ -528,6 +528,7 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.listedPhotos(keep)
 	s.perPersonCount(keep)
 	s.controlTask()
+	s.importTask(units, raw)
 	s.featureFault()
 	s.uploadFault()
 }
