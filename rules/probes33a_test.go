@@ -123,3 +123,16 @@ func TestReviewProbesThreeHundredAndThirtyFifthBatchImportTask(t *testing.T) {
 		{"Import des plannings de salles", "ETQ responsable d'association, je veux importer notre planning depuis un fichier CSV afin de ne pas tout ressaisir.", false, true},
 	})
 }
+
+// TestReviewProbesThreeHundredAndThirtySixthBatchOutOfScope: what an issue
+// puts out of its scope, under a heading or on a line that opens with
+// "Hors périmètre" or "Out of scope", is not what it does: an epic whose
+// online payment is out of scope processes no card. What it covers still
+// counts. The first two asked for a security review before the change.
+func TestReviewProbesThreeHundredAndThirtySixthBatchOutOfScope(t *testing.T) {
+	issueProbes(t, []titledProbe{
+		{"Épopée : réservation des courts de tennis", "## Périmètre\n- calendrier des courts\n- réservation d'un créneau par un adhérent\n\n## Hors périmètre\n- paiement en ligne par carte bancaire (épopée suivante)", true, false},
+		{"Epic: allotment plot map", "Scope: a public map of the plots with their size and status.\n\nOut of scope: direct debit of the rent (next epic).", false, false},
+		{"Épopée : inscriptions à l'école de musique", "## Périmètre\n- inscription en ligne avec paiement par carte bancaire\n\n## Hors périmètre\n- la location des instruments", true, true},
+	})
+}

@@ -78,7 +78,7 @@ func (s *story) scanWords() {
 	scan(0, !s.t.NamedTopicsOnly, false)
 	for i := range s.d.blocks {
 		b := &s.d.blocks[i]
-		if b.text == "" || s.phBlock[i] {
+		if b.text == "" || s.phBlock[i] || s.outOfScope(b) {
 			continue
 		}
 		gherkin := b.kind == blockCode && isGherkinFence(b)
