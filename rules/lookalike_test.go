@@ -45,3 +45,26 @@ func TestOthersOwned(t *testing.T) {
 		}
 	}
 }
+
+// TestScopeExcluded: the words that put what follows out of an issue's
+// scope, as a heading, a bold line or a line's opening, hyphenated or
+// not; "Périmètre" alone, or a word that only starts the same, does not.
+func TestScopeExcluded(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"Hors périmètre", true},
+		{"**Hors-périmètre** :", true},
+		{"## Out of scope", true},
+		{"Out-of-scope: the café till", true},
+		{"Not in scope for now", true},
+		{"Périmètre", false},
+		{"Hors périmètres urbains", false},
+		{"Outside the scope of the pilot", true},
+	} {
+		if got := scopeExcluded(c.text); got != c.want {
+			t.Errorf("scopeExcluded(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

@@ -30,4 +30,4 @@ func scopeExcluded(text string) bool {
 }
 
 // scopePhrases, folded, put what follows out of scope.
-var scopePhrases = []string{"hors perimetre", "hors du perimetre", "hors champ", "out of scope", "not in scope", "outside the scope"}
+var scopePhrases = []string{"hors perimetre", "hors-perimetre", "hors du perimetre", "hors champ", "out of scope", "out-of-scope", "not in scope", "outside the scope"}
