@@ -88,6 +88,30 @@ func (s *story) uploadFault() {
 	s.topics = kept
 }
 
+// paymentFault reads a bug report or a request about what exists whose
+// payment is the feature at fault ("famille prélevée deux fois en mars",
+// "First direct debit collected a month late", "hirer charged the
+// deposit twice"): the payment circuit exists and a refund goes back the
+// way it came (validation 8), so the bank detail asks for no security
+// notes. It still asks for the RGPD section: dropping it too matched more
+// labels (+9 -1) but left heldout45 under its floor. One that shows
+// someone's bank details to another (disclosure) still asks for both.
+func (s *story) paymentFault() {
+	if !s.bugReport() && !s.t.ExistingFeature {
+		return
+	}
+	for _, h := range s.topics {
+		if s.t.Topics[h.topic].ID == "disclosure" {
+			return
+		}
+	}
+	for k := range s.topics {
+		if s.t.Topics[s.topics[k].topic].ID == "bank-data" {
+			s.topics[k].changed = true
+		}
+	}
+}
+
 // faultUploads are the upload topics a faulty feature names as its own.
 var faultUploads = map[string]bool{"file-upload": true, "photo-upload": true}
 

@@ -1,6 +1,10 @@
 package rules_test
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cochef/cochef/rules"
+)
 
 // The twenty-ninth round's probes: classes read from heldout62 (set BL),
 // the twenty-eighth round's yardstick, heldout63 (set BM) and the sets
@@ -135,4 +139,30 @@ func TestReviewProbesThreeHundredAndThirtySixthBatchOutOfScope(t *testing.T) {
 		{"Epic: allotment plot map", "Scope: a public map of the plots with their size and status.\n\nOut of scope: direct debit of the rent (next epic).", false, false},
 		{"Épopée : inscriptions à l'école de musique", "## Périmètre\n- inscription en ligne avec paiement par carte bancaire\n\n## Hors périmètre\n- la location des instruments", true, true},
 	})
+}
+
+// TestReviewProbesThreeHundredAndThirtySeventhBatchPaymentFault: a bug
+// report or a support request about a payment that exists (charged
+// twice, a direct debit late, a change of bank details over the phone)
+// opens no new payment circuit: no security review. The policy
+// (validation 8) makes a refund of the existing payment false for RGPD
+// too, which cochef still asks (see paymentFault): this batch checks the
+// security review only. A fault that shows someone's bank details to
+// another still asks for both. The second and the third asked for a
+// security review before the change.
+func TestReviewProbesThreeHundredAndThirtySeventhBatchPaymentFault(t *testing.T) {
+	set := builtin(t)
+	for _, c := range []titledProbe{
+		{"Support : adhérent débité deux fois en avril", "Appel de M. R. : deux paiements par carte bancaire de 24 € le 5 avril pour sa cotisation à la médiathèque. Merci de rembourser le second.", false, false},
+		{"Bug: swimming lesson direct debit taken a week late", "Parents who joined after the 28th were debited on the 5th instead of the 1st.", false, false},
+		{"Support : changement de RIB – appel d'un parent", "Un parent demande par téléphone à changer le RIB du prélèvement de la cantine.", true, false},
+		{"Bug : le récapitulatif affiche l'IBAN d'un autre adhérent", "En ouvrant son espace, un adhérent voit l'IBAN et le nom d'un autre adhérent.", true, true},
+	} {
+		t.Run(c.title, func(t *testing.T) {
+			in := rules.Input{Title: c.title, Body: c.body}
+			if got := rules.Analyze(in, set.SelectFor(in), "").SecurityReview; got != c.security {
+				t.Errorf("security review %v, want %v", got, c.security)
+			}
+		})
+	}
 }

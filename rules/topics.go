@@ -531,4 +531,5 @@ func (s *story) resolveTopics(units []unitText, raw []rawTopicHit) {
 	s.importTask(units, raw)
 	s.featureFault()
 	s.uploadFault()
+	s.paymentFault()
 }
