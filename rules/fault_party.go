@@ -70,21 +70,20 @@ func (s *story) faultWrongParty(units []unitText, raw []rawTopicHit, keep func(t
 	}
 }
 
-// namesPeople reports whether the title or the body names people in the
-// plural ("des enfants", "client names").
+// namesPeople reports whether a sentence of the title or the body names
+// people in the plural ("des enfants", "client names"), as
+// peopleInSentence reads them (not counted people, an audience, a part of
+// the product).
 func (s *story) namesPeople(units []unitText) bool {
-	var buf [64]byte
 	for u := range units {
 		text := units[u].text
-		for pos := 0; pos < len(text); {
-			st, e, w := wordAt(text, pos, buf[:])
-			if st < 0 {
-				break
-			}
-			if len(w) > 3 && pluralPerson(s.c, string(w), s.lang) {
+		if text == "" {
+			continue
+		}
+		for si, n := 0, sentenceIndex(text, len(text)-1); si <= n; si++ {
+			if s.c.peopleInSentence(text, si, s.lang) {
 				return true
 			}
-			pos = e
 		}
 	}
 	return false
